@@ -1,0 +1,18 @@
+namespace Gitbrief.Analysis;
+
+/// <summary>What a changed file is for. Decides whether its lines count toward a commit's size.</summary>
+public enum FileRole
+{
+    Source,
+    Test,
+    Docs,
+    CI,
+    Build,
+    DependencyManifest,
+    Lockfile,
+    Generated,
+    Vendored,
+    Binary,
+    Config,
+    Other,
+}

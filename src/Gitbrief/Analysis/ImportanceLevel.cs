@@ -1,0 +1,8 @@
+namespace Gitbrief.Analysis;
+
+public enum ImportanceLevel
+{
+    High,
+    Medium,
+    Low,
+}

@@ -1,0 +1,7 @@
+namespace Gitbrief;
+
+public enum ReportLanguage
+{
+    Zh,
+    En,
+}

@@ -1,0 +1,25 @@
+using Gitbrief.Analysis;
+
+namespace Gitbrief.Reports;
+
+/// <summary>The report of one repository for one day, built once and rendered into every format.
+/// Entries are newest first (by committer date, then git's order).</summary>
+public sealed record DailyReport
+{
+    public const int SchemaVersion = 1;
+
+    public required ReportDay Day { get; init; }
+    public required ReportRepository Repository { get; init; }
+    public required IReadOnlyList<ReportEntry> Entries { get; init; }
+
+    /// <summary>3–5 points at the top of the report. Rules mode lists the high-importance titles.</summary>
+    public IReadOnlyList<string> Highlights { get; init; } = [];
+
+    public ReportStats Stats => new(
+        Entries.Count,
+        Entries.Count(e => e.Level == ImportanceLevel.High),
+        Entries.Count(e => e.Level == ImportanceLevel.Medium),
+        Entries.Count(e => e.Level == ImportanceLevel.Low));
+
+    public IEnumerable<ReportEntry> AtLevel(ImportanceLevel level) => Entries.Where(e => e.Level == level);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Gitbrief.Sources;
+
+/// <summary>Reading the parts of a commit message: title, body, trailers, PR reference.</summary>
+internal static partial class CommitMessage
+{
+    public static string Title(string message)
+    {
+        foreach (var line in message.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0)
+            {
+                return trimmed;
+            }
+        }
+        return string.Empty;
+    }
+
+    /// <summary>The message without its title line and without trailers such as Signed-off-by.</summary>
+    public static IReadOnlyList<string> BodyLines(string message)
+    {
+        var lines = message.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var titleIndex = lines.FindIndex(l => l.Trim().Length > 0);
+        if (titleIndex < 0)
+        {
+            return [];
+        }
+        return lines.Skip(titleIndex + 1).Where(l => !IsTrailer(l)).ToList();
+    }
+
+    /// <summary>The non-empty lines of the message except Signed-off-by / Co-authored-by trailers.</summary>
+    public static IReadOnlyList<string> DisplayLines(string message) =>
+        message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !IsTrailer(l)).ToList();
+
+    public static bool IsTrailer(string line) => TrailerPattern().IsMatch(line.Trim());
+
+    public static int? PullRequestNumber(string title)
+    {
+        var match = PullRequestPattern().Match(title);
+        return match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
+    }
+
+    [GeneratedRegex(@"^(Signed-off-by|Co-authored-by|Co-Authored-By|Reviewed-by|Acked-by|Tested-by|Reported-by|Suggested-by|Cc|Change-Id)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailerPattern();
+
+    [GeneratedRegex(@"\(#(\d{1,9})\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PullRequestPattern();
+}

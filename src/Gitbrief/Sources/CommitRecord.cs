@@ -1,0 +1,27 @@
+namespace Gitbrief.Sources;
+
+/// <summary>Everything Gitbrief knows about one commit, whatever source it came from.</summary>
+public sealed record CommitRecord
+{
+    public required string Sha { get; init; }
+    public required IReadOnlyList<string> Parents { get; init; }
+    public required Person Author { get; init; }
+    public required DateTimeOffset AuthoredAt { get; init; }
+    public required Person Committer { get; init; }
+    public required DateTimeOffset CommittedAt { get; init; }
+
+    /// <summary>The full message, decoded to text (legacy encodings honoured), with \n line ends.</summary>
+    public required string Message { get; init; }
+
+    public required IReadOnlyList<FileChange> Files { get; init; }
+
+    public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
+
+    /// <summary>The first line of the message.</summary>
+    public string Title => CommitMessage.Title(Message);
+
+    /// <summary>The pull request number from a trailing "(#123)" in the title, if any.</summary>
+    public int? PullRequest => CommitMessage.PullRequestNumber(Title);
+
+    public bool IsMerge => Parents.Count > 1;
+}

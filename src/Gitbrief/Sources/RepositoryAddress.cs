@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Gitbrief.Sources;
+
+/// <summary>Where a repository lives, as the user wrote it: a local path, a git URL or GitHub's owner/repo.</summary>
+public sealed partial record RepositoryAddress
+{
+    private RepositoryAddress(string original, string? localPath, string? remoteUrl, string name, string displayName)
+    {
+        Original = original;
+        LocalPath = localPath;
+        RemoteUrl = remoteUrl;
+        Name = name;
+        DisplayName = displayName;
+    }
+
+    /// <summary>What the user wrote.</summary>
+    public string Original { get; }
+
+    /// <summary>Set for a repository read in place.</summary>
+    public string? LocalPath { get; }
+
+    /// <summary>Set for a repository kept as a mirror in the cache.</summary>
+    public string? RemoteUrl { get; }
+
+    /// <summary>The short name used in output paths (the part after the slash).</summary>
+    public string Name { get; }
+
+    /// <summary>The name shown in report headings, e.g. owner/repo.</summary>
+    public string DisplayName { get; }
+
+    public bool IsRemote => RemoteUrl is not null;
+
+    /// <summary>Parses an address. <paramref name="baseDirectory"/> resolves relative local paths.</summary>
+    public static RepositoryAddress Parse(string text, string baseDirectory)
+    {
+        var value = text.Trim();
+        if (value.Length == 0)
+        {
+            throw new FormatException("the repository address is empty");
+        }
+        if (value.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri.LocalPath : value["file://".Length..];
+            var name = LastSegment(path);
+            return new RepositoryAddress(text, null, value, name, name);
+        }
+        if (TryParseRemote(value, out var host, out var remotePath) && host.Length > 0)
+        {
+            var segments = SplitPath(remotePath);
+            var name = segments.Count > 0 ? segments[^1] : host;
+            var display = segments.Count >= 2 ? $"{segments[^2]}/{segments[^1]}" : name;
+            return new RepositoryAddress(text, null, value, name, display);
+        }
+        if (ShorthandPattern().IsMatch(value) && !Directory.Exists(Path.Combine(baseDirectory, value)))
+        {
+            var parts = value.Split('/');
+            var repo = parts[1].EndsWith(".git", StringComparison.OrdinalIgnoreCase) ? parts[1][..^4] : parts[1];
+            return new RepositoryAddress(text, null, $"https://github.com/{parts[0]}/{repo}.git", repo, $"{parts[0]}/{repo}");
+        }
+        var full = Path.GetFullPath(Path.Combine(baseDirectory, value));
+        var local = LastSegment(full);
+        return new RepositoryAddress(text, full, null, local, local);
+    }
+
+    /// <summary>Where the mirror of a remote repository lives below the cache directory:
+    /// mirrors/&lt;host&gt;/&lt;owner&gt;/&lt;repo&gt;.git.</summary>
+    public string MirrorPath(string cacheDirectory)
+    {
+        if (RemoteUrl is null)
+        {
+            throw new InvalidOperationException("a local repository has no mirror");
+        }
+        var root = Path.Combine(cacheDirectory, "mirrors");
+        if (TryParseRemote(RemoteUrl, out var host, out var path) && host.Length > 0)
+        {
+            var segments = SplitPath(path).Select(Sanitize).Where(s => s.Length > 0).ToList();
+            if (segments.Count > 0)
+            {
+                segments[^1] += ".git";
+                return Path.Combine([root, Sanitize(host), .. segments]);
+            }
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RemoteUrl)))[..12];
+        return Path.Combine(root, "local", hash, Sanitize(Name) + ".git");
+    }
+
+    /// <summary>Splits https://host/path, ssh://user@host:port/path and scp-like user@host:path into host and path.
+    /// Host is empty for file URLs and plain paths.</summary>
+    public static bool TryParseRemote(string value, out string host, out string path)
+    {
+        host = string.Empty;
+        path = string.Empty;
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "ssh" or "git")
+        {
+            host = uri.Host;
+            path = Uri.UnescapeDataString(uri.AbsolutePath);
+            return true;
+        }
+        var scp = ScpPattern().Match(value);
+        if (scp.Success)
+        {
+            host = scp.Groups["host"].Value;
+            path = scp.Groups["path"].Value;
+            return true;
+        }
+        return false;
+    }
+
+    private static List<string> SplitPath(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (segments.Count > 0 && segments[^1].EndsWith(".git", StringComparison.OrdinalIgnoreCase))
+        {
+            segments[^1] = segments[^1][..^4];
+        }
+        return segments;
+    }
+
+    private static string LastSegment(string path)
+    {
+        var trimmed = path.TrimEnd('/', '\\');
+        var name = Path.GetFileName(trimmed);
+        if (name.EndsWith(".git", StringComparison.OrdinalIgnoreCase) && name.Length > 4)
+        {
+            name = name[..^4];
+        }
+        return name.Length == 0 ? "repository" : name;
+    }
+
+    private static string Sanitize(string segment)
+    {
+        var cleaned = UnsafePathCharacters().Replace(segment, "_");
+        return cleaned is "." or ".." ? "_" : cleaned;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShorthandPattern();
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9._-]+@)?(?<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}):(?!//)(?<path>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ScpPattern();
+
+    [GeneratedRegex(@"[^A-Za-z0-9._-]", RegexOptions.CultureInvariant)]
+    private static partial Regex UnsafePathCharacters();
+}
