@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Gitbrief.Common;
+using Gitbrief.Pipeline;
+
+namespace Gitbrief.Cli;
+
+/// <summary>Parses, invokes, and turns failures into one-line errors with the documented exit codes
+/// (stack traces only with --debug).</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors.Take(1))
+            {
+                await Console.Error.WriteLineAsync($"gitbrief: error: {error.Message} (see 'gitbrief --help')");
+            }
+            return ExitCodes.Usage;
+        }
+        var debug = parse.GetValue(GlobalOptions.Debug);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("gitbrief: interrupted; finished reports are kept");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"gitbrief: error: {SecretRedactor.Redact(e.Message)}");
+            if (debug)
+            {
+                await Console.Error.WriteLineAsync(SecretRedactor.Redact(e.ToString()));
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync("gitbrief: this is a bug; run again with --debug for details");
+            }
+            return ExitCodes.InternalError;
+        }
+    }
+}

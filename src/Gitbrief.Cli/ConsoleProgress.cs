@@ -1,0 +1,57 @@
+using Gitbrief.Pipeline;
+using Spectre.Console;
+
+namespace Gitbrief.Cli;
+
+/// <summary>Runs a job with a live progress display on stderr when stderr is a terminal.</summary>
+internal sealed class ConsoleProgress : IRunObserver
+{
+    private readonly ProgressContext context;
+    private readonly Dictionary<string, ProgressTask> tasks = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    private ConsoleProgress(ProgressContext context) => this.context = context;
+
+    public static async Task<RunSummary> RunAsync(ReportRequest request, bool quiet, CancellationToken cancellationToken)
+    {
+        if (quiet || Console.IsErrorRedirected)
+        {
+            return await new ReportJob(request).RunAsync(cancellationToken);
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn())
+            .StartAsync(async context => await new ReportJob(request, new ConsoleProgress(context)).RunAsync(cancellationToken));
+    }
+
+    public void StageChanged(string repository, RunStage stage, string? detail = null)
+    {
+        lock (gate)
+        {
+            if (!tasks.TryGetValue(repository, out var task))
+            {
+                task = context.AddTask(Markup.Escape(repository), maxValue: 4);
+                tasks[repository] = task;
+            }
+            var text = stage switch
+            {
+                RunStage.Fetching => "fetching",
+                RunStage.Reading => "reading",
+                RunStage.Analysing => "analysing",
+                RunStage.Rendering => "rendering",
+                RunStage.Done => "done",
+                _ => "failed",
+            };
+            task.Description = Markup.Escape($"{repository}: {text}{(detail is null ? string.Empty : " " + detail)}");
+            task.Value = stage switch
+            {
+                RunStage.Fetching => 0,
+                RunStage.Reading => 1,
+                RunStage.Analysing => 2,
+                RunStage.Rendering => 3,
+                _ => 4,
+            };
+        }
+    }
+}

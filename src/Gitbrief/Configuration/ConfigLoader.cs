@@ -1,0 +1,310 @@
+using Gitbrief.Analysis;
+using Gitbrief.Common;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Gitbrief.Configuration;
+
+/// <summary>Reads gitbrief.yaml (or the current tool's config.yaml, whose keys keep their meaning).
+/// Unknown keys, wrong types and bad values are errors with file:line.</summary>
+public static class ConfigLoader
+{
+    public static readonly IReadOnlyList<string> DefaultFileNames = ["gitbrief.yaml", "gitbrief.yml"];
+
+    private static readonly string[] TopKeys =
+    [
+        "repositories", "repos", "timezone", "tz", "language", "lang", "output", "output_dir", "formats", "cache_dir",
+        "branch", "first_parent", "partial_clone", "analysis", "importance", "rate_limit", "format", "llm",
+    ];
+
+    private static readonly string[] RepositoryKeys = ["repo", "url", "path", "branch", "first_parent", "host"];
+
+    /// <summary>Loads the named file, or gitbrief.yaml from <paramref name="directory"/> when none is named;
+    /// with neither, the empty configuration.</summary>
+    public static GitbriefConfig Load(string? explicitPath, string directory)
+    {
+        if (explicitPath is not null)
+        {
+            var full = Path.GetFullPath(explicitPath, directory);
+            if (!File.Exists(full))
+            {
+                throw new UsageException($"{explicitPath}: config file not found");
+            }
+            return Parse(File.ReadAllText(full), explicitPath) with { SourcePath = full };
+        }
+        foreach (var name in DefaultFileNames)
+        {
+            var candidate = Path.Combine(directory, name);
+            if (File.Exists(candidate))
+            {
+                return Parse(File.ReadAllText(candidate), name) with { SourcePath = candidate };
+            }
+        }
+        return GitbriefConfig.Empty;
+    }
+
+    /// <summary>Parses config text; <paramref name="displayName"/> names the file in errors.</summary>
+    public static GitbriefConfig Parse(string text, string displayName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            var colon = message.IndexOf("): ", StringComparison.Ordinal);
+            throw ConfigError.At(displayName, (int)Math.Max(1, e.Start.Line), "invalid YAML: " + (colon >= 0 ? message[(colon + 3)..] : message));
+        }
+        catch (ArgumentException e)
+        {
+            throw ConfigError.At(displayName, 1, "invalid YAML: " + e.Message);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return GitbriefConfig.Empty;
+        }
+        var reader = new YamlNodeReader(displayName);
+        var config = GitbriefConfig.Empty;
+        foreach (var (key, value, _) in reader.Mapping(stream.Documents[0].RootNode, "top level", TopKeys))
+        {
+            if (reader.IsNull(value))
+            {
+                continue;
+            }
+            config = key switch
+            {
+                "repositories" or "repos" => config with { Repositories = ReadRepositories(reader, value) },
+                "timezone" or "tz" => config with { TimeZone = ReadTimeZone(reader, value, key) },
+                "language" or "lang" => config with { Language = reader.Choice(value, key, "zh", "en") },
+                "output" or "output_dir" => config with { OutputDirectory = reader.String(value, key) },
+                "formats" => config with { Formats = reader.Sequence(value, key).Select(n => reader.Choice(n, key, "md", "json")).ToList() },
+                "cache_dir" => config with { CacheDirectory = reader.String(value, key) },
+                "branch" => config with { Branch = reader.String(value, key) },
+                "first_parent" => config with { FirstParent = reader.Bool(value, key) },
+                "partial_clone" => config with { PartialClone = reader.Bool(value, key) },
+                "analysis" => config with { Analysis = reader.Choice(value, key, "rules", "llm") },
+                "importance" => config with { Importance = ReadImportance(reader, value) },
+                "rate_limit" => ValidateRateLimit(reader, value, config),
+                "format" => ReadFormat(reader, value, config),
+                "llm" => config with { Llm = ReadLlm(reader, value) },
+                _ => config,
+            };
+        }
+        return config;
+    }
+
+    private static List<RepositoryEntry> ReadRepositories(YamlNodeReader reader, YamlNode node)
+    {
+        var entries = new List<RepositoryEntry>();
+        foreach (var item in reader.Sequence(node, "repositories"))
+        {
+            var origin = $"{reader.File}:{reader.Line(item).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            if (item is YamlScalarNode)
+            {
+                entries.Add(new RepositoryEntry(reader.String(item, "repositories"), Origin: origin));
+                continue;
+            }
+            string? address = null;
+            var entry = new RepositoryEntry(string.Empty, Origin: origin);
+            foreach (var (key, value, _) in reader.Mapping(item, "repositories[]", RepositoryKeys))
+            {
+                switch (key)
+                {
+                    case "repo" or "url" or "path":
+                        address = reader.String(value, key);
+                        break;
+                    case "branch":
+                        entry = entry with { Branch = reader.OptionalString(value, key) };
+                        break;
+                    case "first_parent":
+                        entry = entry with { FirstParent = reader.Bool(value, key) };
+                        break;
+                    case "host":
+                        entry = entry with { Host = reader.Choice(value, key, "github", "gitlab", "gitea", "none") };
+                        break;
+                }
+            }
+            if (string.IsNullOrWhiteSpace(address))
+            {
+                throw reader.Error(item).Because("a repository needs 'repo' (a path, a git URL or owner/repo)");
+            }
+            entries.Add(entry with { Address = address });
+        }
+        return entries;
+    }
+
+    private static ImportanceWeights ReadImportance(YamlNodeReader reader, YamlNode node)
+    {
+        var weights = ImportanceWeights.Default;
+        foreach (var (key, value, _) in reader.Mapping(node, "importance", ["commit_types", "change_sizes", "file_types", "scopes", "thresholds"]))
+        {
+            if (reader.IsNull(value))
+            {
+                continue;
+            }
+            switch (key)
+            {
+                case "commit_types":
+                    var types = new Dictionary<string, int>(weights.CommitTypes, StringComparer.Ordinal);
+                    foreach (var (type, weight, _) in reader.Mapping(value, "importance.commit_types", KnownCommitTypes))
+                    {
+                        types[type] = reader.Int(weight, $"importance.commit_types.{type}", -100, 100);
+                    }
+                    weights = weights with { CommitTypes = types };
+                    break;
+                case "change_sizes":
+                    foreach (var (size, v, _) in reader.Mapping(value, "importance.change_sizes", ["large", "medium", "small"]))
+                    {
+                        var n = reader.Int(v, $"importance.change_sizes.{size}", 0, 10_000_000);
+                        weights = size switch
+                        {
+                            "large" => weights with { LargeChange = n },
+                            "medium" => weights with { MediumChange = n },
+                            _ => weights with { SmallChange = n },
+                        };
+                    }
+                    break;
+                case "file_types":
+                    foreach (var (type, v, _) in reader.Mapping(value, "importance.file_types", ["core", "config", "test", "doc", "docs"]))
+                    {
+                        var n = reader.Int(v, $"importance.file_types.{type}", -100, 100);
+                        weights = type switch
+                        {
+                            "core" => weights with { CoreFiles = n },
+                            "config" => weights with { ConfigFiles = n },
+                            "test" => weights with { TestFiles = n },
+                            _ => weights with { DocFiles = n },
+                        };
+                    }
+                    break;
+                case "scopes":
+                    foreach (var (scope, v, _) in reader.Mapping(value, "importance.scopes", ["wide", "medium"]))
+                    {
+                        var n = reader.Int(v, $"importance.scopes.{scope}", 0, 100_000);
+                        weights = scope == "wide" ? weights with { WideScope = n } : weights with { MediumScope = n };
+                    }
+                    break;
+                case "thresholds":
+                    foreach (var (level, v, _) in reader.Mapping(value, "importance.thresholds", ["high", "medium"]))
+                    {
+                        var n = reader.Int(v, $"importance.thresholds.{level}", -1000, 1000);
+                        weights = level == "high" ? weights with { HighThreshold = n } : weights with { MediumThreshold = n };
+                    }
+                    break;
+            }
+        }
+        if (weights.MediumThreshold > weights.HighThreshold)
+        {
+            throw reader.Error(node).Because($"importance.thresholds: medium ({weights.MediumThreshold}) must not exceed high ({weights.HighThreshold})");
+        }
+        return weights;
+    }
+
+    private static readonly string[] KnownCommitTypes =
+        ["feat", "fix", "perf", "refactor", "test", "docs", "ci", "chore", "style", "build", "revert", "deps", "security", "other"];
+
+    /// <summary>The current tool's pacing keys are accepted and checked; Gitbrief paces LLM calls by rpm/tpm instead.</summary>
+    private static GitbriefConfig ValidateRateLimit(YamlNodeReader reader, YamlNode node, GitbriefConfig config)
+    {
+        foreach (var (key, value, _) in reader.Mapping(node, "rate_limit", ["delays", "backoff", "retry"]))
+        {
+            if (reader.IsNull(value))
+            {
+                continue;
+            }
+            string[] keys = key switch
+            {
+                "delays" => ["fast", "normal", "slow"],
+                "backoff" => ["initial", "max", "multiplier"],
+                _ => ["max_attempts"],
+            };
+            foreach (var (inner, v, _) in reader.Mapping(value, $"rate_limit.{key}", keys))
+            {
+                reader.Number(v, $"rate_limit.{key}.{inner}", 0, 86_400);
+            }
+        }
+        return config;
+    }
+
+    private static GitbriefConfig ReadFormat(YamlNodeReader reader, YamlNode node, GitbriefConfig config)
+    {
+        foreach (var (key, value, _) in reader.Mapping(node, "format", ["enable_toc", "enable_grouping", "enable_stats", "diff"]))
+        {
+            if (reader.IsNull(value))
+            {
+                continue;
+            }
+            config = key switch
+            {
+                "enable_toc" => config with { EnableToc = reader.Bool(value, "format.enable_toc") },
+                "enable_grouping" => config with { EnableGrouping = reader.Bool(value, "format.enable_grouping") },
+                "enable_stats" => config with { EnableStats = reader.Bool(value, "format.enable_stats") },
+                _ => ValidateDiff(reader, value, config),
+            };
+        }
+        return config;
+    }
+
+    private static GitbriefConfig ValidateDiff(YamlNodeReader reader, YamlNode node, GitbriefConfig config)
+    {
+        foreach (var (key, value, _) in reader.Mapping(node, "format.diff", ["truncate_threshold", "truncate_to"]))
+        {
+            reader.Int(value, $"format.diff.{key}", 0, int.MaxValue);
+        }
+        return config;
+    }
+
+    private static LlmSettings ReadLlm(YamlNodeReader reader, YamlNode node)
+    {
+        var llm = new LlmSettings();
+        string[] keys =
+        [
+            "base_url", "model", "api_key_env", "force_level", "max_concurrency", "rpm", "tpm", "timeout",
+            "max_input_tokens", "max_output_tokens", "max_tokens", "temperature",
+        ];
+        foreach (var (key, value, _) in reader.Mapping(node, "llm", keys))
+        {
+            if (reader.IsNull(value))
+            {
+                continue;
+            }
+            var name = "llm." + key;
+            llm = key switch
+            {
+                "base_url" => llm with { BaseUrl = ReadUrl(reader, value, name) },
+                "model" => llm with { Model = reader.String(value, name) },
+                "api_key_env" => llm with { ApiKeyEnv = reader.String(value, name) },
+                "force_level" => llm with { ForceLevel = reader.Choice(value, name, "high", "medium", "low") },
+                "max_concurrency" => llm with { MaxConcurrency = reader.Int(value, name, 1, 256) },
+                "rpm" => llm with { RequestsPerMinute = reader.Int(value, name, 1, 1_000_000) },
+                "tpm" => llm with { TokensPerMinute = reader.Int(value, name, 1, int.MaxValue) },
+                "timeout" => llm with { Timeout = TimeSpan.FromSeconds(reader.Number(value, name, 1, 3600)) },
+                "max_input_tokens" => llm with { MaxInputTokens = reader.Int(value, name, 512, 10_000_000) },
+                "max_output_tokens" or "max_tokens" => llm with { MaxOutputTokens = reader.Int(value, name, 64, 1_000_000) },
+                "temperature" => llm with { Temperature = reader.Number(value, name, 0, 2) },
+                _ => llm,
+            };
+        }
+        return llm;
+    }
+
+    private static string ReadTimeZone(YamlNodeReader reader, YamlNode node, string key)
+    {
+        var text = reader.String(node, key).Trim();
+        return TimeZones.TryFind(text, out _)
+            ? text
+            : throw reader.Error(node).Because($"unknown time zone '{YamlNodeReader.Printable(text)}' (use an IANA name such as Asia/Shanghai)");
+    }
+
+    private static string ReadUrl(YamlNodeReader reader, YamlNode node, string key)
+    {
+        var text = reader.String(node, key);
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw reader.Error(node).Because($"'{key}' must be an http(s) URL, not '{YamlNodeReader.Printable(text)}'");
+        }
+        return text;
+    }
+}

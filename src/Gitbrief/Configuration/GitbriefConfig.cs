@@ -1,0 +1,29 @@
+using Gitbrief.Analysis;
+
+namespace Gitbrief.Configuration;
+
+/// <summary>What a config file says (gitbrief.yaml, or the current tool's config.yaml). Null means "not set":
+/// the command line or the built-in default decides.</summary>
+public sealed record GitbriefConfig
+{
+    public static GitbriefConfig Empty { get; } = new();
+
+    /// <summary>The file it was read from, if any.</summary>
+    public string? SourcePath { get; init; }
+
+    public IReadOnlyList<RepositoryEntry> Repositories { get; init; } = [];
+    public string? TimeZone { get; init; }
+    public string? Language { get; init; }
+    public string? OutputDirectory { get; init; }
+    public IReadOnlyList<string>? Formats { get; init; }
+    public string? CacheDirectory { get; init; }
+    public string? Branch { get; init; }
+    public bool? FirstParent { get; init; }
+    public bool? PartialClone { get; init; }
+    public string? Analysis { get; init; }
+    public ImportanceWeights Importance { get; init; } = ImportanceWeights.Default;
+    public bool? EnableToc { get; init; }
+    public bool? EnableGrouping { get; init; }
+    public bool? EnableStats { get; init; }
+    public LlmSettings Llm { get; init; } = new();
+}

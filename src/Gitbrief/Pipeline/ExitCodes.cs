@@ -1,0 +1,20 @@
+namespace Gitbrief.Pipeline;
+
+/// <summary>The documented exit codes of the gitbrief command.</summary>
+public static class ExitCodes
+{
+    /// <summary>Every repository was reported.</summary>
+    public const int Success = 0;
+
+    /// <summary>At least one repository failed; the others were still written.</summary>
+    public const int RepositoryFailed = 1;
+
+    /// <summary>Bad arguments or configuration; nothing was done.</summary>
+    public const int Usage = 2;
+
+    /// <summary>An unexpected internal error (a bug); --debug shows the stack trace.</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Interrupted (Ctrl+C / SIGTERM); what was finished is kept.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,18 @@
+namespace Gitbrief.Pipeline;
+
+/// <summary>Receives progress of a run (the command line shows it; tests and workers may ignore it).
+/// Calls can come from several threads at once.</summary>
+public interface IRunObserver
+{
+    void StageChanged(string repository, RunStage stage, string? detail = null);
+}
+
+/// <summary>An observer that ignores everything.</summary>
+public sealed class SilentObserver : IRunObserver
+{
+    public static SilentObserver Instance { get; } = new();
+
+    public void StageChanged(string repository, RunStage stage, string? detail = null)
+    {
+    }
+}

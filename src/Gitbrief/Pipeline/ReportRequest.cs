@@ -1,0 +1,22 @@
+using Gitbrief.Analysis;
+using Gitbrief.Rendering;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Pipeline;
+
+/// <summary>A fully resolved report run: what to read, how to analyse and render it, where to write.</summary>
+public sealed record ReportRequest
+{
+    public required IReadOnlyList<RepositorySpec> Repositories { get; init; }
+    public required TimeZoneInfo TimeZone { get; init; }
+    public required ReportWindow Window { get; init; }
+    public required IReadOnlyList<string> Formats { get; init; }
+    public required string OutputDirectory { get; init; }
+    public required string CacheDirectory { get; init; }
+    public ReportLanguage Language => Render.Language;
+    public RenderOptions Render { get; init; } = RenderOptions.Default;
+    public ImportanceWeights Weights { get; init; } = ImportanceWeights.Default;
+    public bool DryRun { get; init; }
+    public bool PartialClone { get; init; }
+    public int MaxParallelRepositories { get; init; } = 4;
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using Gitbrief.Common;
+using Gitbrief.Configuration;
+using Gitbrief.Rendering;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Pipeline;
+
+/// <summary>Turns the typed arguments and the config file into a <see cref="ReportRequest"/>.
+/// Command-line flags override the config; the config overrides the defaults. Every problem is a
+/// <see cref="UsageException"/> (exit code 2) naming the flag or the config file:line.</summary>
+public static class RequestResolver
+{
+    public const string DefaultTimeZone = "Asia/Shanghai";
+    public const int MaxDaysPerRun = 3660;
+
+    public static ReportRequest Resolve(ReportArguments arguments, GitbriefConfig config, string workingDirectory, DateTimeOffset now)
+    {
+        var zoneId = arguments.TimeZone ?? config.TimeZone ?? DefaultTimeZone;
+        if (!TimeZones.TryFind(zoneId, out var zone))
+        {
+            throw new UsageException($"--tz: unknown time zone '{YamlNodeReader.Printable(zoneId)}' (use an IANA name such as Asia/Shanghai)");
+        }
+        var language = (arguments.Language ?? config.Language ?? "zh").Trim().ToLowerInvariant() switch
+        {
+            "zh" => ReportLanguage.Zh,
+            "en" => ReportLanguage.En,
+            var other => throw new UsageException($"--lang: must be zh or en, not '{YamlNodeReader.Printable(other)}'"),
+        };
+        var formats = ResolveFormats(arguments.Formats, config.Formats);
+        var repositories = ResolveRepositories(arguments, config, workingDirectory);
+        return new ReportRequest
+        {
+            Repositories = repositories,
+            TimeZone = zone,
+            Window = ResolveWindow(arguments, zone, now),
+            Formats = formats,
+            OutputDirectory = Path.GetFullPath(arguments.OutputDirectory ?? config.OutputDirectory ?? "reports", workingDirectory),
+            CacheDirectory = Path.GetFullPath(arguments.CacheDirectory ?? config.CacheDirectory ?? DefaultCacheDirectory(), workingDirectory),
+            Render = new RenderOptions
+            {
+                Language = language,
+                EnableToc = config.EnableToc ?? true,
+                EnableGrouping = config.EnableGrouping ?? true,
+                EnableStats = config.EnableStats ?? true,
+            },
+            Weights = config.Importance,
+            DryRun = arguments.DryRun,
+            PartialClone = config.PartialClone ?? false,
+        };
+    }
+
+    /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>
+    public static string DefaultCacheDirectory()
+    {
+        var explicitDir = Environment.GetEnvironmentVariable("GITBRIEF_CACHE_DIR");
+        if (!string.IsNullOrWhiteSpace(explicitDir))
+        {
+            return explicitDir;
+        }
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = !string.IsNullOrWhiteSpace(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(root, "gitbrief");
+    }
+
+    internal static ReportWindow ResolveWindow(ReportArguments arguments, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var given = new[] { arguments.Date is not null, arguments.Since is not null || arguments.Until is not null, arguments.Latest }.Count(g => g);
+        if (given > 1)
+        {
+            throw new UsageException("--date, --since/--until and --latest cannot be combined; pick one");
+        }
+        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1);
+        if (arguments.Latest)
+        {
+            return ReportWindow.LatestDay;
+        }
+        if (arguments.Date is not null)
+        {
+            var date = ParseDate(arguments.Date, "--date");
+            return new ReportWindow(date, date);
+        }
+        if (arguments.Until is not null && arguments.Since is null)
+        {
+            throw new UsageException("--until needs --since");
+        }
+        if (arguments.Since is not null)
+        {
+            var since = ParseDate(arguments.Since, "--since");
+            var until = arguments.Until is null ? yesterday : ParseDate(arguments.Until, "--until");
+            if (until < since)
+            {
+                throw new UsageException($"--until ({arguments.Until ?? until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) is before --since ({arguments.Since})");
+            }
+            if (until.DayNumber - since.DayNumber + 1 > MaxDaysPerRun)
+            {
+                throw new UsageException($"--since/--until span more than {MaxDaysPerRun} days; split the backfill into several runs");
+            }
+            return new ReportWindow(since, until);
+        }
+        return new ReportWindow(yesterday, yesterday);
+    }
+
+    private static DateOnly ParseDate(string text, string flag) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageException($"{flag}: '{YamlNodeReader.Printable(text)}' is not a valid date (expected YYYY-MM-DD)");
+
+    private static List<string> ResolveFormats(string? flag, IReadOnlyList<string>? configured)
+    {
+        if (flag is null)
+        {
+            return configured is { Count: > 0 } ? configured.Distinct(StringComparer.Ordinal).ToList() : ["md", "json"];
+        }
+        var formats = new List<string>();
+        foreach (var part in flag.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var format = part.ToLowerInvariant() switch
+            {
+                "md" or "markdown" => "md",
+                "json" => "json",
+                _ => throw new UsageException($"--format: unknown format '{YamlNodeReader.Printable(part)}' (expected md, json)"),
+            };
+            if (!formats.Contains(format))
+            {
+                formats.Add(format);
+            }
+        }
+        return formats.Count > 0 ? formats : throw new UsageException("--format: name at least one format (md, json)");
+    }
+
+    private static List<RepositorySpec> ResolveRepositories(ReportArguments arguments, GitbriefConfig config, string workingDirectory)
+    {
+        IReadOnlyList<RepositoryEntry> entries = arguments.Repositories.Count > 0
+            ? arguments.Repositories.Select(r => new RepositoryEntry(r)).ToList()
+            : config.Repositories.Count > 0
+                ? config.Repositories
+                : [new RepositoryEntry(".", Origin: "the current directory")];
+        var baseDirectory = arguments.Repositories.Count == 0 && config.SourcePath is not null
+            ? Path.GetDirectoryName(config.SourcePath)!
+            : workingDirectory;
+        var specs = new List<RepositorySpec>();
+        var byName = new Dictionary<string, RepositoryEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            RepositoryAddress address;
+            try
+            {
+                address = RepositoryAddress.Parse(entry.Address, baseDirectory);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"{entry.Origin}: {e.Message}");
+            }
+            if (byName.TryGetValue(address.Name, out var previous))
+            {
+                throw new UsageException(
+                    $"{entry.Origin}: repository '{YamlNodeReader.Printable(entry.Address)}' writes to the same report path (<out>/YYYY/{address.Name}/) as '{YamlNodeReader.Printable(previous.Address)}' ({previous.Origin})");
+            }
+            byName[address.Name] = entry;
+            HostKind? host = entry.Host switch
+            {
+                "github" => HostKind.GitHub,
+                "gitlab" => HostKind.GitLab,
+                "gitea" => HostKind.Gitea,
+                "none" => HostKind.None,
+                _ => null,
+            };
+            specs.Add(new RepositorySpec(
+                address,
+                arguments.Branch ?? entry.Branch ?? config.Branch,
+                arguments.FirstParent || (entry.FirstParent ?? config.FirstParent ?? false),
+                host));
+        }
+        return specs;
+    }
+}

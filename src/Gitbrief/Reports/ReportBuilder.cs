@@ -1,0 +1,44 @@
+using Gitbrief.Analysis;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Reports;
+
+/// <summary>Builds the report of one repository-day from its commits: analyses every commit, orders them
+/// newest first and picks the highlights. The report is built once and rendered into every format.</summary>
+internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
+{
+    private const int MaxHighlights = 5;
+
+    public DailyReport Build(ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits)
+    {
+        var entries = commits
+            .OrderByDescending(c => c.CommittedAt)
+            .Select(Analyze)
+            .ToList();
+        return new DailyReport
+        {
+            Day = day,
+            Repository = repository,
+            Entries = entries,
+            Highlights = entries
+                .Where(e => e.Level == ImportanceLevel.High)
+                .Take(MaxHighlights)
+                .Select(e => e.Commit.Title)
+                .ToList(),
+        };
+    }
+
+    private ReportEntry Analyze(CommitRecord commit)
+    {
+        var analyzed = analyzer.Analyze(commit);
+        return new ReportEntry
+        {
+            Commit = commit,
+            Files = analyzed.Files,
+            Importance = analyzed.Importance,
+            Analysis = analyzed.Analysis,
+            CommitUrl = links.Commit(commit.Sha),
+            PullRequestUrl = commit.PullRequest is { } pr ? links.PullRequest(pr) : null,
+        };
+    }
+}

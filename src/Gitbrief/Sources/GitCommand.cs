@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text;
+using Gitbrief.Common;
+
+namespace Gitbrief.Sources;
+
+/// <summary>Runs git as a child process (no shell), capturing stdout as bytes and stderr as text.
+/// Extra configuration (such as an auth header) is passed through GIT_CONFIG_* environment variables,
+/// so it never appears on a command line or on disk.</summary>
+internal static class GitCommand
+{
+    public static string Executable { get; set; } = "git";
+
+    public static async Task<byte[]> RunAsync(
+        string? workingDirectory,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? config = null,
+        bool allowFailure = false)
+    {
+        var result = await RunRawAsync(workingDirectory, arguments, config, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0 && !allowFailure)
+        {
+            var verb = arguments.FirstOrDefault(a => !a.StartsWith('-') && a != "-c" && !a.Contains('=', StringComparison.Ordinal)) ?? "command";
+            throw new RepositoryException($"git {verb} failed: {LastLine(result.Error)}");
+        }
+        return result.ExitCode == 0 ? result.Output : [];
+    }
+
+    public static async Task<string> RunTextAsync(
+        string? workingDirectory,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? config = null,
+        bool allowFailure = false)
+    {
+        var bytes = await RunAsync(workingDirectory, arguments, cancellationToken, config, allowFailure).ConfigureAwait(false);
+        return Encoding.UTF8.GetString(bytes).TrimEnd('\n', '\r');
+    }
+
+    internal sealed record Result(int ExitCode, byte[] Output, string Error);
+
+    internal static async Task<Result> RunRawAsync(
+        string? workingDirectory,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? config,
+        CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        start.Environment["GIT_PAGER"] = "cat";
+        start.Environment["LC_ALL"] = "C";
+        start.Environment["LANGUAGE"] = "C";
+        start.Environment.Remove("GIT_DIR");
+        start.Environment.Remove("GIT_WORK_TREE");
+        if (config is { Count: > 0 })
+        {
+            var index = 0;
+            foreach (var (key, value) in config.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                start.Environment[$"GIT_CONFIG_KEY_{index}"] = key;
+                start.Environment[$"GIT_CONFIG_VALUE_{index}"] = value;
+                index++;
+            }
+            start.Environment["GIT_CONFIG_COUNT"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new GitbriefException($"cannot run git ({Executable}): {e.Message}; is git installed and on PATH?");
+        }
+        process.StandardInput.Close();
+        using var registration = cancellationToken.Register(() => Kill(process));
+        var outputTask = ReadAllAsync(process.StandardOutput.BaseStream, cancellationToken);
+        var errorTask = process.StandardError.ReadToEndAsync(cancellationToken);
+        var output = await outputTask.ConfigureAwait(false);
+        var error = await errorTask.ConfigureAwait(false);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return new Result(process.ExitCode, output, SecretRedactor.Redact(error));
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, 1 << 16, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already exited
+        }
+    }
+
+    internal static string LastLine(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("hint:", StringComparison.Ordinal))
+            .ToList();
+        var fatal = lines.LastOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal) || l.StartsWith("error:", StringComparison.Ordinal));
+        var line = fatal ?? lines.LastOrDefault() ?? "no error output";
+        return SecretRedactor.Redact(line);
+    }
+}

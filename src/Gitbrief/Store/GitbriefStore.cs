@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Gitbrief.Store;
+
+/// <summary>The SQLite store (&lt;cache-dir&gt;/gitbrief.db): run history and the status of every
+/// repository-day unit of work. WAL mode with a busy timeout, so several processes can share one file.</summary>
+public sealed class GitbriefStore : IAsyncDisposable
+{
+    private const int SchemaVersion = 1;
+    private readonly SqliteConnection connection;
+
+    private GitbriefStore(SqliteConnection connection) => this.connection = connection;
+
+    public static async Task<GitbriefStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 };
+        var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var store = new GitbriefStore(connection);
+        await store.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;", cancellationToken).ConfigureAwait(false);
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
+            """
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS runs (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                command TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                exit_code INTEGER);
+            CREATE TABLE IF NOT EXISTS work_units (
+                repository TEXT NOT NULL,
+                day TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                variant TEXT NOT NULL,
+                status TEXT NOT NULL,
+                commits INTEGER NOT NULL,
+                report_hash TEXT,
+                error TEXT,
+                run_id INTEGER NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (repository, day, time_zone, variant));
+            """,
+            cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            $"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion.ToString(CultureInfo.InvariantCulture)}');",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> StartRunAsync(string command, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "INSERT INTO runs(command, started_at) VALUES ($command, $started); SELECT last_insert_rowid();";
+        cmd.Parameters.AddWithValue("$command", command);
+        cmd.Parameters.AddWithValue("$started", Format(startedAt));
+        return (long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task FinishRunAsync(long runId, int exitCode, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "UPDATE runs SET finished_at = $finished, exit_code = $code WHERE id = $id;";
+        cmd.Parameters.AddWithValue("$finished", Format(finishedAt));
+        cmd.Parameters.AddWithValue("$code", exitCode);
+        cmd.Parameters.AddWithValue("$id", runId);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the outcome of a unit of work (insert or replace: the unit is idempotent).</summary>
+    public async Task RecordAsync(WorkUnitRecord record, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText =
+            """
+            INSERT INTO work_units(repository, day, time_zone, variant, status, commits, report_hash, error, run_id, updated_at)
+            VALUES ($repo, $day, $tz, $variant, $status, $commits, $hash, $error, $run, $updated)
+            ON CONFLICT(repository, day, time_zone, variant) DO UPDATE SET
+                status = excluded.status, commits = excluded.commits, report_hash = excluded.report_hash,
+                error = excluded.error, run_id = excluded.run_id, updated_at = excluded.updated_at;
+            """;
+        cmd.Parameters.AddWithValue("$repo", record.Key.Repository);
+        cmd.Parameters.AddWithValue("$day", record.Key.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$tz", record.Key.TimeZone);
+        cmd.Parameters.AddWithValue("$variant", record.Key.Variant);
+        cmd.Parameters.AddWithValue("$status", record.Status == WorkUnitStatus.Done ? "done" : "failed");
+        cmd.Parameters.AddWithValue("$commits", record.Commits);
+        cmd.Parameters.AddWithValue("$hash", (object?)record.ReportHash ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$error", (object?)record.Error ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$run", record.RunId);
+        cmd.Parameters.AddWithValue("$updated", Format(record.UpdatedAt));
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WorkUnitRecord?> FindAsync(WorkUnitKey key, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText =
+            """
+            SELECT status, commits, report_hash, error, run_id, updated_at FROM work_units
+            WHERE repository = $repo AND day = $day AND time_zone = $tz AND variant = $variant;
+            """;
+        cmd.Parameters.AddWithValue("$repo", key.Repository);
+        cmd.Parameters.AddWithValue("$day", key.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$tz", key.TimeZone);
+        cmd.Parameters.AddWithValue("$variant", key.Variant);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        return new WorkUnitRecord(
+            key,
+            reader.GetString(0) == "done" ? WorkUnitStatus.Done : WorkUnitStatus.Failed,
+            reader.GetInt32(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.GetInt64(4),
+            DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture));
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Format(DateTimeOffset instant) => instant.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
