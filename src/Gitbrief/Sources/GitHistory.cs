@@ -56,9 +56,7 @@ internal sealed class GitHistory(string directory)
     {
         // git's --since stops walking shortly after the first older commits; a day of margin keeps commits
         // with slightly skewed clocks, and the exact window is applied below.
-        var arguments = LogArguments(revision, firstParent);
-        arguments.Insert(arguments.Count - 2, "--since=@" + Epoch(start.AddDays(-1)));
-        arguments.Insert(arguments.Count - 2, "--until=@" + Epoch(endExclusive));
+        var arguments = LogArguments(revision, firstParent, "--since=@" + Epoch(start.AddDays(-1)), "--until=@" + Epoch(endExclusive));
         var output = await GitCommand.RunAsync(Directory, arguments, cancellationToken).ConfigureAwait(false);
         return GitLogParser.Parse(output)
             .Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive)
@@ -81,7 +79,7 @@ internal sealed class GitHistory(string directory)
         return url.Length > 0 ? url : null;
     }
 
-    internal static List<string> LogArguments(string revision, bool firstParent)
+    internal static List<string> LogArguments(string revision, bool firstParent, params string[] limits)
     {
         List<string> arguments =
         [
@@ -92,6 +90,7 @@ internal sealed class GitHistory(string directory)
             "--encoding=UTF-8", "--format=" + GitLogParser.Format,
         ];
         arguments.AddRange(firstParent ? ["--first-parent", "--diff-merges=first-parent"] : ["--no-merges"]);
+        arguments.AddRange(limits);
         arguments.AddRange(["--end-of-options", revision, "--"]);
         return arguments;
     }
