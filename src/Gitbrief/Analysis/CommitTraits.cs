@@ -1,0 +1,15 @@
+namespace Gitbrief.Analysis;
+
+/// <summary>What the message and the file roles say about a commit.</summary>
+/// <param name="WeightKey">The commit_types key whose weight applies (feat, fix, …, other).</param>
+/// <param name="Scope">The conventional scope, [tag] or "area:" prefix, if any.</param>
+/// <param name="Subject">The title without its type/scope prefix.</param>
+internal sealed record CommitTraits(
+    IReadOnlyList<ChangeType> ChangeTypes,
+    string WeightKey,
+    string? Scope,
+    string Subject,
+    bool Breaking,
+    bool Security,
+    bool Revert,
+    string? SecurityKeyword);

@@ -1,0 +1,169 @@
+using Gitbrief.Sources;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>Gives every changed path a <see cref="FileRole"/>. The first matching rule wins, in this order:
+/// binary, vendored, lockfile, generated, CI, dependency manifest, build, test, docs, config, source.
+/// A Markdown file under tests/ is a test fixture (Test), because it changes with the tests.</summary>
+internal static class FileClassifier
+{
+    private static readonly HashSet<string> BinaryExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".ico", ".webp", ".tiff", ".pdf", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z",
+        ".tar", ".jar", ".war", ".so", ".dylib", ".dll", ".exe", ".a", ".o", ".lib", ".bin", ".woff", ".woff2", ".ttf", ".otf",
+        ".eot", ".mp3", ".mp4", ".wav", ".ogg", ".mov", ".avi", ".onnx", ".safetensors", ".pt", ".pth", ".ckpt", ".npy", ".npz",
+        ".pkl", ".parquet", ".db", ".sqlite", ".wasm", ".pyc", ".class", ".psd",
+    };
+
+    private static readonly HashSet<string> VendoredSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "vendor", "vendored", "third_party", "third-party", "thirdparty", "3rdparty", "node_modules", "external", "extern", "deps",
+    };
+
+    private static readonly HashSet<string> LockfileNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "Cargo.lock", "poetry.lock", "uv.lock",
+        "Pipfile.lock", "go.sum", "composer.lock", "Gemfile.lock", "packages.lock.json", "flake.lock", "pdm.lock", "mix.lock",
+        "pubspec.lock", "Podfile.lock", "gradle.lockfile", "conda-lock.yml", "requirements.lock", "deno.lock",
+    };
+
+    private static readonly HashSet<string> GeneratedSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "generated", "__generated__", "gen", "dist", "build-output", "__snapshots__", "autogen",
+    };
+
+    private static readonly string[] GeneratedSuffixes =
+    [
+        ".pb.go", "_pb2.py", "_pb2_grpc.py", ".pb.h", ".pb.cc", ".generated.cs", ".g.cs", ".designer.cs", ".min.js", ".min.css",
+        ".map", ".snap", "_generated.go", ".gen.go", ".pb.ts",
+    ];
+
+    private static readonly HashSet<string> ManifestNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "package.json", "Cargo.toml", "pyproject.toml", "go.mod", "Gemfile", "pom.xml", "build.gradle", "build.gradle.kts",
+        "setup.py", "setup.cfg", "environment.yml", "environment.yaml", "Pipfile", "composer.json", "mix.exs", "pubspec.yaml",
+        "Podfile", "vcpkg.json", "conanfile.txt", "conanfile.py", "Directory.Packages.props", "packages.config", "deno.json",
+    };
+
+    private static readonly HashSet<string> BuildNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Makefile", "GNUmakefile", "CMakeLists.txt", "Dockerfile", "BUILD", "BUILD.bazel", "WORKSPACE", "MODULE.bazel",
+        "meson.build", "build.rs", "build.sh", "Justfile", "justfile", "Taskfile.yml", "Rakefile", "SConstruct", "Directory.Build.props",
+        "Directory.Build.targets", "setup.sh", "configure", "configure.ac", "Makefile.am", "docker-compose.yml", "docker-compose.yaml",
+        ".dockerignore", "Containerfile", "global.json",
+    };
+
+    private static readonly HashSet<string> BuildExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".cmake", ".bazel", ".bzl", ".mk", ".gradle", ".csproj", ".fsproj", ".vcxproj", ".sln", ".slnx", ".props", ".targets", ".dockerfile",
+    };
+
+    private static readonly HashSet<string> TestSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data", "fixtures", "e2e", "benchmarks",
+    };
+
+    private static readonly HashSet<string> DocExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".txt", ".tex", ".ipynb", ".mdx",
+    };
+
+    private static readonly HashSet<string> DocNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "CONTRIBUTORS", "CHANGELOG", "CHANGES", "README", "CODEOWNERS",
+    };
+
+    private static readonly HashSet<string> ConfigExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties", ".env", ".xml", ".plist", ".editorconfig",
+        ".gitignore", ".gitattributes", ".prettierrc", ".eslintrc", ".flake8", ".pylintrc", ".clang-format", ".clang-tidy",
+    };
+
+    private static readonly HashSet<string> SourceExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".py", ".pyi", ".pyx", ".rs", ".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".hxx", ".cu", ".cuh", ".go", ".js", ".jsx",
+        ".mjs", ".cjs", ".ts", ".tsx", ".java", ".kt", ".kts", ".scala", ".cs", ".fs", ".vb", ".swift", ".m", ".mm", ".rb", ".php",
+        ".lua", ".sh", ".bash", ".zsh", ".ps1", ".pl", ".pm", ".r", ".jl", ".dart", ".ex", ".exs", ".erl", ".hs", ".ml", ".mli",
+        ".clj", ".zig", ".nim", ".v", ".sv", ".vhd", ".sql", ".proto", ".graphql", ".vue", ".svelte", ".html", ".css", ".scss",
+        ".less", ".metal", ".triton", ".s", ".asm", ".f90", ".cl", ".glsl", ".hlsl", ".wgsl", ".mojo",
+    };
+
+    public static FileRole Classify(FileChange change) => change.Binary ? FileRole.Binary : Classify(change.Path);
+
+    public static FileRole Classify(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var name = segments.Length > 0 ? segments[^1] : normalized;
+        var directories = segments.Length > 1 ? segments[..^1] : [];
+        var extension = Path.GetExtension(name);
+        var stem = Path.GetFileNameWithoutExtension(name);
+
+        if (BinaryExtensions.Contains(extension))
+        {
+            return FileRole.Binary;
+        }
+        if (directories.Any(VendoredSegments.Contains))
+        {
+            return FileRole.Vendored;
+        }
+        if (LockfileNames.Contains(name) || extension.Equals(".lock", StringComparison.OrdinalIgnoreCase))
+        {
+            return FileRole.Lockfile;
+        }
+        if (directories.Any(GeneratedSegments.Contains) || GeneratedSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+        {
+            return FileRole.Generated;
+        }
+        if (IsCi(normalized, directories, name))
+        {
+            return FileRole.CI;
+        }
+        if (ManifestNames.Contains(name) || IsRequirements(name))
+        {
+            return FileRole.DependencyManifest;
+        }
+        if (BuildNames.Contains(name) || BuildExtensions.Contains(extension) || name.StartsWith("Dockerfile", StringComparison.Ordinal))
+        {
+            return FileRole.Build;
+        }
+        if (IsTest(directories, stem, name))
+        {
+            return FileRole.Test;
+        }
+        if (DocExtensions.Contains(extension) || DocNames.Contains(stem) ||
+            directories.Any(d => d.Equals("docs", StringComparison.OrdinalIgnoreCase) || d.Equals("doc", StringComparison.OrdinalIgnoreCase)))
+        {
+            return FileRole.Docs;
+        }
+        if (ConfigExtensions.Contains(extension) || (name.StartsWith('.') && extension.Length == 0) || name.StartsWith(".env", StringComparison.Ordinal))
+        {
+            return FileRole.Config;
+        }
+        return SourceExtensions.Contains(extension) ? FileRole.Source : FileRole.Other;
+    }
+
+    private static bool IsRequirements(string name) =>
+        name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) &&
+        (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".in", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsCi(string path, string[] directories, string name) =>
+        path.StartsWith(".github/workflows/", StringComparison.Ordinal) ||
+        path.StartsWith(".github/actions/", StringComparison.Ordinal) ||
+        path.StartsWith(".circleci/", StringComparison.Ordinal) ||
+        path.StartsWith(".buildkite/", StringComparison.Ordinal) ||
+        path.StartsWith(".gitlab/ci/", StringComparison.Ordinal) ||
+        name is ".gitlab-ci.yml" or "Jenkinsfile" or "azure-pipelines.yml" or ".travis.yml" or "appveyor.yml" or ".drone.yml" or "codecov.yml" ||
+        (directories.Length > 0 && directories.Any(d => d.Equals("ci", StringComparison.OrdinalIgnoreCase)));
+
+    private static bool IsTest(string[] directories, string stem, string name) =>
+        directories.Any(TestSegments.Contains) ||
+        stem.StartsWith("test_", StringComparison.OrdinalIgnoreCase) ||
+        stem.EndsWith("_test", StringComparison.OrdinalIgnoreCase) ||
+        stem.EndsWith("_tests", StringComparison.OrdinalIgnoreCase) ||
+        stem.EndsWith("Tests", StringComparison.Ordinal) ||
+        stem.EndsWith("Test", StringComparison.Ordinal) && stem.Length > 4 ||
+        name.Contains(".test.", StringComparison.OrdinalIgnoreCase) ||
+        name.Contains(".spec.", StringComparison.OrdinalIgnoreCase) ||
+        stem.Equals("conftest", StringComparison.OrdinalIgnoreCase);
+}
