@@ -1,9 +1,183 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gitbrief.Analysis;
+using Gitbrief.Common;
+using Gitbrief.Publishing;
+using Gitbrief.Rendering;
+using Gitbrief.Reports;
+using Gitbrief.Sources;
+using Gitbrief.Store;
+
 namespace Gitbrief.Pipeline;
 
+/// <summary>Runs the report pipeline for every repository of a request: fetch or open, read the window's
+/// commits with one git call, analyse, build one report per repository-day, render and write it.
+/// Repositories run in parallel (bounded); one failing never stops the others.</summary>
 public sealed class ReportJob(ReportRequest request, IRunObserver? observer = null)
 {
-    public ReportRequest Request { get; } = request;
-    public IRunObserver? Observer { get; } = observer;
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly IRunObserver observer = observer ?? SilentObserver.Instance;
+    private readonly SemaphoreSlim storeGate = new(1, 1);
 
-    public Task<RunSummary> RunAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var mirrors = new MirrorCache(request.CacheDirectory, MirrorCache.TokenFromEnvironment(), request.PartialClone);
+        await using var store = request.DryRun
+            ? null
+            : await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
+        var runId = store is null ? 0 : await store.StartRunAsync("report", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+        using var gate = new SemaphoreSlim(Math.Max(1, request.MaxParallelRepositories));
+        var tasks = request.Repositories.Select(async spec =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RunRepositoryAsync(spec, mirrors, store, runId, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        var outcomes = await Task.WhenAll(tasks).ConfigureAwait(false);
+        var summary = new RunSummary(outcomes);
+        if (store is not null)
+        {
+            await store.FinishRunAsync(runId, summary.ExitCode, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
+        }
+        return summary;
+    }
+
+    private async Task<RepositoryOutcome> RunRepositoryAsync(
+        RepositorySpec spec, MirrorCache mirrors, GitbriefStore? store, long runId, CancellationToken cancellationToken)
+    {
+        var name = spec.DisplayName;
+        var reports = new List<ReportOutput>();
+        try
+        {
+            var history = await OpenAsync(spec, mirrors, cancellationToken).ConfigureAwait(false);
+            var (revision, branch) = await history.ResolveBranchAsync(spec.Branch, cancellationToken).ConfigureAwait(false);
+            var links = WebLinks.FromRemote(spec.Address.RemoteUrl ?? await history.OriginUrlAsync(cancellationToken).ConfigureAwait(false), spec.Host);
+            var days = await DaysAsync(history, revision, spec, cancellationToken).ConfigureAwait(false);
+
+            observer.StageChanged(name, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
+            var commits = await history.ReadAsync(revision, days[0].Start, days[^1].EndExclusive, spec.FirstParent, cancellationToken)
+                .ConfigureAwait(false);
+            var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
+
+            observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits");
+            var builder = new ReportBuilder(new RulesAnalyzer(request.Weights, request.Language), links);
+            var repository = new ReportRepository(DisplayName(spec, links), links.Kind == HostKind.None ? null : links.BaseUrl, branch);
+            var variant = WorkUnitKey.VariantOf(branch, spec.FirstParent ? "first-parent" : "no-merges", request.Language.ToString(), "rules");
+            foreach (var day in days)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var report = builder.Build(day, repository, byDay[day.Date]);
+                observer.StageChanged(name, RunStage.Rendering, day.IsoDate);
+                var output = await WriteAsync(spec, report, cancellationToken).ConfigureAwait(false);
+                reports.Add(output);
+                await RecordAsync(store, new WorkUnitRecord(
+                    new WorkUnitKey(spec.Address.RemoteUrl ?? spec.Address.LocalPath ?? name, day.Date, request.TimeZone.Id, variant),
+                    WorkUnitStatus.Done, report.Entries.Count, output.Hash, null, runId, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
+            }
+            observer.StageChanged(name, RunStage.Done, $"{commits.Count} commits, {days.Count} day(s)");
+            return new RepositoryOutcome(name, reports, null);
+        }
+        catch (GitbriefException e)
+        {
+            observer.StageChanged(name, RunStage.Failed, e.Message);
+            return new RepositoryOutcome(name, reports, e.Message);
+        }
+        catch (IOException e)
+        {
+            var message = SecretRedactor.Redact(e.Message);
+            observer.StageChanged(name, RunStage.Failed, message);
+            return new RepositoryOutcome(name, reports, message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            var message = SecretRedactor.Redact(e.Message);
+            observer.StageChanged(name, RunStage.Failed, message);
+            return new RepositoryOutcome(name, reports, message);
+        }
+    }
+
+    private async Task<GitHistory> OpenAsync(RepositorySpec spec, MirrorCache mirrors, CancellationToken cancellationToken)
+    {
+        if (spec.Address.IsRemote)
+        {
+            observer.StageChanged(spec.DisplayName, RunStage.Fetching, MirrorCache.Describe(spec.Address.RemoteUrl!));
+            return new GitHistory(await mirrors.UpdateAsync(spec.Address, cancellationToken).ConfigureAwait(false));
+        }
+        var path = spec.Address.LocalPath!;
+        if (!Directory.Exists(path))
+        {
+            throw new RepositoryException($"{path}: no such directory");
+        }
+        var inside = await GitCommand.RunTextAsync(path, ["rev-parse", "--git-dir"], cancellationToken, allowFailure: true).ConfigureAwait(false);
+        if (inside.Length == 0)
+        {
+            throw new RepositoryException($"{path}: not a git repository");
+        }
+        return new GitHistory(path);
+    }
+
+    private async Task<List<ReportDay>> DaysAsync(GitHistory history, string revision, RepositorySpec spec, CancellationToken cancellationToken)
+    {
+        if (!request.Window.Latest)
+        {
+            return request.Window.Days().Select(d => new ReportDay(d, request.TimeZone)).ToList();
+        }
+        var latest = await history.LatestCommitDateAsync(revision, spec.FirstParent, cancellationToken).ConfigureAwait(false)
+            ?? throw new RepositoryException($"{spec.DisplayName}: no commits to report");
+        return [new ReportDay(ReportDay.DateOf(latest, request.TimeZone), request.TimeZone)];
+    }
+
+    private async Task<ReportOutput> WriteAsync(RepositorySpec spec, DailyReport report, CancellationToken cancellationToken)
+    {
+        var markdown = new MarkdownRenderer(request.Render).Render(report);
+        var rendered = request.Formats
+            .Select(format => (Extension: format, Bytes: Utf8NoBom.GetBytes(format == "md" ? markdown : new JsonReportRenderer().Render(report))))
+            .ToList();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Utf8NoBom.GetBytes(markdown)));
+        var files = new List<string>();
+        if (!request.DryRun)
+        {
+            foreach (var (extension, bytes) in rendered)
+            {
+                var path = Path.Combine(request.OutputDirectory, ReportFileLayout.RelativePath(spec.Name, report.Day.Date, extension));
+                await FileWriter.WriteAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+                files.Add(path);
+            }
+        }
+        return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? markdown : null) { Hash = hash };
+    }
+
+    private async Task RecordAsync(GitbriefStore? store, WorkUnitRecord record, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return;
+        }
+        await storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await store.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            storeGate.Release();
+        }
+    }
+
+    /// <summary>owner/repo when the web host is known, else the configured display name.</summary>
+    private static string DisplayName(RepositorySpec spec, WebLinks links)
+    {
+        if (links.Kind == HostKind.None || spec.Address.IsRemote)
+        {
+            return spec.DisplayName;
+        }
+        var segments = links.BaseUrl.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 4 ? $"{segments[^2]}/{segments[^1]}" : spec.DisplayName;
+    }
 }

@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+
+namespace Gitbrief.Rendering;
+
+// The JSON report, one file per repository-day (docs/json-report.md). Property order is the output order.
+
+internal sealed record JsonReport(
+    int SchemaVersion,
+    string Date,
+    string TimeZone,
+    JsonWindow Window,
+    JsonRepository Repository,
+    JsonStats Stats,
+    IReadOnlyList<string> Highlights,
+    IReadOnlyList<JsonCommit> Commits);
+
+internal sealed record JsonWindow(string Start, string End);
+
+internal sealed record JsonRepository(string Name, string? Url, string Branch);
+
+internal sealed record JsonStats(int Total, int High, int Medium, int Low);
+
+internal sealed record JsonPerson(string Name, string Email);
+
+internal sealed record JsonCommit(
+    string Sha,
+    string ShortSha,
+    string Title,
+    string Message,
+    JsonPerson Author,
+    JsonPerson Committer,
+    string AuthoredAt,
+    string CommittedAt,
+    IReadOnlyList<string> Parents,
+    int? PullRequest,
+    string? Url,
+    string? PullRequestUrl,
+    string Importance,
+    int Score,
+    IReadOnlyList<JsonReason> Reasons,
+    IReadOnlyList<string> ChangeTypes,
+    IReadOnlyList<JsonFile> Files,
+    JsonAnalysis Analysis);
+
+internal sealed record JsonReason(string Code, int Points, string Detail);
+
+internal sealed record JsonFile(string Path, string? OldPath, string Status, int Additions, int Deletions, bool Binary, string Role);
+
+internal sealed record JsonComponent(string Path, int Files, int Additions, int Deletions);
+
+internal sealed record JsonInsight(string Text, string? Severity);
+
+internal sealed record JsonInsights(IReadOnlyList<JsonInsight> Architecture, IReadOnlyList<JsonInsight> Performance, IReadOnlyList<JsonInsight> Security);
+
+internal sealed record JsonAnalysis(
+    string Source,
+    IReadOnlyList<string> ChangeTypes,
+    IReadOnlyList<string> Summary,
+    IReadOnlyList<JsonComponent> Components,
+    IReadOnlyList<string> Impact,
+    JsonInsights? Insights,
+    IReadOnlyList<string> Risks,
+    IReadOnlyList<string> Recommendations,
+    string? FallbackReason);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    IndentSize = 2,
+    NewLine = "\n",
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(JsonReport))]
+internal sealed partial class JsonReportContext : JsonSerializerContext;

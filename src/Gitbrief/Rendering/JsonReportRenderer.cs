@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Gitbrief.Analysis;
+using Gitbrief.Reports;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Rendering;
+
+/// <summary>Renders a report as JSON (schema in docs/json-report.md) and reads it back. CJK text stays
+/// readable; &lt; &gt; &amp; ' " are escaped so the file is safe to embed in HTML.</summary>
+internal sealed class JsonReportRenderer : IReportRenderer
+{
+    private const string Timestamp = "yyyy-MM-ddTHH:mm:sszzz";
+
+    private static readonly JsonReportContext Context = new(new JsonSerializerOptions(JsonReportContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+
+    public string FileExtension => "json";
+
+    public string Render(DailyReport report) => JsonSerializer.Serialize(ToModel(report), Context.JsonReport) + "\n";
+
+    public static JsonReport Parse(string json) =>
+        JsonSerializer.Deserialize(json, Context.JsonReport) ?? throw new JsonException("the report is empty");
+
+    internal static JsonReport ToModel(DailyReport report)
+    {
+        var stats = report.Stats;
+        return new JsonReport(
+            DailyReport.SchemaVersion,
+            report.Day.IsoDate,
+            report.Day.TimeZone.Id,
+            new JsonWindow(Format(report.Day.Start), Format(report.Day.End)),
+            new JsonRepository(report.Repository.Name, report.Repository.Url, report.Repository.Branch),
+            new JsonStats(stats.Total, stats.High, stats.Medium, stats.Low),
+            report.Highlights,
+            report.Entries.Select(Commit).ToList());
+    }
+
+    private static JsonCommit Commit(ReportEntry entry)
+    {
+        var c = entry.Commit;
+        return new JsonCommit(
+            c.Sha,
+            c.ShortSha,
+            c.Title,
+            c.Message,
+            new JsonPerson(c.Author.Name, c.Author.Email),
+            new JsonPerson(c.Committer.Name, c.Committer.Email),
+            Format(c.AuthoredAt),
+            Format(c.CommittedAt),
+            c.Parents,
+            c.PullRequest,
+            entry.CommitUrl,
+            entry.PullRequestUrl,
+            Code(entry.Level.ToString()),
+            entry.Importance.Score,
+            entry.Importance.Reasons.Select(r => new JsonReason(r.Code, r.Points, r.Detail)).ToList(),
+            entry.Analysis.ChangeTypes.Select(Code).ToList(),
+            entry.Files.Select(f => new JsonFile(
+                f.Change.Path, f.Change.OldPath, Code(f.Change.Status.ToString()), f.Change.Additions, f.Change.Deletions,
+                f.Change.Binary, Code(f.Role.ToString()))).ToList(),
+            Analysis(entry.Analysis));
+    }
+
+    private static JsonAnalysis Analysis(CommitAnalysis a) => new(
+        a.Source == AnalysisSource.Llm ? "llm" : "rules",
+        a.ChangeTypes.Select(Code).ToList(),
+        a.Summary,
+        a.Components.Select(c => new JsonComponent(c.Path, c.Files, c.Additions, c.Deletions)).ToList(),
+        a.Impact,
+        a.Insights is null ? null : new JsonInsights(Insights(a.Insights.Architecture), Insights(a.Insights.Performance), Insights(a.Insights.Security)),
+        a.Risks,
+        a.Recommendations,
+        a.FallbackReason);
+
+    private static List<JsonInsight> Insights(IReadOnlyList<Insight> insights) => insights.Select(i => new JsonInsight(i.Text, i.Severity)).ToList();
+
+    /// <summary>Enum names as camelCase codes: Feature → "feature", CI → "ci", DependencyManifest → "dependencyManifest".</summary>
+    private static string Code(ChangeType type) => Code(type.ToString());
+
+    private static string Code(string name) =>
+        name.Length <= 2 ? name.ToLowerInvariant() : char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static string Format(DateTimeOffset instant) => instant.ToString(Timestamp, CultureInfo.InvariantCulture);
+}

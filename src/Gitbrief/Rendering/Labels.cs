@@ -1,0 +1,182 @@
+using System.Globalization;
+using Gitbrief.Analysis;
+
+namespace Gitbrief.Rendering;
+
+/// <summary>The report's fixed words in Chinese (the current tool's labels) and English.</summary>
+internal sealed record Labels
+{
+    public required Func<string, string> Title { get; init; }
+    public required string CommitTime { get; init; }
+    public required string Author { get; init; }
+    public required string Message { get; init; }
+    public required string Statistics { get; init; }
+    public required Func<int, int, int, int, string> StatisticsLine { get; init; }
+    public required string Highlights { get; init; }
+    public required string Contents { get; init; }
+    public required Func<ImportanceLevel, int, string> Group { get; init; }
+    public required string AllChanges { get; init; }
+    public required string NoCommits { get; init; }
+    public required string ViewCommit { get; init; }
+    public required Func<string, string, string, string> Window { get; init; }
+    public required string ChangeType { get; init; }
+    public required string Importance { get; init; }
+    public required string ShortSummary { get; init; }
+    public required string Summary { get; init; }
+    public required string ImpactScope { get; init; }
+    public required string Insights { get; init; }
+    public required string Architecture { get; init; }
+    public required string Performance { get; init; }
+    public required string Security { get; init; }
+    public required string Risks { get; init; }
+    public required string Recommendations { get; init; }
+    public required string NoneFound { get; init; }
+    public required Func<int, int, int, string> ComponentLine { get; init; }
+    public required Func<int, string> Score { get; init; }
+    public required Func<string, string> Severity { get; init; }
+    public required Func<string, string> Fallback { get; init; }
+    public required string Colon { get; init; }
+    public required string ListSeparator { get; init; }
+    public required Func<ImportanceLevel, string> Level { get; init; }
+    public required Func<ChangeType, string> Type { get; init; }
+
+    public static Labels For(ReportLanguage language) => language == ReportLanguage.En ? English : Chinese;
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static Labels Chinese { get; } = new()
+    {
+        Title = date => $"每日更新报告（{date}）",
+        CommitTime = "提交时间",
+        Author = "作者",
+        Message = "提交信息",
+        Statistics = "📊 统计摘要",
+        StatisticsLine = (total, high, medium, low) => $"本日共 {N(total)} 个提交 | 🔴高 {N(high)} | 🟡中 {N(medium)} | 🟢低 {N(low)}",
+        Highlights = "✨ 今日要点",
+        Contents = "📋 目录",
+        Group = (level, count) => level switch
+        {
+            ImportanceLevel.High => $"🔴 高重要度变更 ({N(count)})",
+            ImportanceLevel.Medium => $"🟡 中重要度变更 ({N(count)})",
+            _ => $"🟢 低重要度变更 ({N(count)})",
+        },
+        AllChanges = "📝 全部变更",
+        NoCommits = "本日无提交。",
+        ViewCommit = "查看提交",
+        Window = (branch, range, zone) => $"分支 {branch} · 时间窗口 {range}（{zone}）",
+        ChangeType = "🎯 变更类型",
+        Importance = "⚡ 重要程度",
+        ShortSummary = "📋 摘要",
+        Summary = "📋 变更摘要",
+        ImpactScope = "🎯 影响范围",
+        Insights = "🔍 技术洞察",
+        Architecture = "架构影响",
+        Performance = "性能影响",
+        Security = "安全考虑",
+        Risks = "⚠️ 潜在风险",
+        Recommendations = "💡 关注建议",
+        NoneFound = "（数据中未发现）",
+        ComponentLine = (files, add, del) => $"{N(files)} 个文件，+{N(add)}/-{N(del)}",
+        Score = score => $"评分 {N(score)}",
+        Severity = severity => severity switch
+        {
+            "high" => "（严重度：高）",
+            "medium" => "（严重度：中）",
+            "low" => "（严重度：低）",
+            _ => string.Empty,
+        },
+        Fallback = reason => $"⚠️ LLM 分析失败，以下为规则分析：{reason}",
+        Colon = "：",
+        ListSeparator = "、",
+        Level = level => level switch
+        {
+            ImportanceLevel.High => "🔴高",
+            ImportanceLevel.Medium => "🟡中",
+            _ => "🟢低",
+        },
+        Type = type => type switch
+        {
+            Analysis.ChangeType.Feature => "功能增强",
+            Analysis.ChangeType.Fix => "Bug修复",
+            Analysis.ChangeType.Performance => "性能优化",
+            Analysis.ChangeType.Refactor => "代码重构",
+            Analysis.ChangeType.Docs => "文档更新",
+            Analysis.ChangeType.Test => "测试修改",
+            Analysis.ChangeType.CI => "CI调整",
+            Analysis.ChangeType.Build => "构建调整",
+            Analysis.ChangeType.Dependencies => "依赖更新",
+            Analysis.ChangeType.Config => "配置调整",
+            Analysis.ChangeType.Style => "代码风格",
+            Analysis.ChangeType.Chore => "杂项维护",
+            Analysis.ChangeType.Revert => "回滚",
+            Analysis.ChangeType.Security => "安全修复",
+            Analysis.ChangeType.Breaking => "破坏性变更",
+            _ => "其他",
+        },
+    };
+
+    public static Labels English { get; } = new()
+    {
+        Title = date => $"Daily Update Report ({date})",
+        CommitTime = "Commit time",
+        Author = "Author",
+        Message = "Message",
+        Statistics = "📊 Summary statistics",
+        StatisticsLine = (total, high, medium, low) => $"{N(total)} commits | 🔴 High {N(high)} | 🟡 Medium {N(medium)} | 🟢 Low {N(low)}",
+        Highlights = "✨ Highlights",
+        Contents = "📋 Contents",
+        Group = (level, count) => level switch
+        {
+            ImportanceLevel.High => $"🔴 High importance changes ({N(count)})",
+            ImportanceLevel.Medium => $"🟡 Medium importance changes ({N(count)})",
+            _ => $"🟢 Low importance changes ({N(count)})",
+        },
+        AllChanges = "📝 All changes",
+        NoCommits = "No commits on this day.",
+        ViewCommit = "View commit",
+        Window = (branch, range, zone) => $"Branch {branch} · window {range} ({zone})",
+        ChangeType = "🎯 Change type",
+        Importance = "⚡ Importance",
+        ShortSummary = "📋 Summary",
+        Summary = "📋 Summary",
+        ImpactScope = "🎯 Impact scope",
+        Insights = "🔍 Technical insights",
+        Architecture = "Architecture",
+        Performance = "Performance",
+        Security = "Security",
+        Risks = "⚠️ Potential risks",
+        Recommendations = "💡 Recommendations",
+        NoneFound = "(none found in the data)",
+        ComponentLine = (files, add, del) => $"{N(files)} files, +{N(add)}/-{N(del)}",
+        Score = score => $"score {N(score)}",
+        Severity = severity => severity is "high" or "medium" or "low" ? $" (severity: {severity})" : string.Empty,
+        Fallback = reason => $"⚠️ LLM analysis failed; rules analysis shown: {reason}",
+        Colon = ": ",
+        ListSeparator = ", ",
+        Level = level => level switch
+        {
+            ImportanceLevel.High => "🔴 High",
+            ImportanceLevel.Medium => "🟡 Medium",
+            _ => "🟢 Low",
+        },
+        Type = type => type switch
+        {
+            Analysis.ChangeType.Feature => "Feature",
+            Analysis.ChangeType.Fix => "Bug fix",
+            Analysis.ChangeType.Performance => "Performance",
+            Analysis.ChangeType.Refactor => "Refactor",
+            Analysis.ChangeType.Docs => "Docs",
+            Analysis.ChangeType.Test => "Tests",
+            Analysis.ChangeType.CI => "CI",
+            Analysis.ChangeType.Build => "Build",
+            Analysis.ChangeType.Dependencies => "Dependencies",
+            Analysis.ChangeType.Config => "Configuration",
+            Analysis.ChangeType.Style => "Style",
+            Analysis.ChangeType.Chore => "Chore",
+            Analysis.ChangeType.Revert => "Revert",
+            Analysis.ChangeType.Security => "Security fix",
+            Analysis.ChangeType.Breaking => "Breaking change",
+            _ => "Other",
+        },
+    };
+}

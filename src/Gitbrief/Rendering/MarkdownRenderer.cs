@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text;
+using Gitbrief.Analysis;
+using Gitbrief.Reports;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Rendering;
+
+/// <summary>Renders a report as GitHub-flavoured Markdown in the current tool's layout (zh) or its English
+/// equivalent. Every table-of-contents link points at an anchor GitHub produces for a heading of the same
+/// file; all commit-derived text is escaped; output is byte-for-byte deterministic with "\n" line ends.</summary>
+internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
+{
+    private const int TocTitleLength = 50;
+    private readonly Labels labels = Labels.For(options.Language);
+
+    public string FileExtension => "md";
+
+    public string Render(DailyReport report)
+    {
+        var groups = Groups(report);
+        var anchors = Anchors(report, groups);
+        var md = new StringBuilder();
+        md.Append("# ").Append(labels.Title(report.Day.IsoDate)).Append("\n\n");
+        md.Append("## ").Append(MarkdownText.Inline(report.Repository.Name)).Append("\n\n");
+        md.Append(WindowLine(report)).Append("\n\n");
+        if (report.Entries.Count == 0)
+        {
+            md.Append(labels.NoCommits).Append("\n\n");
+        }
+        else
+        {
+            AppendTable(md, report);
+        }
+        if (options.EnableStats)
+        {
+            var s = report.Stats;
+            md.Append("### ").Append(labels.Statistics).Append("\n\n");
+            md.Append("> ").Append(labels.StatisticsLine(s.Total, s.High, s.Medium, s.Low)).Append("\n\n");
+        }
+        if (report.Highlights.Count > 0)
+        {
+            md.Append("### ").Append(labels.Highlights).Append("\n\n");
+            foreach (var highlight in report.Highlights)
+            {
+                md.Append("- ").Append(MarkdownText.Inline(highlight)).Append('\n');
+            }
+            md.Append('\n');
+        }
+        if (options.EnableToc && report.Entries.Count > 0)
+        {
+            AppendContents(md, report, groups, anchors);
+        }
+        foreach (var group in groups)
+        {
+            md.Append("### ").Append(group.Heading).Append("\n\n");
+            foreach (var entry in group.Entries)
+            {
+                AppendEntry(md, entry);
+            }
+        }
+        return md.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private sealed record Group(string Heading, IReadOnlyList<ReportEntry> Entries);
+
+    private List<Group> Groups(DailyReport report)
+    {
+        if (!options.EnableGrouping)
+        {
+            return report.Entries.Count == 0
+                ? []
+                : [new Group($"{labels.AllChanges} ({report.Entries.Count.ToString(CultureInfo.InvariantCulture)})", report.Entries)];
+        }
+        return new[] { ImportanceLevel.High, ImportanceLevel.Medium, ImportanceLevel.Low }
+            .Select(level => (level, entries: report.AtLevel(level).ToList()))
+            .Where(g => g.entries.Count > 0)
+            .Select(g => new Group(labels.Group(g.level, g.entries.Count), g.entries))
+            .ToList();
+    }
+
+    /// <summary>The anchors of every heading, computed in document order as GitHub does.</summary>
+    private Dictionary<object, string> Anchors(DailyReport report, List<Group> groups)
+    {
+        var slugger = new GitHubSlugger();
+        var anchors = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
+        slugger.Slug(labels.Title(report.Day.IsoDate));
+        anchors[report.Repository] = slugger.Slug(MarkdownText.Rendered(report.Repository.Name));
+        if (options.EnableStats)
+        {
+            anchors[labels] = slugger.Slug(labels.Statistics);
+        }
+        if (report.Highlights.Count > 0)
+        {
+            slugger.Slug(labels.Highlights);
+        }
+        if (options.EnableToc && report.Entries.Count > 0)
+        {
+            slugger.Slug(labels.Contents);
+        }
+        foreach (var group in groups)
+        {
+            anchors[group] = slugger.Slug(group.Heading);
+            foreach (var entry in group.Entries)
+            {
+                anchors[entry] = slugger.Slug(MarkdownText.Rendered(entry.Commit.Title));
+            }
+        }
+        return anchors;
+    }
+
+    private string WindowLine(DailyReport report)
+    {
+        var start = report.Day.Start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var end = report.Day.End.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var line = labels.Window(MarkdownText.Inline(report.Repository.Branch), $"{start} – {end}", MarkdownText.Inline(report.Day.TimeZone.Id));
+        return MarkdownText.Url(report.Repository.Url) is { } url ? $"{line} · [{url}]({url})" : line;
+    }
+
+    private void AppendTable(StringBuilder md, DailyReport report)
+    {
+        md.Append("| ").Append(labels.CommitTime).Append(" | ").Append(labels.Author).Append(" | ").Append(labels.Message).Append(" |\n");
+        md.Append("|----------|------|----------|\n");
+        foreach (var entry in report.Entries)
+        {
+            var time = TimeZoneInfo.ConvertTime(entry.Commit.CommittedAt, report.Day.TimeZone)
+                .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var message = string.Join("<br>", CommitMessage.DisplayLines(entry.Commit.Message).Select(MarkdownText.Inline));
+            md.Append("| ").Append(time).Append(" | ").Append(MarkdownText.Inline(entry.Commit.Author.Name)).Append(" | ")
+                .Append(message).Append(" |\n");
+        }
+        md.Append('\n');
+    }
+
+    private void AppendContents(StringBuilder md, DailyReport report, List<Group> groups, Dictionary<object, string> anchors)
+    {
+        md.Append("## ").Append(labels.Contents).Append("\n\n");
+        md.Append("- [").Append(MarkdownText.Inline(report.Repository.Name)).Append("](#").Append(anchors[report.Repository]).Append(")\n");
+        if (options.EnableStats)
+        {
+            md.Append("  - [").Append(labels.Statistics).Append("](#").Append(anchors[labels]).Append(")\n");
+        }
+        foreach (var group in groups)
+        {
+            md.Append("  - [").Append(group.Heading).Append("](#").Append(anchors[group]).Append(")\n");
+            foreach (var entry in group.Entries)
+            {
+                var title = MarkdownText.Truncate(MarkdownText.Rendered(entry.Commit.Title), TocTitleLength);
+                md.Append("    - [").Append(MarkdownText.Inline(title)).Append("](#").Append(anchors[entry]).Append(")\n");
+            }
+        }
+        md.Append('\n');
+    }
+
+    private void AppendEntry(StringBuilder md, ReportEntry entry)
+    {
+        var commit = entry.Commit;
+        md.Append("#### ").Append(MarkdownText.Inline(commit.Title)).Append("\n\n");
+        md.Append("**SHA**: `").Append(commit.ShortSha).Append('`');
+        if (MarkdownText.Url(entry.CommitUrl) is { } commitUrl)
+        {
+            md.Append(" | 🔗 [").Append(labels.ViewCommit).Append("](").Append(commitUrl).Append(')');
+        }
+        if (MarkdownText.Url(entry.PullRequestUrl) is { } prUrl && commit.PullRequest is { } pr)
+        {
+            md.Append(" | 🔀 [PR #").Append(pr.ToString(CultureInfo.InvariantCulture)).Append("](").Append(prUrl).Append(')');
+        }
+        md.Append("\n\n");
+
+        var analysis = entry.Analysis;
+        if (analysis.FallbackReason is { } reason)
+        {
+            md.Append("> ").Append(labels.Fallback(MarkdownText.Inline(reason))).Append("\n\n");
+        }
+        Field(md, labels.ChangeType, string.Join(labels.ListSeparator, analysis.ChangeTypes.Select(labels.Type)));
+        Field(md, labels.Importance, ImportanceText(entry.Importance));
+        if (entry.Level == ImportanceLevel.Low)
+        {
+            List(md, labels.ShortSummary, analysis.Summary);
+        }
+        else
+        {
+            List(md, labels.Summary, analysis.Summary);
+            List(md, labels.ImpactScope, analysis.Components.Select(ComponentText).Concat(analysis.Impact.Select(MarkdownText.Inline)).ToList(), escaped: true);
+            if (entry.Level == ImportanceLevel.High)
+            {
+                AppendInsights(md, analysis.Insights);
+                List(md, labels.Risks, analysis.Risks);
+            }
+            List(md, labels.Recommendations, analysis.Recommendations);
+        }
+        md.Append("---\n\n");
+    }
+
+    private string ImportanceText(ImportanceAssessment importance)
+    {
+        var reasons = importance.Reasons
+            .Where(r => r.Points != 0)
+            .Select(r => $"{MarkdownText.Inline(r.Detail)} {(r.Points > 0 ? "+" : string.Empty)}{r.Points.ToString(CultureInfo.InvariantCulture)}");
+        var open = options.Language == ReportLanguage.En ? " (" : "（";
+        var close = options.Language == ReportLanguage.En ? ")" : "）";
+        return $"{labels.Level(importance.Level)} · {labels.Score(importance.Score)}{open}{string.Join(labels.ListSeparator, reasons)}{close}";
+    }
+
+    private string ComponentText(ImpactedComponent component) =>
+        $"{MarkdownText.Inline(component.Path)} — {labels.ComponentLine(component.Files, component.Additions, component.Deletions)}";
+
+    private void Field(StringBuilder md, string label, string value) =>
+        md.Append("**").Append(label).Append("**").Append(labels.Colon).Append(value.Length > 0 ? value : labels.NoneFound).Append("\n\n");
+
+    private void List(StringBuilder md, string label, IReadOnlyList<string> items, bool escaped = false)
+    {
+        md.Append("**").Append(label).Append("**").Append(labels.Colon);
+        if (items.Count == 0)
+        {
+            md.Append(labels.NoneFound).Append("\n\n");
+            return;
+        }
+        md.Append("\n\n");
+        foreach (var item in items)
+        {
+            md.Append("- ").Append(escaped ? item : MarkdownText.Inline(item)).Append('\n');
+        }
+        md.Append('\n');
+    }
+
+    private void AppendInsights(StringBuilder md, TechnicalInsights? insights)
+    {
+        md.Append("**").Append(labels.Insights).Append("**").Append(labels.Colon).Append("\n\n");
+        foreach (var (aspect, items) in new[]
+                 {
+                     (labels.Architecture, insights?.Architecture ?? []),
+                     (labels.Performance, insights?.Performance ?? []),
+                     (labels.Security, insights?.Security ?? []),
+                 })
+        {
+            md.Append("- ").Append(aspect).Append(labels.Colon);
+            if (items.Count == 0)
+            {
+                md.Append(labels.NoneFound).Append('\n');
+                continue;
+            }
+            md.Append('\n');
+            foreach (var insight in items)
+            {
+                md.Append("  - ").Append(MarkdownText.Inline(insight.Text)).Append(insight.Severity is null ? string.Empty : labels.Severity(insight.Severity)).Append('\n');
+            }
+        }
+        md.Append('\n');
+    }
+}
