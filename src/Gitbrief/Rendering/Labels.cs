@@ -147,7 +147,7 @@ internal sealed record Labels
         Risks = "⚠️ Potential risks",
         Recommendations = "💡 Recommendations",
         NoneFound = "(none found in the data)",
-        ComponentLine = (files, add, del) => $"{N(files)} files, +{N(add)}/-{N(del)}",
+        ComponentLine = (files, add, del) => $"{N(files)} file{(files == 1 ? string.Empty : "s")}, +{N(add)}/-{N(del)}",
         Score = score => $"score {N(score)}",
         Severity = severity => severity is "high" or "medium" or "low" ? $" (severity: {severity})" : string.Empty,
         Fallback = reason => $"⚠️ LLM analysis failed; rules analysis shown: {reason}",

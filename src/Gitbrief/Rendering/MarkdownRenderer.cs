@@ -210,13 +210,13 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
 
     private void List(StringBuilder md, string label, IReadOnlyList<string> items, bool escaped = false)
     {
-        md.Append("**").Append(label).Append("**").Append(labels.Colon);
+        md.Append("**").Append(label).Append("**");
         if (items.Count == 0)
         {
-            md.Append(labels.NoneFound).Append("\n\n");
+            md.Append(labels.Colon).Append(labels.NoneFound).Append("\n\n");
             return;
         }
-        md.Append("\n\n");
+        md.Append(labels.Colon.TrimEnd()).Append("\n\n");
         foreach (var item in items)
         {
             md.Append("- ").Append(escaped ? item : MarkdownText.Inline(item)).Append('\n');
@@ -226,7 +226,7 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
 
     private void AppendInsights(StringBuilder md, TechnicalInsights? insights)
     {
-        md.Append("**").Append(labels.Insights).Append("**").Append(labels.Colon).Append("\n\n");
+        md.Append("**").Append(labels.Insights).Append("**").Append(labels.Colon.TrimEnd()).Append("\n\n");
         foreach (var (aspect, items) in new[]
                  {
                      (labels.Architecture, insights?.Architecture ?? []),
@@ -234,13 +234,13 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
                      (labels.Security, insights?.Security ?? []),
                  })
         {
-            md.Append("- ").Append(aspect).Append(labels.Colon);
+            md.Append("- ").Append(aspect);
             if (items.Count == 0)
             {
-                md.Append(labels.NoneFound).Append('\n');
+                md.Append(labels.Colon).Append(labels.NoneFound).Append('\n');
                 continue;
             }
-            md.Append('\n');
+            md.Append(labels.Colon.TrimEnd()).Append('\n');
             foreach (var insight in items)
             {
                 md.Append("  - ").Append(MarkdownText.Inline(insight.Text)).Append(insight.Severity is null ? string.Empty : labels.Severity(insight.Severity)).Append('\n');

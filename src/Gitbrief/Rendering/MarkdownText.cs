@@ -7,7 +7,7 @@ namespace Gitbrief.Rendering;
 /// literal text and can never open a table cell, heading, list, link, image, emphasis, code span or HTML tag.</summary>
 internal static class MarkdownText
 {
-    private const string Significant = "\\`*_[]<>|~&#!$";
+    private const string Significant = "\\`*_[]<>|~&#$";
 
     /// <summary>Escapes inline text; newlines and control characters become spaces.</summary>
     public static string Inline(string text)
