@@ -182,7 +182,7 @@ internal static partial class CommitClassifier
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Regex VerbPattern(string verbs) =>
-        new($"^\\s*{verbs}\\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        new($"^\\s*{verbs}\\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     [GeneratedRegex(@"^\s*(?<type>[A-Za-z]+)(\((?<scope>[^)]{0,80})\))?(?<bang>!)?\s*:\s*(?<subject>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ConventionalTitle();
