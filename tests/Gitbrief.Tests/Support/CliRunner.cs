@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Gitbrief.Tests.Support;
+
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+}
+
+/// <summary>Runs the built gitbrief command line as a real process (<c>dotnet gitbrief.dll …</c>).</summary>
+public static class CliRunner
+{
+    /// <summary>Variables removed from the child's environment unless the caller sets them.</summary>
+    private static readonly string[] Scrubbed = ["GITHUB_TOKEN", "TOKEN", "GITBRIEF_CACHE_DIR", "XDG_CACHE_HOME", "LLM_API_KEY"];
+
+    public static string GitbriefDll => Path.Combine(AppContext.BaseDirectory, "gitbrief.dll");
+
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+        };
+        start.ArgumentList.Add(GitbriefDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        GitProcess.Isolate(start.Environment);
+        foreach (var name in Scrubbed)
+        {
+            start.Environment.Remove(name);
+        }
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+            {
+                start.Environment[key] = value;
+            }
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
+        process.StandardInput.Close();
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, output, error.GetAwaiter().GetResult());
+    }
+
+    public static CliResult Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, null, arguments);
+}
