@@ -26,11 +26,13 @@ internal static class ReportCommand
         var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, json. Default: md,json." };
         var output = new Option<string>("--out", "-o") { Description = "Output directory. Default: reports." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the Markdown report to stdout and write nothing." };
+        var llm = new Option<bool>("--llm") { Description = "Analyse with the configured LLM (llm: in the config, LLM_API_KEY / LLM_MODEL / LLM_BASE_URL)." };
+        var noLlm = new Option<bool>("--no-llm") { Description = "Rules analysis only, even if the config says analysis: llm." };
         var config = new Option<string>("--config", "-c") { Description = "Config file. Default: gitbrief.yaml in the current directory, if present." };
         var cacheDir = new Option<string>("--cache-dir") { Description = "Cache directory for mirrors and the store. Default: ~/.cache/gitbrief." };
 
         var command = new Command("report", "Write the daily report of each repository (Markdown and JSON).");
-        foreach (var option in new Option[] { repo, date, since, until, latest, tz, branch, firstParent, lang, format, output, dryRun, config, cacheDir })
+        foreach (var option in new Option[] { repo, date, since, until, latest, tz, branch, firstParent, lang, format, output, dryRun, llm, noLlm, config, cacheDir })
         {
             command.Options.Add(option);
         }
@@ -50,6 +52,7 @@ internal static class ReportCommand
                 Formats = parse.GetValue(format),
                 OutputDirectory = parse.GetValue(output),
                 DryRun = parse.GetValue(dryRun),
+                Llm = parse.GetValue(noLlm) ? false : parse.GetValue(llm) ? true : null,
                 ConfigPath = parse.GetValue(config),
                 CacheDirectory = parse.GetValue(cacheDir),
             };
@@ -57,8 +60,9 @@ internal static class ReportCommand
             var settings = ConfigLoader.Load(arguments.ConfigPath, workingDirectory);
             var request = RequestResolver.Resolve(arguments, settings, workingDirectory, DateTimeOffset.UtcNow);
             var quiet = parse.GetValue(GlobalOptions.Quiet);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var summary = await ConsoleProgress.RunAsync(request, quiet, cancellationToken);
-            await RunReport.PrintAsync(summary, request, quiet);
+            await RunReport.PrintAsync(summary, request, quiet, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return summary.ExitCode;
         });
         return command;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gitbrief.Pipeline;
 
 namespace Gitbrief.Cli;
@@ -5,7 +6,7 @@ namespace Gitbrief.Cli;
 /// <summary>Prints the outcome of a run: Markdown to stdout for a dry run, one line per repository on stderr.</summary>
 internal static class RunReport
 {
-    public static async Task PrintAsync(RunSummary summary, ReportRequest request, bool quiet)
+    public static async Task PrintAsync(RunSummary summary, ReportRequest request, bool quiet, TimeSpan elapsed)
     {
         var stdout = Console.Out;
         stdout.NewLine = "\n";
@@ -34,11 +35,28 @@ internal static class RunReport
             }
         }
         await stdout.FlushAsync();
+        if (summary.Llm is { } usage)
+        {
+            var errors = Console.Error;
+            if (!quiet || summary.LlmFallbacks.Count > 0)
+            {
+                await errors.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"llm: {usage.Requests} request(s), {usage.InputTokens:N0} input / {usage.OutputTokens:N0} output tokens, {usage.CacheHits} cache hit(s), {usage.Retries} retr{(usage.Retries == 1 ? "y" : "ies")}, {summary.LlmFallbacks.Count} fallback(s), {elapsed.TotalSeconds:0.0} s"));
+            }
+            foreach (var fallback in summary.LlmFallbacks)
+            {
+                await errors.WriteLineAsync($"gitbrief: warning: LLM analysis failed, rules analysis used: {fallback.Repository} {fallback.Subject}: {fallback.Reason}");
+            }
+            if (summary.LlmFallbacks.Count > 0)
+            {
+                await errors.WriteLineAsync($"gitbrief: {summary.LlmFallbacks.Count} LLM fallback(s); run the same command again to retry exactly those (exit code {ExitCodes.LlmFallback})");
+            }
+        }
     }
 
     private static string Days(RepositoryOutcome outcome) =>
         outcome.Reports.Count == 1
-            ? outcome.Reports[0].Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            ? outcome.Reports[0].Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : $"{outcome.Reports.Count} days";
 
     private static string Relative(string? path) =>

@@ -39,6 +39,9 @@ public sealed record CommitAnalysis
     public IReadOnlyList<string> Risks { get; init; } = [];
     public IReadOnlyList<string> Recommendations { get; init; } = [];
 
+    /// <summary>The LLM's own view of the commit's importance, recorded beside the rules' verdict.</summary>
+    public ImportanceLevel? LlmImportance { get; init; }
+
     /// <summary>Set when this analysis replaced a failed LLM analysis: why it fell back.</summary>
     public string? FallbackReason { get; init; }
 }

@@ -262,7 +262,8 @@ public static class ConfigLoader
         string[] keys =
         [
             "base_url", "model", "api_key_env", "force_level", "max_concurrency", "rpm", "tpm", "timeout",
-            "max_input_tokens", "max_output_tokens", "max_tokens", "temperature",
+            "max_input_tokens", "max_output_tokens", "max_tokens", "temperature", "stream", "response_format",
+            "importance", "max_retries", "retry_budget", "retry_delay",
         ];
         foreach (var (key, value, _) in reader.Mapping(node, "llm", keys))
         {
@@ -284,6 +285,12 @@ public static class ConfigLoader
                 "max_input_tokens" => llm with { MaxInputTokens = reader.Int(value, name, 512, 10_000_000) },
                 "max_output_tokens" or "max_tokens" => llm with { MaxOutputTokens = reader.Int(value, name, 64, 1_000_000) },
                 "temperature" => llm with { Temperature = reader.Number(value, name, 0, 2) },
+                "stream" => llm with { Stream = reader.Bool(value, name) },
+                "response_format" => llm with { ResponseFormat = reader.Choice(value, name, "auto", "json_schema", "json_object", "text") },
+                "importance" => llm with { ImportanceSource = reader.Choice(value, name, "rules", "llm") },
+                "max_retries" => llm with { MaxRetries = reader.Int(value, name, 0, 20) },
+                "retry_budget" => llm with { RetryBudget = reader.Int(value, name, 0, 1_000_000) },
+                "retry_delay" => llm with { RetryDelay = TimeSpan.FromSeconds(reader.Number(value, name, 0, 600)) },
                 _ => llm,
             };
         }

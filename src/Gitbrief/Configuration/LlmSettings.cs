@@ -15,4 +15,24 @@ public sealed record LlmSettings
     public int MaxInputTokens { get; init; } = 24_000;
     public int MaxOutputTokens { get; init; } = 2_048;
     public double? Temperature { get; init; }
+
+    /// <summary>Stream answers (SSE) so that long answers never hit a read time-out; the time-out then
+    /// applies to silence between chunks.</summary>
+    public bool Stream { get; init; } = true;
+
+    /// <summary>auto (JSON schema, stepping down to JSON mode and then plain text when the endpoint refuses),
+    /// json_schema, json_object or text.</summary>
+    public string ResponseFormat { get; init; } = "auto";
+
+    /// <summary>Who decides a commit's level: the rules (default) or the LLM's opinion.</summary>
+    public string ImportanceSource { get; init; } = "rules";
+
+    /// <summary>Retries of one request (429, 5xx, time-outs) before its commit falls back to the rules.</summary>
+    public int MaxRetries { get; init; } = 4;
+
+    /// <summary>Retries allowed in one run, over all requests: an outage fails fast instead of waiting out every commit.</summary>
+    public int RetryBudget { get; init; } = 100;
+
+    /// <summary>Base delay of the exponential back-off (with jitter) when the server gives no Retry-After.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -12,6 +12,10 @@ public static class ExitCodes
     /// <summary>Bad arguments or configuration; nothing was done.</summary>
     public const int Usage = 2;
 
+    /// <summary>Every report was written, but some commits' LLM analysis failed and the rules analysis stands in
+    /// (the run lists which and why; the next run for those days retries exactly those).</summary>
+    public const int LlmFallback = 3;
+
     /// <summary>An unexpected internal error (a bug); --debug shows the stack trace.</summary>
     public const int InternalError = 70;
 

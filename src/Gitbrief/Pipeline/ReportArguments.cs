@@ -16,6 +16,9 @@ public sealed record ReportArguments
     public string? Formats { get; init; }
     public string? OutputDirectory { get; init; }
     public bool DryRun { get; init; }
+
+    /// <summary>--llm: analyse with the configured LLM; --no-llm: rules only, whatever the config says.</summary>
+    public bool? Llm { get; init; }
     public string? ConfigPath { get; init; }
     public string? CacheDirectory { get; init; }
 }

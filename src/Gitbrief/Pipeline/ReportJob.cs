@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Gitbrief.Analysis;
+using Gitbrief.Analysis.Llm;
 using Gitbrief.Common;
 using Gitbrief.Publishing;
 using Gitbrief.Rendering;
@@ -17,7 +18,6 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly IRunObserver observer = observer ?? SilentObserver.Instance;
-    private readonly SemaphoreSlim storeGate = new(1, 1);
 
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
@@ -26,13 +26,14 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             ? null
             : await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
         var runId = store is null ? 0 : await store.StartRunAsync("report", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+        await using var llm = request.Llm is { } options ? new LlmStage(options, store, request.Language) : null;
         using var gate = new SemaphoreSlim(Math.Max(1, request.MaxParallelRepositories));
         var tasks = request.Repositories.Select(async spec =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await RunRepositoryAsync(spec, mirrors, store, runId, cancellationToken).ConfigureAwait(false);
+                return await RunRepositoryAsync(spec, mirrors, store, llm, runId, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -40,7 +41,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             }
         }).ToList();
         var outcomes = await Task.WhenAll(tasks).ConfigureAwait(false);
-        var summary = new RunSummary(outcomes);
+        var summary = new RunSummary(outcomes) { Llm = llm?.Total, LlmFallbacks = llm?.Fallbacks ?? [] };
         if (store is not null)
         {
             await store.FinishRunAsync(runId, summary.ExitCode, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
@@ -49,7 +50,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     }
 
     private async Task<RepositoryOutcome> RunRepositoryAsync(
-        RepositorySpec spec, MirrorCache mirrors, GitbriefStore? store, long runId, CancellationToken cancellationToken)
+        RepositorySpec spec, MirrorCache mirrors, GitbriefStore? store, LlmStage? llm, long runId, CancellationToken cancellationToken)
     {
         var name = spec.DisplayName;
         var reports = new List<ReportOutput>();
@@ -65,19 +66,41 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                 .ConfigureAwait(false);
             var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
 
-            observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits");
-            var builder = new ReportBuilder(new RulesAnalyzer(request.Weights, request.Language), links);
+            var rules = new RulesAnalyzer(request.Weights, request.Language);
+            var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
+            foreach (var commit in commits)
+            {
+                analyses.TryAdd(commit.Sha, rules.Analyze(commit));
+            }
+            var builder = new ReportBuilder(rules, links);
             var repository = new ReportRepository(DisplayName(spec, links), links.Kind == HostKind.None ? null : links.BaseUrl, branch);
-            var variant = WorkUnitKey.VariantOf(branch, spec.FirstParent ? "first-parent" : "no-merges", request.Language.ToString(), "rules");
+            var unitKey = spec.Address.RemoteUrl ?? spec.Address.LocalPath ?? name;
+            LlmRepositoryResult? llmResult = null;
+            if (llm is not null)
+            {
+                observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits with {llm.Model}");
+                llmResult = await llm.RunAsync(new LlmRepository(unitKey, repository.Name, history.Directory), commits, byDay, analyses, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits");
+            }
+            var variant = WorkUnitKey.VariantOf(
+                branch, spec.FirstParent ? "first-parent" : "no-merges", request.Language.ToString(), llm is null ? "rules" : "llm:" + llm.Model);
             foreach (var day in days)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var report = builder.Build(day, repository, byDay[day.Date]);
+                var report = builder.Build(day, repository, byDay[day.Date], c => analyses[c.Sha], llmResult?.HighlightsOf(day.Date));
+                if (llmResult is not null)
+                {
+                    report = report with { Llm = llmResult.InfoOf(day.Date, byDay[day.Date]) };
+                }
                 observer.StageChanged(name, RunStage.Rendering, day.IsoDate);
                 var output = await WriteAsync(spec, report, cancellationToken).ConfigureAwait(false);
                 reports.Add(output);
                 await RecordAsync(store, new WorkUnitRecord(
-                    new WorkUnitKey(spec.Address.RemoteUrl ?? spec.Address.LocalPath ?? name, day.Date, request.TimeZone.Id, variant),
+                    new WorkUnitKey(unitKey, day.Date, request.TimeZone.Id, variant),
                     WorkUnitStatus.Done, report.Entries.Count, output.Hash, null, runId, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
             }
             observer.StageChanged(name, RunStage.Done, $"{commits.Count} commits, {days.Count} day(s)");
@@ -153,20 +176,11 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? markdown : null) { Hash = hash };
     }
 
-    private async Task RecordAsync(GitbriefStore? store, WorkUnitRecord record, CancellationToken cancellationToken)
+    private static async Task RecordAsync(GitbriefStore? store, WorkUnitRecord record, CancellationToken cancellationToken)
     {
-        if (store is null)
-        {
-            return;
-        }
-        await storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (store is not null)
         {
             await store.RecordAsync(record, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            storeGate.Release();
         }
     }
 

@@ -2,6 +2,8 @@ using Gitbrief.Analysis;
 using Gitbrief.Rendering;
 using Gitbrief.Sources;
 
+using Gitbrief.Analysis.Llm;
+
 namespace Gitbrief.Pipeline;
 
 /// <summary>A fully resolved report run: what to read, how to analyse and render it, where to write.</summary>
@@ -17,6 +19,9 @@ public sealed record ReportRequest
     public RenderOptions Render { get; init; } = RenderOptions.Default;
     public ImportanceWeights Weights { get; init; } = ImportanceWeights.Default;
     public bool DryRun { get; init; }
+
+    /// <summary>The LLM analyzer's settings; null runs the rules analyzer only (no network).</summary>
+    internal LlmOptions? Llm { get; init; }
     public bool PartialClone { get; init; }
     public int MaxParallelRepositories { get; init; } = 4;
 }

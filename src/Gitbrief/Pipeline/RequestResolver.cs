@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gitbrief.Analysis.Llm;
 using Gitbrief.Common;
 using Gitbrief.Configuration;
 using Gitbrief.Rendering;
@@ -14,7 +15,8 @@ public static class RequestResolver
     public const string DefaultTimeZone = "Asia/Shanghai";
     public const int MaxDaysPerRun = 3660;
 
-    public static ReportRequest Resolve(ReportArguments arguments, GitbriefConfig config, string workingDirectory, DateTimeOffset now)
+    public static ReportRequest Resolve(
+        ReportArguments arguments, GitbriefConfig config, string workingDirectory, DateTimeOffset now, Func<string, string?>? environment = null)
     {
         var zoneId = arguments.TimeZone ?? config.TimeZone ?? DefaultTimeZone;
         if (!TimeZones.TryFind(zoneId, out var zone))
@@ -46,6 +48,9 @@ public static class RequestResolver
             },
             Weights = config.Importance,
             DryRun = arguments.DryRun,
+            Llm = arguments.Llm ?? config.Analysis == "llm"
+                ? LlmOptions.Resolve(config.Llm, environment ?? Environment.GetEnvironmentVariable)
+                : null,
             PartialClone = config.PartialClone ?? false,
         };
     }

@@ -1,3 +1,5 @@
+using Gitbrief.Analysis.Llm;
+
 namespace Gitbrief.Pipeline;
 
 /// <summary>One report produced in a run.</summary>
@@ -13,8 +15,18 @@ public sealed record RepositoryOutcome(string Repository, IReadOnlyList<ReportOu
     public bool Succeeded => Error is null;
 }
 
-/// <summary>The result of a run. Exit codes: 0 all good, 1 some repository failed (the others are written).</summary>
+/// <summary>The result of a run. Exit codes: 0 all good, 1 some repository failed (the others are written),
+/// 3 every report was written but some LLM analyses fell back to the rules.</summary>
 public sealed record RunSummary(IReadOnlyList<RepositoryOutcome> Repositories)
 {
-    public int ExitCode => Repositories.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.RepositoryFailed;
+    /// <summary>What the LLM stage cost, when it ran.</summary>
+    public LlmUsage? Llm { get; init; }
+
+    /// <summary>Commits (and day highlights) whose LLM analysis failed, with the reason.</summary>
+    public IReadOnlyList<LlmFallback> LlmFallbacks { get; init; } = [];
+
+    public int ExitCode =>
+        !Repositories.All(r => r.Succeeded) ? ExitCodes.RepositoryFailed
+        : LlmFallbacks.Count > 0 ? ExitCodes.LlmFallback
+        : ExitCodes.Success;
 }

@@ -12,7 +12,12 @@ internal sealed record JsonReport(
     JsonRepository Repository,
     JsonStats Stats,
     IReadOnlyList<string> Highlights,
-    IReadOnlyList<JsonCommit> Commits);
+    IReadOnlyList<JsonCommit> Commits,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonLlmRun? Llm = null);
+
+/// <summary>Present only when the LLM analyzer ran: what this repository-day cost.</summary>
+internal sealed record JsonLlmRun(
+    string Model, int Requests, long InputTokens, long OutputTokens, int CacheHits, int Retries, int Fallbacks, long WallTimeMs);
 
 internal sealed record JsonWindow(string Start, string End);
 
@@ -61,7 +66,8 @@ internal sealed record JsonAnalysis(
     JsonInsights? Insights,
     IReadOnlyList<string> Risks,
     IReadOnlyList<string> Recommendations,
-    string? FallbackReason);
+    string? FallbackReason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LlmImportance = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

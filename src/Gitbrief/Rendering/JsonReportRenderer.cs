@@ -37,7 +37,11 @@ internal sealed class JsonReportRenderer : IReportRenderer
             new JsonRepository(report.Repository.Name, report.Repository.Url, report.Repository.Branch),
             new JsonStats(stats.Total, stats.High, stats.Medium, stats.Low),
             report.Highlights,
-            report.Entries.Select(Commit).ToList());
+            report.Entries.Select(Commit).ToList(),
+            report.Llm is { } llm
+                ? new JsonLlmRun(llm.Model, llm.Usage.Requests, llm.Usage.InputTokens, llm.Usage.OutputTokens, llm.Usage.CacheHits,
+                    llm.Usage.Retries, llm.Usage.Fallbacks, (long)llm.WallTime.TotalMilliseconds)
+                : null);
     }
 
     private static JsonCommit Commit(ReportEntry entry)
@@ -75,7 +79,8 @@ internal sealed class JsonReportRenderer : IReportRenderer
         a.Insights is null ? null : new JsonInsights(Insights(a.Insights.Architecture), Insights(a.Insights.Performance), Insights(a.Insights.Security)),
         a.Risks,
         a.Recommendations,
-        a.FallbackReason);
+        a.FallbackReason,
+        a.LlmImportance is { } opinion ? Code(opinion.ToString()) : null);
 
     private static List<JsonInsight> Insights(IReadOnlyList<Insight> insights) => insights.Select(i => new JsonInsight(i.Text, i.Severity)).ToList();
 

@@ -1,4 +1,5 @@
 using Gitbrief.Analysis;
+using Gitbrief.Analysis.Llm;
 
 namespace Gitbrief.Reports;
 
@@ -15,6 +16,9 @@ public sealed record DailyReport
     /// <summary>3–5 points at the top of the report. Rules mode lists the high-importance titles.</summary>
     public IReadOnlyList<string> Highlights { get; init; } = [];
 
+    /// <summary>Set when the LLM analyzer ran: the model and what this repository-day cost.</summary>
+    public LlmRunInfo? Llm { get; init; }
+
     public ReportStats Stats => new(
         Entries.Count,
         Entries.Count(e => e.Level == ImportanceLevel.High),
@@ -23,3 +27,6 @@ public sealed record DailyReport
 
     public IEnumerable<ReportEntry> AtLevel(ImportanceLevel level) => Entries.Where(e => e.Level == level);
 }
+
+/// <summary>The model used for a report and what its LLM requests cost; the wall time is the repository's LLM stage.</summary>
+public sealed record LlmRunInfo(string Model, LlmUsage Usage, TimeSpan WallTime);

@@ -9,18 +9,25 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
 {
     private const int MaxHighlights = 5;
 
-    public DailyReport Build(ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits)
+    public DailyReport Build(ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits) =>
+        Build(day, repository, commits, analyzer.Analyze);
+
+    /// <summary>Builds from commits analysed elsewhere (the LLM stage); <paramref name="highlights"/> replace
+    /// the rules highlights when given.</summary>
+    public DailyReport Build(
+        ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits, Func<CommitRecord, AnalyzedCommit> analyze,
+        IReadOnlyList<string>? highlights = null)
     {
         var entries = commits
             .OrderByDescending(c => c.CommittedAt)
-            .Select(Analyze)
+            .Select(c => Entry(c, analyze(c)))
             .ToList();
         return new DailyReport
         {
             Day = day,
             Repository = repository,
             Entries = entries,
-            Highlights = entries
+            Highlights = highlights ?? entries
                 .Where(e => e.Level == ImportanceLevel.High)
                 .Take(MaxHighlights)
                 .Select(e => e.Commit.Title)
@@ -28,9 +35,8 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
         };
     }
 
-    private ReportEntry Analyze(CommitRecord commit)
+    private ReportEntry Entry(CommitRecord commit, AnalyzedCommit analyzed)
     {
-        var analyzed = analyzer.Analyze(commit);
         return new ReportEntry
         {
             Commit = commit,

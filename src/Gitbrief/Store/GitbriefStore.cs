@@ -9,6 +9,7 @@ public sealed class GitbriefStore : IAsyncDisposable
 {
     private const int SchemaVersion = 1;
     private readonly SqliteConnection connection;
+    private readonly SemaphoreSlim gate = new(1, 1);
 
     private GitbriefStore(SqliteConnection connection) => this.connection = connection;
 
@@ -47,6 +48,16 @@ public sealed class GitbriefStore : IAsyncDisposable
                 run_id INTEGER NOT NULL,
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (repository, day, time_zone, variant));
+            CREATE TABLE IF NOT EXISTS analyses (
+                repository TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                model TEXT NOT NULL,
+                prompt_version TEXT NOT NULL,
+                language TEXT NOT NULL,
+                depth TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (repository, subject, model, prompt_version, language, depth));
             """,
             cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
@@ -75,6 +86,19 @@ public sealed class GitbriefStore : IAsyncDisposable
 
     /// <summary>Records the outcome of a unit of work (insert or replace: the unit is idempotent).</summary>
     public async Task RecordAsync(WorkUnitRecord record, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RecordUnlockedAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task RecordUnlockedAsync(WorkUnitRecord record, CancellationToken cancellationToken)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText =
@@ -125,6 +149,60 @@ public sealed class GitbriefStore : IAsyncDisposable
             DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A cached LLM answer (its validated JSON), or null.</summary>
+    public async Task<string?> FindAnalysisAsync(AnalysisKey key, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText =
+                """
+                SELECT payload FROM analyses WHERE repository = $repo AND subject = $subject AND model = $model
+                AND prompt_version = $prompt AND language = $lang AND depth = $depth;
+                """;
+            Bind(cmd, key);
+            return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Stores an LLM answer at once (its own transaction), so a killed run keeps every answer it received.</summary>
+    public async Task SaveAnalysisAsync(AnalysisKey key, string payload, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText =
+                """
+                INSERT OR REPLACE INTO analyses(repository, subject, model, prompt_version, language, depth, payload, created_at)
+                VALUES ($repo, $subject, $model, $prompt, $lang, $depth, $payload, $created);
+                """;
+            Bind(cmd, key);
+            cmd.Parameters.AddWithValue("$payload", payload);
+            cmd.Parameters.AddWithValue("$created", Format(DateTimeOffset.UtcNow));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static void Bind(SqliteCommand cmd, AnalysisKey key)
+    {
+        cmd.Parameters.AddWithValue("$repo", key.Repository);
+        cmd.Parameters.AddWithValue("$subject", key.Subject);
+        cmd.Parameters.AddWithValue("$model", key.Model);
+        cmd.Parameters.AddWithValue("$prompt", key.PromptVersion);
+        cmd.Parameters.AddWithValue("$lang", key.Language);
+        cmd.Parameters.AddWithValue("$depth", key.Depth);
+    }
+
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var cmd = connection.CreateCommand();
@@ -134,5 +212,9 @@ public sealed class GitbriefStore : IAsyncDisposable
 
     private static string Format(DateTimeOffset instant) => instant.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await connection.DisposeAsync().ConfigureAwait(false);
+        gate.Dispose();
+    }
 }

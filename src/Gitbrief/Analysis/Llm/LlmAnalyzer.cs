@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gitbrief.Sources;
+using Gitbrief.Store;
+using Microsoft.Extensions.AI;
+
+namespace Gitbrief.Analysis.Llm;
+
+/// <summary>The repository an LLM analysis belongs to: its cache identity, display name and git directory.</summary>
+internal sealed record LlmRepository(string CacheKey, string DisplayName, string GitDirectory);
+
+/// <summary>The outcome for one commit: the analysis shown (LLM, or rules with a fallback reason) and its cost.</summary>
+internal sealed record LlmOutcome(AnalyzedCommit Analyzed, LlmUsage Usage, string? FallbackReason);
+
+/// <summary>Analyses commits with the LLM. Every commit ends with an analysis: a cached or fresh LLM answer,
+/// or the rules analysis marked as a fallback with the reason. An invalid or truncated answer gets one
+/// repair request carrying the error; answers are cached in the store as soon as they arrive.</summary>
+internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, ReportLanguage language)
+{
+    private const int MinimumHighlightCommits = 3;
+    private readonly TokenCounter counter = TokenCounter.Default;
+    private readonly PromptBuilder prompts = new(
+        TokenCounter.Default, language, client.Options.MaxInputTokens, TokenCounter.Default.Count(AnswerSchemas.Commit.GetRawText()));
+
+    private string Language => language == ReportLanguage.Zh ? "zh" : "en";
+
+    public async Task<LlmOutcome> AnalyzeAsync(LlmRepository repository, CommitRecord commit, AnalyzedCommit rules, CancellationToken cancellationToken)
+    {
+        var depth = client.Options.ForceLevel ?? rules.Importance.Level;
+        var key = new AnalysisKey(repository.CacheKey, commit.Sha, client.Options.Model, PromptBuilder.Version, Language, depth.ToString().ToLowerInvariant());
+        if (store is not null
+            && await store.FindAnalysisAsync(key, cancellationToken).ConfigureAwait(false) is { } cached
+            && AnswerParser.TryParse(cached, out var remembered, out _))
+        {
+            return new LlmOutcome(Apply(rules, remembered!), LlmUsage.None with { CacheHits = 1 }, null);
+        }
+
+        IReadOnlyDictionary<string, FilePatch> patches;
+        try
+        {
+            patches = await PatchReader.ReadAsync(repository.GitDirectory, commit.Sha, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Common.RepositoryException)
+        {
+            patches = new Dictionary<string, FilePatch>();
+        }
+        var prompt = prompts.ForCommit(repository.DisplayName, commit, rules, depth, patches);
+        var (json, usage, failure) = await AskAsync(prompt, AnswerSchemas.Commit, "commit_analysis", CommitProblem, cancellationToken).ConfigureAwait(false);
+        if (json is null)
+        {
+            return Fallback(rules, usage, failure!);
+        }
+        AnswerParser.TryParse(json, out var answer, out _);
+        if (store is not null)
+        {
+            await store.SaveAnalysisAsync(key, json, cancellationToken).ConfigureAwait(false);
+        }
+        return new LlmOutcome(Apply(rules, answer!), usage, null);
+    }
+
+    /// <summary>3–5 highlights for a repository-day from its analysed commits; null (with the reason) when
+    /// the request failed, so the caller keeps the rules highlights.</summary>
+    public async Task<(IReadOnlyList<string>? Highlights, LlmUsage Usage, string? Failure)> HighlightsAsync(
+        LlmRepository repository, DateOnly date, IReadOnlyList<(string Title, ImportanceLevel Level, string Summary)> commits, CancellationToken cancellationToken)
+    {
+        if (commits.Count < MinimumHighlightCommits)
+        {
+            return (commits.OrderBy(c => c.Level).Select(c => c.Summary.Length > 0 ? c.Summary : c.Title).ToList(), LlmUsage.None, null);
+        }
+        var input = string.Join("\n", commits.Select(c => $"{c.Level}|{c.Title}|{c.Summary}"));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..16];
+        var key = new AnalysisKey(repository.CacheKey, $"highlights:{date:yyyy-MM-dd}:{hash}", client.Options.Model, PromptBuilder.Version, Language, "day");
+        if (store is not null
+            && await store.FindAnalysisAsync(key, cancellationToken).ConfigureAwait(false) is { } cached
+            && AnswerParser.TryParseHighlights(cached, out var remembered, out _))
+        {
+            return (remembered, LlmUsage.None with { CacheHits = 1 }, null);
+        }
+        var prompt = prompts.ForHighlights(repository.DisplayName, date, commits);
+        var (json, usage, failure) = await AskAsync(prompt, AnswerSchemas.Highlights, "day_highlights", HighlightsProblem, cancellationToken)
+            .ConfigureAwait(false);
+        if (json is null)
+        {
+            return (null, usage with { Fallbacks = 1 }, failure);
+        }
+        AnswerParser.TryParseHighlights(json, out var highlights, out _);
+        if (store is not null)
+        {
+            await store.SaveAnalysisAsync(key, json, cancellationToken).ConfigureAwait(false);
+        }
+        return (highlights, usage, null);
+    }
+
+    private static string? CommitProblem(string text) => AnswerParser.TryParse(text, out _, out var error) ? null : error;
+
+    private static string? HighlightsProblem(string text) => AnswerParser.TryParseHighlights(text, out _, out var error) ? null : error;
+
+    /// <summary>Sends the prompt; on a truncated or invalid answer sends one repair request with the error.
+    /// Returns the valid JSON object, or null with the failure reason.</summary>
+    private async Task<(string? Json, LlmUsage Usage, string? Failure)> AskAsync(
+        LlmPrompt prompt, System.Text.Json.JsonElement schema, string schemaName, Func<string, string?> validate, CancellationToken cancellationToken)
+    {
+        var usage = LlmUsage.None;
+        List<ChatMessage> messages = [new(ChatRole.System, prompt.System), new(ChatRole.User, prompt.User)];
+        try
+        {
+            var reply = await client.CompleteAsync(messages, prompt.InputTokens, schema, schemaName, cancellationToken).ConfigureAwait(false);
+            usage += reply.Usage;
+            var error = Problem(reply, validate);
+            if (error is null)
+            {
+                return (AnswerParser.ExtractJsonObject(reply.Text), usage, null);
+            }
+            var (repair, repairTokens) = RepairConversation(prompt, reply.Text, error);
+            var second = await client.CompleteAsync(repair, repairTokens, schema, schemaName, cancellationToken).ConfigureAwait(false);
+            usage += second.Usage;
+            var secondError = Problem(second, validate);
+            return secondError is null
+                ? (AnswerParser.ExtractJsonObject(second.Text), usage, null)
+                : (null, usage, $"invalid answer after a repair request: {secondError} (first: {error})");
+        }
+        catch (LlmFailure failure)
+        {
+            return (null, usage, failure.Message);
+        }
+    }
+
+    private static string? Problem(LlmReply reply, Func<string, string?> validate) =>
+        validate(reply.Text) is { } error ? (reply.Truncated ? "the answer was cut off (finish_reason: length)" : error) : null;
+
+    /// <summary>The original request, the faulty answer (when it fits the budget) and a note naming the error.</summary>
+    private (List<ChatMessage> Messages, int Tokens) RepairConversation(LlmPrompt prompt, string answer, string error)
+    {
+        var note = $"Your answer could not be used: {error}. Reply again with only one complete JSON object as instructed, " +
+                   "with fewer and shorter strings so that it closes well within the length limit.";
+        var noteTokens = counter.Count(note) + TokenCounter.PerMessageOverhead;
+        var budget = (int)(client.Options.MaxInputTokens * TokenCounter.SafetyFactor);
+        var answerTokens = counter.Count(answer) + TokenCounter.PerMessageOverhead;
+        List<ChatMessage> messages = [new(ChatRole.System, prompt.System), new(ChatRole.User, prompt.User)];
+        var tokens = prompt.InputTokens + noteTokens;
+        if (tokens + answerTokens <= budget)
+        {
+            messages.Add(new ChatMessage(ChatRole.Assistant, answer));
+            tokens += answerTokens;
+        }
+        messages.Add(new ChatMessage(ChatRole.User, note));
+        return (messages, tokens);
+    }
+
+    private AnalyzedCommit Apply(AnalyzedCommit rules, LlmAnswer answer)
+    {
+        var importance = client.Options.LlmDecidesImportance && answer.Importance is { } level && level != rules.Importance.Level
+            ? rules.Importance with { Level = level }
+            : rules.Importance;
+        return rules with { Importance = importance, Analysis = answer.ToAnalysis(rules.Analysis) };
+    }
+
+    private static LlmOutcome Fallback(AnalyzedCommit rules, LlmUsage usage, string reason) =>
+        new(rules with { Analysis = rules.Analysis with { FallbackReason = reason } }, usage with { Fallbacks = 1 }, reason);
+}

@@ -1,0 +1,240 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Text.Json;
+using Gitbrief.Common;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using Polly;
+using Polly.Retry;
+
+namespace Gitbrief.Analysis.Llm;
+
+/// <summary>Sends chat-completion requests to any OpenAI-compatible endpoint through Microsoft.Extensions.AI:
+/// throttled (concurrency, RPM, TPM, server pauses), streamed with an idle time-out, retried with
+/// exponential back-off and jitter (Polly) honouring Retry-After, within a per-run retry budget.
+/// When the endpoint refuses structured output it steps down to JSON mode, then plain text, once per run.</summary>
+internal sealed class LlmClient : IAsyncDisposable
+{
+    /// <summary>The longest server-requested wait that is honoured; a longer one fails the request.</summary>
+    public static readonly TimeSpan MaxServerDelay = TimeSpan.FromMinutes(2);
+
+    private readonly IChatClient chat;
+    private readonly HttpClient http;
+    private readonly RequestThrottle throttle;
+    private readonly TimeProvider time;
+    private int retryBudget;
+    private int formatStep;
+
+    public LlmClient(LlmOptions options, TimeProvider? time = null)
+    {
+        Options = options;
+        this.time = time ?? TimeProvider.System;
+        throttle = new RequestThrottle(options.MaxConcurrency, options.RequestsPerMinute, options.TokensPerMinute, this.time);
+        http = new HttpClient(new RateLimitHandler(throttle, this.time)) { Timeout = Timeout.InfiniteTimeSpan };
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = options.Endpoint,
+            Transport = new HttpClientPipelineTransport(http),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = options.Timeout + TimeSpan.FromSeconds(5),
+        };
+        chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions).AsIChatClient();
+        retryBudget = options.RetryBudget;
+        formatStep = options.ResponseFormat switch
+        {
+            ResponseFormatMode.JsonObject => 1,
+            ResponseFormatMode.Text => 2,
+            _ => 0,
+        };
+    }
+
+    public LlmOptions Options { get; }
+
+    /// <summary>The response format requests are sent with now (auto mode may have stepped down).</summary>
+    public ResponseFormatMode CurrentFormat => Volatile.Read(ref formatStep) switch
+    {
+        0 => ResponseFormatMode.JsonSchema,
+        1 => ResponseFormatMode.JsonObject,
+        _ => ResponseFormatMode.Text,
+    };
+
+    /// <summary>Sends the conversation and returns the reply. Throws <see cref="LlmFailure"/> with a
+    /// secret-free reason when no usable reply came back.</summary>
+    public async Task<LlmReply> CompleteAsync(
+        IList<ChatMessage> messages, int inputTokens, JsonElement schema, string schemaName, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        while (true)
+        {
+            var step = Volatile.Read(ref formatStep);
+            try
+            {
+                var pipeline = RetryPipeline(step);
+                var response = await pipeline.ExecuteAsync(
+                    async token =>
+                    {
+                        Interlocked.Increment(ref attempts);
+                        return await SendAsync(messages, inputTokens, Format(step, schema, schemaName), token).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                var usage = response.Usage;
+                return new LlmReply(
+                    response.Text,
+                    response.FinishReason == ChatFinishReason.Length,
+                    attempts,
+                    usage?.InputTokenCount ?? inputTokens,
+                    usage?.OutputTokenCount ?? 0,
+                    attempts - 1);
+            }
+            catch (ClientResultException e) when (e.Status == 400 && Options.ResponseFormat == ResponseFormatMode.Auto && step < 2 && RefusesFormat(e))
+            {
+                Interlocked.CompareExchange(ref formatStep, step + 1, step);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw new LlmFailure(Describe(e, attempts));
+            }
+        }
+    }
+
+    private async Task<ChatResponse> SendAsync(IList<ChatMessage> messages, int inputTokens, ChatResponseFormat? format, CancellationToken cancellationToken)
+    {
+        using var slot = await throttle.AcquireAsync(inputTokens + Options.MaxOutputTokens, cancellationToken).ConfigureAwait(false);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(Options.Timeout);
+        var options = new ChatOptions
+        {
+            MaxOutputTokens = Options.MaxOutputTokens,
+            Temperature = (float?)Options.Temperature,
+            ResponseFormat = format,
+        };
+        try
+        {
+            if (!Options.Stream)
+            {
+                return await chat.GetResponseAsync(messages, options, attempt.Token).ConfigureAwait(false);
+            }
+            var updates = new List<ChatResponseUpdate>();
+            await foreach (var update in chat.GetStreamingResponseAsync(messages, options, attempt.Token).ConfigureAwait(false))
+            {
+                updates.Add(update);
+                attempt.CancelAfter(Options.Timeout);
+            }
+            return updates.ToChatResponse();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new LlmTimeoutException(Options.Timeout);
+        }
+    }
+
+    private ResiliencePipeline RetryPipeline(int step)
+    {
+        _ = step;
+        if (Options.MaxRetries == 0)
+        {
+            return ResiliencePipeline.Empty;
+        }
+        return new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = Options.RetryDelay,
+                MaxDelay = MaxServerDelay,
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } e && IsTransient(e) && WithinServerDelay(e) && Interlocked.Decrement(ref retryBudget) >= 0),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is { } e ? ServerDelay(e) : null),
+            })
+            .Build();
+    }
+
+    private static ChatResponseFormat? Format(int step, JsonElement schema, string schemaName) => step switch
+    {
+        0 => ChatResponseFormat.ForJsonSchema(schema, schemaName),
+        1 => ChatResponseFormat.Json,
+        _ => null,
+    };
+
+    private static bool IsTransient(Exception e) => e switch
+    {
+        ClientResultException c => c.Status is 0 or 408 or 409 or 425 or 429 or >= 500,
+        HttpRequestException or IOException or LlmTimeoutException => true,
+        _ => false,
+    };
+
+    private bool WithinServerDelay(Exception e) => ServerDelay(e) is not { } delay || delay <= MaxServerDelay;
+
+    private TimeSpan? ServerDelay(Exception e)
+    {
+        if (e is not ClientResultException { Status: 429 or 503 } c || c.GetRawResponse() is not { } response)
+        {
+            return null;
+        }
+        string? Header(string name) => response.Headers.TryGetValue(name, out var value) ? value : null;
+        return RateLimitHeaders.RetryAfter(Header, time.GetUtcNow()) ?? RateLimitHeaders.ExhaustedFor(Header);
+    }
+
+    private static bool RefusesFormat(ClientResultException e)
+    {
+        var text = (e.GetRawResponse()?.Content?.ToString() ?? "") + " " + e.Message;
+        return text.Contains("response_format", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("json_schema", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("structured output", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A one-line, secret-free reason for a failed request.</summary>
+    private string Describe(Exception e, int attempts)
+    {
+        var tries = attempts > 1 ? $" after {attempts} attempts" : "";
+        var budget = Volatile.Read(ref retryBudget) < 0 ? " (run retry budget exhausted)" : "";
+        var what = e switch
+        {
+            ClientResultException { Status: > 0 } c => $"HTTP {c.Status}: {FirstLine(ServerMessage(c))}",
+            ClientResultException c => $"connection failed: {FirstLine(c.InnerException?.Message ?? c.Message)}",
+            LlmTimeoutException t => t.Message,
+            HttpRequestException h => $"connection failed: {FirstLine(h.Message)}",
+            IOException io => $"connection lost: {FirstLine(io.Message)}",
+            OperationCanceledException => $"no response within {Options.Timeout.TotalSeconds:0} s",
+            _ => $"{e.GetType().Name}: {FirstLine(e.Message)}",
+        };
+        return SecretRedactor.Redact(what + tries + budget);
+    }
+
+    private static string ServerMessage(ClientResultException e)
+    {
+        var body = e.GetRawResponse()?.Content?.ToString();
+        if (body is not null)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(body);
+                if (json.RootElement.TryGetProperty("error", out var error))
+                {
+                    return error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message)
+                        ? message.ToString()
+                        : error.ToString();
+                }
+            }
+            catch (JsonException)
+            {
+                return body;
+            }
+        }
+        return e.Message;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length > 200 ? line[..200] + "…" : line;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        chat.Dispose();
+        http.Dispose();
+        await throttle.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Gitbrief.Analysis.Llm;
+
+/// <summary>An LLM request that could not produce a valid answer; the commit falls back to the rules
+/// analysis with <see cref="Exception.Message"/> as the reason (already free of secrets).</summary>
+internal sealed class LlmFailure(string reason) : Exception(reason);
+
+/// <summary>A request that went silent for longer than the time-out.</summary>
+internal sealed class LlmTimeoutException(TimeSpan timeout)
+    : Exception($"no response for {timeout.TotalSeconds:0} s");

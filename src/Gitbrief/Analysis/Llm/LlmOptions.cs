@@ -1,0 +1,104 @@
+using Gitbrief.Common;
+using Gitbrief.Configuration;
+
+namespace Gitbrief.Analysis.Llm;
+
+/// <summary>The LLM settings resolved against the environment (LLM_API_KEY, LLM_MODEL, LLM_BASE_URL), ready
+/// to use. The API key is registered with the <see cref="SecretRedactor"/> and never printed.</summary>
+internal sealed record LlmOptions
+{
+    public const string DefaultBaseUrl = "https://api.deepseek.com/v1";
+    public const string DefaultModel = "deepseek-chat";
+
+    /// <summary>The base URL the client appends <c>/chat/completions</c> to.</summary>
+    public required Uri Endpoint { get; init; }
+    public required string Model { get; init; }
+    public required string ApiKey { get; init; }
+    public int MaxConcurrency { get; init; } = 4;
+    public int? RequestsPerMinute { get; init; }
+    public int? TokensPerMinute { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    public int MaxInputTokens { get; init; } = 24_000;
+    public int MaxOutputTokens { get; init; } = 2_048;
+    public double? Temperature { get; init; }
+    public bool Stream { get; init; } = true;
+    public ResponseFormatMode ResponseFormat { get; init; } = ResponseFormatMode.Auto;
+    public bool LlmDecidesImportance { get; init; }
+    public ImportanceLevel? ForceLevel { get; init; }
+    public int MaxRetries { get; init; } = 4;
+    public int RetryBudget { get; init; } = 100;
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Resolves the settings; env variables win over the config file as in the current tool.
+    /// Throws a <see cref="UsageException"/> when no API key can be found.</summary>
+    public static LlmOptions Resolve(LlmSettings settings, Func<string, string?> environment)
+    {
+        var baseUrl = NonEmpty(environment("LLM_BASE_URL")) ?? settings.BaseUrl ?? DefaultBaseUrl;
+        var model = NonEmpty(environment("LLM_MODEL")) ?? settings.Model ?? DefaultModel;
+        var key = NonEmpty(environment(settings.ApiKeyEnv)) ?? NonEmpty(environment("LLM_API_KEY"))
+            ?? throw new UsageException(
+                $"LLM analysis needs an API key: set {settings.ApiKeyEnv} (or LLM_API_KEY); for a local server without keys any value works");
+        SecretRedactor.Register(key);
+        return new LlmOptions
+        {
+            Endpoint = NormalizeEndpoint(baseUrl),
+            Model = model.Trim(),
+            ApiKey = key,
+            MaxConcurrency = settings.MaxConcurrency,
+            RequestsPerMinute = settings.RequestsPerMinute,
+            TokensPerMinute = settings.TokensPerMinute,
+            Timeout = settings.Timeout,
+            MaxInputTokens = settings.MaxInputTokens,
+            MaxOutputTokens = settings.MaxOutputTokens,
+            Temperature = settings.Temperature,
+            Stream = settings.Stream,
+            ResponseFormat = settings.ResponseFormat switch
+            {
+                "json_schema" => ResponseFormatMode.JsonSchema,
+                "json_object" => ResponseFormatMode.JsonObject,
+                "text" => ResponseFormatMode.Text,
+                _ => ResponseFormatMode.Auto,
+            },
+            LlmDecidesImportance = settings.ImportanceSource == "llm",
+            ForceLevel = settings.ForceLevel switch
+            {
+                "high" => ImportanceLevel.High,
+                "medium" => ImportanceLevel.Medium,
+                "low" => ImportanceLevel.Low,
+                _ => null,
+            },
+            MaxRetries = settings.MaxRetries,
+            RetryBudget = settings.RetryBudget,
+            RetryDelay = settings.RetryDelay,
+        };
+    }
+
+    /// <summary>Accepts both a plain base URL (<c>https://host/v1</c>) and the current tool's full URL
+    /// (<c>https://host/v1/chat/completions</c>).</summary>
+    public static Uri NormalizeEndpoint(string baseUrl)
+    {
+        var text = baseUrl.Trim().TrimEnd('/');
+        const string suffix = "/chat/completions";
+        if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[..^suffix.Length];
+        }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"LLM base URL '{SecretRedactor.Redact(text)}' is not an http(s) URL");
+        }
+        return uri;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>How the answer's JSON shape is requested from the endpoint.</summary>
+internal enum ResponseFormatMode
+{
+    /// <summary>JSON schema, stepping down to JSON mode, then plain text, when the endpoint refuses.</summary>
+    Auto,
+    JsonSchema,
+    JsonObject,
+    Text,
+}
