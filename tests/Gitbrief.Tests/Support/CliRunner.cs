@@ -12,7 +12,7 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 public static class CliRunner
 {
     /// <summary>Variables removed from the child's environment unless the caller sets them.</summary>
-    private static readonly string[] Scrubbed = ["GITHUB_TOKEN", "TOKEN", "GITBRIEF_CACHE_DIR", "XDG_CACHE_HOME", "LLM_API_KEY"];
+    private static readonly string[] Scrubbed = ["GITHUB_TOKEN", "TOKEN", "GITBRIEF_CACHE_DIR", "XDG_CACHE_HOME", "LLM_API_KEY", "LLM_MODEL", "LLM_BASE_URL"];
 
     public static string GitbriefDll => Path.Combine(AppContext.BaseDirectory, "gitbrief.dll");
 

@@ -42,13 +42,14 @@ public sealed class ReportWorkspace : IDisposable
         CliRunner.Run(Root, environment, [.. arguments, "--out", Out, "--cache-dir", Cache]);
 
     /// <summary>Runs the library pipeline (resolver + job) in-process with this workspace's output and cache.</summary>
-    public Task<RunSummary> RunAsync(ReportArguments arguments, GitbriefConfig? config = null)
+    public Task<RunSummary> RunAsync(ReportArguments arguments, GitbriefConfig? config = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var request = RequestResolver.Resolve(
             arguments with { OutputDirectory = arguments.OutputDirectory ?? Out, CacheDirectory = arguments.CacheDirectory ?? Cache },
             config ?? GitbriefConfig.Empty,
             Root,
-            FixedNow);
+            FixedNow,
+            environment is null ? null : name => environment.GetValueOrDefault(name));
         return new ReportJob(request).RunAsync(CancellationToken.None);
     }
 
