@@ -146,6 +146,8 @@ public sealed class CommitClassifierTests
     [InlineData("Patch path traversal in the static file handler")]
     [InlineData("fix: bump libfoo\n\nAddresses GHSA-abcd-efgh-ijkl.")]
     [InlineData("fix: remote code execution via template")]
+    [InlineData("fix: DoS via deeply nested JSON")]
+    [InlineData("fix: header injection in redirects")]
     public void Security_keywords_mark_a_security_change(string message)
     {
         var traits = CommitBuilder.Message(message).File("src/a.cs").Traits();
@@ -159,6 +161,9 @@ public sealed class CommitClassifierTests
     [InlineData("refactor: use dependency injection for services")]
     [InlineData("feat: Dependency Injection container")]
     [InlineData("refactor: switch to constructor injection")]
+    [InlineData("refactor: dependency-injection for services")]
+    [InlineData("refactor: drop field injection")]
+    [InlineData("fix: convert DOS line endings")]
     [InlineData("chore: fix typo in docs")]
     [InlineData("feat: add a session cookie")]
     public void Ordinary_words_are_not_security(string message)
