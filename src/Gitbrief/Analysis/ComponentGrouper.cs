@@ -31,8 +31,8 @@ internal static class ComponentGrouper
             .Select(g => new ImpactedComponent(
                 g.Key,
                 g.Count(),
-                g.Where(p => p.First.IsMeaningful).Sum(p => p.First.Change.Additions),
-                g.Where(p => p.First.IsMeaningful).Sum(p => p.First.Change.Deletions)))
+                Clamp(g.Where(p => p.First.IsMeaningful).Sum(p => (long)p.First.Change.Additions)),
+                Clamp(g.Where(p => p.First.IsMeaningful).Sum(p => (long)p.First.Change.Deletions))))
             .OrderByDescending(c => (long)c.Additions + c.Deletions)
             .ThenByDescending(c => c.Files)
             .ThenBy(c => c.Path, StringComparer.Ordinal)
@@ -44,6 +44,8 @@ internal static class ComponentGrouper
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length <= 1 ? Root : string.Join('/', segments.Take(Math.Min(depth, segments.Length - 1)));
     }
+
+    private static int Clamp(long lines) => (int)Math.Min(int.MaxValue, lines);
 
     private static int Depth(string key) => key == Root ? 0 : key.Count(c => c == '/') + 1;
 

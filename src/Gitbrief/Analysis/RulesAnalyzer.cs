@@ -83,8 +83,8 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
             points.Add(phrases.FilesSummary(
                 files.Count,
                 string.Join(phrases.ListSeparator, roles),
-                files.Sum(f => f.Change.Additions),
-                files.Sum(f => f.Change.Deletions)));
+                (int)Math.Min(int.MaxValue, files.Sum(f => (long)f.Change.Additions)),
+                (int)Math.Min(int.MaxValue, files.Sum(f => (long)f.Change.Deletions))));
         }
         return points;
     }

@@ -147,9 +147,9 @@ internal sealed record RulesPhrases
         AdviseRevert = "check what the reverted commit did and whether a follow-up fix is planned",
         AdviseNothing = "nothing in the data calls for special attention",
         ArchitectureComponents = (n, list) => $"touches {N(n)} components: {list}",
-        ArchitectureNewFiles = n => $"{N(n)} new files",
-        ArchitectureRenames = n => $"{N(n)} files renamed or moved",
-        ArchitectureDeletions = n => $"{N(n)} files deleted",
+        ArchitectureNewFiles = n => n == 1 ? "1 new file" : $"{N(n)} new files",
+        ArchitectureRenames = n => n == 1 ? "1 file renamed or moved" : $"{N(n)} files renamed or moved",
+        ArchitectureDeletions = n => n == 1 ? "1 file deleted" : $"{N(n)} files deleted",
         PerformanceClaimed = "declared as a performance change (no benchmark results in the data)",
         SecuritySignal = k => $"the message mentions the security keyword \"{k}\"",
     };

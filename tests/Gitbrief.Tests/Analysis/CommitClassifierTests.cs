@@ -1,0 +1,176 @@
+using Gitbrief.Analysis;
+
+namespace Gitbrief.Tests.Analysis;
+
+public sealed class CommitClassifierTests
+{
+    [Theory]
+    [InlineData("feat: add export", ChangeType.Feature, "feat")]
+    [InlineData("fix: off-by-one in pager", ChangeType.Fix, "fix")]
+    [InlineData("hotfix: crash on start", ChangeType.Fix, "fix")]
+    [InlineData("perf: cache lookups", ChangeType.Performance, "perf")]
+    [InlineData("refactor: split module", ChangeType.Refactor, "refactor")]
+    [InlineData("docs: explain flags", ChangeType.Docs, "docs")]
+    [InlineData("test: cover pager", ChangeType.Test, "test")]
+    [InlineData("ci: cache nuget", ChangeType.CI, "ci")]
+    [InlineData("build: pin sdk", ChangeType.Build, "build")]
+    [InlineData("chore: tidy", ChangeType.Chore, "chore")]
+    [InlineData("style: format", ChangeType.Style, "style")]
+    [InlineData("deps: bump serde", ChangeType.Dependencies, "deps")]
+    [InlineData("FEAT: shouting works too", ChangeType.Feature, "feat")]
+    public void Conventional_types_are_read(string title, ChangeType type, string key)
+    {
+        var traits = CommitBuilder.Message(title).File("src/a.cs").Traits();
+
+        Assert.Equal(type, traits.ChangeTypes[0]);
+        Assert.Equal(key, traits.WeightKey);
+        Assert.False(traits.Breaking);
+    }
+
+    [Fact]
+    public void A_conventional_scope_is_read_and_stripped_from_the_subject()
+    {
+        var traits = CommitBuilder.Message("fix(parser): handle empty input").File("src/parser.rs").Traits();
+
+        Assert.Equal([ChangeType.Fix], traits.ChangeTypes);
+        Assert.Equal("parser", traits.Scope);
+        Assert.Equal("handle empty input", traits.Subject);
+    }
+
+    [Fact]
+    public void A_bracket_tag_is_a_scope_and_a_known_tag_is_the_type()
+    {
+        var traits = CommitBuilder.Message("[CI] bump runner").File(".github/workflows/ci.yml").Traits();
+
+        Assert.Equal("CI", traits.Scope);
+        Assert.Equal("bump runner", traits.Subject);
+        Assert.Equal("ci", traits.WeightKey);
+        Assert.Equal([ChangeType.CI], traits.ChangeTypes);
+    }
+
+    [Fact]
+    public void A_conventional_type_after_bracket_tags_is_read()
+    {
+        var traits = CommitBuilder.Message("[diffusion] chore: validate inputs").File("src/a.py").Traits();
+
+        Assert.Equal("diffusion", traits.Scope);
+        Assert.Equal("chore", traits.WeightKey);
+        Assert.Equal("validate inputs", traits.Subject);
+    }
+
+    [Fact]
+    public void An_area_prefix_is_a_scope_and_the_leading_verb_gives_the_type()
+    {
+        var traits = CommitBuilder.Message("parser: handle empty input").File("src/parser.rs").Traits();
+
+        Assert.Equal("parser", traits.Scope);
+        Assert.Equal("handle empty input", traits.Subject);
+        Assert.Equal("fix", traits.WeightKey);
+        Assert.Contains(ChangeType.Fix, traits.ChangeTypes);
+    }
+
+    [Theory]
+    [InlineData("Add dark mode", ChangeType.Feature)]
+    [InlineData("Fixes crash when config is missing", ChangeType.Fix)]
+    [InlineData("Optimize the hot loop", ChangeType.Performance)]
+    [InlineData("Rename Foo to Bar", ChangeType.Refactor)]
+    [InlineData("Bump serde to 1.0.200", ChangeType.Dependencies)]
+    [InlineData("Update the README", ChangeType.Docs)]
+    public void The_leading_verb_gives_the_type_of_a_plain_title(string title, ChangeType type)
+    {
+        Assert.Equal(type, CommitBuilder.Message(title).File("src/a.go").Traits().ChangeTypes[0]);
+    }
+
+    [Theory]
+    [InlineData("docs/a.md", ChangeType.Docs)]
+    [InlineData("tests/a_test.go", ChangeType.Test)]
+    [InlineData(".github/workflows/ci.yml", ChangeType.CI)]
+    [InlineData("Makefile", ChangeType.Build)]
+    [InlineData("Cargo.lock", ChangeType.Dependencies)]
+    [InlineData("config/app.yaml", ChangeType.Config)]
+    public void A_silent_message_takes_its_type_from_the_file_roles(string path, ChangeType type)
+    {
+        Assert.Equal(type, CommitBuilder.Message("wip").File(path).Traits().ChangeTypes[0]);
+    }
+
+    [Fact]
+    public void A_silent_message_over_mixed_files_is_other()
+    {
+        var traits = CommitBuilder.Message("wip").File("src/a.cs").File("docs/a.md").Traits();
+
+        Assert.Equal([ChangeType.Other], traits.ChangeTypes);
+        Assert.Equal("other", traits.WeightKey);
+    }
+
+    [Fact]
+    public void A_bang_marks_a_breaking_change()
+    {
+        var traits = CommitBuilder.Message("feat!: drop v1 API").File("src/api.cs").Traits();
+
+        Assert.True(traits.Breaking);
+        Assert.Equal([ChangeType.Feature, ChangeType.Breaking], traits.ChangeTypes);
+        Assert.Equal("drop v1 API", traits.Subject);
+    }
+
+    [Theory]
+    [InlineData("refactor: rename settings\n\nBREAKING CHANGE: the `foo` key is now `bar`")]
+    [InlineData("refactor: rename settings\n\nBREAKING-CHANGE: the `foo` key is now `bar`")]
+    [InlineData("feat(api)!: new auth flow")]
+    public void A_breaking_footer_or_bang_marks_a_breaking_change(string message)
+    {
+        Assert.True(CommitBuilder.Message(message).File("src/a.cs").Traits().Breaking);
+    }
+
+    [Fact]
+    public void Breaking_change_mentioned_mid_sentence_is_not_a_footer()
+    {
+        var traits = CommitBuilder.Message("fix: avoid a BREAKING CHANGE: keep old key").File("src/a.cs").Traits();
+
+        Assert.False(traits.Breaking);
+    }
+
+    [Fact]
+    public void A_git_revert_title_is_a_revert()
+    {
+        var traits = CommitBuilder.Message("Revert \"feat: x\"\n\nThis reverts commit 0123456789abcdef.").File("src/a.cs").Traits();
+
+        Assert.True(traits.Revert);
+        Assert.Equal("revert", traits.WeightKey);
+        Assert.Equal(ChangeType.Revert, traits.ChangeTypes[0]);
+        Assert.False(traits.Breaking);
+    }
+
+    [Theory]
+    [InlineData("fix: sanitize input to prevent XSS (CVE-2026-1234)")]
+    [InlineData("fix: prevent SQL injection in search")]
+    [InlineData("Patch path traversal in the static file handler")]
+    [InlineData("fix: bump libfoo\n\nAddresses GHSA-abcd-efgh-ijkl.")]
+    [InlineData("fix: remote code execution via template")]
+    [InlineData("fix: DoS via deeply nested JSON")]
+    [InlineData("fix: header injection in redirects")]
+    public void Security_keywords_mark_a_security_change(string message)
+    {
+        var traits = CommitBuilder.Message(message).File("src/a.cs").Traits();
+
+        Assert.True(traits.Security);
+        Assert.Contains(ChangeType.Security, traits.ChangeTypes);
+        Assert.False(string.IsNullOrEmpty(traits.SecurityKeyword));
+    }
+
+    [Theory]
+    [InlineData("refactor: use dependency injection for services")]
+    [InlineData("feat: Dependency Injection container")]
+    [InlineData("refactor: switch to constructor injection")]
+    [InlineData("refactor: dependency-injection for services")]
+    [InlineData("refactor: drop field injection")]
+    [InlineData("fix: convert DOS line endings")]
+    [InlineData("chore: fix typo in docs")]
+    [InlineData("feat: add a session cookie")]
+    public void Ordinary_words_are_not_security(string message)
+    {
+        var traits = CommitBuilder.Message(message).File("src/a.cs").Traits();
+
+        Assert.False(traits.Security);
+        Assert.DoesNotContain(ChangeType.Security, traits.ChangeTypes);
+    }
+}

@@ -1,0 +1,97 @@
+using Gitbrief.Analysis;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Tests.Analysis;
+
+public sealed class ComponentGrouperTests
+{
+    private static IReadOnlyList<ImpactedComponent> Components(CommitBuilder builder) => builder.Analyze().Analysis.Components;
+
+    [Fact]
+    public void Files_group_by_directory_up_to_three_levels()
+    {
+        // (root) and src/Gitbrief tie on 2 lines and 1 file: the path decides.
+        var components = Components(CommitBuilder.Message("x")
+            .File("src/Gitbrief/Analysis/RulesAnalyzer.cs", 30, 10)
+            .File("src/Gitbrief/Analysis/Deep/Nested/Thing.cs", 5, 5)
+            .File("src/Gitbrief/Program.cs", 2, 0)
+            .File("README.md", 1, 1));
+
+        Assert.Equal(
+            [
+                new ImpactedComponent("src/Gitbrief/Analysis", 2, 35, 15),
+                new ImpactedComponent(ComponentGrouper.Root, 1, 1, 1),
+                new ImpactedComponent("src/Gitbrief", 1, 2, 0),
+            ],
+            components);
+    }
+
+    [Fact]
+    public void Many_directories_collapse_to_at_most_six_components_and_the_totals_add_up()
+    {
+        var builder = CommitBuilder.Message("chore: everything")
+            .File("src/a/x/1.cs", 10, 1)
+            .File("src/a/y/2.cs", 20, 2)
+            .File("src/b/3.cs", 30, 3)
+            .File("docs/4.md", 40, 4)
+            .File("tests/t/5.cs", 50, 5)
+            .File("lib/c/d/e/6.cs", 60, 6)
+            .File("tools/7.sh", 70, 7)
+            .File("README.md", 80, 8)
+            .File("Cargo.lock", 5000, 5000);
+
+        var components = Components(builder);
+
+        Assert.True(components.Count <= 6, string.Join(" | ", components));
+        Assert.Equal(9, components.Sum(c => c.Files));
+        Assert.Equal(360, components.Sum(c => c.Additions));
+        Assert.Equal(36, components.Sum(c => c.Deletions));
+        // Ordered by lines, then by file count (src and lib tie on 66 lines; src has 3 files).
+        Assert.Equal(["(root)", "tools", "src", "lib", "tests", "docs"], components.Select(c => c.Path));
+        Assert.Equal(new ImpactedComponent("src", 3, 60, 6), components.Single(c => c.Path == "src"));
+        Assert.Equal(new ImpactedComponent(ComponentGrouper.Root, 2, 80, 8), components[0]);
+    }
+
+    [Fact]
+    public void Hundreds_of_files_in_hundreds_of_directories_stay_within_six_components()
+    {
+        var builder = CommitBuilder.Message("chore: mass rename");
+        for (var i = 0; i < 300; i++)
+        {
+            builder.File($"pkg{i % 40}/sub{i % 7}/deeper{i % 3}/f{i}.go", i, 1);
+        }
+
+        var components = Components(builder);
+
+        Assert.InRange(components.Count, 1, 6);
+        Assert.Equal(300, components.Sum(c => c.Files));
+        Assert.Equal(Enumerable.Range(0, 300).Sum(), components.Sum(c => c.Additions));
+        Assert.Equal(300, components.Sum(c => c.Deletions));
+    }
+
+    [Fact]
+    public void Components_are_ordered_by_changed_lines()
+    {
+        var components = Components(CommitBuilder.Message("x").File("small/a.cs", 1).File("big/a.cs", 100).File("mid/a.cs", 10));
+
+        Assert.Equal(["big", "mid", "small"], components.Select(c => c.Path));
+    }
+
+    [Fact]
+    public void No_files_means_no_components()
+    {
+        Assert.Empty(ComponentGrouper.Group([]));
+    }
+
+    [Fact]
+    public void Churn_that_is_not_meaningful_counts_files_but_not_lines()
+    {
+        var files = new[]
+        {
+            new ClassifiedFile(new FileChange("web/yarn.lock", null, FileStatus.Modified, 900, 800, false), FileRole.Lockfile),
+            new ClassifiedFile(new FileChange("web/app.js", null, FileStatus.Modified, 3, 2, false), FileRole.Source),
+        };
+
+        Assert.Equal([new ImpactedComponent("web", 2, 3, 2)], ComponentGrouper.Group(files));
+    }
+}

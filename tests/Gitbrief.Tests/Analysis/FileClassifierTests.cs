@@ -1,0 +1,126 @@
+using Gitbrief.Analysis;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Tests.Analysis;
+
+public sealed class FileClassifierTests
+{
+    [Theory]
+    // Source
+    [InlineData("src/Gitbrief/Program.cs", FileRole.Source)]
+    [InlineData("pkg/server/main.py", FileRole.Source)]
+    [InlineData("src/lib.rs", FileRole.Source)]
+    [InlineData("cmd/tool/main.go", FileRole.Source)]
+    [InlineData("web/src/App.tsx", FileRole.Source)]
+    [InlineData("src\\Windows\\Path.cs", FileRole.Source)]
+    [InlineData("src/Test.cs", FileRole.Source)]
+    [InlineData("src/Latest.cs", FileRole.Source)]
+    // Test
+    [InlineData("tests/Gitbrief.Tests/AnalyzerTests.cs", FileRole.Test)]
+    [InlineData("test/helpers.js", FileRole.Test)]
+    [InlineData("internal/parser/parser_test.go", FileRole.Test)]
+    [InlineData("test_parser.py", FileRole.Test)]
+    [InlineData("pkg/test_utils.py", FileRole.Test)]
+    [InlineData("web/src/app.spec.ts", FileRole.Test)]
+    [InlineData("web/src/app.test.tsx", FileRole.Test)]
+    [InlineData("src/__tests__/button.jsx", FileRole.Test)]
+    [InlineData("conftest.py", FileRole.Test)]
+    [InlineData("src/ParserTests.cs", FileRole.Test)]
+    [InlineData("tests/fixtures/README.md", FileRole.Test)]
+    // Docs
+    [InlineData("docs/guide/install.md", FileRole.Docs)]
+    [InlineData("docs/conf.py", FileRole.Docs)]
+    [InlineData("README.md", FileRole.Docs)]
+    [InlineData("CONTRIBUTING.md", FileRole.Docs)]
+    [InlineData("src/notes.md", FileRole.Docs)]
+    [InlineData("LICENSE", FileRole.Docs)]
+    [InlineData("CHANGELOG", FileRole.Docs)]
+    [InlineData("guide/index.rst", FileRole.Docs)]
+    // CI
+    [InlineData(".github/workflows/ci.yml", FileRole.CI)]
+    [InlineData(".github/workflows/release.yaml", FileRole.CI)]
+    [InlineData(".gitlab-ci.yml", FileRole.CI)]
+    [InlineData("Jenkinsfile", FileRole.CI)]
+    [InlineData(".circleci/config.yml", FileRole.CI)]
+    // Build
+    [InlineData("Makefile", FileRole.Build)]
+    [InlineData("CMakeLists.txt", FileRole.Build)]
+    [InlineData("src/core/CMakeLists.txt", FileRole.Build)]
+    [InlineData("src/Gitbrief/Gitbrief.csproj", FileRole.Build)]
+    [InlineData("Dockerfile", FileRole.Build)]
+    [InlineData("Dockerfile.dev", FileRole.Build)]
+    [InlineData("Directory.Build.props", FileRole.Build)]
+    [InlineData("docker-compose.yml", FileRole.Build)]
+    [InlineData("cmake/FindFoo.cmake", FileRole.Build)]
+    // Dependency manifests
+    [InlineData("package.json", FileRole.DependencyManifest)]
+    [InlineData("web/package.json", FileRole.DependencyManifest)]
+    [InlineData("Cargo.toml", FileRole.DependencyManifest)]
+    [InlineData("requirements.txt", FileRole.DependencyManifest)]
+    [InlineData("requirements-dev.txt", FileRole.DependencyManifest)]
+    [InlineData("go.mod", FileRole.DependencyManifest)]
+    [InlineData("pyproject.toml", FileRole.DependencyManifest)]
+    [InlineData("Directory.Packages.props", FileRole.DependencyManifest)]
+    // Lockfiles
+    [InlineData("package-lock.json", FileRole.Lockfile)]
+    [InlineData("Cargo.lock", FileRole.Lockfile)]
+    [InlineData("web/yarn.lock", FileRole.Lockfile)]
+    [InlineData("poetry.lock", FileRole.Lockfile)]
+    [InlineData("go.sum", FileRole.Lockfile)]
+    [InlineData("pnpm-lock.yaml", FileRole.Lockfile)]
+    [InlineData("something.lock", FileRole.Lockfile)]
+    // Generated
+    [InlineData("api/v1/service.pb.go", FileRole.Generated)]
+    [InlineData("proto/service_pb2.py", FileRole.Generated)]
+    [InlineData("static/js/app.min.js", FileRole.Generated)]
+    [InlineData("dist/bundle.js", FileRole.Generated)]
+    [InlineData("src/Forms/Main.Designer.cs", FileRole.Generated)]
+    [InlineData("src/__snapshots__/view.js", FileRole.Generated)]
+    // Vendored
+    [InlineData("vendor/github.com/pkg/errors/errors.go", FileRole.Vendored)]
+    [InlineData("third_party/zlib/inflate.c", FileRole.Vendored)]
+    [InlineData("web/node_modules/lodash/index.js", FileRole.Vendored)]
+    [InlineData("vendor/acme/package.json", FileRole.Vendored)]
+    // Binary
+    [InlineData("assets/logo.png", FileRole.Binary)]
+    [InlineData("vendor/icons/icon.png", FileRole.Binary)]
+    [InlineData("models/weights.safetensors", FileRole.Binary)]
+    [InlineData("docs/manual.pdf", FileRole.Binary)]
+    // Config
+    [InlineData("config/app.yaml", FileRole.Config)]
+    [InlineData("deploy/values.yml", FileRole.Config)]
+    [InlineData("settings.json", FileRole.Config)]
+    [InlineData(".env.example", FileRole.Config)]
+    [InlineData(".editorconfig", FileRole.Config)]
+    [InlineData(".gitignore", FileRole.Config)]
+    // Other
+    [InlineData("data/table.xyz", FileRole.Other)]
+    [InlineData("", FileRole.Other)]
+    public void Paths_get_the_role_of_the_documented_table(string path, FileRole expected)
+    {
+        Assert.Equal(expected, FileClassifier.Classify(path));
+    }
+
+    [Fact]
+    public void The_binary_flag_wins_over_the_path()
+    {
+        Assert.Equal(FileRole.Binary, FileClassifier.Classify(new FileChange("src/main.c", null, FileStatus.Modified, 0, 0, true)));
+        Assert.Equal(FileRole.Source, FileClassifier.Classify(new FileChange("src/main.c", null, FileStatus.Modified, 3, 1, false)));
+    }
+
+    [Theory]
+    [InlineData(FileRole.Source, true)]
+    [InlineData(FileRole.Test, true)]
+    [InlineData(FileRole.Docs, true)]
+    [InlineData(FileRole.Config, true)]
+    [InlineData(FileRole.DependencyManifest, true)]
+    [InlineData(FileRole.Lockfile, false)]
+    [InlineData(FileRole.Generated, false)]
+    [InlineData(FileRole.Vendored, false)]
+    [InlineData(FileRole.Binary, false)]
+    public void Only_lockfile_generated_vendored_and_binary_churn_is_not_meaningful(FileRole role, bool meaningful)
+    {
+        var file = new ClassifiedFile(new FileChange("x", null, FileStatus.Modified, 1, 1, false), role);
+        Assert.Equal(meaningful, file.IsMeaningful);
+    }
+}
