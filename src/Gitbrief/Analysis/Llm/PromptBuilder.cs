@@ -28,16 +28,15 @@ internal sealed class PromptBuilder(TokenCounter counter, ReportLanguage languag
         var system = CommitSystemPrompt(depth);
         var head = CommitHead(repository, commit, rules, depth);
         var files = FileList(rules.Files);
-        var fixedTokens = counter.Count(system) + counter.Count(head) + counter.Count(files) + 64;
+        // Room for the list of omitted files, as if every file were omitted (it comes before the diff).
+        var omittedReserve = rules.Files.Take(MaxListedFiles).Sum(f => counter.Count(f.Change.Path) + 12) + 32;
+        var fixedTokens = counter.Count(system) + counter.Count(head) + counter.Count(files) + omittedReserve + 64;
         var diffBudget = Math.Max(0, Budget - fixedTokens);
         var diff = packer.Pack(rules.Files, patches, diffBudget);
-        var user = new StringBuilder(head)
-            .Append(files)
-            .Append("Diff (unified, against the first parent):\n")
-            .Append(diff.Text.Length == 0 ? "(no textual diff included)\n" : Clean(diff.Text));
+        var user = new StringBuilder(head).Append(files);
         if (diff.Omitted.Count > 0)
         {
-            user.Append("Files not shown or clipped in the diff:\n");
+            user.Append("Files not shown or clipped in the diff below:\n");
             foreach (var omitted in diff.Omitted.Take(MaxListedFiles))
             {
                 user.Append("- ").Append(Clean(omitted.Path)).Append(" (").Append(omitted.Reason).Append(")\n");
@@ -47,7 +46,9 @@ internal sealed class PromptBuilder(TokenCounter counter, ReportLanguage languag
                 user.Append(Invariant($"- … and {diff.Omitted.Count - MaxListedFiles} more\n"));
             }
         }
-        user.Append(DataEnd).Append('\n');
+        user.Append("Diff (unified, against the first parent):\n")
+            .Append(diff.Text.Length == 0 ? "(no textual diff included)\n" : Clean(diff.Text))
+            .Append(DataEnd).Append('\n');
         return Fit(system, user.ToString(), diff.Omitted);
     }
 
@@ -83,14 +84,15 @@ internal sealed class PromptBuilder(TokenCounter counter, ReportLanguage languag
     /// message so the request can never exceed the configured maximum.</summary>
     private LlmPrompt Fit(string system, string user, IReadOnlyList<OmittedFile> omitted)
     {
-        var tokens = counter.Count(system) + counter.Count(user) + (2 * TokenCounter.PerMessageOverhead) + schemaTokens;
-        if (tokens > Budget)
+        var systemTokens = counter.Count(system);
+        var userTokens = counter.Count(user);
+        if (systemTokens + userTokens > Budget)
         {
-            var room = Budget - counter.Count(system) - (2 * TokenCounter.PerMessageOverhead) - schemaTokens - 32;
-            user = counter.Truncate(user, Math.Max(0, room)) + "\n[truncated to fit the token budget]\n" + DataEnd + "\n";
-            tokens = counter.Count(system) + counter.Count(user) + (2 * TokenCounter.PerMessageOverhead) + schemaTokens;
+            const string note = "\n[truncated to fit the token budget]\n" + DataEnd + "\n";
+            user = counter.Truncate(user, Math.Max(0, Budget - systemTokens - counter.Count(note) - 8)) + note;
+            userTokens = counter.Count(user);
         }
-        return new LlmPrompt(system, user, tokens, omitted);
+        return new LlmPrompt(system, user, systemTokens + userTokens + (2 * TokenCounter.PerMessageOverhead) + schemaTokens, omitted);
     }
 
     private string CommitHead(string repository, CommitRecord commit, AnalyzedCommit rules, ImportanceLevel depth)
