@@ -14,7 +14,25 @@ public static class CliRunner
     /// <summary>Variables removed from the child's environment unless the caller sets them.</summary>
     private static readonly string[] Scrubbed = ["GITHUB_TOKEN", "TOKEN", "GITBRIEF_CACHE_DIR", "XDG_CACHE_HOME", "LLM_API_KEY", "LLM_MODEL", "LLM_BASE_URL"];
 
-    public static string GitbriefDll => Path.Combine(AppContext.BaseDirectory, "gitbrief.dll");
+    /// <summary>The CLI as built in its own output directory (with its own dependency set, not the test
+    /// project's, which carries ASP.NET Core for the simulators).</summary>
+    public static string GitbriefDll { get; } = FindCli();
+
+    private static string FindCli()
+    {
+        var baseDirectory = AppContext.BaseDirectory;
+        var marker = Path.Combine("tests", "Gitbrief.Tests", "bin");
+        var index = baseDirectory.LastIndexOf(marker, StringComparison.Ordinal);
+        if (index >= 0)
+        {
+            var own = Path.Combine(baseDirectory[..index], "src", "Gitbrief.Cli", "bin", baseDirectory[(index + marker.Length)..].Trim(Path.DirectorySeparatorChar), "gitbrief.dll");
+            if (File.Exists(own))
+            {
+                return own;
+            }
+        }
+        return Path.Combine(baseDirectory, "gitbrief.dll");
+    }
 
     public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {

@@ -186,7 +186,7 @@ internal static class AnswerParser
             }
             text.Append(c);
         }
-        return Bound(text.ToString());
+        return Bound(Common.SecretRedactor.Redact(text.ToString()));
     }
 
     private static string Bound(string text)

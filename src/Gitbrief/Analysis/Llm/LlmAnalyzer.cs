@@ -109,21 +109,25 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
             var error = Problem(reply, validate);
             if (error is null)
             {
-                return (AnswerParser.ExtractJsonObject(reply.Text), usage, null);
+                return (Redacted(reply.Text), usage, null);
             }
             var (repair, repairTokens) = RepairConversation(prompt, reply.Text, error);
             var second = await client.CompleteAsync(repair, repairTokens, schema, schemaName, cancellationToken).ConfigureAwait(false);
             usage += second.Usage;
             var secondError = Problem(second, validate);
             return secondError is null
-                ? (AnswerParser.ExtractJsonObject(second.Text), usage, null)
+                ? (Redacted(second.Text), usage, null)
                 : (null, usage, $"invalid answer after a repair request: {secondError} (first: {error})");
         }
         catch (LlmFailure failure)
         {
+            usage += LlmUsage.None with { Requests = failure.Attempts, Retries = Math.Max(0, failure.Attempts - 1) };
             return (null, usage, failure.Message);
         }
     }
+
+    /// <summary>The answer's JSON object as cached: never with a secret in it, even if the model repeated one.</summary>
+    private static string? Redacted(string reply) => AnswerParser.ExtractJsonObject(reply) is { } json ? Common.SecretRedactor.Redact(json) : null;
 
     private static string? Problem(LlmReply reply, Func<string, string?> validate) =>
         validate(reply.Text) is { } error ? (reply.Truncated ? "the answer was cut off (finish_reason: length)" : error) : null;

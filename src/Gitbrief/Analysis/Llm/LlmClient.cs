@@ -92,7 +92,7 @@ internal sealed class LlmClient : IAsyncDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                throw new LlmFailure(Describe(e, attempts));
+                throw new LlmFailure(Describe(e, attempts), attempts);
             }
         }
     }
