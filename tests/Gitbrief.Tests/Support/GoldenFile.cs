@@ -83,19 +83,19 @@ public static class GoldenFile
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
-            {
-                lines.Add($"+ {y + 1,4} {Visible(b[y])}");
-                y++;
-            }
-            else
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
                 lines.Add($"- {x + 1,4} {Visible(a[x])}");
                 x++;
             }
+            else
+            {
+                lines.Add($"+ {y + 1,4} {Visible(b[y])}");
+                y++;
+            }
         }
         var changed = Enumerable.Range(0, lines.Count).Where(i => lines[i][0] != ' ').ToList();
-        var shown = new StringBuilder();
+        var shown = new StringBuilder("(- golden file, + actual output; numbers are line numbers)\n");
         var last = -1;
         foreach (var i in changed.SelectMany(i => Enumerable.Range(Math.Max(0, i - 2), 5)).Where(i => i < lines.Count).Distinct().Order())
         {
@@ -105,7 +105,7 @@ public static class GoldenFile
             }
             shown.Append(lines[i]).Append('\n');
             last = i;
-            if (shown.Length > 0 && shown.ToString().Count(c => c == '\n') >= MaxDiffLines)
+            if (shown.ToString().Count(c => c == '\n') >= MaxDiffLines)
             {
                 shown.Append($"  ... ({changed.Count} changed lines in all)\n");
                 break;
