@@ -145,8 +145,18 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
             md.Append("  - [").Append(group.Heading).Append("](#").Append(anchors[group]).Append(")\n");
             foreach (var entry in group.Entries)
             {
-                var title = MarkdownText.Truncate(MarkdownText.Rendered(entry.Commit.Title), TocTitleLength);
-                md.Append("    - [").Append(MarkdownText.Inline(title)).Append("](#").Append(anchors[entry]).Append(")\n");
+                var title = MarkdownText.Inline(MarkdownText.Truncate(MarkdownText.Rendered(entry.Commit.Title), TocTitleLength));
+                if (title.Length == 0)
+                {
+                    title = entry.Commit.ShortSha;
+                }
+                if (anchors[entry].Length == 0)
+                {
+                    // A title of only punctuation or emoji has no anchor on GitHub: "(#)" would jump to the top.
+                    md.Append("    - ").Append(title).Append('\n');
+                    continue;
+                }
+                md.Append("    - [").Append(title).Append("](#").Append(anchors[entry]).Append(")\n");
             }
         }
         md.Append('\n');
