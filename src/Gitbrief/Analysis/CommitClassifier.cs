@@ -36,10 +36,18 @@ internal static partial class CommitClassifier
         (VerbPattern("revert(s|ed)?"), "revert", ChangeType.Revert),
         (VerbPattern("(bug ?fix(es|ed)?|fix(es|ed)?|hot ?fix|resolve[sd]?|correct(s|ed)?|repair(s|ed)?|handle[sd]?|avoid(s|ed)?|prevent(s|ed)?)"), "fix", ChangeType.Fix),
         (VerbPattern("(optimi[sz]e[sd]?|speed ?up|accelerate[sd]?|faster|improve (the )?performance|reduce (latency|memory|overhead))"), "perf", ChangeType.Performance),
-        (VerbPattern("((tiny |minor |small )?refactor(s|ed|ing)?|decouple[sd]?|clean ?up|cleanup|simplif(y|ies|ied)|restructure[sd]?|move[sd]?|rename[sd]?|extract(s|ed)?|split)"), "refactor", ChangeType.Refactor),
+        (VerbPattern("((tiny |minor |small )?refactor(s|ed|ing)?|decouple[sd]?|clean ?up|cleanup|simplif(y|ies|ied)|restructure[sd]?|move[sd]?|rename[sd]?|extract(s|ed)?|split|remove[sd]?|delete[sd]?|drop(s|ped)?|deprecate[sd]?)"), "refactor", ChangeType.Refactor),
         (VerbPattern("(bump(s|ed)?|upgrade[sd]?|update (deps|dependencies|dependency))"), "deps", ChangeType.Dependencies),
         (VerbPattern("(document(s|ed)?|add (a )?doc(s|umentation)?|update (the )?(docs?|readme|documentation))"), "docs", ChangeType.Docs),
         (VerbPattern("(add(s|ed)?|support(s|ed)?|introduce[sd]?|implement(s|ed)?|enable[sd]?|allow(s|ed)?|new|initial|re-?introduce[sd]?)"), "feat", ChangeType.Feature),
+        // Chinese titles: no word boundary after the verb.
+        (CjkVerbPattern("(回滚|回退|撤销)"), "revert", ChangeType.Revert),
+        (CjkVerbPattern("(修复|修正|修改错误|解决)"), "fix", ChangeType.Fix),
+        (CjkVerbPattern("(性能优化|优化性能|加速|提速)"), "perf", ChangeType.Performance),
+        (CjkVerbPattern("(重构|清理|简化|移除|删除|拆分)"), "refactor", ChangeType.Refactor),
+        (CjkVerbPattern("(升级|更新依赖)"), "deps", ChangeType.Dependencies),
+        (CjkVerbPattern("(文档|更新文档|补充文档)"), "docs", ChangeType.Docs),
+        (CjkVerbPattern("(新增|添加|增加|支持|实现|引入|启用)"), "feat", ChangeType.Feature),
     ];
 
     public static CommitTraits Classify(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
@@ -183,6 +191,9 @@ internal static partial class CommitClassifier
 
     private static Regex VerbPattern(string verbs) =>
         new($"^\\s*{verbs}\\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static Regex CjkVerbPattern(string verbs) =>
+        new($"^\\s*{verbs}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     [GeneratedRegex(@"^\s*(?<type>[A-Za-z]+)(\((?<scope>[^)]{0,80})\))?(?<bang>!)?\s*:\s*(?<subject>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ConventionalTitle();

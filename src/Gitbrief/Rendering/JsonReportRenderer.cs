@@ -1,22 +1,21 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Gitbrief.Analysis;
 using Gitbrief.Reports;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Rendering;
 
-/// <summary>Renders a report as JSON (schema in docs/json-report.md) and reads it back. CJK text stays
-/// readable; &lt; &gt; &amp; ' " are escaped so the file is safe to embed in HTML.</summary>
+/// <summary>Renders a report as JSON (schema in docs/json-report.md) and reads it back. Only what JSON requires
+/// is escaped, so CJK text, '+' offsets and '&lt;' stay readable; HTML output escapes for itself.</summary>
 internal sealed class JsonReportRenderer : IReportRenderer
 {
     private const string Timestamp = "yyyy-MM-ddTHH:mm:sszzz";
 
     private static readonly JsonReportContext Context = new(new JsonSerializerOptions(JsonReportContext.Default.Options)
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
     public string FileExtension => "json";

@@ -103,7 +103,7 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
             anchors[group] = slugger.Slug(group.Heading);
             foreach (var entry in group.Entries)
             {
-                anchors[entry] = slugger.Slug(MarkdownText.Rendered(entry.Commit.Title));
+                anchors[entry] = slugger.Slug(MarkdownText.Rendered(HeadingText(entry.Commit)));
             }
         }
         return anchors;
@@ -145,11 +145,7 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
             md.Append("  - [").Append(group.Heading).Append("](#").Append(anchors[group]).Append(")\n");
             foreach (var entry in group.Entries)
             {
-                var title = MarkdownText.Inline(MarkdownText.Truncate(MarkdownText.Rendered(entry.Commit.Title), TocTitleLength));
-                if (title.Length == 0)
-                {
-                    title = entry.Commit.ShortSha;
-                }
+                var title = MarkdownText.Inline(MarkdownText.Truncate(MarkdownText.Rendered(HeadingText(entry.Commit)), TocTitleLength));
                 if (anchors[entry].Length == 0)
                 {
                     // A title of only punctuation or emoji has no anchor on GitHub: "(#)" would jump to the top.
@@ -162,10 +158,13 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         md.Append('\n');
     }
 
+    /// <summary>The commit's title, or its short sha when the message is empty (never an empty heading).</summary>
+    private static string HeadingText(CommitRecord commit) => string.IsNullOrWhiteSpace(commit.Title) ? commit.ShortSha : commit.Title;
+
     private void AppendEntry(StringBuilder md, ReportEntry entry)
     {
         var commit = entry.Commit;
-        md.Append("#### ").Append(MarkdownText.Inline(commit.Title)).Append("\n\n");
+        md.Append("#### ").Append(MarkdownText.Inline(HeadingText(commit))).Append("\n\n");
         md.Append("**SHA**: `").Append(commit.ShortSha).Append('`');
         if (MarkdownText.Url(entry.CommitUrl) is { } commitUrl)
         {

@@ -204,7 +204,7 @@ public sealed partial class EscapingTests
     }
 
     [Fact]
-    public void The_json_keeps_the_text_and_escapes_HTML()
+    public void The_json_keeps_the_text_exactly_and_readably()
     {
         var report = HostileReport(ReportLanguage.Zh);
         var json = RenderingSamples.Json(report);
@@ -212,10 +212,10 @@ public sealed partial class EscapingTests
 
         Assert.Equal(report.Entries.Select(e => e.Commit.Title), parsed.Commits.Select(c => c.Title));
         Assert.Equal(report.Entries.Select(e => e.Commit.Message), parsed.Commits.Select(c => c.Message));
-        Assert.DoesNotContain('<', json);
-        Assert.DoesNotContain('>', json);
-        Assert.DoesNotContain('&', json);
-        Assert.DoesNotContain('\'', json);
+        // Only JSON's own escapes: offsets and CJK stay readable (HTML output escapes for itself).
+        Assert.DoesNotContain("\\u002B", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u003C", json, StringComparison.Ordinal);
+        Assert.Contains("+08:00", json, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', json);
     }
 

@@ -125,8 +125,11 @@ public sealed class LinkIntegrityTests
         Assert.Contains("    - 🎉", lines);
         // GitHub numbers repeats of the empty slug like any other: "-1", "-2", …
         Assert.Contains("    - [...](#-1)", lines);
-        Assert.Contains($"    - [{RenderingSamples.Simple(3, "\n\n").ShortSha}](#-2)", lines);
-        Assert.Contains("    - [🎉](#-3)", lines);
+        // An empty message is headed by its short sha, which anchors like any title.
+        var sha = RenderingSamples.Simple(3, "\n\n").ShortSha;
+        Assert.Contains($"    - [{sha}](#{sha})", lines);
+        Assert.Contains($"#### {sha}", lines);
+        Assert.Contains("    - [🎉](#-2)", lines);
         Assert.DoesNotContain("](#)", markdown, StringComparison.Ordinal);
     }
 
