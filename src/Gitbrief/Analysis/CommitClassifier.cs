@@ -124,7 +124,9 @@ internal static partial class CommitClassifier
             }
         }
 
-        var securityMatch = SecurityKeyword().Match(title + "\n" + body);
+        // The most telling keyword: a CVE id, an injection or remote code execution over the first one found.
+        var securityMatches = SecurityKeyword().Matches(title + "\n" + body);
+        var securityMatch = securityMatches.FirstOrDefault(m => SevereSecurity().IsMatch(m.Value)) ?? SecurityKeyword().Match(title + "\n" + body);
         var security = securityMatch.Success;
         if (security)
         {
@@ -212,4 +214,7 @@ internal static partial class CommitClassifier
 
     [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|GHSA-[\w-]{4,}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole)|XSS|CSRF|SSRF|XXE|RCE|(SQL |command |code |template |header |prompt |shell |log )?(?<!(dependency|dependencies|constructor|property|setter|method|field)[ -])injection|remote code execution|path traversal|directory traversal|privilege escalation|auth(entication)? bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|out[- ]of[- ]bounds (read|write)|sanitize|sanitise|insecure|leak(s|ed)? (secrets?|tokens?|credentials?|keys?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityKeyword();
+
+    [GeneratedRegex(@"^(CVE|GHSA|RCE)|injection|remote code", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SevereSecurity();
 }
