@@ -215,6 +215,10 @@ internal static partial class CommitClassifier
     [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|GHSA-[\w-]{4,}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole)|XSS|CSRF|SSRF|XXE|RCE|(SQL |command |code |template |header |prompt |shell |log )?(?<!(dependency|dependencies|constructor|property|setter|method|field)[ -])injection|remote code execution|path traversal|directory traversal|privilege escalation|auth(entication)? bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|out[- ]of[- ]bounds (read|write)|sanitize|sanitise|insecure|leak(s|ed)? (secrets?|tokens?|credentials?|keys?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityKeyword();
 
-    [GeneratedRegex(@"^(CVE|GHSA|RCE)|injection|remote code", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Whether a security keyword names a severe class of issue (an advisory id, injection, code
+    /// execution, traversal, privilege escalation, an authentication bypass).</summary>
+    public static bool IsSevereSecurity(string keyword) => SevereSecurity().IsMatch(keyword);
+
+    [GeneratedRegex(@"^(CVE|GHSA|RCE)|injection|remote code|traversal|privilege escalation|bypass", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereSecurity();
 }

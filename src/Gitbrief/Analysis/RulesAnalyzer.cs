@@ -213,104 +213,42 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         if (traits.Security)
         {
             var keyword = traits.SecurityKeyword ?? string.Empty;
-            var severe = keyword.StartsWith("CVE", StringComparison.OrdinalIgnoreCase)
-                || keyword.Contains("injection", StringComparison.OrdinalIgnoreCase)
-                || keyword.Contains("RCE", StringComparison.OrdinalIgnoreCase)
-                || keyword.Contains("remote code", StringComparison.OrdinalIgnoreCase);
-            security.Add(new(phrases.SecuritySignal(keyword), severe ? "high" : "medium"));
+            security.Add(new(phrases.SecuritySignal(keyword), CommitClassifier.IsSevereSecurity(keyword) ? "high" : "medium"));
         }
         return new TechnicalInsights(architecture, performance, security);
     }
 
-    private List<string> Risks(CommitTraits traits, Evidence e)
+    /// <summary>The data-backed signals of a commit, each with the risk it carries and the advice it calls for
+    /// (either may be absent), in the order they are shown.</summary>
+    private List<(string? Risk, string? Advice)> Signals(CommitTraits traits, Evidence e)
     {
-        var risks = new List<string>();
-        if (traits.Breaking)
+        var signals = new List<(string?, string?)>();
+        void Add(bool when, string? risk, string? advice)
         {
-            risks.Add(phrases.RiskBreaking);
+            if (when)
+            {
+                signals.Add((risk, advice));
+            }
         }
-        if (traits.Security)
-        {
-            risks.Add(phrases.RiskSecurity(traits.SecurityKeyword ?? string.Empty));
-        }
-        if (traits.Revert)
-        {
-            risks.Add(phrases.RiskRevert);
-        }
-        if (e.SourceWithoutTests)
-        {
-            risks.Add(phrases.RiskNoTests);
-        }
-        if (e.Migrations.Count > 0 || e.Schemas.Count > 0)
-        {
-            risks.Add(phrases.RiskMigration);
-        }
-        if (e.PublicApi.Count > 0)
-        {
-            risks.Add(phrases.RiskPublicApi);
-        }
-        if (e.Config.Count > 0)
-        {
-            risks.Add(phrases.RiskConfig);
-        }
-        if (e.Manifests.Count > 0)
-        {
-            risks.Add(phrases.RiskDependencies);
-        }
-        if (e.Large)
-        {
-            risks.Add(phrases.RiskLarge(e.MeaningfulLines));
-        }
-        if (e.Deleted >= ManyDeletions)
-        {
-            risks.Add(phrases.RiskDeletions(e.Deleted));
-        }
-        return risks;
+        Add(traits.Breaking, phrases.RiskBreaking, phrases.AdviseBreaking);
+        Add(traits.Security, phrases.RiskSecurity(traits.SecurityKeyword ?? string.Empty), phrases.AdviseSecurity);
+        Add(traits.Revert, phrases.RiskRevert, phrases.AdviseRevert);
+        Add(e.SourceWithoutTests, phrases.RiskNoTests, phrases.AdviseTests);
+        Add(e.Migrations.Count > 0 || e.Schemas.Count > 0, phrases.RiskMigration, phrases.AdviseMigration);
+        Add(e.PublicApi.Count > 0, phrases.RiskPublicApi, phrases.AdvisePublicApi);
+        Add(e.Config.Count > 0, phrases.RiskConfig, phrases.AdviseConfig);
+        Add(e.Manifests.Count > 0, phrases.RiskDependencies, phrases.AdviseDependencies);
+        Add(e.Large, phrases.RiskLarge(e.MeaningfulLines), phrases.AdviseLarge);
+        Add(e.Deleted >= ManyDeletions, phrases.RiskDeletions(e.Deleted), null);
+        return signals;
     }
+
+    private List<string> Risks(CommitTraits traits, Evidence e) =>
+        Signals(traits, e).Select(s => s.Risk).OfType<string>().ToList();
 
     private List<string> Recommendations(CommitTraits traits, Evidence e)
     {
-        var advice = new List<string>();
-        if (traits.Breaking)
-        {
-            advice.Add(phrases.AdviseBreaking);
-        }
-        if (traits.Security)
-        {
-            advice.Add(phrases.AdviseSecurity);
-        }
-        if (traits.Revert)
-        {
-            advice.Add(phrases.AdviseRevert);
-        }
-        if (e.SourceWithoutTests)
-        {
-            advice.Add(phrases.AdviseTests);
-        }
-        if (e.Migrations.Count > 0 || e.Schemas.Count > 0)
-        {
-            advice.Add(phrases.AdviseMigration);
-        }
-        if (e.PublicApi.Count > 0)
-        {
-            advice.Add(phrases.AdvisePublicApi);
-        }
-        if (e.Config.Count > 0)
-        {
-            advice.Add(phrases.AdviseConfig);
-        }
-        if (e.Manifests.Count > 0)
-        {
-            advice.Add(phrases.AdviseDependencies);
-        }
-        if (e.Large)
-        {
-            advice.Add(phrases.AdviseLarge);
-        }
-        if (advice.Count == 0)
-        {
-            advice.Add(phrases.AdviseNothing);
-        }
-        return advice;
+        var advice = Signals(traits, e).Select(s => s.Advice).OfType<string>().ToList();
+        return advice.Count > 0 ? advice : [phrases.AdviseNothing];
     }
 }
