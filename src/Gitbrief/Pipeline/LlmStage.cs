@@ -21,6 +21,8 @@ internal sealed class LlmStage : IAsyncDisposable
 
     public LlmStage(LlmOptions options, GitbriefStore? store, ReportLanguage language)
     {
+        // Loading the tokenizer's vocabulary takes a moment: do it while git is read.
+        _ = Task.Run(() => TokenCounter.Default.Count("warm up"));
         client = new LlmClient(options);
         analyzer = new LlmAnalyzer(client, store, language);
         // Commits being prepared (cache lookup, git show, prompt) or sent: enough to keep every slot busy.

@@ -18,9 +18,12 @@ internal sealed record LlmOutcome(AnalyzedCommit Analyzed, LlmUsage Usage, strin
 internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, ReportLanguage language)
 {
     private const int MinimumHighlightCommits = 3;
-    private readonly TokenCounter counter = TokenCounter.Default;
-    private readonly PromptBuilder prompts = new(
-        TokenCounter.Default, language, client.Options.MaxInputTokens, TokenCounter.Default.Count(AnswerSchemas.Commit.GetRawText()));
+    private readonly Lazy<PromptBuilder> promptBuilder = new(() => new PromptBuilder(
+        TokenCounter.Default, language, client.Options.MaxInputTokens, TokenCounter.Default.Count(AnswerSchemas.Commit.GetRawText())));
+
+    private static TokenCounter Counter => TokenCounter.Default;
+
+    private PromptBuilder Prompts => promptBuilder.Value;
 
     private string Language => language == ReportLanguage.Zh ? "zh" : "en";
 
@@ -44,7 +47,7 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         {
             patches = new Dictionary<string, FilePatch>();
         }
-        var prompt = prompts.ForCommit(repository.DisplayName, commit, rules, depth, patches);
+        var prompt = Prompts.ForCommit(repository.DisplayName, commit, rules, depth, patches);
         var (json, usage, failure) = await AskAsync(prompt, AnswerSchemas.Commit, "commit_analysis", CommitProblem, cancellationToken).ConfigureAwait(false);
         if (json is null)
         {
@@ -76,7 +79,7 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         {
             return (remembered, LlmUsage.None with { CacheHits = 1 }, null);
         }
-        var prompt = prompts.ForHighlights(repository.DisplayName, date, commits);
+        var prompt = Prompts.ForHighlights(repository.DisplayName, date, commits);
         var (json, usage, failure) = await AskAsync(prompt, AnswerSchemas.Highlights, "day_highlights", HighlightsProblem, cancellationToken)
             .ConfigureAwait(false);
         if (json is null)
@@ -137,9 +140,9 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
     {
         var note = $"Your answer could not be used: {error}. Reply again with only one complete JSON object as instructed, " +
                    "with fewer and shorter strings so that it closes well within the length limit.";
-        var noteTokens = counter.Count(note) + TokenCounter.PerMessageOverhead;
+        var noteTokens = Counter.Count(note) + TokenCounter.PerMessageOverhead;
         var budget = (int)(client.Options.MaxInputTokens * TokenCounter.SafetyFactor);
-        var answerTokens = counter.Count(answer) + TokenCounter.PerMessageOverhead;
+        var answerTokens = Counter.Count(answer) + TokenCounter.PerMessageOverhead;
         List<ChatMessage> messages = [new(ChatRole.System, prompt.System), new(ChatRole.User, prompt.User)];
         var tokens = prompt.InputTokens + noteTokens;
         if (tokens + answerTokens <= budget)
