@@ -83,13 +83,13 @@ internal sealed class PromptBuilder(TokenCounter counter, ReportLanguage languag
     /// message so the request can never exceed the configured maximum.</summary>
     private LlmPrompt Fit(string system, string user, IReadOnlyList<OmittedFile> omitted)
     {
-        var tokens = counter.Count(system) + counter.Count(user) + (2 * TokenCounter.PerMessageOverhead) + schemaTokens;
-        if (tokens > Budget)
+        // Budget already excludes the framing and the schema: compare the messages' text with it.
+        if (counter.Count(system) + counter.Count(user) > Budget)
         {
-            var room = Budget - counter.Count(system) - (2 * TokenCounter.PerMessageOverhead) - schemaTokens - 32;
+            var room = Budget - counter.Count(system) - 32;
             user = counter.Truncate(user, Math.Max(0, room)) + "\n[truncated to fit the token budget]\n" + DataEnd + "\n";
-            tokens = counter.Count(system) + counter.Count(user) + (2 * TokenCounter.PerMessageOverhead) + schemaTokens;
         }
+        var tokens = counter.Count(system) + counter.Count(user) + (2 * TokenCounter.PerMessageOverhead) + schemaTokens;
         return new LlmPrompt(system, user, tokens, omitted);
     }
 
