@@ -23,6 +23,11 @@ internal static class PatchReader
     {
         var patches = new Dictionary<string, FilePatch>(StringComparer.Ordinal);
         var lines = text.Split('\n');
+        if (text.EndsWith('\n'))
+        {
+            // The final line end does not start another (empty) line of the last hunk.
+            lines = lines[..^1];
+        }
         var i = 0;
         while (i < lines.Length)
         {
@@ -52,6 +57,10 @@ internal static class PatchReader
                 else if (line.StartsWith("--- a/", StringComparison.Ordinal))
                 {
                     deletedPath = Unquote(line[6..]);
+                }
+                else if (line.StartsWith("--- \"a/", StringComparison.Ordinal))
+                {
+                    deletedPath = Unquote(line[4..])[2..];
                 }
                 else if (line.StartsWith("rename to ", StringComparison.Ordinal) || line.StartsWith("copy to ", StringComparison.Ordinal))
                 {

@@ -21,7 +21,8 @@ internal static class AnswerParser
             var end = MatchingBrace(reply, start);
             if (end < 0)
             {
-                return null;
+                // An unmatched brace in prose before the real object: try the next one.
+                continue;
             }
             var candidate = reply[start..(end + 1)];
             try

@@ -18,6 +18,9 @@ internal sealed class DiffPacker(TokenCounter counter)
     /// <summary>No single file may take more than this share of the budget while other files wait.</summary>
     private const double MaxShareOfOneFile = 0.5;
 
+    /// <summary>Room kept for the "[clipped: …]" note of a file shown in part.</summary>
+    private const int NoteTokens = 16;
+
     public PackedDiff Pack(IReadOnlyList<ClassifiedFile> files, IReadOnlyDictionary<string, FilePatch> patches, int budget)
     {
         var omitted = new List<OmittedFile>();
@@ -49,7 +52,7 @@ internal sealed class DiffPacker(TokenCounter counter)
             var othersWaiting = index < ordered.Count - 1;
             var share = othersWaiting ? (int)Math.Max(remaining * MaxShareOfOneFile, Math.Min(remaining, 400)) : remaining;
             var headerTokens = counter.Count(patch.Header);
-            if (headerTokens + 16 > share)
+            if (headerTokens + NoteTokens > share)
             {
                 omitted.Add(new OmittedFile(file.Change.Path, "over the token budget"));
                 continue;
@@ -60,7 +63,9 @@ internal sealed class DiffPacker(TokenCounter counter)
             foreach (var hunk in patch.Hunks)
             {
                 var hunkTokens = counter.Count(hunk);
-                if (pieceTokens + hunkTokens > share)
+                // Unless this is the last hunk, keep room for the "[clipped: …]" note.
+                var limit = included == patch.Hunks.Count - 1 ? share : share - NoteTokens;
+                if (pieceTokens + hunkTokens > limit)
                 {
                     break;
                 }
@@ -71,7 +76,7 @@ internal sealed class DiffPacker(TokenCounter counter)
             if (included == 0)
             {
                 // Not even the first hunk fits: show its beginning, cut at a line end.
-                var room = share - pieceTokens - 16;
+                var room = share - pieceTokens - NoteTokens;
                 var cut = counter.Truncate(patch.Hunks[0], room);
                 var lineEnd = cut.LastIndexOf('\n');
                 cut = lineEnd > 0 ? cut[..(lineEnd + 1)] : "";

@@ -162,9 +162,9 @@ internal sealed class PromptBuilder(TokenCounter counter, ReportLanguage languag
 
     /// <summary>Removes the data markers (so commit text cannot close the data block) and NUL characters.</summary>
     private static string Clean(string text) =>
-        text.Replace(DataStart, "<<<COMMIT DATA>>>", StringComparison.Ordinal)
-            .Replace(DataEnd, "<<<END COMMIT DATA>>>", StringComparison.Ordinal)
-            .Replace("\0", "", StringComparison.Ordinal);
+        text.Replace("\0", "", StringComparison.Ordinal) // first: removing NULs must not join a marker
+            .Replace(DataStart, "<<<COMMIT DATA>>>", StringComparison.Ordinal)
+            .Replace(DataEnd, "<<<END COMMIT DATA>>>", StringComparison.Ordinal);
 
     private static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
