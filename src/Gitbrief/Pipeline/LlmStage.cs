@@ -26,7 +26,7 @@ internal sealed class LlmStage : IAsyncDisposable
         client = new LlmClient(options);
         analyzer = new LlmAnalyzer(client, store, language);
         // Commits being prepared (cache lookup, git show, prompt) or sent: enough to keep every slot busy.
-        pending = new SemaphoreSlim(Math.Max(2, options.MaxConcurrency * 2));
+        pending = new SemaphoreSlim(Math.Max(2, options.Settings.MaxConcurrency * 2));
     }
 
     public string Model => client.Options.Model;

@@ -19,7 +19,7 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
 {
     private const int MinimumHighlightCommits = 3;
     private readonly Lazy<PromptBuilder> promptBuilder = new(() => new PromptBuilder(
-        TokenCounter.Default, language, client.Options.MaxInputTokens, TokenCounter.Default.Count(AnswerSchemas.Commit.GetRawText())));
+        TokenCounter.Default, language, client.Options.Settings.MaxInputTokens, TokenCounter.Default.Count(AnswerSchemas.Commit.GetRawText())));
 
     private static TokenCounter Counter => TokenCounter.Default;
 
@@ -141,7 +141,7 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         var note = $"Your answer could not be used: {error}. Reply again with only one complete JSON object as instructed, " +
                    "with fewer and shorter strings so that it closes well within the length limit.";
         var noteTokens = Counter.Count(note) + TokenCounter.PerMessageOverhead;
-        var budget = (int)(client.Options.MaxInputTokens * TokenCounter.SafetyFactor);
+        var budget = (int)(client.Options.Settings.MaxInputTokens * TokenCounter.SafetyFactor);
         var answerTokens = Counter.Count(answer) + TokenCounter.PerMessageOverhead;
         List<ChatMessage> messages = [new(ChatRole.System, prompt.System), new(ChatRole.User, prompt.User)];
         var tokens = prompt.InputTokens + noteTokens;

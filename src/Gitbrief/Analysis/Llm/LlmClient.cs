@@ -29,17 +29,17 @@ internal sealed class LlmClient : IAsyncDisposable
     {
         Options = options;
         this.time = time ?? TimeProvider.System;
-        throttle = new RequestThrottle(options.MaxConcurrency, options.RequestsPerMinute, options.TokensPerMinute, this.time);
+        throttle = new RequestThrottle(options.Settings.MaxConcurrency, options.Settings.RequestsPerMinute, options.Settings.TokensPerMinute, this.time);
         http = new HttpClient(new RateLimitHandler(throttle, this.time)) { Timeout = Timeout.InfiniteTimeSpan };
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = options.Endpoint,
             Transport = new HttpClientPipelineTransport(http),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = options.Timeout + TimeSpan.FromSeconds(5),
+            NetworkTimeout = options.Settings.Timeout + TimeSpan.FromSeconds(5),
         };
         chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions).AsIChatClient();
-        retryBudget = options.RetryBudget;
+        retryBudget = options.Settings.RetryBudget;
         formatStep = options.ResponseFormat switch
         {
             ResponseFormatMode.JsonObject => 1,
@@ -99,18 +99,18 @@ internal sealed class LlmClient : IAsyncDisposable
 
     private async Task<ChatResponse> SendAsync(IList<ChatMessage> messages, int inputTokens, ChatResponseFormat? format, CancellationToken cancellationToken)
     {
-        using var slot = await throttle.AcquireAsync(inputTokens + Options.MaxOutputTokens, cancellationToken).ConfigureAwait(false);
+        using var slot = await throttle.AcquireAsync(inputTokens + Options.Settings.MaxOutputTokens, cancellationToken).ConfigureAwait(false);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(Options.Timeout);
+        attempt.CancelAfter(Options.Settings.Timeout);
         var options = new ChatOptions
         {
-            MaxOutputTokens = Options.MaxOutputTokens,
-            Temperature = (float?)Options.Temperature,
+            MaxOutputTokens = Options.Settings.MaxOutputTokens,
+            Temperature = (float?)Options.Settings.Temperature,
             ResponseFormat = format,
         };
         try
         {
-            if (!Options.Stream)
+            if (!Options.Settings.Stream)
             {
                 return await chat.GetResponseAsync(messages, options, attempt.Token).ConfigureAwait(false);
             }
@@ -118,30 +118,30 @@ internal sealed class LlmClient : IAsyncDisposable
             await foreach (var update in chat.GetStreamingResponseAsync(messages, options, attempt.Token).ConfigureAwait(false))
             {
                 updates.Add(update);
-                attempt.CancelAfter(Options.Timeout);
+                attempt.CancelAfter(Options.Settings.Timeout);
             }
             return updates.ToChatResponse();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new LlmTimeoutException(Options.Timeout);
+            throw new LlmTimeoutException(Options.Settings.Timeout);
         }
     }
 
     private ResiliencePipeline RetryPipeline(int step)
     {
         _ = step;
-        if (Options.MaxRetries == 0)
+        if (Options.Settings.MaxRetries == 0)
         {
             return ResiliencePipeline.Empty;
         }
         return new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = Options.MaxRetries,
+                MaxRetryAttempts = Options.Settings.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = Options.RetryDelay,
+                Delay = Options.Settings.RetryDelay,
                 MaxDelay = MaxServerDelay,
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } e && IsTransient(e) && WithinServerDelay(e) && Interlocked.Decrement(ref retryBudget) >= 0),
@@ -196,7 +196,7 @@ internal sealed class LlmClient : IAsyncDisposable
             LlmTimeoutException t => t.Message,
             HttpRequestException h => $"connection failed: {FirstLine(h.Message)}",
             IOException io => $"connection lost: {FirstLine(io.Message)}",
-            OperationCanceledException => $"no response within {Options.Timeout.TotalSeconds:0} s",
+            OperationCanceledException => $"no response within {Options.Settings.Timeout.TotalSeconds:0} s",
             _ => $"{e.GetType().Name}: {FirstLine(e.Message)}",
         };
         return SecretRedactor.Redact(what + tries + budget);

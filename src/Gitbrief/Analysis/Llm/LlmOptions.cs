@@ -14,20 +14,27 @@ internal sealed record LlmOptions
     public required Uri Endpoint { get; init; }
     public required string Model { get; init; }
     public required string ApiKey { get; init; }
-    public int MaxConcurrency { get; init; } = 4;
-    public int? RequestsPerMinute { get; init; }
-    public int? TokensPerMinute { get; init; }
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
-    public int MaxInputTokens { get; init; } = 24_000;
-    public int MaxOutputTokens { get; init; } = 2_048;
-    public double? Temperature { get; init; }
-    public bool Stream { get; init; } = true;
-    public ResponseFormatMode ResponseFormat { get; init; } = ResponseFormatMode.Auto;
-    public bool LlmDecidesImportance { get; init; }
-    public ImportanceLevel? ForceLevel { get; init; }
-    public int MaxRetries { get; init; } = 4;
-    public int RetryBudget { get; init; } = 100;
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The rest of the <c>llm:</c> section as configured (limits, budgets, time-out, retries).</summary>
+    public required LlmSettings Settings { get; init; }
+
+    public ResponseFormatMode ResponseFormat => Settings.ResponseFormat switch
+    {
+        "json_schema" => ResponseFormatMode.JsonSchema,
+        "json_object" => ResponseFormatMode.JsonObject,
+        "text" => ResponseFormatMode.Text,
+        _ => ResponseFormatMode.Auto,
+    };
+
+    public bool LlmDecidesImportance => Settings.ImportanceSource == "llm";
+
+    public ImportanceLevel? ForceLevel => Settings.ForceLevel switch
+    {
+        "high" => ImportanceLevel.High,
+        "medium" => ImportanceLevel.Medium,
+        "low" => ImportanceLevel.Low,
+        _ => null,
+    };
 
     /// <summary>Resolves the settings; env variables win over the config file as in the current tool.
     /// Throws a <see cref="UsageException"/> when no API key can be found.</summary>
@@ -44,32 +51,7 @@ internal sealed record LlmOptions
             Endpoint = NormalizeEndpoint(baseUrl),
             Model = model.Trim(),
             ApiKey = key,
-            MaxConcurrency = settings.MaxConcurrency,
-            RequestsPerMinute = settings.RequestsPerMinute,
-            TokensPerMinute = settings.TokensPerMinute,
-            Timeout = settings.Timeout,
-            MaxInputTokens = settings.MaxInputTokens,
-            MaxOutputTokens = settings.MaxOutputTokens,
-            Temperature = settings.Temperature,
-            Stream = settings.Stream,
-            ResponseFormat = settings.ResponseFormat switch
-            {
-                "json_schema" => ResponseFormatMode.JsonSchema,
-                "json_object" => ResponseFormatMode.JsonObject,
-                "text" => ResponseFormatMode.Text,
-                _ => ResponseFormatMode.Auto,
-            },
-            LlmDecidesImportance = settings.ImportanceSource == "llm",
-            ForceLevel = settings.ForceLevel switch
-            {
-                "high" => ImportanceLevel.High,
-                "medium" => ImportanceLevel.Medium,
-                "low" => ImportanceLevel.Low,
-                _ => null,
-            },
-            MaxRetries = settings.MaxRetries,
-            RetryBudget = settings.RetryBudget,
-            RetryDelay = settings.RetryDelay,
+            Settings = settings,
         };
     }
 

@@ -64,8 +64,8 @@ public sealed class LlmOptionsTests
 
         Assert.Equal("config-model", options.Model);
         Assert.Equal(new Uri("https://config.example.com/v1"), options.Endpoint);
-        Assert.Equal(7, options.MaxConcurrency);
-        Assert.Equal(9_000, options.MaxInputTokens);
+        Assert.Equal(7, options.Settings.MaxConcurrency);
+        Assert.Equal(9_000, options.Settings.MaxInputTokens);
     }
 
     [Fact]
