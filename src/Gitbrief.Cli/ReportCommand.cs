@@ -22,6 +22,7 @@ internal static class ReportCommand
         var tz = new Option<string>("--tz") { Description = "IANA time zone that defines the day. Default: Asia/Shanghai." };
         var branch = new Option<string>("--branch") { Description = "Branch to read. Default: the remote's HEAD branch (local repositories: HEAD)." };
         var firstParent = new Option<bool>("--first-parent") { Description = "One entry per first-parent commit, merges included, diffed against the first parent." };
+        var noFirstParent = new Option<bool>("--no-first-parent") { Description = "List non-merge commits even if the config says first_parent: true." };
         var lang = new Option<string>("--lang") { Description = "Report language: zh (default) or en." };
         var format = new Option<string>("--format") { Description = "Comma-separated output formats: md, json. Default: md,json." };
         var output = new Option<string>("--out", "-o") { Description = "Output directory. Default: reports." };
@@ -32,7 +33,7 @@ internal static class ReportCommand
         var cacheDir = new Option<string>("--cache-dir") { Description = "Cache directory for mirrors and the store. Default: ~/.cache/gitbrief." };
 
         var command = new Command("report", "Write the daily report of each repository (Markdown and JSON).");
-        foreach (var option in new Option[] { repo, date, since, until, latest, tz, branch, firstParent, lang, format, output, dryRun, llm, noLlm, config, cacheDir })
+        foreach (var option in new Option[] { repo, date, since, until, latest, tz, branch, firstParent, noFirstParent, lang, format, output, dryRun, llm, noLlm, config, cacheDir })
         {
             command.Options.Add(option);
         }
@@ -47,7 +48,7 @@ internal static class ReportCommand
                 Latest = parse.GetValue(latest),
                 TimeZone = parse.GetValue(tz),
                 Branch = parse.GetValue(branch),
-                FirstParent = parse.GetValue(firstParent),
+                FirstParent = parse.GetValue(noFirstParent) ? false : parse.GetValue(firstParent) ? true : null,
                 Language = parse.GetValue(lang),
                 Formats = parse.GetValue(format),
                 OutputDirectory = parse.GetValue(output),

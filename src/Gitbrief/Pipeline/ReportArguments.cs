@@ -11,7 +11,8 @@ public sealed record ReportArguments
     public bool Latest { get; init; }
     public string? TimeZone { get; init; }
     public string? Branch { get; init; }
-    public bool FirstParent { get; init; }
+    /// <summary>--first-parent (true) / --no-first-parent (false) override the config for every repository.</summary>
+    public bool? FirstParent { get; init; }
     public string? Language { get; init; }
     public string? Formats { get; init; }
     public string? OutputDirectory { get; init; }

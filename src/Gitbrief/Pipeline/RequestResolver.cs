@@ -174,7 +174,7 @@ public static class RequestResolver
             specs.Add(new RepositorySpec(
                 address,
                 arguments.Branch ?? entry.Branch ?? config.Branch,
-                arguments.FirstParent || (entry.FirstParent ?? config.FirstParent ?? false),
+                arguments.FirstParent ?? entry.FirstParent ?? config.FirstParent ?? false,
                 host));
         }
         return specs;

@@ -103,6 +103,9 @@ public sealed class RequestResolverTests : IDisposable
         Assert.Equal("hotfix", flagged.Branch);
         Assert.True(flagged.FirstParent, "first_parent: true in the config still applies when no flag turns it off");
         Assert.Equal(new ReportWindow(new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 12)), fromFlags.Window);
+
+        var noFirstParent = Resolve(new ReportArguments { Repositories = ["flag/two"], FirstParent = false }, config);
+        Assert.False(Assert.Single(noFirstParent.Repositories).FirstParent, "--no-first-parent overrides first_parent: true");
     }
 
     [Fact]
