@@ -16,9 +16,10 @@ internal static class GitCommand
         IReadOnlyList<string> arguments,
         CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? config = null,
-        bool allowFailure = false)
+        bool allowFailure = false,
+        string? input = null)
     {
-        var result = await RunRawAsync(workingDirectory, arguments, config, cancellationToken).ConfigureAwait(false);
+        var result = await RunRawAsync(workingDirectory, arguments, config, cancellationToken, input).ConfigureAwait(false);
         if (result.ExitCode != 0 && !allowFailure)
         {
             var verb = arguments.FirstOrDefault(a => !a.StartsWith('-') && a != "-c" && !a.Contains('=', StringComparison.Ordinal)) ?? "command";
@@ -44,7 +45,8 @@ internal static class GitCommand
         string? workingDirectory,
         IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string>? config,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? input = null)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -90,14 +92,32 @@ internal static class GitCommand
         {
             throw new GitbriefException($"cannot run git ({Executable}): {e.Message}; is git installed and on PATH?");
         }
-        process.StandardInput.Close();
         using var registration = cancellationToken.Register(() => Kill(process));
         var outputTask = ReadAllAsync(process.StandardOutput.BaseStream, cancellationToken);
         var errorTask = process.StandardError.ReadToEndAsync(cancellationToken);
+        await WriteInputAsync(process, input, cancellationToken).ConfigureAwait(false);
         var output = await outputTask.ConfigureAwait(false);
         var error = await errorTask.ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         return new Result(process.ExitCode, output, SecretRedactor.Redact(error));
+    }
+
+    /// <summary>Writes <paramref name="input"/> (if any) to git's stdin while its output is being read, then closes it.</summary>
+    private static async Task WriteInputAsync(Process process, string? input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (input is not null)
+            {
+                var bytes = new UTF8Encoding(false).GetBytes(input);
+                await process.StandardInput.BaseStream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // git exited early (its error is reported from stderr and the exit code)
+        }
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text;
 using Gitbrief.Common;
 
 namespace Gitbrief.Sources;
 
-/// <summary>Reads commits from a git repository on disk (a work tree or a bare mirror) with one git
-/// process per time range, whatever the number of commits or files.</summary>
+/// <summary>Reads commits from a git repository on disk (a work tree or a bare mirror) with two git
+/// processes per time range (the list, then the commits in full), whatever the number of commits or files.</summary>
 internal sealed class GitHistory(string directory)
 {
     public string Directory { get; } = directory;
@@ -54,10 +55,31 @@ internal sealed class GitHistory(string directory)
         bool firstParent,
         CancellationToken cancellationToken)
     {
-        // git's --since stops walking shortly after the first older commits; a day of margin keeps commits
-        // with slightly skewed clocks, and the exact window is applied below.
-        var arguments = LogArguments(revision, firstParent, "--since=@" + Epoch(start.AddDays(-1)), "--until=@" + Epoch(endExclusive));
-        var output = await GitCommand.RunAsync(Directory, arguments, cancellationToken).ConfigureAwait(false);
+        // git's --since stops walking shortly after the first older commits, so the list is taken with a day of
+        // margin (commits with skewed clocks), cheaply, without diffs; the exact window is applied here, and only
+        // the commits in it are read in full, by one more git call.
+        List<string> list =
+        [
+            "log", "--format=%H %ct", firstParent ? "--first-parent" : "--no-merges",
+            "--since=@" + Epoch(start.AddDays(-1)), "--until=@" + Epoch(endExclusive), "--end-of-options", revision, "--",
+        ];
+        var listed = await GitCommand.RunTextAsync(Directory, list, cancellationToken).ConfigureAwait(false);
+        var (from, to) = (start.ToUnixTimeSeconds(), endExclusive.ToUnixTimeSeconds());
+        var shas = new StringBuilder();
+        foreach (var line in listed.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0 && long.TryParse(line.AsSpan(space + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var committed)
+                && committed >= from && committed < to)
+            {
+                shas.Append(line, 0, space).Append('\n');
+            }
+        }
+        if (shas.Length == 0)
+        {
+            return [];
+        }
+        var output = await GitCommand.RunAsync(Directory, ShowArguments(firstParent), cancellationToken, input: shas.ToString()).ConfigureAwait(false);
         return GitLogParser.Parse(output)
             .Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive)
             .ToList();
@@ -79,19 +101,19 @@ internal sealed class GitHistory(string directory)
         return url.Length > 0 ? url : null;
     }
 
-    internal static List<string> LogArguments(string revision, bool firstParent, params string[] limits)
+    /// <summary>Reads the commits named on stdin, in that order, with their files and line counts.</summary>
+    internal static List<string> ShowArguments(bool firstParent)
     {
         List<string> arguments =
         [
             "-c", "log.showSignature=false",
             "-c", "core.quotePath=false",
             "-c", "diff.renameLimit=2000",
-            "log", "-z", "--raw", "--numstat", "-M", "--no-abbrev", "--no-color", "--no-ext-diff", "--no-textconv",
+            "log", "--no-walk=unsorted", "--stdin",
+            "-z", "--raw", "--numstat", "-M", "--no-abbrev", "--no-color", "--no-ext-diff", "--no-textconv",
             "--encoding=UTF-8", "--format=" + GitLogParser.Format,
         ];
         arguments.AddRange(firstParent ? ["--first-parent", "--diff-merges=first-parent"] : ["--no-merges"]);
-        arguments.AddRange(limits);
-        arguments.AddRange(["--end-of-options", revision, "--"]);
         return arguments;
     }
 
