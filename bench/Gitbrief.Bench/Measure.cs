@@ -41,8 +41,8 @@ internal static class Measure
         return subjects.Select((subject, s) => new Measurement(subject.Name, samples[s])).ToList();
     }
 
-    public static string Format(TimeSpan elapsed) =>
-        elapsed.TotalMilliseconds >= 10_000
-            ? $"{elapsed.TotalSeconds:0.0} s"
-            : $"{elapsed.TotalMilliseconds:0} ms";
+    /// <summary>Milliseconds, e.g. "42 ms" or "1,234 ms".</summary>
+    public static string Format(TimeSpan elapsed) => Number(elapsed) + " ms";
+
+    public static string Number(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
 }

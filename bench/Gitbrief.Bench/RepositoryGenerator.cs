@@ -16,7 +16,7 @@ internal sealed record GeneratedRepository(string Path, string Head, int Commits
 internal sealed class RepositoryGenerator
 {
     /// <summary>Change this whenever the generated history changes: cached repositories are rebuilt.</summary>
-    public const string Version = "gitbrief-bench-repo v1";
+    public const string Version = "gitbrief-bench-repo v2";
     public const int Seed = 20_250_301;
     public const int Days = 200;
     public const int MinimumCommits = 5_000;
@@ -566,11 +566,14 @@ internal sealed class RepositoryGenerator
     {
         while (true)
         {
+            var test = directory.StartsWith("tests/", StringComparison.Ordinal);
             var stem = extension switch
             {
+                ".py" when test => $"test_{Pick(Verbs)}_{Pick(Nouns)}",
+                ".cs" when test => $"{Title(Pick(Nouns))}{Title(Pick(Verbs))}Tests",
                 ".py" => $"{Pick(Verbs)}_{Pick(Nouns)}",
                 ".md" or ".png" => $"{Pick(Nouns)}-{Pick(Verbs)}",
-                _ => $"{Title(Pick(Nouns))}{Title(Pick(Nouns))}{Title(Pick(["service", "provider", "factory", "options", "helper", "tests"]))}",
+                _ => $"{Title(Pick(Nouns))}{Title(Pick(Nouns))}{Title(Pick(["service", "provider", "factory", "options", "helper", "client"]))}",
             };
             var path = $"{directory}/{stem}{extension}";
             if (!texts.ContainsKey(path) && !binaries.ContainsKey(path))
