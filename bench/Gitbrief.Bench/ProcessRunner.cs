@@ -55,10 +55,18 @@ internal static class ProcessRunner
             ? process.StandardOutput.ReadToEndAsync(cancellationToken)
             : Drain(process.StandardOutput.BaseStream, cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        IOException? inputFailure = null;
         if (writeInput is not null)
         {
-            await using var input = process.StandardInput.BaseStream;
-            await writeInput(input).ConfigureAwait(false);
+            try
+            {
+                await using var input = process.StandardInput.BaseStream;
+                await writeInput(input).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                inputFailure = e; // the process stopped reading: its exit code and stderr say why
+            }
         }
         else
         {
@@ -68,6 +76,10 @@ internal static class ProcessRunner
         var errorText = await error.ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         stopwatch.Stop();
+        if (inputFailure is not null && process.ExitCode == 0)
+        {
+            throw inputFailure;
+        }
         return new ProcessResult(process.ExitCode, stopwatch.Elapsed, outputText, errorText);
     }
 

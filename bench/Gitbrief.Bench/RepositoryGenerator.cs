@@ -398,18 +398,13 @@ internal sealed class RepositoryGenerator
         }
         if (random.Next(15) == 0 && docs.Count > 8)
         {
-            var old = Pick(docs);
+            var old = Pick(docs.Where(d => changes.All(c => c.Path != d)).ToList()); // a file already committed
             var renamed = UniquePath("docs/guides", ".md");
             docs.Remove(old);
             docs.Add(renamed);
             texts[renamed] = texts[old];
             texts.Remove(old);
-            var edited = changes.RemoveAll(c => c.Path == old) > 0;
             changes.Add(new Change('R', renamed, old));
-            if (edited)
-            {
-                changes.Add(new Change('M', renamed));
-            }
         }
         return ($"docs: {Pick(["describe", "clarify", "document", "fix typos in"])} {Pick(Nouns)} {Pick(["configuration", "usage", "limits", "internals"])}", Distinct(changes));
     }
