@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Gitbrief.Bench;
 
-/// <summary>What the figures were measured on: cores, CPU, OS, git and .NET versions.</summary>
+/// <summary>What the figures were measured on: cores, CPU, OS, git and .NET versions, and how busy the machine was.</summary>
 internal static class MachineInfo
 {
     public static async Task<IReadOnlyList<string>> DescribeAsync(string root)
@@ -15,7 +15,20 @@ internal static class MachineInfo
             $"os: {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}",
             $"git: {git}",
             $".NET: SDK {sdk}, runtime {RuntimeInformation.FrameworkDescription}",
+            $"load average before the run: {LoadAverage()}",
         ];
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1, 5, 15 min)";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static string Cpu()
