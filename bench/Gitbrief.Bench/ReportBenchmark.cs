@@ -45,6 +45,7 @@ internal static partial class ReportBenchmark
             Console.Error.WriteLine($"measuring {scenario.Name} ({scenario.Window}): 1 warm-up + {options.Runs} runs each …");
             rows.Add(await MeasureAsync(scenario, repository.Path, binary, paths, options.Runs).ConfigureAwait(false));
         }
+        Directory.Delete(Path.Combine(paths.Out, "tmp"), recursive: true);
 
         Console.WriteLine($"# gitbrief report benchmark ({DateTime.Now:yyyy-MM-dd HH:mm})");
         Console.WriteLine();

@@ -95,10 +95,21 @@ internal sealed class RepositoryGenerator
             {
                 File.Delete(stampPath);
             }
+            foreach (var stale in Directory.EnumerateDirectories(outDirectory, "repo.tmp-*"))
+            {
+                Delete(stale); // left by an interrupted run
+            }
             var temporary = Path.Combine(outDirectory, $"repo.tmp-{Environment.ProcessId}");
-            Delete(temporary);
             Directory.CreateDirectory(temporary);
-            await new RepositoryGenerator().GenerateAsync(temporary).ConfigureAwait(false);
+            try
+            {
+                await new RepositoryGenerator().GenerateAsync(temporary).ConfigureAwait(false);
+            }
+            catch
+            {
+                Delete(temporary);
+                throw;
+            }
             Delete(path);
             Directory.Move(temporary, path);
             await File.WriteAllTextAsync(stampPath, Version + "\n").ConfigureAwait(false);
