@@ -22,18 +22,17 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
         var mirrors = new MirrorCache(request.CacheDirectory, MirrorCache.TokenFromEnvironment(), request.PartialClone);
-        await using var store = request.DryRun
-            ? null
-            : await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
-        var runId = store is null ? 0 : await store.StartRunAsync("report", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
-        await using var llm = request.Llm is { } options ? new LlmStage(options, store, request.Language) : null;
+        // The store opens while git is read; it is first needed when a report has been written.
+        var ledger = OpenLedgerAsync(cancellationToken);
+        await using var opened = new StoreOwner(ledger);
+        await using var llm = request.Llm is { } options ? new LlmStage(options, (await ledger.ConfigureAwait(false)).Store, request.Language) : null;
         using var gate = new SemaphoreSlim(Math.Max(1, request.MaxParallelRepositories));
         var tasks = request.Repositories.Select(async spec =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await RunRepositoryAsync(spec, mirrors, store, llm, runId, cancellationToken).ConfigureAwait(false);
+                return await RunRepositoryAsync(spec, mirrors, ledger, llm, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -42,6 +41,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }).ToList();
         var outcomes = await Task.WhenAll(tasks).ConfigureAwait(false);
         var summary = new RunSummary(outcomes) { Llm = llm?.Total, LlmFallbacks = llm?.Fallbacks ?? [] };
+        var (store, runId) = await ledger.ConfigureAwait(false);
         if (store is not null)
         {
             await store.FinishRunAsync(runId, summary.ExitCode, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
@@ -49,16 +49,47 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return summary;
     }
 
+    private async Task<(GitbriefStore? Store, long RunId)> OpenLedgerAsync(CancellationToken cancellationToken)
+    {
+        if (request.DryRun)
+        {
+            return (null, 0);
+        }
+        await Task.Yield();
+        var store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
+        return (store, await store.StartRunAsync("report", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Disposes the store once it has opened (or after its opening failed).</summary>
+    private sealed class StoreOwner(Task<(GitbriefStore? Store, long RunId)> ledger) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if ((await ledger.ConfigureAwait(false)).Store is { } store)
+                {
+                    await store.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                // Opening failed: the run already reported it.
+            }
+        }
+    }
+
     private async Task<RepositoryOutcome> RunRepositoryAsync(
-        RepositorySpec spec, MirrorCache mirrors, GitbriefStore? store, LlmStage? llm, long runId, CancellationToken cancellationToken)
+        RepositorySpec spec, MirrorCache mirrors, Task<(GitbriefStore? Store, long RunId)> ledger, LlmStage? llm, CancellationToken cancellationToken)
     {
         var name = spec.DisplayName;
         var reports = new List<ReportOutput>();
         try
         {
             var history = await OpenAsync(spec, mirrors, cancellationToken).ConfigureAwait(false);
+            var origin = spec.Address.RemoteUrl is null ? history.OriginUrlAsync(cancellationToken) : Task.FromResult<string?>(spec.Address.RemoteUrl);
             var (revision, branch) = await history.ResolveBranchAsync(spec.Branch, cancellationToken).ConfigureAwait(false);
-            var links = WebLinks.FromRemote(spec.Address.RemoteUrl ?? await history.OriginUrlAsync(cancellationToken).ConfigureAwait(false), spec.Host);
+            var links = WebLinks.FromRemote(await origin.ConfigureAwait(false), spec.Host);
             var days = await DaysAsync(history, revision, spec, cancellationToken).ConfigureAwait(false);
 
             observer.StageChanged(name, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
@@ -99,6 +130,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                 observer.StageChanged(name, RunStage.Rendering, day.IsoDate);
                 var output = await WriteAsync(spec, report, cancellationToken).ConfigureAwait(false);
                 reports.Add(output);
+                var (store, runId) = await ledger.ConfigureAwait(false);
                 await RecordAsync(store, new WorkUnitRecord(
                     new WorkUnitKey(unitKey, day.Date, request.TimeZone.Id, variant),
                     WorkUnitStatus.Done, report.Entries.Count, output.Hash, null, runId, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
@@ -137,11 +169,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         {
             throw new RepositoryException($"{path}: no such directory");
         }
-        var inside = await GitCommand.RunTextAsync(path, ["rev-parse", "--git-dir"], cancellationToken, allowFailure: true).ConfigureAwait(false);
-        if (inside.Length == 0)
-        {
-            throw new RepositoryException($"{path}: not a git repository");
-        }
+        // Whether it is a repository at all is found out by the first git call (ResolveBranchAsync).
         return new GitHistory(path);
     }
 

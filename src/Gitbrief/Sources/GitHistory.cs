@@ -16,10 +16,17 @@ internal sealed class GitHistory(string directory)
     {
         if (string.IsNullOrWhiteSpace(branch))
         {
-            var head = await GitCommand.RunTextAsync(Directory, ["symbolic-ref", "--short", "-q", "HEAD"], cancellationToken, allowFailure: true)
+            // One call answers all three questions: is this a repository, has HEAD a commit, what is it called.
+            var head = await GitCommand.RunRawAsync(Directory, ["rev-parse", "--abbrev-ref", "--verify", "--quiet", "HEAD"], null, cancellationToken)
                 .ConfigureAwait(false);
-            await VerifyAsync("HEAD", "HEAD", cancellationToken).ConfigureAwait(false);
-            return ("HEAD", head.Length > 0 ? head : "HEAD");
+            if (head.ExitCode != 0)
+            {
+                throw new RepositoryException(head.Error.Contains("not a git repository", StringComparison.Ordinal)
+                    ? $"{Directory}: not a git repository"
+                    : $"HEAD has no commits in {Directory}");
+            }
+            var name = Encoding.UTF8.GetString(head.Output).Trim();
+            return ("HEAD", name.Length > 0 ? name : "HEAD");
         }
         if (branch.StartsWith('-'))
         {
@@ -35,16 +42,6 @@ internal sealed class GitHistory(string directory)
             }
         }
         throw new RepositoryException($"branch '{branch}' not found in {Directory}");
-    }
-
-    private async Task VerifyAsync(string revision, string display, CancellationToken cancellationToken)
-    {
-        var sha = await GitCommand.RunTextAsync(Directory, ["rev-parse", "--verify", "--quiet", revision + "^{commit}"], cancellationToken, allowFailure: true)
-            .ConfigureAwait(false);
-        if (sha.Length == 0)
-        {
-            throw new RepositoryException($"{display} has no commits in {Directory}");
-        }
     }
 
     /// <summary>The commits whose committer date falls in [start, endExclusive), newest first.</summary>
