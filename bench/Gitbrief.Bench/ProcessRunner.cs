@@ -22,7 +22,8 @@ internal static class ProcessRunner
         string? workingDirectory = null,
         bool captureOutput = true,
         Func<Stream, Task>? writeInput = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -47,6 +48,10 @@ internal static class ProcessRunner
         start.Environment["GIT_PAGER"] = "cat";
         start.Environment.Remove("GIT_DIR");
         start.Environment.Remove("GIT_WORK_TREE");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = new Process { StartInfo = start };
         var stopwatch = Stopwatch.StartNew();

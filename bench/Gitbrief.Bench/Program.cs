@@ -26,6 +26,7 @@ catch (FormatException e)
 return args[0] switch
 {
     "report" => await ReportBenchmark.RunAsync(options),
+    "llm" => await LlmBenchmark.RunAsync(options),
     _ => Unknown(args[0]),
 };
 
