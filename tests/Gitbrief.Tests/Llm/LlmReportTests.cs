@@ -66,6 +66,20 @@ public sealed class LlmReportTests
     }
 
     [Fact]
+    public async Task A_base_url_without_v1_reaches_chat_completions_at_the_root()
+    {
+        await using var s = await LlmScenario.CreateAsync(commits: 1);
+        var root = s.Simulator.BaseUrl[..^"/v1".Length];
+        var config = s.Config with { Llm = s.Config.Llm with { BaseUrl = root + "/chat/completions" } };
+
+        var summary = await s.Workspace.RunAsync(
+            new ReportArguments { Repositories = [s.Repository.Path], Date = LlmScenario.Day }, config, s.Environment);
+
+        Assert.Equal(ExitCodes.Success, summary.ExitCode);
+        Assert.All(s.Simulator.Requests, r => Assert.Equal("/chat/completions", r.Path));
+    }
+
+    [Fact]
     public async Task No_commit_is_lost_under_a_mix_of_faults_and_a_rerun_retries_exactly_the_fallbacks()
     {
         await using var s = await LlmScenario.CreateAsync(commits: 9);
