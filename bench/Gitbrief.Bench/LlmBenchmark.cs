@@ -24,12 +24,7 @@ internal static class LlmBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var paths = BenchPaths.Locate();
-        Directory.CreateDirectory(paths.Out);
-        var machine = await MachineInfo.DescribeAsync(paths.Root).ConfigureAwait(false);
-        Console.Error.WriteLine($"preparing {paths.Show(Path.Combine(paths.Out, "repo"))} …");
-        var repository = await RepositoryGenerator.EnsureAsync(paths.Out, options.Regenerate).ConfigureAwait(false);
-        var binary = await GitbriefBinary.PrepareAsync(paths, options.Republish).ConfigureAwait(false);
+        var (paths, machine, repository, binary) = await BenchSetup.PrepareAsync(options).ConfigureAwait(false);
         await using var simulator = await ChatSimulator.StartAsync().ConfigureAwait(false);
         simulator.Latency = Latency;
 

@@ -52,31 +52,21 @@ public sealed class LlmReportTests
         Assert.Equal(first, File.ReadAllText(s.Workspace.ReportPath(s.Name, LlmScenario.Day, "md")));
     }
 
-    [Fact]
-    public async Task The_current_tools_full_chat_completions_url_is_accepted()
-    {
-        await using var s = await LlmScenario.CreateAsync(commits: 1);
-        var config = s.Config with { Llm = s.Config.Llm with { BaseUrl = s.Simulator.BaseUrl + "/chat/completions" } };
-
-        var summary = await s.Workspace.RunAsync(
-            new ReportArguments { Repositories = [s.Repository.Path], Date = LlmScenario.Day }, config, s.Environment);
-
-        Assert.Equal(ExitCodes.Success, summary.ExitCode);
-        Assert.All(s.Simulator.Requests, r => Assert.Equal("/v1/chat/completions", r.Path));
-    }
-
-    [Fact]
-    public async Task A_base_url_without_v1_reaches_chat_completions_at_the_root()
+    [Theory]
+    [InlineData("/v1/chat/completions", "/v1/chat/completions")] // the current tool's LLM_BASE_URL style
+    [InlineData("/v1/", "/v1/chat/completions")]
+    [InlineData("/chat/completions", "/chat/completions")] // a server without /v1
+    public async Task Base_urls_with_or_without_chat_completions_reach_the_endpoint(string suffix, string path)
     {
         await using var s = await LlmScenario.CreateAsync(commits: 1);
         var root = s.Simulator.BaseUrl[..^"/v1".Length];
-        var config = s.Config with { Llm = s.Config.Llm with { BaseUrl = root + "/chat/completions" } };
+        var config = s.Config with { Llm = s.Config.Llm with { BaseUrl = root + suffix } };
 
         var summary = await s.Workspace.RunAsync(
             new ReportArguments { Repositories = [s.Repository.Path], Date = LlmScenario.Day }, config, s.Environment);
 
         Assert.Equal(ExitCodes.Success, summary.ExitCode);
-        Assert.All(s.Simulator.Requests, r => Assert.Equal("/chat/completions", r.Path));
+        Assert.All(s.Simulator.Requests, r => Assert.Equal(path, r.Path));
     }
 
     [Fact]
