@@ -12,17 +12,19 @@ internal sealed class ConsoleProgress : IRunObserver
 
     private ConsoleProgress(ProgressContext context) => this.context = context;
 
-    public static async Task<RunSummary> RunAsync(ReportRequest request, bool quiet, CancellationToken cancellationToken)
+    /// <summary>Runs the job that <paramref name="job"/> builds for an observer (null: no display).</summary>
+    public static async Task<RunSummary> RunAsync(
+        Func<IRunObserver?, Func<CancellationToken, Task<RunSummary>>> job, bool quiet, CancellationToken cancellationToken)
     {
         if (quiet || Console.IsErrorRedirected)
         {
-            return await new ReportJob(request).RunAsync(cancellationToken);
+            return await job(null)(cancellationToken);
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return await console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn())
-            .StartAsync(async context => await new ReportJob(request, new ConsoleProgress(context)).RunAsync(cancellationToken));
+            .StartAsync(async context => await job(new ConsoleProgress(context))(cancellationToken));
     }
 
     public void StageChanged(string repository, RunStage stage, string? detail = null)

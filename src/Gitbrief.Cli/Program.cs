@@ -8,4 +8,5 @@ var root = new RootCommand("Gitbrief: what changed yesterday in the git reposito
 root.Options.Add(GlobalOptions.Debug);
 root.Options.Add(GlobalOptions.Quiet);
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
 return await CommandRunner.InvokeAsync(root, args);

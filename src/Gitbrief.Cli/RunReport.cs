@@ -35,6 +35,18 @@ internal static class RunReport
             }
         }
         await stdout.FlushAsync();
+        foreach (var target in summary.Targets)
+        {
+            if (target.Error is not null)
+            {
+                await Console.Error.WriteLineAsync($"gitbrief: error: publish {target.Target}: {target.Error}");
+            }
+            else if (!quiet)
+            {
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"publish {target.Target}: {target.Delivered} delivered, {target.Updated} updated, {target.Skipped} already there"));
+            }
+        }
         if (summary.Llm is { } usage)
         {
             var errors = Console.Error;

@@ -15,6 +15,7 @@ public static class ConfigLoader
     [
         "repositories", "repos", "timezone", "tz", "language", "lang", "output", "output_dir", "formats", "cache_dir",
         "branch", "first_parent", "partial_clone", "analysis", "importance", "rate_limit", "format", "llm",
+        "publish", "report_url",
     ];
 
     private static readonly string[] RepositoryKeys = ["repo", "url", "path", "branch", "first_parent", "host"];
@@ -89,10 +90,41 @@ public static class ConfigLoader
                 "rate_limit" => ValidateRateLimit(reader, value, config),
                 "format" => ReadFormat(reader, value, config),
                 "llm" => config with { Llm = ReadLlm(reader, value) },
+                "publish" => config with { Publish = ReadPublish(reader, value) },
+                "report_url" => config with { ReportUrl = reader.String(value, key) },
                 _ => config,
             };
         }
         return config;
+    }
+
+    /// <summary>The publish targets as written; each target validates its own keys when the job is set up.</summary>
+    private static List<TargetSettings> ReadPublish(YamlNodeReader reader, YamlNode node)
+    {
+        var targets = new List<TargetSettings>();
+        foreach (var item in reader.Sequence(node, "publish"))
+        {
+            if (item is YamlScalarNode)
+            {
+                targets.Add(new TargetSettings(reader, item, reader.Choice(item, "publish", "dir", "git", "github-issue", "webhook", "email"), null));
+                continue;
+            }
+            if (item is not YamlMappingNode map)
+            {
+                throw reader.Error(item).Because("'publish' entries are a type (e.g. dir) or a mapping with 'type:'");
+            }
+            var typeNode = map.Children.FirstOrDefault(e => (e.Key as YamlScalarNode)?.Value == "type").Value
+                ?? throw reader.Error(item).Because("a 'publish' entry needs 'type:' (dir, git, github-issue, webhook, email)");
+            var name = map.Children.FirstOrDefault(e => (e.Key as YamlScalarNode)?.Value == "name").Value;
+            targets.Add(new TargetSettings(reader, map, reader.Choice(typeNode, "type", "dir", "git", "github-issue", "webhook", "email"),
+                name is null ? null : reader.String(name, "name")));
+        }
+        var duplicate = targets.GroupBy(t => t.Name ?? t.Type).FirstOrDefault(g => g.Count() > 1 && g.First().Name is not null);
+        if (duplicate is not null)
+        {
+            throw new UsageException($"{duplicate.Last().Location}: two publish targets are named '{duplicate.Key}'");
+        }
+        return targets;
     }
 
     private static List<RepositoryEntry> ReadRepositories(YamlNodeReader reader, YamlNode node)

@@ -26,4 +26,10 @@ public sealed record GitbriefConfig
     public bool? EnableGrouping { get; init; }
     public bool? EnableStats { get; init; }
     public LlmSettings Llm { get; init; } = new();
+
+    /// <summary>Where reports are delivered (the <c>publish:</c> list); empty means the output directory only.</summary>
+    public IReadOnlyList<TargetSettings> Publish { get; init; } = [];
+
+    /// <summary>URL template of an archived report ({year}, {name}, {date}, {repository}), linked from chat, mail and issues.</summary>
+    public string? ReportUrl { get; init; }
 }

@@ -16,6 +16,10 @@ public static class ExitCodes
     /// (the run lists which and why; the next run for those days retries exactly those).</summary>
     public const int LlmFallback = 3;
 
+    /// <summary>gitbrief run: every report was written, but a publish target failed (the others delivered;
+    /// running again delivers only what is missing).</summary>
+    public const int PublishFailed = 4;
+
     /// <summary>An unexpected internal error (a bug); --debug shows the stack trace.</summary>
     public const int InternalError = 70;
 

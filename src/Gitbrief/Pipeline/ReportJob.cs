@@ -187,21 +187,23 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     private async Task<ReportOutput> WriteAsync(RepositorySpec spec, DailyReport report, CancellationToken cancellationToken)
     {
         var markdown = new MarkdownRenderer(request.Render).Render(report);
-        var rendered = request.Formats
-            .Select(format => (Extension: format, Bytes: Utf8NoBom.GetBytes(format == "md" ? markdown : new JsonReportRenderer().Render(report))))
-            .ToList();
+        var json = new JsonReportRenderer().Render(report);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Utf8NoBom.GetBytes(markdown)));
         var files = new List<string>();
         if (!request.DryRun)
         {
-            foreach (var (extension, bytes) in rendered)
+            foreach (var format in request.Formats)
             {
-                var path = Path.Combine(request.OutputDirectory, ReportFileLayout.RelativePath(spec.Name, report.Day.Date, extension));
-                await FileWriter.WriteAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+                var path = Path.Combine(request.OutputDirectory, ReportFileLayout.RelativePath(spec.Name, report.Day.Date, format));
+                await FileWriter.WriteAsync(path, Utf8NoBom.GetBytes(format == "md" ? markdown : json), cancellationToken).ConfigureAwait(false);
                 files.Add(path);
             }
         }
-        return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? markdown : null) { Hash = hash };
+        return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? markdown : null)
+        {
+            Hash = hash,
+            Published = new PublishedReport(report, spec.Name, markdown, json, hash),
+        };
     }
 
     private static async Task RecordAsync(GitbriefStore? store, WorkUnitRecord record, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ public sealed record ReportOutput(string Repository, DateOnly Day, int Commits, 
 {
     /// <summary>SHA-256 of the Markdown report.</summary>
     public string Hash { get; init; } = string.Empty;
+
+    /// <summary>What the publish targets deliver: the report and its rendered text (set unless the repository failed).</summary>
+    internal Publishing.PublishedReport? Published { get; init; }
 }
 
 /// <summary>What happened to one repository in a run.</summary>
@@ -25,8 +28,14 @@ public sealed record RunSummary(IReadOnlyList<RepositoryOutcome> Repositories)
     /// <summary>Commits (and day highlights) whose LLM analysis failed, with the reason.</summary>
     public IReadOnlyList<LlmFallback> LlmFallbacks { get; init; } = [];
 
+    /// <summary>What each publish target did (gitbrief run only).</summary>
+    public IReadOnlyList<Publishing.TargetOutcome> Targets { get; init; } = [];
+
+    /// <summary>The most serious problem decides: a failed repository (1), then a failed target (4), then
+    /// LLM fallbacks (3).</summary>
     public int ExitCode =>
         !Repositories.All(r => r.Succeeded) ? ExitCodes.RepositoryFailed
+        : Targets.Any(t => !t.Succeeded) ? ExitCodes.PublishFailed
         : LlmFallbacks.Count > 0 ? ExitCodes.LlmFallback
         : ExitCodes.Success;
 }

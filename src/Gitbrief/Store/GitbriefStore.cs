@@ -58,6 +58,14 @@ public sealed class GitbriefStore : IAsyncDisposable
                 payload TEXT NOT NULL,
                 created_at TEXT NOT NULL,
                 PRIMARY KEY (repository, subject, model, prompt_version, language, depth));
+            CREATE TABLE IF NOT EXISTS publications (
+                target TEXT NOT NULL,
+                repository TEXT NOT NULL,
+                day TEXT NOT NULL,
+                report_hash TEXT NOT NULL,
+                location TEXT,
+                published_at TEXT NOT NULL,
+                PRIMARY KEY (target, repository, day));
             """,
             cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
@@ -185,6 +193,58 @@ public sealed class GitbriefStore : IAsyncDisposable
             Bind(cmd, key);
             cmd.Parameters.AddWithValue("$payload", payload);
             cmd.Parameters.AddWithValue("$created", Format(DateTimeOffset.UtcNow));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<Publication?> FindPublicationAsync(string target, string repository, DateOnly day, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT report_hash, location, published_at FROM publications WHERE target = $target AND repository = $repo AND day = $day;";
+            cmd.Parameters.AddWithValue("$target", target);
+            cmd.Parameters.AddWithValue("$repo", repository);
+            cmd.Parameters.AddWithValue("$day", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+            return new Publication(target, repository, day, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Records a delivery at once (its own transaction): a crash after it never delivers it twice.</summary>
+    public async Task RecordPublicationAsync(Publication publication, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText =
+                """
+                INSERT INTO publications(target, repository, day, report_hash, location, published_at)
+                VALUES ($target, $repo, $day, $hash, $location, $at)
+                ON CONFLICT(target, repository, day) DO UPDATE SET
+                    report_hash = excluded.report_hash, location = excluded.location, published_at = excluded.published_at;
+                """;
+            cmd.Parameters.AddWithValue("$target", publication.Target);
+            cmd.Parameters.AddWithValue("$repo", publication.Repository);
+            cmd.Parameters.AddWithValue("$day", publication.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$hash", publication.Hash);
+            cmd.Parameters.AddWithValue("$location", (object?)publication.Location ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$at", Format(publication.PublishedAt));
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -1,0 +1,57 @@
+using Gitbrief.Publishing;
+using Gitbrief.Store;
+
+namespace Gitbrief.Pipeline;
+
+/// <summary><c>gitbrief run</c>: the report job, then every publish target. Idempotent through the publish
+/// ledger in the store: running the same day twice delivers nothing twice.</summary>
+public sealed class DailyJob
+{
+    private readonly ReportRequest request;
+    private readonly IReadOnlyList<IPublishTarget> targets;
+    private readonly IRunObserver? observer;
+
+    internal DailyJob(ReportRequest request, IReadOnlyList<IPublishTarget> targets, IRunObserver? observer = null)
+    {
+        this.request = request;
+        this.targets = targets;
+        this.observer = observer;
+    }
+
+    /// <summary>Re-send chat and mail messages already sent for these days.</summary>
+    public bool Resend { get; init; }
+
+    /// <summary>URL template of an archived report (config <c>report_url</c>).</summary>
+    public string? ReportUrl { get; init; }
+
+    public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var summary = await new ReportJob(request, observer).RunAsync(cancellationToken).ConfigureAwait(false);
+        if (request.DryRun)
+        {
+            return summary;
+        }
+        var reports = summary.Repositories
+            .SelectMany(r => r.Reports)
+            .Select(r => r.Published)
+            .OfType<PublishedReport>()
+            .OrderBy(r => r.Repository, StringComparer.Ordinal)
+            .ThenBy(r => r.Day)
+            .ToList();
+        await using var store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
+        var batch = new PublishBatch(reports, request.Language, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl };
+        var outcomes = await new Publisher(targets, new PublishLedger(store)).PublishAsync(batch, cancellationToken).ConfigureAwait(false);
+        return summary with { Targets = outcomes };
+    }
+
+    /// <summary>Sets up the job from the request and the config's <c>publish:</c> list (the output directory
+    /// alone when there is none). Target settings are validated here: a bad one is a usage error.</summary>
+    public static DailyJob Create(
+        ReportRequest request, Configuration.GitbriefConfig config, Func<string, string?>? environment = null, IRunObserver? observer = null, bool resend = false)
+    {
+        var context = new PublishContext(environment ?? Environment.GetEnvironmentVariable, request.OutputDirectory, request.CacheDirectory,
+            request.Formats, TimeProvider.System);
+        var settings = config.Publish.Count > 0 ? config.Publish : [Configuration.TargetSettings.From("dir", new Dictionary<string, object>())];
+        return new DailyJob(request, PublishTargetFactory.Create(settings, context), observer) { Resend = resend, ReportUrl = config.ReportUrl };
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using Gitbrief.Configuration;
+
+namespace Gitbrief.Publishing;
+
+/// <summary><c>dir</c>: the report files in a directory. Without <c>path:</c> it is the output directory the
+/// report stage already wrote; with one, the files are copied there (same layout, identical files untouched).</summary>
+internal sealed class DirTarget(string? path, IReadOnlyList<string> formats) : IPublishTarget
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public string Id => path is null ? "dir" : "dir:" + path;
+
+    public string Kind => "dir";
+
+    public static IPublishTarget Create(TargetSettings settings, PublishContext context)
+    {
+        settings.Allow("path");
+        var path = settings.String("path");
+        return new DirTarget(path is null ? null : Path.GetFullPath(path, Path.GetDirectoryName(context.OutputDirectory) ?? "."), context.Formats);
+    }
+
+    public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
+    {
+        var (delivered, updated, skipped) = (0, 0, 0);
+        foreach (var report in batch.Reports)
+        {
+            var previous = await ledger.FindAsync(Id, report, cancellationToken).ConfigureAwait(false);
+            if (previous?.Hash == report.Hash)
+            {
+                skipped++;
+                continue;
+            }
+            if (path is not null)
+            {
+                foreach (var format in formats)
+                {
+                    var file = Path.Combine(path, ReportFileLayout.RelativePath(report.Name, report.Day, format));
+                    await FileWriter.WriteAsync(file, Utf8NoBom.GetBytes(format == "md" ? report.Markdown : report.Json), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            await ledger.RecordAsync(Id, report, path, batch.Now, cancellationToken).ConfigureAwait(false);
+            if (previous is null)
+            {
+                delivered++;
+            }
+            else
+            {
+                updated++;
+            }
+        }
+        return new TargetOutcome(Id, delivered, updated, skipped);
+    }
+}

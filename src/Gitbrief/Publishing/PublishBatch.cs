@@ -1,0 +1,16 @@
+namespace Gitbrief.Publishing;
+
+/// <summary>What the targets are asked to deliver in one run: every report built (in a stable order), the
+/// report language, whether chat and mail should be re-sent, and the link to an archived report if configured.</summary>
+public sealed record PublishBatch(IReadOnlyList<PublishedReport> Reports, ReportLanguage Language, bool Resend, DateTimeOffset Now)
+{
+    /// <summary>URL template of the archived Markdown, with {year}, {name}, {date}, {repository}; null: no link.</summary>
+    public string? ReportUrlTemplate { get; init; }
+
+    /// <summary>The web link to a report's archived Markdown, if a template is configured.</summary>
+    public string? ReportUrl(PublishedReport report) => ReportUrlTemplate?
+        .Replace("{year}", report.Day.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{name}", Uri.EscapeDataString(report.Name), StringComparison.Ordinal)
+        .Replace("{repository}", report.Repository, StringComparison.Ordinal)
+        .Replace("{date}", report.IsoDate, StringComparison.Ordinal);
+}
