@@ -51,6 +51,9 @@ public sealed class TargetSettings
     /// <summary>The optional <c>name:</c>, which becomes the target's identity in the ledger.</summary>
     public string? Name { get; }
 
+    /// <summary>The target's ledger identity: its <c>name:</c> if given, else <paramref name="natural"/> (e.g. "git:&lt;url&gt;").</summary>
+    public string Identity(string natural) => Name ?? natural;
+
     /// <summary>file:line of the entry, for messages.</summary>
     public string Location => $"{reader.File}:{reader.Line(node).ToString(CultureInfo.InvariantCulture)}";
 

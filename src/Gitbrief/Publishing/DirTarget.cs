@@ -5,19 +5,19 @@ namespace Gitbrief.Publishing;
 
 /// <summary><c>dir</c>: the report files in a directory. Without <c>path:</c> it is the output directory the
 /// report stage already wrote; with one, the files are copied there (same layout, identical files untouched).</summary>
-internal sealed class DirTarget(string? path, IReadOnlyList<string> formats) : IPublishTarget
+internal sealed class DirTarget(string id, string? path, IReadOnlyList<string> formats) : IPublishTarget
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public string Id => path is null ? "dir" : "dir:" + path;
+    public string Id => id;
 
     public string Kind => "dir";
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
         settings.Allow("path");
-        var path = settings.String("path");
-        return new DirTarget(path is null ? null : Path.GetFullPath(path, Path.GetDirectoryName(context.OutputDirectory) ?? "."), context.Formats);
+        var path = settings.String("path") is { } given ? Path.GetFullPath(given, Path.GetDirectoryName(context.OutputDirectory) ?? ".") : null;
+        return new DirTarget(settings.Identity(path is null ? "dir" : "dir:" + path), path, context.Formats);
     }
 
     public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
