@@ -79,7 +79,7 @@ internal sealed class EmailTarget : IPublishTarget
         }
         var cc = settings.List("cc").Select(a => Address(settings, "cc", a)).ToList();
         var subject = settings.String("subject");
-        var id = settings.Name ?? "email:" + string.Join(",", to.Select(a => a.Address));
+        var id = settings.Identity("email:" + string.Join(",", to.Select(a => a.Address)));
         return new EmailTarget(id, host, port, security, username, password, from, to, cc, subject, DefaultTimeout);
     }
 
