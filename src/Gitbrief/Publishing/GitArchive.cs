@@ -134,14 +134,21 @@ internal sealed class GitArchive
             return true;
         }
         var output = Encoding.UTF8.GetString(result.Output) + "\n" + result.Error;
-        if (output.Contains("[rejected]", StringComparison.Ordinal) &&
-            (output.Contains("non-fast-forward", StringComparison.Ordinal) || output.Contains("fetch first", StringComparison.Ordinal)))
+        if (IsRace(output))
         {
             return false;
         }
         var reason = GitCommand.LastLine(result.Error.Length > 0 ? result.Error : Encoding.UTF8.GetString(result.Output));
         throw new GitbriefException($"cannot push to {display}: {reason}");
     }
+
+    /// <summary>The branch moved under us: rejected as not a fast-forward (the push saw the new tip), or the
+    /// archive's ref update lost a race with another push that landed at the same moment.</summary>
+    private static bool IsRace(string output) =>
+        (output.Contains("[rejected]", StringComparison.Ordinal) &&
+         (output.Contains("non-fast-forward", StringComparison.Ordinal) || output.Contains("fetch first", StringComparison.Ordinal))) ||
+        (output.Contains("[remote rejected]", StringComparison.Ordinal) &&
+         (output.Contains("cannot lock ref", StringComparison.Ordinal) || output.Contains("incorrect old value", StringComparison.Ordinal)));
 
     /// <summary>Replays the local commits onto origin/&lt;branch&gt;. False (and the rebase aborted) on a conflict.</summary>
     public async Task<bool> RebaseAsync(string branch, CancellationToken cancellationToken)

@@ -34,11 +34,14 @@ internal sealed partial class GitTarget : IPublishTarget
 
     public string Kind => "git";
 
+    /// <summary>Tests: runs just before every push (e.g. another clone pushing first, to exercise the rebase).</summary>
+    internal Func<CancellationToken, Task>? BeforePush { get; set; }
+
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
         settings.Allow("repo", "branch", "path", "message", "token_env", "author_name", "author_email", "push");
         var repo = settings.RequiredString("repo").Trim();
-        var (url, display) = Locate(settings, repo);
+        var (url, display, localPath) = Locate(settings, repo);
         var branch = settings.String("branch")?.Trim();
         if (branch is not null && !BranchPattern().IsMatch(branch))
         {
@@ -47,7 +50,7 @@ internal sealed partial class GitTarget : IPublishTarget
         var folder = Folder(settings);
         var message = NonEmpty(settings, "message") ?? DefaultMessage;
         var auth = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? AuthHeader(settings, context, url) : new Dictionary<string, string>();
-        var options = new GitTargetOptions(url, display, branch, folder, message, auth,
+        var options = new GitTargetOptions(url, display, localPath, branch, folder, message, auth,
             NonEmpty(settings, "author_name") ?? DefaultAuthorName, NonEmpty(settings, "author_email") ?? DefaultAuthorEmail,
             settings.Bool("push") ?? true, context.Formats.Contains("json", StringComparer.Ordinal));
         return new GitTarget(settings.Name ?? "git:" + display, options, context.CacheDirectory);
@@ -74,6 +77,10 @@ internal sealed partial class GitTarget : IPublishTarget
             return new TargetOutcome(Id, 0, 0, skipped);
         }
 
+        if (options.LocalPath && !Directory.Exists(options.Url))
+        {
+            throw new GitbriefException($"cannot reach {options.Display}: no such directory");
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(archive.Directory)!);
         await using var gate = await MirrorLock.AcquireAsync(lockPath, cancellationToken).ConfigureAwait(false);
         await archive.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +88,7 @@ internal sealed partial class GitTarget : IPublishTarget
         var applied = await SyncAndApplyAsync(branch, exists, pending, batch.Now, ledger, cancellationToken).ConfigureAwait(false);
         if (applied.Count > 0 && options.Push)
         {
-            for (var attempt = 1; !await archive.PushAsync(branch, cancellationToken).ConfigureAwait(false); attempt++)
+            for (var attempt = 1; !await PushAsync(branch, cancellationToken).ConfigureAwait(false); attempt++)
             {
                 if (attempt == PushAttempts)
                 {
@@ -106,6 +113,15 @@ internal sealed partial class GitTarget : IPublishTarget
         }
         var delivered = applied.Count(c => c.IsNew);
         return new TargetOutcome(Id, delivered, applied.Count - delivered, skipped + pending.Count - applied.Count);
+    }
+
+    private async Task<bool> PushAsync(string branch, CancellationToken cancellationToken)
+    {
+        if (BeforePush is { } hook)
+        {
+            await hook(cancellationToken).ConfigureAwait(false);
+        }
+        return await archive.PushAsync(branch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Brings the clone to the archive's branch, then writes and commits every pending report whose
@@ -160,7 +176,7 @@ internal sealed partial class GitTarget : IPublishTarget
 
     /// <summary>The URL git is given and the name shown in messages and the target's id. A local path is made
     /// absolute; a URL with a password in it is refused (the token belongs in the environment).</summary>
-    private static (string Url, string Display) Locate(TargetSettings settings, string repo)
+    private static (string Url, string Display, bool LocalPath) Locate(TargetSettings settings, string repo)
     {
         if (repo.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(repo, UriKind.Absolute, out var uri))
         {
@@ -168,14 +184,14 @@ internal sealed partial class GitTarget : IPublishTarget
             {
                 throw settings.Error("repo", "'repo' must not contain a password or token; name the variable that holds it with 'token_env'");
             }
-            return (repo, MirrorCache.Describe(repo));
+            return (repo, MirrorCache.Describe(repo), false);
         }
         if (RepositoryAddress.TryParseRemote(repo, out var host, out _) && host.Length > 0)
         {
-            return (repo, repo);
+            return (repo, repo, false);
         }
         var full = Path.GetFullPath(repo);
-        return (full, full);
+        return (full, full, true);
     }
 
     /// <summary>The folder inside the archive, '/'-separated without leading or trailing '/'; "" for the root.</summary>
@@ -228,6 +244,7 @@ internal sealed partial class GitTarget : IPublishTarget
 internal sealed record GitTargetOptions(
     string Url,
     string Display,
+    bool LocalPath,
     string? Branch,
     string Folder,
     string Message,
