@@ -66,7 +66,7 @@ internal sealed class GitArchive
         string text;
         try
         {
-            text = await GitCommand.RunTextAsync(Directory, ["ls-remote", "--symref", "origin"], cancellationToken, network).ConfigureAwait(false);
+            text = await GitCommand.RunTextAsync(Directory, ["ls-remote", "--symref", "origin", "HEAD", "refs/heads/*"], cancellationToken, network).ConfigureAwait(false);
         }
         catch (RepositoryException e)
         {

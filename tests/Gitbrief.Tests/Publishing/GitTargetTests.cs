@@ -150,6 +150,21 @@ public sealed class GitTargetTests : IDisposable
     }
 
     [Fact]
+    public void Without_branch_the_archives_default_branch_is_used()
+    {
+        ArchiveGit("branch", "trunk", "main");
+        ArchiveGit("symbolic-ref", "HEAD", "refs/heads/trunk");
+        source.Write("a.txt", "a\n").Commit("feat: first feature", "2026-01-12T10:00:00+08:00");
+        Configure(GitTargetEntry(archive));
+
+        var result = Run();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["Report: demo - 2026-01-12", "init archive"], Subjects("trunk"));
+        Assert.Equal(["init archive"], Subjects("main"));
+    }
+
+    [Fact]
     public void Push_false_commits_in_the_working_clone_only_and_records_nothing()
     {
         source.Write("a.txt", "a\n").Commit("feat: first feature", "2026-01-12T10:00:00+08:00");
