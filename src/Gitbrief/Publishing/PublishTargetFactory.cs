@@ -10,6 +10,7 @@ internal static class PublishTargetFactory
     {
         ["dir"] = DirTarget.Create,
         ["email"] = EmailTarget.Create,
+        ["git"] = GitTarget.Create,
     };
 
     public static IReadOnlyList<string> Types => [.. Factories.Keys.Order(StringComparer.Ordinal)];
