@@ -127,7 +127,9 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
 
     public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
     {
-        var client = CreateClient(cancellationToken);
+        using var http = new HttpClientAdapter(() => new CancellingHandler(handler(), cancellationToken));
+        var client = new GitHubClient(new Connection(new ProductHeaderValue("gitbrief"), apiUrl,
+            new InMemoryCredentialStore(new Credentials(token)), http, new SimpleJsonSerializer()));
         var severalRepositories = batch.Reports.Select(r => r.Repository).Distinct(StringComparer.Ordinal).Skip(1).Any();
         var touched = new HashSet<int>();
         IReadOnlyList<Issue>? open = null;
@@ -252,13 +254,6 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
     }
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    private GitHubClient CreateClient(CancellationToken cancellationToken)
-    {
-        var connection = new Connection(new ProductHeaderValue("gitbrief"), apiUrl, new InMemoryCredentialStore(new Credentials(token)),
-            new HttpClientAdapter(() => new CancellingHandler(handler(), cancellationToken)), new SimpleJsonSerializer());
-        return new GitHubClient(connection);
-    }
 
     private static string Location(int number) => number.ToString(CultureInfo.InvariantCulture);
 

@@ -130,6 +130,28 @@ public sealed class GitHubIssueTargetTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_open_issue_with_the_same_title_is_found_on_a_later_page_and_updated()
+    {
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 130; i++)
+        {
+            github.Seed(Repository, $"Repository update report (other {i})", "other", ["gitbrief", "daily-report"], now.AddHours(-i - 1));
+        }
+        var existing = github.Seed(Repository, $"Repository update report ({Day})", "stale body", ["gitbrief", "daily-report"], now.AddMinutes(-1));
+        Commit("feat: first feature");
+        Configure();
+
+        var result = Run();
+
+        AssertExit(0, result);
+        var write = Assert.Single(github.Writes);
+        Assert.Equal(("PATCH", $"/repos/acme/briefs/issues/{existing.Number}"), (write.Method, write.Path));
+        Assert.Equal(workspace.Markdown("demo", Day), github.Issues(Repository).Single(i => i.Number == existing.Number).Body);
+        Assert.Contains(github.Requests, r => r.Method == "GET" && r.Query.Contains("page=2", StringComparison.Ordinal));
+        Assert.Contains("0 delivered, 1 updated, 0 already there", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_changed_report_updates_the_body_of_the_same_issue()
     {
         Commit("feat: first feature");
