@@ -11,6 +11,7 @@ internal static class PublishTargetFactory
         ["dir"] = DirTarget.Create,
         ["email"] = EmailTarget.Create,
         ["git"] = GitTarget.Create,
+        ["github-issue"] = GitHubIssueTarget.Create,
     };
 
     public static IReadOnlyList<string> Types => [.. Factories.Keys.Order(StringComparer.Ordinal)];

@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Gitbrief.Common;
+using Gitbrief.Configuration;
+using Octokit;
+using Octokit.Internal;
+
+namespace Gitbrief.Publishing;
+
+/// <summary><c>github-issue</c>: one issue per repository-day in a GitHub repository, its body the report's
+/// Markdown (a digest with a link to the archived report when it is over GitHub's 65,536 characters).
+/// Idempotent: the ledger holds the issue number, so an unchanged report is skipped and a changed one updates
+/// the same issue; without a ledger entry an open issue with the same title and the labels is reused. Open
+/// issues with the labels older than <c>close_after_days</c> are closed.</summary>
+internal sealed partial class GitHubIssueTarget : IPublishTarget
+{
+    public static readonly Uri DefaultApiUrl = new("https://api.github.com/");
+    public static readonly IReadOnlyList<string> DefaultLabels = ["gitbrief", "daily-report"];
+    private const int PageSize = 100;
+    private static readonly string[] Placeholders = ["{date}", "{name}", "{repository}"];
+
+    private readonly string owner;
+    private readonly string name;
+    private readonly string token;
+    private readonly string tokenVariable;
+    private readonly Uri apiUrl;
+    private readonly string? title;
+    private readonly IReadOnlyList<string> labels;
+    private readonly int closeAfterDays;
+    private readonly Func<HttpMessageHandler> handler;
+
+    internal GitHubIssueTarget(string id, string repository, string token, string tokenVariable, Uri apiUrl, string? title,
+        IReadOnlyList<string> labels, int closeAfterDays, Func<HttpMessageHandler>? handler = null)
+    {
+        Id = id;
+        (owner, name) = (repository.Split('/')[0], repository.Split('/')[1]);
+        this.token = token;
+        this.tokenVariable = tokenVariable;
+        this.apiUrl = apiUrl;
+        this.title = title;
+        this.labels = labels;
+        this.closeAfterDays = closeAfterDays;
+        this.handler = handler ?? HttpMessageHandlerFactory.CreateDefault;
+    }
+
+    public string Id { get; }
+
+    public string Kind => "github-issue";
+
+    private string Repository => owner + "/" + name;
+
+    public static IPublishTarget Create(TargetSettings settings, PublishContext context)
+    {
+        settings.Allow("repo", "token_env", "api_url", "title", "labels", "close_after_days");
+        var repository = settings.RequiredString("repo").Trim();
+        if (!RepositoryPattern().IsMatch(repository))
+        {
+            throw settings.Error("repo", $"'repo' must be owner/name (got '{repository}')");
+        }
+        var (token, variable) = Token(settings, context.Environment);
+        var apiUrl = settings.Url("api_url") ?? DefaultApiUrl;
+        if (!apiUrl.AbsoluteUri.EndsWith('/'))
+        {
+            apiUrl = new Uri(apiUrl.AbsoluteUri + "/");
+        }
+        var title = settings.String("title");
+        if (title is not null)
+        {
+            if (!title.Contains("{date}", StringComparison.Ordinal))
+            {
+                throw settings.Error("title", "'title' must contain {date}: there is one issue per repository-day");
+            }
+            if (PlaceholderPattern().Matches(title).Select(m => m.Value).FirstOrDefault(p => !Placeholders.Contains(p, StringComparer.Ordinal)) is { } unknown)
+            {
+                throw settings.Error("title", $"unknown placeholder {unknown} in 'title' (expected {string.Join(", ", Placeholders)})");
+            }
+        }
+        var labels = settings.Has("labels") ? settings.List("labels") : DefaultLabels;
+        if (labels.Count == 0)
+        {
+            throw settings.Error("labels", "'labels' needs at least one label: it is how gitbrief finds its issues again");
+        }
+        var closeAfterDays = settings.Int("close_after_days", 0, 36_500) ?? 30;
+        return new GitHubIssueTarget(settings.Identity("github-issue:" + repository), repository, token, variable, apiUrl, title,
+            labels.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), closeAfterDays);
+    }
+
+    /// <summary>The token from token_env's variable, or else GITHUB_TOKEN, or else TOKEN.</summary>
+    private static (string Token, string Variable) Token(TargetSettings settings, Func<string, string?> environment)
+    {
+        if (settings.Has("token_env"))
+        {
+            return (settings.Secret("token_env", environment)!, settings.String("token_env")!);
+        }
+        foreach (var variable in new[] { "GITHUB_TOKEN", "TOKEN" })
+        {
+            if (settings.Secret("token_env", environment, variable, required: false) is { } token)
+            {
+                return (token, variable);
+            }
+        }
+        throw settings.Error("token_env", "publish target 'github-issue' needs a token: set GITHUB_TOKEN (or TOKEN), or name the variable with 'token_env'");
+    }
+
+    /// <summary>The issue title of a report. Default: "仓库更新报告 (DATE)" / "Repository update report (DATE)"
+    /// when the batch has one repository, else prefixed with the repository. A configured title without
+    /// {repository} or {name} gets " - {repository}" appended when the batch has several repositories.</summary>
+    internal string Title(PublishedReport report, ReportLanguage language, bool severalRepositories)
+    {
+        var template = title ?? (language == ReportLanguage.En, severalRepositories) switch
+        {
+            (false, false) => "仓库更新报告 ({date})",
+            (false, true) => "{repository} 仓库更新报告 ({date})",
+            (true, false) => "Repository update report ({date})",
+            (true, true) => "{repository}: Repository update report ({date})",
+        };
+        if (severalRepositories && !template.Contains("{repository}", StringComparison.Ordinal) && !template.Contains("{name}", StringComparison.Ordinal))
+        {
+            template += " - {repository}";
+        }
+        return template
+            .Replace("{date}", report.IsoDate, StringComparison.Ordinal)
+            .Replace("{name}", report.Name, StringComparison.Ordinal)
+            .Replace("{repository}", report.Repository, StringComparison.Ordinal);
+    }
+
+    public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClientAdapter(() => new CancellingHandler(handler(), cancellationToken));
+        var client = new GitHubClient(new Connection(new ProductHeaderValue("gitbrief"), apiUrl,
+            new InMemoryCredentialStore(new Credentials(token)), http, new SimpleJsonSerializer()));
+        var severalRepositories = batch.Reports.Select(r => r.Repository).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        var touched = new HashSet<int>();
+        IReadOnlyList<Issue>? open = null;
+        var (delivered, updated, skipped) = (0, 0, 0);
+        foreach (var report in batch.Reports)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var previous = await ledger.FindAsync(Id, report, cancellationToken).ConfigureAwait(false);
+            var known = int.TryParse(previous?.Location, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+            if (known is not null && previous!.Hash == report.Hash)
+            {
+                touched.Add(known.Value);
+                skipped++;
+                continue;
+            }
+            var body = GitHubIssueBody.Compose(report, batch.Language, batch.ReportUrl(report));
+            if (known is { } number && await TryUpdateAsync(client, number, body, cancellationToken).ConfigureAwait(false))
+            {
+                await ledger.RecordAsync(Id, report, Location(number), batch.Now, cancellationToken).ConfigureAwait(false);
+                touched.Add(number);
+                updated++;
+                continue;
+            }
+            var issueTitle = Title(report, batch.Language, severalRepositories);
+            open ??= await OpenIssuesAsync(client, cancellationToken).ConfigureAwait(false);
+            var existing = open.Where(i => i.PullRequest is null && i.Title == issueTitle).OrderBy(i => i.Number).FirstOrDefault();
+            if (existing is not null)
+            {
+                if (Normalise(existing.Body) == body)
+                {
+                    skipped++;
+                }
+                else
+                {
+                    await PatchAsync(client, "update issue", existing.Number, new BodyPatch(body), cancellationToken).ConfigureAwait(false);
+                    updated++;
+                }
+                await ledger.RecordAsync(Id, report, Location(existing.Number), batch.Now, cancellationToken).ConfigureAwait(false);
+                touched.Add(existing.Number);
+                continue;
+            }
+            var issue = new NewIssue(issueTitle) { Body = body };
+            foreach (var label in labels)
+            {
+                issue.Labels.Add(label);
+            }
+            var created = await CallAsync("create issue", () => client.Issue.Create(owner, name, issue), cancellationToken).ConfigureAwait(false);
+            await ledger.RecordAsync(Id, report, Location(created.Number), batch.Now, cancellationToken).ConfigureAwait(false);
+            touched.Add(created.Number);
+            delivered++;
+        }
+        if (closeAfterDays > 0)
+        {
+            open ??= await OpenIssuesAsync(client, cancellationToken).ConfigureAwait(false);
+            await CloseOldAsync(client, open, touched, batch.Now, cancellationToken).ConfigureAwait(false);
+        }
+        return new TargetOutcome(Id, delivered, updated, skipped);
+    }
+
+    private async Task CloseOldAsync(GitHubClient client, IReadOnlyList<Issue> open, HashSet<int> touched, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now.AddDays(-closeAfterDays);
+        foreach (var issue in open.Where(i => i.PullRequest is null && i.CreatedAt < cutoff && !touched.Contains(i.Number)).OrderBy(i => i.Number))
+        {
+            await PatchAsync(client, "close issue", issue.Number, new ClosePatch(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Updates the body of an issue the ledger knows; false when it is gone (deleted, transferred).</summary>
+    private async Task<bool> TryUpdateAsync(GitHubClient client, int number, string body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PatchAsync(client, "update issue", number, new BodyPatch(body), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (GitbriefException e) when (e.InnerException is ApiException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.Gone })
+        {
+            return false;
+        }
+    }
+
+    /// <summary>PATCHes exactly the given fields (Octokit's IssueUpdate always sends "milestone": null, which
+    /// would remove a milestone set by hand).</summary>
+    private Task<Issue> PatchAsync(GitHubClient client, string what, int number, object fields, CancellationToken cancellationToken) =>
+        CallAsync($"{what} #{Location(number)}", () => new ApiConnection(client.Connection).Patch<Issue>(ApiUrls.Issue(owner, name, number), fields), cancellationToken);
+
+    /// <summary>Every open issue (and pull request, which the API lists too) carrying all the labels.</summary>
+    private Task<IReadOnlyList<Issue>> OpenIssuesAsync(GitHubClient client, CancellationToken cancellationToken)
+    {
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, SortProperty = IssueSort.Created, SortDirection = SortDirection.Ascending };
+        foreach (var label in labels)
+        {
+            request.Labels.Add(label);
+        }
+        return CallAsync("list issues", () => client.Issue.GetAllForRepository(owner, name, request, new ApiOptions { PageSize = PageSize }), cancellationToken);
+    }
+
+    private async Task<T> CallAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiException e)
+        {
+            throw new GitbriefException($"{what} in {Repository}: {Describe(e)}", e);
+        }
+    }
+
+    private string Describe(ApiException e)
+    {
+        var status = ((int)e.StatusCode).ToString(CultureInfo.InvariantCulture);
+        var message = OneLine(e.ApiError?.Message ?? e.Message);
+        var detail = e.ApiError?.Errors?.Select(x => x.Message).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
+        var text = detail is null ? $"GitHub answered {status} ({message})" : $"GitHub answered {status} ({message}: {OneLine(detail)})";
+        return e.StatusCode == HttpStatusCode.Unauthorized
+            ? $"{text}; check the token in {tokenVariable}"
+            : e.StatusCode == HttpStatusCode.NotFound
+                ? $"{text}; check 'repo' and that the token can see it"
+                : text;
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string Location(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static string Normalise(string? body) => (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex RepositoryPattern();
+
+    [GeneratedRegex(@"\{[^{}]*\}")]
+    private static partial Regex PlaceholderPattern();
+
+    private sealed record BodyPatch(string Body);
+
+    private sealed record ClosePatch
+    {
+        public string State => "closed";
+
+        public string StateReason => "completed";
+    }
+
+    /// <summary>Octokit's issue calls take no token: this cancels their HTTP requests with the run's.</summary>
+    private sealed class CancellingHandler(HttpMessageHandler inner, CancellationToken cancellation) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, cancellationToken);
+            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Gitbrief.Configuration;
+using Gitbrief.Publishing;
+using Gitbrief.Tests.Support;
+
+namespace Gitbrief.Tests.Publishing;
+
+/// <summary>The github-issue target's body and title, in memory: the digest of an oversize report at every
+/// limit keeps whole sections and entries only; the default and configured titles.</summary>
+public sealed class GitHubIssueBodyTests
+{
+    private const string Url = "https://reports.example.com/2026/sglang/2026-01-12.md";
+
+    private static PublishedReport Sample(ReportLanguage language)
+    {
+        var report = RenderingSamples.Report(language);
+        return new PublishedReport(report, "sglang", RenderingSamples.Markdown(report, language), "{}", "hash");
+    }
+
+    [Theory]
+    [InlineData(ReportLanguage.En)]
+    [InlineData(ReportLanguage.Zh)]
+    public void A_report_that_fits_is_the_body_as_it_is(ReportLanguage language)
+    {
+        var report = Sample(language);
+
+        Assert.Equal(report.Markdown, GitHubIssueBody.Compose(report, language, Url));
+    }
+
+    [Theory]
+    [InlineData(ReportLanguage.En)]
+    [InlineData(ReportLanguage.Zh)]
+    public void At_every_limit_the_digest_fits_and_holds_only_whole_sections_and_entries(ReportLanguage language)
+    {
+        var report = Sample(language);
+        var notes = 0;
+        for (var limit = 1200; limit < report.Markdown.Length; limit += 97)
+        {
+            var body = GitHubIssueBody.Compose(report, language, Url, limit);
+
+            Assert.InRange(body.Length, 1, limit);
+            Assert.StartsWith("# ", body, StringComparison.Ordinal);
+            Assert.Contains($"]({Url})", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(body.Split('\n'), line => line.StartsWith('|'));
+            Assert.Equal(body.Split("\n#### ").Length - 1, body.Split("\n---\n").Length - 1);
+            Assert.EndsWith("\n", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n\n\n", body, StringComparison.Ordinal);
+            notes += body.Contains(language == ReportLanguage.En ? "more high-importance change(s)" : "个高重要度变更，见完整报告", StringComparison.Ordinal) ? 1 : 0;
+        }
+        Assert.True(notes > 0, "some limit leaves high-importance entries out, and says so");
+    }
+
+    [Fact]
+    public void Without_a_report_url_the_digest_names_the_archived_file()
+    {
+        var report = Sample(ReportLanguage.En);
+
+        var body = GitHubIssueBody.Compose(report, ReportLanguage.En, reportUrl: null, limit: 4000);
+
+        Assert.Contains("Full report: `2026/sglang/2026-01-12.md`", body, StringComparison.Ordinal);
+    }
+
+    private static GitHubIssueTarget Target(IReadOnlyDictionary<string, object>? extra = null)
+    {
+        var values = new Dictionary<string, object> { ["repo"] = "acme/briefs" };
+        foreach (var (key, value) in extra ?? new Dictionary<string, object>())
+        {
+            values[key] = value;
+        }
+        var context = new PublishContext(name => name == "GITHUB_TOKEN" ? "ghp_unitTestToken0000" : null, "out", "cache", ["md"], TimeProvider.System);
+        return (GitHubIssueTarget)GitHubIssueTarget.Create(TargetSettings.From("github-issue", values), context);
+    }
+
+    [Theory]
+    [InlineData(ReportLanguage.Zh, false, "仓库更新报告 (2026-01-12)")]
+    [InlineData(ReportLanguage.Zh, true, "sgl-project/sglang 仓库更新报告 (2026-01-12)")]
+    [InlineData(ReportLanguage.En, false, "Repository update report (2026-01-12)")]
+    [InlineData(ReportLanguage.En, true, "sgl-project/sglang: Repository update report (2026-01-12)")]
+    public void The_default_title_names_the_repository_only_when_the_batch_has_several(ReportLanguage language, bool several, string expected)
+    {
+        Assert.Equal(expected, Target().Title(Sample(language), language, several));
+    }
+
+    [Fact]
+    public void A_configured_title_is_filled_in_and_made_unique_per_repository_when_needed()
+    {
+        var target = Target(new Dictionary<string, object> { ["title"] = "Brief {date}" });
+        var named = Target(new Dictionary<string, object> { ["title"] = "Brief {name} {date}" });
+
+        Assert.Equal("Brief 2026-01-12", target.Title(Sample(ReportLanguage.En), ReportLanguage.En, false));
+        Assert.Equal("Brief 2026-01-12 - sgl-project/sglang", target.Title(Sample(ReportLanguage.En), ReportLanguage.En, true));
+        Assert.Equal("Brief sglang 2026-01-12", named.Title(Sample(ReportLanguage.En), ReportLanguage.En, true));
+    }
+
+    [Fact]
+    public void An_unknown_placeholder_in_the_title_is_a_config_error()
+    {
+        var error = Assert.Throws<Common.UsageException>(() => Target(new Dictionary<string, object> { ["title"] = "{repo} {date}" }));
+
+        Assert.Contains("unknown placeholder {repo}", error.Message, StringComparison.Ordinal);
+    }
+}
