@@ -13,6 +13,7 @@ internal sealed record BenchOptions
           report        gitbrief report vs git log -p on a generated 5,000-commit repository
           llm           the LLM stage for 49 commits against a simulated endpoint with 1 s latency, and
                         prompt tokens per commit of the generated repository against the budget
+          aot           the Native AOT binary against the simulators: LLM client and GitHub issue target
 
         options:
           --runs N      measured runs per subject, after one warm-up (default 7); the median is reported
