@@ -1,7 +1,8 @@
 namespace Gitbrief.Sources.GitHubApi;
 
 /// <summary>Turns a commit of the GitHub API into a <see cref="CommitRecord"/>.
-/// What differs from git: dates are UTC (GitHub drops the original offset), the mailmap is not applied,
+/// What differs from git: dates are UTC (GitHub drops the original offset), the mailmap is not applied, the
+/// message usually lacks its final line end,
 /// binary files are recognised by having neither a patch nor line counts, and a commit lists at most
 /// <see cref="MaxFiles"/> files (<see cref="CommitRecord.FilesTruncated"/> is set when it lists that many).</summary>
 internal static class GitHubCommitMapper
@@ -13,13 +14,8 @@ internal static class GitHubCommitMapper
     {
         var commit = payload.Commit;
         var files = payload.Files ?? [];
-        var message = commit.Message ?? string.Empty;
-        message = message.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (message.Length > 0 && !message.EndsWith('\n'))
-        {
-            // git keeps the final line end that GitHub's JSON leaves out.
-            message += "\n";
-        }
+        // As GitHub stores it, usually without the final line end that git log shows.
+        var message = (commit.Message ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
         return new CommitRecord
         {
             Sha = payload.Sha,
