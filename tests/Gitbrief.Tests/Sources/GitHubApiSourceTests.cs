@@ -134,6 +134,18 @@ public sealed class GitHubApiSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GitHubApi_latest_reports_the_day_of_the_newest_commit()
+    {
+        var shas = BuildHistory();
+        simulator.AddFromGit("acme", "demo", repo.Path);
+
+        var summary = await api.RunAsync(new ReportArguments { Latest = true }, ApiConfig());
+
+        Assert.Equal(0, summary.ExitCode);
+        Assert.Equal([shas["after"]], ReportAssert.Shas(api.Json("demo", "2026-01-13")));
+    }
+
+    [Fact]
     public async Task GitHubApi_second_run_sends_If_None_Match_and_gets_304s()
     {
         BuildHistory();
