@@ -176,7 +176,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             var name = GitHubRepositoryName.From(WebLinks.FromRemote(spec.Address.RemoteUrl, HostKind.GitHub))
                 ?? throw new RepositoryException($"{spec.DisplayName}: not a GitHub repository (source: github-api)");
             observer.StageChanged(spec.DisplayName, RunStage.Fetching, $"GitHub API {name}");
-            return new GitHubApiHistory(github.For(ApiUrlOf(spec)), name);
+            return new GitHubApiHistory(github.For(ApiUrlOf(spec, spec.Address.RemoteUrl)), name);
         }
         if (spec.Address.IsRemote)
         {
@@ -207,11 +207,12 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             return commits;
         }
         observer.StageChanged(spec.DisplayName, RunStage.Reading, $"pull requests of {commits.Count} commits");
-        return await new PullRequestEnricher(github.For(ApiUrlOf(spec)), name).EnrichAsync(commits, cancellationToken).ConfigureAwait(false);
+        return await new PullRequestEnricher(github.For(ApiUrlOf(spec, links.BaseUrl)), name).EnrichAsync(commits, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string ApiUrlOf(RepositorySpec spec) =>
-        spec.ApiUrl ?? (spec.Address.RemoteUrl is { } url && RepositoryAddress.TryParseRemote(url, out var host, out _) && host.Length > 0
+    /// <summary>The configured api_url, else the default API root of the repository's GitHub host.</summary>
+    private static string ApiUrlOf(RepositorySpec spec, string? remote) =>
+        spec.ApiUrl ?? (remote is not null && RepositoryAddress.TryParseRemote(remote, out var host, out _) && host.Length > 0
             ? GitHubApiOptions.DefaultFor(host)
             : GitHubApiOptions.DefaultBaseUrl);
 
