@@ -17,6 +17,7 @@ namespace Gitbrief.Sources.GitHubApi;
 /// repository of a run on the same API endpoint, so they share the rate-limit state.</summary>
 internal sealed class GitHubApiClient : IDisposable
 {
+    private static readonly TimeSpan RetryAfterMargin = TimeSpan.FromMilliseconds(250);
     private readonly HttpClient http;
     private readonly ResponseCache cache;
     private readonly TimeProvider time;
@@ -230,7 +231,8 @@ internal sealed class GitHubApiClient : IDisposable
         }
         if (response.RetryAfterDelay is { } retryAfter)
         {
-            return retryAfter;
+            // A little more than asked: timers may fire a moment early, and the wait is a minimum.
+            return retryAfter + RetryAfterMargin;
         }
         if (response.IsRateLimitExhausted && response.ResetsAt is { } reset)
         {
