@@ -43,7 +43,7 @@ internal static class LlmBenchmark
                 name => name == "LLM_API_KEY" ? ApiKey : null);
             await using var stage = new LlmStage(llm, store: null, ReportLanguage.Zh);
             var analyses = commits.ToDictionary(c => c.Sha, rules.Analyze, StringComparer.Ordinal);
-            var repo = new LlmRepository("bench", "bench/repo", repository.Path);
+            var repo = new LlmRepository("bench", "bench/repo", new GitPatchSource(repository.Path));
             var started = Stopwatch.GetTimestamp();
             await stage.AnalyzeAsync(repo, commits, analyses, CancellationToken.None).ConfigureAwait(false);
             var analysed = Stopwatch.GetElapsedTime(started);

@@ -15,10 +15,14 @@ public static class ConfigLoader
     [
         "repositories", "repos", "timezone", "tz", "language", "lang", "output", "output_dir", "formats", "cache_dir",
         "branch", "first_parent", "partial_clone", "analysis", "importance", "rate_limit", "format", "llm",
-        "publish", "report_url",
+        "publish", "report_url", "source", "api_url", "enrich_pull_requests",
     ];
 
-    private static readonly string[] RepositoryKeys = ["repo", "url", "path", "branch", "first_parent", "host"];
+    private static readonly string[] RepositoryKeys =
+        ["repo", "url", "path", "branch", "first_parent", "host", "source", "api_url", "enrich_pull_requests"];
+
+    /// <summary>The values of <c>source:</c>.</summary>
+    private static readonly string[] Sources = ["git", "github-api"];
 
     /// <summary>Loads the named file, or gitbrief.yaml from <paramref name="directory"/> when none is named;
     /// with neither, the empty configuration.</summary>
@@ -92,6 +96,9 @@ public static class ConfigLoader
                 "llm" => config with { Llm = ReadLlm(reader, value) },
                 "publish" => config with { Publish = ReadPublish(reader, value) },
                 "report_url" => config with { ReportUrl = reader.String(value, key) },
+                "source" => config with { Source = reader.Choice(value, key, Sources) },
+                "api_url" => config with { ApiUrl = ReadUrl(reader, value, key) },
+                "enrich_pull_requests" => config with { EnrichPullRequests = reader.Bool(value, key) },
                 _ => config,
             };
         }
@@ -155,6 +162,15 @@ public static class ConfigLoader
                         break;
                     case "host":
                         entry = entry with { Host = reader.Choice(value, key, "github", "gitlab", "gitea", "none") };
+                        break;
+                    case "source":
+                        entry = entry with { Source = reader.Choice(value, key, Sources) };
+                        break;
+                    case "api_url":
+                        entry = entry with { ApiUrl = ReadUrl(reader, value, key) };
+                        break;
+                    case "enrich_pull_requests":
+                        entry = entry with { EnrichPullRequests = reader.Bool(value, key) };
                         break;
                 }
             }

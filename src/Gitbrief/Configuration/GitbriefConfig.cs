@@ -20,6 +20,15 @@ public sealed record GitbriefConfig
     public string? Branch { get; init; }
     public bool? FirstParent { get; init; }
     public bool? PartialClone { get; init; }
+
+    /// <summary>How repositories are read unless they say otherwise: git (default) or github-api.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The GitHub REST API root (default https://api.github.com/, or https://host/api/v3/ for GitHub Enterprise).</summary>
+    public string? ApiUrl { get; init; }
+
+    /// <summary>Look up each commit's pull request (title, labels) through the GitHub API.</summary>
+    public bool? EnrichPullRequests { get; init; }
     public string? Analysis { get; init; }
     public ImportanceWeights Importance { get; init; } = ImportanceWeights.Default;
     public bool? EnableToc { get; init; }

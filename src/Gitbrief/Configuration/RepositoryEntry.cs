@@ -1,9 +1,13 @@
 namespace Gitbrief.Configuration;
 
-/// <summary>A repository as configured: its address and per-repository settings, with where it was written.</summary>
+/// <summary>A repository as configured: its address and per-repository settings, with where it was written.
+/// <see cref="Source"/> is "git" or "github-api"; null settings fall back to the top-level ones.</summary>
 public sealed record RepositoryEntry(
     string Address,
     string? Branch = null,
     bool? FirstParent = null,
     string? Host = null,
-    string Origin = "--repo");
+    string Origin = "--repo",
+    string? Source = null,
+    string? ApiUrl = null,
+    bool? EnrichPullRequests = null);

@@ -7,6 +7,7 @@ using Gitbrief.Publishing;
 using Gitbrief.Rendering;
 using Gitbrief.Reports;
 using Gitbrief.Sources;
+using Gitbrief.Sources.GitHubApi;
 using Gitbrief.Store;
 
 namespace Gitbrief.Pipeline;
@@ -22,6 +23,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
         var mirrors = new MirrorCache(request.CacheDirectory, MirrorCache.TokenFromEnvironment(), request.PartialClone);
+        using var github = new GitHubApiClients(request.CacheDirectory, request.GitHubToken);
         // The store opens while git is read; it is first needed when a report has been written.
         var ledger = OpenLedgerAsync(cancellationToken);
         await using var opened = new StoreOwner(ledger);
@@ -32,7 +34,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await RunRepositoryAsync(spec, mirrors, ledger, llm, cancellationToken).ConfigureAwait(false);
+                return await RunRepositoryAsync(spec, mirrors, github, ledger, llm, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -80,13 +82,14 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     }
 
     private async Task<RepositoryOutcome> RunRepositoryAsync(
-        RepositorySpec spec, MirrorCache mirrors, Task<(GitbriefStore? Store, long RunId)> ledger, LlmStage? llm, CancellationToken cancellationToken)
+        RepositorySpec spec, MirrorCache mirrors, GitHubApiClients github, Task<(GitbriefStore? Store, long RunId)> ledger, LlmStage? llm,
+        CancellationToken cancellationToken)
     {
         var name = spec.DisplayName;
         var reports = new List<ReportOutput>();
         try
         {
-            var history = await OpenAsync(spec, mirrors, cancellationToken).ConfigureAwait(false);
+            var history = await OpenAsync(spec, mirrors, github, cancellationToken).ConfigureAwait(false);
             var origin = spec.Address.RemoteUrl is null ? history.OriginUrlAsync(cancellationToken) : Task.FromResult<string?>(spec.Address.RemoteUrl);
             var (revision, branch) = await history.ResolveBranchAsync(spec.Branch, cancellationToken).ConfigureAwait(false);
             var links = WebLinks.FromRemote(await origin.ConfigureAwait(false), spec.Host);
@@ -95,6 +98,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             observer.StageChanged(name, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
             var commits = await history.ReadAsync(revision, days[0].Start, days[^1].EndExclusive, spec.FirstParent, cancellationToken)
                 .ConfigureAwait(false);
+            commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
             var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
 
             var rules = new RulesAnalyzer(request.Weights, request.Language);
@@ -110,15 +114,23 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             if (llm is not null)
             {
                 observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits with {llm.Model}");
-                llmResult = await llm.RunAsync(new LlmRepository(unitKey, repository.Name, history.Directory), commits, byDay, analyses, cancellationToken)
+                llmResult = await llm.RunAsync(new LlmRepository(unitKey, repository.Name, history.Patches), commits, byDay, analyses, cancellationToken)
                     .ConfigureAwait(false);
             }
             else
             {
                 observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits");
             }
-            var variant = WorkUnitKey.VariantOf(
-                branch, spec.FirstParent ? "first-parent" : "no-merges", request.Language.ToString(), llm is null ? "rules" : "llm:" + llm.Model);
+            List<string> settings = [branch, spec.FirstParent ? "first-parent" : "no-merges", request.Language.ToString(), llm is null ? "rules" : "llm:" + llm.Model];
+            if (spec.Source == SourceKind.GitHubApi)
+            {
+                settings.Add("github-api");
+            }
+            if (spec.EnrichPullRequests)
+            {
+                settings.Add("pull-requests");
+            }
+            var variant = WorkUnitKey.VariantOf([.. settings]);
             foreach (var day in days)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -157,8 +169,15 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }
     }
 
-    private async Task<GitHistory> OpenAsync(RepositorySpec spec, MirrorCache mirrors, CancellationToken cancellationToken)
+    private async Task<ICommitSource> OpenAsync(RepositorySpec spec, MirrorCache mirrors, GitHubApiClients github, CancellationToken cancellationToken)
     {
+        if (spec.Source == SourceKind.GitHubApi)
+        {
+            var name = GitHubRepositoryName.From(WebLinks.FromRemote(spec.Address.RemoteUrl, HostKind.GitHub))
+                ?? throw new RepositoryException($"{spec.DisplayName}: not a GitHub repository (source: github-api)");
+            observer.StageChanged(spec.DisplayName, RunStage.Fetching, $"GitHub API {name}");
+            return new GitHubApiHistory(github.For(ApiUrlOf(spec, spec.Address.RemoteUrl)), name);
+        }
         if (spec.Address.IsRemote)
         {
             observer.StageChanged(spec.DisplayName, RunStage.Fetching, MirrorCache.Describe(spec.Address.RemoteUrl!));
@@ -173,7 +192,31 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return new GitHistory(path);
     }
 
-    private async Task<List<ReportDay>> DaysAsync(GitHistory history, string revision, RepositorySpec spec, CancellationToken cancellationToken)
+    /// <summary>With enrich_pull_requests and a token, links each commit of a GitHub repository (read with either
+    /// source) to its pull request. Without a token nothing is asked (the unauthenticated limit is 60 requests an hour).</summary>
+    private async Task<IReadOnlyList<CommitRecord>> EnrichAsync(
+        RepositorySpec spec, WebLinks links, GitHubApiClients github, IReadOnlyList<CommitRecord> commits, CancellationToken cancellationToken)
+    {
+        if (!spec.EnrichPullRequests || commits.Count == 0 || GitHubRepositoryName.From(links) is not { } name)
+        {
+            return commits;
+        }
+        if (github.Token is null)
+        {
+            observer.StageChanged(spec.DisplayName, RunStage.Reading, "pull requests not looked up: no GITHUB_TOKEN or TOKEN");
+            return commits;
+        }
+        observer.StageChanged(spec.DisplayName, RunStage.Reading, $"pull requests of {commits.Count} commits");
+        return await new PullRequestEnricher(github.For(ApiUrlOf(spec, links.BaseUrl)), name).EnrichAsync(commits, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The configured api_url, else the default API root of the repository's GitHub host.</summary>
+    private static string ApiUrlOf(RepositorySpec spec, string? remote) =>
+        spec.ApiUrl ?? (remote is not null && RepositoryAddress.TryParseRemote(remote, out var host, out _) && host.Length > 0
+            ? GitHubApiOptions.DefaultFor(host)
+            : GitHubApiOptions.DefaultBaseUrl);
+
+    private async Task<List<ReportDay>> DaysAsync(ICommitSource history, string revision, RepositorySpec spec, CancellationToken cancellationToken)
     {
         if (!request.Window.Latest)
         {

@@ -23,5 +23,9 @@ public sealed record ReportRequest
     /// <summary>The LLM analyzer's settings; null runs the rules analyzer only (no network).</summary>
     internal LlmOptions? Llm { get; init; }
     public bool PartialClone { get; init; }
+
+    /// <summary>GITHUB_TOKEN or TOKEN, for the GitHub API (source: github-api, enrich_pull_requests). Registered
+    /// with the secret redactor; internal, so it is not part of the record's printed form.</summary>
+    internal string? GitHubToken { get; init; }
     public int MaxParallelRepositories { get; init; } = 4;
 }

@@ -31,6 +31,9 @@ public static class RequestResolver
         };
         var formats = ResolveFormats(arguments.Formats, config.Formats);
         var repositories = ResolveRepositories(arguments, config, workingDirectory);
+        var token = repositories.Any(r => r.Source == SourceKind.GitHubApi || r.EnrichPullRequests)
+            ? GitHubToken(environment ?? Environment.GetEnvironmentVariable)
+            : null;
         return new ReportRequest
         {
             Repositories = repositories,
@@ -52,7 +55,21 @@ public static class RequestResolver
                 ? LlmOptions.Resolve(config.Llm, environment ?? Environment.GetEnvironmentVariable)
                 : null,
             PartialClone = config.PartialClone ?? false,
+            GitHubToken = token,
         };
+    }
+
+    /// <summary>GITHUB_TOKEN, else TOKEN (trimmed), registered with the redactor before anything can print it.</summary>
+    private static string? GitHubToken(Func<string, string?> environment)
+    {
+        var token = environment("GITHUB_TOKEN");
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            token = environment("TOKEN");
+        }
+        token = string.IsNullOrWhiteSpace(token) ? null : token.Trim();
+        SecretRedactor.Register(token);
+        return token;
     }
 
     /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>
@@ -171,11 +188,22 @@ public static class RequestResolver
                 "none" => HostKind.None,
                 _ => null,
             };
+            var source = (entry.Source ?? config.Source ?? "git") == "github-api" ? SourceKind.GitHubApi : SourceKind.Git;
+            if (source == SourceKind.GitHubApi && WebLinks.FromRemote(address.RemoteUrl, host).Kind != HostKind.GitHub)
+            {
+                throw new UsageException(
+                    $"{entry.Origin}: source: github-api needs a GitHub repository (owner/repo or a github.com URL), not '{YamlNodeReader.Printable(entry.Address)}'");
+            }
             specs.Add(new RepositorySpec(
                 address,
                 arguments.Branch ?? entry.Branch ?? config.Branch,
                 arguments.FirstParent ?? entry.FirstParent ?? config.FirstParent ?? false,
-                host));
+                host)
+            {
+                Source = source,
+                ApiUrl = entry.ApiUrl ?? config.ApiUrl,
+                EnrichPullRequests = entry.EnrichPullRequests ?? config.EnrichPullRequests ?? false,
+            });
         }
         return specs;
     }

@@ -35,6 +35,7 @@ internal sealed record Labels
     public required Func<int, string> Score { get; init; }
     public required Func<string, string> Severity { get; init; }
     public required Func<string, string> Fallback { get; init; }
+    public required Func<int, string> FilesTruncated { get; init; }
     public required string Colon { get; init; }
     public required string ListSeparator { get; init; }
     public required Func<ImportanceLevel, string> Level { get; init; }
@@ -86,6 +87,7 @@ internal sealed record Labels
             _ => string.Empty,
         },
         Fallback = reason => $"⚠️ LLM 分析失败，以下为规则分析：{reason}",
+        FilesTruncated = files => $"⚠️ GitHub API 只列出了前 {N(files)} 个文件，该提交可能改动了更多文件",
         Colon = "：",
         ListSeparator = "、",
         Level = level => level switch
@@ -151,6 +153,7 @@ internal sealed record Labels
         Score = score => $"score {N(score)}",
         Severity = severity => severity is "high" or "medium" or "low" ? $" (severity: {severity})" : string.Empty,
         Fallback = reason => $"⚠️ LLM analysis failed; rules analysis shown: {reason}",
+        FilesTruncated = files => $"⚠️ The GitHub API listed only the first {N(files)} files; this commit may change more",
         Colon = ": ",
         ListSeparator = ", ",
         Level = level => level switch

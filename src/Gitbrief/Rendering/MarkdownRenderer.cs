@@ -173,8 +173,23 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         if (MarkdownText.Url(entry.PullRequestUrl) is { } prUrl && commit.PullRequest is { } pr)
         {
             md.Append(" | 🔀 [PR #").Append(pr.ToString(CultureInfo.InvariantCulture)).Append("](").Append(prUrl).Append(')');
+            if (commit.LinkedPullRequest is { Number: var linked } pull && linked == pr)
+            {
+                if (pull.Title.Length > 0)
+                {
+                    md.Append(' ').Append(MarkdownText.Inline(pull.Title));
+                }
+                if (pull.Labels.Count > 0)
+                {
+                    md.Append(" · ").Append(string.Join(labels.ListSeparator, pull.Labels.Select(MarkdownText.Inline)));
+                }
+            }
         }
         md.Append("\n\n");
+        if (commit.FilesTruncated)
+        {
+            md.Append("> ").Append(labels.FilesTruncated(commit.Files.Count)).Append("\n\n");
+        }
 
         var analysis = entry.Analysis;
         if (analysis.FallbackReason is { } reason)

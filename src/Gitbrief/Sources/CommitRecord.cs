@@ -15,13 +15,19 @@ public sealed record CommitRecord
 
     public required IReadOnlyList<FileChange> Files { get; init; }
 
+    /// <summary>Set when the source listed only part of the files (the GitHub API stops at 300 per commit).</summary>
+    public bool FilesTruncated { get; init; }
+
+    /// <summary>The pull request the commit belongs to, when the GitHub API was asked (enrich_pull_requests).</summary>
+    public PullRequestInfo? LinkedPullRequest { get; init; }
+
     public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
 
     /// <summary>The first line of the message.</summary>
     public string Title => CommitMessage.Title(Message);
 
-    /// <summary>The pull request number from a trailing "(#123)" in the title, if any.</summary>
-    public int? PullRequest => CommitMessage.PullRequestNumber(Title);
+    /// <summary>The pull request number from a trailing "(#123)" in the title, else the linked pull request's.</summary>
+    public int? PullRequest => CommitMessage.PullRequestNumber(Title) ?? LinkedPullRequest?.Number;
 
     public bool IsMerge => Parents.Count > 1;
 }

@@ -8,4 +8,9 @@ public sealed record FileChange(
     FileStatus Status,
     int Additions,
     int Deletions,
-    bool Binary);
+    bool Binary)
+{
+    /// <summary>The source has line counts but no diff text for this file (the GitHub API leaves out the
+    /// patch of large files): the LLM prompt names it as omitted instead of showing it.</summary>
+    public bool PatchUnavailable { get; init; }
+}

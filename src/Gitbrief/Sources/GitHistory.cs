@@ -6,9 +6,11 @@ namespace Gitbrief.Sources;
 
 /// <summary>Reads commits from a git repository on disk (a work tree or a bare mirror) with two git
 /// processes per time range (the list, then the commits in full), whatever the number of commits or files.</summary>
-internal sealed class GitHistory(string directory)
+internal sealed class GitHistory(string directory) : ICommitSource
 {
     public string Directory { get; } = directory;
+
+    public IPatchSource Patches => new GitPatchSource(Directory);
 
     /// <summary>Resolves the branch to read: the given name (local branch, remote-tracking branch or any
     /// revision), or HEAD. Returns the revision to pass to git and the name to show.</summary>

@@ -36,6 +36,10 @@ internal sealed class DiffPacker(TokenCounter counter)
             {
                 candidates.Add((file, patch));
             }
+            else if (file.Change.PatchUnavailable)
+            {
+                omitted.Add(new OmittedFile(path, "patch not provided by the API"));
+            }
             else if (file.Change.Status is not (FileStatus.Renamed or FileStatus.Copied) || file.Change.Additions + file.Change.Deletions > 0)
             {
                 omitted.Add(new OmittedFile(path, file.Change.Status == FileStatus.Deleted ? "deleted" : "no textual diff"));

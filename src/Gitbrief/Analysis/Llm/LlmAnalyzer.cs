@@ -6,8 +6,9 @@ using Microsoft.Extensions.AI;
 
 namespace Gitbrief.Analysis.Llm;
 
-/// <summary>The repository an LLM analysis belongs to: its cache identity, display name and git directory.</summary>
-internal sealed record LlmRepository(string CacheKey, string DisplayName, string GitDirectory);
+/// <summary>The repository an LLM analysis belongs to: its cache identity, display name and where its patches come from
+/// (git, or the GitHub API).</summary>
+internal sealed record LlmRepository(string CacheKey, string DisplayName, IPatchSource Patches);
 
 /// <summary>The outcome for one commit: the analysis shown (LLM, or rules with a fallback reason) and its cost.</summary>
 internal sealed record LlmOutcome(AnalyzedCommit Analyzed, LlmUsage Usage, string? FallbackReason);
@@ -41,7 +42,7 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         IReadOnlyDictionary<string, FilePatch> patches;
         try
         {
-            patches = await PatchReader.ReadAsync(repository.GitDirectory, commit.Sha, cancellationToken).ConfigureAwait(false);
+            patches = await repository.Patches.ReadAsync(commit.Sha, cancellationToken).ConfigureAwait(false);
         }
         catch (Common.RepositoryException)
         {

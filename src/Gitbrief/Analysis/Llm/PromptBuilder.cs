@@ -108,6 +108,7 @@ internal sealed class PromptBuilder(TokenCounter counter, ReportLanguage languag
             .Append(Invariant($"Commit: {commit.Sha}{(commit.IsMerge ? " (merge)" : "")}\n"))
             .Append(Invariant($"Author: {Clean(commit.Author.Name)}\nCommitted: {commit.CommittedAt:yyyy-MM-ddTHH:mm:sszzz}\n"))
             .Append("Message:\n").Append(message).Append('\n')
+            .Append(commit.FilesTruncated ? Invariant($"Note: the GitHub API listed only the first {commit.Files.Count} files of this commit; more may have changed.\n") : "")
             .ToString();
     }
 
