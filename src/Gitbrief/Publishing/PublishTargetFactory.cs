@@ -9,6 +9,7 @@ internal static class PublishTargetFactory
     private static readonly Dictionary<string, Func<TargetSettings, PublishContext, IPublishTarget>> Factories = new(StringComparer.Ordinal)
     {
         ["dir"] = DirTarget.Create,
+        ["webhook"] = Webhooks.WebhookTarget.Create,
     };
 
     public static IReadOnlyList<string> Types => [.. Factories.Keys.Order(StringComparer.Ordinal)];
