@@ -37,6 +37,17 @@ internal sealed record Digest
     /// <summary>The archived report's web link (config <c>report_url</c>), if any.</summary>
     public string? ReportUrl { get; init; }
 
+    /// <summary>The highlights a chat message shows: those that are not the title of a listed commit (rules-mode
+    /// highlights are the high-importance titles, which the commit list already shows with links).</summary>
+    public IReadOnlyList<string> VisibleHighlights
+    {
+        get
+        {
+            var titles = Commits.Select(c => c.Title).ToHashSet(StringComparer.Ordinal);
+            return [.. Highlights.Where(h => !titles.Contains(h))];
+        }
+    }
+
     /// <summary>Commits of the day that the message does not list.</summary>
     public int More => Math.Max(0, Stats.Total - Commits.Count);
 
@@ -88,19 +99,12 @@ internal sealed record Digest
         };
     }
 
-    /// <summary>This digest, then smaller and smaller ones: one commit fewer at a time (medium ones go
-    /// first, as they are listed last), then without the highlights one by one, last one by one.</summary>
-    public IEnumerable<Digest> Reductions()
-    {
-        for (var count = Commits.Count; count >= 0; count--)
-        {
-            yield return this with { Commits = Commits.Take(count).ToList() };
-        }
-        for (var count = Highlights.Count - 1; count >= 0; count--)
-        {
-            yield return this with { Commits = [], Highlights = Highlights.Take(count).ToList() };
-        }
-    }
+    /// <summary>This digest listing only its first <paramref name="count"/> commits (medium ones go first, as
+    /// they are listed last).</summary>
+    public Digest WithCommits(int count) => this with { Commits = [.. Commits.Take(count)] };
+
+    /// <summary>This digest with only its first <paramref name="count"/> highlights.</summary>
+    public Digest WithHighlights(int count) => this with { Highlights = [.. Highlights.Take(count)] };
 }
 
 /// <summary>A commit as a chat message lists it.</summary>

@@ -25,10 +25,11 @@ internal sealed class FeishuFormatter : WebhookFormatter
         {
             Paragraph(Text($"{digest.Labels.Statistics}{digest.Labels.Colon}{digest.StatisticsLine}")),
         };
-        if (digest.Highlights.Count > 0)
+        var highlights = digest.VisibleHighlights;
+        if (highlights.Count > 0)
         {
             paragraphs.Add(Paragraph(Text(digest.Labels.Highlights)));
-            foreach (var highlight in digest.Highlights)
+            foreach (var highlight in highlights)
             {
                 paragraphs.Add(Paragraph(Text("• " + WebhookText.Clip(WebhookText.OneLine(highlight), Digest.MaxHighlight))));
             }

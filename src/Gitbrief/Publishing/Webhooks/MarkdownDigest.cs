@@ -13,10 +13,11 @@ internal static class MarkdownDigest
             "### " + WebhookText.Markdown(digest.Heading),
             $"**{digest.Labels.Statistics}**\n\n{WebhookText.Markdown(digest.StatisticsLine)}",
         };
-        if (digest.Highlights.Count > 0)
+        var highlights = digest.VisibleHighlights;
+        if (highlights.Count > 0)
         {
             blocks.Add(Section(digest.Labels.Highlights,
-                digest.Highlights.Select(h => WebhookText.Markdown(WebhookText.Clip(WebhookText.OneLine(h), Digest.MaxHighlight)))));
+                highlights.Select(h => WebhookText.Markdown(WebhookText.Clip(WebhookText.OneLine(h), Digest.MaxHighlight)))));
         }
         foreach (var (heading, commits) in digest.Groups())
         {

@@ -30,10 +30,11 @@ internal sealed class SlackFormatter : WebhookFormatter
             },
             Section($"*{WebhookText.SlackMrkdwn(digest.Labels.Statistics)}*\n{WebhookText.SlackMrkdwn(digest.StatisticsLine)}"),
         };
-        if (digest.Highlights.Count > 0)
+        var highlights = digest.VisibleHighlights;
+        if (highlights.Count > 0)
         {
             AddSections(blocks, $"*{WebhookText.SlackMrkdwn(digest.Labels.Highlights)}*",
-                digest.Highlights.Select(h => "• " + WebhookText.SlackMrkdwn(WebhookText.Clip(WebhookText.OneLine(h), Digest.MaxHighlight))));
+                highlights.Select(h => "• " + WebhookText.SlackMrkdwn(WebhookText.Clip(WebhookText.OneLine(h), Digest.MaxHighlight))));
         }
         foreach (var (heading, commits) in digest.Groups())
         {

@@ -59,11 +59,12 @@ internal abstract class WebhookFormatter
         ? WebhookVerdict.Ok
         : WebhookVerdict.Failed(HttpProblem(status, body), IsTransientStatus(status));
 
-    /// <summary>The request for a digest: the largest reduction of it that fits, signed. Throws when not even
-    /// the heading and counts fit (only an absurd repository name could do that).</summary>
+    /// <summary>The request for a digest, signed: all of it if it fits, else the most commits that fit (the
+    /// first ones: high before medium), else no commits and fewer highlights. Throws when not even the heading
+    /// and counts fit (only an absurd repository name could do that).</summary>
     public WebhookRequest Prepare(Digest digest, Uri url, string? secret, DateTimeOffset now)
     {
-        foreach (var candidate in digest.Reductions())
+        WebhookRequest? Try(Digest candidate)
         {
             var payload = Build(candidate);
             if (secret is not null)
@@ -71,9 +72,40 @@ internal abstract class WebhookFormatter
                 SignBody(payload, secret, now);
             }
             var body = Serialize(payload);
-            if (Fits(payload, body))
+            return Fits(payload, body)
+                ? new WebhookRequest(secret is null ? url : SignUrl(url, secret, now), body, secret is null ? [] : SignHeaders(body, secret))
+                : null;
+        }
+
+        if (Try(digest) is { } whole)
+        {
+            return whole;
+        }
+        // The size grows with the commits listed: the largest count that fits, by bisection.
+        WebhookRequest? best = null;
+        var (low, high) = (0, digest.Commits.Count - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (Try(digest.WithCommits(middle)) is { } request)
             {
-                return new WebhookRequest(secret is null ? url : SignUrl(url, secret, now), body, secret is null ? [] : SignHeaders(body, secret));
+                best = request;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        if (best is not null)
+        {
+            return best;
+        }
+        for (var count = digest.Highlights.Count - 1; count >= 0; count--)
+        {
+            if (Try(digest.WithCommits(0).WithHighlights(count)) is { } request)
+            {
+                return request;
             }
         }
         throw new Common.GitbriefException($"{digest.Repository} {digest.Date}: the message does not fit the {Flavor} size limit even without commits");
