@@ -21,7 +21,8 @@ internal sealed class FeishuFormatter : WebhookFormatter
 
     public override JsonObject Build(Digest digest)
     {
-        var paragraphs = new JsonArray
+        // Built as a list: JsonArray.Add<T> is not AOT-safe.
+        var paragraphs = new List<JsonNode>
         {
             Paragraph(Text($"{digest.Labels.Statistics}{digest.Labels.Colon}{digest.StatisticsLine}")),
         };
@@ -67,7 +68,7 @@ internal sealed class FeishuFormatter : WebhookFormatter
                     [digest.Language == ReportLanguage.En ? "en_us" : "zh_cn"] = new JsonObject
                     {
                         ["title"] = WebhookText.OneLine(digest.Heading),
-                        ["content"] = paragraphs,
+                        ["content"] = new JsonArray([.. paragraphs]),
                     },
                 },
             },

@@ -21,7 +21,8 @@ internal sealed class SlackFormatter : WebhookFormatter
 
     public override JsonObject Build(Digest digest)
     {
-        var blocks = new JsonArray
+        // Built as a list: JsonArray.Add<T> is not AOT-safe.
+        var blocks = new List<JsonNode>
         {
             new JsonObject
             {
@@ -59,7 +60,7 @@ internal sealed class SlackFormatter : WebhookFormatter
         return new JsonObject
         {
             ["text"] = WebhookText.SlackMrkdwn($"{digest.Heading}: {digest.StatisticsLine}"),
-            ["blocks"] = blocks,
+            ["blocks"] = new JsonArray([.. blocks]),
             ["unfurl_links"] = false,
             ["unfurl_media"] = false,
         };
@@ -102,7 +103,7 @@ internal sealed class SlackFormatter : WebhookFormatter
 
     /// <summary>A heading and its lines, in as few sections as fit 3,000 characters each (a line is never split;
     /// lines are clipped so that one always fits).</summary>
-    private static void AddSections(JsonArray blocks, string heading, IEnumerable<string> lines)
+    private static void AddSections(List<JsonNode> blocks, string heading, IEnumerable<string> lines)
     {
         var current = heading;
         foreach (var line in lines)
