@@ -120,8 +120,6 @@ internal sealed record DigestCommit(string Sha, string Title, ImportanceLevel Le
 /// character, a surrogate pair or a combining sequence), UTF-8 sizes, and each platform's escaping.</summary>
 internal static class WebhookText
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>One line: newlines, tabs and control characters become single spaces; trimmed.</summary>
     public static string OneLine(string text) => MarkdownText.Rendered(text);
 
@@ -147,8 +145,8 @@ internal static class WebhookText
         return text[..end] + "…";
     }
 
-    /// <summary>Bytes of the text in UTF-8. Throws on a lone surrogate (which no platform accepts).</summary>
-    public static int Utf8Bytes(string text) => StrictUtf8.GetByteCount(text);
+    /// <summary>Bytes of the text in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD, as it is sent).</summary>
+    public static int Utf8Bytes(string text) => Encoding.UTF8.GetByteCount(text);
 
     /// <summary>Slack mrkdwn: &amp;, &lt; and &gt; as entities (so "&lt;!channel&gt;" or "&lt;script&gt;" stay text), and a
     /// zero-width space after each of * _ ~ ` (mrkdwn has no escape character; this breaks the markers).</summary>
