@@ -12,6 +12,7 @@ internal static class PublishTargetFactory
         ["email"] = EmailTarget.Create,
         ["git"] = GitTarget.Create,
         ["github-issue"] = GitHubIssueTarget.Create,
+        ["webhook"] = Webhooks.WebhookTarget.Create,
     };
 
     public static IReadOnlyList<string> Types => [.. Factories.Keys.Order(StringComparer.Ordinal)];

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Gitbrief.Analysis.Llm;
+using Gitbrief.Common;
+using Gitbrief.Configuration;
+using Polly;
+using Polly.Retry;
+
+namespace Gitbrief.Publishing.Webhooks;
+
+/// <summary>How the webhook target talks HTTP: the time-out of one attempt, the retries of a 429 / 5xx /
+/// connection failure (exponential back-off with jitter, or the server's Retry-After), and the longest
+/// Retry-After honoured (a longer one fails the message, to be sent by the next run).</summary>
+internal sealed record WebhookHttpOptions(TimeSpan Timeout, int MaxRetries, TimeSpan RetryDelay, TimeSpan MaxServerDelay)
+{
+    public static WebhookHttpOptions Default { get; } = new(TimeSpan.FromSeconds(30), 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+}
+
+/// <summary><c>webhook</c>: one chat message per repository-day (a <see cref="Digest"/>) to Slack, Feishu/Lark,
+/// DingTalk, WeCom or any JSON endpoint. The URL (it holds a token) and the signing secret come from
+/// environment variables named in the config. A message already sent is not sent again — even when the
+/// report changed — unless the run says <c>--resend</c>; it is recorded once the platform said delivered
+/// (2xx, and code / errcode 0 where the platform answers with one). Messages go one at a time, paced to
+/// the platform's rate limit; the first failure stops the target and the next run sends what is missing.</summary>
+internal sealed class WebhookTarget : IPublishTarget
+{
+    public const int DefaultMaxCommits = 10;
+
+    private static readonly string[] Flavors = ["slack", "feishu", "dingtalk", "wecom", "json"];
+
+    private readonly WebhookFormatter formatter;
+    private readonly Uri url;
+    private readonly string? secret;
+    private readonly int maxCommits;
+    private readonly TimeProvider time;
+    private readonly WebhookHttpOptions options;
+
+    internal WebhookTarget(string id, WebhookFormatter formatter, Uri url, string? secret, int maxCommits, TimeProvider time, WebhookHttpOptions? options = null)
+    {
+        Id = id;
+        this.formatter = formatter;
+        this.url = url;
+        this.secret = secret;
+        this.maxCommits = maxCommits;
+        this.time = time;
+        this.options = options ?? WebhookHttpOptions.Default;
+        RegisterSecrets(url);
+        SecretRedactor.Register(secret);
+    }
+
+    public string Id { get; }
+
+    public string Kind => "webhook";
+
+    public static IPublishTarget Create(TargetSettings settings, PublishContext context) => Create(settings, context, null);
+
+    internal static WebhookTarget Create(TargetSettings settings, PublishContext context, WebhookHttpOptions? options)
+    {
+        if (settings.Has("url"))
+        {
+            throw settings.Error("url", "a webhook URL holds a token and is never read from the file: put it in an environment variable and name that with 'url_env'");
+        }
+        settings.Allow("flavor", "url_env", "secret_env", "max_commits");
+        var flavor = settings.Choice("flavor", Flavors) ?? settings.RequiredString("flavor");
+        WebhookFormatter formatter = flavor switch
+        {
+            "slack" => new SlackFormatter(),
+            "feishu" => new FeishuFormatter(),
+            "dingtalk" => new DingTalkFormatter(),
+            "wecom" => new WeComFormatter(),
+            _ => new JsonFormatter(),
+        };
+        var text = settings.Secret("url_env", context.Environment)!;
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            throw settings.Error("url_env", $"environment variable {settings.String("url_env")} (named by 'url_env') is not an http(s) URL");
+        }
+        RegisterSecrets(url);
+        if (settings.Has("secret_env") && !formatter.Signs)
+        {
+            throw settings.Error("secret_env", $"flavor '{flavor}' has no signing secret (its URL is the secret); remove 'secret_env'");
+        }
+        var secret = settings.Has("secret_env") ? settings.Secret("secret_env", context.Environment) : null;
+        var maxCommits = settings.Int("max_commits", 0, 100) ?? DefaultMaxCommits;
+        return new WebhookTarget(settings.Identity("webhook:" + flavor), formatter, url, secret, maxCommits, context.Time, options);
+    }
+
+    public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
+    {
+        var skipped = 0;
+        var pending = new List<PublishedReport>();
+        foreach (var report in batch.Reports)
+        {
+            // Chat messages are never edited or repeated: a sent day stays sent (even if its report changed).
+            if (!batch.Resend && await ledger.FindAsync(Id, report, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                skipped++;
+            }
+            else
+            {
+                pending.Add(report);
+            }
+        }
+        if (pending.Count == 0)
+        {
+            return new TargetOutcome(Id, 0, 0, skipped);
+        }
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = options.Timeout })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = 1 << 20,
+        };
+        var delivered = 0;
+        foreach (var report in pending)
+        {
+            if (delivered > 0 && formatter.Pace > TimeSpan.Zero)
+            {
+                await Task.Delay(formatter.Pace, time, cancellationToken).ConfigureAwait(false);
+            }
+            try
+            {
+                var request = formatter.Prepare(Digest.From(report, batch, maxCommits), url, secret, time.GetUtcNow());
+                await SendAsync(http, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GitbriefException e)
+            {
+                var rest = pending.Count > 1
+                    ? string.Create(CultureInfo.InvariantCulture, $" ({delivered} of {pending.Count} sent; the next run sends the rest)")
+                    : "";
+                return new TargetOutcome(Id, delivered, 0, skipped, SecretRedactor.Redact($"{report.Repository} {report.IsoDate} not sent: {e.Message}{rest}"));
+            }
+            await ledger.RecordAsync(Id, report, formatter.Flavor, batch.Now, cancellationToken).ConfigureAwait(false);
+            delivered++;
+        }
+        return new TargetOutcome(Id, delivered, 0, skipped);
+    }
+
+    /// <summary>One message, retried on 429 / 5xx / a platform's "too fast" code / a failed connection.
+    /// A time-out is not retried: the platform may have posted the message already.</summary>
+    private async Task SendAsync(HttpClient http, WebhookRequest request, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        var pipeline = options.MaxRetries == 0
+            ? ResiliencePipeline<Attempt>.Empty
+            : new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions<Attempt>
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryDelay,
+                    MaxDelay = options.MaxServerDelay,
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                    {
+                        { Exception: HttpRequestException } => true,
+                        { Result: { Verdict.Transient: true } result } => result.RetryAfter is not { } wait || wait <= options.MaxServerDelay,
+                        _ => false,
+                    }),
+                    DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                })
+                .Build();
+        Attempt outcome;
+        try
+        {
+            outcome = await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    Interlocked.Increment(ref attempts);
+                    return await AttemptAsync(http, request, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new GitbriefException($"connection failed: {FirstLine(e.Message)}{Tries(attempts)}");
+        }
+        if (!outcome.Verdict.Delivered)
+        {
+            var wait = outcome.RetryAfter is { } after && after > options.MaxServerDelay
+                ? string.Create(CultureInfo.InvariantCulture, $" (asked to wait {after.TotalSeconds:0} s)")
+                : "";
+            throw new GitbriefException(outcome.Verdict.Problem + wait + Tries(attempts));
+        }
+    }
+
+    private async Task<Attempt> AttemptAsync(HttpClient http, WebhookRequest request, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.Timeout);
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = new ByteArrayContent(request.Body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        foreach (var (name, value) in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+        try
+        {
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(attempt.Token).ConfigureAwait(false);
+            return new Attempt(
+                formatter.Judge((int)response.StatusCode, body),
+                RateLimitHeaders.RetryAfter(RateLimitHeaders.From(response.Headers), time.GetUtcNow()));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new GitbriefException(string.Create(CultureInfo.InvariantCulture, $"no answer within {options.Timeout.TotalSeconds:0} s (not retried: it may have been posted)"));
+        }
+    }
+
+    private static string Tries(int attempts) => attempts > 1 ? string.Create(CultureInfo.InvariantCulture, $" after {attempts} attempts") : "";
+
+    private static string FirstLine(string text) => WebhookText.Clip(WebhookText.OneLine(text.Split('\n', 2)[0]), 200);
+
+    /// <summary>The URL's token-bearing parts are secrets too: its path and query, long path segments, query values.</summary>
+    private static void RegisterSecrets(Uri url)
+    {
+        SecretRedactor.Register(url.OriginalString);
+        SecretRedactor.Register(url.AbsoluteUri);
+        if (url.PathAndQuery.Length > 1)
+        {
+            SecretRedactor.Register(url.PathAndQuery);
+        }
+        foreach (var segment in url.AbsolutePath.Split('/').Where(s => s.Length >= 12))
+        {
+            SecretRedactor.Register(segment);
+            SecretRedactor.Register(Uri.UnescapeDataString(segment));
+        }
+        foreach (var pair in url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var value = pair.Split('=', 2) is [_, var v] ? v : pair;
+            if (value.Length >= 8)
+            {
+                SecretRedactor.Register(value);
+                SecretRedactor.Register(Uri.UnescapeDataString(value));
+            }
+        }
+    }
+
+    /// <summary>What one attempt got: the platform's verdict and how long it asked to wait.</summary>
+    private sealed record Attempt(WebhookVerdict Verdict, TimeSpan? RetryAfter);
+}
