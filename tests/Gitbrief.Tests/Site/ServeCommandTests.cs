@@ -33,7 +33,10 @@ public sealed class ServeCommandTests(SiteFixture site) : IClassFixture<SiteFixt
             HttpResponseMessage? response = null;
             while (response is null)
             {
-                Assert.False(process.HasExited, "serve exited: " + await process.StandardError.ReadToEndAsync());
+                if (process.HasExited)
+                {
+                    Assert.Fail("serve exited: " + await process.StandardError.ReadToEndAsync());
+                }
                 try
                 {
                     response = await client.GetAsync($"http://127.0.0.1:{port}/");
