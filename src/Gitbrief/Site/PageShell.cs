@@ -6,6 +6,7 @@ namespace Gitbrief.Site;
 /// the site's own stylesheet and script, the navigation, and the footer.</summary>
 internal static class PageShell
 {
+    /// <summary>Written verbatim (a constant: its single quotes are safe inside the double-quoted attribute).</summary>
     public const string ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'";
 
     /// <summary>Opens a page. <paramref name="root"/> is the relative path to the site root ("" or "../");
@@ -17,7 +18,7 @@ internal static class PageShell
             .Append("<head>\n")
             .Append("<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Html.Escape(ContentSecurityPolicy)).Append("\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
             .Append("<meta name=\"color-scheme\" content=\"light dark\">\n")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">\n")
             .Append("<title>").Append(Html.Escape(title)).Append("</title>\n")

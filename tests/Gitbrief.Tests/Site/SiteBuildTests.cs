@@ -8,7 +8,7 @@ namespace Gitbrief.Tests.Site;
 /// browser test relies on holds, counts match the JSON, and two builds are byte-identical.</summary>
 public sealed partial class SiteBuildTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
-    private const string Csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; img-src &#39;self&#39; data:; style-src &#39;self&#39;; script-src &#39;self&#39;\">";
+    private const string Csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'\">";
 
     [Fact]
     public void The_site_has_every_page_feed_and_asset()
