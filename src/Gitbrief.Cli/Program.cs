@@ -9,4 +9,6 @@ root.Options.Add(GlobalOptions.Debug);
 root.Options.Add(GlobalOptions.Quiet);
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(SiteCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return await CommandRunner.InvokeAsync(root, args);

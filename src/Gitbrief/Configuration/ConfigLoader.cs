@@ -113,7 +113,7 @@ public static class ConfigLoader
         {
             if (item is YamlScalarNode)
             {
-                targets.Add(new TargetSettings(reader, item, reader.Choice(item, "publish", "dir", "git", "github-issue", "webhook", "email"), null));
+                targets.Add(new TargetSettings(reader, item, reader.Choice(item, "publish", "dir", "git", "github-issue", "webhook", "email", "site"), null));
                 continue;
             }
             if (item is not YamlMappingNode map)
@@ -121,9 +121,9 @@ public static class ConfigLoader
                 throw reader.Error(item).Because("'publish' entries are a type (e.g. dir) or a mapping with 'type:'");
             }
             var typeNode = map.Children.FirstOrDefault(e => (e.Key as YamlScalarNode)?.Value == "type").Value
-                ?? throw reader.Error(item).Because("a 'publish' entry needs 'type:' (dir, git, github-issue, webhook, email)");
+                ?? throw reader.Error(item).Because("a 'publish' entry needs 'type:' (dir, git, github-issue, webhook, email, site)");
             var name = map.Children.FirstOrDefault(e => (e.Key as YamlScalarNode)?.Value == "name").Value;
-            targets.Add(new TargetSettings(reader, map, reader.Choice(typeNode, "type", "dir", "git", "github-issue", "webhook", "email"),
+            targets.Add(new TargetSettings(reader, map, reader.Choice(typeNode, "type", "dir", "git", "github-issue", "webhook", "email", "site"),
                 name is null ? null : reader.String(name, "name")));
         }
         var duplicate = targets.GroupBy(t => t.Name ?? t.Type).FirstOrDefault(g => g.Count() > 1 && g.First().Name is not null);

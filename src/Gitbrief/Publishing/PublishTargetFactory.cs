@@ -12,6 +12,7 @@ internal static class PublishTargetFactory
         ["email"] = EmailTarget.Create,
         ["git"] = GitTarget.Create,
         ["github-issue"] = GitHubIssueTarget.Create,
+        ["site"] = SiteTarget.Create,
         ["webhook"] = Webhooks.WebhookTarget.Create,
     };
 

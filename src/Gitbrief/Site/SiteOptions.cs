@@ -1,0 +1,25 @@
+namespace Gitbrief.Site;
+
+/// <summary>What <c>gitbrief site</c> builds: from the JSON reports in <see cref="ReportsDirectory"/> into
+/// <see cref="OutputDirectory"/>. <see cref="BaseUrl"/> (absolute http(s), ending in '/') makes feed links absolute;
+/// <see cref="Language"/> forces the labels, else each report's language is detected from its text and
+/// <see cref="DefaultLanguage"/> stands in when nothing tells.</summary>
+internal sealed record SiteOptions(string ReportsDirectory, string OutputDirectory)
+{
+    public string? BaseUrl { get; init; }
+
+    public ReportLanguage? Language { get; init; }
+
+    public ReportLanguage DefaultLanguage { get; init; } = ReportLanguage.Zh;
+
+    /// <summary>Checks and normalises a --base-url: absolute http(s), query and fragment dropped, trailing '/'.</summary>
+    public static string NormalizeBaseUrl(string url)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new Common.UsageException($"--base-url must be an absolute http(s) URL, not '{url}'");
+        }
+        var left = uri.GetLeftPart(UriPartial.Path);
+        return left.EndsWith('/') ? left : left + "/";
+    }
+}
