@@ -47,8 +47,8 @@ public sealed class AtomFeedTests(SiteFixture site) : IClassFixture<SiteFixture>
         var raw = site.Read("hostile", "feed.atom");
         var content = string.Concat(XDocument.Parse(raw).Descendants(Atom + "content").Select(c => c.Value));
 
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", content, StringComparison.Ordinal);
-        Assert.Contains("&amp;lt;script&amp;gt;", raw, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt; breaking &lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;", content, StringComparison.Ordinal);
+        Assert.Contains("&amp;lt;/script&amp;gt;&amp;lt;script&amp;gt;", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", raw, StringComparison.OrdinalIgnoreCase);
     }
 

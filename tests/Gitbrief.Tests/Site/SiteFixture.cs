@@ -45,7 +45,7 @@ public sealed class SiteFixture : IAsyncLifetime
         await BuildAsync(Site);
     }
 
-    public Task<SiteResult> BuildAsync(string output, string? baseUrl = null) =>
+    internal Task<SiteResult> BuildAsync(string output, string? baseUrl = null) =>
         SiteBuilder.BuildAsync(new SiteOptions(Workspace.Out, output) { BaseUrl = baseUrl }, CancellationToken.None);
 
     public string Read(params string[] parts) =>
