@@ -53,16 +53,12 @@ public sealed partial class ChatSimulator : IAsyncDisposable
 
     public static async Task<ChatSimulator> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = Loopback.Create();
         var simulator = new ChatSimulator(app);
         app.MapPost("/v1/chat/completions", simulator.HandleAsync);
         app.MapPost("/chat/completions", simulator.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        simulator.BaseUrl = address.TrimEnd('/') + "/v1";
+        var address = await Loopback.StartAsync(app, cancellationToken).ConfigureAwait(false);
+        simulator.BaseUrl = address + "/v1";
         return simulator;
     }
 

@@ -57,15 +57,11 @@ public sealed class GitHubCommitsSimulator : IAsyncDisposable
 
     public static async Task<GitHubCommitsSimulator> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = Loopback.Create();
         var simulator = new GitHubCommitsSimulator(app);
         app.MapGet("/{**path}", simulator.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        simulator.BaseUrl = address.TrimEnd('/') + "/";
+        var address = await Loopback.StartAsync(app, cancellationToken).ConfigureAwait(false);
+        simulator.BaseUrl = address + "/";
         return simulator;
     }
 

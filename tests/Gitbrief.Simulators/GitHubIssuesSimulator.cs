@@ -61,10 +61,7 @@ public sealed class GitHubIssuesSimulator : IAsyncDisposable
 
     public static async Task<GitHubIssuesSimulator> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = Loopback.Create();
         var simulator = new GitHubIssuesSimulator(app);
         foreach (var prefix in new[] { "", "/api/v3" })
         {
@@ -74,9 +71,8 @@ public sealed class GitHubIssuesSimulator : IAsyncDisposable
             app.MapMethods(prefix + "/repos/{owner}/{repo}/issues/{number}", ["PATCH"], (HttpContext c, string owner, string repo, string number) => simulator.HandleAsync(c, owner, repo, number));
         }
         app.MapFallback(simulator.NotFoundAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        simulator.ApiBase = address.TrimEnd('/') + "/";
+        var address = await Loopback.StartAsync(app, cancellationToken).ConfigureAwait(false);
+        simulator.ApiBase = address + "/";
         return simulator;
     }
 

@@ -85,18 +85,14 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
     /// keeps the URL of an earlier receiver (to bring one back up).</summary>
     public static async Task<WebhookReceiver> StartAsync(string flavor, string? secret = null, int port = 0, string? token = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
-        var app = builder.Build();
+        var app = Loopback.Create(port);
         var receiver = new WebhookReceiver(app, flavor, secret);
         if (token is not null)
         {
             receiver.Token = token;
         }
         app.Run(receiver.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = await Loopback.StartAsync(app, cancellationToken).ConfigureAwait(false);
         receiver.Port = new Uri(address).Port;
         return receiver;
     }
