@@ -20,17 +20,9 @@ internal sealed class DirTarget(string id, string? path, IReadOnlyList<string> f
         return new DirTarget(settings.Identity(path is null ? "dir" : "dir:" + path), path, context.Formats);
     }
 
-    public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
-    {
-        var (delivered, updated, skipped) = (0, 0, 0);
-        foreach (var report in batch.Reports)
+    public Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken) =>
+        ledger.DeliverEachAsync(Id, batch, async report =>
         {
-            var previous = await ledger.FindAsync(Id, report, cancellationToken).ConfigureAwait(false);
-            if (previous?.Hash == report.Hash)
-            {
-                skipped++;
-                continue;
-            }
             if (path is not null)
             {
                 foreach (var format in formats)
@@ -39,16 +31,6 @@ internal sealed class DirTarget(string id, string? path, IReadOnlyList<string> f
                     await FileWriter.WriteAsync(file, Utf8NoBom.GetBytes(format == "md" ? report.Markdown : report.Json), cancellationToken).ConfigureAwait(false);
                 }
             }
-            await ledger.RecordAsync(Id, report, path, batch.Now, cancellationToken).ConfigureAwait(false);
-            if (previous is null)
-            {
-                delivered++;
-            }
-            else
-            {
-                updated++;
-            }
-        }
-        return new TargetOutcome(Id, delivered, updated, skipped);
-    }
+            return path;
+        }, cancellationToken);
 }

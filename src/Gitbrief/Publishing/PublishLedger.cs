@@ -14,4 +14,33 @@ internal sealed class PublishLedger(GitbriefStore? store)
         store is null
             ? Task.CompletedTask
             : store.RecordPublicationAsync(new Publication(target, report.Repository, report.Day, report.Hash, location, at), cancellationToken);
+
+    /// <summary>For targets that deliver report by report: skips what was delivered with the same hash, calls
+    /// <paramref name="deliver"/> (which returns where the report landed) for the rest, records each at once,
+    /// and counts new, updated and skipped reports.</summary>
+    public async Task<TargetOutcome> DeliverEachAsync(
+        string target, PublishBatch batch, Func<PublishedReport, Task<string?>> deliver, CancellationToken cancellationToken)
+    {
+        var (delivered, updated, skipped) = (0, 0, 0);
+        foreach (var report in batch.Reports)
+        {
+            var previous = await FindAsync(target, report, cancellationToken).ConfigureAwait(false);
+            if (previous?.Hash == report.Hash)
+            {
+                skipped++;
+                continue;
+            }
+            var location = await deliver(report).ConfigureAwait(false);
+            await RecordAsync(target, report, location, batch.Now, cancellationToken).ConfigureAwait(false);
+            if (previous is null)
+            {
+                delivered++;
+            }
+            else
+            {
+                updated++;
+            }
+        }
+        return new TargetOutcome(target, delivered, updated, skipped);
+    }
 }

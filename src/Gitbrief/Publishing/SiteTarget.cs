@@ -44,25 +44,6 @@ internal sealed class SiteTarget(string id, SiteOptions options) : IPublishTarge
     public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
     {
         await SiteBuilder.BuildAsync(options with { DefaultLanguage = batch.Language }, cancellationToken).ConfigureAwait(false);
-        var (delivered, updated, skipped) = (0, 0, 0);
-        foreach (var report in batch.Reports)
-        {
-            var previous = await ledger.FindAsync(Id, report, cancellationToken).ConfigureAwait(false);
-            if (previous?.Hash == report.Hash)
-            {
-                skipped++;
-                continue;
-            }
-            await ledger.RecordAsync(Id, report, options.OutputDirectory, batch.Now, cancellationToken).ConfigureAwait(false);
-            if (previous is null)
-            {
-                delivered++;
-            }
-            else
-            {
-                updated++;
-            }
-        }
-        return new TargetOutcome(Id, delivered, updated, skipped);
+        return await ledger.DeliverEachAsync(Id, batch, _ => Task.FromResult<string?>(options.OutputDirectory), cancellationToken).ConfigureAwait(false);
     }
 }
