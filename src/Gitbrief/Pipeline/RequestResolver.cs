@@ -32,7 +32,7 @@ public static class RequestResolver
         var formats = ResolveFormats(arguments.Formats, config.Formats);
         var repositories = ResolveRepositories(arguments, config, workingDirectory);
         var token = repositories.Any(r => r.Source == SourceKind.GitHubApi || r.EnrichPullRequests)
-            ? GitHubToken(environment ?? Environment.GetEnvironmentVariable)
+            ? GitAuth.GitHubToken(environment ?? Environment.GetEnvironmentVariable)
             : null;
         return new ReportRequest
         {
@@ -57,19 +57,6 @@ public static class RequestResolver
             PartialClone = config.PartialClone ?? false,
             GitHubToken = token,
         };
-    }
-
-    /// <summary>GITHUB_TOKEN, else TOKEN (trimmed), registered with the redactor before anything can print it.</summary>
-    private static string? GitHubToken(Func<string, string?> environment)
-    {
-        var token = environment("GITHUB_TOKEN");
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            token = environment("TOKEN");
-        }
-        token = string.IsNullOrWhiteSpace(token) ? null : token.Trim();
-        SecretRedactor.Register(token);
-        return token;
     }
 
     /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>

@@ -93,7 +93,7 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
         {
             return (settings.Secret("token_env", environment)!, settings.String("token_env")!);
         }
-        foreach (var variable in new[] { "GITHUB_TOKEN", "TOKEN" })
+        foreach (var variable in Sources.GitAuth.TokenVariables)
         {
             if (settings.Secret("token_env", environment, variable, required: false) is { } token)
             {

@@ -212,20 +212,8 @@ internal sealed partial class GitTarget : IPublishTarget
     {
         var token = settings.Has("token_env")
             ? settings.Secret("token_env", context.Environment)
-            : settings.Secret("token_env", context.Environment, "GITHUB_TOKEN", required: false)
-              ?? settings.Secret("token_env", context.Environment, "TOKEN", required: false);
-        if (token is null)
-        {
-            return [];
-        }
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token.Trim()));
-        SecretRedactor.Register(token.Trim());
-        SecretRedactor.Register(basic);
-        var uri = new Uri(url);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [$"http.{uri.GetLeftPart(UriPartial.Authority)}/.extraheader"] = "AUTHORIZATION: basic " + basic,
-        };
+            : GitAuth.TokenVariables.Select(v => settings.Secret("token_env", context.Environment, v, required: false)).FirstOrDefault(t => t is not null);
+        return token is null ? [] : GitAuth.HeaderConfig(token.Trim(), new Uri(url));
     }
 
     private static string? NonEmpty(TargetSettings settings, string key)

@@ -1,4 +1,3 @@
-using System.Text;
 using Gitbrief.Common;
 
 namespace Gitbrief.Sources;
@@ -11,21 +10,7 @@ internal sealed class MirrorCache(string cacheDirectory, string? token, bool par
 {
     public string CacheDirectory { get; } = cacheDirectory;
 
-    public static string? TokenFromEnvironment()
-    {
-        var token = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            token = Environment.GetEnvironmentVariable("TOKEN");
-        }
-        token = string.IsNullOrWhiteSpace(token) ? null : token.Trim();
-        SecretRedactor.Register(token);
-        if (token is not null)
-        {
-            SecretRedactor.Register(Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token)));
-        }
-        return token;
-    }
+    public static string? TokenFromEnvironment() => GitAuth.GitHubToken(Environment.GetEnvironmentVariable);
 
     /// <summary>Creates or updates the mirror of a remote repository and returns its directory.</summary>
     public async Task<string> UpdateAsync(RepositoryAddress address, CancellationToken cancellationToken)
@@ -85,8 +70,7 @@ internal sealed class MirrorCache(string cacheDirectory, string? token, bool par
         {
             return new Dictionary<string, string>();
         }
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token));
-        return new Dictionary<string, string> { ["http.https://github.com/.extraheader"] = "AUTHORIZATION: basic " + basic };
+        return GitAuth.HeaderConfig(token, new Uri("https://github.com"));
     }
 
     /// <summary>A URL as it may be shown: without any user-info part.</summary>
