@@ -22,6 +22,7 @@ internal sealed class LlmClient : IAsyncDisposable
     private readonly HttpClient http;
     private readonly RequestThrottle throttle;
     private readonly TimeProvider time;
+    private readonly ResiliencePipeline retry;
     private int retryBudget;
     private int formatStep;
 
@@ -40,6 +41,7 @@ internal sealed class LlmClient : IAsyncDisposable
         };
         chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions).AsIChatClient();
         retryBudget = options.Settings.RetryBudget;
+        retry = RetryPipeline();
         formatStep = options.ResponseFormat switch
         {
             ResponseFormatMode.JsonObject => 1,
@@ -49,14 +51,6 @@ internal sealed class LlmClient : IAsyncDisposable
     }
 
     public LlmOptions Options { get; }
-
-    /// <summary>The response format requests are sent with now (auto mode may have stepped down).</summary>
-    public ResponseFormatMode CurrentFormat => Volatile.Read(ref formatStep) switch
-    {
-        0 => ResponseFormatMode.JsonSchema,
-        1 => ResponseFormatMode.JsonObject,
-        _ => ResponseFormatMode.Text,
-    };
 
     /// <summary>Sends the conversation and returns the reply. Throws <see cref="LlmFailure"/> with a
     /// secret-free reason when no usable reply came back.</summary>
@@ -69,8 +63,7 @@ internal sealed class LlmClient : IAsyncDisposable
             var step = Volatile.Read(ref formatStep);
             try
             {
-                var pipeline = RetryPipeline(step);
-                var response = await pipeline.ExecuteAsync(
+                var response = await retry.ExecuteAsync(
                     async token =>
                     {
                         Interlocked.Increment(ref attempts);
@@ -128,9 +121,9 @@ internal sealed class LlmClient : IAsyncDisposable
         }
     }
 
-    private ResiliencePipeline RetryPipeline(int step)
+    /// <summary>Built once: every request shares it, and with it the run's retry budget.</summary>
+    private ResiliencePipeline RetryPipeline()
     {
-        _ = step;
         if (Options.Settings.MaxRetries == 0)
         {
             return ResiliencePipeline.Empty;
