@@ -18,6 +18,8 @@ public static class ConfigLoader
         "publish", "report_url", "source", "api_url", "enrich_pull_requests",
     ];
 
+    private static readonly string[] PublishTypes = ["dir", "git", "github-issue", "webhook", "email", "site"];
+
     private static readonly string[] RepositoryKeys =
         ["repo", "url", "path", "branch", "first_parent", "host", "source", "api_url", "enrich_pull_requests"];
 
@@ -113,7 +115,7 @@ public static class ConfigLoader
         {
             if (item is YamlScalarNode)
             {
-                targets.Add(new TargetSettings(reader, item, reader.Choice(item, "publish", "dir", "git", "github-issue", "webhook", "email", "site"), null));
+                targets.Add(new TargetSettings(reader, item, reader.Choice(item, "publish", PublishTypes), null));
                 continue;
             }
             if (item is not YamlMappingNode map)
@@ -123,7 +125,7 @@ public static class ConfigLoader
             var typeNode = map.Children.FirstOrDefault(e => (e.Key as YamlScalarNode)?.Value == "type").Value
                 ?? throw reader.Error(item).Because("a 'publish' entry needs 'type:' (dir, git, github-issue, webhook, email, site)");
             var name = map.Children.FirstOrDefault(e => (e.Key as YamlScalarNode)?.Value == "name").Value;
-            targets.Add(new TargetSettings(reader, map, reader.Choice(typeNode, "type", "dir", "git", "github-issue", "webhook", "email", "site"),
+            targets.Add(new TargetSettings(reader, map, reader.Choice(typeNode, "type", PublishTypes),
                 name is null ? null : reader.String(name, "name")));
         }
         var duplicate = targets.GroupBy(t => t.Name ?? t.Type).FirstOrDefault(g => g.Count() > 1 && g.First().Name is not null);

@@ -27,7 +27,7 @@ internal sealed class DirTarget(string id, string? path, IReadOnlyList<string> f
             {
                 foreach (var format in formats)
                 {
-                    var file = Path.Combine(path, ReportFileLayout.RelativePath(report.Name, report.Day, format));
+                    var file = Path.Combine(path, report.RelativePath(format));
                     await FileWriter.WriteAsync(file, Utf8NoBom.GetBytes(format == "md" ? report.Markdown : report.Json), cancellationToken).ConfigureAwait(false);
                 }
             }

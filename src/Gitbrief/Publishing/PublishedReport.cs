@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gitbrief.Reports;
 
 namespace Gitbrief.Publishing;
@@ -16,6 +15,5 @@ public sealed record PublishedReport(DailyReport Report, string Name, string Mar
     public string Repository => Report.Repository.Name;
 
     /// <summary>reports-relative path of a format, e.g. 2026/sglang/2026-01-12.md ('/' separators).</summary>
-    public string RelativePath(string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Day.Year:D4}/{Name}/{IsoDate}.{extension}");
+    public string RelativePath(string extension) => ReportFileLayout.RelativePath(Name, Day, extension);
 }
