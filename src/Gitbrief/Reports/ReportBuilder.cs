@@ -33,7 +33,7 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
                 .Take(MaxHighlights)
                 .Select(e => e.Commit.Title)
                 .ToList(),
-            Themes = themes ?? ThemeFinder.Find(entries),
+            Themes = themes ?? ThemeFinder.Find(entries, repository.Name),
         };
     }
 

@@ -44,11 +44,11 @@ internal sealed partial class CommitProfile
 
     public IReadOnlyDictionary<string, SignalKind> Signals { get; }
 
-    public static CommitProfile Of(ReportEntry entry)
+    public static CommitProfile Of(ReportEntry entry, IReadOnlySet<string> ownNames)
     {
         var traits = CommitClassifier.Classify(entry.Commit, entry.Files);
         var subject = WithoutReferences(traits.Subject.Length > 0 ? traits.Subject : entry.Commit.Title);
-        var tokens = TitleTokenizer.Tokenize(subject);
+        var tokens = TitleTokenizer.Tokenize(subject, ownNames);
         // "config,network" is two scopes; "presets/security" is also "presets".
         var scopes = (traits.Scope ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

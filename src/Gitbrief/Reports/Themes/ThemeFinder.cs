@@ -2,12 +2,14 @@ using Gitbrief.Analysis;
 
 namespace Gitbrief.Reports.Themes;
 
-/// <summary>Finds the day's themes by rules, offline and deterministically: every pair of commits gets a score from
-/// what they share — the same pull request (4), scope or [tag] (3), a pair of title words (1.5), a distinctive title
-/// word (1), a pair of Chinese characters (0.75), a changed file (1.5), a component (0.5); words, files and components
-/// that half the day shares count less — and commits are merged into groups (average linkage) while the groups score at
-/// least 2 on average. Groups of two or more commits are themes: highest level first, then the largest, at most seven.
-/// Days with fewer than four commits have none.</summary>
+/// <summary>Finds the day's themes by rules, offline and deterministically. Every pair of commits gets a score from
+/// what they share: the same linked pull request (4), scope or [tag] (3); title words — a pair of neighbouring words or
+/// the opening verb with a later word (1.5 each), a distinctive word (1), a pair of Chinese characters (0.75), together
+/// at most 3.5; changed files (up to 2.5, by the cosine of the two file sets); a component (0.5). Words, files and
+/// components that much of the day shares count less; test and docs files count less than source. Commits are merged
+/// into groups (average linkage) while two groups score at least 2 on average. Groups of two or more are themes: the
+/// seven that weigh most (a high commit 4, medium 2, low 1) are kept, highest level first, then the largest. Days with
+/// fewer than four commits have none.</summary>
 internal static class ThemeFinder
 {
     public const int MinimumCommits = 4;
@@ -18,7 +20,9 @@ internal static class ThemeFinder
 
     private const double Threshold = 2.0;
 
-    public static IReadOnlyList<ReportTheme> Find(IReadOnlyList<ReportEntry> entries)
+    /// <param name="entries">The day's commits in report order (newest first).</param>
+    /// <param name="repository">The repository's name ("astral-sh/uv"): its own name links no titles.</param>
+    public static IReadOnlyList<ReportTheme> Find(IReadOnlyList<ReportEntry> entries, string? repository)
     {
         if (entries.Count < MinimumCommits)
         {
@@ -32,7 +36,8 @@ internal static class ThemeFinder
             .Take(MaxGroupedCommits)
             .OrderBy(e => e.index)
             .ToList();
-        var profiles = grouped.Select(e => CommitProfile.Of(e.entry)).ToList();
+        var ownNames = TitleTokenizer.OwnNames(repository);
+        var profiles = grouped.Select(e => CommitProfile.Of(e.entry, ownNames)).ToList();
         var frequency = profiles.SelectMany(p => p.Signals.Keys)
             .GroupBy(k => k, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -66,9 +71,9 @@ internal static class ThemeFinder
     };
 
     /// <summary>The pair scores. What the titles share adds up, to at most <see cref="MaxTitleScore"/>; the changed files
-    /// count as the cosine of the two commits' file sets (each file weighted by its role and by how few commits of the
-    /// day touch it) times <see cref="FileScore"/>, so two large commits sharing a few files are not alike; a shared
-    /// component adds at most <see cref="ComponentScore"/>.</summary>
+    /// count as <see cref="FileOverlap"/> of the two commits' file sets (each file weighted by its role and by how few
+    /// commits of the day touch it) times <see cref="FileScore"/>; a shared component adds at most
+    /// <see cref="ComponentScore"/>.</summary>
     private static double[][] Similarities(IReadOnlyList<CommitProfile> profiles)
     {
         var n = profiles.Count;
@@ -113,12 +118,25 @@ internal static class ThemeFinder
         {
             for (var j = i + 1; j < n; j++)
             {
-                var cosine = files[i][j] > 0 ? files[i][j] / Math.Sqrt(norms[i] * norms[j]) : 0;
+                var overlap = FileOverlap(files[i][j], norms[i], norms[j]);
                 similarity[i][j] = similarity[j][i] =
-                    intent[i][j] + Math.Min(MaxTitleScore, title[i][j]) + (FileScore * cosine) + Math.Min(ComponentScore, components[i][j]);
+                    intent[i][j] + Math.Min(MaxTitleScore, title[i][j]) + (FileScore * overlap) + Math.Min(ComponentScore, components[i][j]);
             }
         }
         return similarity;
+    }
+
+    /// <summary>How much two file sets overlap, 0 to 1: the geometric mean of their cosine (which a large commit dilutes)
+    /// and their overlap coefficient (the share of the smaller set that is in the other). Each set weighs at least one
+    /// whole file, so a file half the day touches (a small weight) does not make two one-file commits alike.</summary>
+    private static double FileOverlap(double shared, double norm, double otherNorm)
+    {
+        if (shared <= 0)
+        {
+            return 0;
+        }
+        var (small, large) = (Math.Max(1, Math.Min(norm, otherNorm)), Math.Max(1, Math.Max(norm, otherNorm)));
+        return Math.Sqrt(shared / Math.Sqrt(small * large) * (shared / small));
     }
 
     private const double MaxTitleScore = 3.5;

@@ -31,12 +31,21 @@ internal static class ThemeTitle
         var title = (scope, run) switch
         {
             ({ } s, { } r) when r.Contains(s, StringComparison.OrdinalIgnoreCase) => Capitalize(r),
+            ({ } s, { } r) when SaysNoMore(r, s) => s,
             ({ } s, { } r) => $"{s}: {r}",
             ({ } s, null) => s,
             (null, { } r) => Capitalize(r),
             _ => SharedFile(members) ?? SharedComponent(members) ?? members[0].Subject,
         };
         return Limit(title);
+    }
+
+    /// <summary>Whether a wording only repeats the scope ("example" beside the [Examples] tag).</summary>
+    private static bool SaysNoMore(string wording, string scope)
+    {
+        var none = new HashSet<string>(StringComparer.Ordinal);
+        var scopeWords = TitleTokenizer.Tokenize(scope, none).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        return TitleTokenizer.Tokenize(wording, none).Where(t => t.Kind == TokenKind.Word).All(t => scopeWords.Contains(t.Key));
     }
 
     private static string? PullRequestTitle(IReadOnlyList<CommitProfile> members)
@@ -89,13 +98,15 @@ internal static class ThemeTitle
                 {
                     key.Append(' ').Append(tokens[end].Key);
                     rarity += Rarity(tokens, end, end > start, frequency);
-                    if (rarity > 0 && tokens[end].Kind is TokenKind.Word or TokenKind.Ideograph)
+                    // A run ends on a word, never on "to", "the" or a version; a generic word only after a distinctive one
+                    // ("Stabilize preview features", "Prepare Tokio").
+                    if (rarity > 0 && tokens[end].Kind is TokenKind.Word or TokenKind.Ideograph or TokenKind.Generic)
                     {
                         Candidate(candidates, key.ToString(), subject, tokens, start, end, rarity).Members.Add(m);
                     }
                 }
             }
-            // Two words apart, in order: "Update … action", "Honor … certificate", "Filter … lockfile".
+            // Two words in order, anything between: "Update … action", "Honor … certificate", "Filter … lockfile".
             var first = FirstIndex(tokens, t => t.Kind is TokenKind.Word or TokenKind.Generic);
             for (var i = Math.Max(0, first); first >= 0 && i < tokens.Count; i++)
             {
@@ -103,12 +114,12 @@ internal static class ThemeTitle
                 {
                     continue;
                 }
-                for (var j = i + 2; j < tokens.Count; j++)
+                for (var j = i + 1; j < tokens.Count; j++)
                 {
                     if (tokens[j].Kind == TokenKind.Word && tokens[j].Key != tokens[i].Key)
                     {
                         var rarity = Rarity(tokens, i, false, frequency) + Rarity(tokens, j, false, frequency);
-                        Candidate(candidates, $"pair: {tokens[i].Key} {tokens[j].Key}", subject, tokens, i, j, rarity, elided: true).Members.Add(m);
+                        Candidate(candidates, $"pair: {tokens[i].Key} {tokens[j].Key}", subject, tokens, i, j, rarity, elided: j > i + 1).Members.Add(m);
                     }
                 }
             }
@@ -180,9 +191,18 @@ internal static class ThemeTitle
         return text.ToString();
     }
 
-    /// <summary>The name of the source file most of them change (test and docs files are too often shared to name a theme).</summary>
-    private static string? SharedFile(IReadOnlyList<CommitProfile> members) =>
-        MostShared(members, "file:", SignalKind.File) is { } path ? Path.GetFileName(path) : null;
+    /// <summary>The name of the source file most of them change (test and docs files are too often shared to name a theme),
+    /// or the scope one of them gives it: "scheduler" for scheduler.py when one commit is <c>feat(scheduler)</c>.</summary>
+    private static string? SharedFile(IReadOnlyList<CommitProfile> members)
+    {
+        if (MostShared(members, "file:", SignalKind.File) is not { } path)
+        {
+            return null;
+        }
+        var stem = Path.GetFileNameWithoutExtension(path);
+        return members.SelectMany(m => m.Scopes).FirstOrDefault(s => string.Equals(s, stem, StringComparison.OrdinalIgnoreCase))
+               ?? Path.GetFileName(path);
+    }
 
     private static string? SharedComponent(IReadOnlyList<CommitProfile> members)
     {

@@ -43,7 +43,8 @@ internal static class TitleTokenizer
         "问题", "功能", "代码", "文件", "测试", "文档", "使用", "提交", "合并",
     };
 
-    public static IReadOnlyList<TitleToken> Tokenize(string text)
+    /// <param name="ownNames">The repository's own name ("uv", "tokio"), lower case: in every other title, so generic.</param>
+    public static IReadOnlyList<TitleToken> Tokenize(string text, IReadOnlySet<string> ownNames)
     {
         var tokens = new List<TitleToken>();
         var i = 0;
@@ -81,9 +82,17 @@ internal static class TitleTokenizer
                     break;
                 }
             }
-            tokens.Add(Word(text[start..end], start, end));
+            tokens.Add(Word(text[start..end], start, end, ownNames));
         }
         return tokens;
+    }
+
+    /// <summary>The names a repository goes by in its own titles: the last part of "astral-sh/uv" → "uv".</summary>
+    public static IReadOnlySet<string> OwnNames(string? repository)
+    {
+        var name = (repository ?? string.Empty).TrimEnd('/');
+        name = name[(name.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        return name.Length == 0 ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal) { name };
     }
 
     /// <summary>Whether two adjacent ideographs form a distinctive word (neither a function character, not a generic verb).</summary>
@@ -91,11 +100,11 @@ internal static class TitleTokenizer
         first.Kind == TokenKind.Ideograph && second.Kind == TokenKind.Ideograph && first.End == second.Start
         && !GenericIdeographPairs.Contains(first.Key + second.Key);
 
-    private static TitleToken Word(string word, int start, int end)
+    private static TitleToken Word(string word, int start, int end, IReadOnlySet<string> ownNames)
     {
         var lower = word.ToLowerInvariant();
         var kind = FunctionWords.Contains(lower) || (lower.Length == 1 && !char.IsDigit(lower[0])) || IsHost(lower) ? TokenKind.Function
-            : GenericWords.Contains(lower) ? TokenKind.Generic
+            : GenericWords.Contains(lower) || ownNames.Contains(lower) ? TokenKind.Generic
             : IsNumber(lower) ? TokenKind.Number
             : TokenKind.Word;
         return new TitleToken(kind == TokenKind.Word ? Singular(lower) : lower, kind, start, end);
