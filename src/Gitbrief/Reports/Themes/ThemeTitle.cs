@@ -77,7 +77,7 @@ internal static class ThemeTitle
 
     /// <summary>The best wording shared by at least <paramref name="quorum"/> commits: a run of consecutive title words
     /// that starts and ends on a real word ("Update Rust crate"), or two words apart ("Update … action"). A wording
-    /// scores the square of the number of commits that have it times the rarity of its distinctive words in the day (a
+    /// scores the cube of the number of commits that have it times the rarity of its distinctive words in the day (a
     /// word half the day uses tells little); on a tie the longer wording wins.</summary>
     private static string? SharedWording(IReadOnlyList<CommitProfile> members, int quorum, IReadOnlyDictionary<string, int> frequency)
     {
@@ -124,9 +124,10 @@ internal static class ThemeTitle
                 }
             }
         }
+        // A wording the rest of the day uses more than the theme does ("reword" in most titles) does not name it.
         return candidates.Values
-            .Where(c => c.Members.Count >= quorum)
-            .OrderByDescending(c => c.Rarity * c.Members.Count * c.Members.Count)
+            .Where(c => c.Members.Count >= quorum && c.Rarity * c.Members.Count >= 0.5)
+            .OrderByDescending(c => c.Rarity * c.Members.Count * c.Members.Count * c.Members.Count)
             .ThenByDescending(c => c.Text.Length)
             .ThenBy(c => c.Order)
             .Select(c => c.Text)
