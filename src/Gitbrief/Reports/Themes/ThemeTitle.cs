@@ -30,8 +30,8 @@ internal static class ThemeTitle
         // Scopes stay as their authors write them ("ggml-cpu", "opencl"); a wording starts with a capital.
         var title = (scope, run) switch
         {
-            ({ } s, { } r) when r.Contains(s, StringComparison.OrdinalIgnoreCase) => Capitalize(r),
             ({ } s, { } r) when SaysNoMore(r, s) => s,
+            ({ } s, { } r) when r.Contains(s, StringComparison.OrdinalIgnoreCase) => Capitalize(r),
             ({ } s, { } r) => $"{s}: {r}",
             ({ } s, null) => s,
             (null, { } r) => Capitalize(r),
