@@ -175,7 +175,7 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
     /// (the short sha; without a link when the heading has no anchor), the first <see cref="MaxThemeLinks"/> of them.</summary>
     private void AppendThemes(StringBuilder md, DailyReport report, Dictionary<object, string> anchors)
     {
-        var entries = report.Entries.ToDictionary(e => e.Commit.Sha, StringComparer.Ordinal);
+        var entries = report.Entries.GroupBy(e => e.Commit.Sha, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         md.Append("### ").Append(labels.Themes).Append("\n\n");
         foreach (var theme in report.Themes)
         {
