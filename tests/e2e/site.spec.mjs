@@ -168,9 +168,74 @@ try {
     `the all filter shows all ${initial.total} commits again`, reset);
   await expectNoInjection(page, 'day page after filtering', 'main');
 
+  // Commit times are shown in the report's time zone: the offset of the day's window start (generated sites).
+  const times = await page.evaluate(() => {
+    const start = document.querySelector('p.window[data-start]')?.getAttribute('data-start');
+    const offset = start ? start.slice(-6) : null;
+    return {
+      offset,
+      datetimes: offset ? [...document.querySelectorAll('article.commit time[datetime]')].map((t) => t.getAttribute('datetime')) : [],
+    };
+  });
+  check(times.datetimes.every((d) => d.endsWith(times.offset)), `commit times are in the report's zone (${times.offset})`, times);
+
+  // A theme's commit link lands on that commit (generated sites have themes on busy days).
+  const themeLinks = await page.locator('details.theme-commits').count();
+  if (themeLinks > 0) {
+    // The link to the commit highest on the page: the page is long enough below it to scroll it to the top.
+    const targets = await page.evaluate(() => {
+      const order = [...document.querySelectorAll('article.commit')].map((a) => '#' + a.id);
+      return [...document.querySelectorAll('details.theme-commits a')].map((a, index) => ({ index, href: a.getAttribute('href') ?? '' }))
+        .sort((x, y) => order.indexOf(x.href.slice(x.href.indexOf('#'))) - order.indexOf(y.href.slice(y.href.indexOf('#'))));
+    });
+    await page.locator('details.theme-commits > summary').first().click();
+    await page.evaluate(() => document.querySelectorAll('details.theme-commits').forEach((d) => { d.open = true; }));
+    const link = page.locator('details.theme-commits a').nth(targets[0].index);
+    const target = (await link.getAttribute('href')) ?? '';
+    await link.click();
+    await page.waitForFunction((hash) => window.location.hash === hash, target.slice(target.indexOf('#'))).catch(() => {});
+    const landed = await page.evaluate(() => {
+      const commit = document.getElementById(window.location.hash.slice(1));
+      const filters = document.querySelector('section.filters')?.getBoundingClientRect();
+      const title = commit?.querySelector('.commit-title')?.getBoundingClientRect();
+      return { hash: window.location.hash, found: !!commit, titleTop: title?.top ?? null, filtersBottom: filters?.bottom ?? null };
+    });
+    check(landed.found && target.endsWith(landed.hash), `the theme link ${target} lands on its commit`, landed);
+    check(landed.filtersBottom === null || landed.titleTop >= landed.filtersBottom - 1, 'the commit it lands on is not under the sticky filters', landed);
+  }
+
   fs.mkdirSync(path.dirname(path.resolve(screenshotPath)), { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath, fullPage: true });
   checks.push(`screenshot saved to ${screenshotPath}`);
+
+  // --- index, repository and "last 7 days" pages (generated sites) ------------------------------
+  const indexResponse = await page.goto(new URL('index.html', base).href, { waitUntil: 'load' });
+  check(indexResponse?.ok(), 'index.html answers 2xx', { status: indexResponse?.status() });
+  await expectCsp(page, 'index');
+  const repositories = await page.evaluate(() => [...document.querySelectorAll('section.repository[data-recent-commits]')].map((s) => ({
+    commits: Number(s.getAttribute('data-recent-commits')),
+    week: s.querySelector('a.week')?.getAttribute('href') ?? null,
+    all: s.querySelector('a.all-days')?.getAttribute('href') ?? null,
+  })));
+  let repositoryPages = 0;
+  if (repositories.length > 0) {
+    await page.screenshot({ path: screenshotPath.replace(/\.png$/, '-index.png'), fullPage: true });
+    const counts = repositories.map((r) => r.commits);
+    check(counts.every((c, i) => i === 0 || counts[i - 1] >= c), 'the index lists the busiest repository first', { counts });
+    for (const repository of repositories) {
+      for (const [label, href] of [['repository page', repository.all], ['last 7 days page', repository.week]]) {
+        check(href, `the index links each repository's ${label}`, repository);
+        const response = await page.goto(new URL(href, base).href, { waitUntil: 'load' });
+        check(response?.ok(), `${href} answers 2xx`, { status: response?.status() });
+        await expectCsp(page, href);
+        await expectNoInjection(page, href, 'main');
+        repositoryPages++;
+      }
+    }
+    await page.goto(new URL(repositories[0].week, base).href, { waitUntil: 'load' });
+    await page.screenshot({ path: screenshotPath.replace(/\.png$/, '-week.png'), fullPage: true });
+  }
 
   // --- search page ------------------------------------------------------------------------------
   const searchResponse = await page.goto(searchUrl, { waitUntil: 'load' });
@@ -201,6 +266,9 @@ try {
     commits: initial.total,
     high: high.notHidden,
     searchHit: hitText,
+    commitTimes: times.datetimes.length,
+    themeLinks,
+    repositoryPages,
     screenshot: path.resolve(screenshotPath),
     checks: checks.length,
   }, 0);

@@ -75,7 +75,8 @@ internal static class SiteAssets
           border-radius: 999px; padding: 0.25rem 0.7rem; cursor: pointer; min-height: 2rem; }
         button.filter[aria-pressed="true"] { background: var(--pressed); border-color: var(--link); }
         .visible { margin: 0.3rem 0; font-size: 0.85rem; color: var(--muted); }
-        article.commit { border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem 0.8rem; margin: 0.6rem 0; background: var(--card); }
+        article.commit { border: 1px solid var(--border); border-radius: 6px; padding: 0.6rem 0.8rem; margin: 0.6rem 0; background: var(--card);
+          scroll-margin-top: 9rem; }
         article.commit[hidden], section.group[hidden] { display: none; }
         .types { margin: 0.2rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem; }
         .type { font-size: 0.75rem; border: 1px solid var(--border); border-radius: 999px; padding: 0 0.5rem; }

@@ -83,7 +83,8 @@ internal static class WeekPage
                 html.Append("<li><a href=\"").Append(Html.Escape(page + "#" + DayPage.CommitAnchor(commit))).Append("\">").Append(Html.Escape(title))
                     .Append("</a> <span class=\"meta\">").Append(Html.Escape(commit.Author.Name)).Append(" · ")
                     .Append(Html.Escape(commit.ShortSha)).Append("</span>");
-                if (commit.Analysis.Summary.FirstOrDefault() is { Length: > 0 } summary)
+                // The first summary point, unless it only repeats the title.
+                if (commit.Analysis.Summary.FirstOrDefault() is { Length: > 0 } summary && !title.Contains(summary, StringComparison.OrdinalIgnoreCase))
                 {
                     html.Append("<br><span class=\"summary\">").Append(Html.Escape(summary)).Append("</span>");
                 }
