@@ -6,7 +6,7 @@ namespace Gitbrief.Analysis;
 
 /// <summary>The offline analyzer: classifies files, scores importance and writes the analysis text
 /// that the data can honestly support. No network, no API key.</summary>
-internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language)
+internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language, RepositoryProfile? profile = null)
 {
     private const int MaxSummaryPoints = 5;
     private const int MaxPointLength = 200;
@@ -19,11 +19,26 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     public ReportLanguage Language { get; } = language;
 
+    /// <summary>Where the repository's code lives and changes; empty when the source could not tell.</summary>
+    public RepositoryProfile Profile { get; } = profile ?? RepositoryProfile.Empty;
+
+    /// <summary>Analyses the commits of one day: each on its own, then ranked against the rest of the day.</summary>
+    public Dictionary<string, AnalyzedCommit> AnalyzeDay(IEnumerable<CommitRecord> commits)
+    {
+        var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
+        foreach (var commit in commits)
+        {
+            analyses.TryAdd(commit.Sha, Analyze(commit));
+        }
+        return analyses;
+    }
+
     public AnalyzedCommit Analyze(CommitRecord commit)
     {
         var files = commit.Files.Select(f => new ClassifiedFile(f, FileClassifier.Classify(f))).ToList();
         var traits = CommitClassifier.Classify(commit, files);
-        var importance = new ImportanceScorer(Weights, phrases).Assess(traits, files);
+        var signals = CommitSignals.Read(commit, traits, files, Profile);
+        var importance = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, signals);
         var evidence = new Evidence(files, Weights);
         var components = ComponentGrouper.Group(files);
         var analysis = new CommitAnalysis

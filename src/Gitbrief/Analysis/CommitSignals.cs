@@ -1,0 +1,216 @@
+using System.Text.RegularExpressions;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>What a commit shows beyond its type and size, each signal with the evidence a reader can check: a
+/// security hardening, a severe fix, a feature of the core product, an edited default, a preview gate, a trivial
+/// edit, a release or dependency bump, a change in the periphery. The scorer turns them into floors and ceilings.</summary>
+internal sealed partial record CommitSignals
+{
+    /// <summary>At most this many meaningful lines make a trivial change.</summary>
+    private const int TrivialLines = 2;
+
+    /// <summary>A trivial word in the title keeps a change this small trivial.</summary>
+    private const int SmallLines = 12;
+
+    /// <summary>A feature needs this many meaningful lines to count as a new capability.</summary>
+    private const int FeatureLines = 40;
+
+    public string? Hardening { get; init; }
+    public string? SevereFix { get; init; }
+    public string? Experimental { get; init; }
+    public bool Trivial { get; init; }
+    public string? ReleaseVersion { get; init; }
+    public DependencyBump? Dependency { get; init; }
+    public bool Periphery { get; init; }
+    public bool Core { get; init; }
+    public bool CoreFeature { get; init; }
+    public string? Defaults { get; init; }
+    public bool Automated { get; init; }
+
+    /// <summary>Only docs, tests, CI, or only lockfiles / generated / vendored / binary files.</summary>
+    public bool RoleOnly { get; init; }
+
+    /// <summary>A CI-only change to how releases are built or published.</summary>
+    public bool ReleasePipeline { get; init; }
+
+    public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
+    {
+        var title = Vocabulary.Words(commit.Title);
+        var body = Vocabulary.Words(string.Join('\n', CommitMessage.BodyLines(commit.Message)), limit: 3000);
+        var meaningful = files.Where(f => f.IsMeaningful).ToList();
+        var product = meaningful.Where(f => f.Role is not (FileRole.Docs or FileRole.Test or FileRole.CI)).ToList();
+        var source = product.Where(f => f.Role == FileRole.Source).ToList();
+        var lines = meaningful.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
+        var productLines = product.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
+        var roleOnly = files.Count > 0 && product.Count == 0;
+        var automated = IsBot(commit.Author) || IsBot(commit.Committer);
+
+        var (core, periphery) = Placements(source.Count > 0 ? source : product, profile);
+        var release = roleOnly ? null : ReleaseOf(commit.Title, product);
+        var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, title, files, product, automated) : null;
+        var experimental = ExperimentalOf(title, body, commit.Excerpt, source);
+        var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
+            ? title.FirstOrDefault(Vocabulary.Severe.Contains)
+            : null;
+        var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
+        var trivial = product.Count > 0 && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
+        return new CommitSignals
+        {
+            Hardening = roleOnly ? null : HardeningOf(title, body, traits),
+            SevereFix = severe,
+            Experimental = experimental,
+            Trivial = trivial,
+            ReleaseVersion = release,
+            Dependency = dependency,
+            Periphery = periphery,
+            Core = core,
+            CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null,
+            Defaults = core ? DefaultsOf(title, commit.Excerpt, product) : null,
+            Automated = automated,
+            RoleOnly = roleOnly,
+            ReleasePipeline = roleOnly && files.Any(f => f.Role == FileRole.CI && ReleaseWorkflow().IsMatch(f.Change.Path)),
+        };
+    }
+
+    /// <summary>Core when most changed lines lie in the repository's core (or the repository is too small to tell);
+    /// periphery when they all lie in its periphery or under benchmark/example-like folders.</summary>
+    private static (bool Core, bool Periphery) Placements(IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
+    {
+        if (files.Count == 0)
+        {
+            return (false, false);
+        }
+        long core = 0, periphery = 0, total = 0;
+        foreach (var file in files)
+        {
+            var lines = Math.Max(1L, (long)file.Change.Additions + file.Change.Deletions);
+            total += lines;
+            var placement = InPeripheryFolder(file.Change.Path) ? Placement.Periphery : profile.PlacementOf(file.Change.Path);
+            if (placement is Placement.Core or Placement.Unknown)
+            {
+                core += lines;
+            }
+            else if (placement == Placement.Periphery)
+            {
+                periphery += lines;
+            }
+        }
+        return (core * 2 > total, periphery == total);
+    }
+
+    private static bool InPeripheryFolder(string path)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (Vocabulary.PeripheryDirectories.Contains(segments[i].ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
+    /// says security; the keyword the classifier found counts too.</summary>
+    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits)
+    {
+        if (traits.Security)
+        {
+            return traits.SecurityKeyword;
+        }
+        if (title.FirstOrDefault(Vocabulary.SecurityNouns.Contains) is { } noun)
+        {
+            return noun;
+        }
+        var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
+        if (verb is null)
+        {
+            return null;
+        }
+        var danger = title.FirstOrDefault(Vocabulary.Danger.Contains) ?? body.FirstOrDefault(Vocabulary.Danger.Contains);
+        return danger is null ? null : $"{verb} … {danger}";
+    }
+
+    private static string? ExperimentalOf(List<string> title, List<string> body, ChangeExcerpt? excerpt, IReadOnlyList<ClassifiedFile> source)
+    {
+        if ((title.FirstOrDefault(Vocabulary.Experimental.Contains) ?? body.Take(400).FirstOrDefault(Vocabulary.Experimental.Contains)) is { } word)
+        {
+            return word;
+        }
+        if (excerpt is null)
+        {
+            return null;
+        }
+        foreach (var file in source)
+        {
+            foreach (var line in excerpt.LinesOf(file.Change.Path))
+            {
+                if (line.StartsWith('+') && Vocabulary.Words(line, 200).FirstOrDefault(w => w is "experimental" or "preview" or "unstable") is { } added)
+                {
+                    return added;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"…by default", "change the default …", or a changed line pair of a product file that both mention a
+    /// default.</summary>
+    private static string? DefaultsOf(List<string> title, ChangeExcerpt? excerpt, IReadOnlyList<ClassifiedFile> product)
+    {
+        if (title.Any(Vocabulary.Defaults.Contains))
+        {
+            return "title";
+        }
+        if (excerpt is null)
+        {
+            return null;
+        }
+        foreach (var file in product.Where(f => f.Role is FileRole.Source or FileRole.Config))
+        {
+            var changed = excerpt.LinesOf(file.Change.Path);
+            var removed = changed.Any(l => l.StartsWith('-') && DefaultValue().IsMatch(l));
+            var added = changed.Any(l => l.StartsWith('+') && DefaultValue().IsMatch(l));
+            if (removed && added)
+            {
+                return file.Change.Path;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A bump of the project's own version: a release-like title naming a version, touching only manifests,
+    /// changelogs, version files or configuration.</summary>
+    private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
+    {
+        var match = ReleaseTitle().Match(title);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
+            || VersionFile().IsMatch(f.Change.Path));
+        return small ? match.Groups["version"].Value : null;
+    }
+
+    private static bool IsBot(Person person) =>
+        person.Name.Contains("[bot]", StringComparison.OrdinalIgnoreCase)
+        || person.Name.StartsWith("renovate", StringComparison.OrdinalIgnoreCase)
+        || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
+        || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,30}\]\s*)?((chore|build|ci)(\([^)]*\))?!?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump to|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseTitle();
+
+    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionFile();
+
+    [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseWorkflow();
+
+    [GeneratedRegex(@"default\w*\s*[:=(]|=\s*\S+\s*,?\s*(#|//).*default|\bdefault\b.{0,40}[:=]\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DefaultValue();
+}

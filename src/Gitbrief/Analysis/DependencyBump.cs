@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>A commit that updates dependencies: routine (a patch or minor bump, a bot's update), major (a new major
+/// version), or engine (a pinned runtime the product bundles, moved by hand).</summary>
+internal sealed partial record DependencyBump(DependencyBumpKind Kind, string What)
+{
+    /// <summary>More changed source lines than this is more than a bump.</summary>
+    private const int SourceLines = 12;
+
+    public static DependencyBump? Read(
+        CommitRecord commit, List<string> title, IReadOnlyList<ClassifiedFile> files, IReadOnlyList<ClassifiedFile> product, bool automated)
+    {
+        var manifests = files.Where(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile).ToList();
+        var dockerfiles = files.Where(f => f.Role == FileRole.Build && Path.GetFileName(f.Change.Path).Contains("Dockerfile", StringComparison.OrdinalIgnoreCase)).ToList();
+        var updating = title.Any(Vocabulary.Update.Contains) || title.Contains("deps") || title.Contains("dependency") || title.Contains("dependencies");
+        if (!updating || manifests.Count + dockerfiles.Count == 0)
+        {
+            return null;
+        }
+        var otherLines = product
+            .Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Lockfile or FileRole.Build or FileRole.Config))
+            .Sum(f => f.Change.Additions + f.Change.Deletions);
+        if (otherLines > SourceLines)
+        {
+            return null;
+        }
+        var what = WhatOf(commit.Title);
+        if (MajorBump().IsMatch(commit.Title) || title.Contains("major"))
+        {
+            return new DependencyBump(DependencyBumpKind.Major, what);
+        }
+        if (!automated && manifests.Any(f => IsPinned(commit.Excerpt, f.Change.Path)))
+        {
+            return new DependencyBump(DependencyBumpKind.Engine, what);
+        }
+        return new DependencyBump(DependencyBumpKind.Routine, what);
+    }
+
+    /// <summary>An exact pin (name==1.2.3) changed in a top-level manifest: the versions a product ships with.</summary>
+    private static bool IsPinned(ChangeExcerpt? excerpt, string path) =>
+        excerpt is not null && path.Count(c => c == '/') <= 1
+        && excerpt.LinesOf(path).Any(l => l.StartsWith('+') && ExactPin().IsMatch(l));
+
+    private static string WhatOf(string title)
+    {
+        var match = Subject().Match(title);
+        return match.Success ? match.Groups["name"].Value : title.Trim();
+    }
+
+    [GeneratedRegex(@"\bto v?\d+(\.x)?(\s|$|\))|\bv\d+\s*\(major\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MajorBump();
+
+    [GeneratedRegex(@"[\w.-]+\s*==\s*\d", RegexOptions.CultureInvariant)]
+    private static partial Regex ExactPin();
+
+    [GeneratedRegex(@"(bump|update|upgrade|pin|sync)s?\s+(dependency\s+|module\s+|the\s+)?(?<name>[\w@/.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Subject();
+}
