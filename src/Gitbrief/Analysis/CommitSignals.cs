@@ -49,7 +49,7 @@ internal sealed partial record CommitSignals
 
         var (core, periphery) = Placements(source.Count > 0 ? source : product, profile);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
-        var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, title, files, product, automated) : null;
+        var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, title, files, product, automated, profile) : null;
         var experimental = ExperimentalOf(title, body, commit.Excerpt, source);
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
             ? title.FirstOrDefault(Vocabulary.Severe.Contains)
@@ -126,12 +126,17 @@ internal sealed partial record CommitSignals
             return noun;
         }
         var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
-        if (verb is null)
+        if (verb is not null && (title.FirstOrDefault(Vocabulary.Danger.Contains) ?? body.FirstOrDefault(Vocabulary.Danger.Contains)) is { } danger)
         {
-            return null;
+            return $"{verb} … {danger}";
         }
-        var danger = title.FirstOrDefault(Vocabulary.Danger.Contains) ?? body.FirstOrDefault(Vocabulary.Danger.Contains);
-        return danger is null ? null : $"{verb} … {danger}";
+        // The title may say nothing ("improve the reliability"): a body that protects against two distinct dangers,
+        // one of them unmistakable, says it instead.
+        var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
+        var dangers = body.Where(Vocabulary.Danger.Contains).Distinct(StringComparer.Ordinal).ToList();
+        return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
+            ? $"{bodyVerb} … {strong}"
+            : null;
     }
 
     private static string? ExperimentalOf(List<string> title, List<string> body, ChangeExcerpt? excerpt, IReadOnlyList<ClassifiedFile> source)

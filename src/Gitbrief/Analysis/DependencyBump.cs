@@ -11,8 +11,14 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
     private const int SourceLines = 12;
 
     public static DependencyBump? Read(
-        CommitRecord commit, List<string> title, IReadOnlyList<ClassifiedFile> files, IReadOnlyList<ClassifiedFile> product, bool automated)
+        CommitRecord commit, List<string> title, IReadOnlyList<ClassifiedFile> files, IReadOnlyList<ClassifiedFile> product, bool automated,
+        RepositoryProfile profile)
     {
+        // "sync : ggml", "bump sgl-kernel to 0.3.5": a component the repository carries in its own tree.
+        if (!automated && title.Any(Vocabulary.Update.Contains) && profile.ComponentNamed(title) is { } component)
+        {
+            return new DependencyBump(DependencyBumpKind.Engine, component);
+        }
         var manifests = files.Where(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile).ToList();
         var dockerfiles = files.Where(f => f.Role == FileRole.Build && Path.GetFileName(f.Change.Path).Contains("Dockerfile", StringComparison.OrdinalIgnoreCase)).ToList();
         var updating = title.Any(Vocabulary.Update.Contains) || title.Contains("deps") || title.Contains("dependency") || title.Contains("dependencies");

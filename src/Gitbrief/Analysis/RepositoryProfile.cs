@@ -21,6 +21,9 @@ public sealed class RepositoryProfile
 
     private const int MaxTrunkDepth = 5;
 
+    /// <summary>A directory named in a "sync"/"bump" title holds at least this share when it is a bundled component.</summary>
+    private const double ComponentShare = 0.05;
+
     private readonly Dictionary<string, DirectoryWeight> direct;
     private readonly Dictionary<string, DirectoryWeight> subtree = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> children = new(StringComparer.Ordinal);
@@ -115,6 +118,30 @@ public sealed class RepositoryProfile
         // main code is still the product.
         return share < PeripheryShare && (parent.Length == 0 || !IsTrunkEnd(parent) && Depth(parent) < 2) ? Placement.Periphery : Placement.Normal;
     }
+
+    /// <summary>The name of a directory of the repository that one of <paramref name="words"/> names and that holds a
+    /// sizeable part of its code (a bundled engine or library synced into the tree), or null.</summary>
+    public string? ComponentNamed(IEnumerable<string> words)
+    {
+        if (!IsKnown)
+        {
+            return null;
+        }
+        var wanted = words.Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return subtree
+            .Where(d => d.Key.Length > 0 && Depth(d.Key) <= 3 && Share(d.Value) >= ComponentShare)
+            .Select(d => d.Key[(d.Key.LastIndexOf('/') + 1)..])
+            .Where(name => wanted.Contains(name) && !GenericDirectories.Contains(name.ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Directory names that say nothing about what they hold.</summary>
+    private static readonly HashSet<string> GenericDirectories = new(StringComparer.Ordinal)
+    {
+        "src", "lib", "libs", "include", "core", "common", "utils", "util", "internal", "pkg", "cmd", "app", "apps", "packages",
+        "crates", "modules", "source", "sources", "main", "python", "cpp", "csrc", "test", "tests", "tools", "scripts", "docs",
+    };
 
     private string? BranchOf(string directory)
     {

@@ -30,6 +30,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         {
             analyses.TryAdd(commit.Sha, Analyze(commit));
         }
+        new DayRanker(Weights, SignalPhrases.For(Language)).Rank(analyses);
         return analyses;
     }
 
@@ -45,6 +46,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         {
             Source = AnalysisSource.Rules,
             ChangeTypes = traits.ChangeTypes,
+            Scope = traits.Scope,
             Summary = Summary(commit, traits, files),
             Components = components,
             Impact = Impact(evidence),

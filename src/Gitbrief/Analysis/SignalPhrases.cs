@@ -18,6 +18,7 @@ internal sealed record SignalPhrases
     public required string ReleasePipeline { get; init; }
     public required string NoHighSignal { get; init; }
     public required Func<int, string> DayCap { get; init; }
+    public required Func<string, int, string> Series { get; init; }
 
     public static SignalPhrases For(ReportLanguage language) => language == ReportLanguage.En ? English : Chinese;
 
@@ -38,6 +39,7 @@ internal sealed record SignalPhrases
         ReleasePipeline = "发布流程变更",
         NoHighSignal = "无须立即知晓的信号",
         DayCap = n => $"当日高重要度过多，保留前 {n} 项",
+        Series = (s, n) => $"同一系列（{s}，当日 {n} 个功能提交）",
     };
 
     public static SignalPhrases English { get; } = new()
@@ -57,5 +59,6 @@ internal sealed record SignalPhrases
         ReleasePipeline = "release pipeline change",
         NoHighSignal = "nothing a follower must know today",
         DayCap = n => $"many high items today: the top {n} kept",
+        Series = (s, n) => $"part of a series ({s}, {n} feature commits today)",
     };
 }

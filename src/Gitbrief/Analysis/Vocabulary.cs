@@ -19,7 +19,8 @@ internal static class Vocabulary
         "untrusted", "unsafe", "malicious", "attacker", "arbitrary", "traversal", "symlink", "symlinks", "outside", "escape", "absolute",
         "reserved", "weak", "insecure", "credential", "credentials", "token", "tokens", "secret", "secrets", "password", "passwords",
         "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
-        "privilege", "privileges", "spoofing", "spoof", "tampering", "overflow", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
+        "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
+        "guest", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
         "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos");
 
     /// <summary>Words that alone say the commit is about security.</summary>
@@ -29,9 +30,15 @@ internal static class Vocabulary
 
     /// <summary>What a severe fix repairs: crashes, wrong results, lost data.</summary>
     public static readonly HashSet<string> Severe = Set(
-        "crash", "crashes", "crashing", "segfault", "segfaults", "sigsegv", "panic", "panics", "abort", "aborts", "wrong", "incorrect",
+        "crash", "crashes", "crashing", "segfault", "segfaults", "sigsegv", "abort", "aborts", "wrong", "incorrect", "oob",
+        "out-of-bounds", "overflow", "overflows", "underflow", "illegal", "use-after-free", "double-free",
         "corrupt", "corrupted", "corruption", "nan", "nans", "accuracy", "precision", "deadlock", "deadlocks", "hang", "hangs", "race",
         "leak", "leaks", "oom", "regression", "data-loss", "loss", "miscompile", "miscompilation", "garbage", "mismatch", "broken");
+
+    /// <summary>Words in a body that say the change is about security even when the title does not.</summary>
+    public static readonly HashSet<string> StrongDanger = Set(
+        "bypass", "traversal", "traverse", "injection", "vulnerability", "vulnerable", "cve", "exploit", "xss", "csrf", "ssrf", "rce",
+        "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest");
 
     /// <summary>Gating words: the change is opt-in, experimental, behind a flag.</summary>
     public static readonly HashSet<string> Experimental = Set(
