@@ -37,7 +37,7 @@ internal sealed partial record CommitSignals
 
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
     {
-        var title = Vocabulary.Words(commit.Title);
+        var title = Vocabulary.Words(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
         var body = Vocabulary.Words(string.Join('\n', CommitMessage.BodyLines(commit.Message)), limit: 3000);
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
         var product = meaningful.Where(f => f.Role is not (FileRole.Docs or FileRole.Test or FileRole.CI)).ToList();
@@ -66,7 +66,7 @@ internal sealed partial record CommitSignals
             Dependency = dependency,
             Periphery = periphery,
             Core = core,
-            CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null,
+            CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files),
             Defaults = core ? DefaultsOf(title, commit.Excerpt, product) : null,
             Automated = automated,
             RoleOnly = roleOnly,
@@ -113,13 +113,17 @@ internal sealed partial record CommitSignals
         return false;
     }
 
+    /// <summary>The commit tells users about itself: a changelog, changeset or release-notes entry, or user documentation.</summary>
+    private static bool AnnouncedToUsers(IReadOnlyList<ClassifiedFile> files) =>
+        files.Any(f => f.Role == FileRole.Docs && UserFacingDocs().IsMatch(f.Change.Path));
+
     /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
     /// says security; the keyword the classifier found counts too.</summary>
     private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits)
     {
-        if (traits.Security)
+        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
         {
-            return traits.SecurityKeyword;
+            return keyword;
         }
         if (title.FirstOrDefault(Vocabulary.SecurityNouns.Contains) is { } noun)
         {
@@ -212,6 +216,9 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
     private static partial Regex VersionFile();
+
+    [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UserFacingDocs();
 
     [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseWorkflow();

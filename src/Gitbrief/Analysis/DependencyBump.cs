@@ -15,7 +15,7 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         RepositoryProfile profile)
     {
         // "sync : ggml", "bump sgl-kernel to 0.3.5": a component the repository carries in its own tree.
-        if (!automated && title.Any(Vocabulary.Update.Contains) && profile.ComponentNamed(title) is { } component)
+        if (!automated && profile.ComponentNamed(NextToUpdateWords(title)) is { } component)
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }
@@ -43,6 +43,27 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             return new DependencyBump(DependencyBumpKind.Engine, what);
         }
         return new DependencyBump(DependencyBumpKind.Routine, what);
+    }
+
+    /// <summary>The words right before or after an update word ("sync : ggml", "ggml : sync", "bump X to"), skipping
+    /// "the".</summary>
+    private static IEnumerable<string> NextToUpdateWords(List<string> title)
+    {
+        var words = title.Where(w => w != "the").ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Vocabulary.Update.Contains(words[i]))
+            {
+                if (i > 0)
+                {
+                    yield return words[i - 1];
+                }
+                if (i + 1 < words.Count)
+                {
+                    yield return words[i + 1];
+                }
+            }
+        }
     }
 
     /// <summary>An exact pin (name==1.2.3) changed in a top-level manifest: the versions a product ships with.</summary>

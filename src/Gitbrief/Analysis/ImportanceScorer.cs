@@ -74,17 +74,19 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, new("breaking", 0, phrases.BreakingReason), true);
         }
-        if (!roleOnly && traits.Security)
+        if (signals is null && !roleOnly && traits.Security)
         {
             return (ImportanceLevel.High, new("security", 0, phrases.SecurityReason(traits.SecurityKeyword ?? string.Empty)), true);
         }
         if (signals is { Hardening: { } hardening })
         {
-            return (ImportanceLevel.High, new("hardening", 0, signalPhrases.Hardening(hardening)), true);
+            return traits.Security && hardening == traits.SecurityKeyword
+                ? (ImportanceLevel.High, new("security", 0, phrases.SecurityReason(hardening)), true)
+                : (ImportanceLevel.High, new("hardening", 0, signalPhrases.Hardening(hardening)), true);
         }
         if (signals is { Dependency: { Kind: DependencyBumpKind.Engine } engine })
         {
-            return (ImportanceLevel.High, new("engine", 0, signalPhrases.Engine(engine.What)), false);
+            return (ImportanceLevel.High, new("engine", 0, signalPhrases.Engine(engine.What)), true);
         }
         if (signals is { Core: true, SevereFix: { } severe })
         {

@@ -129,7 +129,7 @@ public sealed class RepositoryProfile
         }
         var wanted = words.Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return subtree
-            .Where(d => d.Key.Length > 0 && Depth(d.Key) <= 3 && Share(d.Value) >= ComponentShare)
+            .Where(d => d.Key.Length > 0 && Depth(d.Key) == 1 && Share(d.Value) >= ComponentShare)
             .Select(d => d.Key[(d.Key.LastIndexOf('/') + 1)..])
             .Where(name => wanted.Contains(name) && !GenericDirectories.Contains(name.ToLowerInvariant()))
             .Order(StringComparer.Ordinal)
