@@ -50,7 +50,7 @@ internal sealed partial record CommitSignals
         var (core, periphery) = Placements(source.Count > 0 ? source : product, profile);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
         var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, title, files, product, automated, profile) : null;
-        var experimental = ExperimentalOf(title, body, commit.Excerpt, source);
+        var experimental = ExperimentalOf(title, body);
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
             ? title.FirstOrDefault(Vocabulary.Severe.Contains)
             : null;
@@ -67,7 +67,7 @@ internal sealed partial record CommitSignals
             Periphery = periphery,
             Core = core,
             CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files),
-            Defaults = core ? DefaultsOf(title, commit.Excerpt, product) : null,
+            Defaults = core && title.Any(Vocabulary.Defaults.Contains) ? "title" : null,
             Automated = automated,
             RoleOnly = roleOnly,
             ReleasePipeline = roleOnly && files.Any(f => f.Role == FileRole.CI && ReleaseWorkflow().IsMatch(f.Change.Path)),
@@ -143,53 +143,8 @@ internal sealed partial record CommitSignals
             : null;
     }
 
-    private static string? ExperimentalOf(List<string> title, List<string> body, ChangeExcerpt? excerpt, IReadOnlyList<ClassifiedFile> source)
-    {
-        if ((title.FirstOrDefault(Vocabulary.Experimental.Contains) ?? body.Take(400).FirstOrDefault(Vocabulary.Experimental.Contains)) is { } word)
-        {
-            return word;
-        }
-        if (excerpt is null)
-        {
-            return null;
-        }
-        foreach (var file in source)
-        {
-            foreach (var line in excerpt.LinesOf(file.Change.Path))
-            {
-                if (line.StartsWith('+') && Vocabulary.Words(line, 200).FirstOrDefault(w => w is "experimental" or "preview" or "unstable") is { } added)
-                {
-                    return added;
-                }
-            }
-        }
-        return null;
-    }
-
-    /// <summary>"…by default", "change the default …", or a changed line pair of a product file that both mention a
-    /// default.</summary>
-    private static string? DefaultsOf(List<string> title, ChangeExcerpt? excerpt, IReadOnlyList<ClassifiedFile> product)
-    {
-        if (title.Any(Vocabulary.Defaults.Contains))
-        {
-            return "title";
-        }
-        if (excerpt is null)
-        {
-            return null;
-        }
-        foreach (var file in product.Where(f => f.Role is FileRole.Source or FileRole.Config))
-        {
-            var changed = excerpt.LinesOf(file.Change.Path);
-            var removed = changed.Any(l => l.StartsWith('-') && DefaultValue().IsMatch(l));
-            var added = changed.Any(l => l.StartsWith('+') && DefaultValue().IsMatch(l));
-            if (removed && added)
-            {
-                return file.Change.Path;
-            }
-        }
-        return null;
-    }
+    private static string? ExperimentalOf(List<string> title, List<string> body) =>
+        title.FirstOrDefault(Vocabulary.Experimental.Contains) ?? body.Take(400).FirstOrDefault(Vocabulary.Experimental.Contains);
 
     /// <summary>A bump of the project's own version: a release-like title naming a version, touching only manifests,
     /// changelogs, version files or configuration.</summary>
@@ -222,7 +177,4 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseWorkflow();
-
-    [GeneratedRegex(@"default\w*\s*[:=(]|=\s*\S+\s*,?\s*(#|//).*default|\bdefault\b.{0,40}[:=]\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefaultValue();
 }

@@ -38,10 +38,6 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         {
             return new DependencyBump(DependencyBumpKind.Major, what);
         }
-        if (!automated && manifests.Any(f => IsPinned(commit.Excerpt, f.Change.Path)))
-        {
-            return new DependencyBump(DependencyBumpKind.Engine, what);
-        }
         return new DependencyBump(DependencyBumpKind.Routine, what);
     }
 
@@ -66,11 +62,6 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         }
     }
 
-    /// <summary>An exact pin (name==1.2.3) changed in a top-level manifest: the versions a product ships with.</summary>
-    private static bool IsPinned(ChangeExcerpt? excerpt, string path) =>
-        excerpt is not null && path.Count(c => c == '/') <= 1
-        && excerpt.LinesOf(path).Any(l => l.StartsWith('+') && ExactPin().IsMatch(l));
-
     private static string WhatOf(string title)
     {
         var match = Subject().Match(title);
@@ -79,9 +70,6 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
 
     [GeneratedRegex(@"\bto v?\d+(\.x)?(\s|$|\))|\bv\d+\s*\(major\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MajorBump();
-
-    [GeneratedRegex(@"[\w.-]+\s*==\s*\d", RegexOptions.CultureInvariant)]
-    private static partial Regex ExactPin();
 
     [GeneratedRegex(@"(bump|update|upgrade|pin|sync)s?\s+(dependency\s+|module\s+|the\s+)?(?<name>[\w@/.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Subject();

@@ -8,8 +8,8 @@ using Gitbrief.Sources;
 
 namespace Gitbrief.Evaluation;
 
-/// <summary>Captures a repository-day from a git repository into the evaluation format, so that the set can be
-/// evaluated later without the repository: <c>gitbrief eval capture</c>.</summary>
+/// <summary>Captures a repository-day (commits with their files and line counts, and the repository profile) from a git
+/// repository into the evaluation format, so that the set can be evaluated later without the repository: <c>gitbrief eval capture</c>.</summary>
 internal static class DayCapture
 {
     public static async Task<CapturedDay> CaptureAsync(
@@ -18,7 +18,6 @@ internal static class DayCapture
         var history = new GitHistory(directory);
         var (revision, _) = await history.ResolveBranchAsync(null, cancellationToken).ConfigureAwait(false);
         var commits = await history.ReadAsync(revision, day.Start, day.EndExclusive, firstParent, cancellationToken).ConfigureAwait(false);
-        var excerpts = await ChangeExcerptReader.ReadAsync(directory, commits.Select(c => c.Sha).ToList(), cancellationToken).ConfigureAwait(false);
         // The repository as it stood at the end of the day: its tree and its recent history up to then.
         var atDayEnd = commits.Count > 0 ? commits.MaxBy(c => c.CommittedAt)!.Sha : revision;
         var files = await RepositoryFilesReader.ReadAsync(directory, atDayEnd, cancellationToken).ConfigureAwait(false);
@@ -29,10 +28,10 @@ internal static class DayCapture
             day.TimeZone.Id,
             new SortedDictionary<string, int[]>(
                 profile.DirectCounts.ToDictionary(p => p.Key, p => new[] { p.Value.Files, p.Value.Changes }), StringComparer.Ordinal),
-            commits.Select(c => Capture(c, excerpts.GetValueOrDefault(c.Sha))).ToList());
+            commits.Select(Capture).ToList());
     }
 
-    private static CapturedCommit Capture(CommitRecord commit, ChangeExcerpt? excerpt) => new(
+    private static CapturedCommit Capture(CommitRecord commit) => new(
         commit.Sha,
         commit.Parents,
         new CapturedPerson(commit.Author.Name, commit.Author.Email),
@@ -40,8 +39,7 @@ internal static class DayCapture
         new CapturedPerson(commit.Committer.Name, commit.Committer.Email),
         Timestamp(commit.CommittedAt),
         commit.Message,
-        commit.Files.Select(f => new CapturedFile(f.Path, f.OldPath, f.Status.Letter(), f.Additions, f.Deletions, f.Binary)).ToList(),
-        excerpt?.Files.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal));
+        commit.Files.Select(f => new CapturedFile(f.Path, f.OldPath, f.Status.Letter(), f.Additions, f.Deletions, f.Binary)).ToList());
 
     private static string Timestamp(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
@@ -65,7 +63,6 @@ internal static class DayCapture
         Files = commit.Files.Select(f => new FileChange(
             f.Path, f.OldPath, FileStatusCodes.FromLetter(f.Status.Length > 0 ? f.Status[0] : '?') ?? FileStatus.Modified,
             f.Additions, f.Deletions, f.Binary)).ToList(),
-        Excerpt = commit.Excerpt is { } excerpt ? new ChangeExcerpt(excerpt) : null,
     };
 
     public static RepositoryProfile ToProfile(CapturedDay day) =>

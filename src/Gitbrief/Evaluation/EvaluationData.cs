@@ -4,7 +4,7 @@ namespace Gitbrief.Evaluation;
 
 // The files of an evaluation set (docs/evaluation.md): captured repository-days and hand labels.
 
-/// <summary>One repository-day as Gitbrief read it: the commits (with a sample of their changed lines) and the
+/// <summary>One repository-day as Gitbrief read it: the commits (files and line counts, as a report reads them) and the
 /// repository profile (source files and recent changes per directory, as [files, changes]).</summary>
 internal sealed record CapturedDay(
     string Repository,
@@ -21,8 +21,7 @@ internal sealed record CapturedCommit(
     CapturedPerson Committer,
     string CommittedAt,
     string Message,
-    IReadOnlyList<CapturedFile> Files,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? Excerpt);
+    IReadOnlyList<CapturedFile> Files);
 
 internal sealed record CapturedPerson(string Name, string Email);
 

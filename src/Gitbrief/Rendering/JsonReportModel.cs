@@ -47,6 +47,8 @@ internal sealed record JsonCommit(
     int Score,
     IReadOnlyList<JsonReason> Reasons,
     IReadOnlyList<string> ChangeTypes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Scope,
+    IReadOnlyList<string> Signals,
     IReadOnlyList<JsonFile> Files,
     JsonAnalysis Analysis);
 

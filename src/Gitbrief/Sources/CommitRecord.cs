@@ -21,9 +21,6 @@ public sealed record CommitRecord
     /// <summary>The pull request the commit belongs to, when the GitHub API was asked (enrich_pull_requests).</summary>
     public PullRequestInfo? LinkedPullRequest { get; init; }
 
-    /// <summary>A sample of the changed lines, when the source read one (rules signals such as edited defaults).</summary>
-    public ChangeExcerpt? Excerpt { get; init; }
-
     public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
 
     /// <summary>The first line of the message.</summary>
