@@ -52,7 +52,7 @@ internal sealed partial record CommitSignals
         var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, title, files, product, automated, profile) : null;
         var experimental = ExperimentalOf(title, body);
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
-            ? title.FirstOrDefault(Vocabulary.Severe.Contains)
+            ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
         var trivial = product.Count > 0 && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
@@ -125,9 +125,13 @@ internal sealed partial record CommitSignals
         {
             return keyword;
         }
-        if (title.FirstOrDefault(Vocabulary.SecurityNouns.Contains) is { } noun)
+        for (var i = 0; i < title.Count; i++)
         {
-            return noun;
+            // "dependency injection" is a design pattern, not an attack.
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection" && i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])))
+            {
+                return title[i];
+            }
         }
         var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
         if (verb is not null && (title.FirstOrDefault(Vocabulary.Danger.Contains) ?? body.FirstOrDefault(Vocabulary.Danger.Contains)) is { } danger)

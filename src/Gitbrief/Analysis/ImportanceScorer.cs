@@ -26,7 +26,15 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         score = reasons.Sum(r => r.Points);
         if (ceilingReason is { } lower)
         {
-            reasons.Add(Above(level, ceiling) ? lower with { Points = Gap(score, ceiling, raising: false) } : lower);
+            if (Above(level, ceiling))
+            {
+                reasons.Add(lower with { Points = Gap(score, ceiling, raising: false) });
+            }
+            else if (lower.Code != "no-high-signal")
+            {
+                // A ceiling that did not bind is still a signal worth showing; the absence of one is not.
+                reasons.Add(lower);
+            }
         }
         if (signals is not null)
         {
@@ -157,6 +165,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
     private IEnumerable<ScoreReason> Evidence(CommitSignals signals, List<ScoreReason> shown)
     {
         var codes = shown.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        if (signals.Hardening is { } hardening && !codes.Contains("hardening") && !codes.Contains("security"))
+        {
+            yield return new("security", 0, phrases.SecurityReason(hardening));
+        }
         if (signals.Core && !codes.Contains("core-feature"))
         {
             yield return new("core", 0, signalPhrases.Core);

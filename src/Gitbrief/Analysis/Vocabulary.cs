@@ -40,6 +40,12 @@ internal static class Vocabulary
         "bypass", "traversal", "traverse", "injection", "vulnerability", "vulnerable", "cve", "exploit", "xss", "csrf", "ssrf", "rce",
         "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest");
 
+    /// <summary>Words before "injection" that make it a design pattern.</summary>
+    public static readonly HashSet<string> NotAttacks = Set("dependency", "dependencies", "constructor", "property", "setter", "method", "field", "di");
+
+    /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
+    public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];
+
     /// <summary>Gating words: the change is opt-in, experimental, behind a flag.</summary>
     public static readonly HashSet<string> Experimental = Set(
         "experimental", "preview", "unstable", "beta", "alpha", "prototype", "poc", "wip", "opt-in", "feature-flag", "nightly");

@@ -47,7 +47,7 @@ internal sealed record JsonCommit(
     int Score,
     IReadOnlyList<JsonReason> Reasons,
     IReadOnlyList<string> ChangeTypes,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Scope,
+    string? Scope,
     IReadOnlyList<string> Signals,
     IReadOnlyList<JsonFile> Files,
     JsonAnalysis Analysis);
