@@ -134,7 +134,8 @@ internal sealed partial record CommitSignals
             }
         }
         var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
-        if (verb is not null && (title.FirstOrDefault(Vocabulary.Danger.Contains) ?? body.FirstOrDefault(Vocabulary.Danger.Contains)) is { } danger)
+        // The danger is another word than the verb ("escape" is both).
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w))) is { } danger)
         {
             return $"{verb} … {danger}";
         }
