@@ -5,8 +5,8 @@ using Gitbrief.Sources;
 namespace Gitbrief.Analysis;
 
 /// <summary>The offline analyzer: classifies files, scores importance and writes the analysis text
-/// that the data can honestly support. No network, no API key.</summary>
-internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language)
+/// that the data can honestly support. No network, no API key. The reader's watch rules apply last.</summary>
+internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language, WatchRules? watch = null)
 {
     private const int MaxSummaryPoints = 5;
     private const int MaxPointLength = 200;
@@ -19,11 +19,14 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     public ReportLanguage Language { get; } = language;
 
+    /// <summary>The repository's watch rules (global, then its own).</summary>
+    public WatchRules Watch { get; } = watch ?? WatchRules.None;
+
     public AnalyzedCommit Analyze(CommitRecord commit)
     {
         var files = commit.Files.Select(f => new ClassifiedFile(f, FileClassifier.Classify(f))).ToList();
         var traits = CommitClassifier.Classify(commit, files);
-        var importance = new ImportanceScorer(Weights, phrases).Assess(traits, files);
+        var scored = new ImportanceScorer(Weights, phrases).Assess(traits, files);
         var evidence = new Evidence(files, Weights);
         var components = ComponentGrouper.Group(files);
         var analysis = new CommitAnalysis
@@ -37,7 +40,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
             Risks = Risks(traits, evidence),
             Recommendations = Recommendations(traits, evidence),
         };
-        return new AnalyzedCommit(files, importance, analysis);
+        return new AnalyzedCommit(files, Watch.Apply(scored, commit, files, Weights, Language), analysis) { Scored = scored };
     }
 
     /// <summary>Facts about the files that the impact, risk and recommendation texts draw on.</summary>

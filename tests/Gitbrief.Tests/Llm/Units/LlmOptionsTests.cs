@@ -146,7 +146,8 @@ public sealed class LlmOptionsTests
     {
         var options = LlmOptions.Resolve(new LlmSettings { ImportanceSource = "llm", ForceLevel = "medium" }, Env(("LLM_API_KEY", UniqueKey())));
 
-        Assert.True(options.LlmDecidesImportance);
+        Assert.Equal(ImportanceMode.Llm, options.ImportanceMode);
+        Assert.Equal(ImportanceMode.Hybrid, LlmOptions.Resolve(new LlmSettings(), Env(("LLM_API_KEY", UniqueKey()))).ImportanceMode);
         Assert.Equal(Gitbrief.Analysis.ImportanceLevel.Medium, options.ForceLevel);
     }
 }
