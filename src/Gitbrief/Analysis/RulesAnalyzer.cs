@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
@@ -133,26 +132,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     }
 
     /// <summary>Control characters removed and white space folded: commit text is untrusted.</summary>
-    private static string Clean(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-            builder.Append(c);
-        }
-        return builder.ToString();
-    }
+    private static string Clean(string text) => Common.PlainText.Fold(text);
 
     private static string Clip(string text)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
@@ -53,26 +52,7 @@ internal sealed class WatchRules
     }
 
     /// <summary>Lower case, every run of white space one space: keywords match across line breaks.</summary>
-    private static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-            builder.Append(char.ToLowerInvariant(c));
-        }
-        return builder.ToString();
-    }
+    private static string Normalize(string text) => Common.PlainText.Fold(text).ToLowerInvariant();
 
     private sealed class CompiledRule(WatchRule rule)
     {

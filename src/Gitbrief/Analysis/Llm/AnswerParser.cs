@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Gitbrief.Analysis.Llm;
@@ -176,23 +175,7 @@ internal static class AnswerParser
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => "",
         };
-        var text = new StringBuilder(raw.Length);
-        var space = false;
-        foreach (var c in raw)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = text.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                text.Append(' ');
-                space = false;
-            }
-            text.Append(c);
-        }
-        return Bound(Common.SecretRedactor.Redact(text.ToString()), MaxItemLength);
+        return Bound(Common.SecretRedactor.Redact(Common.PlainText.Fold(raw)), MaxItemLength);
     }
 
     private static string Bound(string text, int max)
