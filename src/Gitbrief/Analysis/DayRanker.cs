@@ -5,7 +5,7 @@ namespace Gitbrief.Analysis;
 /// <summary>Ranks a day's commits against each other: a series of features on one scope (a port, a PR series) is
 /// medium as a whole, and only the strongest few commits whose high level rests on a soft signal (a core feature, a
 /// changed default, a severe fix) stay high — so a day of eight features does not make six of them high. Security,
-/// breaking changes and bundled-engine upgrades are never capped.</summary>
+/// breaking changes, bundled-engine upgrades and what a reader's watch rule raised are never capped.</summary>
 internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases)
 {
     /// <summary>Three features on one scope in a day are a series.</summary>
@@ -49,7 +49,7 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
     private static string? SoftHigh(AnalyzedCommit analyzed)
     {
         var importance = analyzed.Importance;
-        if (importance.Level != ImportanceLevel.High || importance.Reasons.Any(r => r.Code is "breaking" or "security" or "hardening" or "engine"))
+        if (importance.Level != ImportanceLevel.High || importance.Reasons.Any(r => r.Code is "breaking" or "security" or "hardening" or "engine" or "watch"))
         {
             return null;
         }

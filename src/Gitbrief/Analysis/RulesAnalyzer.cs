@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 
 /// <summary>The offline analyzer: classifies files, scores importance and writes the analysis text
-/// that the data can honestly support. No network, no API key.</summary>
-internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language, RepositoryProfile? profile = null)
+/// that the data can honestly support. No network, no API key. The reader's watch rules apply last.</summary>
+internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language, WatchRules? watch = null, RepositoryProfile? profile = null)
 {
     private const int MaxSummaryPoints = 5;
     private const int MaxPointLength = 200;
@@ -34,12 +33,15 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         return analyses;
     }
 
+    /// <summary>The repository's watch rules (global, then its own).</summary>
+    public WatchRules Watch { get; } = watch ?? WatchRules.None;
+
     public AnalyzedCommit Analyze(CommitRecord commit)
     {
         var files = commit.Files.Select(f => new ClassifiedFile(f, FileClassifier.Classify(f))).ToList();
         var traits = CommitClassifier.Classify(commit, files);
         var signals = CommitSignals.Read(commit, traits, files, Profile);
-        var importance = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, signals);
+        var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, signals);
         var evidence = new Evidence(files, Weights);
         var components = ComponentGrouper.Group(files);
         var analysis = new CommitAnalysis
@@ -54,7 +56,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
             Risks = Risks(traits, evidence),
             Recommendations = Recommendations(traits, evidence),
         };
-        return new AnalyzedCommit(files, importance, analysis);
+        return new AnalyzedCommit(files, Watch.Apply(scored, commit, files, Weights, Language), analysis) { Scored = scored };
     }
 
     /// <summary>Facts about the files that the impact, risk and recommendation texts draw on.</summary>
@@ -147,26 +149,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     }
 
     /// <summary>Control characters removed and white space folded: commit text is untrusted.</summary>
-    private static string Clean(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-            builder.Append(c);
-        }
-        return builder.ToString();
-    }
+    private static string Clean(string text) => Common.PlainText.Fold(text);
 
     private static string Clip(string text)
     {

@@ -12,7 +12,7 @@ internal static class Evaluator
         var unlabelled = new List<string>();
         foreach (var day in set.Days.OrderBy(d => d.Repository, StringComparer.Ordinal).ThenBy(d => d.Date, StringComparer.Ordinal))
         {
-            var analyzer = new RulesAnalyzer(weights, ReportLanguage.En, DayCapture.ToProfile(day));
+            var analyzer = new RulesAnalyzer(weights, ReportLanguage.En, profile: DayCapture.ToProfile(day));
             var commits = day.Commits.Select(DayCapture.ToRecord).ToList();
             var analyses = analyzer.AnalyzeDay(commits);
             foreach (var commit in commits)

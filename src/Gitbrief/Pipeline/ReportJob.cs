@@ -105,7 +105,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
             var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
 
-            var rules = new RulesAnalyzer(request.Weights, request.Language, RepositoryProfile.From(await layout.ConfigureAwait(false)));
+            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), RepositoryProfile.From(await layout.ConfigureAwait(false)));
             var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
             foreach (var day in byDay)
             {
@@ -121,8 +121,8 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             if (llm is not null)
             {
                 observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits with {llm.Model}");
-                llmResult = await llm.RunAsync(new LlmRepository(unitKey, repository.Name, history.Patches), commits, byDay, analyses, cancellationToken)
-                    .ConfigureAwait(false);
+                var llmRepository = new LlmRepository(unitKey, repository.Name, history.Patches) { Weights = rules.Weights, Watch = rules.Watch };
+                llmResult = await llm.RunAsync(llmRepository, commits, byDay, analyses, cancellationToken).ConfigureAwait(false);
             }
             else
             {

@@ -46,6 +46,7 @@ internal sealed record JsonCommit(
     string Importance,
     int Score,
     IReadOnlyList<JsonReason> Reasons,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Muted,
     IReadOnlyList<string> ChangeTypes,
     string? Scope,
     IReadOnlyList<string> Signals,

@@ -65,6 +65,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
             Code(entry.Level.ToString()),
             entry.Importance.Score,
             entry.Importance.Reasons.Select(r => new JsonReason(r.Code, r.Points, r.Detail)).ToList(),
+            entry.Importance.Muted ? true : null,
             entry.Analysis.ChangeTypes.Select(Code).ToList(),
             entry.Analysis.Scope,
             entry.Importance.Signals,

@@ -32,7 +32,7 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
             Repository = repository,
             Entries = entries,
             Highlights = highlights ?? entries
-                .Where(e => e.Level == ImportanceLevel.High)
+                .Where(e => e.Level == ImportanceLevel.High && !e.Importance.Muted)
                 .Take(MaxHighlights)
                 .Select(e => e.Commit.Title)
                 .ToList(),
