@@ -187,7 +187,7 @@ internal static class AnswerParser
             }
             text.Append(c);
         }
-        return Bound(Common.SecretRedactor.Redact(text.ToString()));
+        return Placeholder.Is(text.ToString()) ? string.Empty : Bound(Common.SecretRedactor.Redact(text.ToString()));
     }
 
     private static string Bound(string text)
