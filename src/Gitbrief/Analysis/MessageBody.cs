@@ -32,6 +32,7 @@ internal static partial class MessageBody
         "benchmark", "benchmarks", "benchmarking", "benchmark result", "benchmark results", "related issue",
         "related issues", "issue", "issues", "references", "reference", "links", "link", "fixes", "closes",
         "type of change", "types of changes", "notes for reviewers", "note for reviewers", "reviewer notes", "commits",
+        "updated-dependencies",
         "dependabot commands and options", "dependency lookup warnings", "artifact update problem",
         "测试", "测试计划", "测试方案", "测试结果", "自测", "验证", "检查清单", "相关问题", "关联问题",
     };
@@ -287,7 +288,7 @@ internal static partial class MessageBody
     private static bool IsNoise(string line)
     {
         var text = Plain(line);
-        if (text.Length == 0 || HardTrailer().IsMatch(text) || CherryPick().IsMatch(text) || Boilerplate().IsMatch(text) || Admonition().IsMatch(text))
+        if (text.Length == 0 || LinkOnly().IsMatch(line) || HardTrailer().IsMatch(text) || CherryPick().IsMatch(text) || Boilerplate().IsMatch(text) || Admonition().IsMatch(text))
         {
             return true;
         }
@@ -363,7 +364,7 @@ internal static partial class MessageBody
     [GeneratedRegex(@"^(?:\*\*|__)(?<text>[^*_]{1,80})(?:\*\*|__)\s*[:：]?$", RegexOptions.CultureInvariant)]
     private static partial Regex BoldLine();
 
-    [GeneratedRegex(@"^(?<label>[\p{L}][\p{L} ?]{0,40})[:：](?<rest>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<label>[\p{L}][\p{L} ?-]{0,40})[:：](?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SectionLabel();
 
     [GeneratedRegex(@"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$", RegexOptions.CultureInvariant)]
@@ -414,6 +415,10 @@ internal static partial class MessageBody
     /// <summary>Squash-merge fix-up items that say nothing about the change.</summary>
     [GeneratedRegex(@"^(?:merge (?:branch|remote-tracking branch|pull request|commit)\b.*|merged? (?:main|master|upstream)\b.*|(?:address(?:ed|ing)?|resolve[sd]?|fix(?:ed)?) (?:the |all )?(?:review |pr |code review )?(?:comments?|feedback|suggestions?|conflicts?)|apply (?:the )?suggestions? from (?:code )?review|(?:fix(?:ed)?|run|ran) (?:the )?(?:lint|linter|linting|format(?:ting)?|pre-commit|ci|tests?|typos?|style|mypy|ruff|clippy)|lint|linting|format|formatting|typos?|wip|nits?|minor(?: (?:fix(?:es)?|changes?|cleanup|update))?|updates?|cleanup|clean up|pre-commit|fixup!.*|squash!.*|more fixes|fix|fixes|tmp|temp|done|ok|\.+)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FixupLine();
+
+    /// <summary>A line that is one link ("[Release notes](https://…)"), a pointer rather than a statement.</summary>
+    [GeneratedRegex(@"^\s*!?\[[^\]]*\]\([^)]*\)[.,;]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkOnly();
 
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)", RegexOptions.CultureInvariant)]
     private static partial Regex Image();

@@ -111,7 +111,8 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
                 : PointText.Sentences(block.Text).Where(s => !s.EndsWith(':') && !s.EndsWith('：'));
             foreach (var statement in statements)
             {
-                if (seen.Add(Key(statement)))
+                var key = Key(statement);
+                if (key.Length > 0 && seen.Add(key))
                 {
                     yield return PointText.Clip(statement, MaxPointLength);
                 }
