@@ -72,6 +72,7 @@ internal static partial class MessageBody
             {
                 current = null;
                 dropping = false;
+                lastWasItem = false;
                 if (skipLevel is { } skipped && h.Level <= skipped)
                 {
                     skipLevel = null;
@@ -99,6 +100,7 @@ internal static partial class MessageBody
             {
                 current = null;
                 dropping = false;
+                lastWasItem = false;
                 continue;
             }
             var item = ListItem().Match(line);
@@ -297,7 +299,7 @@ internal static partial class MessageBody
             return true;
         }
         var label = LabelledLine().Match(text);
-        return IsReferenceOnly(label.Success ? label.Groups["rest"].Value : text);
+        return IsReferenceOnly(text) || (label.Success && IsReferenceOnly(label.Groups["rest"].Value));
     }
 
     /// <summary>"Closes #12", "Fixes: https://…", "Bug: 123456": a closing keyword followed by references only.</summary>

@@ -38,7 +38,7 @@ internal static class PointText
     }
 
     /// <summary>At most <paramref name="max"/> text elements: whole sentences if they fill at least half of it, else
-    /// whole words (or CJK characters), then "…".</summary>
+    /// whole words (cut at a space or CJK punctuation, else between CJK characters), then "…".</summary>
     public static string Clip(string text, int max)
     {
         if (text.Length <= max)
@@ -60,11 +60,14 @@ internal static class PointText
                 return sentences + (IsCjk(sentences[^1]) || sentences[^1] > '\u3000' ? "…" : " …");
             }
         }
-        for (var i = limit; i >= half; i--)
+        foreach (var boundary in new Func<string, int, bool>[] { IsWordBoundary, IsCjkBoundary })
         {
-            if (IsWordBoundary(text, i))
+            for (var i = limit; i >= half; i--)
             {
-                return text[..i].TrimEnd(' ', ',', ';', ':', '-', '(', '，', '、', '；', '：', '（') + "…";
+                if (boundary(text, i))
+                {
+                    return text[..i].TrimEnd(' ', ',', ';', ':', '-', '(', '，', '、', '；', '：', '（') + "…";
+                }
             }
         }
         return text[..limit] + "…";
@@ -122,10 +125,12 @@ internal static class PointText
         return Abbreviations.Contains(text[start..dot]);
     }
 
-    /// <summary>Whether a cut before <paramref name="i"/> falls between words: at a space, after CJK punctuation, or
-    /// between two CJK characters.</summary>
+    /// <summary>Whether a cut before <paramref name="i"/> falls between words: at a space or after CJK punctuation.</summary>
     private static bool IsWordBoundary(string text, int i) =>
-        i > 0 && i < text.Length && (text[i] == ' ' || text[i - 1] is '，' or '、' or '；' or '：' || (IsCjk(text[i - 1]) && IsCjk(text[i])));
+        i > 0 && i < text.Length && (text[i] == ' ' || text[i - 1] is '，' or '、' or '；' or '：');
+
+    /// <summary>Between two CJK characters: the cut of last resort in a CJK text without punctuation.</summary>
+    private static bool IsCjkBoundary(string text, int i) => i > 0 && i < text.Length && IsCjk(text[i - 1]) && IsCjk(text[i]);
 
     private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\u3040' and <= '\u30FF';
 }
