@@ -128,13 +128,12 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         return string.Concat(core.Where(char.IsLetterOrDigit)).ToLowerInvariant();
     }
 
-    private string? Some(IReadOnlyList<string> paths) =>
-        paths.Count == 0 ? null
-        : paths.Count <= MaxPathsShown
-            ? string.Join(phrases.ListSeparator, paths)
-            : string.Join(phrases.ListSeparator, paths.Take(MaxPathsShown)) + (Language == ReportLanguage.En
-                ? $" (+{(paths.Count - MaxPathsShown).ToString(CultureInfo.InvariantCulture)} more)"
-                : $" 等 {paths.Count.ToString(CultureInfo.InvariantCulture)} 个");
+    /// <summary>The first few names and how many there are in all; null when there is none.</summary>
+    private string? Some(IReadOnlyList<string> names, bool components = false) =>
+        names.Count == 0 ? null
+        : names.Count <= MaxPathsShown
+            ? string.Join(phrases.ListSeparator, names)
+            : string.Join(phrases.ListSeparator, names.Take(MaxPathsShown)) + phrases.More(MaxPathsShown, names.Count, components);
 
     /// <summary>The components (directories) of the files, largest first; a file at the root is named itself.</summary>
     private string? ComponentsOf(IReadOnlyList<ClassifiedFile> files)
@@ -145,7 +144,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
                 : [c.Path])
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return Some(names);
+        return Some(names, components: true);
     }
 
     private List<string> Impact(Evidence e)

@@ -18,6 +18,9 @@ internal sealed record RulesPhrases
     public required Func<string, string> CapReason { get; init; }
     public required Func<FileRole, string> Role { get; init; }
     public required string ListSeparator { get; init; }
+
+    /// <summary>After the first (shown) of (total) names: " (+2 more)" / " 等 5 个文件"; the flag says they are components.</summary>
+    public required Func<int, int, bool, string> More { get; init; }
     public required Func<int, string, int, int, string> FilesSummary { get; init; }
     public required Func<string, string> PublicApiChanged { get; init; }
     public required Func<string, string> MigrationChanged { get; init; }
@@ -61,6 +64,10 @@ internal sealed record RulesPhrases
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A name followed by Chinese text: a space after a Latin name ("src/a.py 的"), none after a
+    /// Chinese word ("等 8 个文件的").</summary>
+    private static string Spaced(string name) => name.Length > 0 && name[^1] is >= '\u4E00' and <= '\u9FFF' ? name : name + " ";
+
     public static RulesPhrases Chinese { get; } = new()
     {
         TypeReason = t => $"类型 {t}",
@@ -75,6 +82,7 @@ internal sealed record RulesPhrases
         CapReason = k => $"仅{k}变更，重要度封顶",
         Role = ChineseRole,
         ListSeparator = "、",
+        More = (_, total, components) => $" 等 {N(total)} 个{(components ? "模块" : "文件")}",
         FilesSummary = (files, roles, add, del) => $"修改 {N(files)} 个文件（{roles}），+{N(add)}/-{N(del)} 行",
         PublicApiChanged = p => $"公共接口文件变更：{p}",
         MigrationChanged = p => $"数据库迁移/SQL 变更：{p}",
@@ -84,32 +92,32 @@ internal sealed record RulesPhrases
         CiChanged = p => $"CI 流程变更：{p}",
         RiskBreaking = what => $"提交声明了破坏性变更（{what}），依赖它的代码可能需要同步修改",
         RiskSecurity = (k, where) => $"提交信息包含安全关键词“{k}”，涉及 {where}",
-        RiskHardening = where => $"{where} 加强了输入校验或限制，原先被接受的输入可能被拒绝",
-        RiskNoTests = (where, added) => $"{where} 新增 {N(added)} 行代码，本次提交未修改任何测试",
+        RiskHardening = where => $"{Spaced(where)}加强了输入校验或限制，原先被接受的输入可能被拒绝",
+        RiskNoTests = (where, added) => $"{Spaced(where)}新增 {N(added)} 行代码，本次提交未修改任何测试",
         RiskMigration = where => $"包含数据库迁移或数据结构定义变更（{where}），部署顺序与回滚需谨慎",
         RiskPublicApi = where => $"修改了公共接口文件 {where}，调用方可能受影响",
         RiskConfig = where => $"修改了配置文件 {where}，默认行为可能改变",
-        RiskDefaults = where => $"修改了 {where} 中的默认值，升级后的行为可能改变",
+        RiskDefaults = where => $"修改了 {Spaced(where)}中的默认值，升级后的行为可能改变",
         RiskDependencies = (where, bump) => bump is { } b
             ? $"依赖 {b.Name} 升级到 {b.Version}（{where}），新版本的行为可能不同"
             : $"修改了依赖清单 {where}，依赖的新版本行为可能不同",
-        RiskLarge = (n, where) => $"变更规模较大：{where} 中有 {N(n)} 行改动，审查难度高",
+        RiskLarge = (n, where) => $"变更规模较大：{Spaced(where)}中有 {N(n)} 行改动，审查难度高",
         RiskDeletions = (n, where) => $"删除了 {N(n)} 个文件（{where}）",
         RiskRevert = title => $"回滚了{title}，其引入的功能或修复已撤销",
-        AdviseBreaking = what => $"检查依赖 {what} 的代码与文档是否已适配，并在发布说明中注明",
+        AdviseBreaking = what => $"检查依赖 {Spaced(what)}的代码与文档是否已适配，并在发布说明中注明",
         AdviseSecurity = (where, upgrade) => upgrade
-            ? $"核实 {where} 中的修复是否完整，评估受影响的版本并尽快升级"
-            : $"核实 {where} 中的修复是否完整",
-        AdviseHardening = where => $"确认你的用法仍能通过 {where} 的新校验",
-        AdviseTests = where => $"为 {where} 的改动补充测试",
+            ? $"核实 {Spaced(where)}中的修复是否完整，评估受影响的版本并尽快升级"
+            : $"核实 {Spaced(where)}中的修复是否完整",
+        AdviseHardening = where => $"确认你的用法仍能通过 {Spaced(where)}的新校验",
+        AdviseTests = where => $"为 {Spaced(where)}的改动补充测试",
         AdviseMigration = where => $"部署前审查 {where}，确认可以回滚",
-        AdvisePublicApi = where => $"确认 {where} 的接口变更是否兼容，并同步更新调用方与文档",
-        AdviseConfig = where => $"检查你在 {where} 中的设置是否需要调整",
-        AdviseDefaults = where => $"确认 {where} 中新的默认值适合你的部署",
+        AdvisePublicApi = where => $"确认 {Spaced(where)}的接口变更是否兼容，并同步更新调用方与文档",
+        AdviseConfig = where => $"检查你在 {Spaced(where)}中的设置是否需要调整",
+        AdviseDefaults = where => $"确认 {Spaced(where)}中新的默认值适合你的部署",
         AdviseDependencies = (where, bump) => bump is { } b
             ? $"查看 {b.Name} {b.Version} 的版本说明与安全公告"
-            : $"查看 {where} 中变更依赖的版本说明与安全公告",
-        AdviseLarge = where => $"按模块审查，先看 {where} 的改动",
+            : $"查看 {Spaced(where)}中变更依赖的版本说明与安全公告",
+        AdviseLarge = where => $"按模块审查，先看 {Spaced(where)}的改动",
         AdviseRevert = title => $"确认{title}被回滚的原因，以及是否有后续修复计划",
         AnEarlierCommit = "先前的提交",
         Quote = text => $"“{text}”",
@@ -117,7 +125,7 @@ internal sealed record RulesPhrases
         ArchitectureNewFiles = n => $"新增 {N(n)} 个文件",
         ArchitectureRenames = n => $"重命名/移动 {N(n)} 个文件",
         ArchitectureDeletions = n => $"删除 {N(n)} 个文件",
-        PerformanceClaimed = where => where is null ? "提交声明为性能优化（数据中无基准测试结果）" : $"声明为 {where} 的性能优化（数据中无基准测试结果）",
+        PerformanceClaimed = where => where is null ? "提交声明为性能优化（数据中无基准测试结果）" : $"声明为 {Spaced(where)}的性能优化（数据中无基准测试结果）",
         SecuritySignal = k => $"提交信息包含安全关键词“{k}”",
     };
 
@@ -135,6 +143,7 @@ internal sealed record RulesPhrases
         CapReason = k => $"{k} only, capped",
         Role = EnglishRole,
         ListSeparator = ", ",
+        More = (shown, total, _) => $" (+{N(total - shown)} more)",
         FilesSummary = (files, roles, add, del) => $"{N(files)} file{(files == 1 ? string.Empty : "s")} changed ({roles}), +{N(add)}/-{N(del)} lines",
         PublicApiChanged = p => $"public API files changed: {p}",
         MigrationChanged = p => $"database migration / SQL changed: {p}",
