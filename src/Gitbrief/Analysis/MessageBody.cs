@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Gitbrief.Analysis;
@@ -329,23 +328,7 @@ internal static partial class MessageBody
         plain = AutoLink().Replace(plain, "${url}");
         plain = HtmlTag().Replace(plain, string.Empty);
         plain = WebUtility.HtmlDecode(plain.Replace("**", string.Empty, StringComparison.Ordinal));
-        var builder = new StringBuilder(plain.Length);
-        var space = false;
-        foreach (var c in plain)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-            builder.Append(c);
-        }
-        return builder.ToString();
+        return PointText.OneLine(plain);
     }
 
     [GeneratedRegex(@"<!--[\s\S]*?(?:-->|$)", RegexOptions.CultureInvariant)]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Gitbrief.Analysis.Llm;
@@ -171,23 +170,8 @@ internal static class AnswerParser
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => "",
         };
-        var text = new StringBuilder(raw.Length);
-        var space = false;
-        foreach (var c in raw)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = text.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                text.Append(' ');
-                space = false;
-            }
-            text.Append(c);
-        }
-        return Placeholder.Is(text.ToString()) ? string.Empty : Bound(Common.SecretRedactor.Redact(text.ToString()));
+        var text = PointText.OneLine(raw);
+        return Placeholder.Is(text) ? string.Empty : Bound(Common.SecretRedactor.Redact(text));
     }
 
     private static string Bound(string text)
