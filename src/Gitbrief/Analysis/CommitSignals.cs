@@ -8,7 +8,7 @@ namespace Gitbrief.Analysis;
 /// version, is trivial, edits default values or hardens input handling, which dependency a bump names and which
 /// commit a revert undoes. The scorer's reasons decide where they carry the code (<c>periphery</c>,
 /// <c>release-version</c>, <c>trivial</c>, <c>defaults</c>, <c>hardening</c>); otherwise this class derives what it
-/// can from paths and the title. It is the one place to change when the scorer's repository profile lands.</summary>
+/// can from paths and the title (hardening only from the reason). It is the one place to change when the scorer's repository profile lands.</summary>
 internal sealed partial class CommitSignals
 {
     /// <summary>Directory names of the periphery: code that ships to no user of the product.</summary>
@@ -56,7 +56,7 @@ internal sealed partial class CommitSignals
             Reason("periphery") || (meaningful.Count > 0 && core.Count == 0),
             Reason("release-version") || (ReleaseTitle().IsMatch(TypePrefix().Replace(commit.Title, string.Empty)) && meaningful.All(IsVersionFile)),
             Reason("trivial") || lines <= 2,
-            Reason("defaults"),
+            Reason("defaults") || DefaultsTitle().IsMatch(commit.Title),
             Reason("hardening"));
     }
 
@@ -84,6 +84,10 @@ internal sealed partial class CommitSignals
 
     [GeneratedRegex(@"^(?:release\b|releasing\b|bump(?:ed)? (?:the )?(?:\S+ )?(?:version|to v?\d)|version bump|prepare (?:for )?(?:the )?(?:release|v?\d)|(?:set|update) (?:the )?version|v?\d+\.\d+(?:\.\d+)*(?:[-.+]\w+)*$)|\brelease v?\d+\.\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
+
+    /// <summary>"Raise the default batch size", "enable X by default", "default timeout to 30 s".</summary>
+    [GeneratedRegex(@"\bby default\b|\bdefaults?(?: values?)? (?:to|from|is now)\b|\b(?:change|raise|lower|increase|decrease|reduce|set|update|bump|switch|flip)(?:s|d|ed)? (?:the )?defaults?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DefaultsTitle();
 
     [GeneratedRegex(@"^(?:bump|update|upgrade)s?\s+(?:the\s+)?(?:(?:dependency|module|rust crate|crate|package|gem|npm package|docker tag|helm release|go module)\s+)?(?<name>[@\w][\w@./-]*)(?:\s+(?:action|digest|image))?\s+(?:from\s+\S+\s+)?to\s+(?<to>v?\d[\w.+-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DependencyBump();

@@ -98,6 +98,18 @@ public sealed class AnalysisTextTests
         Assert.Equal(["check whether your settings in config/app.yaml need adjusting"], analysis.Recommendations);
     }
 
+    [Theory]
+    [InlineData("Raise the default max_running_requests")]
+    [InlineData("feat: enable the radix cache by default")]
+    [InlineData("chore: set the default timeout to 30 s")]
+    public void A_change_of_defaults_names_the_file_it_changes(string title)
+    {
+        var analysis = CommitBuilder.Message(title).File("config/defaults.yaml", 1, 1).Analyze().Analysis;
+
+        Assert.Equal(["changes default values in config/defaults.yaml; behaviour after upgrading may differ"], analysis.Risks);
+        Assert.Equal(["check that the new defaults in config/defaults.yaml suit your deployments"], analysis.Recommendations);
+    }
+
     [Fact]
     public void Tool_dotfiles_are_configuration_but_carry_no_risk()
     {
