@@ -78,7 +78,8 @@ internal static class Vocabulary
         var end = Math.Min(text.Length, limit);
         for (var i = 0; i <= end; i++)
         {
-            var inWord = i < end && (char.IsLetterOrDigit(text[i]) || (start >= 0 && text[i] is '-' or '_'));
+            // '_' belongs to a word wherever it stands ("__xss" is an identifier, not the word "xss"); '-' only inside one.
+            var inWord = i < end && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || (start >= 0 && text[i] == '-'));
             if (inWord && start < 0)
             {
                 start = i;

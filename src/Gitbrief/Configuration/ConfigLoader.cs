@@ -284,7 +284,7 @@ public static class ConfigLoader
 
     private static GitbriefConfig ReadFormat(YamlNodeReader reader, YamlNode node, GitbriefConfig config)
     {
-        foreach (var (key, value, _) in reader.Mapping(node, "format", ["enable_toc", "enable_grouping", "enable_stats", "diff"]))
+        foreach (var (key, value, _) in reader.Mapping(node, "format", ["enable_toc", "enable_grouping", "enable_stats", "message", "diff"]))
         {
             if (reader.IsNull(value))
             {
@@ -295,6 +295,7 @@ public static class ConfigLoader
                 "enable_toc" => config with { EnableToc = reader.Bool(value, "format.enable_toc") },
                 "enable_grouping" => config with { EnableGrouping = reader.Bool(value, "format.enable_grouping") },
                 "enable_stats" => config with { EnableStats = reader.Bool(value, "format.enable_stats") },
+                "message" => config with { TableMessage = reader.Choice(value, "format.message", "title", "full") },
                 _ => ValidateDiff(reader, value, config),
             };
         }

@@ -37,6 +37,9 @@ public sealed record GitbriefConfig
     public bool? EnableToc { get; init; }
     public bool? EnableGrouping { get; init; }
     public bool? EnableStats { get; init; }
+
+    /// <summary>What the commit table's message cell shows (<c>format.message</c>): "title" (default) or "full".</summary>
+    public string? TableMessage { get; init; }
     public LlmSettings Llm { get; init; } = new();
 
     /// <summary>Where reports are delivered (the <c>publish:</c> list); empty means the output directory only.</summary>

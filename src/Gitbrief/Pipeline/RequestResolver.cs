@@ -50,6 +50,7 @@ public static class RequestResolver
                 EnableToc = config.EnableToc ?? true,
                 EnableGrouping = config.EnableGrouping ?? true,
                 EnableStats = config.EnableStats ?? true,
+                FullMessage = config.TableMessage == "full",
             },
             Weights = config.Importance,
             DryRun = arguments.DryRun,

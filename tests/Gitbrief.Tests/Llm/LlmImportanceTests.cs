@@ -86,7 +86,7 @@ public sealed class LlmImportanceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("rules", "high", "high", "low", "low")]
+    [InlineData("rules", "medium", "high", "low", "low")]
     [InlineData("llm", "low", "low", "high", "high")]
     [InlineData("hybrid", "low", "high", "low", "medium")]
     public async Task Each_mode_gives_the_reader_its_level(string mode, string featureLevel, string securityLevel, string lockfileLevel, string docsLevel)

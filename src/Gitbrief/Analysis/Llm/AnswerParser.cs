@@ -175,7 +175,8 @@ internal static class AnswerParser
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => "",
         };
-        return Bound(Common.SecretRedactor.Redact(Common.PlainText.Fold(raw)), MaxItemLength);
+        var text = PointText.OneLine(raw);
+        return Placeholder.Is(text) ? string.Empty : Bound(Common.SecretRedactor.Redact(text), MaxItemLength);
     }
 
     private static string Bound(string text, int max)

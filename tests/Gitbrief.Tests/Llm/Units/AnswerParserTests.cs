@@ -208,6 +208,21 @@ public sealed class AnswerParserTests
     }
 
     [Fact]
+    public void PlaceholdersForEmptyFieldsAreDropped()
+    {
+        var answer = Parse("""
+            {"summary": ["Adds retries."], "risks": ["None", "N/A."], "recommendations": ["（数据中未发现）", "无"],
+             "insights": {"performance": ["none found in the data"], "security": [{"text": "-", "severity": "low"}]}}
+            """);
+
+        Assert.Equal(["Adds retries."], answer.Summary);
+        Assert.Empty(answer.Risks);
+        Assert.Empty(answer.Recommendations);
+        Assert.Empty(answer.Performance);
+        Assert.Empty(answer.Security);
+    }
+
+    [Fact]
     public void DuplicatePointsAreRemoved()
     {
         var answer = Parse("""{"summary": ["Same.", "Same.", " Same. ", "Other."]}""");
