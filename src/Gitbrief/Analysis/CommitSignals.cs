@@ -32,6 +32,16 @@ internal sealed partial record CommitSignals
     /// <summary>Only docs, tests, CI, or only lockfiles / generated / vendored / binary files.</summary>
     public bool RoleOnly { get; init; }
 
+    /// <summary>The repository's own automation: CI with only configuration, scripts or prompts beside it in the
+    /// periphery (bots, triage, review workflows) — nothing that ships.</summary>
+    public bool Automation { get; init; }
+
+    /// <summary>Only example code changed.</summary>
+    public bool ExamplesOnly { get; init; }
+
+    /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
+    public string? FollowUp { get; init; }
+
     /// <summary>A CI-only change to how releases are built or published.</summary>
     public bool ReleasePipeline { get; init; }
 
@@ -48,8 +58,12 @@ internal sealed partial record CommitSignals
         var automated = IsBot(commit.Author) || IsBot(commit.Committer);
 
         var (core, periphery) = Placements(source.Count > 0 ? source : product, profile);
+        var automation = files.Any(f => f.Role == FileRole.CI) && product.Count > 0
+            && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
+        var examplesOnly = product.Count > 0 && product.All(f => InFolder(f.Change.Path, Vocabulary.ExampleDirectories));
+        var fullTitle = Vocabulary.Words(commit.Title);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
-        var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, title, files, product, automated, profile) : null;
+        var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, fullTitle, files, product, automated, profile) : null;
         var experimental = ExperimentalOf(title, body);
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
             ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
@@ -58,7 +72,7 @@ internal sealed partial record CommitSignals
         var trivial = product.Count > 0 && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
         return new CommitSignals
         {
-            Hardening = roleOnly ? null : HardeningOf(title, body, traits),
+            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body, traits),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -70,6 +84,9 @@ internal sealed partial record CommitSignals
             Defaults = core && title.Any(Vocabulary.Defaults.Contains) ? "title" : null,
             Automated = automated,
             RoleOnly = roleOnly,
+            Automation = automation,
+            ExamplesOnly = examplesOnly,
+            FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             ReleasePipeline = roleOnly && files.Any(f => f.Role == FileRole.CI && ReleaseWorkflow().IsMatch(f.Change.Path)),
         };
     }
@@ -87,7 +104,9 @@ internal sealed partial record CommitSignals
         {
             var lines = Math.Max(1L, (long)file.Change.Additions + file.Change.Deletions);
             total += lines;
-            var placement = InPeripheryFolder(file.Change.Path) ? Placement.Periphery : profile.PlacementOf(file.Change.Path);
+            var placement = InFolder(file.Change.Path, Vocabulary.PeripheryDirectories) || InFolder(file.Change.Path, Vocabulary.ExampleDirectories)
+                ? Placement.Periphery
+                : profile.PlacementOf(file.Change.Path);
             if (placement is Placement.Core or Placement.Unknown)
             {
                 core += lines;
@@ -100,12 +119,12 @@ internal sealed partial record CommitSignals
         return (core * 2 > total, periphery == total);
     }
 
-    private static bool InPeripheryFolder(string path)
+    private static bool InFolder(string path, HashSet<string> names)
     {
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length - 1; i++)
         {
-            if (Vocabulary.PeripheryDirectories.Contains(segments[i].ToLowerInvariant()))
+            if (names.Contains(segments[i].ToLowerInvariant()))
             {
                 return true;
             }
@@ -179,6 +198,9 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserFacingDocs();
+
+    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowUpTitle();
 
     [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseWorkflow();

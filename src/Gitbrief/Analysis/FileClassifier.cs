@@ -171,5 +171,7 @@ internal static class FileClassifier
         stem.EndsWith("Test", StringComparison.Ordinal) && stem.Length > 4 ||
         name.Contains(".test.", StringComparison.OrdinalIgnoreCase) ||
         name.Contains(".spec.", StringComparison.OrdinalIgnoreCase) ||
-        stem.Equals("conftest", StringComparison.OrdinalIgnoreCase);
+        stem.Equals("conftest", StringComparison.OrdinalIgnoreCase) ||
+        // Rust's `mod tests` in tests.rs / test.rs beside the code.
+        (name is "tests.rs" or "test.rs");
 }

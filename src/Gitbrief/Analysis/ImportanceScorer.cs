@@ -112,6 +112,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Medium, new("revert", 0, phrases.RevertReason), false);
         }
+        if (signals is { ReleasePipeline: true })
+        {
+            return (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline), false);
+        }
         return (ImportanceLevel.Low, null, false);
     }
 
@@ -121,8 +125,16 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         if (Cap(files) is { } cap)
         {
             return signals is { ReleasePipeline: true }
-                ? (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline))
+                ? (ImportanceLevel.Medium, null)
                 : (cap.Level, new("cap", 0, phrases.CapReason(cap.What)));
+        }
+        if (signals is { Automation: true })
+        {
+            return (ImportanceLevel.Low, new("automation", 0, signalPhrases.Automation));
+        }
+        if (signals is { ExamplesOnly: true })
+        {
+            return (ImportanceLevel.Low, new("examples", 0, signalPhrases.Examples));
         }
         if (hardFloor || signals is null)
         {
@@ -141,6 +153,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         if (signals.Trivial)
         {
             return (ImportanceLevel.Low, new("trivial", 0, signalPhrases.Trivial));
+        }
+        if (signals.FollowUp is { } followUp)
+        {
+            return (ImportanceLevel.Low, new("follow-up", 0, signalPhrases.FollowUp(followUp)));
         }
         if (signals.Periphery)
         {

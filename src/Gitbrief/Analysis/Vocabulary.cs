@@ -65,10 +65,12 @@ internal static class Vocabulary
     /// <summary>Words of a default's change.</summary>
     public static readonly HashSet<string> Defaults = Set("default", "defaults", "by-default");
 
-    /// <summary>Titles of periphery work whatever the path: benchmarks, examples and the like.</summary>
-    public static readonly HashSet<string> PeripheryDirectories = Set(
-        "bench", "benches", "benchmark", "benchmarks", "example", "examples", "sample", "samples", "demo", "demos", "tutorial",
-        "tutorials", "playground", "cookbook", "notebooks", "contrib");
+    /// <summary>Folders of periphery code whatever the repository's shape: benchmarks and the like.</summary>
+    public static readonly HashSet<string> PeripheryDirectories = Set("bench", "benches", "benchmark", "benchmarks", "contrib", "playground");
+
+    /// <summary>Folders of examples: documentation in the form of code, nothing a user runs.</summary>
+    public static readonly HashSet<string> ExampleDirectories = Set(
+        "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "cookbook", "notebooks");
 
     /// <summary>The lower-cased words of a text: letters, digits, '-' and '_' (so "non-utf-8" stays one word).</summary>
     public static List<string> Words(string text, int limit = 4000)

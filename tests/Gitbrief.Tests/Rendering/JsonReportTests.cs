@@ -26,7 +26,7 @@ public sealed partial class JsonReportTests
     [
         "type", "size", "files", "scope", "sensitive-files", "dependencies", "breaking", "security", "hardening", "engine", "severe-fix",
         "defaults", "core-feature", "revert", "cap", "release-pipeline", "release-version", "dependency-major", "dependency-routine",
-        "trivial", "periphery", "experimental", "no-high-signal", "core", "series", "day-cap",
+        "trivial", "periphery", "experimental", "no-high-signal", "core", "series", "day-cap", "automation", "examples", "follow-up",
     ];
 
     private static readonly HashSet<string> ChangeTypes =
