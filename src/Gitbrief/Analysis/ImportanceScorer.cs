@@ -26,11 +26,22 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         score = reasons.Sum(r => r.Points);
         if (ceilingReason is { } lower)
         {
+            // One reason per signal: a signal that is both floor and ceiling (a release pipeline change is exactly
+            // medium) carries both moves.
+            var same = reasons.FindIndex(r => r.Code == lower.Code);
             if (Above(level, ceiling))
             {
-                reasons.Add(lower with { Points = Gap(score, ceiling, raising: false) });
+                var points = Gap(score, ceiling, raising: false);
+                if (same >= 0)
+                {
+                    reasons[same] = reasons[same] with { Points = reasons[same].Points + points };
+                }
+                else
+                {
+                    reasons.Add(lower with { Points = points });
+                }
             }
-            else if (lower.Code != "no-high-signal")
+            else if (same < 0 && lower.Code != "no-high-signal")
             {
                 // A ceiling that did not bind is still a signal worth showing; the absence of one is not.
                 reasons.Add(lower);
@@ -124,8 +135,9 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
     {
         if (Cap(files) is { } cap)
         {
+            // A release pipeline change is exactly medium: the floor lifts it, this ceiling holds it there.
             return signals is { ReleasePipeline: true }
-                ? (ImportanceLevel.Medium, null)
+                ? (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline))
                 : (cap.Level, new("cap", 0, phrases.CapReason(cap.What)));
         }
         if (signals is { Automation: true })

@@ -328,7 +328,7 @@ internal static partial class MessageBody
         plain = AutoLink().Replace(plain, "${url}");
         plain = HtmlTag().Replace(plain, string.Empty);
         plain = WebUtility.HtmlDecode(plain.Replace("**", string.Empty, StringComparison.Ordinal));
-        return PointText.OneLine(plain);
+        return Common.PlainText.Fold(plain);
     }
 
     [GeneratedRegex(@"<!--[\s\S]*?(?:-->|$)", RegexOptions.CultureInvariant)]

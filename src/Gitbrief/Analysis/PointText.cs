@@ -13,28 +13,6 @@ internal static class PointText
         "e.g", "i.e", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "viz", "w.r.t", "resp", "al", "fig", "mr", "mrs", "dr", "ca",
     };
 
-    /// <summary>Untrusted text on one line: white space and control characters folded into single spaces, trimmed.</summary>
-    public static string OneLine(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-            builder.Append(c);
-        }
-        return builder.ToString();
-    }
-
     public static IEnumerable<string> Sentences(string text)
     {
         var start = 0;

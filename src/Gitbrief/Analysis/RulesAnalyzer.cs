@@ -41,8 +41,9 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     {
         var files = commit.Files.Select(f => new ClassifiedFile(f, FileClassifier.Classify(f))).ToList();
         var traits = CommitClassifier.Classify(commit, files);
-        var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, CommitSignals.Read(commit, traits, files, Profile));
-        var evidence = new Evidence(files, TextSignals.Of(commit, files, scored));
+        var found = CommitSignals.Read(commit, traits, files, Profile);
+        var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);
+        var evidence = new Evidence(files, TextSignals.Of(files, found));
         var components = ComponentGrouper.Group(files);
         var signals = Signals(commit, traits, evidence);
         var analysis = new CommitAnalysis
@@ -137,9 +138,6 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
             }
         }
     }
-
-    /// <summary>Control characters removed and white space folded: commit text is untrusted.</summary>
-    private static string Clean(string text) => Common.PlainText.Fold(text);
 
     /// <summary>What two statements must share to be the same: their letters and digits, without a "(#123)" suffix.</summary>
     private static string Key(string text)

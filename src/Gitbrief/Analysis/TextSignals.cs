@@ -4,11 +4,9 @@ using Gitbrief.Sources;
 namespace Gitbrief.Analysis;
 
 /// <summary>What the analysis text may rely on beyond file roles: which files lie in the core of the repository
-/// (not benchmarks, examples, tools, scripts, tests, docs or CI), whether the commit bumps the project's own release
-/// version, is trivial, edits default values or hardens input handling, which dependency a bump names and which
-/// commit a revert undoes. The scorer's reasons decide where they carry the code (<c>periphery</c>,
-/// <c>release-version</c>, <c>trivial</c>, <c>defaults</c>, <c>hardening</c>); otherwise this class derives what it
-/// can from paths and the title (hardening only from the reason). It is the one place to change when the scorer's repository profile lands.</summary>
+/// (not benchmarks, examples, tools, scripts, tests, docs or CI), and — from the ranking's <see cref="CommitSignals"/> —
+/// whether the commit bumps the project's own release version, is trivial, edits defaults or hardens input handling;
+/// which dependency a bump names and which commit a revert undoes.</summary>
 internal sealed partial class TextSignals
 {
     /// <summary>Directory names of the periphery: code that ships to no user of the product.</summary>
@@ -45,19 +43,19 @@ internal sealed partial class TextSignals
 
     public bool Hardening { get; }
 
-    public static TextSignals Of(CommitRecord commit, IReadOnlyList<ClassifiedFile> files, ImportanceAssessment importance)
+    /// <summary>What the text may say, from the signals the ranking read.</summary>
+    public static TextSignals Of(IReadOnlyList<ClassifiedFile> files, CommitSignals signals)
     {
-        bool Reason(string code) => importance.Reasons.Any(r => r.Code == code);
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
-        var core = Reason("periphery") ? [] : meaningful.Where(f => !IsPeripheral(f)).ToList();
-        var lines = meaningful.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
+        var peripheral = signals.Periphery || signals.ExamplesOnly || signals.Automation;
+        var core = peripheral ? [] : meaningful.Where(f => !IsPeripheral(f)).ToList();
         return new TextSignals(
             core,
-            Reason("periphery") || (meaningful.Count > 0 && core.Count == 0),
-            Reason("release-version") || (ReleaseTitle().IsMatch(TypePrefix().Replace(commit.Title, string.Empty)) && meaningful.All(IsVersionFile)),
-            Reason("trivial") || lines <= 2,
-            Reason("defaults") || DefaultsTitle().IsMatch(commit.Title),
-            Reason("hardening"));
+            peripheral || (meaningful.Count > 0 && core.Count == 0),
+            signals.ReleaseVersion is not null,
+            signals.Trivial,
+            signals.Defaults is not null,
+            signals.Hardening is not null);
     }
 
     /// <summary>Tests, docs and CI, and any file under a benchmark, example, tool or script directory.</summary>
@@ -72,22 +70,6 @@ internal sealed partial class TextSignals
     /// <summary>The title of the commit a <c>Revert "…"</c> undoes.</summary>
     public static string? Reverted(string title) =>
         RevertTitle().Match(title) is { Success: true } match ? match.Groups["title"].Value : null;
-
-    private static bool IsVersionFile(ClassifiedFile file) =>
-        file.Role is FileRole.DependencyManifest or FileRole.Docs or FileRole.Config or FileRole.Build ||
-        Path.GetFileName(file.Change.Path).Contains("version", StringComparison.OrdinalIgnoreCase) ||
-        file.Change.Additions + file.Change.Deletions <= 4;
-
-    /// <summary>"[tag] " and "type(scope)!: " before a title's subject.</summary>
-    [GeneratedRegex(@"^\s*(?:\[[^\]]{0,40}\]\s*)*(?:[A-Za-z]+(?:\([^)]{0,80}\))?!?\s*:\s*)?", RegexOptions.CultureInvariant)]
-    private static partial Regex TypePrefix();
-
-    [GeneratedRegex(@"^(?:release\b|releasing\b|bump(?:ed)? (?:the )?(?:\S+ )?(?:version|to v?\d)|version bump|prepare (?:for )?(?:the )?(?:release|v?\d)|(?:set|update) (?:the )?version|v?\d+\.\d+(?:\.\d+)*(?:[-.+]\w+)*$)|\brelease v?\d+\.\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ReleaseTitle();
-
-    /// <summary>"Raise the default batch size", "enable X by default", "default timeout to 30 s".</summary>
-    [GeneratedRegex(@"\bby default\b|\bdefaults?(?: values?)? (?:to|from|is now)\b|\b(?:change|raise|lower|increase|decrease|reduce|set|update|bump|switch|flip)(?:s|d|ed)? (?:the )?defaults?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefaultsTitle();
 
     [GeneratedRegex(@"^(?:bump|update|upgrade)s?\s+(?:the\s+)?(?:(?:dependency|module|rust crate|crate|package|gem|npm package|docker tag|helm release|go module)\s+)?(?<name>[@\w][\w@./-]*)(?:\s+(?:action|digest|image))?\s+(?:from\s+\S+\s+)?to\s+(?<to>v?\d[\w.+-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DependencyBump();

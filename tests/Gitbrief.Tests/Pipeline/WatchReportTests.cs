@@ -23,7 +23,7 @@ public sealed class WatchReportTests : IDisposable
         repositories:
           - repo: {0}
             watch:
-              - paths: [benchmarks/]
+              - paths: [tools/bench/]
                 lower: low
         """;
 
@@ -38,9 +38,10 @@ public sealed class WatchReportTests : IDisposable
     {
         attentionTypo = repo.Write("vllm/attention/README.md", "Paged attention, see the kernel notes.\n")
             .Commit("docs: fix a typo in the attention notes", $"{Day}T09:00:00+08:00");
-        renovateBump = repo.WriteLines("vllm/tokenizer/fast.py", 400, "token =")
+        // Announced in the changelog: a core feature, high until a reader mutes it.
+        renovateBump = repo.WriteLines("vllm/tokenizer/fast.py", 400, "token =").WriteLines("CHANGELOG.md", 3, "- tokenizer")
             .Commit("feat: vendor the fast tokenizer v2 (renovate)", $"{Day}T10:00:00+08:00");
-        benchmark = repo.WriteLines("benchmarks/throughput.py", 400, "run =").WriteLines("benchmarks/latency.py", 300, "run =")
+        benchmark = repo.WriteLines("tools/bench/throughput.py", 400, "run =").WriteLines("tools/bench/latency.py", 300, "run =")
             .Commit("feat: add throughput and latency benchmarks", $"{Day}T11:00:00+08:00");
         scheduler = repo.WriteLines("vllm/core/scheduler.py", 600, "slot =")
             .Commit("feat: add a chunked-prefill scheduler", $"{Day}T12:00:00+08:00");
@@ -82,7 +83,7 @@ public sealed class WatchReportTests : IDisposable
         Assert.Equal(["watch rule: keyword \"renovate\" → muted"], WatchDetails(report, renovateBump));
         Assert.DoesNotContain("feat: vendor the fast tokenizer v2 (renovate)", Highlights(report));
         Assert.Equal("low", Level(report, benchmark));
-        Assert.Equal(["watch rule: path benchmarks/ → at most low"], WatchDetails(report, benchmark));
+        Assert.Equal(["watch rule: path tools/bench/ → at most low"], WatchDetails(report, benchmark));
         Assert.Equal(Level(before, scheduler), Level(report, scheduler));
         Assert.Empty(WatchDetails(report, scheduler));
         Assert.False(Commit(report, scheduler).TryGetProperty("muted", out _));

@@ -175,7 +175,7 @@ internal static class AnswerParser
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => "",
         };
-        var text = PointText.OneLine(raw);
+        var text = Common.PlainText.Fold(raw);
         return Placeholder.Is(text) ? string.Empty : Bound(Common.SecretRedactor.Redact(text), MaxItemLength);
     }
 
