@@ -93,7 +93,9 @@ internal sealed class LlmStage : IAsyncDisposable
     {
         var tasks = days.Select(async day =>
         {
+            // Muted commits (a reader's watch rule) never make the highlights.
             var commits = day
+                .Where(c => !analyses[c.Sha].Importance.Muted)
                 .Select(c => (c.Title, analyses[c.Sha].Importance.Level, analyses[c.Sha].Analysis.Summary.FirstOrDefault() ?? ""))
                 .ToList();
             // The report's order (newest first), so the rules find the same themes the report builder would.

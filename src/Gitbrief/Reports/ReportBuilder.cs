@@ -10,8 +10,12 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
 {
     private const int MaxHighlights = 5;
 
-    public DailyReport Build(ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits) =>
-        Build(day, repository, commits, analyzer.Analyze);
+    public DailyReport Build(ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits)
+    {
+        var list = commits.ToList();
+        var analyses = analyzer.AnalyzeDay(list);
+        return Build(day, repository, list, c => analyses[c.Sha]);
+    }
 
     /// <summary>Builds from commits analysed elsewhere (the LLM stage); <paramref name="highlights"/> and
     /// <paramref name="themes"/> replace the rules' ones when given.</summary>
@@ -29,7 +33,7 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
             Repository = repository,
             Entries = entries,
             Highlights = highlights ?? entries
-                .Where(e => e.Level == ImportanceLevel.High)
+                .Where(e => e.Level == ImportanceLevel.High && !e.Importance.Muted)
                 .Take(MaxHighlights)
                 .Select(e => e.Commit.Title)
                 .ToList(),
