@@ -12,23 +12,17 @@ internal static class DayList
     public static void Append(StringBuilder html, IReadOnlyList<SiteDay> days, SiteText text, bool sibling)
     {
         html.Append("<ul class=\"days\">\n");
-        for (var i = 0; i < days.Count;)
+        foreach (var segment in DaySegment.Of(days))
         {
-            if (days[i].Report.Stats.Total > 0)
+            if (segment.IsEmptyRun)
             {
-                AppendDay(html, days[i], text, sibling);
-                i++;
-                continue;
+                html.Append("<li class=\"empty-run\" data-days=\"").Append(N(segment.Days)).Append("\">")
+                    .Append(Html.Escape(segment.EmptyRunText(text))).Append("</li>\n");
             }
-            var end = i;
-            while (end + 1 < days.Count && days[end + 1].Report.Stats.Total == 0)
+            else
             {
-                end++;
+                AppendDay(html, segment.Newest, text, sibling);
             }
-            // Newest first: the run goes from days[end] (oldest) to days[i] (newest).
-            html.Append("<li class=\"empty-run\" data-days=\"").Append(N(end - i + 1)).Append("\">")
-                .Append(Html.Escape(text.EmptyRun(days[end].IsoDate, days[i].IsoDate, end - i + 1))).Append("</li>\n");
-            i = end + 1;
         }
         html.Append("</ul>\n");
     }
@@ -37,13 +31,8 @@ internal static class DayList
     {
         var path = sibling ? day.IsoDate + ".html" : day.PagePath;
         html.Append("<li><a href=\"").Append(Html.Escape(path)).Append("\">").Append(day.IsoDate).Append("</a> ")
-            .Append("<span class=\"total\">").Append(Html.Escape(text.TotalCommits(day.Report.Stats.Total))).Append("</span> ");
-        foreach (var level in SiteText.Levels)
-        {
-            html.Append("<span class=\"count ").Append(level).Append("\" data-level=\"").Append(level).Append("\">")
-                .Append(Html.Escape(text.Level(level))).Append(' ').Append(N(day.Count(level))).Append("</span> ");
-        }
-        html.Length--;
+            .Append("<span class=\"total\">").Append(Html.Escape(text.TotalCommits(day.Report.Stats.Total))).Append("</span>");
+        LevelCounts.Append(html, text, day.Count);
         html.Append("</li>\n");
     }
 

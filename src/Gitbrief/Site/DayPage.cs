@@ -31,13 +31,9 @@ internal static class DayPage
 
         var stats = report.Stats;
         html.Append("<ul class=\"stat-counts\" aria-label=\"").Append(Html.Escape(labels.Statistics)).Append("\">\n")
-            .Append("<li class=\"count total\" data-level=\"total\">").Append(Html.Escape(text.TotalCommits(stats.Total))).Append("</li>\n");
-        foreach (var level in Levels)
-        {
-            html.Append("<li class=\"count ").Append(level).Append("\" data-level=\"").Append(level).Append("\">")
-                .Append(Html.Escape(text.Level(level))).Append(' ').Append(N(day.Count(level))).Append("</li>\n");
-        }
-        html.Append("</ul>\n");
+            .Append("<li class=\"count total\" data-level=\"total\">").Append(Html.Escape(text.TotalCommits(stats.Total))).Append("</li>");
+        LevelCounts.Append(html, text, day.Count, "li");
+        html.Append("\n</ul>\n");
 
         if (report.Highlights.Count > 0)
         {

@@ -43,11 +43,7 @@ internal static class IndexPage
             else
             {
                 html.Append(Html.Escape(text.RecentSummary(SiteRepository.RecentDays, repository.RecentCommits)));
-                foreach (var level in SiteText.Levels)
-                {
-                    html.Append(" <span class=\"count ").Append(level).Append("\" data-level=\"").Append(level).Append("\">")
-                        .Append(Html.Escape(text.Level(level))).Append(' ').Append(N(repository.Recent.Sum(d => d.Count(level)))).Append("</span>");
-                }
+                LevelCounts.Append(html, text, level => repository.Recent.Sum(d => d.Count(level)));
             }
             html.Append("</p>\n").Append(ActivityChart.Render(repository.Days, lastDay, text));
             if (repository.Recent.Count > 0)

@@ -22,28 +22,19 @@ internal static class WeekPage
             .Append(Html.Escape(title)).Append("</p>\n")
             .Append("<h1>").Append(Html.Escape(repository.Name)).Append(" · ").Append(Html.Escape(title)).Append("</h1>\n")
             .Append("<p class=\"recent\">").Append(Html.Escape(text.RecentSummary(SiteRepository.RecentDays, days.Sum(d => d.Report.Stats.Total))));
-        foreach (var level in SiteText.Levels)
-        {
-            html.Append(" <span class=\"count ").Append(level).Append("\" data-level=\"").Append(level).Append("\">")
-                .Append(Html.Escape(text.Level(level))).Append(' ').Append(N(days.Sum(d => d.Count(level)))).Append("</span>");
-        }
+        LevelCounts.Append(html, text, level => days.Sum(d => d.Count(level)));
         html.Append("</p>\n");
-        for (var i = 0; i < days.Count;)
+        foreach (var segment in DaySegment.Of(days))
         {
-            if (days[i].Report.Stats.Total > 0)
+            if (segment.IsEmptyRun)
             {
-                AppendDay(html, days[i], text);
-                i++;
-                continue;
+                html.Append("<p class=\"empty-run\" data-days=\"").Append(N(segment.Days)).Append("\">")
+                    .Append(Html.Escape(segment.EmptyRunText(text))).Append("</p>\n");
             }
-            var end = i;
-            while (end + 1 < days.Count && days[end + 1].Report.Stats.Total == 0)
+            else
             {
-                end++;
+                AppendDay(html, segment.Newest, text);
             }
-            html.Append("<p class=\"empty-run\" data-days=\"").Append(N(end - i + 1)).Append("\">")
-                .Append(Html.Escape(text.EmptyRun(days[end].IsoDate, days[i].IsoDate, end - i + 1))).Append("</p>\n");
-            i = end + 1;
         }
         PageShell.Close(html);
         return html.ToString();
@@ -58,11 +49,7 @@ internal static class WeekPage
         html.Append("<section class=\"week-day\" data-date=\"").Append(day.IsoDate).Append("\">\n")
             .Append("<h2><a href=\"").Append(page).Append("\">").Append(day.IsoDate).Append("</a></h2>\n")
             .Append("<p class=\"day-counts\">").Append(Html.Escape(text.TotalCommits(stats.Total)));
-        foreach (var level in SiteText.Levels)
-        {
-            html.Append(" <span class=\"count ").Append(level).Append("\" data-level=\"").Append(level).Append("\">")
-                .Append(Html.Escape(text.Level(level))).Append(' ').Append(N(day.Count(level))).Append("</span>");
-        }
+        LevelCounts.Append(html, text, day.Count);
         html.Append("</p>\n");
         if (ThemeList.Valid(report).Count > 0)
         {
