@@ -13,6 +13,11 @@ internal static class CommandRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
+            if (CommandSuggestion.For(root, args) is { } unknown)
+            {
+                await Console.Error.WriteLineAsync($"gitbrief: error: {unknown}");
+                return ExitCodes.Usage;
+            }
             foreach (var error in parse.Errors.Take(1))
             {
                 await Console.Error.WriteLineAsync($"gitbrief: error: {error.Message} (see 'gitbrief --help')");

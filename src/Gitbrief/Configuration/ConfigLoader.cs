@@ -54,9 +54,16 @@ public static class ConfigLoader
     public static GitbriefConfig Parse(string text, string displayName)
     {
         var stream = new YamlStream();
+        var parser = new FlowTrackingParser(text);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException && parser.Unclosed is { } unclosed)
+        {
+            // YamlDotNet says where it gave up (the end of the file, or nothing at all): the user needs the line that opened it.
+            var closing = unclosed.Bracket == '{' ? '}' : ']';
+            throw ConfigError.At(displayName, unclosed.Line, $"invalid YAML: the '{unclosed.Bracket}' opened on this line is never closed with '{closing}'");
         }
         catch (YamlException e)
         {
@@ -64,9 +71,10 @@ public static class ConfigLoader
             var colon = message.IndexOf("): ", StringComparison.Ordinal);
             throw ConfigError.At(displayName, (int)Math.Max(1, e.Start.Line), "invalid YAML: " + (colon >= 0 ? message[(colon + 3)..] : message));
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw ConfigError.At(displayName, 1, "invalid YAML: " + e.Message);
+            var line = parser.Current is { } current ? (int)Math.Max(1, current.Start.Line) : 1;
+            throw ConfigError.At(displayName, line, "invalid YAML: " + e.Message);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -82,7 +90,7 @@ public static class ConfigLoader
             }
             config = key switch
             {
-                "repositories" or "repos" => config with { Repositories = ReadRepositories(reader, value) },
+                "repositories" or "repos" => config with { Repositories = ReadRepositories(reader, value, key) },
                 "timezone" or "tz" => config with { TimeZone = ReadTimeZone(reader, value, key) },
                 "language" or "lang" => config with { Language = reader.Choice(value, key, "zh", "en") },
                 "output" or "output_dir" => config with { OutputDirectory = reader.String(value, key) },
@@ -136,8 +144,13 @@ public static class ConfigLoader
         return targets;
     }
 
-    private static List<RepositoryEntry> ReadRepositories(YamlNodeReader reader, YamlNode node)
+    private static List<RepositoryEntry> ReadRepositories(YamlNodeReader reader, YamlNode node, string listKey)
     {
+        if (node is not YamlSequenceNode)
+        {
+            // A lone value would be read as one path ("repositories: 5" as a directory named 5).
+            throw reader.Error(node).Because($"'{listKey}' must be a list, one repository per line (e.g. '  - owner/repo') or [owner/repo, ./path]");
+        }
         var entries = new List<RepositoryEntry>();
         foreach (var item in reader.Sequence(node, "repositories"))
         {

@@ -222,9 +222,9 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         {
             return request.Window.Days().Select(d => new ReportDay(d, request.TimeZone)).ToList();
         }
-        var latest = await history.LatestCommitDateAsync(revision, spec.FirstParent, cancellationToken).ConfigureAwait(false)
-            ?? throw new RepositoryException($"{spec.DisplayName}: no commits to report");
-        return [new ReportDay(ReportDay.DateOf(latest, request.TimeZone), request.TimeZone)];
+        // Without any commit to list (an empty repository), the day --latest falls back to (yesterday) is reported, empty.
+        var latest = await history.LatestCommitDateAsync(revision, spec.FirstParent, cancellationToken).ConfigureAwait(false);
+        return [new ReportDay(latest is { } date ? ReportDay.DateOf(date, request.TimeZone) : request.Window.First, request.TimeZone)];
     }
 
     private async Task<ReportOutput> WriteAsync(RepositorySpec spec, DailyReport report, CancellationToken cancellationToken)

@@ -82,7 +82,7 @@ public static class RequestResolver
         var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1);
         if (arguments.Latest)
         {
-            return ReportWindow.LatestDay;
+            return ReportWindow.LatestDay(yesterday);
         }
         if (arguments.Date is not null)
         {

@@ -42,9 +42,10 @@ internal sealed record LlmOptions
     {
         var baseUrl = NonEmpty(environment("LLM_BASE_URL")) ?? settings.BaseUrl ?? DefaultBaseUrl;
         var model = NonEmpty(environment("LLM_MODEL")) ?? settings.Model ?? DefaultModel;
+        var variables = settings.ApiKeyEnv == "LLM_API_KEY" ? "LLM_API_KEY" : $"{settings.ApiKeyEnv} (or LLM_API_KEY)";
         var key = NonEmpty(environment(settings.ApiKeyEnv)) ?? NonEmpty(environment("LLM_API_KEY"))
             ?? throw new UsageException(
-                $"LLM analysis needs an API key: set {settings.ApiKeyEnv} (or LLM_API_KEY); for a local server without keys any value works");
+                $"LLM analysis needs an API key: set {variables}; for a local server without keys any value works");
         SecretRedactor.Register(key);
         return new LlmOptions
         {
