@@ -11,6 +11,9 @@ public static class ConfigLoader
 {
     public static readonly IReadOnlyList<string> DefaultFileNames = ["gitbrief.yaml", "gitbrief.yml"];
 
+    /// <summary>The previous tool's config file, read from the current directory when there is no gitbrief.yaml.</summary>
+    public const string LegacyFileName = "config.yaml";
+
     private static readonly string[] TopKeys =
     [
         "repositories", "repos", "timezone", "tz", "language", "lang", "output", "output_dir", "formats", "cache_dir",
@@ -26,8 +29,9 @@ public static class ConfigLoader
     /// <summary>The values of <c>source:</c>.</summary>
     private static readonly string[] Sources = ["git", "github-api"];
 
-    /// <summary>Loads the named file, or gitbrief.yaml from <paramref name="directory"/> when none is named;
-    /// with neither, the empty configuration.</summary>
+    /// <summary>Loads the named file, or gitbrief.yaml from <paramref name="directory"/> when none is named, else the
+    /// previous tool's config.yaml there (with a notice; left alone, with a notice, when its keys are not ours);
+    /// with none of them, the empty configuration.</summary>
     public static GitbriefConfig Load(string? explicitPath, string directory)
     {
         if (explicitPath is not null)
@@ -47,11 +51,42 @@ public static class ConfigLoader
                 return Parse(File.ReadAllText(candidate), name) with { SourcePath = candidate };
             }
         }
-        return GitbriefConfig.Empty;
+        var legacy = Path.Combine(directory, LegacyFileName);
+        return File.Exists(legacy) ? LoadLegacy(File.ReadAllText(legacy), legacy) : GitbriefConfig.Empty;
+    }
+
+    /// <summary>The previous tool's config.yaml: read as it is when every top-level key is one Gitbrief knows (all of
+    /// the previous tool's are), else ignored — it belongs to some other program — with a notice saying which key.</summary>
+    private static GitbriefConfig LoadLegacy(string text, string path)
+    {
+        var stream = ReadYaml(text, LegacyFileName);
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        var foreign = root switch
+        {
+            null or YamlScalarNode { Value: null or "" } => null,
+            YamlMappingNode mapping => mapping.Children.Keys.FirstOrDefault(k => !TopKeys.Contains((k as YamlScalarNode)?.Value ?? string.Empty)),
+            _ => root,
+        };
+        if (foreign is not null)
+        {
+            var what = foreign is YamlScalarNode { Value: { } key } ? $"its key '{YamlNodeReader.Printable(key)}' is not a Gitbrief setting" : "it is not a mapping of settings";
+            return GitbriefConfig.Empty with
+            {
+                Notices = [$"{LegacyFileName}:{new YamlNodeReader(LegacyFileName).Line(foreign).ToString(System.Globalization.CultureInfo.InvariantCulture)}: not read: {what} (Gitbrief reads gitbrief.yaml, or the previous tool's config.yaml)"],
+            };
+        }
+        return Parse(stream, LegacyFileName) with
+        {
+            SourcePath = path,
+            Notices = [$"reading {LegacyFileName}, the previous tool's config file; rename it to gitbrief.yaml to make it Gitbrief's and silence this notice"],
+        };
     }
 
     /// <summary>Parses config text; <paramref name="displayName"/> names the file in errors.</summary>
-    public static GitbriefConfig Parse(string text, string displayName)
+    public static GitbriefConfig Parse(string text, string displayName) => Parse(ReadYaml(text, displayName), displayName);
+
+    /// <summary>The YAML document, or a config error with the file and line.</summary>
+    private static YamlStream ReadYaml(string text, string displayName)
     {
         var stream = new YamlStream();
         var parser = new FlowTrackingParser(text);
@@ -76,6 +111,11 @@ public static class ConfigLoader
             var line = parser.Current is { } current ? (int)Math.Max(1, current.Start.Line) : 1;
             throw ConfigError.At(displayName, line, "invalid YAML: " + e.Message);
         }
+        return stream;
+    }
+
+    private static GitbriefConfig Parse(YamlStream stream, string displayName)
+    {
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return GitbriefConfig.Empty;

@@ -11,6 +11,9 @@ public sealed record GitbriefConfig
     /// <summary>The file it was read from, if any.</summary>
     public string? SourcePath { get; init; }
 
+    /// <summary>One-line notices for the user about how the config was found (e.g. the previous tool's config.yaml read).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public IReadOnlyList<RepositoryEntry> Repositories { get; init; } = [];
     public string? TimeZone { get; init; }
     public string? Language { get; init; }

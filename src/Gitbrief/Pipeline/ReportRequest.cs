@@ -28,4 +28,7 @@ public sealed record ReportRequest
     /// with the secret redactor; internal, so it is not part of the record's printed form.</summary>
     internal string? GitHubToken { get; init; }
     public int MaxParallelRepositories { get; init; } = 4;
+
+    /// <summary>One-line warnings about the request for the user (e.g. an LLM endpoint on plain http); the run goes on.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -65,6 +65,9 @@ public sealed partial record RepositoryAddress
         return new RepositoryAddress(text, full, null, local, local);
     }
 
+    /// <summary>Whether <paramref name="text"/> has the form of GitHub's owner/repo.</summary>
+    public static bool IsGitHubShorthand(string text) => ShorthandPattern().IsMatch(text);
+
     /// <summary>Where the mirror of a remote repository lives below the cache directory:
     /// mirrors/&lt;host&gt;/&lt;owner&gt;/&lt;repo&gt;.git.</summary>
     public string MirrorPath(string cacheDirectory)
