@@ -34,6 +34,12 @@ internal static class CommandRunner
             await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (GitbriefException e)
+        {
+            // Expected failures of the machine or the network (a port in use, …): what and where, not a bug.
+            await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
+            return ExitCodes.RepositoryFailed;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("gitbrief: interrupted; finished reports are kept");
