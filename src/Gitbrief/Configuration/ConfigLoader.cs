@@ -377,7 +377,7 @@ public static class ConfigLoader
             var name = "llm." + key;
             llm = key switch
             {
-                "base_url" => llm with { BaseUrl = ReadUrl(reader, value, name) },
+                "base_url" => llm with { BaseUrl = ReadUrl(reader, value, name, plainHttp: true) },
                 "model" => llm with { Model = reader.String(value, name) },
                 "api_key_env" => llm with { ApiKeyEnv = reader.String(value, name) },
                 "force_level" => llm with { ForceLevel = reader.Choice(value, name, "high", "medium", "low") },
@@ -408,12 +408,22 @@ public static class ConfigLoader
             : throw reader.Error(node).Because($"unknown time zone '{YamlNodeReader.Printable(text)}' (use an IANA name such as Asia/Shanghai)");
     }
 
-    private static string ReadUrl(YamlNodeReader reader, YamlNode node, string key)
+    /// <summary>An http(s) URL without credentials; plain http only to this machine unless <paramref name="plainHttp"/>
+    /// (an LLM endpoint on a private network: the request resolver warns about it).</summary>
+    private static string ReadUrl(YamlNodeReader reader, YamlNode node, string key, bool plainHttp = false)
     {
         var text = reader.String(node, key);
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw reader.Error(node).Because($"'{key}' must be an http(s) URL, not '{YamlNodeReader.Printable(text)}'");
+            throw reader.Error(node).Because($"'{key}' must be an http(s) URL, not '{YamlNodeReader.Printable(SecretRedactor.Redact(text))}'");
+        }
+        if (UrlSecrecy.HasCredentials(uri))
+        {
+            throw reader.Error(node).Because($"'{key}' {UrlSecrecy.CredentialsProblem}");
+        }
+        if (!plainHttp && UrlSecrecy.IsPlainHttpOffLoopback(uri))
+        {
+            throw reader.Error(node).Because($"'{key}' {UrlSecrecy.PlainHttpProblem}");
         }
         return text;
     }

@@ -34,6 +34,9 @@ public static class RequestResolver
         var token = repositories.Any(r => r.Source == SourceKind.GitHubApi || r.EnrichPullRequests)
             ? GitAuth.GitHubToken(environment ?? Environment.GetEnvironmentVariable)
             : null;
+        var llm = arguments.Llm ?? config.Analysis == "llm"
+            ? LlmOptions.Resolve(config.Llm, environment ?? Environment.GetEnvironmentVariable)
+            : null;
         return new ReportRequest
         {
             Repositories = repositories,
@@ -51,9 +54,8 @@ public static class RequestResolver
             },
             Weights = config.Importance,
             DryRun = arguments.DryRun,
-            Llm = arguments.Llm ?? config.Analysis == "llm"
-                ? LlmOptions.Resolve(config.Llm, environment ?? Environment.GetEnvironmentVariable)
-                : null,
+            Llm = llm,
+            Warnings = llm?.PlainHttpWarning is { } warning ? [warning] : [],
             PartialClone = config.PartialClone ?? false,
             GitHubToken = token,
         };

@@ -190,12 +190,12 @@ internal sealed partial class GitTarget : IPublishTarget
     /// exists; a URL with a password in it is refused (the token belongs in the environment).</summary>
     private static (string Url, string Display, bool LocalPath) Locate(string repo, Func<string, Common.UsageException> invalid)
     {
-        if (repo.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(repo, UriKind.Absolute, out var uri))
+        if (RepositoryAddress.HasCredentials(repo))
         {
-            if (uri.UserInfo.Contains(':', StringComparison.Ordinal))
-            {
-                throw invalid("must not contain a password or token; name the variable that holds it with 'token_env'");
-            }
+            throw invalid(UrlSecrecy.CredentialsProblem + "; for the archive, 'token_env' names it");
+        }
+        if (repo.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(repo, UriKind.Absolute, out _))
+        {
             return (repo, MirrorCache.Describe(repo), false);
         }
         if (RepositoryAddress.TryParseRemote(repo, out var host, out _) && host.Length > 0)

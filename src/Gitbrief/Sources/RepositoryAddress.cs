@@ -41,6 +41,10 @@ public sealed partial record RepositoryAddress
         {
             throw new FormatException("the repository address is empty");
         }
+        if (HasCredentials(value))
+        {
+            throw new FormatException($"a repository URL {Common.UrlSecrecy.CredentialsProblem}");
+        }
         if (value.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
             var path = Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri.LocalPath : value["file://".Length..];
@@ -63,6 +67,18 @@ public sealed partial record RepositoryAddress
         var full = Path.GetFullPath(Path.Combine(baseDirectory, value));
         var local = LastSegment(full);
         return new RepositoryAddress(text, full, null, local, local);
+    }
+
+    /// <summary>Whether a git URL carries credentials: any user info in an http(s), git or file URL, a password in
+    /// an ssh URL or an scp-like address (ssh's user name alone, as in git@host:path, is not a secret).</summary>
+    public static bool HasCredentials(string text)
+    {
+        var value = text.Trim();
+        if (value.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        {
+            return uri.Scheme == "ssh" ? uri.UserInfo.Contains(':', StringComparison.Ordinal) : Common.UrlSecrecy.HasCredentials(uri);
+        }
+        return ScpPasswordPattern().IsMatch(value);
     }
 
     /// <summary>Whether <paramref name="text"/> has the form of GitHub's owner/repo.</summary>
@@ -144,6 +160,9 @@ public sealed partial record RepositoryAddress
 
     [GeneratedRegex(@"^(?:[A-Za-z0-9._-]+@)?(?<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}):(?!//)(?<path>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ScpPattern();
+
+    [GeneratedRegex(@"^[^/@\s:]+:[^/@\s]*@[A-Za-z0-9.-]+:", RegexOptions.CultureInvariant)]
+    private static partial Regex ScpPasswordPattern();
 
     [GeneratedRegex(@"[^A-Za-z0-9._-]", RegexOptions.CultureInvariant)]
     private static partial Regex UnsafePathCharacters();

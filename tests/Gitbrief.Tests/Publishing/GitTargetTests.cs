@@ -236,7 +236,7 @@ public sealed class GitTargetTests : IDisposable
         var password = Run();
 
         Assert.True(password.ExitCode == ExitCodes.Usage, password.ToString());
-        Assert.Contains("'repo' must not contain a password or token", password.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'repo' must not contain a user name or password", password.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-in-url", password.Stderr, StringComparison.Ordinal);
 
         Configure(GitTargetEntry("https://example.com/a.git", "    token_env: NOT_SET_ANYWHERE\n"));
