@@ -57,7 +57,9 @@ internal static class RunReport
             }
             foreach (var fallback in summary.LlmFallbacks)
             {
-                await errors.WriteLineAsync($"gitbrief: warning: LLM analysis failed, rules analysis used: {fallback.Repository} {fallback.Subject}: {fallback.Reason}");
+                // The subject holds a commit title: shown without bidirectional controls, like every rendered text.
+                await errors.WriteLineAsync(Gitbrief.Rendering.BidiControls.Strip(
+                    $"gitbrief: warning: LLM analysis failed, rules analysis used: {fallback.Repository} {fallback.Subject}: {fallback.Reason}"));
             }
             if (summary.LlmFallbacks.Count > 0)
             {
