@@ -24,7 +24,7 @@ public static class ConfigLoader
     private static readonly string[] PublishTypes = ["dir", "git", "github-issue", "webhook", "email", "site"];
 
     private static readonly string[] RepositoryKeys =
-        ["repo", "url", "path", "branch", "first_parent", "host", "source", "api_url", "enrich_pull_requests"];
+        ["repo", "url", "path", "name", "branch", "first_parent", "host", "source", "api_url", "enrich_pull_requests"];
 
     /// <summary>The values of <c>source:</c>.</summary>
     private static readonly string[] Sources = ["git", "github-api"];
@@ -132,7 +132,7 @@ public static class ConfigLoader
             {
                 "repositories" or "repos" => config with { Repositories = ReadRepositories(reader, value, key) },
                 "timezone" or "tz" => config with { TimeZone = ReadTimeZone(reader, value, key) },
-                "language" or "lang" => config with { Language = reader.Choice(value, key, "zh", "en") },
+                "language" or "lang" => ReadLanguages(reader, value, key, config),
                 "output" or "output_dir" => config with { OutputDirectory = reader.String(value, key) },
                 "formats" => config with { Formats = reader.Sequence(value, key).Select(n => reader.Choice(n, key, "md", "json")).ToList() },
                 "cache_dir" => config with { CacheDirectory = reader.String(value, key) },
@@ -209,6 +209,9 @@ public static class ConfigLoader
                     case "repo" or "url" or "path":
                         address = reader.String(value, key);
                         break;
+                    case "name":
+                        entry = entry with { Name = ReadRepositoryName(reader, value, key) };
+                        break;
                     case "branch":
                         entry = entry with { Branch = reader.OptionalString(value, key) };
                         break;
@@ -236,6 +239,17 @@ public static class ConfigLoader
             entries.Add(entry with { Address = address });
         }
         return entries;
+    }
+
+    /// <summary>A repository's <c>name:</c>: its heading and the folder of its reports, so one folder name, safe on every
+    /// file system and in a URL path.</summary>
+    private static string ReadRepositoryName(YamlNodeReader reader, YamlNode node, string key)
+    {
+        var name = reader.String(node, key).Trim();
+        return Gitbrief.Sources.RepositoryAddress.IsValidName(name)
+            ? name
+            : throw reader.Error(node).Because(
+                $"'{key}' must be a folder name of letters, digits, '.', '_' and '-' (not starting with '.', at most 100 characters), not '{YamlNodeReader.Printable(name)}'");
     }
 
     private static ImportanceWeights ReadImportance(YamlNodeReader reader, YamlNode node)
@@ -398,6 +412,19 @@ public static class ConfigLoader
             };
         }
         return llm;
+    }
+
+    /// <summary><c>language: zh</c>, or a list (<c>[zh, en]</c>) whose first language keeps the plain file names.</summary>
+    private static GitbriefConfig ReadLanguages(YamlNodeReader reader, YamlNode node, string key, GitbriefConfig config)
+    {
+        if (node is not YamlSequenceNode)
+        {
+            return config with { Language = reader.Choice(node, key, ReportLanguages.Codes), Languages = null };
+        }
+        var languages = reader.Sequence(node, key).Select(n => reader.Choice(n, key, ReportLanguages.Codes)).Distinct(StringComparer.Ordinal).ToList();
+        return languages.Count == 0
+            ? throw reader.Error(node).Because($"'{key}' needs at least one language ({string.Join(", ", ReportLanguages.Codes)})")
+            : config with { Language = languages[0], Languages = languages };
     }
 
     private static string ReadTimeZone(YamlNodeReader reader, YamlNode node, string key)

@@ -16,7 +16,12 @@ public sealed record GitbriefConfig
 
     public IReadOnlyList<RepositoryEntry> Repositories { get; init; } = [];
     public string? TimeZone { get; init; }
+
+    /// <summary>The report language, or the first of <see cref="Languages"/>: its files keep the plain names.</summary>
     public string? Language { get; init; }
+
+    /// <summary>Every language to write (<c>language: [zh, en]</c>); null when one language (or none) is configured.</summary>
+    public IReadOnlyList<string>? Languages { get; init; }
     public string? OutputDirectory { get; init; }
     public IReadOnlyList<string>? Formats { get; init; }
     public string? CacheDirectory { get; init; }

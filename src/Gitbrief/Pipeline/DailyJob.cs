@@ -39,7 +39,7 @@ public sealed class DailyJob
             .ThenBy(r => r.Day)
             .ToList();
         await using var store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
-        var batch = new PublishBatch(reports, request.Language, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl };
+        var batch = new PublishBatch(reports, request.MessageLanguage, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl };
         var outcomes = await new Publisher(targets, new PublishLedger(store)).PublishAsync(batch, cancellationToken).ConfigureAwait(false);
         return summary with { Targets = outcomes };
     }

@@ -23,12 +23,7 @@ public static class RequestResolver
         {
             throw new UsageException($"--tz: unknown time zone '{YamlNodeReader.Printable(zoneId)}' (use an IANA name such as Asia/Shanghai)");
         }
-        var language = (arguments.Language ?? config.Language ?? "zh").Trim().ToLowerInvariant() switch
-        {
-            "zh" => ReportLanguage.Zh,
-            "en" => ReportLanguage.En,
-            var other => throw new UsageException($"--lang: must be zh or en, not '{YamlNodeReader.Printable(other)}'"),
-        };
+        var (languages, primary) = ResolveLanguages(arguments.Language, config);
         var formats = ResolveFormats(arguments.Formats, config.Formats);
         var repositories = ResolveRepositories(arguments, config, workingDirectory);
         var token = repositories.Any(r => r.Source == SourceKind.GitHubApi || r.EnrichPullRequests)
@@ -45,9 +40,11 @@ public static class RequestResolver
             Formats = formats,
             OutputDirectory = Path.GetFullPath(arguments.OutputDirectory ?? config.OutputDirectory ?? "reports", workingDirectory),
             CacheDirectory = Path.GetFullPath(arguments.CacheDirectory ?? config.CacheDirectory ?? DefaultCacheDirectory(), workingDirectory),
+            Languages = languages,
+            PrimaryLanguage = primary,
             Render = new RenderOptions
             {
-                Language = language,
+                Language = languages[0],
                 EnableToc = config.EnableToc ?? true,
                 EnableGrouping = config.EnableGrouping ?? true,
                 EnableStats = config.EnableStats ?? true,
@@ -59,6 +56,27 @@ public static class RequestResolver
             PartialClone = config.PartialClone ?? false,
             GitHubToken = token,
         };
+    }
+
+    /// <summary>The languages to write — <c>--lang</c> (one, or a comma-separated list), else the config's
+    /// <c>language:</c>, else zh — and the primary one, whose files keep the plain names (DATE.md; the others get
+    /// DATE.&lt;lang&gt;.md): the config's (first) language, else zh. <c>--lang</c> never changes which one is primary,
+    /// so it can never overwrite the primary language's files.</summary>
+    private static (IReadOnlyList<ReportLanguage> Languages, ReportLanguage Primary) ResolveLanguages(string? flag, GitbriefConfig config)
+    {
+        var configured = (config.Languages ?? (config.Language is { } one ? [one] : []))
+            .Select(code => ReportLanguages.Parse(code) ?? throw new UsageException($"language: must be zh or en, not '{YamlNodeReader.Printable(code)}'"))
+            .ToList();
+        var primary = configured.Count > 0 ? configured[0] : ReportLanguage.Zh;
+        if (flag is null)
+        {
+            return (configured.Count > 0 ? configured : [primary], primary);
+        }
+        var chosen = flag.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(code => ReportLanguages.Parse(code) ?? throw new UsageException($"--lang: must be zh or en (or both: zh,en), not '{YamlNodeReader.Printable(code)}'"))
+            .Distinct()
+            .ToList();
+        return chosen.Count > 0 ? (chosen, primary) : throw new UsageException("--lang: name a language (zh or en)");
     }
 
     /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>
@@ -163,12 +181,13 @@ public static class RequestResolver
             {
                 throw new UsageException($"{entry.Origin}: {e.Message}");
             }
-            if (byName.TryGetValue(address.Name, out var previous))
+            var name = entry.Name ?? address.Name;
+            if (byName.TryGetValue(name, out var previous))
             {
                 throw new UsageException(
-                    $"{entry.Origin}: repository '{YamlNodeReader.Printable(entry.Address)}' writes to the same report path (<out>/YYYY/{address.Name}/) as '{YamlNodeReader.Printable(previous.Address)}' ({previous.Origin})");
+                    $"{entry.Origin}: repository '{YamlNodeReader.Printable(entry.Address)}' writes to the same report path (<out>/YYYY/{name}/) as '{YamlNodeReader.Printable(previous.Address)}' ({previous.Origin}); give one of them a 'name:'");
             }
-            byName[address.Name] = entry;
+            byName[name] = entry;
             HostKind? host = entry.Host switch
             {
                 "github" => HostKind.GitHub,
@@ -189,6 +208,7 @@ public static class RequestResolver
                 arguments.FirstParent ?? entry.FirstParent ?? config.FirstParent ?? false,
                 host)
             {
+                ConfiguredName = entry.Name,
                 Source = source,
                 ApiUrl = entry.ApiUrl ?? config.ApiUrl,
                 EnrichPullRequests = entry.EnrichPullRequests ?? config.EnrichPullRequests ?? false,

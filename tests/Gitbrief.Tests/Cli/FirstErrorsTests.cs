@@ -108,11 +108,11 @@ public sealed class FirstErrorsTests : IDisposable
         var empty = directory.CreateSubdirectory("fresh");
         GitProcess.Run(empty, "init", "-q", "-b", "trunk");
 
-        var result = workspace.Cli("report", "--repo", empty, "--date", "2026-01-12", "--lang", "en");
+        var result = workspace.Cli("report", "--repo", empty, "--date", "2026-01-12");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var markdown = workspace.Markdown("fresh", "2026-01-12");
-        Assert.Contains("No commits", markdown, StringComparison.Ordinal);
+        Assert.Contains("本日无提交", markdown, StringComparison.Ordinal);
         Assert.Contains("trunk", markdown, StringComparison.Ordinal);
         Assert.Equal(0, workspace.Json("fresh", "2026-01-12").GetProperty("stats").GetProperty("total").GetInt32());
     }
