@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Gitbrief.Site;
@@ -82,77 +81,5 @@ public sealed class ServeCommandTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.Null(server.Resolve(path));
         Assert.EndsWith("index.html", server.Resolve("/"), StringComparison.Ordinal);
         Assert.EndsWith("2026-02-10.html", server.Resolve("/hostile/2026-02-10.html"), StringComparison.Ordinal);
-    }
-
-    /// <summary>A running <c>gitbrief serve</c> on a free port, answering (polled until it does), killed on dispose.</summary>
-    private sealed class ServeProcess : IAsyncDisposable
-    {
-        private readonly Process process;
-
-        private ServeProcess(Process process, string url, string firstLine)
-        {
-            this.process = process;
-            Url = url;
-            FirstLine = firstLine;
-        }
-
-        public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(5) };
-
-        public string Url { get; }
-
-        /// <summary>What serve printed first on stdout.</summary>
-        public string FirstLine { get; }
-
-        public static async Task<ServeProcess> StartAsync(string workingDirectory, string siteDirectory)
-        {
-            var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { CliRunner.GitbriefDll, "serve", "--port", port, "--dir", siteDirectory })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            var process = Process.Start(start)!;
-            var url = $"http://127.0.0.1:{port}/";
-            var line = await process.StandardOutput.ReadLineAsync() ?? string.Empty;
-            var serve = new ServeProcess(process, url, line);
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (true)
-            {
-                if (process.HasExited)
-                {
-                    Assert.Fail("serve exited: " + await process.StandardError.ReadToEndAsync());
-                }
-                try
-                {
-                    (await serve.Client.GetAsync(url)).Dispose();
-                    return serve;
-                }
-                catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(100);
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
