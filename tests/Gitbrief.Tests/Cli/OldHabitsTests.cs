@@ -85,9 +85,7 @@ public sealed class OldHabitsTests : IDisposable
     public void REPOSITORY_is_where_run_commits_the_reports_when_no_publish_list_is_configured()
     {
         using var archiveRoot = new TempDirectory("gitbrief-archive");
-        var seed = TestRepository.CreateIn(archiveRoot, "seed");
-        seed.Write("README.md", "archive\n").Commit("init", "2026-01-01T10:00:00+08:00");
-        var archive = seed.CloneBare("archive.git");
+        var archive = TestRepository.CreateArchive(archiveRoot);
 
         var result = workspace.Cli(new Dictionary<string, string> { ["REPOSITORY"] = archive }, "run", "--repo", repo.Path, "--date", Day);
 
@@ -102,9 +100,7 @@ public sealed class OldHabitsTests : IDisposable
     public void A_git_target_without_repo_takes_REPOSITORY()
     {
         using var archiveRoot = new TempDirectory("gitbrief-archive");
-        var seed = TestRepository.CreateIn(archiveRoot, "seed");
-        seed.Write("README.md", "archive\n").Commit("init", "2026-01-01T10:00:00+08:00");
-        var archive = seed.CloneBare("archive.git");
+        var archive = TestRepository.CreateArchive(archiveRoot);
         workspace.WriteFile("gitbrief.yaml", "publish:\n  - type: git\n    path: briefs\n");
 
         var result = workspace.Cli(new Dictionary<string, string> { ["REPOSITORY"] = archive }, "run", "--repo", repo.Path, "--date", Day);

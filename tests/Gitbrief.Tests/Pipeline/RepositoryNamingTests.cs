@@ -53,13 +53,8 @@ public sealed class RepositoryNamingTests : IDisposable
     {
         var first = Repository("a");
         var second = Repository("b");
-        workspace.WriteFile("gitbrief.yaml", $"repositories:\n  - {first.Path}\n  - {second.Path}\n");
 
-        var result = workspace.Cli("report", "--date", Day);
-
-        Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("gitbrief.yaml:3: ", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("name:", result.Stderr, StringComparison.Ordinal);
+        AssertConfigErrorOnLine3($"repositories:\n  - {first.Path}\n  - {second.Path}\n", "give one of them a 'name:'");
     }
 
     [Theory]
@@ -70,13 +65,19 @@ public sealed class RepositoryNamingTests : IDisposable
     public void A_name_that_is_not_a_folder_name_is_a_config_error(string name)
     {
         var repository = Repository("a");
-        workspace.WriteFile("gitbrief.yaml", $"repositories:\n  - repo: {repository.Path}\n    name: '{name}'\n");
+
+        AssertConfigErrorOnLine3($"repositories:\n  - repo: {repository.Path}\n    name: '{name}'\n", "'name' must be a folder name");
+    }
+
+    private void AssertConfigErrorOnLine3(string yaml, string fragment)
+    {
+        workspace.WriteFile("gitbrief.yaml", yaml);
 
         var result = workspace.Cli("report", "--date", Day);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("gitbrief.yaml:3: ", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("'name'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(fragment, result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -174,9 +175,7 @@ public sealed class RepositoryNamingTests : IDisposable
     {
         var repository = Repository("a");
         using var archiveRoot = new TempDirectory("gitbrief-archive");
-        var seed = TestRepository.CreateIn(archiveRoot, "seed");
-        seed.Write("README.md", "archive\n").Commit("init", "2026-01-01T10:00:00+08:00");
-        var archive = seed.CloneBare("archive.git");
+        var archive = TestRepository.CreateArchive(archiveRoot);
         await using var receiver = await WebhookReceiver.StartAsync("json");
         workspace.WriteFile("gitbrief.yaml",
             $"language: [zh, en]\npublish:\n  - dir\n  - type: git\n    repo: {archive}\n  - type: webhook\n    flavor: json\n    url_env: GB_HOOK\n");
