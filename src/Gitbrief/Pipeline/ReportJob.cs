@@ -157,7 +157,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             foreach (var day in days)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var report = builder.Build(day, repository, byDay[day.Date], c => analyses[c.Sha], llmResult?.HighlightsOf(day.Date));
+                var report = builder.Build(day, repository, byDay[day.Date], c => analyses[c.Sha], llmResult?.HighlightsOf(day.Date), llmResult?.ThemesOf(day.Date));
                 if (llmResult is not null)
                 {
                     report = report with { Llm = llmResult.InfoOf(day.Date, byDay[day.Date]) };

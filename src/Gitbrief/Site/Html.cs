@@ -55,4 +55,10 @@ internal static class Html
     public static string PagePath(string name, string isoDate) => Uri.EscapeDataString(name) + "/" + isoDate + ".html";
 
     public static string FeedPath(string name) => Uri.EscapeDataString(name) + "/feed.atom";
+
+    /// <summary>A repository's page of all its days.</summary>
+    public static string RepositoryPath(string name) => Uri.EscapeDataString(name) + "/index.html";
+
+    /// <summary>A repository's "last 7 days" page.</summary>
+    public static string WeekPath(string name) => Uri.EscapeDataString(name) + "/week.html";
 }
