@@ -27,15 +27,15 @@ public sealed class OldHabitsTests : IDisposable
     [Fact]
     public void The_old_config_yaml_is_read_when_there_is_no_gitbrief_yaml_with_a_one_line_notice()
     {
-        // The previous tool's keys: no table of contents, and a threshold that makes every commit "high".
-        workspace.WriteFile("config.yaml", "format:\n  enable_toc: false\nimportance:\n  thresholds: {high: 0, medium: -1}\nllm:\n  timeout: 30\n");
+        // The previous tool's keys: no table of contents, and thresholds that make every commit "low".
+        workspace.WriteFile("config.yaml", "format:\n  enable_toc: false\nimportance:\n  thresholds: {high: 50, medium: 40}\nllm:\n  timeout: 30\n");
 
         var result = workspace.Cli("report", "--repo", repo.Path, "--date", Day);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var markdown = workspace.Markdown("demo", Day);
         Assert.DoesNotContain("## 📋 目录", markdown, StringComparison.Ordinal);
-        Assert.Equal(1, workspace.Json("demo", Day).GetProperty("stats").GetProperty("high").GetInt32());
+        Assert.Equal(1, workspace.Json("demo", Day).GetProperty("stats").GetProperty("low").GetInt32());
         var notice = Assert.Single(Lines(result.Stderr), l => l.Contains("config.yaml", StringComparison.Ordinal));
         Assert.StartsWith("gitbrief: notice: ", notice, StringComparison.Ordinal);
         Assert.Contains("gitbrief.yaml", notice, StringComparison.Ordinal);
