@@ -20,7 +20,8 @@ internal sealed class JsonReportRenderer : IReportRenderer
 
     public string FileExtension => "json";
 
-    public string Render(DailyReport report) => JsonSerializer.Serialize(ToModel(report), Context.JsonReport) + "\n";
+    /// <summary>The report as JSON; bidirectional controls in commit text are written as \u escapes (<see cref="BidiControls"/>).</summary>
+    public string Render(DailyReport report) => BidiControls.EscapeInJson(JsonSerializer.Serialize(ToModel(report), Context.JsonReport)) + "\n";
 
     public static JsonReport Parse(string json) =>
         JsonSerializer.Deserialize(json, Context.JsonReport) ?? throw new JsonException("the report is empty");

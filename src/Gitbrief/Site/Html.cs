@@ -7,7 +7,8 @@ namespace Gitbrief.Site;
 /// attribute values alike), and only http(s) URLs become links.</summary>
 internal static class Html
 {
-    /// <summary>Escapes &amp; &lt; &gt; " and ' — safe in element content and in quoted attribute values.</summary>
+    /// <summary>Escapes &amp; &lt; &gt; " and ' — safe in element content and in quoted attribute values — and drops
+    /// bidirectional controls (<see cref="BidiControls"/>).</summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -17,6 +18,10 @@ internal static class Html
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
+            if (BidiControls.Is(c))
+            {
+                continue;
+            }
             switch (c)
             {
                 case '&': builder.Append("&amp;"); break;

@@ -77,7 +77,9 @@ public sealed partial class SitePagesTests : IAsyncLifetime
     public void The_week_page_shows_each_days_themes_and_high_items_linked_to_the_day_page()
     {
         var week = Read("busy", "week.html");
-        var json = workspace.Json("busy", Day);
+        // English beside the default Chinese: the report's files are DATE.en.*.
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(workspace.ReportPath("busy", Day, "en.json")));
+        var json = document.RootElement;
         var high = json.GetProperty("commits").EnumerateArray().Where(c => c.GetProperty("importance").GetString() == "high").ToList();
 
         Assert.Contains("<section class=\"week-day\" data-date=\"2026-03-02\">", week, StringComparison.Ordinal);

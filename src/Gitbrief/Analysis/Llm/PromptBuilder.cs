@@ -9,8 +9,8 @@ namespace Gitbrief.Analysis.Llm;
 /// fits the input budget, counted with the same tokenizer as the budget.</summary>
 internal sealed class PromptBuilder(TokenCounter counter, ReportLanguage language, int maxInputTokens, int schemaTokens)
 {
-    /// <summary>Part of the cache key: the number is bumped whenever the prompts or the answer schema change, and
-    /// the rubric's fingerprint follows docs/importance-rubric.md by itself.</summary>
+    /// <summary>Part of the cache key: the number is bumped whenever the prompts or the answer schema change (p3: the
+    /// day's themes), and the rubric's fingerprint follows docs/importance-rubric.md by itself.</summary>
     public static string Version { get; } = "p3." + ImportanceRubric.Fingerprint;
 
     private const string DataStart = "<<<COMMIT-DATA>>>";

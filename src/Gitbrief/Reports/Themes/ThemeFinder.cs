@@ -22,8 +22,10 @@ internal static class ThemeFinder
 
     /// <param name="entries">The day's commits in report order (newest first).</param>
     /// <param name="repository">The repository's name ("astral-sh/uv"): its own name links no titles.</param>
-    public static IReadOnlyList<ReportTheme> Find(IReadOnlyList<ReportEntry> entries, string? repository)
+    public static IReadOnlyList<ReportTheme> Find(IReadOnlyList<ReportEntry> all, string? repository)
     {
+        // A reader's watch rule muted these: listed in the report, never part of a theme.
+        var entries = all.Where(e => !e.Importance.Muted).ToList();
         if (entries.Count < MinimumCommits)
         {
             return [];
