@@ -46,7 +46,8 @@ internal sealed partial class CommitProfile
 
     public static CommitProfile Of(ReportEntry entry, IReadOnlySet<string> ownNames)
     {
-        var traits = CommitClassifier.Classify(entry.Commit, entry.Files);
+        // Only the title's type, scope and subject are needed: the body (often long) is left out of the reading.
+        var traits = CommitClassifier.Classify(entry.Commit with { Message = entry.Commit.Title }, entry.Files);
         var subject = WithoutReferences(traits.Subject.Length > 0 ? traits.Subject : entry.Commit.Title);
         var tokens = TitleTokenizer.Tokenize(subject, ownNames);
         // "config,network" is two scopes; "presets/security" is also "presets".
