@@ -103,7 +103,7 @@ internal sealed class LlmStage : IAsyncDisposable
                 .Select(c => new ReportEntry { Commit = c, Files = analyses[c.Sha].Files, Importance = analyses[c.Sha].Importance, Analysis = analyses[c.Sha].Analysis })
                 .ToList();
             var themes = ThemeFinder.Find(entries, repository.DisplayName);
-            var titles = entries.ToDictionary(e => e.Commit.Sha, e => e.Commit.Title, StringComparer.Ordinal);
+            var titles = entries.GroupBy(e => e.Commit.Sha, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Commit.Title, StringComparer.Ordinal);
             var drafts = themes.Select(t => new ThemeDraft(t.Title, t.Level, t.Commits.Select(sha => titles[sha]).ToList())).ToList();
             var answer = await analyzer.HighlightsAsync(repository, day.Key, commits, drafts, cancellationToken).ConfigureAwait(false);
             Record(answer.Usage, answer.Failure is null ? null : new LlmFallback(repository.DisplayName, $"highlights {day.Key:yyyy-MM-dd}", answer.Failure));

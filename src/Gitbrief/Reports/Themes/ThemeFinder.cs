@@ -20,7 +20,7 @@ internal static class ThemeFinder
 
     private const double Threshold = 2.0;
 
-    /// <param name="entries">The day's commits in report order (newest first).</param>
+    /// <param name="all">The day's commits in report order (newest first).</param>
     /// <param name="repository">The repository's name ("astral-sh/uv"): its own name links no titles.</param>
     public static IReadOnlyList<ReportTheme> Find(IReadOnlyList<ReportEntry> all, string? repository)
     {
