@@ -53,6 +53,7 @@ internal static partial class MessageBody
         var dropping = false;
         var blank = true;
         var lastWasItem = false;
+        var inTable = false;
         foreach (var raw in BodyLines(message))
         {
             var line = Unquote(raw.Trim());
@@ -61,6 +62,7 @@ internal static partial class MessageBody
                 current = null;
                 dropping = false;
                 blank = true;
+                inTable = false;
                 continue;
             }
             var afterBlank = blank;
@@ -95,7 +97,9 @@ internal static partial class MessageBody
                 dropping = true;
                 continue;
             }
-            if (ThematicBreak().IsMatch(line) || line[0] == '|' || HtmlOnly().IsMatch(line) || LinkDefinition().IsMatch(line))
+            // A table row, or the wrapped rest of one.
+            inTable = line[0] == '|' || (inTable && line.Contains('|', StringComparison.Ordinal));
+            if (inTable || ThematicBreak().IsMatch(line) || HtmlOnly().IsMatch(line) || LinkDefinition().IsMatch(line))
             {
                 current = null;
                 dropping = false;
@@ -116,18 +120,25 @@ internal static partial class MessageBody
                 }
                 continue;
             }
-            if (IsNoise(line))
-            {
-                dropping = true;
-                continue;
-            }
             if (dropping)
             {
                 continue;
             }
             if (current is not null)
             {
+                // A wrapped line joins its block, whatever it looks like on its own ("[#12](…)." ends a sentence);
+                // only a trailer ends the block. The statements are filtered once joined.
+                if (IsTrailerLine(line))
+                {
+                    dropping = true;
+                    continue;
+                }
                 current.Lines.Add(line);
+                continue;
+            }
+            if (IsNoise(line))
+            {
+                dropping = true;
                 continue;
             }
             current = new Pending(false, line);
@@ -285,8 +296,11 @@ internal static partial class MessageBody
 
     private static bool IsIndentedCode(string raw) => raw.StartsWith('\t') || raw.StartsWith("    ", StringComparison.Ordinal);
 
-    /// <summary>A line that is not a statement about the change: a trailer, a reference, a bare URL, bot boilerplate.</summary>
-    private static bool IsNoise(string line)
+    private static bool IsTrailerLine(string line) => HardTrailer().IsMatch(line) || CherryPick().IsMatch(line);
+
+    /// <summary>A line or a statement that says nothing about the change: a trailer, a reference ("Closes #12", "See
+    /// https://… for context"), a bare URL or link, bot boilerplate.</summary>
+    public static bool IsNoise(string line)
     {
         var text = Plain(line);
         if (text.Length == 0 || LinkOnly().IsMatch(line) || HardTrailer().IsMatch(text) || CherryPick().IsMatch(text) || Boilerplate().IsMatch(text) || Admonition().IsMatch(text))
@@ -327,7 +341,8 @@ internal static partial class MessageBody
         plain = Link().Replace(plain, "${text}");
         plain = AutoLink().Replace(plain, "${url}");
         plain = HtmlTag().Replace(plain, string.Empty);
-        plain = WebUtility.HtmlDecode(plain.Replace("**", string.Empty, StringComparison.Ordinal));
+        plain = Struck().Replace(plain, string.Empty).Replace("**", string.Empty, StringComparison.Ordinal);
+        plain = WebUtility.HtmlDecode(plain).Replace("\u200B", string.Empty, StringComparison.Ordinal).Replace("\uFEFF", string.Empty, StringComparison.Ordinal);
         return PointText.OneLine(plain);
     }
 
@@ -387,7 +402,7 @@ internal static partial class MessageBody
     [GeneratedRegex(@"https?://\S+|www\.\S+|(?:[\w.-]+/[\w.-]+)?#\d+|\bGH-\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|\b[0-9a-f]{7,40}\b(?:\s*\(""[^""]*""\))?|\b\d{3,}\b", RegexOptions.CultureInvariant)]
     private static partial Regex References();
 
-    [GeneratedRegex(@"^(?:[\s,;.:()\[\]&+]|\band\b|\bor\b)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[\s,;.:()\[\]&+]|\b(?:and|or|for|the|more|context|details|info|information|discussion|background|here)\b)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConnectorsOnly();
 
     [GeneratedRegex(@"^\(cherry picked from commit [0-9a-f]+\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -404,6 +419,10 @@ internal static partial class MessageBody
     /// <summary>A line that is one link ("[Release notes](https://…)"), a pointer rather than a statement.</summary>
     [GeneratedRegex(@"^\s*!?\[[^\]]*\]\([^)]*\)[.,;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex LinkOnly();
+
+    /// <summary>Struck-through text ("~~WIP~~"): withdrawn by its author.</summary>
+    [GeneratedRegex(@"~~[^~]*~~", RegexOptions.CultureInvariant)]
+    private static partial Regex Struck();
 
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)", RegexOptions.CultureInvariant)]
     private static partial Regex Image();
