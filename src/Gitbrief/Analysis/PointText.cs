@@ -16,6 +16,10 @@ internal static class PointText
     /// <summary>Untrusted text on one line: white space and control characters folded into single spaces, trimmed.</summary>
     public static string OneLine(string text)
     {
+        if (IsOneLine(text))
+        {
+            return text;
+        }
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -33,6 +37,20 @@ internal static class PointText
             builder.Append(c);
         }
         return builder.ToString();
+    }
+
+    /// <summary>Already folded: no control character, no white space but single spaces between words.</summary>
+    private static bool IsOneLine(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' ')))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static IEnumerable<string> Sentences(string text)

@@ -112,7 +112,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         {
             var statements = block.IsItem
                 ? [block.Text]
-                : PointText.Sentences(block.Text).Where(s => !s.EndsWith(':') && !s.EndsWith('：') && !MessageBody.IsNoise(s));
+                : PointText.Sentences(block.Text).Where(s => !s.EndsWith(':') && !s.EndsWith('：') && !MessageBody.IsNoiseStatement(s));
             foreach (var statement in statements)
             {
                 var key = Key(statement);
