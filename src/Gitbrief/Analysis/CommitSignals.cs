@@ -3,95 +3,205 @@ using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 
-/// <summary>What the analysis text may rely on beyond file roles: which files lie in the core of the repository
-/// (not benchmarks, examples, tools, scripts, tests, docs or CI), whether the commit bumps the project's own release
-/// version, is trivial, edits default values or hardens input handling, which dependency a bump names and which
-/// commit a revert undoes. The scorer's reasons decide where they carry the code (<c>periphery</c>,
-/// <c>release-version</c>, <c>trivial</c>, <c>defaults</c>, <c>hardening</c>); otherwise this class derives what it
-/// can from paths and the title (hardening only from the reason). It is the one place to change when the scorer's repository profile lands.</summary>
-internal sealed partial class CommitSignals
+/// <summary>What a commit shows beyond its type and size, each signal with the evidence a reader can check: a
+/// security hardening, a severe fix, a feature of the core product, an edited default, a preview gate, a trivial
+/// edit, a release or dependency bump, a change in the periphery. The scorer turns them into floors and ceilings.</summary>
+internal sealed partial record CommitSignals
 {
-    /// <summary>Directory names of the periphery: code that ships to no user of the product.</summary>
-    private static readonly HashSet<string> PeripherySegments = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>At most this many meaningful lines make a trivial change.</summary>
+    private const int TrivialLines = 2;
+
+    /// <summary>A trivial word in the title keeps a change this small trivial.</summary>
+    private const int SmallLines = 12;
+
+    /// <summary>A feature needs this many meaningful lines to count as a new capability.</summary>
+    private const int FeatureLines = 40;
+
+    public string? Hardening { get; init; }
+    public string? SevereFix { get; init; }
+    public string? Experimental { get; init; }
+    public bool Trivial { get; init; }
+    public string? ReleaseVersion { get; init; }
+    public DependencyBump? Dependency { get; init; }
+    public bool Periphery { get; init; }
+    public bool Core { get; init; }
+    public bool CoreFeature { get; init; }
+    public string? Defaults { get; init; }
+    public bool Automated { get; init; }
+
+    /// <summary>Only docs, tests, CI, or only lockfiles / generated / vendored / binary files.</summary>
+    public bool RoleOnly { get; init; }
+
+    /// <summary>The repository's own automation: CI with only configuration, scripts or prompts beside it in the
+    /// periphery (bots, triage, review workflows) — nothing that ships.</summary>
+    public bool Automation { get; init; }
+
+    /// <summary>Only example code changed.</summary>
+    public bool ExamplesOnly { get; init; }
+
+    /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
+    public string? FollowUp { get; init; }
+
+    /// <summary>A CI-only change to how releases are built or published.</summary>
+    public bool ReleasePipeline { get; init; }
+
+    public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
     {
-        "bench", "benches", "benchmark", "benchmarks", "example", "examples", "demo", "demos", "sample", "samples",
-        "tool", "tools", "script", "scripts", "contrib", "playground", "tutorial", "tutorials", "misc", "hack", "dev",
-        "doc", "docs", "test", "tests", "testing", ".github", ".devcontainer", ".ci", "ci",
-    };
-
-    private CommitSignals(IReadOnlyList<ClassifiedFile> core, bool peripheral, bool releaseVersion, bool trivial, bool defaults, bool hardening)
-    {
-        Core = core;
-        Peripheral = peripheral;
-        ReleaseVersion = releaseVersion;
-        Trivial = trivial;
-        Defaults = defaults;
-        Hardening = hardening;
-    }
-
-    /// <summary>The meaningful files in the core of the repository.</summary>
-    public IReadOnlyList<ClassifiedFile> Core { get; }
-
-    /// <summary>Nothing of the core changed: advice about upgrading or about users does not apply.</summary>
-    public bool Peripheral { get; }
-
-    /// <summary>A bump of the project's own version, not a dependency change.</summary>
-    public bool ReleaseVersion { get; }
-
-    /// <summary>A change of a line or two.</summary>
-    public bool Trivial { get; }
-
-    public bool Defaults { get; }
-
-    public bool Hardening { get; }
-
-    public static CommitSignals Of(CommitRecord commit, IReadOnlyList<ClassifiedFile> files, ImportanceAssessment importance)
-    {
-        bool Reason(string code) => importance.Reasons.Any(r => r.Code == code);
+        var title = Vocabulary.Words(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
+        var body = Vocabulary.Words(string.Join('\n', CommitMessage.BodyLines(commit.Message)), limit: 3000);
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
-        var core = Reason("periphery") ? [] : meaningful.Where(f => !IsPeripheral(f)).ToList();
+        var product = meaningful.Where(f => f.Role is not (FileRole.Docs or FileRole.Test or FileRole.CI)).ToList();
+        var source = product.Where(f => f.Role == FileRole.Source).ToList();
         var lines = meaningful.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
-        return new CommitSignals(
-            core,
-            Reason("periphery") || (meaningful.Count > 0 && core.Count == 0),
-            Reason("release-version") || (ReleaseTitle().IsMatch(TypePrefix().Replace(commit.Title, string.Empty)) && meaningful.All(IsVersionFile)),
-            Reason("trivial") || lines <= 2,
-            Reason("defaults") || DefaultsTitle().IsMatch(commit.Title),
-            Reason("hardening"));
+        var productLines = product.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
+        var roleOnly = files.Count > 0 && product.Count == 0;
+        var automated = IsBot(commit.Author) || IsBot(commit.Committer);
+
+        var (core, periphery) = Placements(source.Count > 0 ? source : product, profile);
+        var automation = files.Any(f => f.Role == FileRole.CI) && product.Count > 0
+            && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
+        var examplesOnly = product.Count > 0 && product.All(f => InFolder(f.Change.Path, Vocabulary.ExampleDirectories));
+        var fullTitle = Vocabulary.Words(commit.Title);
+        var release = roleOnly ? null : ReleaseOf(commit.Title, product);
+        var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, fullTitle, files, product, automated, profile) : null;
+        var experimental = ExperimentalOf(title, body);
+        var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
+            ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
+            : null;
+        var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
+        var trivial = product.Count > 0 && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
+        return new CommitSignals
+        {
+            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body, traits),
+            SevereFix = severe,
+            Experimental = experimental,
+            Trivial = trivial,
+            ReleaseVersion = release,
+            Dependency = dependency,
+            Periphery = periphery,
+            Core = core,
+            CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files),
+            Defaults = core && title.Any(Vocabulary.Defaults.Contains) ? "title" : null,
+            Automated = automated,
+            RoleOnly = roleOnly,
+            Automation = automation,
+            ExamplesOnly = examplesOnly,
+            FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
+            ReleasePipeline = roleOnly && files.Any(f => f.Role == FileRole.CI && ReleaseWorkflow().IsMatch(f.Change.Path)),
+        };
     }
 
-    /// <summary>Tests, docs and CI, and any file under a benchmark, example, tool or script directory.</summary>
-    public static bool IsPeripheral(ClassifiedFile file) =>
-        file.Role is FileRole.Test or FileRole.Docs or FileRole.CI ||
-        file.Change.Path.Split('/').SkipLast(1).Any(PeripherySegments.Contains);
+    /// <summary>Core when most changed lines lie in the repository's core (or the repository is too small to tell);
+    /// periphery when they all lie in its periphery or under benchmark/example-like folders.</summary>
+    private static (bool Core, bool Periphery) Placements(IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
+    {
+        if (files.Count == 0)
+        {
+            return (false, false);
+        }
+        long core = 0, periphery = 0, total = 0;
+        foreach (var file in files)
+        {
+            var lines = Math.Max(1L, (long)file.Change.Additions + file.Change.Deletions);
+            total += lines;
+            var placement = InFolder(file.Change.Path, Vocabulary.PeripheryDirectories) || InFolder(file.Change.Path, Vocabulary.ExampleDirectories)
+                ? Placement.Periphery
+                : profile.PlacementOf(file.Change.Path);
+            if (placement is Placement.Core or Placement.Unknown)
+            {
+                core += lines;
+            }
+            else if (placement == Placement.Periphery)
+            {
+                periphery += lines;
+            }
+        }
+        return (core * 2 > total, periphery == total);
+    }
 
-    /// <summary>"lodash" and "4.17.21" from "Bump lodash from 4.17.20 to 4.17.21" or "update dependency foo to v1.1".</summary>
-    public static (string Name, string Version)? Bump(string subject) =>
-        DependencyBump().Match(subject) is { Success: true } match ? (match.Groups["name"].Value, match.Groups["to"].Value.TrimEnd('.', ',')) : null;
+    private static bool InFolder(string path, HashSet<string> names)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (names.Contains(segments[i].ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    /// <summary>The title of the commit a <c>Revert "…"</c> undoes.</summary>
-    public static string? Reverted(string title) =>
-        RevertTitle().Match(title) is { Success: true } match ? match.Groups["title"].Value : null;
+    /// <summary>The commit tells users about itself: a changelog, changeset or release-notes entry, or user documentation.</summary>
+    private static bool AnnouncedToUsers(IReadOnlyList<ClassifiedFile> files) =>
+        files.Any(f => f.Role == FileRole.Docs && UserFacingDocs().IsMatch(f.Change.Path));
 
-    private static bool IsVersionFile(ClassifiedFile file) =>
-        file.Role is FileRole.DependencyManifest or FileRole.Docs or FileRole.Config or FileRole.Build ||
-        Path.GetFileName(file.Change.Path).Contains("version", StringComparison.OrdinalIgnoreCase) ||
-        file.Change.Additions + file.Change.Deletions <= 4;
+    /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
+    /// says security; the keyword the classifier found counts too.</summary>
+    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits)
+    {
+        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+        {
+            return keyword;
+        }
+        for (var i = 0; i < title.Count; i++)
+        {
+            // "dependency injection" is a design pattern, not an attack.
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection" && i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])))
+            {
+                return title[i];
+            }
+        }
+        var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
+        // The danger is another word than the verb ("escape" is both).
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w))) is { } danger)
+        {
+            return $"{verb} … {danger}";
+        }
+        // The title may say nothing ("improve the reliability"): a body that protects against two distinct dangers,
+        // one of them unmistakable, says it instead.
+        var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
+        var dangers = body.Where(Vocabulary.Danger.Contains).Distinct(StringComparer.Ordinal).ToList();
+        return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
+            ? $"{bodyVerb} … {strong}"
+            : null;
+    }
 
-    /// <summary>"[tag] " and "type(scope)!: " before a title's subject.</summary>
-    [GeneratedRegex(@"^\s*(?:\[[^\]]{0,40}\]\s*)*(?:[A-Za-z]+(?:\([^)]{0,80}\))?!?\s*:\s*)?", RegexOptions.CultureInvariant)]
-    private static partial Regex TypePrefix();
+    private static string? ExperimentalOf(List<string> title, List<string> body) =>
+        title.FirstOrDefault(Vocabulary.Experimental.Contains) ?? body.Take(400).FirstOrDefault(Vocabulary.Experimental.Contains);
 
-    [GeneratedRegex(@"^(?:release\b|releasing\b|bump(?:ed)? (?:the )?(?:\S+ )?(?:version|to v?\d)|version bump|prepare (?:for )?(?:the )?(?:release|v?\d)|(?:set|update) (?:the )?version|v?\d+\.\d+(?:\.\d+)*(?:[-.+]\w+)*$)|\brelease v?\d+\.\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A bump of the project's own version: a release-like title naming a version, touching only manifests,
+    /// changelogs, version files or configuration.</summary>
+    private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
+    {
+        var match = ReleaseTitle().Match(title);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
+            || VersionFile().IsMatch(f.Change.Path));
+        return small ? match.Groups["version"].Value : null;
+    }
+
+    private static bool IsBot(Person person) =>
+        person.Name.Contains("[bot]", StringComparison.OrdinalIgnoreCase)
+        || person.Name.StartsWith("renovate", StringComparison.OrdinalIgnoreCase)
+        || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
+        || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?((chore|build|ci)(\([^)]*\))?!?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump to|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
-    /// <summary>"Raise the default batch size", "enable X by default", "default timeout to 30 s".</summary>
-    [GeneratedRegex(@"\bby default\b|\bdefaults?(?: values?)? (?:to|from|is now)\b|\b(?:change|raise|lower|increase|decrease|reduce|set|update|bump|switch|flip)(?:s|d|ed)? (?:the )?defaults?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DefaultsTitle();
+    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionFile();
 
-    [GeneratedRegex(@"^(?:bump|update|upgrade)s?\s+(?:the\s+)?(?:(?:dependency|module|rust crate|crate|package|gem|npm package|docker tag|helm release|go module)\s+)?(?<name>[@\w][\w@./-]*)(?:\s+(?:action|digest|image))?\s+(?:from\s+\S+\s+)?to\s+(?<to>v?\d[\w.+-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DependencyBump();
+    [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UserFacingDocs();
 
-    [GeneratedRegex(@"^\s*Revert\s+""(?<title>.+)""\s*(?:\(#\d+\))?\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex RevertTitle();
+    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowUpTitle();
+
+    [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseWorkflow();
 }

@@ -374,7 +374,7 @@ internal static partial class MessageBody
             plain = WebUtility.HtmlDecode(plain);
         }
         plain = plain.Replace("\u200B", string.Empty, StringComparison.Ordinal).Replace("\uFEFF", string.Empty, StringComparison.Ordinal);
-        return PointText.OneLine(plain);
+        return Common.PlainText.Fold(plain);
     }
 
     [GeneratedRegex(@"<!--[\s\S]*?(?:-->|$)", RegexOptions.CultureInvariant)]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Gitbrief.Analysis;
 
@@ -12,46 +11,6 @@ internal static class PointText
     {
         "e.g", "i.e", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "viz", "w.r.t", "resp", "al", "fig", "mr", "mrs", "dr", "ca",
     };
-
-    /// <summary>Untrusted text on one line: white space and control characters folded into single spaces, trimmed.</summary>
-    public static string OneLine(string text)
-    {
-        if (IsOneLine(text))
-        {
-            return text;
-        }
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-            builder.Append(c);
-        }
-        return builder.ToString();
-    }
-
-    /// <summary>Already folded: no control character, no white space but single spaces between words.</summary>
-    private static bool IsOneLine(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsControl(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' ')))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
 
     public static IEnumerable<string> Sentences(string text)
     {

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 
 /// <summary>The offline analyzer: classifies files, scores importance and writes the analysis text
-/// that the data can honestly support. No network, no API key.</summary>
-internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language)
+/// that the data can honestly support. No network, no API key. The reader's watch rules apply last.</summary>
+internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language, WatchRules? watch = null, RepositoryProfile? profile = null)
 {
     private const int MaxSummaryPoints = 5;
     private const int MaxPointLength = 200;
@@ -20,18 +19,38 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     public ReportLanguage Language { get; } = language;
 
+    /// <summary>Where the repository's code lives and changes; empty when the source could not tell.</summary>
+    public RepositoryProfile Profile { get; } = profile ?? RepositoryProfile.Empty;
+
+    /// <summary>Analyses the commits of one day: each on its own, then ranked against the rest of the day.</summary>
+    public Dictionary<string, AnalyzedCommit> AnalyzeDay(IEnumerable<CommitRecord> commits)
+    {
+        var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
+        foreach (var commit in commits)
+        {
+            analyses.TryAdd(commit.Sha, Analyze(commit));
+        }
+        new DayRanker(Weights, SignalPhrases.For(Language)).Rank(analyses);
+        return analyses;
+    }
+
+    /// <summary>The repository's watch rules (global, then its own).</summary>
+    public WatchRules Watch { get; } = watch ?? WatchRules.None;
+
     public AnalyzedCommit Analyze(CommitRecord commit)
     {
         var files = commit.Files.Select(f => new ClassifiedFile(f, FileClassifier.Classify(f))).ToList();
         var traits = CommitClassifier.Classify(commit, files);
-        var importance = new ImportanceScorer(Weights, phrases).Assess(traits, files);
-        var evidence = new Evidence(files, CommitSignals.Of(commit, files, importance));
+        var found = CommitSignals.Read(commit, traits, files, Profile);
+        var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);
+        var evidence = new Evidence(files, TextSignals.Of(files, found));
         var components = ComponentGrouper.Group(files);
         var signals = Signals(commit, traits, evidence);
         var analysis = new CommitAnalysis
         {
             Source = AnalysisSource.Rules,
             ChangeTypes = traits.ChangeTypes,
+            Scope = traits.Scope,
             Summary = Summary(commit, traits, files),
             Components = components,
             Impact = Impact(evidence),
@@ -39,15 +58,15 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
             Risks = signals.Select(s => s.Risk).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             Recommendations = signals.Select(s => s.Advice).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
         };
-        return new AnalyzedCommit(files, importance, analysis);
+        return new AnalyzedCommit(files, Watch.Apply(scored, commit, files, Weights, Language), analysis) { Scored = scored };
     }
 
     /// <summary>Facts about the files that the impact, risk and recommendation texts draw on. Impact statements name
     /// every file of a kind; risks and advice only the files in the core of the repository.</summary>
-    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, CommitSignals signals)
+    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, TextSignals signals)
     {
         public IReadOnlyList<ClassifiedFile> Files { get; } = files;
-        public CommitSignals Signals { get; } = signals;
+        public TextSignals Signals { get; } = signals;
         public IReadOnlyList<string> PublicApi { get; } = Paths(files, f => SensitiveFiles.IsPublicApi(f.Change.Path) && f.IsMeaningful);
         public IReadOnlyList<string> Migrations { get; } = Paths(files, f => SensitiveFiles.IsMigration(f.Change.Path) || SensitiveFiles.IsSchema(f.Change.Path));
         public IReadOnlyList<string> Config { get; } = Paths(files, f => f.Role == FileRole.Config);
@@ -218,7 +237,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         var subject = phrases.Quote(PointText.Clip(MessageBody.Plain(traits.Subject.Length > 0 ? traits.Subject : commit.Title), MaxQuotedTitle));
         var touched = Some(Paths(s.Core.Count > 0 ? s.Core : meaningful.Count > 0 ? meaningful : e.Files)) ?? subject;
         var affected = traits.Scope ?? ComponentsOf(s.Core.Count > 0 ? s.Core : e.Files) ?? subject;
-        var reverted = CommitSignals.Reverted(commit.Title) is { } title ? phrases.Quote(PointText.Clip(title, MaxQuotedTitle)) : phrases.AnEarlierCommit;
+        var reverted = TextSignals.Reverted(commit.Title) is { } title ? phrases.Quote(PointText.Clip(title, MaxQuotedTitle)) : phrases.AnEarlierCommit;
 
         Add(traits.Breaking, () => phrases.RiskBreaking(affected), () => phrases.AdviseBreaking(affected));
         Add(traits.Security, () => phrases.RiskSecurity(traits.SecurityKeyword ?? string.Empty, touched), () => phrases.AdviseSecurity(touched, !s.Peripheral));
@@ -231,7 +250,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         var defaults = Some(e.CoreConfig.Count > 0 ? e.CoreConfig : e.CoreSource);
         Add(s.Defaults && defaults is not null, () => phrases.RiskDefaults(defaults!), () => phrases.AdviseDefaults(defaults!));
         Add(!s.Defaults && e.CoreConfig.Count > 0, () => phrases.RiskConfig(Some(e.CoreConfig)!), () => phrases.AdviseConfig(Some(e.CoreConfig)!));
-        var bump = CommitSignals.Bump(MessageBody.Plain(traits.Subject));
+        var bump = TextSignals.Bump(MessageBody.Plain(traits.Subject));
         // A manifest edited beside the code (a new feature flag, a workspace member) is not a dependency change.
         var dependencyChange = bump is not null || e.DependenciesOnly || traits.ChangeTypes.Contains(ChangeType.Dependencies);
         Add(e.CoreManifests.Count > 0 && !s.ReleaseVersion && dependencyChange,

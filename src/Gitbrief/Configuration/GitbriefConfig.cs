@@ -31,6 +31,9 @@ public sealed record GitbriefConfig
     public bool? EnrichPullRequests { get; init; }
     public string? Analysis { get; init; }
     public ImportanceWeights Importance { get; init; } = ImportanceWeights.Default;
+
+    /// <summary>The reader's <c>watch:</c> rules for every repository; a repository's own rules apply after them.</summary>
+    public IReadOnlyList<WatchRule> Watch { get; init; } = [];
     public bool? EnableToc { get; init; }
     public bool? EnableGrouping { get; init; }
     public bool? EnableStats { get; init; }

@@ -220,9 +220,12 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
 
     private string ImportanceText(ImportanceAssessment importance)
     {
+        // Decisions after the scorer (watch rules, the LLM, hybrid bounds) are shown even when they moved nothing.
         var reasons = importance.Reasons
-            .Where(r => r.Points != 0)
-            .Select(r => $"{MarkdownText.Inline(r.Detail)} {(r.Points > 0 ? "+" : string.Empty)}{r.Points.ToString(CultureInfo.InvariantCulture)}");
+            .Where(r => r.Points != 0 || VerdictPhrases.Codes.IsDecision(r.Code))
+            .Select(r => r.Points == 0
+                ? MarkdownText.Inline(r.Detail)
+                : $"{MarkdownText.Inline(r.Detail)} {(r.Points > 0 ? "+" : string.Empty)}{r.Points.ToString(CultureInfo.InvariantCulture)}");
         var open = options.Language == ReportLanguage.En ? " (" : "（";
         var close = options.Language == ReportLanguage.En ? ")" : "）";
         return $"{labels.Level(importance.Level)} · {labels.Score(importance.Score)}{open}{string.Join(labels.ListSeparator, reasons)}{close}";

@@ -136,7 +136,9 @@ public sealed partial class FieldConsistencyTests
                 "\n", []),
         ]);
         var entries = report.Entries.ToList();
-        var high = entries.FindIndex(e => e.Level == ImportanceLevel.High);
+        // The high commit without insights: neither the security fix nor the breaking change the assertions look at.
+        var high = entries.FindIndex(e => e.Level == ImportanceLevel.High
+            && !e.Commit.Title.StartsWith("fix(lora)", StringComparison.Ordinal) && !e.Commit.Title.StartsWith("feat!", StringComparison.Ordinal));
         entries[high] = entries[high] with { Analysis = entries[high].Analysis with { Insights = null, Source = AnalysisSource.Llm } };
         var medium = entries.FindIndex(e => e.Level == ImportanceLevel.Medium);
         entries[medium] = entries[medium] with { Analysis = entries[medium].Analysis with { FallbackReason = "timeout", Recommendations = [] } };

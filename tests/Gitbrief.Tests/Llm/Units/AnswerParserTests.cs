@@ -184,6 +184,20 @@ public sealed class AnswerParserTests
     }
 
     [Fact]
+    public void TheImportanceRationaleIsCleanedAndKeptShort()
+    {
+        var longReason = string.Concat(Enumerable.Repeat("It changes the default scheduler for every user. ", 10));
+
+        Assert.Equal("Closes a bypass of the path check.", Parse("""{"summary": ["s"], "importanceReason": " Closes a bypass\nof the path check. "}""").ImportanceReason);
+        Assert.Equal("snake case works", Parse("""{"summary": ["s"], "importance_reason": "snake case works"}""").ImportanceReason);
+        Assert.Null(Parse("""{"summary": ["s"], "importanceReason": "  "}""").ImportanceReason);
+        Assert.Null(Parse("""{"summary": ["s"]}""").ImportanceReason);
+        var bounded = Parse($$"""{"summary": ["s"], "importanceReason": "{{longReason}}"}""").ImportanceReason!;
+        Assert.True(bounded.Length <= 200, bounded);
+        Assert.EndsWith("every user.", bounded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ControlCharactersAndNewlinesAreCollapsed()
     {
         var answer = Parse("{\"summary\": [\"  First\\nline\\r\\n\\tsecond\\u0000part\\u0007 \\u001b[31mred  \", \"\\u0000\\n\"]}");
