@@ -13,6 +13,11 @@ internal static class CommandRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
+            if (CommandSuggestion.For(root, args) is { } unknown)
+            {
+                await Console.Error.WriteLineAsync($"gitbrief: error: {unknown}");
+                return ExitCodes.Usage;
+            }
             foreach (var error in parse.Errors.Take(1))
             {
                 await Console.Error.WriteLineAsync($"gitbrief: error: {error.Message} (see 'gitbrief --help')");
@@ -28,6 +33,12 @@ internal static class CommandRunner
         {
             await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
             return ExitCodes.Usage;
+        }
+        catch (GitbriefException e)
+        {
+            // Expected failures of the machine or the network (a port in use, …): what and where, not a bug.
+            await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
+            return ExitCodes.RepositoryFailed;
         }
         catch (OperationCanceledException)
         {

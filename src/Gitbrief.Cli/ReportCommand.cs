@@ -15,7 +15,7 @@ internal static class ReportCommand
         }
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (_, request) = options.Resolve(parse);
+            var (_, request) = await options.ResolveAsync(parse);
             var quiet = parse.GetValue(GlobalOptions.Quiet);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var summary = await ConsoleProgress.RunAsync(observer => new Pipeline.ReportJob(request, observer).RunAsync, quiet, cancellationToken);

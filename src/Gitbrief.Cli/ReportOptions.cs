@@ -38,7 +38,10 @@ internal sealed class ReportOptions
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the Markdown report to stdout and write nothing." };
 
-    public Option<bool> Llm { get; } = new("--llm") { Description = "Analyse with the configured LLM (llm: in the config, LLM_API_KEY / LLM_MODEL / LLM_BASE_URL)." };
+    public Option<bool> Llm { get; } = new("--llm", "--enable-analysis")
+    {
+        Description = "Analyse with the configured LLM (llm: in the config, LLM_API_KEY / LLM_MODEL / LLM_BASE_URL). --enable-analysis is the previous tool's name for it.",
+    };
 
     public Option<bool> NoLlm { get; } = new("--no-llm") { Description = "Rules analysis only, even if the config says analysis: llm." };
 
@@ -67,12 +70,25 @@ internal sealed class ReportOptions
         CacheDirectory = parse.GetValue(CacheDir),
     };
 
-    /// <summary>Loads the config and resolves the request, as both commands do.</summary>
-    public (GitbriefConfig Config, ReportRequest Request) Resolve(ParseResult parse)
+    /// <summary>Loads the config and resolves the request, as both commands do; prints the notices about how the
+    /// config was found and the warnings about the request on stderr (unless --quiet).</summary>
+    public async Task<(GitbriefConfig Config, ReportRequest Request)> ResolveAsync(ParseResult parse)
     {
         var arguments = Arguments(parse);
         var workingDirectory = Environment.CurrentDirectory;
         var config = ConfigLoader.Load(arguments.ConfigPath, workingDirectory);
-        return (config, RequestResolver.Resolve(arguments, config, workingDirectory, DateTimeOffset.UtcNow));
+        var request = RequestResolver.Resolve(arguments, config, workingDirectory, DateTimeOffset.UtcNow);
+        if (!parse.GetValue(GlobalOptions.Quiet))
+        {
+            foreach (var notice in config.Notices)
+            {
+                await Console.Error.WriteLineAsync($"gitbrief: notice: {notice}");
+            }
+            foreach (var warning in request.Warnings)
+            {
+                await Console.Error.WriteLineAsync($"gitbrief: warning: {warning}");
+            }
+        }
+        return (config, request);
     }
 }

@@ -17,7 +17,7 @@ internal static class RunCommand
         }
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (config, request) = options.Resolve(parse);
+            var (config, request) = await options.ResolveAsync(parse);
             var quiet = parse.GetValue(GlobalOptions.Quiet);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var summary = await ConsoleProgress.RunAsync(

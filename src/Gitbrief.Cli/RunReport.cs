@@ -25,7 +25,8 @@ internal static class RunReport
             }
             else if (!quiet)
             {
-                var commits = outcome.Reports.Sum(r => r.Commits);
+                // A day written in two languages counts once.
+                var commits = outcome.Reports.GroupBy(r => r.Day).Sum(d => d.First().Commits);
                 var where = request.DryRun
                     ? "(dry run, nothing written)"
                     : outcome.Reports.Count == 1
@@ -57,7 +58,9 @@ internal static class RunReport
             }
             foreach (var fallback in summary.LlmFallbacks)
             {
-                await errors.WriteLineAsync($"gitbrief: warning: LLM analysis failed, rules analysis used: {fallback.Repository} {fallback.Subject}: {fallback.Reason}");
+                // The subject holds a commit title: shown without bidirectional controls, like every rendered text.
+                await errors.WriteLineAsync(Gitbrief.Rendering.BidiControls.Strip(
+                    $"gitbrief: warning: LLM analysis failed, rules analysis used: {fallback.Repository} {fallback.Subject}: {fallback.Reason}"));
             }
             if (summary.LlmFallbacks.Count > 0)
             {
@@ -66,10 +69,11 @@ internal static class RunReport
         }
     }
 
-    private static string Days(RepositoryOutcome outcome) =>
-        outcome.Reports.Count == 1
-            ? outcome.Reports[0].Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : $"{outcome.Reports.Count} days";
+    private static string Days(RepositoryOutcome outcome)
+    {
+        var days = outcome.Reports.Select(r => r.Day).Distinct().ToList();
+        return days.Count == 1 ? days[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{days.Count} days";
+    }
 
     private static string Relative(string? path) =>
         path is null ? string.Empty : Path.GetRelativePath(Environment.CurrentDirectory, path);

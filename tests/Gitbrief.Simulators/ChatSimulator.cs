@@ -239,12 +239,24 @@ public sealed partial class ChatSimulator : IAsyncDisposable
         _ => "",
     };
 
-    /// <summary>A valid answer: highlights for a highlights request, else an analysis naming the commit.</summary>
+    /// <summary>A valid answer: highlights and a name for each listed theme for a highlights request, else an analysis
+    /// naming the commit.</summary>
     public static string DefaultAnswer(SimulatedRequest request)
     {
         if (request.IsHighlights)
         {
-            return """{"highlights":["Simulated highlight one.","Simulated highlight two.","Simulated highlight three."]}""";
+            // One name for each theme the prompt lists ("- Theme 1 [high, 4 commits] …").
+            var themes = new JsonArray();
+            var listed = request.Messages.Count > 1 ? request.Messages[1].Content.Split('\n').Count(l => l.StartsWith("- Theme ", StringComparison.Ordinal)) : 0;
+            for (var id = 1; id <= listed; id++)
+            {
+                themes.Add(new JsonObject { ["id"] = id, ["title"] = $"Simulated theme {id}", ["summary"] = $"Simulated summary of theme {id}." });
+            }
+            return new JsonObject
+            {
+                ["highlights"] = new JsonArray("Simulated highlight one.", "Simulated highlight two.", "Simulated highlight three."),
+                ["themes"] = themes,
+            }.ToJsonString();
         }
         var sha = request.Sha is { Length: >= 7 } s ? s[..7] : "unknown";
         var answer = new JsonObject

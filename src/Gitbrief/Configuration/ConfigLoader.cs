@@ -11,6 +11,9 @@ public static class ConfigLoader
 {
     public static readonly IReadOnlyList<string> DefaultFileNames = ["gitbrief.yaml", "gitbrief.yml"];
 
+    /// <summary>The previous tool's config file, read from the current directory when there is no gitbrief.yaml.</summary>
+    public const string LegacyFileName = "config.yaml";
+
     private static readonly string[] TopKeys =
     [
         "repositories", "repos", "timezone", "tz", "language", "lang", "output", "output_dir", "formats", "cache_dir",
@@ -21,13 +24,14 @@ public static class ConfigLoader
     private static readonly string[] PublishTypes = ["dir", "git", "github-issue", "webhook", "email", "site"];
 
     private static readonly string[] RepositoryKeys =
-        ["repo", "url", "path", "branch", "first_parent", "host", "source", "api_url", "enrich_pull_requests", "watch"];
+        ["repo", "url", "path", "name", "branch", "first_parent", "host", "source", "api_url", "enrich_pull_requests", "watch"];
 
     /// <summary>The values of <c>source:</c>.</summary>
     private static readonly string[] Sources = ["git", "github-api"];
 
-    /// <summary>Loads the named file, or gitbrief.yaml from <paramref name="directory"/> when none is named;
-    /// with neither, the empty configuration.</summary>
+    /// <summary>Loads the named file, or gitbrief.yaml from <paramref name="directory"/> when none is named, else the
+    /// previous tool's config.yaml there (with a notice; left alone, with a notice, when its keys are not ours);
+    /// with none of them, the empty configuration.</summary>
     public static GitbriefConfig Load(string? explicitPath, string directory)
     {
         if (explicitPath is not null)
@@ -47,16 +51,54 @@ public static class ConfigLoader
                 return Parse(File.ReadAllText(candidate), name) with { SourcePath = candidate };
             }
         }
-        return GitbriefConfig.Empty;
+        var legacy = Path.Combine(directory, LegacyFileName);
+        return File.Exists(legacy) ? LoadLegacy(File.ReadAllText(legacy), legacy) : GitbriefConfig.Empty;
+    }
+
+    /// <summary>The previous tool's config.yaml: read as it is when every top-level key is one Gitbrief knows (all of
+    /// the previous tool's are), else ignored — it belongs to some other program — with a notice saying which key.</summary>
+    private static GitbriefConfig LoadLegacy(string text, string path)
+    {
+        var stream = ReadYaml(text, LegacyFileName);
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        var foreign = root switch
+        {
+            null or YamlScalarNode { Value: null or "" } => null,
+            YamlMappingNode mapping => mapping.Children.Keys.FirstOrDefault(k => !TopKeys.Contains((k as YamlScalarNode)?.Value ?? string.Empty)),
+            _ => root,
+        };
+        if (foreign is not null)
+        {
+            var what = foreign is YamlScalarNode { Value: { } key } ? $"its key '{YamlNodeReader.Printable(key)}' is not a Gitbrief setting" : "it is not a mapping of settings";
+            return GitbriefConfig.Empty with
+            {
+                Notices = [$"{LegacyFileName}:{new YamlNodeReader(LegacyFileName).Line(foreign).ToString(System.Globalization.CultureInfo.InvariantCulture)}: not read: {what} (Gitbrief reads gitbrief.yaml, or the previous tool's config.yaml)"],
+            };
+        }
+        return Parse(stream, LegacyFileName) with
+        {
+            SourcePath = path,
+            Notices = [$"reading {LegacyFileName}, the previous tool's config file; rename it to gitbrief.yaml to make it Gitbrief's and silence this notice"],
+        };
     }
 
     /// <summary>Parses config text; <paramref name="displayName"/> names the file in errors.</summary>
-    public static GitbriefConfig Parse(string text, string displayName)
+    public static GitbriefConfig Parse(string text, string displayName) => Parse(ReadYaml(text, displayName), displayName);
+
+    /// <summary>The YAML document, or a config error with the file and line.</summary>
+    private static YamlStream ReadYaml(string text, string displayName)
     {
         var stream = new YamlStream();
+        var parser = new FlowTrackingParser(text);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException && parser.Unclosed is { } unclosed)
+        {
+            // YamlDotNet says where it gave up (the end of the file, or nothing at all): the user needs the line that opened it.
+            var closing = unclosed.Bracket == '{' ? '}' : ']';
+            throw ConfigError.At(displayName, unclosed.Line, $"invalid YAML: the '{unclosed.Bracket}' opened on this line is never closed with '{closing}'");
         }
         catch (YamlException e)
         {
@@ -64,10 +106,16 @@ public static class ConfigLoader
             var colon = message.IndexOf("): ", StringComparison.Ordinal);
             throw ConfigError.At(displayName, (int)Math.Max(1, e.Start.Line), "invalid YAML: " + (colon >= 0 ? message[(colon + 3)..] : message));
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw ConfigError.At(displayName, 1, "invalid YAML: " + e.Message);
+            var line = parser.Current is { } current ? (int)Math.Max(1, current.Start.Line) : 1;
+            throw ConfigError.At(displayName, line, "invalid YAML: " + e.Message);
         }
+        return stream;
+    }
+
+    private static GitbriefConfig Parse(YamlStream stream, string displayName)
+    {
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return GitbriefConfig.Empty;
@@ -82,9 +130,9 @@ public static class ConfigLoader
             }
             config = key switch
             {
-                "repositories" or "repos" => config with { Repositories = ReadRepositories(reader, value) },
+                "repositories" or "repos" => config with { Repositories = ReadRepositories(reader, value, key) },
                 "timezone" or "tz" => config with { TimeZone = ReadTimeZone(reader, value, key) },
-                "language" or "lang" => config with { Language = reader.Choice(value, key, "zh", "en") },
+                "language" or "lang" => ReadLanguages(reader, value, key, config),
                 "output" or "output_dir" => config with { OutputDirectory = reader.String(value, key) },
                 "formats" => config with { Formats = reader.Sequence(value, key).Select(n => reader.Choice(n, key, "md", "json")).ToList() },
                 "cache_dir" => config with { CacheDirectory = reader.String(value, key) },
@@ -137,8 +185,13 @@ public static class ConfigLoader
         return targets;
     }
 
-    private static List<RepositoryEntry> ReadRepositories(YamlNodeReader reader, YamlNode node)
+    private static List<RepositoryEntry> ReadRepositories(YamlNodeReader reader, YamlNode node, string listKey)
     {
+        if (node is not YamlSequenceNode)
+        {
+            // A lone value would be read as one path ("repositories: 5" as a directory named 5).
+            throw reader.Error(node).Because($"'{listKey}' must be a list, one repository per line (e.g. '  - owner/repo') or [owner/repo, ./path]");
+        }
         var entries = new List<RepositoryEntry>();
         foreach (var item in reader.Sequence(node, "repositories"))
         {
@@ -156,6 +209,9 @@ public static class ConfigLoader
                 {
                     case "repo" or "url" or "path":
                         address = reader.String(value, key);
+                        break;
+                    case "name":
+                        entry = entry with { Name = ReadRepositoryName(reader, value, key) };
                         break;
                     case "branch":
                         entry = entry with { Branch = reader.OptionalString(value, key) };
@@ -187,6 +243,17 @@ public static class ConfigLoader
             entries.Add(entry with { Address = address });
         }
         return entries;
+    }
+
+    /// <summary>A repository's <c>name:</c>: its heading and the folder of its reports, so one folder name, safe on every
+    /// file system and in a URL path.</summary>
+    private static string ReadRepositoryName(YamlNodeReader reader, YamlNode node, string key)
+    {
+        var name = reader.String(node, key).Trim();
+        return Gitbrief.Sources.RepositoryAddress.IsValidName(name)
+            ? name
+            : throw reader.Error(node).Because(
+                $"'{key}' must be a folder name of letters, digits, '.', '_' and '-' (not starting with '.', at most 100 characters), not '{YamlNodeReader.Printable(name)}'");
     }
 
     private static ImportanceWeights ReadImportance(YamlNodeReader reader, YamlNode node)
@@ -329,7 +396,7 @@ public static class ConfigLoader
             var name = "llm." + key;
             llm = key switch
             {
-                "base_url" => llm with { BaseUrl = ReadUrl(reader, value, name) },
+                "base_url" => llm with { BaseUrl = ReadUrl(reader, value, name, plainHttp: true) },
                 "model" => llm with { Model = reader.String(value, name) },
                 "api_key_env" => llm with { ApiKeyEnv = reader.String(value, name) },
                 "force_level" => llm with { ForceLevel = reader.Choice(value, name, "high", "medium", "low") },
@@ -352,6 +419,19 @@ public static class ConfigLoader
         return llm;
     }
 
+    /// <summary><c>language: zh</c>, or a list (<c>[zh, en]</c>) whose first language keeps the plain file names.</summary>
+    private static GitbriefConfig ReadLanguages(YamlNodeReader reader, YamlNode node, string key, GitbriefConfig config)
+    {
+        if (node is not YamlSequenceNode)
+        {
+            return config with { Language = reader.Choice(node, key, ReportLanguages.Codes), Languages = null };
+        }
+        var languages = reader.Sequence(node, key).Select(n => reader.Choice(n, key, ReportLanguages.Codes)).Distinct(StringComparer.Ordinal).ToList();
+        return languages.Count == 0
+            ? throw reader.Error(node).Because($"'{key}' needs at least one language ({string.Join(", ", ReportLanguages.Codes)})")
+            : config with { Language = languages[0], Languages = languages };
+    }
+
     private static string ReadTimeZone(YamlNodeReader reader, YamlNode node, string key)
     {
         var text = reader.String(node, key).Trim();
@@ -360,12 +440,22 @@ public static class ConfigLoader
             : throw reader.Error(node).Because($"unknown time zone '{YamlNodeReader.Printable(text)}' (use an IANA name such as Asia/Shanghai)");
     }
 
-    private static string ReadUrl(YamlNodeReader reader, YamlNode node, string key)
+    /// <summary>An http(s) URL without credentials; plain http only to this machine unless <paramref name="plainHttp"/>
+    /// (an LLM endpoint on a private network: the request resolver warns about it).</summary>
+    private static string ReadUrl(YamlNodeReader reader, YamlNode node, string key, bool plainHttp = false)
     {
         var text = reader.String(node, key);
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw reader.Error(node).Because($"'{key}' must be an http(s) URL, not '{YamlNodeReader.Printable(text)}'");
+            throw reader.Error(node).Because($"'{key}' must be an http(s) URL, not '{YamlNodeReader.Printable(SecretRedactor.Redact(text))}'");
+        }
+        if (UrlSecrecy.HasCredentials(uri))
+        {
+            throw reader.Error(node).Because($"'{key}' {UrlSecrecy.CredentialsProblem}");
+        }
+        if (!plainHttp && UrlSecrecy.IsPlainHttpOffLoopback(uri))
+        {
+            throw reader.Error(node).Because($"'{key}' {UrlSecrecy.PlainHttpProblem}");
         }
         return text;
     }

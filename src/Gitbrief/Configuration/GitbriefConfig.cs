@@ -11,9 +11,17 @@ public sealed record GitbriefConfig
     /// <summary>The file it was read from, if any.</summary>
     public string? SourcePath { get; init; }
 
+    /// <summary>One-line notices for the user about how the config was found (e.g. the previous tool's config.yaml read).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public IReadOnlyList<RepositoryEntry> Repositories { get; init; } = [];
     public string? TimeZone { get; init; }
+
+    /// <summary>The report language, or the first of <see cref="Languages"/>: its files keep the plain names.</summary>
     public string? Language { get; init; }
+
+    /// <summary>Every language to write (<c>language: [zh, en]</c>); null when one language (or none) is configured.</summary>
+    public IReadOnlyList<string>? Languages { get; init; }
     public string? OutputDirectory { get; init; }
     public IReadOnlyList<string>? Formats { get; init; }
     public string? CacheDirectory { get; init; }

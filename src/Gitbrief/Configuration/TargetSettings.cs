@@ -92,7 +92,7 @@ public sealed class TargetSettings
             : reader.String(value, key).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    /// <summary>An http(s) URL.</summary>
+    /// <summary>An https URL (plain http to this machine only) without credentials: targets send tokens to it.</summary>
     public Uri? Url(string key)
     {
         var text = String(key);
@@ -100,9 +100,15 @@ public sealed class TargetSettings
         {
             return null;
         }
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri
-            : throw Error(key, $"'{key}' must be an http(s) URL");
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw Error(key, $"'{key}' must be an http(s) URL");
+        }
+        if (UrlSecrecy.HasCredentials(uri))
+        {
+            throw Error(key, $"'{key}' {UrlSecrecy.CredentialsProblem}");
+        }
+        return UrlSecrecy.IsPlainHttpOffLoopback(uri) ? throw Error(key, $"'{key}' {UrlSecrecy.PlainHttpProblem}") : uri;
     }
 
     /// <summary>The secret held by the environment variable that <paramref name="key"/> names (e.g.

@@ -106,10 +106,10 @@ internal sealed class YamlNodeReader(string file)
         throw Error(node).Because($"'{key}' must be a list");
     }
 
-    /// <summary>Untrusted text shown in an error: control characters replaced, length capped.</summary>
+    /// <summary>Untrusted text shown in an error: control characters (bidirectional ones included) replaced, length capped.</summary>
     public static string Printable(string text)
     {
-        var cleaned = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        var cleaned = new string(text.Select(c => char.IsControl(c) || Rendering.BidiControls.Is(c) ? '?' : c).ToArray());
         return cleaned.Length > 60 ? cleaned[..60] + "…" : cleaned;
     }
 

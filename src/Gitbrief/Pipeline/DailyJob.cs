@@ -39,19 +39,30 @@ public sealed class DailyJob
             .ThenBy(r => r.Day)
             .ToList();
         await using var store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
-        var batch = new PublishBatch(reports, request.Language, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl };
+        var batch = new PublishBatch(reports, request.MessageLanguage, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl };
         var outcomes = await new Publisher(targets, new PublishLedger(store)).PublishAsync(batch, cancellationToken).ConfigureAwait(false);
         return summary with { Targets = outcomes };
     }
 
-    /// <summary>Sets up the job from the request and the config's <c>publish:</c> list (the output directory
-    /// alone when there is none). Target settings are validated here: a bad one is a usage error.</summary>
+    /// <summary>Sets up the job from the request and the config's <c>publish:</c> list. Without one: the output
+    /// directory, and the git archive that REPOSITORY names when it is set (the previous tool's variable). Target
+    /// settings are validated here: a bad one is a usage error.</summary>
     public static DailyJob Create(
         ReportRequest request, Configuration.GitbriefConfig config, Func<string, string?>? environment = null, IRunObserver? observer = null, bool resend = false)
     {
-        var context = new PublishContext(environment ?? Environment.GetEnvironmentVariable, request.OutputDirectory, request.CacheDirectory,
-            request.Formats, TimeProvider.System);
-        var settings = config.Publish.Count > 0 ? config.Publish : [Configuration.TargetSettings.From("dir", new Dictionary<string, object>())];
+        environment ??= Environment.GetEnvironmentVariable;
+        var context = new PublishContext(environment, request.OutputDirectory, request.CacheDirectory, request.Formats, TimeProvider.System);
+        var settings = config.Publish.Count > 0 ? config.Publish : DefaultTargets(environment);
         return new DailyJob(request, PublishTargetFactory.Create(settings, context), observer) { Resend = resend, ReportUrl = config.ReportUrl };
+    }
+
+    private static List<Configuration.TargetSettings> DefaultTargets(Func<string, string?> environment)
+    {
+        List<Configuration.TargetSettings> targets = [Configuration.TargetSettings.From("dir", new Dictionary<string, object>())];
+        if (!string.IsNullOrWhiteSpace(environment(GitTarget.RepositoryVariable)))
+        {
+            targets.Add(Configuration.TargetSettings.From("git", new Dictionary<string, object>()));
+        }
+        return targets;
     }
 }

@@ -6,7 +6,8 @@ public static class ExitCodes
     /// <summary>Every repository was reported.</summary>
     public const int Success = 0;
 
-    /// <summary>At least one repository failed; the others were still written.</summary>
+    /// <summary>At least one repository failed; the others were still written. Also any expected failure that is
+    /// not the user's input (serve: the port is in use), reported in one line.</summary>
     public const int RepositoryFailed = 1;
 
     /// <summary>Bad arguments or configuration; nothing was done.</summary>

@@ -2,13 +2,14 @@ using System.Diagnostics;
 using Gitbrief.Analysis;
 using Gitbrief.Analysis.Llm;
 using Gitbrief.Reports;
+using Gitbrief.Reports.Themes;
 using Gitbrief.Sources;
 using Gitbrief.Store;
 
 namespace Gitbrief.Pipeline;
 
 /// <summary>The LLM stage of a run, shared by every repository (one client, one throttle, one retry budget):
-/// analyses a repository's commits concurrently, writes each day's highlights, and keeps the run's totals
+/// analyses a repository's commits concurrently, writes each day's highlights and names its themes, and keeps the run's totals
 /// and the list of fallbacks.</summary>
 internal sealed class LlmStage : IAsyncDisposable
 {
@@ -83,8 +84,10 @@ internal sealed class LlmStage : IAsyncDisposable
         return usage;
     }
 
-    /// <summary>The highlights of each day with commits (null where the request failed: the rules highlights stay).</summary>
-    public async Task<Dictionary<DateOnly, (IReadOnlyList<string>? Highlights, LlmUsage Usage)>> HighlightsAsync(
+    /// <summary>The highlights and themes of each day with commits: the rules find the themes, one request per day writes
+    /// the highlights and names the themes (null highlights where the request failed: the rules highlights stay; a
+    /// theme the model did not name keeps its rules title).</summary>
+    public async Task<Dictionary<DateOnly, LlmDay>> HighlightsAsync(
         LlmRepository repository, IEnumerable<IGrouping<DateOnly, CommitRecord>> days, Dictionary<string, AnalyzedCommit> analyses,
         CancellationToken cancellationToken)
     {
@@ -95,12 +98,22 @@ internal sealed class LlmStage : IAsyncDisposable
                 .Where(c => !analyses[c.Sha].Importance.Muted)
                 .Select(c => (c.Title, analyses[c.Sha].Importance.Level, analyses[c.Sha].Analysis.Summary.FirstOrDefault() ?? ""))
                 .ToList();
-            var (highlights, usage, failure) = await analyzer.HighlightsAsync(repository, day.Key, commits, cancellationToken).ConfigureAwait(false);
-            Record(usage, failure is null ? null : new LlmFallback(repository.DisplayName, $"highlights {day.Key:yyyy-MM-dd}", failure));
-            return (day.Key, highlights, usage);
+            // The report's order (newest first), so the rules find the same themes the report builder would.
+            var entries = day.OrderByDescending(c => c.CommittedAt)
+                .Select(c => new ReportEntry { Commit = c, Files = analyses[c.Sha].Files, Importance = analyses[c.Sha].Importance, Analysis = analyses[c.Sha].Analysis })
+                .ToList();
+            var themes = ThemeFinder.Find(entries, repository.DisplayName);
+            var titles = entries.ToDictionary(e => e.Commit.Sha, e => e.Commit.Title, StringComparer.Ordinal);
+            var drafts = themes.Select(t => new ThemeDraft(t.Title, t.Level, t.Commits.Select(sha => titles[sha]).ToList())).ToList();
+            var answer = await analyzer.HighlightsAsync(repository, day.Key, commits, drafts, cancellationToken).ConfigureAwait(false);
+            Record(answer.Usage, answer.Failure is null ? null : new LlmFallback(repository.DisplayName, $"highlights {day.Key:yyyy-MM-dd}", answer.Failure));
+            var named = themes
+                .Select((theme, i) => answer.ThemeNames.TryGetValue(i + 1, out var name) ? theme with { Title = name.Title, Summary = name.Summary } : theme)
+                .ToList();
+            return (day.Key, new LlmDay(answer.Highlights, named, answer.Usage));
         }).ToList();
         var results = await Task.WhenAll(tasks).ConfigureAwait(false);
-        return results.ToDictionary(r => r.Key, r => (r.highlights, r.usage));
+        return results.ToDictionary(r => r.Key, r => r.Item2);
     }
 
     /// <summary>Runs the whole stage for one repository's window; returns the per-day highlights and costs.</summary>
@@ -135,14 +148,20 @@ internal sealed class LlmStage : IAsyncDisposable
     }
 }
 
-/// <summary>The LLM stage's results for one repository: per-commit costs, per-day highlights and costs.</summary>
+/// <summary>One day's LLM results: its highlights (null when the request failed), its themes (named by the model where
+/// it did) and what the day request cost.</summary>
+internal sealed record LlmDay(IReadOnlyList<string>? Highlights, IReadOnlyList<ReportTheme> Themes, LlmUsage Usage);
+
+/// <summary>The LLM stage's results for one repository: per-commit costs, per-day highlights, themes and costs.</summary>
 internal sealed record LlmRepositoryResult(
     string Model,
     Dictionary<string, LlmUsage> CommitUsage,
-    Dictionary<DateOnly, (IReadOnlyList<string>? Highlights, LlmUsage Usage)> Days,
+    Dictionary<DateOnly, LlmDay> Days,
     TimeSpan WallTime)
 {
     public IReadOnlyList<string>? HighlightsOf(DateOnly day) => Days.TryGetValue(day, out var d) ? d.Highlights : null;
+
+    public IReadOnlyList<ReportTheme>? ThemesOf(DateOnly day) => Days.TryGetValue(day, out var d) ? d.Themes : null;
 
     public LlmRunInfo InfoOf(DateOnly day, IEnumerable<CommitRecord> commits)
     {

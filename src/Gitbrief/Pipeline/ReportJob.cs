@@ -22,6 +22,10 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
 
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
+        if (request.Languages.Count > 1)
+        {
+            return await RunEachLanguageAsync(cancellationToken).ConfigureAwait(false);
+        }
         var mirrors = new MirrorCache(request.CacheDirectory, MirrorCache.TokenFromEnvironment(), request.PartialClone);
         using var github = new GitHubApiClients(request.CacheDirectory, request.GitHubToken);
         // The store opens while git is read; it is first needed when a report has been written.
@@ -49,6 +53,18 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             await store.FinishRunAsync(runId, summary.ExitCode, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
         }
         return summary;
+    }
+
+    /// <summary><c>language: [zh, en]</c>: the whole run once per language, one after the other (a mirror is fetched
+    /// again, which finds nothing new; LLM answers are cached per language), the outcomes put together.</summary>
+    private async Task<RunSummary> RunEachLanguageAsync(CancellationToken cancellationToken)
+    {
+        var summaries = new List<RunSummary>();
+        foreach (var language in request.Languages)
+        {
+            summaries.Add(await new ReportJob(request.InLanguage(language), observer).RunAsync(cancellationToken).ConfigureAwait(false));
+        }
+        return RunSummary.Combine(summaries);
     }
 
     private async Task<(GitbriefStore? Store, long RunId)> OpenLedgerAsync(CancellationToken cancellationToken)
@@ -141,7 +157,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             foreach (var day in days)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var report = builder.Build(day, repository, byDay[day.Date], c => analyses[c.Sha], llmResult?.HighlightsOf(day.Date));
+                var report = builder.Build(day, repository, byDay[day.Date], c => analyses[c.Sha], llmResult?.HighlightsOf(day.Date), llmResult?.ThemesOf(day.Date));
                 if (llmResult is not null)
                 {
                     report = report with { Llm = llmResult.InfoOf(day.Date, byDay[day.Date]) };
@@ -229,9 +245,9 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         {
             return request.Window.Days().Select(d => new ReportDay(d, request.TimeZone)).ToList();
         }
-        var latest = await history.LatestCommitDateAsync(revision, spec.FirstParent, cancellationToken).ConfigureAwait(false)
-            ?? throw new RepositoryException($"{spec.DisplayName}: no commits to report");
-        return [new ReportDay(ReportDay.DateOf(latest, request.TimeZone), request.TimeZone)];
+        // Without any commit to list (an empty repository), the day --latest falls back to (yesterday) is reported, empty.
+        var latest = await history.LatestCommitDateAsync(revision, spec.FirstParent, cancellationToken).ConfigureAwait(false);
+        return [new ReportDay(latest is { } date ? ReportDay.DateOf(date, request.TimeZone) : request.Window.First, request.TimeZone)];
     }
 
     private async Task<ReportOutput> WriteAsync(RepositorySpec spec, DailyReport report, CancellationToken cancellationToken)
@@ -244,7 +260,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         {
             foreach (var format in request.Formats)
             {
-                var path = Path.Combine(request.OutputDirectory, ReportFileLayout.RelativePath(spec.Name, report.Day.Date, format));
+                var path = Path.Combine(request.OutputDirectory, ReportFileLayout.RelativePath(spec.Name, report.Day.Date, format, request.LanguageSuffix));
                 await FileWriter.WriteAsync(path, Utf8NoBom.GetBytes(format == "md" ? markdown : json), cancellationToken).ConfigureAwait(false);
                 files.Add(path);
             }
@@ -252,7 +268,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? markdown : null)
         {
             Hash = hash,
-            Published = new PublishedReport(report, spec.Name, markdown, json, hash),
+            Published = new PublishedReport(report, spec.Name, markdown, json, hash) { Language = request.Language, LanguageSuffix = request.LanguageSuffix },
         };
     }
 
@@ -264,10 +280,10 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }
     }
 
-    /// <summary>owner/repo when the web host is known, else the configured display name.</summary>
+    /// <summary>The configured <c>name:</c>, else owner/repo when the web host is known, else the address's display name.</summary>
     private static string DisplayName(RepositorySpec spec, WebLinks links)
     {
-        if (links.Kind == HostKind.None || spec.Address.IsRemote)
+        if (spec.ConfiguredName is not null || links.Kind == HostKind.None || spec.Address.IsRemote)
         {
             return spec.DisplayName;
         }

@@ -15,7 +15,35 @@ public sealed record ReportRequest
     public required IReadOnlyList<string> Formats { get; init; }
     public required string OutputDirectory { get; init; }
     public required string CacheDirectory { get; init; }
+    /// <summary>The language of this run's reports (the first of <see cref="Languages"/>).</summary>
     public ReportLanguage Language => Render.Language;
+
+    /// <summary>Every language to write (default: <see cref="Language"/>); a run writes them one after the other.</summary>
+    public IReadOnlyList<ReportLanguage> Languages
+    {
+        get => languages ?? [Language];
+        init => languages = value;
+    }
+
+    /// <summary>The language whose files have the plain names (DATE.md, DATE.json; default: <see cref="Language"/>);
+    /// the others' are DATE.&lt;lang&gt;.md.</summary>
+    public ReportLanguage PrimaryLanguage
+    {
+        get => primaryLanguage ?? Language;
+        init => primaryLanguage = value;
+    }
+
+    private readonly IReadOnlyList<ReportLanguage>? languages;
+    private readonly ReportLanguage? primaryLanguage;
+
+    /// <summary>"" for the primary language, else ".en" / ".zh": what goes between the date and the extension.</summary>
+    public string LanguageSuffix => Language == PrimaryLanguage ? string.Empty : "." + Language.Code();
+
+    /// <summary>The language chat, mail and issue messages are written in: the primary one when it is written, else the first.</summary>
+    public ReportLanguage MessageLanguage => Languages.Contains(PrimaryLanguage) ? PrimaryLanguage : Languages[0];
+
+    /// <summary>This request for one of its languages only.</summary>
+    public ReportRequest InLanguage(ReportLanguage language) => this with { Languages = [language], Render = Render with { Language = language } };
     public RenderOptions Render { get; init; } = RenderOptions.Default;
     public ImportanceWeights Weights { get; init; } = ImportanceWeights.Default;
 
@@ -34,4 +62,7 @@ public sealed record ReportRequest
     /// with the secret redactor; internal, so it is not part of the record's printed form.</summary>
     internal string? GitHubToken { get; init; }
     public int MaxParallelRepositories { get; init; } = 4;
+
+    /// <summary>One-line warnings about the request for the user (e.g. an LLM endpoint on plain http); the run goes on.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -24,16 +24,14 @@ public static class RequestResolver
         {
             throw new UsageException($"--tz: unknown time zone '{YamlNodeReader.Printable(zoneId)}' (use an IANA name such as Asia/Shanghai)");
         }
-        var language = (arguments.Language ?? config.Language ?? "zh").Trim().ToLowerInvariant() switch
-        {
-            "zh" => ReportLanguage.Zh,
-            "en" => ReportLanguage.En,
-            var other => throw new UsageException($"--lang: must be zh or en, not '{YamlNodeReader.Printable(other)}'"),
-        };
+        var (languages, primary) = ResolveLanguages(arguments.Language, config);
         var formats = ResolveFormats(arguments.Formats, config.Formats);
         var repositories = ResolveRepositories(arguments, config, workingDirectory);
         var token = repositories.Any(r => r.Source == SourceKind.GitHubApi || r.EnrichPullRequests)
             ? GitAuth.GitHubToken(environment ?? Environment.GetEnvironmentVariable)
+            : null;
+        var llm = arguments.Llm ?? config.Analysis == "llm"
+            ? LlmOptions.Resolve(config.Llm, environment ?? Environment.GetEnvironmentVariable)
             : null;
         return new ReportRequest
         {
@@ -44,9 +42,11 @@ public static class RequestResolver
             Formats = formats,
             OutputDirectory = Path.GetFullPath(arguments.OutputDirectory ?? config.OutputDirectory ?? "reports", workingDirectory),
             CacheDirectory = Path.GetFullPath(arguments.CacheDirectory ?? config.CacheDirectory ?? DefaultCacheDirectory(), workingDirectory),
+            Languages = languages,
+            PrimaryLanguage = primary,
             Render = new RenderOptions
             {
-                Language = language,
+                Language = languages[0],
                 EnableToc = config.EnableToc ?? true,
                 EnableGrouping = config.EnableGrouping ?? true,
                 EnableStats = config.EnableStats ?? true,
@@ -54,9 +54,8 @@ public static class RequestResolver
             },
             Weights = config.Importance,
             DryRun = arguments.DryRun,
-            Llm = arguments.Llm ?? config.Analysis == "llm"
-                ? LlmOptions.Resolve(config.Llm, environment ?? Environment.GetEnvironmentVariable)
-                : null,
+            Llm = llm,
+            Warnings = llm?.PlainHttpWarning is { } warning ? [warning] : [],
             PartialClone = config.PartialClone ?? false,
             GitHubToken = token,
         };
@@ -72,7 +71,7 @@ public static class RequestResolver
         {
             try
             {
-                own.TryAdd(RepositoryAddress.Parse(entry.Address, baseDirectory).Name, entry.Watch);
+                own.TryAdd(entry.Name ?? RepositoryAddress.Parse(entry.Address, baseDirectory).Name, entry.Watch);
             }
             catch (FormatException)
             {
@@ -83,6 +82,27 @@ public static class RequestResolver
             .Select(s => (s.Name, Rules: (IReadOnlyList<WatchRule>)[.. config.Watch, .. own.GetValueOrDefault(s.Name, [])]))
             .Where(s => s.Rules.Count > 0)
             .ToDictionary(s => s.Name, s => new WatchRules(s.Rules), StringComparer.Ordinal);
+    }
+
+    /// <summary>The languages to write — <c>--lang</c> (one, or a comma-separated list), else the config's
+    /// <c>language:</c>, else zh — and the primary one, whose files keep the plain names (DATE.md; the others get
+    /// DATE.&lt;lang&gt;.md): the config's (first) language, else zh. <c>--lang</c> never changes which one is primary,
+    /// so it can never overwrite the primary language's files.</summary>
+    private static (IReadOnlyList<ReportLanguage> Languages, ReportLanguage Primary) ResolveLanguages(string? flag, GitbriefConfig config)
+    {
+        var configured = (config.Languages ?? (config.Language is { } one ? [one] : []))
+            .Select(code => ReportLanguages.Parse(code) ?? throw new UsageException($"language: must be zh or en, not '{YamlNodeReader.Printable(code)}'"))
+            .ToList();
+        var primary = configured.Count > 0 ? configured[0] : ReportLanguage.Zh;
+        if (flag is null)
+        {
+            return (configured.Count > 0 ? configured : [primary], primary);
+        }
+        var chosen = flag.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(code => ReportLanguages.Parse(code) ?? throw new UsageException($"--lang: must be zh or en (or both: zh,en), not '{YamlNodeReader.Printable(code)}'"))
+            .Distinct()
+            .ToList();
+        return chosen.Count > 0 ? (chosen, primary) : throw new UsageException("--lang: name a language (zh or en)");
     }
 
     /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>
@@ -108,7 +128,7 @@ public static class RequestResolver
         var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1);
         if (arguments.Latest)
         {
-            return ReportWindow.LatestDay;
+            return ReportWindow.LatestDay(yesterday);
         }
         if (arguments.Date is not null)
         {
@@ -187,12 +207,13 @@ public static class RequestResolver
             {
                 throw new UsageException($"{entry.Origin}: {e.Message}");
             }
-            if (byName.TryGetValue(address.Name, out var previous))
+            var name = entry.Name ?? address.Name;
+            if (byName.TryGetValue(name, out var previous))
             {
                 throw new UsageException(
-                    $"{entry.Origin}: repository '{YamlNodeReader.Printable(entry.Address)}' writes to the same report path (<out>/YYYY/{address.Name}/) as '{YamlNodeReader.Printable(previous.Address)}' ({previous.Origin})");
+                    $"{entry.Origin}: repository '{YamlNodeReader.Printable(entry.Address)}' writes to the same report path (<out>/YYYY/{name}/) as '{YamlNodeReader.Printable(previous.Address)}' ({previous.Origin}); give one of them a 'name:'");
             }
-            byName[address.Name] = entry;
+            byName[name] = entry;
             HostKind? host = entry.Host switch
             {
                 "github" => HostKind.GitHub,
@@ -213,6 +234,7 @@ public static class RequestResolver
                 arguments.FirstParent ?? entry.FirstParent ?? config.FirstParent ?? false,
                 host)
             {
+                ConfiguredName = entry.Name,
                 Source = source,
                 ApiUrl = entry.ApiUrl ?? config.ApiUrl,
                 EnrichPullRequests = entry.EnrichPullRequests ?? config.EnrichPullRequests ?? false,

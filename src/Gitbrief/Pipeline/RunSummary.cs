@@ -38,4 +38,25 @@ public sealed record RunSummary(IReadOnlyList<RepositoryOutcome> Repositories)
         : Targets.Any(t => !t.Succeeded) ? ExitCodes.PublishFailed
         : LlmFallbacks.Count > 0 ? ExitCodes.LlmFallback
         : ExitCodes.Success;
+
+    /// <summary>The runs of one request in several languages as one: each repository's reports together (its error,
+    /// if any run had one), the LLM costs added up, every fallback and target outcome kept.</summary>
+    public static RunSummary Combine(IReadOnlyList<RunSummary> runs)
+    {
+        var repositories = runs[0].Repositories
+            .Select((first, index) =>
+            {
+                var outcomes = runs.Select(r => r.Repositories[index]).ToList();
+                var errors = outcomes.Select(o => o.Error).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                return new RepositoryOutcome(first.Repository, [.. outcomes.SelectMany(o => o.Reports)], errors.Count > 0 ? string.Join("; ", errors) : null);
+            })
+            .ToList();
+        var usages = runs.Select(r => r.Llm).OfType<LlmUsage>().ToList();
+        return new RunSummary(repositories)
+        {
+            Llm = usages.Count > 0 ? usages.Aggregate((a, b) => a + b) : null,
+            LlmFallbacks = [.. runs.SelectMany(r => r.LlmFallbacks)],
+            Targets = [.. runs.SelectMany(r => r.Targets)],
+        };
+    }
 }

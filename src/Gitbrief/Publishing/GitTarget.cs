@@ -15,6 +15,9 @@ internal sealed partial class GitTarget : IPublishTarget
     public const string DefaultMessage = "Report: {name} - {date}";
     public const string DefaultAuthorName = "gitbrief";
     public const string DefaultAuthorEmail = "gitbrief@users.noreply.github.com";
+
+    /// <summary>The previous tool's variable naming the repository reports are committed to: the default of <c>repo:</c>.</summary>
+    public const string RepositoryVariable = "REPOSITORY";
     private const int PushAttempts = 3;
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -40,8 +43,16 @@ internal sealed partial class GitTarget : IPublishTarget
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
         settings.Allow("repo", "branch", "path", "message", "token_env", "author_name", "author_email", "push");
-        var repo = settings.RequiredString("repo").Trim();
-        var (url, display, localPath) = Locate(settings, repo);
+        var configured = settings.String("repo")?.Trim();
+        var repo = configured ?? context.Environment(RepositoryVariable)?.Trim();
+        if (string.IsNullOrEmpty(repo))
+        {
+            throw settings.Error("repo", $"publish target 'git' needs 'repo' (or the {RepositoryVariable} environment variable)");
+        }
+        Common.UsageException Invalid(string problem) => configured is not null
+            ? settings.Error("repo", $"'repo' {problem}")
+            : new Common.UsageException($"the {RepositoryVariable} environment variable {problem}");
+        var (url, display, localPath) = Locate(repo, Invalid);
         var branch = settings.String("branch")?.Trim();
         if (branch is not null && !BranchPattern().IsMatch(branch))
         {
@@ -175,20 +186,26 @@ internal sealed partial class GitTarget : IPublishTarget
         .Replace("{repository}", report.Repository, StringComparison.Ordinal);
 
     /// <summary>The URL git is given and the name shown in messages and the target's id. A local path is made
-    /// absolute; a URL with a password in it is refused (the token belongs in the environment).</summary>
-    private static (string Url, string Display, bool LocalPath) Locate(TargetSettings settings, string repo)
+    /// absolute; GitHub's owner/repo (the previous tool's REPOSITORY) becomes its https URL when no such directory
+    /// exists; a URL with a password in it is refused (the token belongs in the environment).</summary>
+    private static (string Url, string Display, bool LocalPath) Locate(string repo, Func<string, Common.UsageException> invalid)
     {
-        if (repo.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(repo, UriKind.Absolute, out var uri))
+        if (RepositoryAddress.HasCredentials(repo))
         {
-            if (uri.UserInfo.Contains(':', StringComparison.Ordinal))
-            {
-                throw settings.Error("repo", "'repo' must not contain a password or token; name the variable that holds it with 'token_env'");
-            }
+            throw invalid(UrlSecrecy.CredentialsProblem + "; for the archive, 'token_env' names it");
+        }
+        if (repo.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(repo, UriKind.Absolute, out _))
+        {
             return (repo, MirrorCache.Describe(repo), false);
         }
         if (RepositoryAddress.TryParseRemote(repo, out var host, out _) && host.Length > 0)
         {
             return (repo, repo, false);
+        }
+        if (RepositoryAddress.IsGitHubShorthand(repo) && !Directory.Exists(repo))
+        {
+            var github = $"https://github.com/{(repo.EndsWith(".git", StringComparison.OrdinalIgnoreCase) ? repo[..^4] : repo)}.git";
+            return (github, github, false);
         }
         var full = Path.GetFullPath(repo);
         return (full, full, true);

@@ -7,6 +7,9 @@ public sealed record PublishBatch(IReadOnlyList<PublishedReport> Reports, Report
     /// <summary>URL template of the archived Markdown, with {year}, {name}, {date}, {repository}; null: no link.</summary>
     public string? ReportUrlTemplate { get; init; }
 
+    /// <summary>This batch with the reports in <see cref="Language"/> only (messages are sent in one language).</summary>
+    public PublishBatch InItsLanguage() => this with { Reports = [.. Reports.Where(r => r.Language == Language)] };
+
     /// <summary>The web link to a report's archived Markdown, if a template is configured.</summary>
     public string? ReportUrl(PublishedReport report) => ReportUrlTemplate?
         .Replace("{year}", report.Day.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -8,12 +8,12 @@ namespace Gitbrief.Publishing;
 internal sealed class PublishLedger(GitbriefStore? store)
 {
     public Task<Publication?> FindAsync(string target, PublishedReport report, CancellationToken cancellationToken) =>
-        store is null ? Task.FromResult<Publication?>(null) : store.FindPublicationAsync(target, report.Repository, report.Day, cancellationToken);
+        store is null ? Task.FromResult<Publication?>(null) : store.FindPublicationAsync(target, report.LedgerKey, report.Day, cancellationToken);
 
     public Task RecordAsync(string target, PublishedReport report, string? location, DateTimeOffset at, CancellationToken cancellationToken) =>
         store is null
             ? Task.CompletedTask
-            : store.RecordPublicationAsync(new Publication(target, report.Repository, report.Day, report.Hash, location, at), cancellationToken);
+            : store.RecordPublicationAsync(new Publication(target, report.LedgerKey, report.Day, report.Hash, location, at), cancellationToken);
 
     /// <summary>For targets that deliver report by report: skips what was delivered with the same hash, calls
     /// <paramref name="deliver"/> (which returns where the report landed) for the rest, records each at once,

@@ -11,9 +11,19 @@ public sealed record PublishedReport(DailyReport Report, string Name, string Mar
 
     public string IsoDate => Report.Day.IsoDate;
 
-    /// <summary>The ledger's key for the repository (owner/repo, or the name).</summary>
+    /// <summary>The repository as shown (owner/repo, or the name).</summary>
     public string Repository => Report.Repository.Name;
 
+    /// <summary>The report's language.</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.Zh;
+
+    /// <summary>"" for the primary language, else ".en" / ".zh" (its files are DATE.en.md, DATE.en.json).</summary>
+    public string LanguageSuffix { get; init; } = string.Empty;
+
+    /// <summary>The ledger's key for the repository: the repository, and the language when it is not the primary one
+    /// (the two languages' files are delivered separately).</summary>
+    public string LedgerKey => Repository + LanguageSuffix;
+
     /// <summary>reports-relative path of a format, e.g. 2026/sglang/2026-01-12.md ('/' separators).</summary>
-    public string RelativePath(string extension) => ReportFileLayout.RelativePath(Name, Day, extension);
+    public string RelativePath(string extension) => ReportFileLayout.RelativePath(Name, Day, extension, LanguageSuffix);
 }

@@ -12,11 +12,16 @@ internal sealed class Publisher(IReadOnlyList<IPublishTarget> targets, PublishLe
         return outcomes;
     }
 
+    /// <summary>The targets that deliver report files, in every language written; the others (chat, mail, issues)
+    /// deliver the reports in the batch's language only.</summary>
+    private static readonly string[] FileKinds = ["dir", "git", "site"];
+
     private async Task<TargetOutcome> PublishAsync(IPublishTarget target, PublishBatch batch, CancellationToken cancellationToken)
     {
         try
         {
-            return await target.PublishAsync(batch, ledger, cancellationToken).ConfigureAwait(false);
+            var reports = FileKinds.Contains(target.Kind, StringComparer.Ordinal) ? batch : batch.InItsLanguage();
+            return await target.PublishAsync(reports, ledger, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -12,12 +12,23 @@ internal sealed record JsonReport(
     JsonRepository Repository,
     JsonStats Stats,
     IReadOnlyList<string> Highlights,
+    IReadOnlyList<JsonTheme>? Themes,
     IReadOnlyList<JsonCommit> Commits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonLlmRun? Llm = null);
 
 /// <summary>Present only when the LLM analyzer ran: what this repository-day cost.</summary>
 internal sealed record JsonLlmRun(
     string Model, int Requests, long InputTokens, long OutputTokens, int CacheHits, int Retries, int Fallbacks, long WallTimeMs);
+
+/// <summary>A theme of the day; <c>themes</c> is absent from reports written before themes existed.</summary>
+internal sealed record JsonTheme(
+    string Title,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary,
+    string Level,
+    IReadOnlyList<string> Commits,
+    JsonThemeCounts Counts);
+
+internal sealed record JsonThemeCounts(int High, int Medium, int Low);
 
 internal sealed record JsonWindow(string Start, string End);
 

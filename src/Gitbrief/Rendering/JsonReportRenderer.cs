@@ -20,7 +20,8 @@ internal sealed class JsonReportRenderer : IReportRenderer
 
     public string FileExtension => "json";
 
-    public string Render(DailyReport report) => JsonSerializer.Serialize(ToModel(report), Context.JsonReport) + "\n";
+    /// <summary>The report as JSON; bidirectional controls in commit text are written as \u escapes (<see cref="BidiControls"/>).</summary>
+    public string Render(DailyReport report) => BidiControls.EscapeInJson(JsonSerializer.Serialize(ToModel(report), Context.JsonReport)) + "\n";
 
     public static JsonReport Parse(string json) =>
         JsonSerializer.Deserialize(json, Context.JsonReport) ?? throw new JsonException("the report is empty");
@@ -36,12 +37,20 @@ internal sealed class JsonReportRenderer : IReportRenderer
             new JsonRepository(report.Repository.Name, report.Repository.Url, report.Repository.Branch),
             new JsonStats(stats.Total, stats.High, stats.Medium, stats.Low),
             report.Highlights,
+            report.Themes.Select(Theme).ToList(),
             report.Entries.Select(Commit).ToList(),
             report.Llm is { } llm
                 ? new JsonLlmRun(llm.Model, llm.Usage.Requests, llm.Usage.InputTokens, llm.Usage.OutputTokens, llm.Usage.CacheHits,
                     llm.Usage.Retries, llm.Usage.Fallbacks, (long)llm.WallTime.TotalMilliseconds)
                 : null);
     }
+
+    private static JsonTheme Theme(ReportTheme theme) => new(
+        theme.Title,
+        theme.Summary,
+        Code(theme.Level.ToString()),
+        theme.Commits,
+        new JsonThemeCounts(theme.Counts.High, theme.Counts.Medium, theme.Counts.Low));
 
     private static JsonCommit Commit(ReportEntry entry)
     {

@@ -13,6 +13,11 @@ internal sealed record Labels
     public required string Statistics { get; init; }
     public required Func<int, int, int, int, string> StatisticsLine { get; init; }
     public required string Highlights { get; init; }
+    public required string Themes { get; init; }
+
+    /// <summary>A theme's size and mix: "4 个提交（高 1、中 3）", "4 commits (1 high, 3 medium)".</summary>
+    public required Func<int, int, int, int, string> ThemeSize { get; init; }
+    public required Func<int, string> More { get; init; }
     public required string Contents { get; init; }
     public required Func<ImportanceLevel, int, string> Group { get; init; }
     public required string AllChanges { get; init; }
@@ -44,6 +49,20 @@ internal sealed record Labels
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The non-zero counts, highest level first, each in its format.</summary>
+    private static IEnumerable<string> Mix(int high, int medium, int low, string highFormat, string mediumFormat, string lowFormat) =>
+        new[] { (high, highFormat), (medium, mediumFormat), (low, lowFormat) }
+            .Where(c => c.Item1 > 0)
+            .Select(c => string.Format(CultureInfo.InvariantCulture, c.Item2, c.Item1));
+
+    /// <summary>The colour of a level, as the report's headings use it.</summary>
+    public static string LevelEmoji(ImportanceLevel level) => level switch
+    {
+        ImportanceLevel.High => "🔴",
+        ImportanceLevel.Medium => "🟡",
+        _ => "🟢",
+    };
+
     public static Labels Chinese { get; } = new()
     {
         Title = date => $"每日更新报告（{date}）",
@@ -53,6 +72,10 @@ internal sealed record Labels
         Statistics = "📊 统计摘要",
         StatisticsLine = (total, high, medium, low) => $"本日共 {N(total)} 个提交 | 🔴高 {N(high)} | 🟡中 {N(medium)} | 🟢低 {N(low)}",
         Highlights = "✨ 今日要点",
+        Themes = "🧭 今日主题",
+        More = count => $"另 {N(count)} 个",
+        ThemeSize = (total, high, medium, low) =>
+            $"{N(total)} 个提交（{string.Join("、", Mix(high, medium, low, "高 {0}", "中 {0}", "低 {0}"))}）",
         Contents = "📋 目录",
         Group = (level, count) => level switch
         {
@@ -124,6 +147,10 @@ internal sealed record Labels
         Statistics = "📊 Summary statistics",
         StatisticsLine = (total, high, medium, low) => $"{N(total)} commits | 🔴 High {N(high)} | 🟡 Medium {N(medium)} | 🟢 Low {N(low)}",
         Highlights = "✨ Highlights",
+        Themes = "🧭 Themes",
+        More = count => $"{N(count)} more",
+        ThemeSize = (total, high, medium, low) =>
+            $"{N(total)} commit{(total == 1 ? string.Empty : "s")} ({string.Join(", ", Mix(high, medium, low, "{0} high", "{0} medium", "{0} low"))})",
         Contents = "📋 Contents",
         Group = (level, count) => level switch
         {

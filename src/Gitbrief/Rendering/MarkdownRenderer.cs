@@ -12,6 +12,7 @@ namespace Gitbrief.Rendering;
 internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
 {
     private const int TocTitleLength = 50;
+    private const int MaxThemeLinks = 10;
     private readonly Labels labels = Labels.For(options.Language);
 
     public string FileExtension => "md";
@@ -46,6 +47,10 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
                 md.Append("- ").Append(MarkdownText.Inline(highlight)).Append('\n');
             }
             md.Append('\n');
+        }
+        if (report.Themes.Count > 0)
+        {
+            AppendThemes(md, report, anchors);
         }
         if (options.EnableToc && report.Entries.Count > 0)
         {
@@ -93,6 +98,10 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         if (report.Highlights.Count > 0)
         {
             slugger.Slug(labels.Highlights);
+        }
+        if (report.Themes.Count > 0)
+        {
+            anchors[report.Themes] = slugger.Slug(labels.Themes);
         }
         if (options.EnableToc && report.Entries.Count > 0)
         {
@@ -142,6 +151,10 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         {
             md.Append("  - [").Append(labels.Statistics).Append("](#").Append(anchors[labels]).Append(")\n");
         }
+        if (report.Themes.Count > 0)
+        {
+            md.Append("  - [").Append(labels.Themes).Append("](#").Append(anchors[report.Themes]).Append(")\n");
+        }
         foreach (var group in groups)
         {
             md.Append("  - [").Append(group.Heading).Append("](#").Append(anchors[group]).Append(")\n");
@@ -156,6 +169,38 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
                 }
                 md.Append("    - [").Append(title).Append("](#").Append(anchors[entry]).Append(")\n");
             }
+        }
+        md.Append('\n');
+    }
+
+    /// <summary>One line per theme: its level's colour, title, summary, size and mix, and a link to each commit's heading
+    /// (the short sha; without a link when the heading has no anchor), the first <see cref="MaxThemeLinks"/> of them.</summary>
+    private void AppendThemes(StringBuilder md, DailyReport report, Dictionary<object, string> anchors)
+    {
+        var entries = report.Entries.GroupBy(e => e.Commit.Sha, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        md.Append("### ").Append(labels.Themes).Append("\n\n");
+        foreach (var theme in report.Themes)
+        {
+            md.Append("- ").Append(Labels.LevelEmoji(theme.Level)).Append(" **").Append(MarkdownText.Inline(theme.Title)).Append("**");
+            if (theme.Summary is { Length: > 0 } summary)
+            {
+                md.Append(labels.Colon).Append(MarkdownText.Inline(summary));
+            }
+            var counts = theme.Counts;
+            md.Append(" — ").Append(labels.ThemeSize(counts.Total, counts.High, counts.Medium, counts.Low)).Append(labels.Colon);
+            var links = theme.Commits
+                .Select(sha => entries.TryGetValue(sha, out var entry) ? entry : null)
+                .OfType<ReportEntry>()
+                .Select(entry => anchors.TryGetValue(entry, out var anchor) && anchor.Length > 0
+                    ? $"[{MarkdownText.Inline(entry.Commit.ShortSha)}](#{anchor})"
+                    : MarkdownText.Inline(entry.Commit.ShortSha))
+                .ToList();
+            md.Append(string.Join(labels.ListSeparator, links.Take(MaxThemeLinks)));
+            if (links.Count > MaxThemeLinks)
+            {
+                md.Append(labels.ListSeparator).Append(labels.More(links.Count - MaxThemeLinks));
+            }
+            md.Append('\n');
         }
         md.Append('\n');
     }

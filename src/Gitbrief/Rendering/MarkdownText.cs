@@ -48,13 +48,18 @@ internal static class MarkdownText
         return text;
     }
 
-    /// <summary>The text GitHub shows for <see cref="Inline"/>'s output: what a heading anchor is computed from.</summary>
+    /// <summary>The text GitHub shows for <see cref="Inline"/>'s output: what a heading anchor is computed from.
+    /// One line (newlines and control characters become single spaces), without bidirectional controls.</summary>
     public static string Rendered(string text)
     {
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
         {
+            if (BidiControls.Is(c))
+            {
+                continue;
+            }
             if (char.IsControl(c) || c is '\u2028' or '\u2029' || char.IsWhiteSpace(c))
             {
                 space = true;

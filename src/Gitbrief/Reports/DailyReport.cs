@@ -16,6 +16,10 @@ public sealed record DailyReport
     /// <summary>3–5 points at the top of the report. Rules mode lists the high-importance titles.</summary>
     public IReadOnlyList<string> Highlights { get; init; } = [];
 
+    /// <summary>Groups of related commits (see <see cref="Gitbrief.Reports.Themes.ThemeFinder"/>), most important first; empty on days
+    /// with fewer than four commits or nothing related. The LLM analyzer names and summarises them when configured.</summary>
+    public IReadOnlyList<ReportTheme> Themes { get; init; } = [];
+
     /// <summary>Set when the LLM analyzer ran: the model and what this repository-day cost.</summary>
     public LlmRunInfo? Llm { get; init; }
 

@@ -1,10 +1,11 @@
 using Gitbrief.Analysis;
+using Gitbrief.Reports.Themes;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Reports;
 
 /// <summary>Builds the report of one repository-day from its commits: analyses every commit, orders them
-/// newest first and picks the highlights. The report is built once and rendered into every format.</summary>
+/// newest first, picks the highlights and finds the day's themes. The report is built once and rendered into every format.</summary>
 internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
 {
     private const int MaxHighlights = 5;
@@ -16,11 +17,11 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
         return Build(day, repository, list, c => analyses[c.Sha]);
     }
 
-    /// <summary>Builds from commits analysed elsewhere (the LLM stage); <paramref name="highlights"/> replace
-    /// the rules highlights when given.</summary>
+    /// <summary>Builds from commits analysed elsewhere (the LLM stage); <paramref name="highlights"/> and
+    /// <paramref name="themes"/> replace the rules' ones when given.</summary>
     public DailyReport Build(
         ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits, Func<CommitRecord, AnalyzedCommit> analyze,
-        IReadOnlyList<string>? highlights = null)
+        IReadOnlyList<string>? highlights = null, IReadOnlyList<ReportTheme>? themes = null)
     {
         var entries = commits
             .OrderByDescending(c => c.CommittedAt)
@@ -36,6 +37,7 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
                 .Take(MaxHighlights)
                 .Select(e => e.Commit.Title)
                 .ToList(),
+            Themes = themes ?? ThemeFinder.Find(entries, repository.Name),
         };
     }
 

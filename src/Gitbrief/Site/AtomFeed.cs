@@ -129,9 +129,11 @@ internal static class AtomFeed
         return $"urn:uuid:{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}";
     }
 
-    /// <summary>Replaces characters XML 1.0 cannot carry (control characters, lone surrogates) with U+FFFD.</summary>
+    /// <summary>Replaces characters XML 1.0 cannot carry (control characters, lone surrogates) with U+FFFD and drops
+    /// bidirectional controls.</summary>
     private static string Clean(string text)
     {
+        text = Rendering.BidiControls.Strip(text);
         StringBuilder? builder = null;
         for (var i = 0; i < text.Length; i++)
         {

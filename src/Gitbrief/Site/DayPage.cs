@@ -4,14 +4,16 @@ using Gitbrief.Rendering;
 
 namespace Gitbrief.Site;
 
-/// <summary><c>&lt;repo-name&gt;/&lt;YYYY-MM-DD&gt;.html</c>: the day's statistics and highlights, filter buttons (importance,
-/// change type) driven by site.js, and the commits grouped by importance, each an
-/// <c>&lt;article class="commit" data-importance data-types&gt;</c> with its analysis in a <c>&lt;details&gt;</c>.</summary>
+/// <summary><c>&lt;repo-name&gt;/&lt;YYYY-MM-DD&gt;.html</c>: links to the previous and next day, the day's counts (once),
+/// highlights and themes, filter buttons (importance, change type) driven by site.js, and the commits grouped by
+/// importance, each an <c>&lt;article class="commit" data-importance data-types&gt;</c> with its time in the report's time
+/// zone and its analysis in a <c>&lt;details&gt;</c>.</summary>
 internal static class DayPage
 {
     private static readonly string[] Levels = ["high", "medium", "low"];
 
-    public static string Render(SiteDay day, SiteText text)
+    /// <param name="older">The repository's previous reported day, if any; <paramref name="newer"/> its next.</param>
+    public static string Render(SiteDay day, SiteText text, SiteDay? older = null, SiteDay? newer = null)
     {
         var report = day.Report;
         var labels = text.Labels;
@@ -19,23 +21,23 @@ internal static class DayPage
         var html = new StringBuilder();
         PageShell.Open(html, text, "../", title, "day-page", Html.FeedPath(day.Name));
         html.Append("<p class=\"breadcrumb\"><a href=\"../index.html#").Append(Html.Escape(IndexPage.Anchor(day.Name))).Append("\">")
-            .Append(Html.Escape(text.Home)).Append("</a> / ").Append(Html.Escape(day.Name)).Append("</p>\n")
+            .Append(Html.Escape(text.Home)).Append("</a> / <a href=\"index.html\">").Append(Html.Escape(day.Name)).Append("</a> / ")
+            .Append(day.IsoDate).Append("</p>\n")
             .Append("<h1>").Append(Html.Link(report.Repository.Url, day.Name)).Append(" · ").Append(day.IsoDate).Append("</h1>\n")
-            .Append("<p class=\"window\">")
-            .Append(Html.Escape(labels.Window(report.Repository.Branch, $"{report.Window.Start} – {report.Window.End}", report.TimeZone)))
+            .Append("<p class=\"window\" data-start=\"").Append(Html.Escape(report.Window.Start)).Append("\">")
+            .Append(Html.Escape(labels.Window(report.Repository.Branch, $"{Plain(report.Window.Start)} – {Plain(report.Window.End)}", report.TimeZone)))
             .Append("</p>\n");
+        AppendDayNavigation(html, text, older, newer);
 
         var stats = report.Stats;
-        html.Append("<section class=\"stats\">\n<h2>").Append(Html.Escape(labels.Statistics)).Append("</h2>\n")
-            .Append("<p>").Append(Html.Escape(labels.StatisticsLine(stats.Total, stats.High, stats.Medium, stats.Low))).Append("</p>\n")
-            .Append("<ul class=\"stat-counts\">\n")
-            .Append("<li class=\"count total\" data-level=\"total\">").Append(N(stats.Total)).Append("</li>\n");
+        html.Append("<ul class=\"stat-counts\" aria-label=\"").Append(Html.Escape(labels.Statistics)).Append("\">\n")
+            .Append("<li class=\"count total\" data-level=\"total\">").Append(Html.Escape(text.TotalCommits(stats.Total))).Append("</li>\n");
         foreach (var level in Levels)
         {
             html.Append("<li class=\"count ").Append(level).Append("\" data-level=\"").Append(level).Append("\">")
                 .Append(Html.Escape(text.Level(level))).Append(' ').Append(N(day.Count(level))).Append("</li>\n");
         }
-        html.Append("</ul>\n</section>\n");
+        html.Append("</ul>\n");
 
         if (report.Highlights.Count > 0)
         {
@@ -47,6 +49,13 @@ internal static class DayPage
             html.Append("</ul>\n</section>\n");
         }
 
+        if (ThemeList.Valid(report).Count > 0)
+        {
+            html.Append("<section class=\"themes\">\n<h2>").Append(Html.Escape(labels.Themes)).Append("</h2>\n");
+            ThemeList.Append(html, report, text, string.Empty);
+            html.Append("</section>\n");
+        }
+
         if (report.Commits.Count == 0)
         {
             html.Append("<p class=\"empty\">").Append(Html.Escape(labels.NoCommits)).Append("</p>\n")
@@ -56,6 +65,7 @@ internal static class DayPage
         }
 
         AppendFilters(html, report, text);
+        var zone = Common.TimeZones.TryFind(report.TimeZone, out var found) ? found : null;
         foreach (var level in Levels)
         {
             var commits = report.Commits.Where(c => Level(c) == level).ToList();
@@ -67,12 +77,33 @@ internal static class DayPage
                 .Append(Html.Escape(labels.Group(SiteText.ParseLevel(level), commits.Count))).Append("</h2>\n");
             foreach (var commit in commits)
             {
-                AppendCommit(html, commit, text);
+                AppendCommit(html, commit, text, zone);
             }
             html.Append("</section>\n");
         }
         PageShell.Close(html);
         return html.ToString();
+    }
+
+    /// <summary>Links to the repository's previous and next reported days.</summary>
+    private static void AppendDayNavigation(StringBuilder html, SiteText text, SiteDay? older, SiteDay? newer)
+    {
+        if (older is null && newer is null)
+        {
+            return;
+        }
+        html.Append("<nav class=\"day-nav\">");
+        if (older is not null)
+        {
+            html.Append("<a rel=\"prev\" href=\"").Append(older.IsoDate).Append(".html\">").Append(Html.Escape(text.PreviousDay))
+                .Append(' ').Append(older.IsoDate).Append("</a>");
+        }
+        if (newer is not null)
+        {
+            html.Append("<a rel=\"next\" href=\"").Append(newer.IsoDate).Append(".html\">").Append(newer.IsoDate).Append(' ')
+                .Append(Html.Escape(text.NextDay)).Append("</a>");
+        }
+        html.Append("</nav>\n");
     }
 
     private static void AppendFilters(StringBuilder html, JsonReport report, SiteText text)
@@ -106,7 +137,7 @@ internal static class DayPage
             .Append("</section>\n");
     }
 
-    private static void AppendCommit(StringBuilder html, JsonCommit commit, SiteText text)
+    private static void AppendCommit(StringBuilder html, JsonCommit commit, SiteText text, TimeZoneInfo? zone)
     {
         var labels = text.Labels;
         var level = Level(commit);
@@ -118,7 +149,7 @@ internal static class DayPage
             .Append("<span class=\"level ").Append(level).Append("\">").Append(Html.Escape(text.Level(level))).Append("</span> · ")
             .Append(Html.Link(commit.Url, commit.ShortSha, "sha")).Append(" · ")
             .Append("<span class=\"author\">").Append(Html.Escape(commit.Author.Name)).Append("</span> · ")
-            .Append("<time datetime=\"").Append(Html.Escape(commit.CommittedAt)).Append("\">").Append(Html.Escape(commit.CommittedAt)).Append("</time>");
+            .Append(Time(commit.CommittedAt, zone));
         if (commit.PullRequest is { } number)
         {
             html.Append(" · ").Append(Html.Link(commit.PullRequestUrl, "PR #" + N(number), "pr"));
@@ -213,6 +244,26 @@ internal static class DayPage
         }
         html.Append("</ul>\n");
     }
+
+    /// <summary>A commit time in the report's time zone — the zone that decides the day — as
+    /// <c>&lt;time datetime="2026-02-10T09:00:00+08:00" title="2026-02-10T01:00:00+00:00"&gt;09:00&lt;/time&gt;</c> (the title keeps the committer's own offset); as written when
+    /// the zone or the time cannot be read.</summary>
+    public static string Time(string committedAt, TimeZoneInfo? zone)
+    {
+        if (zone is null || !DateTimeOffset.TryParse(committedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            return $"<time datetime=\"{Html.Escape(committedAt)}\">{Html.Escape(committedAt)}</time>";
+        }
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return $"<time datetime=\"{local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}\" title=\"{Html.Escape(committedAt)}\">"
+               + $"{local.ToString("HH:mm", CultureInfo.InvariantCulture)}</time>";
+    }
+
+    /// <summary>A window bound as the Markdown report shows it ("2026-02-10 00:00:00"; its zone is named beside it).</summary>
+    private static string Plain(string timestamp) =>
+        DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? instant.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+            : timestamp;
 
     /// <summary>The commit's importance as one of the three codes (anything unexpected counts as low).</summary>
     public static string Level(JsonCommit commit) => commit.Importance is "high" or "medium" ? commit.Importance : "low";

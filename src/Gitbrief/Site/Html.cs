@@ -7,7 +7,8 @@ namespace Gitbrief.Site;
 /// attribute values alike), and only http(s) URLs become links.</summary>
 internal static class Html
 {
-    /// <summary>Escapes &amp; &lt; &gt; " and ' — safe in element content and in quoted attribute values.</summary>
+    /// <summary>Escapes &amp; &lt; &gt; " and ' — safe in element content and in quoted attribute values — and drops
+    /// bidirectional controls (<see cref="BidiControls"/>).</summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -17,6 +18,10 @@ internal static class Html
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
+            if (BidiControls.Is(c))
+            {
+                continue;
+            }
             switch (c)
             {
                 case '&': builder.Append("&amp;"); break;
@@ -50,4 +55,10 @@ internal static class Html
     public static string PagePath(string name, string isoDate) => Uri.EscapeDataString(name) + "/" + isoDate + ".html";
 
     public static string FeedPath(string name) => Uri.EscapeDataString(name) + "/feed.atom";
+
+    /// <summary>A repository's page of all its days.</summary>
+    public static string RepositoryPath(string name) => Uri.EscapeDataString(name) + "/index.html";
+
+    /// <summary>A repository's "last 7 days" page.</summary>
+    public static string WeekPath(string name) => Uri.EscapeDataString(name) + "/week.html";
 }

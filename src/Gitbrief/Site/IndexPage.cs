@@ -3,67 +3,81 @@ using System.Text;
 
 namespace Gitbrief.Site;
 
-/// <summary>index.html: every repository (most recently reported first), its activity chart, and its days newest
-/// first with their high/medium/low counts.</summary>
+/// <summary>index.html: each repository's recent activity, busiest first (<see cref="SiteRepository.Group"/>): its
+/// commits in the site's last seven days, its 90-day chart, those days (runs without commits collapsed), and links to
+/// its "last 7 days" page, its page of all days and its feed.</summary>
 internal static class IndexPage
 {
-    public static string Render(IReadOnlyList<SiteDay> days, SiteText text)
+    public static string Render(IReadOnlyList<SiteRepository> repositories, SiteText text)
     {
         var html = new StringBuilder();
         PageShell.Open(html, text, string.Empty, text.SiteTitle, "index-page", "feed.atom");
         html.Append("<h1>").Append(Html.Escape(text.SiteTitle)).Append("</h1>\n");
-        if (days.Count == 0)
+        if (repositories.Count == 0)
         {
             html.Append("<p class=\"empty\">").Append(Html.Escape(text.NoReports)).Append("</p>\n");
             PageShell.Close(html);
             return html.ToString();
         }
-        var lastDay = days.Max(d => d.Date);
-        var repositories = days.GroupBy(d => d.Name, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Max(d => d.Date))
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .ToList();
+        var lastDay = repositories.Max(r => r.Latest.Date);
         html.Append("<nav class=\"toc\" aria-label=\"").Append(Html.Escape(text.Repositories)).Append("\">\n<ul>\n");
         foreach (var repository in repositories)
         {
-            html.Append("<li><a href=\"#").Append(Html.Escape(Anchor(repository.Key))).Append("\">").Append(Html.Escape(repository.Key))
-                .Append("</a></li>\n");
+            html.Append("<li><a href=\"#").Append(Html.Escape(Anchor(repository.Name))).Append("\">").Append(Html.Escape(repository.Name))
+                .Append("</a> <span class=\"total\">").Append(N(repository.RecentCommits)).Append("</span></li>\n");
         }
         html.Append("</ul>\n</nav>\n");
         foreach (var repository in repositories)
         {
-            var ordered = repository.OrderByDescending(d => d.Date).ToList();
-            var latest = ordered[0].Report.Repository;
-            html.Append("<section class=\"repository\" id=\"").Append(Html.Escape(Anchor(repository.Key))).Append("\">\n")
-                .Append("<h2>").Append(Html.Link(latest.Url, repository.Key)).Append("</h2>\n");
-            if (!string.Equals(latest.Name, repository.Key, StringComparison.Ordinal))
+            var latest = repository.Latest.Report.Repository;
+            html.Append("<section class=\"repository\" id=\"").Append(Html.Escape(Anchor(repository.Name))).Append("\" data-recent-commits=\"")
+                .Append(N(repository.RecentCommits)).Append("\">\n")
+                .Append("<h2><a href=\"").Append(Html.Escape(Html.RepositoryPath(repository.Name))).Append("\">").Append(Html.Escape(repository.Name))
+                .Append("</a></h2>\n");
+            AppendSubtitle(html, repository.Name, latest);
+            html.Append("<p class=\"recent\">");
+            if (repository.Recent.Count == 0)
             {
-                html.Append("<p class=\"subtitle\">").Append(Html.Escape(latest.Name)).Append(" · ").Append(Html.Escape(latest.Branch)).Append("</p>\n");
+                html.Append(Html.Escape(text.NoRecent(SiteRepository.RecentDays, repository.Latest.IsoDate)));
             }
             else
             {
-                html.Append("<p class=\"subtitle\">").Append(Html.Escape(latest.Branch)).Append("</p>\n");
-            }
-            html.Append("<p class=\"feed\"><a href=\"").Append(Html.Escape(Html.FeedPath(repository.Key))).Append("\">")
-                .Append(Html.Escape(text.Feed)).Append("</a></p>\n")
-                .Append(ActivityChart.Render(ordered, lastDay, text))
-                .Append("<ul class=\"days\">\n");
-            foreach (var day in ordered)
-            {
-                html.Append("<li><a href=\"").Append(Html.Escape(day.PagePath)).Append("\">").Append(day.IsoDate).Append("</a> ")
-                    .Append("<span class=\"total\">").Append(N(day.Report.Stats.Total)).Append(' ').Append(Html.Escape(text.Commits)).Append("</span> ");
-                foreach (var level in new[] { "high", "medium", "low" })
+                html.Append(Html.Escape(text.RecentSummary(SiteRepository.RecentDays, repository.RecentCommits)));
+                foreach (var level in SiteText.Levels)
                 {
-                    html.Append("<span class=\"count ").Append(level).Append("\" data-level=\"").Append(level).Append("\">")
-                        .Append(Html.Escape(text.Level(level))).Append(' ').Append(N(day.Count(level))).Append("</span> ");
+                    html.Append(" <span class=\"count ").Append(level).Append("\" data-level=\"").Append(level).Append("\">")
+                        .Append(Html.Escape(text.Level(level))).Append(' ').Append(N(repository.Recent.Sum(d => d.Count(level)))).Append("</span>");
                 }
-                html.Length--;
-                html.Append("</li>\n");
             }
-            html.Append("</ul>\n</section>\n");
+            html.Append("</p>\n").Append(ActivityChart.Render(repository.Days, lastDay, text));
+            if (repository.Recent.Count > 0)
+            {
+                DayList.Append(html, repository.Recent, text, sibling: false);
+            }
+            html.Append("<p class=\"more\"><a class=\"week\" href=\"").Append(Html.Escape(Html.WeekPath(repository.Name))).Append("\">")
+                .Append(Html.Escape(text.WeekLink)).Append("</a> · <a class=\"all-days\" href=\"")
+                .Append(Html.Escape(Html.RepositoryPath(repository.Name))).Append("\">").Append(Html.Escape(text.AllDays(repository.Days.Count)))
+                .Append("</a> · <a class=\"feed\" href=\"").Append(Html.Escape(Html.FeedPath(repository.Name))).Append("\">")
+                .Append(Html.Escape(text.Feed)).Append("</a></p>\n</section>\n");
         }
         PageShell.Close(html);
         return html.ToString();
+    }
+
+    /// <summary>The repository's full name (when it differs from its folder name), branch and web link.</summary>
+    public static void AppendSubtitle(StringBuilder html, string name, Rendering.JsonRepository repository)
+    {
+        html.Append("<p class=\"subtitle\">");
+        if (!string.Equals(repository.Name, name, StringComparison.Ordinal))
+        {
+            html.Append(Html.Escape(repository.Name)).Append(" · ");
+        }
+        html.Append(Html.Escape(repository.Branch));
+        if (Html.SafeUrl(repository.Url) is { } url)
+        {
+            html.Append(" · ").Append(Html.Link(url, url));
+        }
+        html.Append("</p>\n");
     }
 
     /// <summary>A fragment id for a repository: its name with anything but letters, digits, '-' and '_' replaced.</summary>

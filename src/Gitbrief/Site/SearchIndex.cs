@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Gitbrief.Rendering;
 
 namespace Gitbrief.Site;
 
@@ -32,12 +33,13 @@ internal static class SearchIndex
                     writer.WriteString("date", day.IsoDate);
                     writer.WriteString("importance", DayPage.Level(commit));
                     writer.WriteString("sha", commit.ShortSha);
-                    writer.WriteString("title", commit.Title);
-                    writer.WriteString("author", commit.Author.Name);
+                    // Shown by site.js as text: without bidirectional controls, like every rendered string.
+                    writer.WriteString("title", BidiControls.Strip(commit.Title));
+                    writer.WriteString("author", BidiControls.Strip(commit.Author.Name));
                     writer.WriteStartArray("paths");
                     foreach (var file in commit.Files)
                     {
-                        writer.WriteStringValue(file.Path);
+                        writer.WriteStringValue(BidiControls.Strip(file.Path));
                     }
                     writer.WriteEndArray();
                     writer.WriteEndObject();

@@ -39,7 +39,29 @@ internal static class SiteAssets
         .count.high, .level.high { color: var(--high); }
         .count.medium, .level.medium { color: var(--medium); }
         .count.low, .level.low { color: var(--low); }
-        .stat-counts { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; }
+        .stat-counts { list-style: none; padding: 0; margin: 0.8rem 0; display: flex; gap: 0.5rem; flex-wrap: wrap; }
+        .stat-counts li { border: 1px solid var(--border); border-radius: 999px; padding: 0.1rem 0.7rem; background: var(--card); font-weight: 600; }
+        .day-nav { display: flex; gap: 1.5rem; flex-wrap: wrap; font-size: 0.9rem; }
+        .toc ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
+        .toc .total, .days .total { color: var(--muted); }
+        section.repository { margin-bottom: 2rem; }
+        .recent .count, .day-counts .count { margin-left: 0.6rem; }
+        .more { font-size: 0.9rem; }
+        .empty-run { color: var(--muted); font-style: italic; }
+        ul.themes { list-style: none; padding: 0; }
+        ul.themes > li { border-left: 4px solid var(--border); padding: 0.3rem 0.6rem; margin: 0.4rem 0; background: var(--card); border-radius: 0 6px 6px 0; }
+        ul.themes > li[data-level="high"] { border-left-color: var(--high); }
+        ul.themes > li[data-level="medium"] { border-left-color: var(--medium); }
+        ul.themes > li[data-level="low"] { border-left-color: var(--low); }
+        .theme-title { margin-left: 0.3rem; }
+        .theme-summary { display: block; margin-top: 0.15rem; }
+        details.theme-commits summary { cursor: pointer; color: var(--muted); font-size: 0.85rem; }
+        details.theme-commits ul { margin: 0.2rem 0; padding-left: 1.2rem; font-size: 0.9rem; }
+        details.theme-commits .level { font-size: 0.8rem; }
+        section.week-day { margin: 1.2rem 0 1.8rem; }
+        section.week-day h3 { margin-top: 0.8rem; }
+        .high-items li { margin: 0.3rem 0; overflow-wrap: anywhere; }
+        .high-items .summary { color: var(--muted); font-size: 0.9rem; }
         .chart { width: 100%; height: auto; max-height: 10rem; display: block; margin: 0.5rem 0; }
         .chart .bar-high { fill: var(--high); }
         .chart .bar-medium { fill: var(--medium); }

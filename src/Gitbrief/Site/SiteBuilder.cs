@@ -3,8 +3,9 @@ using Gitbrief.Publishing;
 
 namespace Gitbrief.Site;
 
-/// <summary>Builds the static site from the JSON reports (never from git): index.html, a page per repository-day,
-/// search.html with search-index.json, Atom feeds, and assets/site.css + site.js. Output is deterministic (ordered,
+/// <summary>Builds the static site from the JSON reports (never from git): index.html, per repository a page of all its
+/// days, a "last 7 days" page and a page per day, search.html with search-index.json, Atom feeds, and assets/site.css +
+/// site.js. Output is deterministic (ordered,
 /// invariant, '\n', UTF-8 without BOM), and files whose bytes are unchanged are left untouched.</summary>
 internal static class SiteBuilder
 {
@@ -20,20 +21,27 @@ internal static class SiteBuilder
         {
             ["assets/site.css"] = SiteAssets.Css,
             ["assets/site.js"] = SiteAssets.Js,
-            ["index.html"] = IndexPage.Render(days, text),
         };
+        var repositories = SiteRepository.Group(days);
+        files["index.html"] = IndexPage.Render(repositories, text);
         var searchIndex = SearchIndex.Render(days);
         files["search-index.json"] = searchIndex + "\n";
         files["search.html"] = SearchPage.Render(searchIndex, text);
         files["feed.atom"] = AtomFeed.Render("*", text.SiteTitle, "feed.atom", days, baseUrl, text);
-        foreach (var repository in days.GroupBy(d => d.Name, StringComparer.Ordinal))
+        var lastDay = days.Count == 0 ? default : days.Max(d => d.Date);
+        foreach (var repository in repositories)
         {
-            var feedText = SiteText.For(repository.First().Language);
-            files[repository.Key + "/feed.atom"] = AtomFeed.Render(repository.Key, $"{repository.Key} · Gitbrief", Html.FeedPath(repository.Key),
-                repository.ToList(), baseUrl, feedText);
-            foreach (var day in repository)
+            var repositoryText = SiteText.For(repository.Latest.Language);
+            files[repository.Name + "/feed.atom"] = AtomFeed.Render(repository.Name, $"{repository.Name} · Gitbrief", Html.FeedPath(repository.Name),
+                repository.Days, baseUrl, repositoryText);
+            files[repository.Name + "/index.html"] = RepositoryPage.Render(repository, lastDay, repositoryText);
+            files[repository.Name + "/week.html"] = WeekPage.Render(repository, repositoryText);
+            for (var i = 0; i < repository.Days.Count; i++)
             {
-                files[repository.Key + "/" + day.IsoDate + ".html"] = DayPage.Render(day, SiteText.For(day.Language));
+                var day = repository.Days[i];
+                var older = i + 1 < repository.Days.Count ? repository.Days[i + 1] : null;
+                var newer = i > 0 ? repository.Days[i - 1] : null;
+                files[repository.Name + "/" + day.IsoDate + ".html"] = DayPage.Render(day, SiteText.For(day.Language), older, newer);
             }
         }
         var changed = 0;

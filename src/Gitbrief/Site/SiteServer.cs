@@ -3,7 +3,8 @@ using System.Net;
 namespace Gitbrief.Site;
 
 /// <summary>Serves a built site on 127.0.0.1 only (HttpListener): GET and HEAD of files below the site directory,
-/// "/" and directories as their index.html, nothing outside it (no traversal, no listing). Runs until cancelled.</summary>
+/// "/" and directories as their index.html, nothing outside it (no traversal, no symbolic link leading out, no
+/// hidden file, no listing). Runs until cancelled.</summary>
 internal sealed class SiteServer(string directory, int port)
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -22,6 +23,9 @@ internal sealed class SiteServer(string directory, int port)
 
     private readonly string root = Path.GetFullPath(directory);
 
+    /// <summary>The site directory with its own symbolic links resolved: what every served file must be below.</summary>
+    private readonly string realRoot = RealPath.Of(Path.GetFullPath(directory)) ?? Path.GetFullPath(directory);
+
     public string Url => $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";
 
     /// <summary>Starts listening (throws when the port is taken), calls <paramref name="started"/>, then serves until
@@ -36,7 +40,11 @@ internal sealed class SiteServer(string directory, int port)
         }
         catch (HttpListenerException e)
         {
-            throw new Common.GitbriefException($"cannot listen on {Url}: {e.Message}");
+            // Not a bug but the machine's state: the command exits 1 with this line.
+            var reason = e.ErrorCode is 98 or 48 or 10048 || e.Message.Contains("in use", StringComparison.OrdinalIgnoreCase)
+                ? $"port {port.ToString(System.Globalization.CultureInfo.InvariantCulture)} is already in use; pick another with --port"
+                : e.Message;
+            throw new Common.GitbriefException($"cannot listen on {Url}: {reason}");
         }
         started(Url);
         await using var registration = cancellationToken.Register(listener.Stop);
@@ -109,7 +117,8 @@ internal sealed class SiteServer(string directory, int port)
         }
     }
 
-    /// <summary>The file a URL path names inside the site, or null (missing, hidden, or outside the root).</summary>
+    /// <summary>The file a URL path names inside the site, with its symbolic links resolved, or null (missing,
+    /// hidden, or outside the root — also through a link).</summary>
     internal string? Resolve(string urlPath)
     {
         var decoded = Uri.UnescapeDataString(urlPath);
@@ -132,6 +141,11 @@ internal sealed class SiteServer(string directory, int port)
         {
             candidate = Path.Combine(candidate, "index.html");
         }
-        return File.Exists(candidate) ? candidate : null;
+        var real = RealPath.Of(candidate);
+        if (real is null || !RealPath.IsWithin(real, realRoot) || Path.GetRelativePath(realRoot, real).Split(Path.DirectorySeparatorChar).Any(s => s.StartsWith('.')))
+        {
+            return null;
+        }
+        return File.Exists(real) ? real : null;
     }
 }

@@ -25,9 +25,26 @@ internal sealed record SiteText
     public required string Reasons { get; init; }
     public required string Commits { get; init; }
     public required Func<int, string> ChartLabel { get; init; }
+    public required Func<int, string> TotalCommits { get; init; }
+
+    /// <summary>A collapsed run of reported days without commits: oldest date, newest date, number of days.</summary>
+    public required Func<string, string, int, string> EmptyRun { get; init; }
+    public required Func<int, int, string> RecentSummary { get; init; }
+    public required Func<int, string, string> NoRecent { get; init; }
+    public required Func<int, string> AllDays { get; init; }
+    public required string WeekLink { get; init; }
+    public required Func<string, string, string> WeekTitle { get; init; }
+    public required string NoHighItems { get; init; }
+    public required string PreviousDay { get; init; }
+    public required string NextDay { get; init; }
     public required Labels Labels { get; init; }
 
     public static SiteText For(ReportLanguage language) => language == ReportLanguage.En ? English : Chinese;
+
+    /// <summary>The importance codes, highest first.</summary>
+    public static IReadOnlyList<string> Levels { get; } = ["high", "medium", "low"];
+
+    private static string N(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static SiteText Chinese { get; } = new()
     {
@@ -49,6 +66,16 @@ internal sealed record SiteText
         Reasons = "评分依据",
         Commits = "提交",
         ChartLabel = days => $"最近 {days} 天每日提交数（按重要程度堆叠）",
+        TotalCommits = total => $"共 {N(total)} 个提交",
+        EmptyRun = (from, to, days) => days == 1 ? $"{from}：无提交" : $"{from} – {to}：无提交（{N(days)} 天）",
+        RecentSummary = (days, total) => $"最近 {N(days)} 天共 {N(total)} 个提交",
+        NoRecent = (days, latest) => $"最近 {N(days)} 天无报告，最新一天为 {latest}",
+        AllDays = days => $"全部 {N(days)} 天",
+        WeekLink = "最近 7 天：高重要度变更与主题",
+        WeekTitle = (from, to) => $"最近 7 天（{from} – {to}）",
+        NoHighItems = "无高重要度变更",
+        PreviousDay = "← 前一天",
+        NextDay = "后一天 →",
         Labels = Labels.Chinese,
     };
 
@@ -72,6 +99,16 @@ internal sealed record SiteText
         Reasons = "Score reasons",
         Commits = "commits",
         ChartLabel = days => $"Commits per day over the last {days} days, stacked by importance",
+        TotalCommits = total => $"{N(total)} commit{(total == 1 ? string.Empty : "s")}",
+        EmptyRun = (from, to, days) => days == 1 ? $"{from}: no commits" : $"{from} – {to}: no commits ({N(days)} days)",
+        RecentSummary = (days, total) => $"{N(total)} commit{(total == 1 ? string.Empty : "s")} in the last {N(days)} days",
+        NoRecent = (days, latest) => $"No report in the last {N(days)} days; the latest is {latest}",
+        AllDays = days => $"All {N(days)} days",
+        WeekLink = "Last 7 days: high-importance changes and themes",
+        WeekTitle = (from, to) => $"Last 7 days ({from} – {to})",
+        NoHighItems = "No high-importance changes",
+        PreviousDay = "← Previous day",
+        NextDay = "Next day →",
         Labels = Labels.English,
     };
 

@@ -23,9 +23,11 @@ internal sealed class GitHistory(string directory) : ICommitSource
                 .ConfigureAwait(false);
             if (head.ExitCode != 0)
             {
-                throw new RepositoryException(head.Error.Contains("not a git repository", StringComparison.Ordinal)
-                    ? $"{Directory}: not a git repository"
-                    : $"HEAD has no commits in {Directory}");
+                if (head.Error.Contains("not a git repository", StringComparison.Ordinal))
+                {
+                    throw new RepositoryException($"{Directory}: not a git repository");
+                }
+                return await UnbornBranchAsync(cancellationToken).ConfigureAwait(false);
             }
             var name = Encoding.UTF8.GetString(head.Output).Trim();
             return ("HEAD", name.Length > 0 ? name : "HEAD");
@@ -46,6 +48,25 @@ internal sealed class GitHistory(string directory) : ICommitSource
         throw new RepositoryException($"branch '{branch}' not found in {Directory}");
     }
 
+    /// <summary>Set once <see cref="ResolveBranchAsync"/> found a repository without any commit (just created by
+    /// git init, or the mirror of an empty remote): its days are reported, empty.</summary>
+    public bool IsEmpty { get; private set; }
+
+    /// <summary>HEAD names a branch that has no commit yet: an empty repository when there is no other ref either.</summary>
+    private async Task<(string Revision, string Display)> UnbornBranchAsync(CancellationToken cancellationToken)
+    {
+        var refs = await GitCommand.RunTextAsync(Directory, ["for-each-ref", "--count=1", "--format=%(refname)"], cancellationToken, allowFailure: true)
+            .ConfigureAwait(false);
+        if (refs.Length > 0)
+        {
+            throw new RepositoryException($"HEAD has no commits in {Directory} (name the branch to read with --branch)");
+        }
+        var name = await GitCommand.RunTextAsync(Directory, ["symbolic-ref", "--quiet", "--short", "HEAD"], cancellationToken, allowFailure: true)
+            .ConfigureAwait(false);
+        IsEmpty = true;
+        return ("HEAD", name.Length > 0 ? name : "HEAD");
+    }
+
     /// <summary>The commits whose committer date falls in [start, endExclusive), newest first.</summary>
     public async Task<IReadOnlyList<CommitRecord>> ReadAsync(
         string revision,
@@ -54,6 +75,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
         bool firstParent,
         CancellationToken cancellationToken)
     {
+        if (IsEmpty)
+        {
+            return [];
+        }
         // git's --since stops walking shortly after the first older commits, so the list is taken with a day of
         // margin (commits with skewed clocks), cheaply, without diffs; the exact window is applied here, and only
         // the commits in it are read in full, by one more git call.
@@ -87,6 +112,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
     /// <summary>The committer date of the newest commit that a report would list, or null for an empty history.</summary>
     public async Task<DateTimeOffset?> LatestCommitDateAsync(string revision, bool firstParent, CancellationToken cancellationToken)
     {
+        if (IsEmpty)
+        {
+            return null;
+        }
         List<string> arguments = ["log", "-1", "--format=%cI", firstParent ? "--first-parent" : "--no-merges", "--end-of-options", revision, "--"];
         var text = await GitCommand.RunTextAsync(Directory, arguments, cancellationToken).ConfigureAwait(false);
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;

@@ -41,11 +41,15 @@ public sealed partial record RepositoryAddress
         {
             throw new FormatException("the repository address is empty");
         }
+        if (HasCredentials(value))
+        {
+            throw new FormatException($"a repository URL {Common.UrlSecrecy.CredentialsProblem}");
+        }
         if (value.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
             var path = Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri.LocalPath : value["file://".Length..];
-            var name = LastSegment(path);
-            return new RepositoryAddress(text, null, value, name, name);
+            var (name, display) = LocalNames(path);
+            return new RepositoryAddress(text, null, value, name, display);
         }
         if (TryParseRemote(value, out var host, out var remotePath) && host.Length > 0)
         {
@@ -61,9 +65,78 @@ public sealed partial record RepositoryAddress
             return new RepositoryAddress(text, null, $"https://github.com/{parts[0]}/{repo}.git", repo, $"{parts[0]}/{repo}");
         }
         var full = Path.GetFullPath(Path.Combine(baseDirectory, value));
-        var local = LastSegment(full);
-        return new RepositoryAddress(text, full, null, local, local);
+        var (localName, localDisplay) = LocalNames(full);
+        return new RepositoryAddress(text, full, null, localName, localDisplay);
     }
+
+    /// <summary>Whether <paramref name="name"/> can be a repository's name (<c>name:</c>): one folder name of letters,
+    /// digits, '.', '_' and '-', not starting with '.', at most 100 characters.</summary>
+    public static bool IsValidName(string name) => name.Length is > 0 and <= 100 && NamePattern().IsMatch(name);
+
+    /// <summary>The name and display name of a repository on disk: its folder's name (without .git); the work tree's
+    /// for a path ending in /.git; for a bare repository mirroring a network repository (its origin has a host), the
+    /// origin's name and owner/name — mirrors are often kept as …/repo.git.</summary>
+    private static (string Name, string Display) LocalNames(string path)
+    {
+        var trimmed = path.TrimEnd('/', '\\');
+        if (Path.GetFileName(trimmed) == ".git" && Path.GetDirectoryName(trimmed) is { } workTree)
+        {
+            var parent = LastSegment(workTree);
+            return (parent, parent);
+        }
+        if (BareOrigin(trimmed) is { } origin && TryParseRemote(origin, out var host, out var remotePath) && host.Length > 0)
+        {
+            var segments = SplitPath(remotePath);
+            if (segments.Count > 0 && segments[^1].Length > 0)
+            {
+                return (segments[^1], segments.Count >= 2 ? $"{segments[^2]}/{segments[^1]}" : segments[^1]);
+            }
+        }
+        var name = LastSegment(trimmed);
+        return (name, name);
+    }
+
+    /// <summary>The origin URL of a bare repository (HEAD, objects/ and refs/ in the folder itself, read from its
+    /// config file without running git), or null for anything else.</summary>
+    private static string? BareOrigin(string directory)
+    {
+        var config = Path.Combine(directory, "config");
+        if (!File.Exists(Path.Combine(directory, "HEAD")) || !Directory.Exists(Path.Combine(directory, "objects"))
+            || !Directory.Exists(Path.Combine(directory, "refs")) || !File.Exists(config))
+        {
+            return null;
+        }
+        var inOrigin = false;
+        foreach (var line in File.ReadLines(config).Select(l => l.Trim()))
+        {
+            if (line.StartsWith('['))
+            {
+                inOrigin = OriginSection().IsMatch(line);
+                continue;
+            }
+            var match = UrlEntry().Match(line);
+            if (inOrigin && match.Success)
+            {
+                return match.Groups["url"].Value.Trim().Trim('"');
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether a git URL carries credentials: any user info in an http(s), git or file URL, a password in
+    /// an ssh URL or an scp-like address (ssh's user name alone, as in git@host:path, is not a secret).</summary>
+    public static bool HasCredentials(string text)
+    {
+        var value = text.Trim();
+        if (value.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        {
+            return uri.Scheme == "ssh" ? uri.UserInfo.Contains(':', StringComparison.Ordinal) : Common.UrlSecrecy.HasCredentials(uri);
+        }
+        return ScpPasswordPattern().IsMatch(value);
+    }
+
+    /// <summary>Whether <paramref name="text"/> has the form of GitHub's owner/repo.</summary>
+    public static bool IsGitHubShorthand(string text) => ShorthandPattern().IsMatch(text);
 
     /// <summary>Where the mirror of a remote repository lives below the cache directory:
     /// mirrors/&lt;host&gt;/&lt;owner&gt;/&lt;repo&gt;.git.</summary>
@@ -141,6 +214,18 @@ public sealed partial record RepositoryAddress
 
     [GeneratedRegex(@"^(?:[A-Za-z0-9._-]+@)?(?<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}):(?!//)(?<path>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ScpPattern();
+
+    [GeneratedRegex(@"^[^/@\s:]+:[^/@\s]*@[A-Za-z0-9.-]+:", RegexOptions.CultureInvariant)]
+    private static partial Regex ScpPasswordPattern();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_-][\p{L}\p{N}._-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^\[\s*remote\s+""origin""\s*\]$", RegexOptions.CultureInvariant)]
+    private static partial Regex OriginSection();
+
+    [GeneratedRegex(@"^url\s*=\s*(?<url>.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UrlEntry();
 
     [GeneratedRegex(@"[^A-Za-z0-9._-]", RegexOptions.CultureInvariant)]
     private static partial Regex UnsafePathCharacters();

@@ -7,9 +7,14 @@ public sealed record RepositorySpec(
     bool FirstParent,
     HostKind? Host = null)
 {
-    public string Name => Address.Name;
+    /// <summary>The folder of its reports: the configured <c>name:</c>, else the address's.</summary>
+    public string Name => ConfiguredName ?? Address.Name;
 
-    public string DisplayName => Address.DisplayName;
+    /// <summary>The heading: the configured <c>name:</c>, else the address's display name.</summary>
+    public string DisplayName => ConfiguredName ?? Address.DisplayName;
+
+    /// <summary>The config's <c>name:</c> for this repository, if any.</summary>
+    public string? ConfiguredName { get; init; }
 
     /// <summary>git (default) or the GitHub REST API.</summary>
     public SourceKind Source { get; init; } = SourceKind.Git;

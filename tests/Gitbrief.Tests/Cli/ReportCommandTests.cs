@@ -78,7 +78,8 @@ public sealed class ReportCommandTests : IDisposable
         var result = workspace.Cli("report", "--repo", repo.Path, "--date", "2026-01-12", "--lang", "en");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("No commits on this day.", workspace.Markdown("demo", "2026-01-12"), StringComparison.Ordinal);
+        // --lang en beside the default Chinese: DATE.en.md, so that the Chinese report of the day is never overwritten.
+        Assert.Contains("No commits on this day.", File.ReadAllText(workspace.ReportPath("demo", "2026-01-12", "en.md")), StringComparison.Ordinal);
     }
 
     [Fact]

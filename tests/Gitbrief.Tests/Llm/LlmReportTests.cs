@@ -37,6 +37,67 @@ public sealed class LlmReportTests
     }
 
     [Fact]
+    public async Task The_day_request_names_the_rules_themes_without_another_request()
+    {
+        await using var s = await ThemeScenarioAsync();
+
+        var summary = await s.RunAsync();
+
+        Assert.Equal(ExitCodes.Success, summary.ExitCode);
+        // One request per commit and one for the day: the themes ride on the highlights request.
+        Assert.Equal(s.Shas.Count + 1, s.Simulator.Requests.Count);
+        var day = Assert.Single(s.Simulator.Requests, r => r.IsHighlights);
+        Assert.Contains("- Theme 1 [", day.Messages[1].Content, StringComparison.Ordinal);
+        Assert.Contains("lockfile", day.Messages[1].Content, StringComparison.Ordinal);
+        var theme = Assert.Single(s.Json().GetProperty("themes").EnumerateArray());
+        Assert.Equal("Simulated theme 1", theme.GetProperty("title").GetString());
+        Assert.Equal("Simulated summary of theme 1.", theme.GetProperty("summary").GetString());
+        Assert.Equal(3, theme.GetProperty("commits").GetArrayLength());
+        Assert.Contains("**Simulated theme 1**：Simulated summary of theme 1. — 3 个提交", s.Markdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Themes_keep_their_rules_title_when_the_model_does_not_name_them()
+    {
+        await using var s = await ThemeScenarioAsync();
+        s.Simulator.Answer = r => r.IsHighlights
+            ? """{"highlights": ["One.", "Two.", "Three."], "themes": [{"id": 7, "title": "no such theme"}, {"id": 1, "title": ""}]}"""
+            : ChatSimulator.DefaultAnswer(r);
+
+        await s.RunAsync();
+
+        var theme = Assert.Single(s.Json().GetProperty("themes").EnumerateArray());
+        Assert.Equal("metadata-free lockfiles", theme.GetProperty("title").GetString());
+        Assert.False(theme.TryGetProperty("summary", out _));
+        Assert.Equal("One.", s.Json().GetProperty("highlights")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Themes_keep_their_rules_title_when_the_day_request_fails()
+    {
+        await using var s = await ThemeScenarioAsync();
+        s.Simulator.Faults = r => r.IsHighlights ? SimulatedFault.Error(400) : null;
+
+        var summary = await s.RunAsync();
+
+        var theme = Assert.Single(s.Json().GetProperty("themes").EnumerateArray());
+        Assert.Equal("metadata-free lockfiles", theme.GetProperty("title").GetString());
+        Assert.Contains(summary.LlmFallbacks, f => f.Subject.StartsWith("highlights", StringComparison.Ordinal));
+    }
+
+    /// <summary>Five commits: three of one scope (a theme the rules call "metadata-free lockfiles") and two unrelated ones.</summary>
+    private static async Task<LlmScenario> ThemeScenarioAsync()
+    {
+        var s = await LlmScenario.CreateAsync(commits: 0);
+        s.AddCommit(0, "feat(lockfile): write metadata-free lockfiles");
+        s.AddCommit(1, "feat(lockfile): read metadata-free lockfiles");
+        s.AddCommit(2, "fix(lockfile): keep markers without metadata");
+        s.AddCommit(3, "Explain the cache layout");
+        s.AddCommit(4, "Speed up wheel unpacking with mmap");
+        return s;
+    }
+
+    [Fact]
     public async Task A_second_run_is_answered_from_the_cache()
     {
         await using var s = await LlmScenario.CreateAsync(commits: 4);

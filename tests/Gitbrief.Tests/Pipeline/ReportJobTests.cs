@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Gitbrief.Configuration;
 using Gitbrief.Pipeline;
 using Gitbrief.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -20,14 +21,14 @@ public sealed class ReportJobTests : IDisposable
 
     private async Task<RunSummary> ReportAsync(string date, string? tz = null, bool firstParent = false, string? lang = null, params string[] repositories)
     {
+        // The language as configured (not --lang): its reports keep the plain file names.
         var summary = await workspace.RunAsync(new ReportArguments
         {
             Repositories = repositories.Length > 0 ? repositories : [repo.Path],
             Date = date,
             TimeZone = tz,
             FirstParent = firstParent,
-            Language = lang,
-        });
+        }, lang is null ? null : GitbriefConfig.Empty with { Language = lang });
         return summary;
     }
 

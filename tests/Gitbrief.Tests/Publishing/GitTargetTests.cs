@@ -15,15 +15,12 @@ public sealed class GitTargetTests : IDisposable
     private readonly ReportWorkspace workspace = new();
     private readonly TestRepository source = TestRepository.Create("demo");
     private readonly TempDirectory archiveRoot = new("gitbrief-archive");
-    private readonly TestRepository seed;
     private readonly string archive;
 
     public GitTargetTests()
     {
         // The archive: a bare repository with one commit on main, as a team would have set it up.
-        seed = TestRepository.CreateIn(archiveRoot, "seed");
-        seed.Write("README.md", "report archive\n").Commit("init archive", "2026-01-01T10:00:00+08:00");
-        archive = seed.CloneBare("archive.git");
+        archive = TestRepository.CreateArchive(archiveRoot);
     }
 
     public void Dispose()
@@ -236,7 +233,7 @@ public sealed class GitTargetTests : IDisposable
         var password = Run();
 
         Assert.True(password.ExitCode == ExitCodes.Usage, password.ToString());
-        Assert.Contains("'repo' must not contain a password or token", password.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'repo' must not contain a user name or password", password.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-in-url", password.Stderr, StringComparison.Ordinal);
 
         Configure(GitTargetEntry("https://example.com/a.git", "    token_env: NOT_SET_ANYWHERE\n"));

@@ -82,10 +82,11 @@ public sealed partial class EscapingTests
         var headings = MarkdownProbe.Headings(markdown);
         var lines = MarkdownProbe.Lines(markdown);
 
-        // Title, repository, statistics, highlights, contents, one heading per level group and per commit.
+        // Title, repository, statistics, highlights, themes, contents, one heading per level group and per commit.
         Assert.Equal(3, report.Entries.Select(e => e.Level).Distinct().Count());
         Assert.NotEmpty(report.Highlights);
-        Assert.Equal(8 + report.Entries.Count, headings.Count);
+        Assert.NotEmpty(report.Themes);
+        Assert.Equal(9 + report.Entries.Count, headings.Count);
         var commitHeadings = headings.Where(h => h.Level == 4).ToList();
         var byGroup = new[] { ImportanceLevel.High, ImportanceLevel.Medium, ImportanceLevel.Low }.SelectMany(report.AtLevel);
         Assert.Equal(byGroup.Select(e => Fold(e.Commit.Title)), commitHeadings.Select(h => h.Text));
@@ -182,7 +183,7 @@ public sealed partial class EscapingTests
 
         Assert.DoesNotMatch(RawScript(), markdown);
         Assert.All(MarkdownProbe.LinkTargets(markdown), t => Assert.True(t.StartsWith('#') || t.StartsWith("https://", StringComparison.Ordinal), t));
-        Assert.Equal(5 + 3 + report.Entries.Count, MarkdownProbe.Headings(markdown).Count);
+        Assert.Equal(6 + 3 + report.Entries.Count, MarkdownProbe.Headings(markdown).Count);
         Assert.DoesNotContain(MarkdownProbe.Lines(markdown), l => l.TrimStart().TrimStart('-', ' ').StartsWith("```", StringComparison.Ordinal));
         Assert.Contains("> ⚠️ LLM 分析失败，以下为规则分析：\\<script\\>x\\</script\\> \\| ", markdown, StringComparison.Ordinal);
     }

@@ -9,7 +9,7 @@ namespace Gitbrief.Tests.Rendering;
 /// <summary>The JSON report against its documented schema (docs/json-report.md).</summary>
 public sealed partial class JsonReportTests
 {
-    private static readonly string[] ReportKeys = ["schemaVersion", "date", "timeZone", "window", "repository", "stats", "highlights", "commits"];
+    private static readonly string[] ReportKeys = ["schemaVersion", "date", "timeZone", "window", "repository", "stats", "highlights", "themes", "commits"];
 
     private static readonly string[] CommitKeys =
     [

@@ -153,10 +153,11 @@ public sealed class LinkIntegrityTests
     {
         var anchors = MarkdownProbe.HeadingAnchors(markdown);
         var links = MarkdownProbe.FragmentLinks(markdown);
+        var contents = ContentsLinks(markdown);
 
         Assert.NotEmpty(links);
         Assert.Equal(anchors.Count, anchors.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(links.Count, links.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(contents.Count, contents.Distinct(StringComparer.Ordinal).Count());
         foreach (var link in links)
         {
             Assert.True(link.Length > 0, "a contents link has an empty anchor");
@@ -169,10 +170,29 @@ public sealed class LinkIntegrityTests
         {
             if (headings[i].Level == 4 && anchors[i].Length > 0)
             {
-                Assert.Contains(anchors[i], links);
+                Assert.Contains(anchors[i], contents);
             }
         }
+        // The themes link to commit headings only.
+        var commitAnchors = headings.Select((h, i) => (h, anchor: anchors[i])).Where(x => x.h.Level == 4).Select(x => x.anchor).ToHashSet(StringComparer.Ordinal);
+        Assert.All(ThemeLinks(markdown), link => Assert.Contains(link, commitAnchors));
     }
+
+    /// <summary>The links of the table of contents (its lines are "- [", "  - [" and "    - [").</summary>
+    private static List<string> ContentsLinks(string markdown) =>
+        MarkdownProbe.Lines(markdown)
+            .Where(l => l.StartsWith("- [", StringComparison.Ordinal) || l.StartsWith("  - [", StringComparison.Ordinal) || l.StartsWith("    - [", StringComparison.Ordinal))
+            .SelectMany(MarkdownProbe.FragmentLinks)
+            .ToList();
+
+    /// <summary>The links of the themes section.</summary>
+    private static List<string> ThemeLinks(string markdown) =>
+        MarkdownProbe.Lines(markdown)
+            .SkipWhile(l => !l.StartsWith("### 🧭", StringComparison.Ordinal))
+            .Skip(1)
+            .TakeWhile(l => !l.StartsWith('#'))
+            .SelectMany(MarkdownProbe.FragmentLinks)
+            .ToList();
 
     private static List<MarkdownHeading> Headings(string markdown, int level) =>
         MarkdownProbe.Headings(markdown).Where(h => h.Level == level).ToList();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Gitbrief.Site;
@@ -12,53 +11,60 @@ public sealed class ServeCommandTests(SiteFixture site) : IClassFixture<SiteFixt
     [Fact]
     public async Task Serve_answers_GET_slash_on_loopback()
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        await using var serve = await ServeProcess.StartAsync(site.Workspace.Root, site.Site);
+        var response = await serve.Client.GetAsync(serve.Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Gitbrief", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(serve.Url, serve.FirstLine, StringComparison.Ordinal);
+        var script = await serve.Client.GetAsync(serve.Url + "assets/site.js");
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await serve.Client.GetAsync(serve.Url + "missing.html")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Symbolic_links_out_of_the_site_are_not_followed()
+    {
+        var outside = site.Workspace.Combine("outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "passwd.html"), "root:x:0:0:SECRET");
+        File.CreateSymbolicLink(Path.Combine(site.Site, "passwd.html"), Path.Combine(outside, "passwd.html"));
+        File.CreateSymbolicLink(Path.Combine(site.Site, "relative.html"), Path.Combine("..", "outside", "passwd.html"));
+        Directory.CreateSymbolicLink(Path.Combine(site.Site, "linked-dir"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(site.Site, "assets", "up"), "../..");
+        // A link that stays inside the site is fine.
+        File.CreateSymbolicLink(Path.Combine(site.Site, "home.html"), "index.html");
+
+        await using var serve = await ServeProcess.StartAsync(site.Workspace.Root, site.Site);
+
+        foreach (var path in new[] { "passwd.html", "relative.html", "linked-dir/passwd.html", "linked-dir/", "assets/up/outside/passwd.html" })
         {
-            WorkingDirectory = site.Workspace.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { CliRunner.GitbriefDll, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", site.Site })
-        {
-            start.ArgumentList.Add(argument);
+            var response = await serve.Client.GetAsync(serve.Url + path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{path}: {response.StatusCode}");
+            Assert.DoesNotContain("SECRET", body, StringComparison.Ordinal);
         }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadLineAsync();
-        try
-        {
-            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            HttpResponseMessage? response = null;
-            while (response is null)
-            {
-                if (process.HasExited)
-                {
-                    Assert.Fail("serve exited: " + await process.StandardError.ReadToEndAsync());
-                }
-                try
-                {
-                    response = await client.GetAsync($"http://127.0.0.1:{port}/");
-                }
-                catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(100);
-                }
-            }
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("Gitbrief", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Contains($"http://127.0.0.1:{port}/", await stdout, StringComparison.Ordinal);
-            var script = await client.GetAsync($"http://127.0.0.1:{port}/assets/site.js");
-            Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"http://127.0.0.1:{port}/missing.html")).StatusCode);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        var inside = await serve.Client.GetAsync(serve.Url + "home.html");
+        Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+        Assert.Contains("Gitbrief", await inside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_port_in_use_is_exit_1_with_one_line()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = CliRunner.Run(site.Workspace.Root, "serve", "--port", port, "--dir", site.Site);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("gitbrief: error: ", line, StringComparison.Ordinal);
+        Assert.Contains(port, line, StringComparison.Ordinal);
+        Assert.Contains("in use", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("bug", line, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,12 +81,5 @@ public sealed class ServeCommandTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.Null(server.Resolve(path));
         Assert.EndsWith("index.html", server.Resolve("/"), StringComparison.Ordinal);
         Assert.EndsWith("2026-02-10.html", server.Resolve("/hostile/2026-02-10.html"), StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

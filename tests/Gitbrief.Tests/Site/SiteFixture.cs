@@ -1,4 +1,5 @@
 using System.Text;
+using Gitbrief.Configuration;
 using Gitbrief.Pipeline;
 using Gitbrief.Site;
 using Gitbrief.Tests.Support;
@@ -40,7 +41,9 @@ public sealed class SiteFixture : IAsyncLifetime
         chinese.WriteLines("src/main.go", 30).Commit("feat: 新增功能 <script>alert(5)</script>", "2026-02-11T09:30:00+08:00");
         chinese.WriteLines("README.md", 3).Commit("docs: 更新文档", "2026-02-11T11:30:00+08:00");
 
-        Assert.Equal(0, (await Workspace.RunAsync(new ReportArguments { Repositories = [english.Path], Since = Day1, Until = Day2, Language = "en" })).ExitCode);
+        // English as the configured language: its reports keep the plain file names.
+        Assert.Equal(0, (await Workspace.RunAsync(new ReportArguments { Repositories = [english.Path], Since = Day1, Until = Day2 },
+            GitbriefConfig.Empty with { Language = "en" })).ExitCode);
         Assert.Equal(0, (await Workspace.RunAsync(new ReportArguments { Repositories = [chinese.Path], Date = Day2, Language = "zh" })).ExitCode);
         await BuildAsync(Site);
     }

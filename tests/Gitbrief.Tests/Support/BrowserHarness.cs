@@ -14,8 +14,9 @@ public sealed record BrowserRun(int ExitCode, JsonElement? Result, string Stdout
 }
 
 /// <summary>Runs the real-browser end-to-end check (tests/e2e/site.spec.mjs: Debian chromium driven by
-/// playwright-core) against a site directory served on 127.0.0.1. Chromium, node and the npm packages are
-/// required, not optional: when one is missing the test fails and says what to install (.ci/run installs them).</summary>
+/// playwright-core) against a site served on 127.0.0.1. Chromium, node, the npm packages and a CJK font (the day
+/// page's Chinese, in the screenshot) are required, not optional: when one is missing the test fails and says
+/// what to install (.ci/run installs them).</summary>
 public static class BrowserHarness
 {
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -36,22 +37,32 @@ public static class BrowserHarness
     /// screenshot of the day page under <see cref="ScreenshotDirectory"/>. Fails the test on any problem.</summary>
     public static async Task<BrowserRun> RunAsync(string siteDirectory, string dayPage, int expectedHigh, string author, string title, string? screenshotName = null)
     {
-        var node = RequireTools();
         await using var server = await StaticSiteServer.StartAsync(siteDirectory);
+        return await RunAtAsync(server.BaseUrl, dayPage, expectedHigh, author, title, screenshotName);
+    }
+
+    /// <summary>The same check against a site already served at <paramref name="baseUrl"/> (e.g. by <c>gitbrief serve</c>).
+    /// <paramref name="environment"/> adds variables to the browser's environment (and to the font check's).</summary>
+    public static async Task<BrowserRun> RunAtAsync(
+        string baseUrl, string dayPage, int expectedHigh, string author, string title, string? screenshotName = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var node = RequireTools(environment);
         Directory.CreateDirectory(ScreenshotDirectory);
         var screenshot = Path.Combine(ScreenshotDirectory, (screenshotName ?? Path.GetFileNameWithoutExtension(dayPage)) + ".png");
         File.Delete(screenshot);
 
-        var run = await RunNodeAsync(node, [SpecPath, server.BaseUrl, dayPage, expectedHigh.ToString(System.Globalization.CultureInfo.InvariantCulture), author, title, screenshot], screenshot);
-        Assert.True(run.ExitCode == 0, $"browser end-to-end check failed (site {siteDirectory}):\n{run}");
+        var run = await RunNodeAsync(node, [SpecPath, baseUrl, dayPage, expectedHigh.ToString(System.Globalization.CultureInfo.InvariantCulture), author, title, screenshot],
+            screenshot, environment);
+        Assert.True(run.ExitCode == 0, $"browser end-to-end check failed (site {baseUrl}):\n{run}");
         Assert.True(run.Ok, $"no {{\"ok\":true}} JSON result line:\n{run}");
         Assert.True(File.Exists(screenshot), $"no screenshot at {screenshot}\n{run}");
         return run;
     }
 
-    /// <summary>node on PATH, chromium at /usr/bin/chromium and tests/e2e/node_modules/playwright-core, or a
-    /// failing assertion naming the install command.</summary>
-    private static string RequireTools()
+    /// <summary>node on PATH, chromium at /usr/bin/chromium, tests/e2e/node_modules/playwright-core and a font for
+    /// Chinese (else the screenshot shows boxes and still "passes"), or a failing assertion naming the install command.</summary>
+    private static string RequireTools(IReadOnlyDictionary<string, string>? environment)
     {
         var missing = new List<string>();
         var node = FindOnPath("node");
@@ -71,12 +82,41 @@ public static class BrowserHarness
         {
             missing.Add($"the spec is missing: {SpecPath}");
         }
+        if (CjkFontProblem(environment) is { } font)
+        {
+            missing.Add(font);
+        }
         Assert.True(missing.Count == 0,
             "the browser end-to-end test needs tools that are not installed (.ci/run installs them):\n  " + string.Join("\n  ", missing));
         return node!;
     }
 
-    private static async Task<BrowserRun> RunNodeAsync(string node, IReadOnlyList<string> arguments, string screenshot)
+    /// <summary>Why Chinese text would not render (fontconfig knows no font for it), or null.</summary>
+    private static string? CjkFontProblem(IReadOnlyDictionary<string, string>? environment)
+    {
+        const string install = "apt-get install -y --no-install-recommends fonts-wqy-zenhei";
+        if (FindOnPath("fc-list") is not { } fcList)
+        {
+            return $"fc-list is not on PATH, so no CJK font can be checked for: apt-get install -y --no-install-recommends fontconfig; {install}";
+        }
+        var start = new ProcessStartInfo(fcList) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { ":lang=zh", "family" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start fc-list");
+        var fonts = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return fonts.Trim().Length == 0
+            ? $"no CJK font: 'fc-list :lang=zh' lists none, so the screenshots would show boxes instead of Chinese: {install}"
+            : null;
+    }
+
+    private static async Task<BrowserRun> RunNodeAsync(string node, IReadOnlyList<string> arguments, string screenshot, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(node)
         {
@@ -96,6 +136,10 @@ public static class BrowserHarness
         foreach (var name in new[] { "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy" })
         {
             start.Environment.Remove(name);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {node}");
         process.StandardInput.Close();

@@ -39,6 +39,15 @@ public sealed class TestRepository : IDisposable
     /// <summary>A new repository inside an existing temp directory (which the caller disposes).</summary>
     public static TestRepository CreateIn(TempDirectory directory, string name) => new(directory, ownsRoot: false, name);
 
+    /// <summary>A report archive as a team would set it up: a bare repository in <paramref name="directory"/> with one
+    /// commit (a README) on main. Returns its path.</summary>
+    public static string CreateArchive(TempDirectory directory)
+    {
+        var seed = CreateIn(directory, "seed");
+        seed.Write("README.md", "report archive\n").Commit("init archive", "2026-01-01T10:00:00+08:00");
+        return seed.CloneBare("archive.git");
+    }
+
     /// <summary>The work tree.</summary>
     public string Path { get; }
 

@@ -92,6 +92,47 @@ internal static class AnswerParser
         return highlights.Count > 0;
     }
 
+    /// <summary>The names the model gave the rules' themes (<c>"themes": [{"id", "title", "summary"}]</c>), by id 1 to
+    /// <paramref name="themes"/>. Lenient: an item with an unknown or repeated id or an empty title is skipped, so the
+    /// theme keeps its rules title; a missing summary is null. Titles are cut to <see cref="MaxThemeTitleLength"/>.</summary>
+    public static IReadOnlyDictionary<int, ThemeName> ThemeNames(string reply, int themes)
+    {
+        var names = new Dictionary<int, ThemeName>();
+        if (themes <= 0 || ExtractJsonObject(reply) is not { } json)
+        {
+            return names;
+        }
+        using var document = JsonDocument.Parse(json);
+        if (Property(document.RootElement, "themes") is not { ValueKind: JsonValueKind.Array } list)
+        {
+            return names;
+        }
+        foreach (var item in list.EnumerateArray())
+        {
+            if (Property(item, "id") is not { ValueKind: JsonValueKind.Number } id || !id.TryGetInt32(out var number)
+                || number < 1 || number > themes || names.ContainsKey(number))
+            {
+                continue;
+            }
+            var title = Property(item, "title") is { } t ? Cut(Text(t), MaxThemeTitleLength) : "";
+            var summary = Property(item, "summary") is { } s ? Cut(Text(s), MaxThemeSummaryLength) : "";
+            if (title.Length > 0)
+            {
+                names[number] = new ThemeName(title, summary.Length > 0 ? summary : null);
+            }
+        }
+        return names;
+    }
+
+    public const int MaxThemeTitleLength = 80;
+    private const int MaxThemeSummaryLength = 300;
+
+    private static string Cut(string text, int max)
+    {
+        var info = new StringInfo(text);
+        return info.LengthInTextElements <= max ? text : info.SubstringByTextElements(0, max - 1).TrimEnd() + "…";
+    }
+
     private static int MatchingBrace(string text, int start)
     {
         var depth = 0;

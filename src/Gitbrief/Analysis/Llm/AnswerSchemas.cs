@@ -35,7 +35,23 @@ internal static class AnswerSchemas
 
     public static JsonElement Highlights { get; } = Parse(
         $$"""
-        { "type": "object", "properties": { "highlights": {{StringArray}} }, "required": ["highlights"], "additionalProperties": false }
+        {
+          "type": "object",
+          "properties": {
+            "highlights": {{StringArray}},
+            "themes": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": { "id": { "type": "integer" }, "title": { "type": "string" }, "summary": { "type": "string" } },
+                "required": ["id", "title", "summary"],
+                "additionalProperties": false
+              }
+            }
+          },
+          "required": ["highlights", "themes"],
+          "additionalProperties": false
+        }
         """);
 
     private static JsonElement Parse(string json)

@@ -17,6 +17,10 @@ internal sealed record LlmRepository(string CacheKey, string DisplayName, IPatch
 /// <summary>The outcome for one commit: the analysis shown (LLM, or rules with a fallback reason) and its cost.</summary>
 internal sealed record LlmOutcome(AnalyzedCommit Analyzed, LlmUsage Usage, string? FallbackReason);
 
+/// <summary>The day request's outcome: the highlights (null when the request failed), the themes' names by 1-based
+/// position, what it cost and why it failed.</summary>
+internal sealed record DayAnswer(IReadOnlyList<string>? Highlights, IReadOnlyDictionary<int, ThemeName> ThemeNames, LlmUsage Usage, string? Failure);
+
 /// <summary>Analyses commits with the LLM. Every commit ends with an analysis: a cached or fresh LLM answer,
 /// or the rules analysis marked as a fallback with the reason. An invalid or truncated answer gets one
 /// repair request carrying the error; answers are cached in the store as soon as they arrive.</summary>
@@ -72,38 +76,43 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         return new LlmOutcome(Apply(repository, commit, rules, answer!), usage, null);
     }
 
-    /// <summary>3–5 highlights for a repository-day from its analysed commits; null (with the reason) when
-    /// the request failed, so the caller keeps the rules highlights.</summary>
-    public async Task<(IReadOnlyList<string>? Highlights, LlmUsage Usage, string? Failure)> HighlightsAsync(
-        LlmRepository repository, DateOnly date, IReadOnlyList<(string Title, ImportanceLevel Level, string Summary)> commits, CancellationToken cancellationToken)
+    /// <summary>3–5 highlights for a repository-day from its analysed commits, and the names of the rules'
+    /// <paramref name="themes"/> (by position, 1-based; themes the model did not name keep their rules title). The
+    /// highlights are null (with the reason) when the request failed, so the caller keeps the rules highlights.</summary>
+    public async Task<DayAnswer> HighlightsAsync(
+        LlmRepository repository, DateOnly date, IReadOnlyList<(string Title, ImportanceLevel Level, string Summary)> commits,
+        IReadOnlyList<ThemeDraft> themes, CancellationToken cancellationToken)
     {
         if (commits.Count < MinimumHighlightCommits)
         {
-            return (commits.OrderBy(c => c.Level).Select(c => c.Summary.Length > 0 ? c.Summary : c.Title).ToList(), LlmUsage.None, null);
+            return new DayAnswer(commits.OrderBy(c => c.Level).Select(c => c.Summary.Length > 0 ? c.Summary : c.Title).ToList(), NoNames, LlmUsage.None, null);
         }
-        var input = string.Join("\n", commits.Select(c => $"{c.Level}|{c.Title}|{c.Summary}"));
+        var input = string.Join("\n", commits.Select(c => $"{c.Level}|{c.Title}|{c.Summary}"))
+                    + string.Concat(themes.Select(t => $"\ntheme|{t.Level}|{t.Title}|{string.Join("|", t.CommitTitles)}"));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..16];
         var key = new AnalysisKey(repository.CacheKey, $"highlights:{date:yyyy-MM-dd}:{hash}", client.Options.Model, PromptBuilder.Version, Language, "day");
         if (store is not null
             && await store.FindAnalysisAsync(key, cancellationToken).ConfigureAwait(false) is { } cached
             && AnswerParser.TryParseHighlights(cached, out var remembered, out _))
         {
-            return (remembered, LlmUsage.None with { CacheHits = 1 }, null);
+            return new DayAnswer(remembered, AnswerParser.ThemeNames(cached, themes.Count), LlmUsage.None with { CacheHits = 1 }, null);
         }
-        var prompt = Prompts.ForHighlights(repository.DisplayName, date, commits);
+        var prompt = Prompts.ForHighlights(repository.DisplayName, date, commits, themes);
         var (json, usage, failure) = await AskAsync(prompt, AnswerSchemas.Highlights, "day_highlights", HighlightsProblem, cancellationToken)
             .ConfigureAwait(false);
         if (json is null)
         {
-            return (null, usage with { Fallbacks = 1 }, failure);
+            return new DayAnswer(null, NoNames, usage with { Fallbacks = 1 }, failure);
         }
         AnswerParser.TryParseHighlights(json, out var highlights, out _);
         if (store is not null)
         {
             await store.SaveAnalysisAsync(key, json, cancellationToken).ConfigureAwait(false);
         }
-        return (highlights, usage, null);
+        return new DayAnswer(highlights, AnswerParser.ThemeNames(json, themes.Count), usage, null);
     }
+
+    private static readonly IReadOnlyDictionary<int, ThemeName> NoNames = new Dictionary<int, ThemeName>();
 
     private static string? CommitProblem(string text) => AnswerParser.TryParse(text, out _, out var error) ? null : error;
 

@@ -45,20 +45,33 @@ internal sealed record LlmOptions
     /// Throws a <see cref="UsageException"/> when no API key can be found.</summary>
     public static LlmOptions Resolve(LlmSettings settings, Func<string, string?> environment)
     {
-        var baseUrl = NonEmpty(environment("LLM_BASE_URL")) ?? settings.BaseUrl ?? DefaultBaseUrl;
+        var fromEnvironment = NonEmpty(environment("LLM_BASE_URL"));
+        var baseUrl = fromEnvironment ?? settings.BaseUrl ?? DefaultBaseUrl;
         var model = NonEmpty(environment("LLM_MODEL")) ?? settings.Model ?? DefaultModel;
+        var variables = settings.ApiKeyEnv == "LLM_API_KEY" ? "LLM_API_KEY" : $"{settings.ApiKeyEnv} (or LLM_API_KEY)";
         var key = NonEmpty(environment(settings.ApiKeyEnv)) ?? NonEmpty(environment("LLM_API_KEY"))
             ?? throw new UsageException(
-                $"LLM analysis needs an API key: set {settings.ApiKeyEnv} (or LLM_API_KEY); for a local server without keys any value works");
+                $"LLM analysis needs an API key: set {variables}; for a local server without keys any value works");
         SecretRedactor.Register(key);
+        var endpoint = NormalizeEndpoint(baseUrl);
+        if (UrlSecrecy.HasCredentials(endpoint))
+        {
+            throw new UsageException($"{(fromEnvironment is null ? "llm.base_url" : "LLM_BASE_URL")}: the LLM base URL {UrlSecrecy.CredentialsProblem}");
+        }
         return new LlmOptions
         {
-            Endpoint = NormalizeEndpoint(baseUrl),
+            Endpoint = endpoint,
             Model = model.Trim(),
             ApiKey = key,
             Settings = settings,
         };
     }
+
+    /// <summary>A warning for an endpoint named as plain http on another machine (self-hosted servers on a private
+    /// network are common, so it is allowed), else null.</summary>
+    public string? PlainHttpWarning => UrlSecrecy.IsPlainHttpOffLoopback(Endpoint)
+        ? $"the LLM endpoint {UrlSecrecy.Origin(Endpoint)} is plain http: the API key and the commits sent to it travel unencrypted (use https unless it is on a private network)"
+        : null;
 
     /// <summary>Accepts both a plain base URL (<c>https://host/v1</c>) and the current tool's full URL
     /// (<c>https://host/v1/chat/completions</c>).</summary>

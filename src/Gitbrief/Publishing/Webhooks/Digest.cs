@@ -84,16 +84,17 @@ internal sealed record Digest
         var commits = report.AtLevel(ImportanceLevel.High)
             .Concat(report.AtLevel(ImportanceLevel.Medium))
             .Take(maxCommits)
-            .Select(e => new DigestCommit(e.Commit.Sha, e.Commit.Title, e.Level, e.CommitUrl))
+            .Select(e => new DigestCommit(e.Commit.Sha, BidiControls.Strip(e.Commit.Title), e.Level, e.CommitUrl))
             .ToList();
+        // Every flavour shows this text as is (Feishu's text runs, the JSON flavour's fields): no bidirectional controls.
         return new Digest
         {
-            Repository = report.Repository.Name,
+            Repository = BidiControls.Strip(report.Repository.Name),
             RepositoryUrl = report.Repository.Url,
             Date = published.IsoDate,
             Language = batch.Language,
             Stats = report.Stats,
-            Highlights = report.Highlights,
+            Highlights = [.. report.Highlights.Select(BidiControls.Strip)],
             Commits = commits,
             ReportUrl = batch.ReportUrl(published),
         };

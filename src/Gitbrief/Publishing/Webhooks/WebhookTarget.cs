@@ -75,6 +75,12 @@ internal sealed class WebhookTarget : IPublishTarget
         {
             throw settings.Error("url_env", $"environment variable {settings.String("url_env")} (named by 'url_env') is not an http(s) URL");
         }
+        if (UrlSecrecy.HasCredentials(url) || UrlSecrecy.IsPlainHttpOffLoopback(url))
+        {
+            // The URL is the secret (and carries the signed message): not over plain http, not with a password in it.
+            var problem = UrlSecrecy.HasCredentials(url) ? UrlSecrecy.CredentialsProblem : UrlSecrecy.PlainHttpProblem;
+            throw settings.Error("url_env", $"the URL in {settings.String("url_env")} (named by 'url_env') {problem}");
+        }
         RegisterSecrets(url);
         if (settings.Has("secret_env") && !formatter.Signs)
         {

@@ -147,6 +147,11 @@ internal sealed class GitHubApiClient : IDisposable
         request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", "2022-11-28");
         if (Options.Token is { } token)
         {
+            if (UrlSecrecy.IsPlainHttpOffLoopback(url))
+            {
+                // The config refuses such an api_url; this is the last line of defence for the token.
+                throw new RepositoryException($"GitHub API {UrlSecrecy.Origin(url)} {UrlSecrecy.PlainHttpProblem}");
+            }
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         if (etag is not null)

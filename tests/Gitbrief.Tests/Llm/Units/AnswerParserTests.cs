@@ -344,5 +344,40 @@ public sealed class AnswerParserTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ThemeNamesAreReadByIdAndBadItemsSkipped()
+    {
+        var longTitle = new string('x', 200);
+        var reply = $$"""
+            {"highlights": ["h"], "themes": [
+              {"id": 2, "title": "Metadata-free\nlockfiles (preview)", "summary": "Four commits write and read the new lockfile."},
+              {"id": 1, "title": "{{longTitle}}"},
+              {"id": 2, "title": "a repeat of id 2"},
+              {"id": 3, "title": "no such theme"},
+              {"id": 0, "title": "nor this"},
+              {"id": "1", "title": "an id that is not a number"},
+              {"id": 4, "title": "   "},
+              "not an object"
+            ]}
+            """;
+
+        var names = AnswerParser.ThemeNames(reply, themes: 2);
+
+        Assert.Equal([1, 2], names.Keys.Order());
+        Assert.Equal(new ThemeName("Metadata-free lockfiles (preview)", "Four commits write and read the new lockfile."), names[2]);
+        Assert.Equal(AnswerParser.MaxThemeTitleLength, names[1].Title.Length);
+        Assert.EndsWith("…", names[1].Title, StringComparison.Ordinal);
+        Assert.Null(names[1].Summary);
+    }
+
+    [Theory]
+    [InlineData("""{"highlights": ["h"]}""")]
+    [InlineData("""{"highlights": ["h"], "themes": {"id": 1, "title": "not a list"}}""")]
+    [InlineData("no json")]
+    public void MissingOrMisshapenThemesNameNothing(string reply)
+    {
+        Assert.Empty(AnswerParser.ThemeNames(reply, themes: 3));
+    }
+
     private static string Json(string summary) => $$"""{"summary": ["{{summary}}"]}""";
 }

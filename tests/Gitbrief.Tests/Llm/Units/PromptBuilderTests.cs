@@ -154,9 +154,19 @@ public sealed class PromptBuilderTests
             .Select(i => ($"feat: change {i} {DataEnd}", (ImportanceLevel)(i % 3), $"Summary {i} with a long tail {new string('x', 200)}"))
             .ToList();
 
-        var prompt = Builder(2_000, ReportLanguage.Zh).ForHighlights("octo/x", new DateOnly(2026, 3, 14), commits);
+        var themes = Enumerable.Range(0, 7)
+            .Select(t => new ThemeDraft($"theme {t} {DataStart}", ImportanceLevel.Medium, commits.Skip(t * 50).Take(50).Select(c => c.Item1).ToList()))
+            .ToList();
+
+        var prompt = Builder(2_000, ReportLanguage.Zh).ForHighlights("octo/x", new DateOnly(2026, 3, 14), commits, themes);
 
         Assert.True(prompt.InputTokens <= 2_000, $"{prompt.InputTokens} > 2000");
+        // Themes inside the data block, each with at most six titles, only as many as fit half the budget.
+        Assert.Contains("- Theme 1 [medium, 50 commits] theme 0 <<<COMMIT DATA>>>: feat: change 0", prompt.User, StringComparison.Ordinal);
+        Assert.Contains("; … and 44 more\n", prompt.User, StringComparison.Ordinal);
+        Assert.True(prompt.User.IndexOf("- Theme 1 ", StringComparison.Ordinal) > prompt.User.IndexOf(DataStart, StringComparison.Ordinal));
+        Assert.DoesNotContain("- Theme 7 ", prompt.User, StringComparison.Ordinal);
+        Assert.Contains("\"themes\"", prompt.System, StringComparison.Ordinal);
         Assert.Contains("more commits of lower importance", prompt.User, StringComparison.Ordinal);
         Assert.DoesNotContain("[truncated to fit the token budget]", prompt.User, StringComparison.Ordinal);
         Assert.Equal(Recount(prompt), prompt.InputTokens);

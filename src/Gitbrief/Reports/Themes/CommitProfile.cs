@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Gitbrief.Analysis;
+
+namespace Gitbrief.Reports.Themes;
+
+/// <summary>The kinds of evidence that two commits belong together, each with its own weight.</summary>
+internal enum SignalKind
+{
+    PullRequest,
+    Scope,
+    Word,
+    Phrase,
+    Ideographs,
+    File,
+
+    /// <summary>A test or docs file: many unrelated commits touch the same big test file or reference page.</summary>
+    SupportFile,
+    Component,
+}
+
+/// <summary>What the theme finder knows of one commit: its subject's words, its scopes and [tags], the pull request it
+/// belongs to, the files and components it touched, all as signals ("scope:lora", "file:src/a.rs", …).</summary>
+internal sealed partial class CommitProfile
+{
+    private CommitProfile(ReportEntry entry, string subject, IReadOnlyList<TitleToken> tokens, IReadOnlyList<string> scopes,
+        IReadOnlyDictionary<string, SignalKind> signals)
+    {
+        Entry = entry;
+        Subject = subject;
+        Tokens = tokens;
+        Scopes = scopes;
+        Signals = signals;
+    }
+
+    public ReportEntry Entry { get; }
+
+    /// <summary>The title without its type, scope, [tags] and references such as "(#123)".</summary>
+    public string Subject { get; }
+
+    public IReadOnlyList<TitleToken> Tokens { get; }
+
+    /// <summary>The scopes as written ("scheduler", "CI"), one per [tag].</summary>
+    public IReadOnlyList<string> Scopes { get; }
+
+    public IReadOnlyDictionary<string, SignalKind> Signals { get; }
+
+    public static CommitProfile Of(ReportEntry entry, IReadOnlySet<string> ownNames)
+    {
+        var traits = CommitClassifier.Classify(entry.Commit, entry.Files);
+        var subject = WithoutReferences(traits.Subject.Length > 0 ? traits.Subject : entry.Commit.Title);
+        var tokens = TitleTokenizer.Tokenize(subject, ownNames);
+        // "config,network" is two scopes; "presets/security" is also "presets".
+        var scopes = (traits.Scope ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(s => s.Contains('/', StringComparison.Ordinal) ? [s, s[..s.IndexOf('/', StringComparison.Ordinal)]] : new[] { s })
+            .Where(s => s.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var signals = new Dictionary<string, SignalKind>(StringComparer.Ordinal);
+        if (entry.Commit.LinkedPullRequest is { } pull)
+        {
+            signals["pr:" + pull.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)] = SignalKind.PullRequest;
+        }
+        foreach (var scope in scopes)
+        {
+            signals["scope:" + scope.ToLowerInvariant()] = SignalKind.Scope;
+        }
+        AddWordSignals(tokens, signals);
+        foreach (var file in entry.Files.Where(f => f.Role is not (FileRole.Lockfile or FileRole.DependencyManifest or FileRole.Generated
+                     or FileRole.Vendored or FileRole.Binary)))
+        {
+            signals["file:" + file.Change.Path] = file.Role is FileRole.Test or FileRole.Docs ? SignalKind.SupportFile : SignalKind.File;
+        }
+        foreach (var component in entry.Analysis.Components.Where(c => c.Path != ComponentGrouper.Root))
+        {
+            signals.TryAdd("dir:" + component.Path, SignalKind.Component);
+        }
+        return new CommitProfile(entry, subject, tokens, scopes, signals);
+    }
+
+    /// <summary>Distinctive words, pairs of neighbouring words with at least one distinctive (function words skipped:
+    /// "Package by default" gives "package default"), the opening word with each later distinctive word, and pairs of
+    /// adjacent ideographs.</summary>
+    private static void AddWordSignals(IReadOnlyList<TitleToken> tokens, Dictionary<string, SignalKind> signals)
+    {
+        var content = tokens.Where(t => t.Kind is not (TokenKind.Function or TokenKind.Ideograph)).ToList();
+        for (var i = 0; i < content.Count; i++)
+        {
+            if (content[i].Kind == TokenKind.Word)
+            {
+                signals.TryAdd("word:" + content[i].Key, SignalKind.Word);
+            }
+            if (i + 1 < content.Count && content[i].Kind != TokenKind.Number && content[i + 1].Kind != TokenKind.Number
+                && (content[i].Kind == TokenKind.Word || content[i + 1].Kind == TokenKind.Word))
+            {
+                signals.TryAdd("phrase:" + content[i].Key + " " + content[i + 1].Key, SignalKind.Phrase);
+            }
+        }
+        // The opening verb with each later word: "Update taiki-e/install-action action" and "Update astral-sh/setup-uv
+        // action" share "update … action", "Reject multi-dot pylock filenames" and "Reject pylock artifacts" "reject … pylock".
+        for (var i = 1; i < content.Count; i++)
+        {
+            if (content[0].Kind != TokenKind.Number && content[i].Kind == TokenKind.Word && content[i].Key != content[0].Key)
+            {
+                signals.TryAdd("frame:" + content[0].Key + " … " + content[i].Key, SignalKind.Phrase);
+            }
+        }
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (TitleTokenizer.IsDistinctivePair(tokens[i], tokens[i + 1]))
+            {
+                signals.TryAdd("han:" + tokens[i].Key + tokens[i + 1].Key, SignalKind.Ideographs);
+            }
+        }
+    }
+
+    /// <summary>The subject without references: "(#123)", "(#437 slice D3 + E)", "(llama/16056)".</summary>
+    private static string WithoutReferences(string subject) => Reference().Replace(subject, string.Empty).Trim();
+
+    [GeneratedRegex(@"\s*\((?:[^()]*#[^()]*|[\w.-]+/\d+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
+}

@@ -1,0 +1,204 @@
+using Gitbrief.Analysis;
+using Gitbrief.Reports;
+using Gitbrief.Sources;
+using Gitbrief.Tests.Support;
+
+namespace Gitbrief.Tests.Reports;
+
+/// <summary>The day's themes found by rules, on reports built the way the report job builds them (RulesAnalyzer →
+/// ReportBuilder → ThemeFinder): what groups, what does not, how themes are named and ordered.</summary>
+public sealed class ThemeFinderTests
+{
+    private int seed;
+
+    [Fact]
+    public void A_scope_series_is_one_theme_named_after_the_scope_with_its_levels()
+    {
+        var report = Day(
+            Commit("feat(lockfile): write metadata-free lockfiles behind --preview", "src/lock/writer.rs", 300),
+            Commit("feat(lockfile): read metadata-free lockfiles", "src/lock/reader.rs", 240),
+            Commit("fix(lockfile): keep markers when metadata is absent", "src/lock/markers.rs", 12),
+            Commit("test(lockfile): cover empty lockfiles", "tests/lock/empty.rs", 40),
+            Commit("docs: describe the cache layout", "docs/cache.md", 30),
+            Commit("Speed up wheel unpacking with mmap", "src/install/unpack.rs", 60));
+
+        var theme = Assert.Single(report.Themes);
+        Assert.Equal("lockfile", theme.Title);
+        var members = report.Entries.Where(e => e.Commit.Title.Contains("(lockfile)", StringComparison.Ordinal)).ToList();
+        Assert.Equal(members.Select(e => e.Commit.Sha), theme.Commits);
+        Assert.Equal(members.Min(e => e.Level), theme.Level);
+        Assert.Equal(Counts(members), theme.Counts);
+        Assert.Equal(4, theme.Counts.Total);
+        Assert.Null(theme.Summary);
+    }
+
+    [Fact]
+    public void A_day_of_three_commits_has_no_themes()
+    {
+        var report = Day(
+            Commit("feat(lockfile): write lockfiles", "src/lock/writer.rs", 30),
+            Commit("feat(lockfile): read lockfiles", "src/lock/reader.rs", 30),
+            Commit("fix(lockfile): keep markers", "src/lock/markers.rs", 12));
+
+        Assert.Empty(report.Themes);
+    }
+
+    [Fact]
+    public void Unrelated_commits_make_no_themes()
+    {
+        var report = Day(
+            Commit("Speed up wheel unpacking with mmap", "src/install/unpack.rs", 60),
+            Commit("Explain the cache layout", "docs/cache.md", 30),
+            Commit("Reject reserved Windows file names in archives", "src/archive/names.rs", 25),
+            Commit("Pin the macOS runner image", ".github/workflows/ci.yml", 2),
+            Commit("Render Python versions in colour", "src/cli/colour.rs", 40),
+            Commit("Drop the legacy resolver flag", "src/resolver/flags.rs", 80));
+
+        Assert.Empty(report.Themes);
+    }
+
+    [Fact]
+    public void Dependency_bumps_group_under_their_shared_wording_at_low()
+    {
+        var bumps = new[] { "serde to v1.0.229", "tokio to v1.53.1", "clap to v4.6.3", "regex to v1.13.1", "toml to v1.1.3" }
+            .Select(what => Commit($"Update Rust crate {what} (#{Next()})", [
+                new FileChange("Cargo.toml", null, FileStatus.Modified, 1, 1, false),
+                new FileChange("Cargo.lock", null, FileStatus.Modified, 8, 8, false),
+            ]))
+            .ToList();
+        var report = Day([
+            .. bumps,
+            Commit("feat: add a --dry-run flag to publish", "src/publish/args.rs", 120),
+            Commit("Explain the cache layout", "docs/cache.md", 30),
+        ]);
+
+        var theme = Assert.Single(report.Themes);
+        Assert.Equal("Update Rust crate", theme.Title);
+        Assert.Equal(ImportanceLevel.Low, theme.Level);
+        Assert.Equal(new ThemeCounts(0, 0, 5), theme.Counts);
+        Assert.Equal(bumps.Select(c => c.Sha).Order(StringComparer.Ordinal), theme.Commits.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Commits_sharing_a_source_file_group_and_take_its_name()
+    {
+        var report = Day(
+            Commit("Stop planning joins twice", [Source("src/engine/planner.rs", 40), Source("src/engine/joins.rs", 10)]),
+            Commit("Cost model for hash aggregates", [Source("src/engine/planner.rs", 55)]),
+            Commit("Explain the cache layout", "docs/cache.md", 30),
+            Commit("Pin the macOS runner image", ".github/workflows/ci.yml", 2),
+            Commit("Render Python versions in colour", "src/cli/colour.rs", 40));
+
+        var theme = Assert.Single(report.Themes);
+        Assert.Equal("planner.rs", theme.Title);
+        Assert.Equal(2, theme.Commits.Count);
+    }
+
+    [Fact]
+    public void A_file_much_of_the_day_touches_does_not_make_a_theme_by_itself()
+    {
+        var titles = new[]
+        {
+            "Speed up wheel unpacking with mmap", "Reject reserved Windows file names", "Render Python versions in colour",
+            "Drop the legacy resolver flag", "Retry flaky index requests", "Honour NO_COLOR everywhere", "Shorter error for missing interpreters",
+            "Trim trailing slashes from index URLs",
+        };
+        var report = Day(titles.Select((title, i) => Commit(title, [Source("src/lib.rs", 3), Source($"src/area{i}/mod.rs", 30)])).ToArray());
+
+        Assert.Empty(report.Themes);
+    }
+
+    [Fact]
+    public void The_commits_of_one_pull_request_are_named_after_it()
+    {
+        var pull = new PullRequestInfo(4242, "Metadata-free lockfiles (preview)", ["preview"]);
+        var report = Day(
+            Commit("Write the new lockfile", "src/lock/writer.rs", 200) with { LinkedPullRequest = pull },
+            Commit("Read it back", "src/lock/reader.rs", 150) with { LinkedPullRequest = pull },
+            Commit("Gate it behind --preview", "src/settings.rs", 20) with { LinkedPullRequest = pull },
+            Commit("Explain the cache layout", "docs/cache.md", 30),
+            Commit("Pin the macOS runner image", ".github/workflows/ci.yml", 2));
+
+        var theme = Assert.Single(report.Themes);
+        Assert.Equal("Metadata-free lockfiles (preview)", theme.Title);
+        Assert.Equal(3, theme.Commits.Count);
+    }
+
+    [Fact]
+    public void Chinese_titles_group_on_shared_words()
+    {
+        var report = Day(
+            Commit("修复调度器在空批次时的死锁", "src/scheduler/idle.py", 20),
+            Commit("调度器支持抢占", "src/scheduler/preempt.py", 120),
+            Commit("优化调度器内存占用", "src/scheduler/memory.py", 60),
+            Commit("更新安装文档", "docs/install.md", 10),
+            Commit("新增日志轮转", "src/logging/rotate.py", 80));
+
+        var theme = Assert.Single(report.Themes);
+        Assert.Equal("调度器", theme.Title);
+        Assert.Equal(3, theme.Commits.Count);
+    }
+
+    [Fact]
+    public void Themes_are_kept_by_weight_and_shown_highest_level_first_then_largest()
+    {
+        // Nine scope groups with nothing else in common: two of two high commits, one of three medium, six of two to
+        // seven low ones.
+        var commits = new List<CommitRecord>();
+        for (var g = 0; g < 2; g++)
+        {
+            commits.AddRange(Enumerable.Range(0, 2).Select(i => Commit(
+                $"feat(core{g})!: rename item{g}{i}\n\nBREAKING CHANGE: renamed", $"src/core{g}/part{i}.rs", 400)));
+        }
+        commits.AddRange(Enumerable.Range(0, 3).Select(i => Commit($"fix(cli): handle flag {i} when empty", $"src/cli/flag{i}.rs", 6)));
+        for (var g = 0; g < 6; g++)
+        {
+            commits.AddRange(Enumerable.Range(0, 2 + g).Select(i => Commit($"docs(guide{g}): reword page{g}{i}", $"docs/guide{g}/page{i}.md", 4)));
+        }
+        var report = Day([.. commits]);
+
+        Assert.True(report.Themes.Count == 7, string.Join("\n", report.Themes.Select(t => $"{t.Title} {t.Level} {t.Commits.Count}")));
+        Assert.Equal(report.Themes.OrderBy(t => t.Level).ThenByDescending(t => t.Commits.Count), report.Themes);
+        Assert.Equal(report.Themes.Select(t => t.Level).Order(), report.Themes.Select(t => t.Level));
+        // The two smallest low groups (two and three docs commits) weigh least and are the ones left out.
+        Assert.DoesNotContain(report.Themes, t => t.Title is "guide0" or "guide1");
+        Assert.Contains(report.Themes, t => t.Title == "guide5" && t.Commits.Count == 7);
+        Assert.All(report.Themes, t => Assert.Equal(t.Commits.Count, t.Counts.Total));
+    }
+
+    [Fact]
+    public void The_same_day_gives_the_same_themes()
+    {
+        CommitRecord[] commits =
+        [
+            Commit("feat(lockfile): write lockfiles", "src/lock/writer.rs", 30),
+            Commit("feat(lockfile): read lockfiles", "src/lock/reader.rs", 30),
+            Commit("Update Rust crate serde to v1.0.229", "Cargo.toml", 1),
+            Commit("Update Rust crate tokio to v1.53.1", "Cargo.toml", 1),
+            Commit("Explain the cache layout", "docs/cache.md", 30),
+        ];
+
+        var first = RenderingSamples.Json(Day(commits));
+        var second = RenderingSamples.Json(Day(commits));
+
+        Assert.Equal(first, second);
+        Assert.Contains("\"themes\": [", first, StringComparison.Ordinal);
+    }
+
+    private static DailyReport Day(params CommitRecord[] commits) => RenderingSamples.Build(ReportLanguage.En, commits);
+
+    private static ThemeCounts Counts(IEnumerable<ReportEntry> entries) => ThemeCounts.Of(entries.Select(e => e.Level));
+
+    private static FileChange Source(string path, int lines) => new(path, null, FileStatus.Modified, lines, lines / 4, false);
+
+    private CommitRecord Commit(string message, string path, int lines) => Commit(message, [Source(path, lines)]);
+
+    private CommitRecord Commit(string message, IReadOnlyList<FileChange> files)
+    {
+        var n = Next();
+        return RenderingSamples.Commit(RenderingSamples.FakeSha(5000 + n), new Person("Dev", "dev@example.com"),
+            RenderingSamples.At(2026, 1, 12, 20, 0, 0).AddMinutes(-n), message + "\n", files);
+    }
+
+    private int Next() => ++seed;
+}
