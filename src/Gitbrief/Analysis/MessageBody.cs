@@ -53,6 +53,7 @@ internal static partial class MessageBody
         var dropping = false;
         var blank = true;
         var lastWasItem = false;
+        var inTable = false;
         foreach (var raw in BodyLines(message))
         {
             var line = Unquote(raw.Trim());
@@ -61,6 +62,7 @@ internal static partial class MessageBody
                 current = null;
                 dropping = false;
                 blank = true;
+                inTable = false;
                 continue;
             }
             var afterBlank = blank;
@@ -95,14 +97,17 @@ internal static partial class MessageBody
                 dropping = true;
                 continue;
             }
-            if (ThematicBreak().IsMatch(line) || line[0] == '|' || HtmlOnly().IsMatch(line) || LinkDefinition().IsMatch(line))
+            // A table row, or the wrapped rest of one.
+            inTable = line[0] == '|' || (inTable && line.Contains('|', StringComparison.Ordinal));
+            if (inTable || (line[0] is '*' or '-' or '_' && ThematicBreak().IsMatch(line)) || (line[0] == '<' && HtmlOnly().IsMatch(line)) ||
+                (line[0] == '[' && LinkDefinition().IsMatch(line)))
             {
                 current = null;
                 dropping = false;
                 lastWasItem = false;
                 continue;
             }
-            var item = ListItem().Match(line);
+            var item = line[0] is '-' or '*' or '+' or '•' || char.IsAsciiDigit(line[0]) ? ListItem().Match(line) : Match.Empty;
             if (item.Success)
             {
                 var text = item.Groups["text"].Value;
@@ -116,18 +121,25 @@ internal static partial class MessageBody
                 }
                 continue;
             }
-            if (IsNoise(line))
-            {
-                dropping = true;
-                continue;
-            }
             if (dropping)
             {
                 continue;
             }
             if (current is not null)
             {
+                // A wrapped line joins its block, whatever it looks like on its own ("[#12](…)." ends a sentence);
+                // only a trailer ends the block. The statements are filtered once joined.
+                if (IsTrailerLine(line))
+                {
+                    dropping = true;
+                    continue;
+                }
                 current.Lines.Add(line);
+                continue;
+            }
+            if (IsNoise(line))
+            {
+                dropping = true;
                 continue;
             }
             current = new Pending(false, line);
@@ -136,7 +148,7 @@ internal static partial class MessageBody
         }
         return blocks
             .Select(b => new Block(b.IsItem, Plain(string.Join(' ', b.Lines))))
-            .Where(b => b.Text.Length > 0 && !IsNoise(b.Text) && !(b.IsItem && FixupLine().IsMatch(b.Text)))
+            .Where(b => !IsNoiseStatement(b.Text) && !(b.IsItem && FixupLine().IsMatch(b.Text)))
             .ToList();
     }
 
@@ -224,12 +236,12 @@ internal static partial class MessageBody
     private static HeadingInfo? Heading(string line, Pending? current, bool afterBlank, List<Pending> blocks, out string rest)
     {
         rest = string.Empty;
-        var atx = AtxHeading().Match(line);
+        var atx = line[0] == '#' ? AtxHeading().Match(line) : Match.Empty;
         if (atx.Success)
         {
             return new HeadingInfo(atx.Groups["marks"].Length, Name(atx.Groups["text"].Value));
         }
-        if (!afterBlank && current is { IsItem: false } paragraph && SetextUnderline().IsMatch(line))
+        if (!afterBlank && current is { IsItem: false } paragraph && line[0] is '=' or '-' && SetextUnderline().IsMatch(line))
         {
             var text = paragraph.Lines[^1];
             paragraph.Lines.RemoveAt(paragraph.Lines.Count - 1);
@@ -239,12 +251,13 @@ internal static partial class MessageBody
             }
             return new HeadingInfo(line[0] == '=' ? 1 : 2, Name(text));
         }
-        var bold = BoldLine().Match(line);
+        var bold = line[0] is '*' or '_' ? BoldLine().Match(line) : Match.Empty;
         if (bold.Success)
         {
             return new HeadingInfo(6, Name(bold.Groups["text"].Value));
         }
-        var label = SectionLabel().Match(line);
+        var colon = line.AsSpan(0, Math.Min(line.Length, 44)).IndexOfAny(':', '：');
+        var label = colon > 0 ? SectionLabel().Match(line) : Match.Empty;
         if (label.Success)
         {
             var name = Name(label.Groups["label"].Value);
@@ -285,11 +298,19 @@ internal static partial class MessageBody
 
     private static bool IsIndentedCode(string raw) => raw.StartsWith('\t') || raw.StartsWith("    ", StringComparison.Ordinal);
 
-    /// <summary>A line that is not a statement about the change: a trailer, a reference, a bare URL, bot boilerplate.</summary>
-    private static bool IsNoise(string line)
+    private static bool IsTrailerLine(string line) =>
+        (line.Contains(':', StringComparison.Ordinal) && HardTrailer().IsMatch(line)) || (line[0] == '(' && CherryPick().IsMatch(line));
+
+    /// <summary>A line or a statement that says nothing about the change: a trailer, a reference ("Closes #12", "See
+    /// https://… for context"), a bare URL or link, bot boilerplate.</summary>
+    private static bool IsNoise(string line) =>
+        (line.Contains('[', StringComparison.Ordinal) && LinkOnly().IsMatch(line)) || IsNoiseStatement(Plain(line));
+
+    /// <summary><see cref="IsNoise"/> for text already reduced to plain text (a statement of <see cref="Read"/>'s blocks).</summary>
+    public static bool IsNoiseStatement(string text)
     {
-        var text = Plain(line);
-        if (text.Length == 0 || LinkOnly().IsMatch(line) || HardTrailer().IsMatch(text) || CherryPick().IsMatch(text) || Boilerplate().IsMatch(text) || Admonition().IsMatch(text))
+        if (text.Length == 0 || IsTrailerLine(text) ||
+            Boilerplate().IsMatch(text) || (text[0] == '[' && Admonition().IsMatch(text)))
         {
             return true;
         }
@@ -305,15 +326,26 @@ internal static partial class MessageBody
     private static bool IsReference(string text) =>
         ReferenceLine().Match(text) is { Success: true } reference && IsReferenceOnly(reference.Groups["rest"].Value);
 
-    /// <summary>Whether nothing but URLs, issue/PR numbers, ticket ids, shas and connectors remain.</summary>
+    private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "for", "the", "more", "context", "details", "info", "information", "discussion", "background", "here",
+    };
+
+    /// <summary>Whether nothing but URLs, issue/PR numbers, ticket ids, shas (with a quoted title) and connectors
+    /// remain. Token by token, so that the time stays linear in the text.</summary>
     private static bool IsReferenceOnly(string text)
     {
-        var rest = References().Replace(text, " ");
-        foreach (var c in rest)
+        foreach (var word in QuotedTitle().Replace(text, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (char.IsLetterOrDigit(c))
+            var token = word.Trim(',', ';', '.', ':', '(', ')', '[', ']', '&', '+');
+            var reference = token.Length == 0 || Connectors.Contains(token) ||
+                token.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
+                token.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+                token.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ||
+                (token.Length <= 200 && ReferenceToken().IsMatch(token));
+            if (!reference)
             {
-                return ConnectorsOnly().IsMatch(rest);
+                return false;
             }
         }
         return true;
@@ -323,11 +355,25 @@ internal static partial class MessageBody
     /// links to their text, tags and bold markers removed, entities decoded, white space and control characters folded.</summary>
     public static string Plain(string text)
     {
-        var plain = Image().Replace(text, string.Empty);
-        plain = Link().Replace(plain, "${text}");
-        plain = AutoLink().Replace(plain, "${url}");
-        plain = HtmlTag().Replace(plain, string.Empty);
-        plain = WebUtility.HtmlDecode(plain.Replace("**", string.Empty, StringComparison.Ordinal));
+        var plain = text;
+        if (plain.Contains('[', StringComparison.Ordinal))
+        {
+            plain = Link().Replace(Image().Replace(plain, string.Empty), "${text}");
+        }
+        if (plain.Contains('<', StringComparison.Ordinal))
+        {
+            plain = HtmlTag().Replace(AutoLink().Replace(plain, "${url}"), string.Empty);
+        }
+        if (plain.Contains("~~", StringComparison.Ordinal))
+        {
+            plain = Struck().Replace(plain, string.Empty);
+        }
+        plain = plain.Replace("**", string.Empty, StringComparison.Ordinal);
+        if (plain.Contains('&', StringComparison.Ordinal))
+        {
+            plain = WebUtility.HtmlDecode(plain);
+        }
+        plain = plain.Replace("\u200B", string.Empty, StringComparison.Ordinal).Replace("\uFEFF", string.Empty, StringComparison.Ordinal);
         return Common.PlainText.Fold(plain);
     }
 
@@ -384,11 +430,13 @@ internal static partial class MessageBody
     [GeneratedRegex(@"^[\p{L}\p{N} ._-]{1,30}:\s*(?<rest>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex LabelledLine();
 
-    [GeneratedRegex(@"https?://\S+|www\.\S+|(?:[\w.-]+/[\w.-]+)?#\d+|\bGH-\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|\b[0-9a-f]{7,40}\b(?:\s*\(""[^""]*""\))?|\b\d{3,}\b", RegexOptions.CultureInvariant)]
-    private static partial Regex References();
+    /// <summary>"#12", "acme/widgets#7", "GH-9", "JIRA-123", a sha, a number of three digits or more.</summary>
+    [GeneratedRegex(@"^(?:(?:[\w.-]+/[\w.-]+)?#\d+|GH-\d+|[A-Z][A-Z0-9]+-\d+|[0-9a-f]{7,40}|\d{3,})$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferenceToken();
 
-    [GeneratedRegex(@"^(?:[\s,;.:()\[\]&+]|\band\b|\bor\b)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ConnectorsOnly();
+    /// <summary>The quoted title after a sha in a kernel-style <c>Fixes: 0123abc ("title")</c>.</summary>
+    [GeneratedRegex(@"\(""[^""]*""\)", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedTitle();
 
     [GeneratedRegex(@"^\(cherry picked from commit [0-9a-f]+\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CherryPick();
@@ -404,6 +452,10 @@ internal static partial class MessageBody
     /// <summary>A line that is one link ("[Release notes](https://…)"), a pointer rather than a statement.</summary>
     [GeneratedRegex(@"^\s*!?\[[^\]]*\]\([^)]*\)[.,;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex LinkOnly();
+
+    /// <summary>Struck-through text ("~~WIP~~"): withdrawn by its author.</summary>
+    [GeneratedRegex(@"~~[^~]*~~", RegexOptions.CultureInvariant)]
+    private static partial Regex Struck();
 
     [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)", RegexOptions.CultureInvariant)]
     private static partial Regex Image();

@@ -74,8 +74,12 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         public IReadOnlyList<string> Ci { get; } = Paths(files, f => f.Role == FileRole.CI);
         public IReadOnlyList<string> CorePublicApi { get; } = Paths(signals.Core, f => SensitiveFiles.IsPublicApi(f.Change.Path));
 
-        /// <summary>Configuration that changes what the product does (not tool dotfiles such as .gitignore).</summary>
-        public IReadOnlyList<string> CoreConfig { get; } = Paths(signals.Core, f => f.Role == FileRole.Config && !Path.GetFileName(f.Change.Path).StartsWith('.'));
+        /// <summary>Configuration that sets what the product does (not data files or tool dotfiles such as .gitignore).</summary>
+        public IReadOnlyList<string> CoreConfig { get; } = Paths(signals.Core, f => f.Role == FileRole.Config && SensitiveFiles.IsSettings(f.Change.Path));
+
+        /// <summary>Only dependency manifests and lockfiles changed.</summary>
+        public bool DependenciesOnly { get; } = files.Any(f => f.Role == FileRole.DependencyManifest) &&
+            files.All(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile);
         public IReadOnlyList<string> CoreManifests { get; } = Paths(signals.Core, f => f.Role == FileRole.DependencyManifest);
         public IReadOnlyList<string> CoreSource { get; } = Paths(signals.Core, f => f.Role == FileRole.Source);
         public int CoreSourceAdded { get; } = Lines(signals.Core.Where(f => f.Role == FileRole.Source), f => f.Change.Additions);
@@ -127,7 +131,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         {
             var statements = block.IsItem
                 ? [block.Text]
-                : PointText.Sentences(block.Text).Where(s => !s.EndsWith(':') && !s.EndsWith('：'));
+                : PointText.Sentences(block.Text).Where(s => !s.EndsWith(':') && !s.EndsWith('：') && !MessageBody.IsNoiseStatement(s));
             foreach (var statement in statements)
             {
                 var key = Key(statement);
@@ -247,7 +251,9 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         Add(s.Defaults && defaults is not null, () => phrases.RiskDefaults(defaults!), () => phrases.AdviseDefaults(defaults!));
         Add(!s.Defaults && e.CoreConfig.Count > 0, () => phrases.RiskConfig(Some(e.CoreConfig)!), () => phrases.AdviseConfig(Some(e.CoreConfig)!));
         var bump = TextSignals.Bump(MessageBody.Plain(traits.Subject));
-        Add(e.CoreManifests.Count > 0 && !s.ReleaseVersion,
+        // A manifest edited beside the code (a new feature flag, a workspace member) is not a dependency change.
+        var dependencyChange = bump is not null || e.DependenciesOnly || traits.ChangeTypes.Contains(ChangeType.Dependencies);
+        Add(e.CoreManifests.Count > 0 && !s.ReleaseVersion && dependencyChange,
             () => phrases.RiskDependencies(Some(e.CoreManifests)!, bump), () => phrases.AdviseDependencies(Some(e.CoreManifests)!, bump));
         Add(e.CoreLines > Weights.LargeChange,
             () => phrases.RiskLarge(e.CoreLines, ComponentsOf(s.Core)!), () => phrases.AdviseLarge(ComponentsOf([.. s.Core.OrderByDescending(f => (long)f.Change.Additions + f.Change.Deletions).Take(1)])!));

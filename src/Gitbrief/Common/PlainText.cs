@@ -9,6 +9,10 @@ internal static class PlainText
     /// space; no space at either end.</summary>
     public static string Fold(string text)
     {
+        if (IsFolded(text))
+        {
+            return text;
+        }
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -26,5 +30,20 @@ internal static class PlainText
             builder.Append(c);
         }
         return builder.ToString();
+    }
+
+    /// <summary>Nothing to fold (most lines of a message): no control character, no white space but single spaces
+    /// between words.</summary>
+    private static bool IsFolded(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' ')))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

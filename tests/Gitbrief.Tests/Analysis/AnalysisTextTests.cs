@@ -111,6 +111,24 @@ public sealed class AnalysisTextTests
     }
 
     [Fact]
+    public void Data_files_in_a_configuration_format_carry_no_configuration_risk()
+    {
+        var analysis = CommitBuilder.Message("Drop PyPy bz2 dists").File("crates/uv-python/download-metadata.json", 10, 300).Analyze().Analysis;
+
+        Assert.Contains("configuration changed: crates/uv-python/download-metadata.json", analysis.Impact);
+        Assert.Empty(analysis.Risks);
+    }
+
+    [Fact]
+    public void A_manifest_edited_beside_a_feature_is_not_a_dependency_change()
+    {
+        var analysis = CommitBuilder.Message("Stabilize preview features").File("crates/uv/src/lib.rs", 20, 5).File("crates/uv-toml/Cargo.toml", 2, 1).Analyze().Analysis;
+
+        Assert.Contains("dependency manifests changed: crates/uv-toml/Cargo.toml", analysis.Impact);
+        Assert.Empty(analysis.Recommendations);
+    }
+
+    [Fact]
     public void Tool_dotfiles_are_configuration_but_carry_no_risk()
     {
         var analysis = CommitBuilder.Message("chore: ignore build output").File(".gitignore", 2).File(".pre-commit-config.yaml", 3).Analyze().Analysis;

@@ -51,6 +51,33 @@ public sealed class SummaryPointsTests
     }
 
     [Fact]
+    public void A_hard_wrapped_link_or_reference_stays_in_its_sentence()
+    {
+        var message = "fix: venv\n\nStop discovery at the broken link, preserving the diagnostic introduced in\n"
+            + "[#12168](https://github.com/astral-sh/uv/pull/12168). Follow-up to the [discussion on\n"
+            + "#20418](https://github.com/astral-sh/uv/pull/20418#issuecomment-1). Treat every source as authoritative. Fixes\n"
+            + "astral-sh/uv#18526.\n\nSee https://github.com/astral-sh/uv/issues/16911 for context.\n";
+
+        Assert.Equal(
+            [
+                "Stop discovery at the broken link, preserving the diagnostic introduced in #12168.",
+                "Follow-up to the discussion on #20418.",
+                "Treat every source as authoritative.",
+            ],
+            Points(message));
+    }
+
+    [Fact]
+    public void A_wrapped_table_row_and_struck_through_text_are_not_points()
+    {
+        var message = "chore(deps): update dependency astral-sh/uv to v0.11.33\n\n| Package | Type | Update | Change |\n|---|---|---|---|\n"
+            + "| [astral-sh/uv](https://redirect.github.com/astral-sh/uv) | uses-with |\npatch | `0.11.29` → `0.11.33` |\n\n"
+            + "~~WIP.~~\n\nPin the action to a digest.\n";
+
+        Assert.Equal(["Pin the action to a digest."], Points(message));
+    }
+
+    [Fact]
     public void A_closing_block_of_any_token_trailers_is_not_a_point()
     {
         var message = "fix: socket\n\nHandle a closed socket.\n\nBug: 123\nTest: atest SocketTest\nLow-Coverage-Reason: hardware only\n";
