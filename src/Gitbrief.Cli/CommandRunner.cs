@@ -34,6 +34,17 @@ internal static class CommandRunner
             await Console.Error.WriteLineAsync("gitbrief: interrupted; finished reports are kept");
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (EnvironmentFaults.DescribeAny(e) is { } fault)
+        {
+            // A full or read-only disk, an I/O error, a port in use: the machine's fault, not a bug.
+            await Console.Error.WriteLineAsync($"gitbrief: error: {SecretRedactor.Redact(fault)}; finished reports are kept");
+            return ExitCodes.RepositoryFailed;
+        }
+        catch (GitbriefException e)
+        {
+            await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
+            return ExitCodes.RepositoryFailed;
+        }
         catch (Exception e)
         {
             await Console.Error.WriteLineAsync($"gitbrief: error: {SecretRedactor.Redact(e.Message)}");

@@ -22,8 +22,14 @@ internal static class RunReport
             if (outcome.Error is not null)
             {
                 await Console.Error.WriteLineAsync($"gitbrief: error: {outcome.Repository}: {outcome.Error}");
+                continue;
             }
-            else if (!quiet)
+            foreach (var failure in outcome.FailedDays)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"gitbrief: error: {outcome.Repository}: {failure.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} not reported: {failure.Reason}");
+            }
+            if (!quiet || outcome.FailedDays.Count > 0)
             {
                 var commits = outcome.Reports.Sum(r => r.Commits);
                 var where = request.DryRun
@@ -31,7 +37,18 @@ internal static class RunReport
                     : outcome.Reports.Count == 1
                         ? "→ " + Relative(outcome.Reports[0].Files.FirstOrDefault())
                         : $"→ {outcome.Reports.Count} daily reports in {Relative(request.OutputDirectory)}";
-                await Console.Error.WriteLineAsync($"{outcome.Repository}: {commits} commit(s), {Days(outcome)} {where}");
+                var failed = outcome.FailedDays.Count == 0
+                    ? ""
+                    : $"; {outcome.FailedDays.Count} day(s) not reported ({string.Join(", ", outcome.FailedDays.Select(f => f.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))})";
+                await Console.Error.WriteLineAsync($"{outcome.Repository}: {commits} commit(s), {Days(outcome)} {where}{failed}");
+            }
+            foreach (var partial in outcome.Reports.Where(r => r.Partial && !request.DryRun))
+            {
+                if (!quiet)
+                {
+                    await Console.Error.WriteLineAsync(
+                        $"{outcome.Repository}: {partial.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is not over yet: its report is marked partial");
+                }
             }
         }
         await stdout.FlushAsync();
@@ -43,8 +60,11 @@ internal static class RunReport
             }
             else if (!quiet)
             {
+                var heldBack = target.HeldBack.Count == 0
+                    ? ""
+                    : $", {target.HeldBack.Count} held back (day not over: {string.Join(", ", target.HeldBack)}; --allow-partial sends it now, the next run after the day ends sends it)";
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"publish {target.Target}: {target.Delivered} delivered, {target.Updated} updated, {target.Skipped} already there"));
+                    $"publish {target.Target}: {target.Delivered} delivered, {target.Updated} updated, {target.Skipped} already there{heldBack}"));
             }
         }
         if (summary.Llm is { } usage)

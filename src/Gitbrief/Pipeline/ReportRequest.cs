@@ -28,4 +28,7 @@ public sealed record ReportRequest
     /// with the secret redactor; internal, so it is not part of the record's printed form.</summary>
     internal string? GitHubToken { get; init; }
     public int MaxParallelRepositories { get; init; } = 4;
+
+    /// <summary>When the request was made: a day whose window ends after it is not over, and its report is partial.</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 }

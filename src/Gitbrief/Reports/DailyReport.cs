@@ -16,7 +16,11 @@ public sealed record DailyReport
     /// <summary>3–5 points at the top of the report. Rules mode lists the high-importance titles.</summary>
     public IReadOnlyList<string> Highlights { get; init; } = [];
 
-    /// <summary>Set when the LLM analyzer ran: the model and what this repository-day cost.</summary>
+    /// <summary>The day was not over when the report was made (its window ends later): more commits may come.</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>Set when the LLM analyzer ran: the model and what this repository-day cost (the cost is kept in the
+    /// store and printed, never written to the report files).</summary>
     public LlmRunInfo? Llm { get; init; }
 
     public ReportStats Stats => new(

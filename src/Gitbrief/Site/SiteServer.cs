@@ -36,7 +36,7 @@ internal sealed class SiteServer(string directory, int port)
         }
         catch (HttpListenerException e)
         {
-            throw new Common.GitbriefException($"cannot listen on {Url}: {e.Message}");
+            throw new Common.EnvironmentException($"cannot listen on {Url}: {e.Message}; stop what uses the port or choose another with --port", e);
         }
         started(Url);
         await using var registration = cancellationToken.Register(listener.Stop);
