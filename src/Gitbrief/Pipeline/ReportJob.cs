@@ -43,18 +43,25 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }).ToList();
         var outcomes = await Task.WhenAll(tasks).ConfigureAwait(false);
         var summary = new RunSummary(outcomes) { Llm = llm?.Total, LlmFallbacks = llm?.Fallbacks ?? [] };
-        if ((await ledger.ConfigureAwait(false)) is { Store: { } store, RunId: var runId })
+        await FinishAsync(ledger, summary.ExitCode).ConfigureAwait(false);
+        return summary;
+    }
+
+    /// <summary>Closes the run in the history. When the store failed, only the history misses this line: the
+    /// repositories that needed the store said why they failed.</summary>
+    private static async Task FinishAsync(Task<RunLedger> ledger, int exitCode)
+    {
+        try
         {
-            try
+            var opened = await ledger.ConfigureAwait(false);
+            if (opened.Store is { } store)
             {
-                await store.FinishRunAsync(runId, summary.ExitCode, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (EnvironmentException)
-            {
-                // Only the run history misses this line; the repositories that needed the store said why they failed.
+                await store.FinishRunAsync(opened.RunId, exitCode, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
             }
         }
-        return summary;
+        catch (EnvironmentException)
+        {
+        }
     }
 
     private async Task<RunLedger> OpenLedgerAsync(CancellationToken cancellationToken)

@@ -28,7 +28,8 @@ public sealed partial class EndpointDownTests
         Assert.InRange(requests, 1, 8);
         Assert.Contains(" 0 retries, ", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("not asked again in this run", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(8, result.Stderr.Split('\n').Count(l => l.StartsWith("gitbrief: warning: LLM analysis failed", StringComparison.Ordinal)));
+        // Every commit and the day's highlights fell back.
+        Assert.Equal(9, result.Stderr.Split('\n').Count(l => l.StartsWith("gitbrief: warning: LLM analysis failed", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -62,11 +62,37 @@ public sealed class ChangedDayTests : IAsyncLifetime
         Assert.Contains($"No longer on the branch: {dropped[..7]} feat: pushed by mistake", changes);
         Assert.Equal(2, changes.Count);
         Assert.Empty(update["highlights"]!.AsArray());
+        Assert.Empty(update["commits"]!.AsArray());
+        Assert.Equal(0, update["moreCommits"]!.GetValue<int>());
         Assert.Contains("publish webhook:json: 0 delivered, 1 updated, 0 already there", second.Stderr, StringComparison.Ordinal);
         Assert.Contains("publish dir: 0 delivered, 1 updated, 0 already there", second.Stderr, StringComparison.Ordinal);
         Assert.Contains("fix: landed late", workspace.Markdown("late", Day), StringComparison.Ordinal);
         Assert.DoesNotContain("pushed by mistake", workspace.Markdown("late", Day), StringComparison.Ordinal);
         Assert.Contains("publish webhook:json: 0 delivered, 0 updated, 1 already there", third.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_day_is_mailed_as_what_changed()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        workspace.WriteFile("gitbrief.yaml",
+            $"repositories:\n  - {repository.Path}\nlanguage: en\npublish:\n  - type: email\n    host: 127.0.0.1\n    port: {smtp.Port}\n" +
+            "    security: none\n    from: gitbrief@example.com\n    to: dev@example.com\n");
+        Run();
+        var late = Rewrite();
+
+        var second = Run();
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("publish email:dev@example.com: 0 delivered, 1 updated, 0 already there", second.Stderr, StringComparison.Ordinal);
+        var messages = smtp.Messages();
+        Assert.Equal(2, messages.Count);
+        var update = messages[1];
+        Assert.Equal($"Gitbrief report update ({Day})", update.Subject);
+        Assert.Contains($"== late · {Day} (updated) ==", update.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"  - New: {late[..7]} fix: landed late (", update.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"  - No longer on the branch: {dropped[..7]} feat: pushed by mistake", update.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"No longer on the branch: {dropped[..7]} feat: pushed by mistake", update.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

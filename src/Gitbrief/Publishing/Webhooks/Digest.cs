@@ -51,8 +51,8 @@ internal sealed record Digest
         }
     }
 
-    /// <summary>Commits of the day that the message does not list.</summary>
-    public int More => Math.Max(0, Stats.Total - Commits.Count);
+    /// <summary>Commits of the day that the message does not list (an update lists none and says what changed).</summary>
+    public int More => IsUpdate ? 0 : Math.Max(0, Stats.Total - Commits.Count);
 
     public Labels Labels => Labels.For(Language);
 
