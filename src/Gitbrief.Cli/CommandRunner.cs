@@ -37,7 +37,7 @@ internal static class CommandRunner
         catch (Exception e) when (EnvironmentFaults.DescribeAny(e) is { } fault)
         {
             // A full or read-only disk, an I/O error, a port in use: the machine's fault, not a bug.
-            await Console.Error.WriteLineAsync($"gitbrief: error: {SecretRedactor.Redact(fault)}; finished reports are kept");
+            await Console.Error.WriteLineAsync($"gitbrief: error: {SecretRedactor.Redact(fault)}");
             return ExitCodes.RepositoryFailed;
         }
         catch (GitbriefException e)

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Gitbrief.Configuration;
 using Gitbrief.Pipeline;
@@ -16,7 +14,7 @@ public sealed partial class EndpointDownTests
     public async Task An_unreachable_endpoint_is_given_up_after_a_few_connection_failures()
     {
         await using var s = await LlmScenario.CreateAsync(commits: 8);
-        var config = s.Workspace.WriteFile("gitbrief.yaml", $"analysis: llm\nllm:\n  base_url: http://127.0.0.1:{ClosedPort()}/v1\n  model: sim-model\n");
+        var config = s.Workspace.WriteFile("gitbrief.yaml", $"analysis: llm\nllm:\n  base_url: http://127.0.0.1:{SmtpServer.FreePort()}/v1\n  model: sim-model\n");
 
         var result = s.Workspace.Cli(new Dictionary<string, string>(s.Environment), "report", "--repo", s.Repository.Path, "--date", LlmScenario.Day, "--config", config);
 
@@ -54,15 +52,6 @@ public sealed partial class EndpointDownTests
         Assert.True(requests[0].InputTokens + 1_000 > 6_000, "the first request should be over the server's context");
         Assert.InRange(requests[1].InputTokens, budget / 4, budget / 2);
         Assert.Equal("llm", LlmScenario.Source(ReportAssert.CommitBySha(s.Json(), sha)));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     [GeneratedRegex(@"llm: (\d+) request\(s\)")]
