@@ -44,6 +44,11 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         {
             return new LlmOutcome(Apply(rules, remembered!), LlmUsage.None with { CacheHits = 1 }, null);
         }
+        if (client.EndpointDown is { } down)
+        {
+            // Not worth reading the diff for an endpoint that is not answering.
+            return Fallback(rules, LlmUsage.None, down);
+        }
 
         IReadOnlyDictionary<string, FilePatch> patches;
         try

@@ -56,6 +56,9 @@ internal sealed class LlmClient : IAsyncDisposable
 
     public LlmOptions Options { get; }
 
+    /// <summary>Why the endpoint is taken as down for the rest of the run, or null while it is not.</summary>
+    public string? EndpointDown => breaker.IsDown ? SecretRedactor.Redact(breaker.Reason) : null;
+
     /// <summary>Sends the conversation and returns the reply. Throws <see cref="LlmFailure"/> with a
     /// secret-free reason when no usable reply came back.</summary>
     public async Task<LlmReply> CompleteAsync(
@@ -65,9 +68,9 @@ internal sealed class LlmClient : IAsyncDisposable
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, breaker.Down);
         while (true)
         {
-            if (breaker.IsDown)
+            if (EndpointDown is { } down)
             {
-                throw new LlmFailure(SecretRedactor.Redact(breaker.Reason), attempts);
+                throw new LlmFailure(down, attempts);
             }
             var step = Volatile.Read(ref formatStep);
             try
@@ -92,9 +95,9 @@ internal sealed class LlmClient : IAsyncDisposable
             {
                 Interlocked.CompareExchange(ref formatStep, step + 1, step);
             }
-            catch (OperationCanceledException) when (breaker.IsDown && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (EndpointDown is { } gone && !cancellationToken.IsCancellationRequested)
             {
-                throw new LlmFailure(SecretRedactor.Redact(breaker.Reason), attempts);
+                throw new LlmFailure(gone, attempts);
             }
             catch (ClientResultException e) when (e.Status == 400 && IsContextExceeded(e))
             {
