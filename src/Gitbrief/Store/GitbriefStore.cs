@@ -55,8 +55,11 @@ public sealed partial class GitbriefStore : IAsyncDisposable
         return store;
     }
 
+    /// <summary>Creates or upgrades the tables in one immediate transaction: processes that open a new store at the
+    /// same moment migrate it one after the other, and the second finds the work done.</summary>
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        await using var transaction = connection.BeginTransaction();
         await ExecuteAsync(
             """
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -77,6 +80,8 @@ public sealed partial class GitbriefStore : IAsyncDisposable
                 error TEXT,
                 run_id INTEGER NOT NULL,
                 updated_at TEXT NOT NULL,
+                llm_requests INTEGER, llm_input_tokens INTEGER, llm_output_tokens INTEGER, llm_cache_hits INTEGER,
+                llm_retries INTEGER, llm_fallbacks INTEGER, llm_wall_ms INTEGER,
                 PRIMARY KEY (repository, day, time_zone, variant));
             CREATE TABLE IF NOT EXISTS analyses (
                 repository TEXT NOT NULL,
@@ -95,6 +100,7 @@ public sealed partial class GitbriefStore : IAsyncDisposable
                 report_hash TEXT NOT NULL,
                 location TEXT,
                 published_at TEXT NOT NULL,
+                contents TEXT,
                 PRIMARY KEY (target, repository, day));
             CREATE TABLE IF NOT EXISTS claims (
                 scope TEXT NOT NULL,
@@ -108,25 +114,27 @@ public sealed partial class GitbriefStore : IAsyncDisposable
                 PRIMARY KEY (scope, repository, day, variant));
             CREATE INDEX IF NOT EXISTS claims_by_owner ON claims(owner);
             """,
-            cancellationToken).ConfigureAwait(false);
-        // Version 2: what a delivery listed, and what a unit's LLM requests cost.
-        await AddColumnAsync("publications", "contents", "TEXT", cancellationToken).ConfigureAwait(false);
+            cancellationToken, transaction).ConfigureAwait(false);
+        // Version 2 (a store made by version 1): what a delivery listed, and what a unit's LLM requests cost.
+        await AddColumnAsync("publications", "contents", "TEXT", transaction, cancellationToken).ConfigureAwait(false);
         foreach (var column in new[] { "llm_requests", "llm_input_tokens", "llm_output_tokens", "llm_cache_hits", "llm_retries", "llm_fallbacks", "llm_wall_ms" })
         {
-            await AddColumnAsync("work_units", column, "INTEGER", cancellationToken).ConfigureAwait(false);
+            await AddColumnAsync("work_units", column, "INTEGER", transaction, cancellationToken).ConfigureAwait(false);
         }
         await ExecuteAsync(
             $"INSERT INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion.ToString(CultureInfo.InvariantCulture)}') ON CONFLICT(key) DO UPDATE SET value = excluded.value;",
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task AddColumnAsync(string table, string column, string type, CancellationToken cancellationToken)
+    private async Task AddColumnAsync(string table, string column, string type, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var probe = connection.CreateCommand();
+        probe.Transaction = transaction;
         probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}';";
         if ((long)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
         {
-            await ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {type};", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {type};", cancellationToken, transaction).ConfigureAwait(false);
         }
     }
 
@@ -328,9 +336,10 @@ public sealed partial class GitbriefStore : IAsyncDisposable
         }
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
         cmd.CommandText = sql;
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -97,25 +97,25 @@ public sealed class ConcurrentRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_run_waits_for_a_repository_day_another_run_holds_and_goes_on_when_its_lease_runs_out()
+    public async Task A_run_waits_for_a_repository_day_another_run_holds_and_takes_it_over_when_its_lease_runs_out()
     {
-        var day = "2026-01-12";
+        const string day = "2026-01-12";
+        const string other = "pid 1 on elsewhere (dead)";
         var first = workspace.Cli("run", "--repo", repository.Path, "--date", day);
         Assert.True(first.ExitCode == 0, first.ToString());
-        // Another run, elsewhere, holds the same unit of work and then dies: its lease runs out two seconds from now.
-        var unit = WorkUnitOf(day);
-        await using (var store = await GitbriefStore.OpenAsync(Path.Combine(workspace.Cache, "gitbrief.db"), CancellationToken.None))
-        {
-            var attempt = await store.TryClaimAsync([new ClaimRequest(ClaimKey.Work(unit))], "pid 1 on elsewhere (dead)", DateTimeOffset.UtcNow,
-                TimeSpan.FromSeconds(2), CancellationToken.None);
-            Assert.True(attempt.Acquired);
-        }
+        // Another run, elsewhere, holds the same unit of work.
+        var claim = new ClaimRequest(ClaimKey.Work(WorkUnitOf(day)));
+        await using var store = await GitbriefStore.OpenAsync(Path.Combine(workspace.Cache, "gitbrief.db"), CancellationToken.None);
+        Assert.True((await store.TryClaimAsync([claim], other, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(10), CancellationToken.None)).Acquired);
 
-        var second = workspace.Cli("run", "--repo", repository.Path, "--date", day);
+        using var second = CliRunner.Start(workspace.Root, null, "run", "--repo", repository.Path, "--date", day, "--out", workspace.Out, "--cache-dir", workspace.Cache);
+        await second.WaitForStderrAsync($"twice: waiting for another gitbrief run ({other}) that is reporting {day}", TimeSpan.FromSeconds(60));
+        // That run dies: it stops renewing, and its lease runs out a second from now.
+        Assert.True((await store.TryClaimAsync([claim], other, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1), CancellationToken.None)).Acquired);
+        var result = await second.WaitForExitAsync();
 
-        Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains("twice: waiting for another gitbrief run (pid 1 on elsewhere (dead)) that is reporting 2026-01-12", second.Stderr, StringComparison.Ordinal);
-        Assert.Contains("publish dir: 0 delivered, 0 updated, 1 already there", second.Stderr, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("publish dir: 0 delivered, 0 updated, 1 already there", result.Stderr, StringComparison.Ordinal);
     }
 
     /// <summary>The work unit the first run recorded for the day (its key folds in the run's settings).</summary>

@@ -46,6 +46,20 @@ public static class CliRunner
     /// <c>unshare -rm sh -c 'mount … &amp;&amp; exec "$@"' sh</c>).</summary>
     public static CliResult RunWrapped(string workingDirectory, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string> wrapper, params string[] arguments)
     {
+        using var process = Process.Start(StartInfo(workingDirectory, environment, wrapper, arguments)) ?? throw new InvalidOperationException("cannot start dotnet");
+        process.StandardInput.Close();
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, output, error.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Starts the CLI and returns at once: the caller watches its stderr while it runs.</summary>
+    public static RunningCli Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        new(Process.Start(StartInfo(workingDirectory, environment, [], arguments)) ?? throw new InvalidOperationException("cannot start dotnet"));
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string> wrapper, string[] arguments)
+    {
         var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -79,12 +93,7 @@ public static class CliRunner
                 start.Environment[key] = value;
             }
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
-        process.StandardInput.Close();
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, output, error.GetAwaiter().GetResult());
+        return start;
     }
 
     public static CliResult Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, null, arguments);
