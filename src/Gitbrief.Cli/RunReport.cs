@@ -26,8 +26,7 @@ internal static class RunReport
             }
             foreach (var failure in outcome.FailedDays)
             {
-                await Console.Error.WriteLineAsync(
-                    $"gitbrief: error: {outcome.Repository}: {failure.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} not reported: {failure.Reason}");
+                await Console.Error.WriteLineAsync($"gitbrief: error: {outcome.Repository}: {Iso(failure.Day)} not reported: {failure.Reason}");
             }
             if (!quiet || outcome.FailedDays.Count > 0)
             {
@@ -39,16 +38,12 @@ internal static class RunReport
                         : $"→ {outcome.Reports.Count} daily reports in {Relative(request.OutputDirectory)}";
                 var failed = outcome.FailedDays.Count == 0
                     ? ""
-                    : $"; {outcome.FailedDays.Count} day(s) not reported ({string.Join(", ", outcome.FailedDays.Select(f => f.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))})";
+                    : $"; {outcome.FailedDays.Count} day(s) not reported ({string.Join(", ", outcome.FailedDays.Select(f => Iso(f.Day)))})";
                 await Console.Error.WriteLineAsync($"{outcome.Repository}: {commits} commit(s), {Days(outcome)} {where}{failed}");
             }
-            foreach (var partial in outcome.Reports.Where(r => r.Partial && !request.DryRun))
+            foreach (var partial in outcome.Reports.Where(r => r.Partial && !request.DryRun && !quiet))
             {
-                if (!quiet)
-                {
-                    await Console.Error.WriteLineAsync(
-                        $"{outcome.Repository}: {partial.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is not over yet: its report is marked partial");
-                }
+                await Console.Error.WriteLineAsync($"{outcome.Repository}: {Iso(partial.Day)} is not over yet: its report is marked partial");
             }
         }
         await stdout.FlushAsync();
@@ -87,9 +82,9 @@ internal static class RunReport
     }
 
     private static string Days(RepositoryOutcome outcome) =>
-        outcome.Reports.Count == 1
-            ? outcome.Reports[0].Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : $"{outcome.Reports.Count} days";
+        outcome.Reports.Count == 1 ? Iso(outcome.Reports[0].Day) : $"{outcome.Reports.Count} days";
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Relative(string? path) =>
         path is null ? string.Empty : Path.GetRelativePath(Environment.CurrentDirectory, path);
