@@ -11,4 +11,5 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(SiteCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return await CommandRunner.InvokeAsync(root, args);

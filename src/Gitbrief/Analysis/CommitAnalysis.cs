@@ -27,6 +27,9 @@ public sealed record CommitAnalysis
     public required AnalysisSource Source { get; init; }
     public required IReadOnlyList<ChangeType> ChangeTypes { get; init; }
 
+    /// <summary>The conventional scope, <c>[tag]</c> or <c>area:</c> prefix of the title, if any.</summary>
+    public string? Scope { get; init; }
+
     /// <summary>Summary points (one sentence each).</summary>
     public required IReadOnlyList<string> Summary { get; init; }
 

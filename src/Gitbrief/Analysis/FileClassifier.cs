@@ -148,13 +148,19 @@ internal static class FileClassifier
         (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".in", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsCi(string path, string[] directories, string name) =>
-        path.StartsWith(".github/workflows/", StringComparison.Ordinal) ||
-        path.StartsWith(".github/actions/", StringComparison.Ordinal) ||
+        // Everything under .github/ is the repository's automation (workflows, actions, bots' prompts and settings),
+        // except the community files GitHub shows to people.
+        (path.StartsWith(".github/", StringComparison.Ordinal) && !IsCommunityFile(name)) ||
         path.StartsWith(".circleci/", StringComparison.Ordinal) ||
         path.StartsWith(".buildkite/", StringComparison.Ordinal) ||
         path.StartsWith(".gitlab/ci/", StringComparison.Ordinal) ||
         name is ".gitlab-ci.yml" or "Jenkinsfile" or "azure-pipelines.yml" or ".travis.yml" or "appveyor.yml" or ".drone.yml" or "codecov.yml" ||
         (directories.Length > 0 && directories.Any(d => d.Equals("ci", StringComparison.OrdinalIgnoreCase)));
+
+    private static bool IsCommunityFile(string name) =>
+        name.StartsWith("CODEOWNERS", StringComparison.Ordinal) || name.StartsWith("CONTRIBUTING", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("SECURITY", StringComparison.OrdinalIgnoreCase) || name.StartsWith("FUNDING", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("CODE_OF_CONDUCT", StringComparison.OrdinalIgnoreCase) || name.StartsWith("SUPPORT", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsTest(string[] directories, string stem, string name) =>
         directories.Any(TestSegments.Contains) ||
@@ -165,5 +171,7 @@ internal static class FileClassifier
         stem.EndsWith("Test", StringComparison.Ordinal) && stem.Length > 4 ||
         name.Contains(".test.", StringComparison.OrdinalIgnoreCase) ||
         name.Contains(".spec.", StringComparison.OrdinalIgnoreCase) ||
-        stem.Equals("conftest", StringComparison.OrdinalIgnoreCase);
+        stem.Equals("conftest", StringComparison.OrdinalIgnoreCase) ||
+        // Rust's `mod tests` in tests.rs / test.rs beside the code.
+        (name is "tests.rs" or "test.rs");
 }

@@ -1,4 +1,14 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>The rules' verdict on a commit: its level, the score, and the reasons that produced it.</summary>
-public sealed record ImportanceAssessment(ImportanceLevel Level, int Score, IReadOnlyList<ScoreReason> Reasons);
+public sealed record ImportanceAssessment(ImportanceLevel Level, int Score, IReadOnlyList<ScoreReason> Reasons)
+{
+    private static readonly HashSet<string> BaseCodes = new(StringComparer.Ordinal) { "type", "size", "files", "scope", "sensitive-files", "dependencies" };
+
+    /// <summary>The codes of the signals beyond the base terms (hardening, core, periphery, day-cap…), in reason order.</summary>
+    public IReadOnlyList<string> Signals => Reasons.Select(r => r.Code).Where(c => !BaseCodes.Contains(c)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Set by a reader's <c>watch:</c> mute rule: the commit is low and stays out of highlights, themes and
+    /// digests (it is still listed with every other commit).</summary>
+    public bool Muted { get; init; }
+}

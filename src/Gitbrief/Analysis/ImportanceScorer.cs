@@ -4,28 +4,73 @@ namespace Gitbrief.Analysis;
 /// meaningful files only, plus the signals it missed (breaking, security, revert, sensitive files, dependency
 /// manifests) and caps for docs-, test-, CI- and lockfile-only commits. The score is the sum of the reasons' points:
 /// a force to high or a cap is itself a reason whose points close the gap.</summary>
-internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases phrases)
+internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases phrases, SignalPhrases signalPhrases)
 {
-    public ImportanceAssessment Assess(CommitTraits traits, IReadOnlyList<ClassifiedFile> files)
+    public ImportanceAssessment Assess(CommitTraits traits, IReadOnlyList<ClassifiedFile> files) =>
+        Assess(traits, files, null);
+
+    /// <summary>The base score (the current tool's four terms and the sensitive-file and manifest points), then the
+    /// signals: each one shown as a reason, and those that move the level carry the points that close the gap.</summary>
+    public ImportanceAssessment Assess(CommitTraits traits, IReadOnlyList<ClassifiedFile> files, CommitSignals? signals)
+    {
+        var reasons = BaseReasons(traits, files);
+        var score = reasons.Sum(r => r.Points);
+        var level = LevelOf(score);
+        var (floor, floorReason, hard) = Floor(traits, files, signals);
+        var (ceiling, ceilingReason) = Ceiling(files, signals, hard);
+        if (floorReason is { } raise)
+        {
+            reasons.Add(Above(floor, level) ? raise with { Points = Gap(score, floor, raising: true) } : raise);
+            level = Above(floor, level) ? floor : level;
+        }
+        score = reasons.Sum(r => r.Points);
+        if (ceilingReason is { } lower)
+        {
+            // One reason per signal: a signal that is both floor and ceiling (a release pipeline change is exactly
+            // medium) carries both moves.
+            var same = reasons.FindIndex(r => r.Code == lower.Code);
+            if (Above(level, ceiling))
+            {
+                var points = Gap(score, ceiling, raising: false);
+                if (same >= 0)
+                {
+                    reasons[same] = reasons[same] with { Points = reasons[same].Points + points };
+                }
+                else
+                {
+                    reasons.Add(lower with { Points = points });
+                }
+            }
+            else if (same < 0 && lower.Code != "no-high-signal")
+            {
+                // A ceiling that did not bind is still a signal worth showing; the absence of one is not.
+                reasons.Add(lower);
+            }
+        }
+        if (signals is not null)
+        {
+            reasons.AddRange(Evidence(signals, reasons));
+        }
+        score = reasons.Sum(r => r.Points);
+        return new ImportanceAssessment(LevelOf(score), score, reasons);
+    }
+
+    private List<ScoreReason> BaseReasons(CommitTraits traits, IReadOnlyList<ClassifiedFile> files)
     {
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
         var reasons = new List<ScoreReason>
         {
             new("type", weights.TypeWeight(WeightKey(traits.WeightKey)), phrases.TypeReason(traits.WeightKey)),
         };
-
         var lines = meaningful.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
         var sizePoints = lines > weights.LargeChange ? 3 : lines > weights.MediumChange ? 2 : lines > weights.SmallChange ? 1 : 0;
         reasons.Add(new("size", sizePoints, phrases.SizeReason((int)Math.Min(lines, int.MaxValue))));
-
         if (PrimaryRole(meaningful) is { } role)
         {
             reasons.Add(new("files", RoleWeight(role), phrases.RoleReason(role)));
         }
-
         var scopePoints = meaningful.Count > weights.WideScope ? 2 : meaningful.Count >= weights.MediumScope ? 1 : 0;
         reasons.Add(new("scope", scopePoints, phrases.ScopeReason(meaningful.Count)));
-
         var sensitive = meaningful.FirstOrDefault(f =>
             SensitiveFiles.IsMigration(f.Change.Path) || SensitiveFiles.IsSchema(f.Change.Path) || SensitiveFiles.IsPublicApi(f.Change.Path));
         if (sensitive is not null)
@@ -36,41 +81,150 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             reasons.Add(new("dependencies", 1, phrases.DependenciesReason));
         }
-
-        var score = reasons.Sum(r => r.Points);
-        if (traits.Breaking || traits.Security)
-        {
-            var code = traits.Breaking ? "breaking" : "security";
-            var detail = traits.Breaking ? phrases.BreakingReason : phrases.SecurityReason(traits.SecurityKeyword ?? string.Empty);
-            reasons.Add(new(code, Math.Max(0, weights.HighThreshold - score), detail));
-            if (traits.Breaking && traits.Security)
-            {
-                reasons.Add(new("security", 0, phrases.SecurityReason(traits.SecurityKeyword ?? string.Empty)));
-            }
-        }
-        else
-        {
-            if (traits.Revert)
-            {
-                reasons.Add(new("revert", Math.Max(0, weights.MediumThreshold - score), phrases.RevertReason));
-                score = reasons.Sum(r => r.Points);
-            }
-            if (Cap(files, meaningful) is { } cap)
-            {
-                var ceiling = cap.Level == ImportanceLevel.Low ? weights.MediumThreshold - 1 : weights.HighThreshold - 1;
-                if (score > ceiling)
-                {
-                    reasons.Add(new("cap", ceiling - score, phrases.CapReason(cap.What)));
-                }
-            }
-        }
-
-        score = reasons.Sum(r => r.Points);
-        var level = score >= weights.HighThreshold ? ImportanceLevel.High
-            : score >= weights.MediumThreshold ? ImportanceLevel.Medium
-            : ImportanceLevel.Low;
-        return new ImportanceAssessment(level, score, reasons);
+        return reasons;
     }
+
+    /// <summary>The lowest level the commit may have and why. Hard floors (breaking, security) hold against every
+    /// ceiling but a docs/test/CI/lockfile-only change; the others give way to ceilings.</summary>
+    private (ImportanceLevel Level, ScoreReason? Reason, bool Hard) Floor(CommitTraits traits, IReadOnlyList<ClassifiedFile> files, CommitSignals? signals)
+    {
+        var roleOnly = signals?.RoleOnly ?? RoleOnly(files);
+        if (!roleOnly && traits.Breaking)
+        {
+            return (ImportanceLevel.High, new("breaking", 0, phrases.BreakingReason), true);
+        }
+        if (signals is null && !roleOnly && traits.Security)
+        {
+            return (ImportanceLevel.High, new("security", 0, phrases.SecurityReason(traits.SecurityKeyword ?? string.Empty)), true);
+        }
+        if (signals is { Hardening: { } hardening })
+        {
+            return traits.Security && hardening == traits.SecurityKeyword
+                ? (ImportanceLevel.High, new("security", 0, phrases.SecurityReason(hardening)), true)
+                : (ImportanceLevel.High, new("hardening", 0, signalPhrases.Hardening(hardening)), true);
+        }
+        if (signals is { Dependency: { Kind: DependencyBumpKind.Engine } engine })
+        {
+            return (ImportanceLevel.High, new("engine", 0, signalPhrases.Engine(engine.What)), true);
+        }
+        if (signals is { Core: true, SevereFix: { } severe })
+        {
+            return (ImportanceLevel.High, new("severe-fix", 0, signalPhrases.SevereFix(severe)), false);
+        }
+        if (signals is { Defaults: { } defaults })
+        {
+            return (ImportanceLevel.High, new("defaults", 0, signalPhrases.Defaults(defaults)), false);
+        }
+        if (signals is { CoreFeature: true })
+        {
+            return (ImportanceLevel.High, new("core-feature", 0, signalPhrases.CoreFeature), false);
+        }
+        if (traits.Revert && !roleOnly)
+        {
+            return (ImportanceLevel.Medium, new("revert", 0, phrases.RevertReason), false);
+        }
+        if (signals is { ReleasePipeline: true })
+        {
+            return (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline), false);
+        }
+        return (ImportanceLevel.Low, null, false);
+    }
+
+    /// <summary>The highest level the commit may have and why.</summary>
+    private (ImportanceLevel Level, ScoreReason? Reason) Ceiling(IReadOnlyList<ClassifiedFile> files, CommitSignals? signals, bool hardFloor)
+    {
+        if (Cap(files) is { } cap)
+        {
+            // A release pipeline change is exactly medium: the floor lifts it, this ceiling holds it there.
+            return signals is { ReleasePipeline: true }
+                ? (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline))
+                : (cap.Level, new("cap", 0, phrases.CapReason(cap.What)));
+        }
+        if (signals is { Automation: true })
+        {
+            return (ImportanceLevel.Low, new("automation", 0, signalPhrases.Automation));
+        }
+        if (signals is { ExamplesOnly: true })
+        {
+            return (ImportanceLevel.Low, new("examples", 0, signalPhrases.Examples));
+        }
+        if (hardFloor || signals is null)
+        {
+            return (ImportanceLevel.High, null);
+        }
+        if (signals.ReleaseVersion is { } version)
+        {
+            return (ImportanceLevel.Low, new("release-version", 0, signalPhrases.Release(version)));
+        }
+        if (signals.Dependency is { } bump && bump.Kind != DependencyBumpKind.Engine)
+        {
+            return bump.Kind == DependencyBumpKind.Major
+                ? (ImportanceLevel.Medium, new("dependency-major", 0, signalPhrases.Major(bump.What)))
+                : (ImportanceLevel.Low, new("dependency-routine", 0, signalPhrases.Routine(bump.What)));
+        }
+        if (signals.Trivial)
+        {
+            return (ImportanceLevel.Low, new("trivial", 0, signalPhrases.Trivial));
+        }
+        if (signals.FollowUp is { } followUp)
+        {
+            return (ImportanceLevel.Low, new("follow-up", 0, signalPhrases.FollowUp(followUp)));
+        }
+        if (signals.Periphery)
+        {
+            return (ImportanceLevel.Medium, new("periphery", 0, signalPhrases.Periphery));
+        }
+        if (signals.Experimental is { } experimental)
+        {
+            return (ImportanceLevel.Medium, new("experimental", 0, signalPhrases.Experimental(experimental)));
+        }
+        if (!HasHighSignal(signals))
+        {
+            return (ImportanceLevel.Medium, new("no-high-signal", 0, signalPhrases.NoHighSignal));
+        }
+        return (ImportanceLevel.High, null);
+    }
+
+    private static bool HasHighSignal(CommitSignals signals) =>
+        signals.Hardening is not null || signals.Dependency is { Kind: DependencyBumpKind.Engine }
+        || signals is { Core: true, SevereFix: not null } || signals.Defaults is not null || signals.CoreFeature;
+
+    /// <summary>The signals that did not move the level, shown with zero points so the reader sees them all.</summary>
+    private IEnumerable<ScoreReason> Evidence(CommitSignals signals, List<ScoreReason> shown)
+    {
+        var codes = shown.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        if (signals.Hardening is { } hardening && !codes.Contains("hardening") && !codes.Contains("security"))
+        {
+            yield return new("security", 0, phrases.SecurityReason(hardening));
+        }
+        if (signals.Core && !codes.Contains("core-feature"))
+        {
+            yield return new("core", 0, signalPhrases.Core);
+        }
+        if (signals.Periphery && !codes.Contains("periphery"))
+        {
+            yield return new("periphery", 0, signalPhrases.Periphery);
+        }
+        if (signals.Experimental is { } experimental && !codes.Contains("experimental"))
+        {
+            yield return new("experimental", 0, signalPhrases.Experimental(experimental));
+        }
+    }
+
+    private ImportanceLevel LevelOf(int score) =>
+        score >= weights.HighThreshold ? ImportanceLevel.High : score >= weights.MediumThreshold ? ImportanceLevel.Medium : ImportanceLevel.Low;
+
+    /// <summary>Whether <paramref name="a"/> ranks above (is more important than) <paramref name="b"/>.</summary>
+    private static bool Above(ImportanceLevel a, ImportanceLevel b) => a < b;
+
+    /// <summary>The points that move a score to the edge of a level: its threshold when raising, just below the next
+    /// level's when lowering.</summary>
+    private int Gap(int score, ImportanceLevel level, bool raising) => level switch
+    {
+        ImportanceLevel.High => weights.HighThreshold - score,
+        ImportanceLevel.Medium => (raising ? weights.MediumThreshold : weights.HighThreshold - 1) - score,
+        _ => weights.MediumThreshold - 1 - score,
+    };
 
     /// <summary>The weight keys the current tool knows; the kinds it did not know borrow a neighbour's weight
     /// unless the config names them.</summary>
@@ -97,8 +251,14 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
             ? null
             : meaningful.GroupBy(f => f.Role).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
-    private (ImportanceLevel Level, string What)? Cap(IReadOnlyList<ClassifiedFile> files, IReadOnlyList<ClassifiedFile> meaningful)
+    private static bool RoleOnly(IReadOnlyList<ClassifiedFile> files) =>
+        files.Count > 0 && files.Where(f => f.IsMeaningful).All(f => f.Role is FileRole.Docs or FileRole.Test or FileRole.CI);
+
+    /// <summary>Docs-, test- and CI-only commits, and commits of lockfiles / generated / vendored / binary files only,
+    /// are low whatever their size.</summary>
+    private (ImportanceLevel Level, string What)? Cap(IReadOnlyList<ClassifiedFile> files)
     {
+        var meaningful = files.Where(f => f.IsMeaningful).ToList();
         if (files.Count == 0)
         {
             return null;
@@ -108,17 +268,11 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
             var roles = files.Select(f => phrases.Role(f.Role)).Distinct().Order(StringComparer.Ordinal);
             return (ImportanceLevel.Low, string.Join(phrases.ListSeparator, roles));
         }
-        var kinds = meaningful.Select(f => f.Role).Distinct().ToList();
-        if (kinds.Count != 1)
+        var kinds = meaningful.Select(f => f.Role).Distinct().Order().ToList();
+        if (kinds.Any(k => k is not (FileRole.Docs or FileRole.Test or FileRole.CI)))
         {
             return null;
         }
-        return kinds[0] switch
-        {
-            FileRole.Docs => (ImportanceLevel.Low, phrases.Role(FileRole.Docs)),
-            FileRole.Test => (ImportanceLevel.Medium, phrases.Role(FileRole.Test)),
-            FileRole.CI => (ImportanceLevel.Medium, phrases.Role(FileRole.CI)),
-            _ => null,
-        };
+        return (ImportanceLevel.Low, string.Join(phrases.ListSeparator, kinds.Select(phrases.Role)));
     }
 }

@@ -1,17 +1,17 @@
 using System.Globalization;
-using System.Text;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 
 /// <summary>The offline analyzer: classifies files, scores importance and writes the analysis text
-/// that the data can honestly support. No network, no API key.</summary>
-internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language)
+/// that the data can honestly support. No network, no API key. The reader's watch rules apply last.</summary>
+internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language, WatchRules? watch = null, RepositoryProfile? profile = null)
 {
     private const int MaxSummaryPoints = 5;
     private const int MaxPointLength = 200;
     private const int MaxPathsShown = 3;
     private const int ManyDeletions = 10;
+    private const int MaxQuotedTitle = 80;
 
     private readonly RulesPhrases phrases = RulesPhrases.For(language);
 
@@ -19,57 +19,86 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     public ReportLanguage Language { get; } = language;
 
+    /// <summary>Where the repository's code lives and changes; empty when the source could not tell.</summary>
+    public RepositoryProfile Profile { get; } = profile ?? RepositoryProfile.Empty;
+
+    /// <summary>Analyses the commits of one day: each on its own, then ranked against the rest of the day.</summary>
+    public Dictionary<string, AnalyzedCommit> AnalyzeDay(IEnumerable<CommitRecord> commits)
+    {
+        var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
+        foreach (var commit in commits)
+        {
+            analyses.TryAdd(commit.Sha, Analyze(commit));
+        }
+        new DayRanker(Weights, SignalPhrases.For(Language)).Rank(analyses);
+        return analyses;
+    }
+
+    /// <summary>The repository's watch rules (global, then its own).</summary>
+    public WatchRules Watch { get; } = watch ?? WatchRules.None;
+
     public AnalyzedCommit Analyze(CommitRecord commit)
     {
         var files = commit.Files.Select(f => new ClassifiedFile(f, FileClassifier.Classify(f))).ToList();
         var traits = CommitClassifier.Classify(commit, files);
-        var importance = new ImportanceScorer(Weights, phrases).Assess(traits, files);
-        var evidence = new Evidence(files, Weights);
+        var found = CommitSignals.Read(commit, traits, files, Profile);
+        var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);
+        var evidence = new Evidence(files, TextSignals.Of(files, found));
         var components = ComponentGrouper.Group(files);
+        var signals = Signals(commit, traits, evidence);
         var analysis = new CommitAnalysis
         {
             Source = AnalysisSource.Rules,
             ChangeTypes = traits.ChangeTypes,
+            Scope = traits.Scope,
             Summary = Summary(commit, traits, files),
             Components = components,
             Impact = Impact(evidence),
             Insights = Insights(traits, evidence, components),
-            Risks = Risks(traits, evidence),
-            Recommendations = Recommendations(traits, evidence),
+            Risks = signals.Select(s => s.Risk).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+            Recommendations = signals.Select(s => s.Advice).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
         };
-        return new AnalyzedCommit(files, importance, analysis);
+        return new AnalyzedCommit(files, Watch.Apply(scored, commit, files, Weights, Language), analysis) { Scored = scored };
     }
 
-    /// <summary>Facts about the files that the impact, risk and recommendation texts draw on.</summary>
-    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, ImportanceWeights weights)
+    /// <summary>Facts about the files that the impact, risk and recommendation texts draw on. Impact statements name
+    /// every file of a kind; risks and advice only the files in the core of the repository.</summary>
+    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, TextSignals signals)
     {
+        public IReadOnlyList<ClassifiedFile> Files { get; } = files;
+        public TextSignals Signals { get; } = signals;
         public IReadOnlyList<string> PublicApi { get; } = Paths(files, f => SensitiveFiles.IsPublicApi(f.Change.Path) && f.IsMeaningful);
-        public IReadOnlyList<string> Migrations { get; } = Paths(files, f => SensitiveFiles.IsMigration(f.Change.Path));
-        public IReadOnlyList<string> Schemas { get; } = Paths(files, f => SensitiveFiles.IsSchema(f.Change.Path));
+        public IReadOnlyList<string> Migrations { get; } = Paths(files, f => SensitiveFiles.IsMigration(f.Change.Path) || SensitiveFiles.IsSchema(f.Change.Path));
         public IReadOnlyList<string> Config { get; } = Paths(files, f => f.Role == FileRole.Config);
         public IReadOnlyList<string> Manifests { get; } = Paths(files, f => f.Role == FileRole.DependencyManifest);
         public IReadOnlyList<string> Ci { get; } = Paths(files, f => f.Role == FileRole.CI);
-        public bool SourceWithoutTests { get; } = files.Any(f => f.Role == FileRole.Source) && files.All(f => f.Role != FileRole.Test);
-        public int MeaningfulLines { get; } = (int)Math.Min(int.MaxValue, files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions));
-        public bool Large => MeaningfulLines > weights.LargeChange;
+        public IReadOnlyList<string> CorePublicApi { get; } = Paths(signals.Core, f => SensitiveFiles.IsPublicApi(f.Change.Path));
+
+        /// <summary>Configuration that changes what the product does (not tool dotfiles such as .gitignore).</summary>
+        public IReadOnlyList<string> CoreConfig { get; } = Paths(signals.Core, f => f.Role == FileRole.Config && !Path.GetFileName(f.Change.Path).StartsWith('.'));
+        public IReadOnlyList<string> CoreManifests { get; } = Paths(signals.Core, f => f.Role == FileRole.DependencyManifest);
+        public IReadOnlyList<string> CoreSource { get; } = Paths(signals.Core, f => f.Role == FileRole.Source);
+        public int CoreSourceAdded { get; } = Lines(signals.Core.Where(f => f.Role == FileRole.Source), f => f.Change.Additions);
+        public int CoreLines { get; } = Lines(signals.Core, f => (long)f.Change.Additions + f.Change.Deletions);
+        public bool TestsChanged { get; } = files.Any(f => f.Role == FileRole.Test);
         public int Added { get; } = files.Count(f => f.Change.Status == FileStatus.Added);
         public int Renamed { get; } = files.Count(f => f.Change.Status == FileStatus.Renamed);
-        public int Deleted { get; } = files.Count(f => f.Change.Status == FileStatus.Deleted);
+        public IReadOnlyList<ClassifiedFile> Deleted { get; } = files.Where(f => f.Change.Status == FileStatus.Deleted).ToList();
 
-        private static List<string> Paths(IReadOnlyList<ClassifiedFile> files, Func<ClassifiedFile, bool> predicate) =>
+        private static List<string> Paths(IEnumerable<ClassifiedFile> files, Func<ClassifiedFile, bool> predicate) =>
             files.Where(predicate).Select(f => f.Change.Path).Distinct(StringComparer.Ordinal).ToList();
+
+        private static int Lines(IEnumerable<ClassifiedFile> files, Func<ClassifiedFile, long> lines) =>
+            (int)Math.Min(int.MaxValue, files.Sum(lines));
     }
 
     private List<string> Summary(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files)
     {
-        var points = BodyPoints(commit.Message).Take(MaxSummaryPoints).ToList();
-        if (points.Count == 0)
+        var subject = MessageBody.Plain(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
+        var points = BodyPoints(commit.Message, [subject, commit.Title]).Take(MaxSummaryPoints).ToList();
+        if (points.Count == 0 && subject.Length > 0)
         {
-            var subject = Clean(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
-            if (subject.Length > 0)
-            {
-                points.Add(Clip(subject));
-            }
+            points.Add(PointText.Clip(subject, MaxPointLength));
         }
         if (files.Count > 0)
         {
@@ -89,98 +118,67 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         return points;
     }
 
-    /// <summary>Bullet lines of the body, or else the sentences of its first paragraph.</summary>
-    private static IEnumerable<string> BodyPoints(string message)
+    /// <summary>The statements of the body in the order written: each list item whole, each paragraph's sentences
+    /// (without the lead-in that ends with a colon), none repeating the title; each clipped at a sentence or word end.</summary>
+    private static IEnumerable<string> BodyPoints(string message, IEnumerable<string> titles)
     {
-        var lines = CommitMessage.BodyLines(message).Select(l => l.Trim()).ToList();
-        var bullets = lines
-            .Where(l => l.Length > 2 && (l[0] is '-' or '*' or '•' || (char.IsDigit(l[0]) && (l.IndexOf(". ", StringComparison.Ordinal) is > 0 and < 4))))
-            .Select(l => Clean(l.TrimStart('-', '*', '•', ' ', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ')')))
-            .Where(l => l.Length > 0)
-            .ToList();
-        if (bullets.Count > 0)
+        var seen = titles.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var block in MessageBody.Read(message))
         {
-            return bullets.Select(Clip);
-        }
-        var paragraph = string.Join(' ', lines.SkipWhile(l => l.Length == 0).TakeWhile(l => l.Length > 0));
-        return Sentences(Clean(paragraph)).Select(Clip);
-    }
-
-    private static IEnumerable<string> Sentences(string text)
-    {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var end = text[i] is '。' or '！' or '？' || (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' '));
-            if (end)
+            var statements = block.IsItem
+                ? [block.Text]
+                : PointText.Sentences(block.Text).Where(s => !s.EndsWith(':') && !s.EndsWith('：'));
+            foreach (var statement in statements)
             {
-                var sentence = text[start..(i + 1)].Trim();
-                if (sentence.Length > 1)
+                var key = Key(statement);
+                if (key.Length > 0 && seen.Add(key))
                 {
-                    yield return sentence;
+                    yield return PointText.Clip(statement, MaxPointLength);
                 }
-                start = i + 1;
             }
-        }
-        var rest = text[start..].Trim();
-        if (rest.Length > 1)
-        {
-            yield return rest;
         }
     }
 
-    /// <summary>Control characters removed and white space folded: commit text is untrusted.</summary>
-    private static string Clean(string text)
+    /// <summary>What two statements must share to be the same: their letters and digits, without a "(#123)" suffix.</summary>
+    private static string Key(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-            builder.Append(c);
-        }
-        return builder.ToString();
+        var end = text.LastIndexOf("(#", StringComparison.Ordinal);
+        var core = end > 0 && text.TrimEnd().EndsWith(')') ? text[..end] : text;
+        return string.Concat(core.Where(char.IsLetterOrDigit)).ToLowerInvariant();
     }
 
-    private static string Clip(string text)
+    /// <summary>The first few names and how many there are in all; null when there is none.</summary>
+    private string? Some(IReadOnlyList<string> names, bool components = false) =>
+        names.Count == 0 ? null
+        : names.Count <= MaxPathsShown
+            ? string.Join(phrases.ListSeparator, names)
+            : string.Join(phrases.ListSeparator, names.Take(MaxPathsShown)) + phrases.More(MaxPathsShown, names.Count, components);
+
+    /// <summary>The components (directories) of the files, largest first; a file at the root is named itself.</summary>
+    private string? ComponentsOf(IReadOnlyList<ClassifiedFile> files)
     {
-        if (text.Length <= MaxPointLength)
-        {
-            return text;
-        }
-        var info = new StringInfo(text);
-        return info.LengthInTextElements <= MaxPointLength ? text : info.SubstringByTextElements(0, MaxPointLength - 1) + "…";
+        var components = ComponentGrouper.Group(files);
+        var names = components.SelectMany(c => c.Path == ComponentGrouper.Root
+                ? files.Where(f => !f.Change.Path.Contains('/', StringComparison.Ordinal)).Select(f => f.Change.Path)
+                : [c.Path])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return Some(names, components: true);
     }
-
-    private string Some(IReadOnlyList<string> paths) =>
-        paths.Count <= MaxPathsShown
-            ? string.Join(phrases.ListSeparator, paths)
-            : string.Join(phrases.ListSeparator, paths.Take(MaxPathsShown)) + (Language == ReportLanguage.En
-                ? $" (+{(paths.Count - MaxPathsShown).ToString(CultureInfo.InvariantCulture)} more)"
-                : $" 等 {paths.Count.ToString(CultureInfo.InvariantCulture)} 个");
 
     private List<string> Impact(Evidence e)
     {
         var impact = new List<string>();
         void Add(IReadOnlyList<string> paths, Func<string, string> sentence)
         {
-            if (paths.Count > 0)
+            if (Some(paths) is { } named)
             {
-                impact.Add(sentence(Some(paths)));
+                impact.Add(sentence(named));
             }
         }
         Add(e.PublicApi, phrases.PublicApiChanged);
-        Add(e.Migrations, phrases.MigrationChanged);
-        Add(e.Schemas, phrases.SchemaChanged);
+        Add(e.Migrations.Where(SensitiveFiles.IsMigration).ToList(), phrases.MigrationChanged);
+        Add(e.Migrations.Where(p => !SensitiveFiles.IsMigration(p)).ToList(), phrases.SchemaChanged);
         Add(e.Config, phrases.ConfigChanged);
         Add(e.Manifests, phrases.ManifestChanged);
         Add(e.Ci, phrases.CiChanged);
@@ -202,12 +200,12 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         {
             architecture.Add(new(phrases.ArchitectureRenames(e.Renamed)));
         }
-        if (e.Deleted > 0)
+        if (e.Deleted.Count > 0)
         {
-            architecture.Add(new(phrases.ArchitectureDeletions(e.Deleted)));
+            architecture.Add(new(phrases.ArchitectureDeletions(e.Deleted.Count)));
         }
         var performance = traits.ChangeTypes.Contains(ChangeType.Performance)
-            ? new List<Insight> { new(phrases.PerformanceClaimed) }
+            ? new List<Insight> { new(phrases.PerformanceClaimed(ComponentsOf(e.Signals.Core.Count > 0 ? e.Signals.Core : e.Files))) }
             : [];
         var security = new List<Insight>();
         if (traits.Security)
@@ -218,37 +216,45 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         return new TechnicalInsights(architecture, performance, security);
     }
 
-    /// <summary>The data-backed signals of a commit, each with the risk it carries and the advice it calls for
-    /// (either may be absent), in the order they are shown.</summary>
-    private List<(string? Risk, string? Advice)> Signals(CommitTraits traits, Evidence e)
+    /// <summary>The risks and the advice of a commit, each backed by a specific signal and naming the file, component
+    /// or commit it is about (either may be absent), in the order they are shown. Nothing is said for want of a signal.</summary>
+    private List<(string? Risk, string? Advice)> Signals(CommitRecord commit, CommitTraits traits, Evidence e)
     {
+        var s = e.Signals;
         var signals = new List<(string?, string?)>();
-        void Add(bool when, string? risk, string? advice)
+        void Add(bool when, Func<string?> risk, Func<string?> advice)
         {
             if (when)
             {
-                signals.Add((risk, advice));
+                signals.Add((risk(), advice()));
             }
         }
-        Add(traits.Breaking, phrases.RiskBreaking, phrases.AdviseBreaking);
-        Add(traits.Security, phrases.RiskSecurity(traits.SecurityKeyword ?? string.Empty), phrases.AdviseSecurity);
-        Add(traits.Revert, phrases.RiskRevert, phrases.AdviseRevert);
-        Add(e.SourceWithoutTests, phrases.RiskNoTests, phrases.AdviseTests);
-        Add(e.Migrations.Count > 0 || e.Schemas.Count > 0, phrases.RiskMigration, phrases.AdviseMigration);
-        Add(e.PublicApi.Count > 0, phrases.RiskPublicApi, phrases.AdvisePublicApi);
-        Add(e.Config.Count > 0, phrases.RiskConfig, phrases.AdviseConfig);
-        Add(e.Manifests.Count > 0, phrases.RiskDependencies, phrases.AdviseDependencies);
-        Add(e.Large, phrases.RiskLarge(e.MeaningfulLines), phrases.AdviseLarge);
-        Add(e.Deleted >= ManyDeletions, phrases.RiskDeletions(e.Deleted), null);
+        var meaningful = e.Files.Where(f => f.IsMeaningful).ToList();
+        var subject = phrases.Quote(PointText.Clip(MessageBody.Plain(traits.Subject.Length > 0 ? traits.Subject : commit.Title), MaxQuotedTitle));
+        var touched = Some(Paths(s.Core.Count > 0 ? s.Core : meaningful.Count > 0 ? meaningful : e.Files)) ?? subject;
+        var affected = traits.Scope ?? ComponentsOf(s.Core.Count > 0 ? s.Core : e.Files) ?? subject;
+        var reverted = TextSignals.Reverted(commit.Title) is { } title ? phrases.Quote(PointText.Clip(title, MaxQuotedTitle)) : phrases.AnEarlierCommit;
+
+        Add(traits.Breaking, () => phrases.RiskBreaking(affected), () => phrases.AdviseBreaking(affected));
+        Add(traits.Security, () => phrases.RiskSecurity(traits.SecurityKeyword ?? string.Empty, touched), () => phrases.AdviseSecurity(touched, !s.Peripheral));
+        Add(s.Hardening && !traits.Security, () => phrases.RiskHardening(touched), () => phrases.AdviseHardening(touched));
+        Add(traits.Revert, () => phrases.RiskRevert(reverted), () => phrases.AdviseRevert(reverted));
+        Add(!e.TestsChanged && !s.Trivial && !s.ReleaseVersion && e.CoreSourceAdded > Weights.SmallChange,
+            () => phrases.RiskNoTests(Some(e.CoreSource)!, e.CoreSourceAdded), () => phrases.AdviseTests(Some(e.CoreSource)!));
+        Add(e.Migrations.Count > 0, () => phrases.RiskMigration(Some(e.Migrations)!), () => phrases.AdviseMigration(Some(e.Migrations)!));
+        Add(e.CorePublicApi.Count > 0, () => phrases.RiskPublicApi(Some(e.CorePublicApi)!), () => phrases.AdvisePublicApi(Some(e.CorePublicApi)!));
+        var defaults = Some(e.CoreConfig.Count > 0 ? e.CoreConfig : e.CoreSource);
+        Add(s.Defaults && defaults is not null, () => phrases.RiskDefaults(defaults!), () => phrases.AdviseDefaults(defaults!));
+        Add(!s.Defaults && e.CoreConfig.Count > 0, () => phrases.RiskConfig(Some(e.CoreConfig)!), () => phrases.AdviseConfig(Some(e.CoreConfig)!));
+        var bump = TextSignals.Bump(MessageBody.Plain(traits.Subject));
+        Add(e.CoreManifests.Count > 0 && !s.ReleaseVersion,
+            () => phrases.RiskDependencies(Some(e.CoreManifests)!, bump), () => phrases.AdviseDependencies(Some(e.CoreManifests)!, bump));
+        Add(e.CoreLines > Weights.LargeChange,
+            () => phrases.RiskLarge(e.CoreLines, ComponentsOf(s.Core)!), () => phrases.AdviseLarge(ComponentsOf([.. s.Core.OrderByDescending(f => (long)f.Change.Additions + f.Change.Deletions).Take(1)])!));
+        Add(e.Deleted.Count >= ManyDeletions, () => phrases.RiskDeletions(e.Deleted.Count, ComponentsOf(e.Deleted)!), () => null);
         return signals;
     }
 
-    private List<string> Risks(CommitTraits traits, Evidence e) =>
-        Signals(traits, e).Select(s => s.Risk).OfType<string>().ToList();
-
-    private List<string> Recommendations(CommitTraits traits, Evidence e)
-    {
-        var advice = Signals(traits, e).Select(s => s.Advice).OfType<string>().ToList();
-        return advice.Count > 0 ? advice : [phrases.AdviseNothing];
-    }
+    private static List<string> Paths(IEnumerable<ClassifiedFile> files) =>
+        files.Select(f => f.Change.Path).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -15,13 +15,13 @@ public static class ConfigLoader
     [
         "repositories", "repos", "timezone", "tz", "language", "lang", "output", "output_dir", "formats", "cache_dir",
         "branch", "first_parent", "partial_clone", "analysis", "importance", "rate_limit", "format", "llm",
-        "publish", "report_url", "source", "api_url", "enrich_pull_requests",
+        "publish", "report_url", "source", "api_url", "enrich_pull_requests", "watch",
     ];
 
     private static readonly string[] PublishTypes = ["dir", "git", "github-issue", "webhook", "email", "site"];
 
     private static readonly string[] RepositoryKeys =
-        ["repo", "url", "path", "branch", "first_parent", "host", "source", "api_url", "enrich_pull_requests"];
+        ["repo", "url", "path", "branch", "first_parent", "host", "source", "api_url", "enrich_pull_requests", "watch"];
 
     /// <summary>The values of <c>source:</c>.</summary>
     private static readonly string[] Sources = ["git", "github-api"];
@@ -101,6 +101,7 @@ public static class ConfigLoader
                 "source" => config with { Source = reader.Choice(value, key, Sources) },
                 "api_url" => config with { ApiUrl = ReadUrl(reader, value, key) },
                 "enrich_pull_requests" => config with { EnrichPullRequests = reader.Bool(value, key) },
+                "watch" => config with { Watch = WatchConfigReader.Read(reader, value, key) },
                 _ => config,
             };
         }
@@ -173,6 +174,9 @@ public static class ConfigLoader
                         break;
                     case "enrich_pull_requests":
                         entry = entry with { EnrichPullRequests = reader.Bool(value, key) };
+                        break;
+                    case "watch" when !reader.IsNull(value):
+                        entry = entry with { Watch = WatchConfigReader.Read(reader, value, "repositories[].watch") };
                         break;
                 }
             }
@@ -280,7 +284,7 @@ public static class ConfigLoader
 
     private static GitbriefConfig ReadFormat(YamlNodeReader reader, YamlNode node, GitbriefConfig config)
     {
-        foreach (var (key, value, _) in reader.Mapping(node, "format", ["enable_toc", "enable_grouping", "enable_stats", "diff"]))
+        foreach (var (key, value, _) in reader.Mapping(node, "format", ["enable_toc", "enable_grouping", "enable_stats", "message", "diff"]))
         {
             if (reader.IsNull(value))
             {
@@ -291,6 +295,7 @@ public static class ConfigLoader
                 "enable_toc" => config with { EnableToc = reader.Bool(value, "format.enable_toc") },
                 "enable_grouping" => config with { EnableGrouping = reader.Bool(value, "format.enable_grouping") },
                 "enable_stats" => config with { EnableStats = reader.Bool(value, "format.enable_stats") },
+                "message" => config with { TableMessage = reader.Choice(value, "format.message", "title", "full") },
                 _ => ValidateDiff(reader, value, config),
             };
         }
@@ -337,7 +342,7 @@ public static class ConfigLoader
                 "temperature" => llm with { Temperature = reader.Number(value, name, 0, 2) },
                 "stream" => llm with { Stream = reader.Bool(value, name) },
                 "response_format" => llm with { ResponseFormat = reader.Choice(value, name, "auto", "json_schema", "json_object", "text") },
-                "importance" => llm with { ImportanceSource = reader.Choice(value, name, "rules", "llm") },
+                "importance" => llm with { ImportanceSource = reader.Choice(value, name, "rules", "llm", "hybrid") },
                 "max_retries" => llm with { MaxRetries = reader.Int(value, name, 0, 20) },
                 "retry_budget" => llm with { RetryBudget = reader.Int(value, name, 0, 1_000_000) },
                 "retry_delay" => llm with { RetryDelay = TimeSpan.FromSeconds(reader.Number(value, name, 0, 600)) },

@@ -31,9 +31,15 @@ public sealed record GitbriefConfig
     public bool? EnrichPullRequests { get; init; }
     public string? Analysis { get; init; }
     public ImportanceWeights Importance { get; init; } = ImportanceWeights.Default;
+
+    /// <summary>The reader's <c>watch:</c> rules for every repository; a repository's own rules apply after them.</summary>
+    public IReadOnlyList<WatchRule> Watch { get; init; } = [];
     public bool? EnableToc { get; init; }
     public bool? EnableGrouping { get; init; }
     public bool? EnableStats { get; init; }
+
+    /// <summary>What the commit table's message cell shows (<c>format.message</c>): "title" (default) or "full".</summary>
+    public string? TableMessage { get; init; }
     public LlmSettings Llm { get; init; } = new();
 
     /// <summary>Where reports are delivered (the <c>publish:</c> list); empty means the output directory only.</summary>

@@ -24,8 +24,9 @@ public sealed record LlmSettings
     /// json_schema, json_object or text.</summary>
     public string ResponseFormat { get; init; } = "auto";
 
-    /// <summary>Who decides a commit's level: the rules (default) or the LLM's opinion.</summary>
-    public string ImportanceSource { get; init; } = "rules";
+    /// <summary>Who decides a commit's level (<c>llm.importance</c>): hybrid (default: the model, between the rules'
+    /// hard floors and ceilings), llm (the model alone) or rules (the rules; the model's view is recorded beside).</summary>
+    public string ImportanceSource { get; init; } = "hybrid";
 
     /// <summary>Retries of one request (429, 5xx, time-outs) before its commit falls back to the rules.</summary>
     public int MaxRetries { get; init; } = 4;

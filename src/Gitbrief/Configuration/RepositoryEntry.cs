@@ -10,4 +10,8 @@ public sealed record RepositoryEntry(
     string Origin = "--repo",
     string? Source = null,
     string? ApiUrl = null,
-    bool? EnrichPullRequests = null);
+    bool? EnrichPullRequests = null)
+{
+    /// <summary>This repository's <c>watch:</c> rules, applied after the global ones.</summary>
+    public IReadOnlyList<Analysis.WatchRule> Watch { get; init; } = [];
+}

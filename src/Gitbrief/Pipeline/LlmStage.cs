@@ -90,7 +90,9 @@ internal sealed class LlmStage : IAsyncDisposable
     {
         var tasks = days.Select(async day =>
         {
+            // Muted commits (a reader's watch rule) never make the highlights.
             var commits = day
+                .Where(c => !analyses[c.Sha].Importance.Muted)
                 .Select(c => (c.Title, analyses[c.Sha].Importance.Level, analyses[c.Sha].Analysis.Summary.FirstOrDefault() ?? ""))
                 .ToList();
             var (highlights, usage, failure) = await analyzer.HighlightsAsync(repository, day.Key, commits, cancellationToken).ConfigureAwait(false);

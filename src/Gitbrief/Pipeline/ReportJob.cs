@@ -136,15 +136,22 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                     .ConfigureAwait(false);
 
             observer.StageChanged(name, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
+            // Where the repository's code lives and changes (its core and periphery), read beside the commits.
+            var layout = history is GitHistory git
+                ? RepositoryFilesReader.ReadAsync(git.Directory, revision, cancellationToken)
+                : Task.FromResult(RepositoryFiles.Empty);
             var (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
             commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
             var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
 
-            var rules = new RulesAnalyzer(request.Weights, request.Language);
+            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), RepositoryProfile.From(await layout.ConfigureAwait(false)));
             var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
-            foreach (var commit in commits)
+            foreach (var day in byDay)
             {
-                analyses.TryAdd(commit.Sha, rules.Analyze(commit));
+                foreach (var (sha, analyzed) in rules.AnalyzeDay(day))
+                {
+                    analyses.TryAdd(sha, analyzed);
+                }
             }
             var builder = new ReportBuilder(rules, links);
             var repository = new ReportRepository(DisplayName(spec, links), links.Kind == HostKind.None ? null : links.BaseUrl, branch);
@@ -152,8 +159,8 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             if (llm is not null)
             {
                 observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits with {llm.Model}");
-                llmResult = await llm.RunAsync(new LlmRepository(unitKey, repository.Name, history.Patches), commits, byDay, analyses, cancellationToken)
-                    .ConfigureAwait(false);
+                var llmRepository = new LlmRepository(unitKey, repository.Name, history.Patches) { Weights = rules.Weights, Watch = rules.Watch };
+                llmResult = await llm.RunAsync(llmRepository, commits, byDay, analyses, cancellationToken).ConfigureAwait(false);
             }
             else
             {

@@ -18,6 +18,12 @@ public sealed record ReportRequest
     public ReportLanguage Language => Render.Language;
     public RenderOptions Render { get; init; } = RenderOptions.Default;
     public ImportanceWeights Weights { get; init; } = ImportanceWeights.Default;
+
+    /// <summary>The reader's watch rules by repository name (<see cref="RepositorySpec.Name"/>): the global rules, then
+    /// the repository's own. A repository not listed gets none.</summary>
+    internal IReadOnlyDictionary<string, WatchRules> Watch { get; init; } = new Dictionary<string, WatchRules>();
+
+    internal WatchRules WatchOf(RepositorySpec spec) => Watch.GetValueOrDefault(spec.Name, WatchRules.None);
     public bool DryRun { get; init; }
 
     /// <summary>The LLM analyzer's settings; null runs the rules analyzer only (no network).</summary>

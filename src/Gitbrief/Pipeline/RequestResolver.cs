@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gitbrief.Analysis;
 using Gitbrief.Analysis.Llm;
 using Gitbrief.Common;
 using Gitbrief.Configuration;
@@ -37,6 +38,7 @@ public static class RequestResolver
         return new ReportRequest
         {
             Repositories = repositories,
+            Watch = ResolveWatch(repositories, config, workingDirectory),
             TimeZone = zone,
             Window = ResolveWindow(arguments, zone, now),
             Formats = formats,
@@ -48,6 +50,7 @@ public static class RequestResolver
                 EnableToc = config.EnableToc ?? true,
                 EnableGrouping = config.EnableGrouping ?? true,
                 EnableStats = config.EnableStats ?? true,
+                FullMessage = config.TableMessage == "full",
             },
             Weights = config.Importance,
             DryRun = arguments.DryRun,
@@ -58,6 +61,29 @@ public static class RequestResolver
             GitHubToken = token,
             Now = now,
         };
+    }
+
+    /// <summary>Each repository's watch rules: the global ones, then those of the config entry that writes to the same
+    /// report path — also when the repository is named with --repo, so an ad-hoc run ranks as the daily one does.</summary>
+    private static Dictionary<string, WatchRules> ResolveWatch(IReadOnlyList<RepositorySpec> specs, GitbriefConfig config, string workingDirectory)
+    {
+        var own = new Dictionary<string, IReadOnlyList<WatchRule>>(StringComparer.OrdinalIgnoreCase);
+        var baseDirectory = config.SourcePath is not null ? Path.GetDirectoryName(config.SourcePath)! : workingDirectory;
+        foreach (var entry in config.Repositories.Where(e => e.Watch.Count > 0))
+        {
+            try
+            {
+                own.TryAdd(RepositoryAddress.Parse(entry.Address, baseDirectory).Name, entry.Watch);
+            }
+            catch (FormatException)
+            {
+                // Not one of this run's repositories (the entry is reported when it is used).
+            }
+        }
+        return specs
+            .Select(s => (s.Name, Rules: (IReadOnlyList<WatchRule>)[.. config.Watch, .. own.GetValueOrDefault(s.Name, [])]))
+            .Where(s => s.Rules.Count > 0)
+            .ToDictionary(s => s.Name, s => new WatchRules(s.Rules), StringComparer.Ordinal);
     }
 
     /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>

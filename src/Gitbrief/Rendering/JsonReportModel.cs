@@ -49,7 +49,10 @@ internal sealed record JsonCommit(
     string Importance,
     int Score,
     IReadOnlyList<JsonReason> Reasons,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Muted,
     IReadOnlyList<string> ChangeTypes,
+    string? Scope,
+    IReadOnlyList<string> Signals,
     IReadOnlyList<JsonFile> Files,
     JsonAnalysis Analysis);
 

@@ -63,7 +63,10 @@ internal sealed class JsonReportRenderer : IReportRenderer
             Code(entry.Level.ToString()),
             entry.Importance.Score,
             entry.Importance.Reasons.Select(r => new JsonReason(r.Code, r.Points, r.Detail)).ToList(),
+            entry.Importance.Muted ? true : null,
             entry.Analysis.ChangeTypes.Select(Code).ToList(),
+            entry.Analysis.Scope,
+            entry.Importance.Signals,
             entry.Files.Select(f => new JsonFile(
                 f.Change.Path, f.Change.OldPath, Code(f.Change.Status.ToString()), f.Change.Additions, f.Change.Deletions,
                 f.Change.Binary, Code(f.Role.ToString()))).ToList(),

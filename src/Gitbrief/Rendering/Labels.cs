@@ -33,7 +33,6 @@ internal sealed record Labels
     public required string Security { get; init; }
     public required string Risks { get; init; }
     public required string Recommendations { get; init; }
-    public required string NoneFound { get; init; }
     public required Func<int, int, int, string> ComponentLine { get; init; }
     public required Func<int, string> Score { get; init; }
     public required Func<string, string> Severity { get; init; }
@@ -80,7 +79,6 @@ internal sealed record Labels
         Security = "安全考虑",
         Risks = "⚠️ 潜在风险",
         Recommendations = "💡 关注建议",
-        NoneFound = "（数据中未发现）",
         ComponentLine = (files, add, del) => $"{N(files)} 个文件，+{N(add)}/-{N(del)}",
         Score = score => $"评分 {N(score)}",
         Severity = severity => severity switch
@@ -153,7 +151,6 @@ internal sealed record Labels
         Security = "Security",
         Risks = "⚠️ Potential risks",
         Recommendations = "💡 Recommendations",
-        NoneFound = "(none found in the data)",
         ComponentLine = (files, add, del) => $"{N(files)} file{(files == 1 ? string.Empty : "s")}, +{N(add)}/-{N(del)}",
         Score = score => $"score {N(score)}",
         Severity = severity => severity is "high" or "medium" or "low" ? $" (severity: {severity})" : string.Empty,

@@ -129,7 +129,9 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         {
             var time = TimeZoneInfo.ConvertTime(entry.Commit.CommittedAt, report.Day.TimeZone)
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            var message = string.Join("<br>", CommitMessage.DisplayLines(entry.Commit.Message).Select(MarkdownText.Inline));
+            var message = options.FullMessage
+                ? string.Join("<br>", CommitMessage.DisplayLines(entry.Commit.Message).Select(MarkdownText.Inline))
+                : MarkdownText.Inline(HeadingText(entry.Commit));
             md.Append("| ").Append(time).Append(" | ").Append(MarkdownText.Inline(entry.Commit.Author.Name)).Append(" | ")
                 .Append(message).Append(" |\n");
         }
@@ -222,9 +224,12 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
 
     private string ImportanceText(ImportanceAssessment importance)
     {
+        // Decisions after the scorer (watch rules, the LLM, hybrid bounds) are shown even when they moved nothing.
         var reasons = importance.Reasons
-            .Where(r => r.Points != 0)
-            .Select(r => $"{MarkdownText.Inline(r.Detail)} {(r.Points > 0 ? "+" : string.Empty)}{r.Points.ToString(CultureInfo.InvariantCulture)}");
+            .Where(r => r.Points != 0 || VerdictPhrases.Codes.IsDecision(r.Code))
+            .Select(r => r.Points == 0
+                ? MarkdownText.Inline(r.Detail)
+                : $"{MarkdownText.Inline(r.Detail)} {(r.Points > 0 ? "+" : string.Empty)}{r.Points.ToString(CultureInfo.InvariantCulture)}");
         var open = options.Language == ReportLanguage.En ? " (" : "（";
         var close = options.Language == ReportLanguage.En ? ")" : "）";
         return $"{labels.Level(importance.Level)} · {labels.Score(importance.Score)}{open}{string.Join(labels.ListSeparator, reasons)}{close}";
@@ -233,18 +238,22 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
     private string ComponentText(ImpactedComponent component) =>
         $"{MarkdownText.Inline(component.Path)} — {labels.ComponentLine(component.Files, component.Additions, component.Deletions)}";
 
-    private void Field(StringBuilder md, string label, string value) =>
-        md.Append("**").Append(label).Append("**").Append(labels.Colon).Append(value.Length > 0 ? value : labels.NoneFound).Append("\n\n");
+    /// <summary>A field the data cannot fill is left out, never filled with a placeholder.</summary>
+    private void Field(StringBuilder md, string label, string value)
+    {
+        if (value.Length > 0)
+        {
+            md.Append("**").Append(label).Append("**").Append(labels.Colon).Append(value).Append("\n\n");
+        }
+    }
 
     private void List(StringBuilder md, string label, IReadOnlyList<string> items, bool escaped = false)
     {
-        md.Append("**").Append(label).Append("**");
         if (items.Count == 0)
         {
-            md.Append(labels.Colon).Append(labels.NoneFound).Append("\n\n");
             return;
         }
-        md.Append(labels.Colon.TrimEnd()).Append("\n\n");
+        md.Append("**").Append(label).Append("**").Append(labels.Colon.TrimEnd()).Append("\n\n");
         foreach (var item in items)
         {
             md.Append("- ").Append(escaped ? item : MarkdownText.Inline(item)).Append('\n');
@@ -252,23 +261,25 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         md.Append('\n');
     }
 
+    /// <summary>The insight aspects that have content; nothing at all when none has.</summary>
     private void AppendInsights(StringBuilder md, TechnicalInsights? insights)
     {
-        md.Append("**").Append(labels.Insights).Append("**").Append(labels.Colon.TrimEnd()).Append("\n\n");
-        foreach (var (aspect, items) in new[]
-                 {
-                     (labels.Architecture, insights?.Architecture ?? []),
-                     (labels.Performance, insights?.Performance ?? []),
-                     (labels.Security, insights?.Security ?? []),
-                 })
-        {
-            md.Append("- ").Append(aspect);
-            if (items.Count == 0)
+        var aspects = new[]
             {
-                md.Append(labels.Colon).Append(labels.NoneFound).Append('\n');
-                continue;
+                (labels.Architecture, insights?.Architecture ?? []),
+                (labels.Performance, insights?.Performance ?? []),
+                (labels.Security, insights?.Security ?? []),
             }
-            md.Append(labels.Colon.TrimEnd()).Append('\n');
+            .Where(a => a.Item2.Count > 0)
+            .ToList();
+        if (aspects.Count == 0)
+        {
+            return;
+        }
+        md.Append("**").Append(labels.Insights).Append("**").Append(labels.Colon.TrimEnd()).Append("\n\n");
+        foreach (var (aspect, items) in aspects)
+        {
+            md.Append("- ").Append(aspect).Append(labels.Colon.TrimEnd()).Append('\n');
             foreach (var insight in items)
             {
                 md.Append("  - ").Append(MarkdownText.Inline(insight.Text)).Append(insight.Severity is null ? string.Empty : labels.Severity(insight.Severity)).Append('\n');

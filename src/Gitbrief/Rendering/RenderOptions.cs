@@ -1,6 +1,6 @@
 namespace Gitbrief.Rendering;
 
-/// <summary>Rendering switches, from the config's <c>format:</c> keys (enable_toc, enable_grouping, enable_stats).</summary>
+/// <summary>Rendering switches, from the config's <c>format:</c> keys (enable_toc, enable_grouping, enable_stats, message).</summary>
 public sealed record RenderOptions
 {
     public static RenderOptions Default { get; } = new();
@@ -9,4 +9,7 @@ public sealed record RenderOptions
     public bool EnableToc { get; init; } = true;
     public bool EnableGrouping { get; init; } = true;
     public bool EnableStats { get; init; } = true;
+
+    /// <summary>The commit table shows the whole message (the current tool's layout) instead of the title only.</summary>
+    public bool FullMessage { get; init; }
 }

@@ -9,8 +9,12 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
 {
     private const int MaxHighlights = 5;
 
-    public DailyReport Build(ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits) =>
-        Build(day, repository, commits, analyzer.Analyze);
+    public DailyReport Build(ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits)
+    {
+        var list = commits.ToList();
+        var analyses = analyzer.AnalyzeDay(list);
+        return Build(day, repository, list, c => analyses[c.Sha]);
+    }
 
     /// <summary>Builds from commits analysed elsewhere (the LLM stage); <paramref name="highlights"/> replace
     /// the rules highlights when given.</summary>
@@ -28,7 +32,7 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
             Repository = repository,
             Entries = entries,
             Highlights = highlights ?? entries
-                .Where(e => e.Level == ImportanceLevel.High)
+                .Where(e => e.Level == ImportanceLevel.High && !e.Importance.Muted)
                 .Take(MaxHighlights)
                 .Select(e => e.Commit.Title)
                 .ToList(),

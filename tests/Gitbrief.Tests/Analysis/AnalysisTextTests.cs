@@ -5,8 +5,6 @@ namespace Gitbrief.Tests.Analysis;
 /// <summary>The summary, impact, risk and recommendation texts of the rules analysis (English).</summary>
 public sealed class AnalysisTextTests
 {
-    private static readonly RulesPhrases En = RulesPhrases.English;
-
     [Fact]
     public void The_summary_is_the_subject_then_the_file_counts()
     {
@@ -37,23 +35,38 @@ public sealed class AnalysisTextTests
     }
 
     [Fact]
-    public void A_big_source_change_without_tests_is_noted()
+    public void A_big_core_source_change_without_tests_names_the_files()
     {
         var analysis = CommitBuilder.Message("feat: new planner").Files(6, i => $"src/planner/p{i}.go", 120).Analyze().Analysis;
 
-        Assert.Contains(En.RiskNoTests, analysis.Risks);
-        Assert.Contains(En.AdviseTests, analysis.Recommendations);
-        Assert.Contains("large change (720 meaningful lines), hard to review", analysis.Risks);
-        Assert.Contains(En.AdviseLarge, analysis.Recommendations);
+        Assert.Contains("720 lines added to src/planner/p0.go, src/planner/p1.go, src/planner/p2.go (+3 more) without any test change", analysis.Risks);
+        Assert.Contains("add tests for the changes in src/planner/p0.go, src/planner/p1.go, src/planner/p2.go (+3 more)", analysis.Recommendations);
+        Assert.Contains("large change: 720 changed lines in src/planner, hard to review", analysis.Risks);
+        Assert.Contains("review it component by component, starting with src/planner", analysis.Recommendations);
     }
 
     [Fact]
     public void A_source_change_with_tests_is_not_noted()
     {
-        var analysis = CommitBuilder.Message("feat: new planner").File("src/planner.go", 50).File("src/planner_test.go", 50).Analyze().Analysis;
+        var analysis = CommitBuilder.Message("feat: new planner").File("src/planner.go", 80).File("src/planner_test.go", 50).Analyze().Analysis;
 
-        Assert.DoesNotContain(En.RiskNoTests, analysis.Risks);
-        Assert.DoesNotContain(En.AdviseTests, analysis.Recommendations);
+        Assert.DoesNotContain(analysis.Risks, r => r.Contains("without any test change", StringComparison.Ordinal));
+        Assert.Empty(analysis.Recommendations);
+    }
+
+    [Theory]
+    [InlineData("src/parser.rs", 3, 1)]
+    [InlineData("src/parser.rs", 40, 30)]
+    [InlineData("benchmarks/throughput/run.py", 300, 0)]
+    [InlineData("examples/chat/server.py", 300, 0)]
+    [InlineData("tools/release/notes.py", 300, 0)]
+    [InlineData("scripts/ci/lint.sh", 300, 0)]
+    public void Small_fixes_and_peripheral_code_are_not_asked_for_tests(string path, int additions, int deletions)
+    {
+        var analysis = CommitBuilder.Message("fix: off-by-one in the window").File(path, additions, deletions).Analyze().Analysis;
+
+        Assert.Empty(analysis.Risks);
+        Assert.Empty(analysis.Recommendations);
     }
 
     [Fact]
@@ -62,8 +75,8 @@ public sealed class AnalysisTextTests
         var analysis = CommitBuilder.Message("feat: users table").Added("db/migrations/0007_users.sql", 30).Analyze().Analysis;
 
         Assert.Contains("database migration / SQL changed: db/migrations/0007_users.sql", analysis.Impact);
-        Assert.Contains(En.RiskMigration, analysis.Risks);
-        Assert.Contains(En.AdviseMigration, analysis.Recommendations);
+        Assert.Contains("changes migrations or schemas (db/migrations/0007_users.sql); deployment order and rollback need care", analysis.Risks);
+        Assert.Contains("review db/migrations/0007_users.sql before deploying and make sure it can be rolled back", analysis.Recommendations);
     }
 
     [Fact]
@@ -72,17 +85,39 @@ public sealed class AnalysisTextTests
         var analysis = CommitBuilder.Message("feat: add email field").File("proto/user.proto", 3).Analyze().Analysis;
 
         Assert.Contains("schema definitions changed: proto/user.proto", analysis.Impact);
-        Assert.Contains(En.RiskMigration, analysis.Risks);
+        Assert.Contains("changes migrations or schemas (proto/user.proto); deployment order and rollback need care", analysis.Risks);
     }
 
     [Fact]
-    public void A_config_change_is_noted()
+    public void A_config_change_names_the_file()
     {
         var analysis = CommitBuilder.Message("chore: raise pool size").File("config/app.yaml", 1, 1).Analyze().Analysis;
 
         Assert.Contains("configuration changed: config/app.yaml", analysis.Impact);
-        Assert.Contains(En.RiskConfig, analysis.Risks);
-        Assert.Contains(En.AdviseConfig, analysis.Recommendations);
+        Assert.Equal(["changes the configuration in config/app.yaml; default behaviour may differ"], analysis.Risks);
+        Assert.Equal(["check whether your settings in config/app.yaml need adjusting"], analysis.Recommendations);
+    }
+
+    [Theory]
+    [InlineData("Raise the default max_running_requests")]
+    [InlineData("feat: enable the radix cache by default")]
+    [InlineData("chore: set the default timeout to 30 s")]
+    public void A_change_of_defaults_names_the_file_it_changes(string title)
+    {
+        var analysis = CommitBuilder.Message(title).File("config/defaults.yaml", 1, 1).Analyze().Analysis;
+
+        Assert.Equal(["changes default values in config/defaults.yaml; behaviour after upgrading may differ"], analysis.Risks);
+        Assert.Equal(["check that the new defaults in config/defaults.yaml suit your deployments"], analysis.Recommendations);
+    }
+
+    [Fact]
+    public void Tool_dotfiles_are_configuration_but_carry_no_risk()
+    {
+        var analysis = CommitBuilder.Message("chore: ignore build output").File(".gitignore", 2).File(".pre-commit-config.yaml", 3).Analyze().Analysis;
+
+        Assert.Contains("configuration changed: .gitignore, .pre-commit-config.yaml", analysis.Impact);
+        Assert.Empty(analysis.Risks);
+        Assert.Empty(analysis.Recommendations);
     }
 
     [Theory]
@@ -96,8 +131,8 @@ public sealed class AnalysisTextTests
         var analysis = CommitBuilder.Message("feat: new call").File(path, 5).Analyze().Analysis;
 
         Assert.Contains($"public API files changed: {path}", analysis.Impact);
-        Assert.Contains(En.RiskPublicApi, analysis.Risks);
-        Assert.Contains(En.AdvisePublicApi, analysis.Recommendations);
+        Assert.Contains($"changes the public API in {path}; callers may be affected", analysis.Risks);
+        Assert.Contains($"confirm that the API changes in {path} are compatible, and update callers and docs", analysis.Recommendations);
     }
 
     [Fact]
@@ -109,13 +144,45 @@ public sealed class AnalysisTextTests
     }
 
     [Fact]
-    public void A_dependency_manifest_change_is_noted()
+    public void A_dependency_bump_names_the_dependency()
     {
-        var analysis = CommitBuilder.Message("Bump react").File("web/package.json", 1, 1).File("web/package-lock.json", 300, 280).Analyze().Analysis;
+        var analysis = CommitBuilder.Message("Bump react from 18.2.0 to 18.3.1").File("web/package.json", 1, 1).File("web/package-lock.json", 300, 280).Analyze().Analysis;
 
         Assert.Contains("dependency manifests changed: web/package.json", analysis.Impact);
-        Assert.Contains(En.RiskDependencies, analysis.Risks);
-        Assert.Contains(En.AdviseDependencies, analysis.Recommendations);
+        Assert.Equal(["react updated to 18.3.1 (web/package.json); the new version may behave differently"], analysis.Risks);
+        Assert.Equal(["read the release notes and advisories of react 18.3.1"], analysis.Recommendations);
+    }
+
+    [Fact]
+    public void A_manifest_change_without_a_named_dependency_names_the_manifest()
+    {
+        var analysis = CommitBuilder.Message("build: widen the numpy range").File("pyproject.toml", 1, 1).Analyze().Analysis;
+
+        Assert.Equal(["dependency manifest pyproject.toml changed; new versions may behave differently"], analysis.Risks);
+        Assert.Equal(["read the release notes and advisories of the dependencies changed in pyproject.toml"], analysis.Recommendations);
+    }
+
+    [Theory]
+    [InlineData("chore: release v0.5.3")]
+    [InlineData("Bump version to 0.5.3")]
+    [InlineData("v0.5.3")]
+    [InlineData("chore(release): 0.5.3")]
+    [InlineData("[Release] bump version to 0.5.3")]
+    public void The_projects_own_version_bump_is_not_a_dependency_change(string title)
+    {
+        var analysis = CommitBuilder.Message(title).File("pyproject.toml", 1, 1).File("python/pkg/version.py", 1, 1).Analyze().Analysis;
+
+        Assert.Empty(analysis.Risks);
+        Assert.Empty(analysis.Recommendations);
+    }
+
+    [Fact]
+    public void Manifests_of_docs_and_benchmarks_carry_no_dependency_advice()
+    {
+        var analysis = CommitBuilder.Message("Bump sphinx from 7.0 to 8.0").File("docs/requirements.txt", 1, 1).File("benchmarks/requirements.txt", 1, 1).Analyze().Analysis;
+
+        Assert.Empty(analysis.Risks);
+        Assert.Empty(analysis.Recommendations);
     }
 
     [Fact]
@@ -124,6 +191,7 @@ public sealed class AnalysisTextTests
         var analysis = CommitBuilder.Message("ci: cache").File(".github/workflows/ci.yml", 3).Analyze().Analysis;
 
         Assert.Equal(["CI pipeline changed: .github/workflows/ci.yml"], analysis.Impact);
+        Assert.Empty(analysis.Recommendations);
     }
 
     [Fact]
@@ -135,28 +203,37 @@ public sealed class AnalysisTextTests
     }
 
     [Fact]
-    public void Breaking_security_and_revert_lead_the_risks()
+    public void Breaking_security_and_revert_lead_the_risks_and_name_what_they_are_about()
     {
-        var breaking = CommitBuilder.Message("feat!: drop v1 API").File("src/a.cs").File("tests/a.cs").Analyze().Analysis;
-        Assert.Equal(En.RiskBreaking, breaking.Risks[0]);
-        Assert.Equal(En.AdviseBreaking, breaking.Recommendations[0]);
+        var breaking = CommitBuilder.Message("feat(client)!: drop v1 API").File("src/a.cs").File("tests/a.cs").Analyze().Analysis;
+        Assert.Equal("declares a breaking change (client); code that depends on it may need to change", breaking.Risks[0]);
+        Assert.Equal("check that code and docs depending on client follow the change, and note it in the release notes", breaking.Recommendations[0]);
 
         var security = CommitBuilder.Message("fix: patch CVE-2026-1234").File("src/a.cs").File("tests/a.cs").Analyze().Analysis;
-        Assert.Equal("the message mentions a security keyword (\"CVE-2026-1234\")", security.Risks[0]);
-        Assert.Equal(En.AdviseSecurity, security.Recommendations[0]);
+        Assert.Equal("the message mentions the security keyword \"CVE-2026-1234\"; it touches src/a.cs", security.Risks[0]);
+        Assert.Equal("verify that the fix in src/a.cs is complete, find the affected versions and plan the upgrade", security.Recommendations[0]);
 
         var revert = CommitBuilder.Message("Revert \"feat: x\"").File("src/a.cs").File("tests/a.cs").Analyze().Analysis;
-        Assert.Equal([En.RiskRevert], revert.Risks);
-        Assert.Equal([En.AdviseRevert], revert.Recommendations);
+        Assert.Equal(["reverts \"feat: x\"; what it added or fixed is undone"], revert.Risks);
+        Assert.Equal(["find out why \"feat: x\" was reverted and whether a follow-up is planned"], revert.Recommendations);
     }
 
     [Fact]
-    public void A_commit_with_nothing_to_flag_says_so()
+    public void A_security_fix_in_a_benchmark_tool_gets_no_upgrade_advice()
+    {
+        var analysis = CommitBuilder.Message("fix: path traversal in the result uploader").File("benchmarks/upload.py", 12, 3).Analyze().Analysis;
+
+        Assert.Equal(["verify that the fix in benchmarks/upload.py is complete"], analysis.Recommendations);
+        Assert.DoesNotContain(analysis.Recommendations, r => r.Contains("upgrade", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_commit_with_nothing_to_flag_has_no_risks_and_no_recommendations()
     {
         var analysis = CommitBuilder.Message("docs: typo").File("docs/intro.md", 1, 1).Analyze().Analysis;
 
         Assert.Empty(analysis.Risks);
-        Assert.Equal([En.AdviseNothing], analysis.Recommendations);
+        Assert.Empty(analysis.Recommendations);
     }
 
     [Fact]
@@ -179,7 +256,7 @@ public sealed class AnalysisTextTests
     {
         var analysis = CommitBuilder.Message("perf: cache parsed templates").File("src/t.rs").Analyze().Analysis;
 
-        Assert.Equal([En.PerformanceClaimed], analysis.Insights!.Performance.Select(i => i.Text));
+        Assert.Equal(["declared as a performance change in src (no benchmark results in the data)"], analysis.Insights!.Performance.Select(i => i.Text));
     }
 
     [Fact]
@@ -201,7 +278,7 @@ public sealed class AnalysisTextTests
         Assert.Contains("2 new files", texts);
         Assert.Contains("1 file renamed or moved", texts);
         Assert.Contains("10 files deleted", texts);
-        Assert.Contains("10 files deleted", analysis.Risks);
+        Assert.Contains("10 files deleted (legacy)", analysis.Risks);
     }
 
     [Fact]

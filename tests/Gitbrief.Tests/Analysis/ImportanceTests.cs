@@ -69,17 +69,26 @@ public sealed class ImportanceTests
     {
         var analyzed = Assessed(CommitBuilder.Message("feat: add huge test suite").Files(12, i => $"tests/unit/case{i}_test.go", 200, 50));
 
-        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
         Assert.Equal("test only, capped", analyzed.Reason("cap").Detail);
     }
 
     [Fact]
-    public void A_ci_only_commit_is_never_high()
+    public void A_ci_only_commit_is_low()
+    {
+        var analyzed = Assessed(CommitBuilder.Message("feat: run the linters on every push").Files(7, i => $".github/workflows/lint{i}.yml", 150));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal("CI only, capped", analyzed.Reason("cap").Detail);
+    }
+
+    [Fact]
+    public void A_ci_only_change_of_the_release_pipeline_is_medium()
     {
         var analyzed = Assessed(CommitBuilder.Message("feat: new release pipeline").Files(7, i => $".github/workflows/release{i}.yml", 150));
 
         Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
-        Assert.Equal("CI only, capped", analyzed.Reason("cap").Detail);
+        Assert.Equal("release pipeline change", analyzed.Reason("release-pipeline").Detail);
     }
 
     [Fact]
@@ -93,14 +102,26 @@ public sealed class ImportanceTests
     }
 
     [Fact]
-    public void A_large_source_feature_is_high_without_any_marker()
+    public void A_large_source_feature_that_tells_users_nothing_is_medium()
     {
         var analyzed = Assessed(CommitBuilder.Message("feat: new query engine").Files(8, i => $"src/engine/part{i}.rs", 100));
 
-        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
-        Assert.Equal(["type", "size", "files", "scope"], analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal(["type", "size", "files", "scope", "no-high-signal", "core"], analyzed.ReasonCodes());
         Assert.Equal((8, 3, 2, 2), (analyzed.Reason("type").Points, analyzed.Reason("size").Points, analyzed.Reason("files").Points, analyzed.Reason("scope").Points));
-        Assert.Equal(15, analyzed.Importance.Score);
+        Assert.Equal(-6, analyzed.Reason("no-high-signal").Points);
+        Assert.Equal(9, analyzed.Importance.Score);
+    }
+
+    [Fact]
+    public void A_core_feature_announced_in_the_changelog_is_high()
+    {
+        var analyzed = Assessed(CommitBuilder.Message("feat: new query engine")
+            .Files(8, i => $"src/engine/part{i}.rs", 100)
+            .File("CHANGELOG.md", 3));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal("new capability of the core product", analyzed.Reason("core-feature").Detail);
     }
 
     [Fact]
@@ -134,13 +155,13 @@ public sealed class ImportanceTests
     }
 
     [Fact]
-    public void A_docs_only_commit_with_a_breaking_change_footer_is_still_high()
+    public void A_docs_only_commit_is_never_high_even_with_a_breaking_change_footer()
     {
         var analyzed = Assessed(CommitBuilder.Message("docs: document renamed keys\n\nBREAKING CHANGE: `foo` is now `bar`").File("docs/config.md", 20, 5));
 
-        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
-        Assert.Contains("breaking", analyzed.ReasonCodes());
-        Assert.DoesNotContain("cap", analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains(ChangeType.Breaking, analyzed.Analysis.ChangeTypes);
+        Assert.Contains("cap", analyzed.ReasonCodes());
     }
 
     [Fact]
@@ -156,12 +177,12 @@ public sealed class ImportanceTests
     }
 
     [Fact]
-    public void A_security_fix_in_tests_only_is_not_capped()
+    public void A_security_test_in_tests_only_is_low()
     {
         var analyzed = Assessed(CommitBuilder.Message("test: cover the path traversal exploit").File("tests/test_static.py", 40));
 
-        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
-        Assert.DoesNotContain("cap", analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("cap", analyzed.ReasonCodes());
     }
 
     [Fact]

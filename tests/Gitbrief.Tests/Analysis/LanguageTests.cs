@@ -55,12 +55,13 @@ public sealed partial class LanguageTests
     [Fact]
     public void Chinese_phrases_fill_in_the_data()
     {
-        var zh = CommitBuilder.Message("fix(parser): handle empty input").File("src/parser.rs", 10, 2).Analyze(ReportLanguage.Zh);
+        var zh = CommitBuilder.Message("fix(parser): handle empty input").File("src/parser.rs", 120, 2).Analyze(ReportLanguage.Zh);
 
-        Assert.Equal(["handle empty input", "修改 1 个文件（源代码 1），+10/-2 行"], zh.Analysis.Summary);
+        Assert.Equal(["handle empty input", "修改 1 个文件（源代码 1），+120/-2 行"], zh.Analysis.Summary);
         Assert.Equal("类型 fix", zh.Reason("type").Detail);
-        Assert.Equal("有效变更 12 行", zh.Reason("size").Detail);
-        Assert.Contains(RulesPhrases.Chinese.RiskNoTests, zh.Analysis.Risks);
+        Assert.Equal("有效变更 122 行", zh.Reason("size").Detail);
+        Assert.Equal(["src/parser.rs 新增 120 行代码，本次提交未修改任何测试"], zh.Analysis.Risks);
+        Assert.Equal(["为 src/parser.rs 的改动补充测试"], zh.Analysis.Recommendations);
     }
 
     [Fact]

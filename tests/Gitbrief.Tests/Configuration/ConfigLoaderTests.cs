@@ -118,6 +118,15 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("format: {message: full}\n", "full")]
+    [InlineData("format:\n  message: Title\n", "title")]
+    [InlineData("format: {enable_toc: true}\n", null)]
+    public void Format_message_chooses_the_commit_table_cell(string yaml, string? expected)
+    {
+        Assert.Equal(expected, ConfigLoader.Parse(yaml, "gitbrief.yaml").TableMessage);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("# only a comment\n")]
     [InlineData("timezone:\nlanguage: ~\n")]
@@ -145,6 +154,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("rate_limit:\n  delays: {fast: soon}\n", 2, "'rate_limit.delays.fast' must be a number, not 'soon'")]
     [InlineData("format:\n  diff: {truncate_to: -1}\n", 2, "'format.diff.truncate_to' must be between 0 and")]
     [InlineData("importance: 3\n", 1, "'importance' must be a mapping")]
+    [InlineData("format:\n  enable_toc: true\n  message: body\n", 3, "'format.message' must be one of title, full, not 'body'")]
     public void Errors_name_the_file_and_line(string yaml, int line, string message)
     {
         var error = Fails(yaml);

@@ -209,7 +209,8 @@ public sealed class ReportJobTests : IDisposable
         Assert.Equal(4, rows.Count);
         Assert.DoesNotContain("Signed-off-by", markdown, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Co-authored-by", markdown, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Explain the change.", rows[^1], StringComparison.Ordinal);
+        Assert.EndsWith("| fix: handle a \\| b |", rows[^1], StringComparison.Ordinal);
+        Assert.Contains("\n- Explain the change.\n", markdown, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)(?<!\\)<script", markdown);
         Assert.DoesNotContain(markdown.Split('\n'), l => l.StartsWith("# not a heading", StringComparison.Ordinal));
         foreach (var row in rows)

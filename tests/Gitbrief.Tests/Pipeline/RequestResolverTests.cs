@@ -36,6 +36,7 @@ public sealed class RequestResolverTests : IDisposable
         Assert.Null(spec.Branch);
         Assert.False(spec.FirstParent);
         Assert.True(request.Render.EnableToc && request.Render.EnableGrouping && request.Render.EnableStats);
+        Assert.False(request.Render.FullMessage);
         Assert.False(request.DryRun);
     }
 
@@ -64,7 +65,7 @@ public sealed class RequestResolverTests : IDisposable
             formats: [json]
             branch: release
             first_parent: true
-            format: {enable_toc: false}
+            format: {enable_toc: false, message: full}
             """,
             "gitbrief.yaml") with { SourcePath = directory.Combine("conf", "gitbrief.yaml") };
 
@@ -75,6 +76,7 @@ public sealed class RequestResolverTests : IDisposable
         Assert.Equal(directory.Combine("from-config"), fromConfig.OutputDirectory);
         Assert.Equal(directory.Combine("cache-from-config"), fromConfig.CacheDirectory);
         Assert.False(fromConfig.Render.EnableToc);
+        Assert.True(fromConfig.Render.FullMessage);
         var configured = Assert.Single(fromConfig.Repositories);
         Assert.Equal("https://github.com/cfg/one.git", configured.Address.RemoteUrl);
         Assert.Equal("develop", configured.Branch);

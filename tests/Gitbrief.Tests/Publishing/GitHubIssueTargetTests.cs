@@ -184,7 +184,8 @@ public sealed class GitHubIssueTargetTests : IAsyncLifetime
         {
             Commit($"feat(core)!: large feature number {i}\n\nBREAKING CHANGE: the API changes.", lines: 700);
         }
-        Configure();
+        // The current tool's table cell (every line of each message) is what makes the report this long.
+        Configure(extra: "format: {message: full}");
 
         var result = Run();
 

@@ -53,14 +53,14 @@ public sealed class WebhookTargetTests : IAsyncLifetime
         string[] highTitles =
         [
             "feat!: drop <script>alert(1)</script> legacy handler",
-            "feat: *bold* claim | pipe `tick` _under_ ~strike~",
-            $"feat: {cjk} 🚀👩‍💻",
-            "feat: <!channel> [link](http://evil.example) & more",
+            "feat!: *bold* claim | pipe `tick` _under_ ~strike~",
+            $"feat!: {cjk} 🚀👩‍💻",
+            "feat!: <!channel> [link](http://evil.example) & more",
         ];
         string[] mediumTitles =
         [
             "fix: handle # heading and > quote | table",
-            $"fix: 修复调度器死锁 {cjk[..60]} ✨",
+            $"fix: 修复调度器排序 {cjk[..60]} ✨",
             "fix: escape <b>bold</b> * and _ in names",
         ];
         for (var i = 0; i < 36; i++)
@@ -72,7 +72,7 @@ public sealed class WebhookTargetTests : IAsyncLifetime
                     high.Insert(0, repo.Write($"src/high{i}.py", $"x = {i}\n").Commit($"{highTitles[i / 3 % highTitles.Length]} #{i}", time));
                     break;
                 case 1:
-                    medium.Insert(0, repo.Write($"src/medium{i}.py", $"y = {i}\n").Commit($"{mediumTitles[i / 3 % mediumTitles.Length]} #{i}", time));
+                    medium.Insert(0, repo.Write($"src/medium{i}.py", $"y = {i}\nz = {i}\nw = {i}\n").Commit($"{mediumTitles[i / 3 % mediumTitles.Length]} #{i}", time));
                     break;
                 default:
                     repo.Write($"docs/low{i}.md", $"z {i}\n").Commit($"docs: notes {i}", time);

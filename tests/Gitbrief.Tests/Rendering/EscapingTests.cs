@@ -232,7 +232,8 @@ public sealed partial class EscapingTests
                 RenderingSamples.FakeSha(100 + i),
                 new Person(i % 2 == 0 ? "Eve | <b>evil</b> *x*" : "- Mallory > # 1.", "eve@example.com"),
                 RenderingSamples.At(2026, 1, 12, 22, 0, 0).AddMinutes(-i),
-                title + (i % 3 == 0 ? HostileBody : "\n# not a heading\n> not a quote\n| not | a | row |\n"),
+                title + (i % 3 == 0 ? HostileBody : "\n# not a heading\n> not a quote\n| not | a | row |\n")
+                    + (i == 1 ? "\nRejects untrusted paths outside the root.\n" : string.Empty),
                 i % 5 == 4
                     ? [new FileChange($"docs/<b>|{i}*.md", null, FileStatus.Modified, 1, 1, false)]
                     : [

@@ -14,7 +14,7 @@ public sealed partial class JsonReportTests
     private static readonly string[] CommitKeys =
     [
         "sha", "shortSha", "title", "message", "author", "committer", "authoredAt", "committedAt", "parents", "pullRequest", "url",
-        "pullRequestUrl", "importance", "score", "reasons", "changeTypes", "files", "analysis",
+        "pullRequestUrl", "importance", "score", "reasons", "changeTypes", "scope", "signals", "files", "analysis",
     ];
 
     private static readonly string[] FileKeys = ["path", "oldPath", "status", "additions", "deletions", "binary", "role"];
@@ -23,7 +23,11 @@ public sealed partial class JsonReportTests
         ["source", "changeTypes", "summary", "components", "impact", "insights", "risks", "recommendations", "fallbackReason"];
 
     private static readonly HashSet<string> ReasonCodes =
-        ["type", "size", "files", "scope", "sensitive-files", "dependencies", "breaking", "security", "revert", "cap"];
+    [
+        "type", "size", "files", "scope", "sensitive-files", "dependencies", "breaking", "security", "hardening", "engine", "severe-fix",
+        "defaults", "core-feature", "revert", "cap", "release-pipeline", "release-version", "dependency-major", "dependency-routine",
+        "trivial", "periphery", "experimental", "no-high-signal", "core", "series", "day-cap", "automation", "examples", "follow-up",
+    ];
 
     private static readonly HashSet<string> ChangeTypes =
     [

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Gitbrief.Analysis.Llm;
@@ -12,6 +11,7 @@ internal static class AnswerParser
     private const int MaxItems = 5;
     private const int MaxInsights = 3;
     private const int MaxItemLength = 600;
+    private const int MaxReasonLength = 200;
 
     /// <summary>The first complete JSON object in <paramref name="reply"/>, or null.</summary>
     public static string? ExtractJsonObject(string reply)
@@ -60,6 +60,10 @@ internal static class AnswerParser
         {
             ChangeTypes = Strings(root, "changeTypes", 8).Select(ParseChangeType).OfType<ChangeType>().Distinct().ToList(),
             Importance = ParseLevel(Property(root, "importance") is { ValueKind: JsonValueKind.String } level ? level.GetString() : null),
+            ImportanceReason = (Property(root, "importanceReason") ?? Property(root, "importance_reason")) is { } why
+                && Bound(Text(why), MaxReasonLength) is { Length: > 0 } reason
+                    ? reason
+                    : null,
             Summary = summary,
             Impact = Strings(root, "impact", MaxItems),
             Architecture = Insights(insights, "architecture"),
@@ -171,39 +175,24 @@ internal static class AnswerParser
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => "",
         };
-        var text = new StringBuilder(raw.Length);
-        var space = false;
-        foreach (var c in raw)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = text.Length > 0;
-                continue;
-            }
-            if (space)
-            {
-                text.Append(' ');
-                space = false;
-            }
-            text.Append(c);
-        }
-        return Bound(Common.SecretRedactor.Redact(text.ToString()));
+        var text = Common.PlainText.Fold(raw);
+        return Placeholder.Is(text) ? string.Empty : Bound(Common.SecretRedactor.Redact(text), MaxItemLength);
     }
 
-    private static string Bound(string text)
+    private static string Bound(string text, int max)
     {
-        if (text.Length <= MaxItemLength)
+        if (text.Length <= max)
         {
             return text;
         }
-        var cut = text[..MaxItemLength];
+        var cut = text[..max];
         var sentence = cut.LastIndexOfAny(['.', '。', '!', '！', '?', '？', ';', '；']);
-        if (sentence > MaxItemLength / 2)
+        if (sentence > max / 2)
         {
             return cut[..(sentence + 1)];
         }
         var word = cut.LastIndexOf(' ');
-        return (word > MaxItemLength / 2 ? cut[..word] : new StringInfo(cut).SubstringByTextElements(0, new StringInfo(cut).LengthInTextElements - 1)) + "…";
+        return (word > max / 2 ? cut[..word] : new StringInfo(cut).SubstringByTextElements(0, new StringInfo(cut).LengthInTextElements - 1)) + "…";
     }
 
     private static ImportanceLevel? ParseLevel(string? text) => text?.Trim().ToLowerInvariant() switch

@@ -16,6 +16,7 @@ internal static class AnswerSchemas
           "properties": {
             "changeTypes": { "type": "array", "items": { "type": "string", "enum": ["feature", "fix", "performance", "refactor", "docs", "test", "ci", "build", "dependencies", "config", "style", "chore", "revert", "security", "breaking", "other"] } },
             "importance": { "type": "string", "enum": ["high", "medium", "low"] },
+            "importanceReason": { "type": "string" },
             "summary": {{StringArray}},
             "impact": {{StringArray}},
             "insights": {
@@ -27,7 +28,7 @@ internal static class AnswerSchemas
             "risks": {{StringArray}},
             "recommendations": {{StringArray}}
           },
-          "required": ["changeTypes", "importance", "summary", "impact", "insights", "risks", "recommendations"],
+          "required": ["changeTypes", "importance", "importanceReason", "summary", "impact", "insights", "risks", "recommendations"],
           "additionalProperties": false
         }
         """);

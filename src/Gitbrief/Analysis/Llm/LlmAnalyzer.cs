@@ -7,8 +7,12 @@ using Microsoft.Extensions.AI;
 namespace Gitbrief.Analysis.Llm;
 
 /// <summary>The repository an LLM analysis belongs to: its cache identity, display name and where its patches come from
-/// (git, or the GitHub API).</summary>
-internal sealed record LlmRepository(string CacheKey, string DisplayName, IPatchSource Patches);
+/// (git, or the GitHub API), with the weights and the reader's watch rules its verdicts are settled with.</summary>
+internal sealed record LlmRepository(string CacheKey, string DisplayName, IPatchSource Patches)
+{
+    public ImportanceWeights Weights { get; init; } = ImportanceWeights.Default;
+    public WatchRules Watch { get; init; } = WatchRules.None;
+}
 
 /// <summary>The outcome for one commit: the analysis shown (LLM, or rules with a fallback reason) and its cost.</summary>
 internal sealed record LlmOutcome(AnalyzedCommit Analyzed, LlmUsage Usage, string? FallbackReason);
@@ -34,15 +38,21 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
 
     private string Language => language == ReportLanguage.Zh ? "zh" : "en";
 
+    /// <summary>A muted commit (a reader's watch rule) is not sent: it stays low whatever the model says, so it keeps
+    /// the rules analysis and costs nothing.</summary>
     public async Task<LlmOutcome> AnalyzeAsync(LlmRepository repository, CommitRecord commit, AnalyzedCommit rules, CancellationToken cancellationToken)
     {
+        if (rules.Importance.Muted)
+        {
+            return new LlmOutcome(rules, LlmUsage.None, null);
+        }
         var depth = client.Options.ForceLevel ?? rules.Importance.Level;
         var key = new AnalysisKey(repository.CacheKey, commit.Sha, client.Options.Model, PromptBuilder.Version, Language, depth.ToString().ToLowerInvariant());
         if (store is not null
             && await store.FindAnalysisAsync(key, cancellationToken).ConfigureAwait(false) is { } cached
             && AnswerParser.TryParse(cached, out var remembered, out _))
         {
-            return new LlmOutcome(Apply(rules, remembered!), LlmUsage.None with { CacheHits = 1 }, null);
+            return new LlmOutcome(Apply(repository, commit, rules, remembered!), LlmUsage.None with { CacheHits = 1 }, null);
         }
         if (client.EndpointDown is { } down)
         {
@@ -71,7 +81,7 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         {
             await store.SaveAnalysisAsync(key, json, cancellationToken).ConfigureAwait(false);
         }
-        return new LlmOutcome(Apply(rules, answer!), usage, null);
+        return new LlmOutcome(Apply(repository, commit, rules, answer!), usage, null);
     }
 
     /// <summary>3–5 highlights for a repository-day from its analysed commits; null (with the reason) when
@@ -184,11 +194,12 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         return (messages, tokens);
     }
 
-    private AnalyzedCommit Apply(AnalyzedCommit rules, LlmAnswer answer)
+    /// <summary>The answer's analysis, and the level the mode decides from the rules' own verdict and the model's,
+    /// with the reader's watch rules applied last (in rules mode this is the rules analyzer's verdict again).</summary>
+    private AnalyzedCommit Apply(LlmRepository repository, CommitRecord commit, AnalyzedCommit rules, LlmAnswer answer)
     {
-        var importance = client.Options.LlmDecidesImportance && answer.Importance is { } level && level != rules.Importance.Level
-            ? rules.Importance with { Level = level }
-            : rules.Importance;
+        var decided = LlmVerdict.Decide(client.Options.ImportanceMode, rules.Scored, answer, rules.Files, repository.Weights, language);
+        var importance = repository.Watch.Apply(decided, commit, rules.Files, repository.Weights, language);
         return rules with { Importance = importance, Analysis = answer.ToAnalysis(rules.Analysis) };
     }
 

@@ -5,6 +5,9 @@ internal sealed record LlmAnswer
 {
     public required IReadOnlyList<ChangeType> ChangeTypes { get; init; }
     public ImportanceLevel? Importance { get; init; }
+
+    /// <summary>The model's one-line rationale for <see cref="Importance"/>, shown in the "llm" reason.</summary>
+    public string? ImportanceReason { get; init; }
     public required IReadOnlyList<string> Summary { get; init; }
     public IReadOnlyList<string> Impact { get; init; } = [];
     public IReadOnlyList<Insight> Architecture { get; init; } = [];

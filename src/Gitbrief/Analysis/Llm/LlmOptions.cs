@@ -26,7 +26,12 @@ internal sealed record LlmOptions
         _ => ResponseFormatMode.Auto,
     };
 
-    public bool LlmDecidesImportance => Settings.ImportanceSource == "llm";
+    public ImportanceMode ImportanceMode => Settings.ImportanceSource switch
+    {
+        "rules" => ImportanceMode.Rules,
+        "llm" => ImportanceMode.Llm,
+        _ => ImportanceMode.Hybrid,
+    };
 
     public ImportanceLevel? ForceLevel => Settings.ForceLevel switch
     {

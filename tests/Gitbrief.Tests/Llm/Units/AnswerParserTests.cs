@@ -184,6 +184,20 @@ public sealed class AnswerParserTests
     }
 
     [Fact]
+    public void TheImportanceRationaleIsCleanedAndKeptShort()
+    {
+        var longReason = string.Concat(Enumerable.Repeat("It changes the default scheduler for every user. ", 10));
+
+        Assert.Equal("Closes a bypass of the path check.", Parse("""{"summary": ["s"], "importanceReason": " Closes a bypass\nof the path check. "}""").ImportanceReason);
+        Assert.Equal("snake case works", Parse("""{"summary": ["s"], "importance_reason": "snake case works"}""").ImportanceReason);
+        Assert.Null(Parse("""{"summary": ["s"], "importanceReason": "  "}""").ImportanceReason);
+        Assert.Null(Parse("""{"summary": ["s"]}""").ImportanceReason);
+        var bounded = Parse($$"""{"summary": ["s"], "importanceReason": "{{longReason}}"}""").ImportanceReason!;
+        Assert.True(bounded.Length <= 200, bounded);
+        Assert.EndsWith("every user.", bounded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ControlCharactersAndNewlinesAreCollapsed()
     {
         var answer = Parse("{\"summary\": [\"  First\\nline\\r\\n\\tsecond\\u0000part\\u0007 \\u001b[31mred  \", \"\\u0000\\n\"]}");
@@ -191,6 +205,21 @@ public sealed class AnswerParserTests
         var point = Assert.Single(answer.Summary);
         Assert.Equal("First line second part [31mred", point);
         Assert.DoesNotContain(point, char.IsControl);
+    }
+
+    [Fact]
+    public void PlaceholdersForEmptyFieldsAreDropped()
+    {
+        var answer = Parse("""
+            {"summary": ["Adds retries."], "risks": ["None", "N/A."], "recommendations": ["（数据中未发现）", "无"],
+             "insights": {"performance": ["none found in the data"], "security": [{"text": "-", "severity": "low"}]}}
+            """);
+
+        Assert.Equal(["Adds retries."], answer.Summary);
+        Assert.Empty(answer.Risks);
+        Assert.Empty(answer.Recommendations);
+        Assert.Empty(answer.Performance);
+        Assert.Empty(answer.Security);
     }
 
     [Fact]

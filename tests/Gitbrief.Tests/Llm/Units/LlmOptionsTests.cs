@@ -76,7 +76,7 @@ public sealed class LlmOptionsTests
         Assert.Equal(LlmOptions.DefaultModel, options.Model);
         Assert.Equal(LlmOptions.NormalizeEndpoint(LlmOptions.DefaultBaseUrl), options.Endpoint);
         Assert.Equal(ResponseFormatMode.Auto, options.ResponseFormat);
-        Assert.False(options.LlmDecidesImportance);
+        Assert.Equal(ImportanceMode.Hybrid, options.ImportanceMode);
         Assert.Null(options.ForceLevel);
     }
 
@@ -146,7 +146,7 @@ public sealed class LlmOptionsTests
     {
         var options = LlmOptions.Resolve(new LlmSettings { ImportanceSource = "llm", ForceLevel = "medium" }, Env(("LLM_API_KEY", UniqueKey())));
 
-        Assert.True(options.LlmDecidesImportance);
+        Assert.Equal(ImportanceMode.Llm, options.ImportanceMode);
         Assert.Equal(Gitbrief.Analysis.ImportanceLevel.Medium, options.ForceLevel);
     }
 }

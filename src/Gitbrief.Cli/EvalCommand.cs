@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Gitbrief.Analysis;
+using Gitbrief.Common;
+using Gitbrief.Evaluation;
+using Gitbrief.Reports;
+
+namespace Gitbrief.Cli;
+
+/// <summary><c>gitbrief eval</c>: measures the ranking against a hand-labelled set; <c>gitbrief eval capture</c> adds a
+/// repository-day to such a set.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "The evaluation set (labels/ and data/). Default: eval." };
+        var disagreements = new Option<bool>("--disagreements") { Description = "List every commit where the rules and the label differ." };
+        var command = new Command("eval", "Measure the importance ranking against hand-labelled commits (agreement, high precision/recall, old tool beside it).");
+        command.Options.Add(data);
+        command.Options.Add(disagreements);
+        command.Subcommands.Add(Capture());
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var set = EvaluationSet.Load(Path.GetFullPath(parse.GetValue(data) ?? "eval"));
+            var result = Evaluator.Evaluate(set, ImportanceWeights.Default);
+            await Console.Out.WriteAsync(result.Format(parse.GetValue(disagreements)).AsMemory(), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Capture()
+    {
+        var repository = new Option<string>("--repo") { Description = "The git repository (work tree or bare) to read.", Required = true };
+        var name = new Option<string>("--name") { Description = "The repository's name in the set, e.g. owner/repo.", Required = true };
+        var date = new Option<string>("--date") { Description = "The day, YYYY-MM-DD.", Required = true };
+        var timeZone = new Option<string>("--tz") { Description = "The time zone of the day. Default: UTC." };
+        var data = new Option<string>("--data") { Description = "The evaluation set to add the day to. Default: eval." };
+        var command = new Command("capture", "Capture a repository-day (commits, changed-line samples, repository profile) into an evaluation set.");
+        foreach (var option in new Option[] { repository, name, date, timeZone, data })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var zoneName = parse.GetValue(timeZone) ?? "UTC";
+            if (!TimeZones.TryFind(zoneName, out var zone))
+            {
+                throw new UsageException($"--tz: unknown time zone '{zoneName}'");
+            }
+            if (!DateOnly.TryParseExact(parse.GetValue(date), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                throw new UsageException($"--date: expected YYYY-MM-DD, got '{parse.GetValue(date)}'");
+            }
+            var repositoryName = parse.GetValue(name)!;
+            var captured = await DayCapture.CaptureAsync(
+                Path.GetFullPath(parse.GetValue(repository)!), repositoryName, new ReportDay(day, zone), firstParent: false, cancellationToken);
+            var path = Path.Combine(
+                Path.GetFullPath(parse.GetValue(data) ?? "eval"), "data", repositoryName.Replace("/", "__", StringComparison.Ordinal), captured.Date + ".json");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, DayCapture.Serialize(captured), DayCapture.Utf8NoBom, cancellationToken);
+            await Console.Error.WriteLineAsync($"eval: {captured.Commits.Count} commits of {repositoryName} on {captured.Date} → {path}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>What a commit shows beyond its type and size, each signal with the evidence a reader can check: a
+/// security hardening, a severe fix, a feature of the core product, an edited default, a preview gate, a trivial
+/// edit, a release or dependency bump, a change in the periphery. The scorer turns them into floors and ceilings.</summary>
+internal sealed partial record CommitSignals
+{
+    /// <summary>At most this many meaningful lines make a trivial change.</summary>
+    private const int TrivialLines = 2;
+
+    /// <summary>A trivial word in the title keeps a change this small trivial.</summary>
+    private const int SmallLines = 12;
+
+    /// <summary>A feature needs this many meaningful lines to count as a new capability.</summary>
+    private const int FeatureLines = 40;
+
+    public string? Hardening { get; init; }
+    public string? SevereFix { get; init; }
+    public string? Experimental { get; init; }
+    public bool Trivial { get; init; }
+    public string? ReleaseVersion { get; init; }
+    public DependencyBump? Dependency { get; init; }
+    public bool Periphery { get; init; }
+    public bool Core { get; init; }
+    public bool CoreFeature { get; init; }
+    public string? Defaults { get; init; }
+    public bool Automated { get; init; }
+
+    /// <summary>Only docs, tests, CI, or only lockfiles / generated / vendored / binary files.</summary>
+    public bool RoleOnly { get; init; }
+
+    /// <summary>The repository's own automation: CI with only configuration, scripts or prompts beside it in the
+    /// periphery (bots, triage, review workflows) — nothing that ships.</summary>
+    public bool Automation { get; init; }
+
+    /// <summary>Only example code changed.</summary>
+    public bool ExamplesOnly { get; init; }
+
+    /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
+    public string? FollowUp { get; init; }
+
+    /// <summary>A CI-only change to how releases are built or published.</summary>
+    public bool ReleasePipeline { get; init; }
+
+    public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
+    {
+        var title = Vocabulary.Words(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
+        var body = Vocabulary.Words(string.Join('\n', CommitMessage.BodyLines(commit.Message)), limit: 3000);
+        var meaningful = files.Where(f => f.IsMeaningful).ToList();
+        var product = meaningful.Where(f => f.Role is not (FileRole.Docs or FileRole.Test or FileRole.CI)).ToList();
+        var source = product.Where(f => f.Role == FileRole.Source).ToList();
+        var lines = meaningful.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
+        var productLines = product.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
+        var roleOnly = files.Count > 0 && product.Count == 0;
+        var automated = IsBot(commit.Author) || IsBot(commit.Committer);
+
+        var (core, periphery) = Placements(source.Count > 0 ? source : product, profile);
+        var automation = files.Any(f => f.Role == FileRole.CI) && product.Count > 0
+            && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
+        var examplesOnly = product.Count > 0 && product.All(f => InFolder(f.Change.Path, Vocabulary.ExampleDirectories));
+        var fullTitle = Vocabulary.Words(commit.Title);
+        var release = roleOnly ? null : ReleaseOf(commit.Title, product);
+        var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, fullTitle, files, product, automated, profile) : null;
+        var experimental = ExperimentalOf(title, body);
+        var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
+            ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
+            : null;
+        var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
+        var trivial = product.Count > 0 && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
+        return new CommitSignals
+        {
+            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body, traits),
+            SevereFix = severe,
+            Experimental = experimental,
+            Trivial = trivial,
+            ReleaseVersion = release,
+            Dependency = dependency,
+            Periphery = periphery,
+            Core = core,
+            CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files),
+            Defaults = core && title.Any(Vocabulary.Defaults.Contains) ? "title" : null,
+            Automated = automated,
+            RoleOnly = roleOnly,
+            Automation = automation,
+            ExamplesOnly = examplesOnly,
+            FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
+            ReleasePipeline = roleOnly && files.Any(f => f.Role == FileRole.CI && ReleaseWorkflow().IsMatch(f.Change.Path)),
+        };
+    }
+
+    /// <summary>Core when most changed lines lie in the repository's core (or the repository is too small to tell);
+    /// periphery when they all lie in its periphery or under benchmark/example-like folders.</summary>
+    private static (bool Core, bool Periphery) Placements(IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
+    {
+        if (files.Count == 0)
+        {
+            return (false, false);
+        }
+        long core = 0, periphery = 0, total = 0;
+        foreach (var file in files)
+        {
+            var lines = Math.Max(1L, (long)file.Change.Additions + file.Change.Deletions);
+            total += lines;
+            var placement = InFolder(file.Change.Path, Vocabulary.PeripheryDirectories) || InFolder(file.Change.Path, Vocabulary.ExampleDirectories)
+                ? Placement.Periphery
+                : profile.PlacementOf(file.Change.Path);
+            if (placement is Placement.Core or Placement.Unknown)
+            {
+                core += lines;
+            }
+            else if (placement == Placement.Periphery)
+            {
+                periphery += lines;
+            }
+        }
+        return (core * 2 > total, periphery == total);
+    }
+
+    private static bool InFolder(string path, HashSet<string> names)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (names.Contains(segments[i].ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The commit tells users about itself: a changelog, changeset or release-notes entry, or user documentation.</summary>
+    private static bool AnnouncedToUsers(IReadOnlyList<ClassifiedFile> files) =>
+        files.Any(f => f.Role == FileRole.Docs && UserFacingDocs().IsMatch(f.Change.Path));
+
+    /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
+    /// says security; the keyword the classifier found counts too.</summary>
+    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits)
+    {
+        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+        {
+            return keyword;
+        }
+        for (var i = 0; i < title.Count; i++)
+        {
+            // "dependency injection" is a design pattern, not an attack.
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection" && i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])))
+            {
+                return title[i];
+            }
+        }
+        var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
+        // The danger is another word than the verb ("escape" is both).
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w))) is { } danger)
+        {
+            return $"{verb} … {danger}";
+        }
+        // The title may say nothing ("improve the reliability"): a body that protects against two distinct dangers,
+        // one of them unmistakable, says it instead.
+        var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
+        var dangers = body.Where(Vocabulary.Danger.Contains).Distinct(StringComparer.Ordinal).ToList();
+        return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
+            ? $"{bodyVerb} … {strong}"
+            : null;
+    }
+
+    private static string? ExperimentalOf(List<string> title, List<string> body) =>
+        title.FirstOrDefault(Vocabulary.Experimental.Contains) ?? body.Take(400).FirstOrDefault(Vocabulary.Experimental.Contains);
+
+    /// <summary>A bump of the project's own version: a release-like title naming a version, touching only manifests,
+    /// changelogs, version files or configuration.</summary>
+    private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
+    {
+        var match = ReleaseTitle().Match(title);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
+            || VersionFile().IsMatch(f.Change.Path));
+        return small ? match.Groups["version"].Value : null;
+    }
+
+    private static bool IsBot(Person person) =>
+        person.Name.Contains("[bot]", StringComparison.OrdinalIgnoreCase)
+        || person.Name.StartsWith("renovate", StringComparison.OrdinalIgnoreCase)
+        || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
+        || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?((chore|build|ci)(\([^)]*\))?!?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump to|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseTitle();
+
+    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionFile();
+
+    [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UserFacingDocs();
+
+    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowUpTitle();
+
+    [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseWorkflow();
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>Ranks a day's commits against each other: a series of features on one scope (a port, a PR series) is
+/// medium as a whole, and only the strongest few commits whose high level rests on a soft signal (a core feature, a
+/// changed default, a severe fix) stay high — so a day of eight features does not make six of them high. Security,
+/// breaking changes, bundled-engine upgrades and what a reader's watch rule raised are never capped.</summary>
+internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases)
+{
+    /// <summary>Three features on one scope in a day are a series.</summary>
+    private const int SeriesLength = 3;
+
+    /// <summary>One soft high per this many commits of the day (at least one).</summary>
+    private const int CommitsPerSoftHigh = 15;
+
+    private static readonly string[] SoftSignals = ["severe-fix", "defaults", "core-feature"];
+
+    public void Rank(Dictionary<string, AnalyzedCommit> day)
+    {
+        var series = day
+            .Where(c => c.Value.Analysis.ChangeTypes.Contains(ChangeType.Feature))
+            .GroupBy(c => SeriesKey(c.Value.Analysis.Scope), StringComparer.Ordinal)
+            .Where(g => g.Key.Length > 0 && g.Count() >= SeriesLength)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var (sha, analyzed) in day.ToList())
+        {
+            if (SoftHigh(analyzed) is not null && series.TryGetValue(SeriesKey(analyzed.Analysis.Scope), out var count))
+            {
+                day[sha] = Demote(analyzed, new ScoreReason("series", 0, phrases.Series(analyzed.Analysis.Scope!, count)));
+            }
+        }
+        var allowed = Math.Max(1, day.Count / CommitsPerSoftHigh);
+        var soft = day
+            .Where(c => SoftHigh(c.Value) is not null)
+            .OrderBy(c => Array.IndexOf(SoftSignals, SoftHigh(c.Value)))
+            .ThenByDescending(c => c.Value.Importance.Reasons.Where(r => r.Code is "type" or "size" or "files" or "scope").Sum(r => r.Points))
+            .ThenByDescending(c => c.Value.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions))
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Skip(allowed)
+            .ToList();
+        foreach (var (sha, analyzed) in soft)
+        {
+            day[sha] = Demote(analyzed, new ScoreReason("day-cap", 0, phrases.DayCap(allowed)));
+        }
+    }
+
+    /// <summary>The soft signal a high commit rests on, or null when it is not high or a hard signal holds it there.</summary>
+    private static string? SoftHigh(AnalyzedCommit analyzed)
+    {
+        var importance = analyzed.Importance;
+        if (importance.Level != ImportanceLevel.High || importance.Reasons.Any(r => r.Code is "breaking" or "security" or "hardening" or "engine" or "watch"))
+        {
+            return null;
+        }
+        return importance.Reasons.Select(r => r.Code).FirstOrDefault(code => SoftSignals.Contains(code));
+    }
+
+    private static string SeriesKey(string? scope)
+    {
+        if (string.IsNullOrWhiteSpace(scope))
+        {
+            return string.Empty;
+        }
+        var trimmed = scope.Trim().ToLowerInvariant();
+        var end = 0;
+        while (end < trimmed.Length && char.IsLetterOrDigit(trimmed[end]))
+        {
+            end++;
+        }
+        return trimmed[..end];
+    }
+
+    /// <summary>The commit made medium, with the reason carrying the points that close the gap.</summary>
+    private AnalyzedCommit Demote(AnalyzedCommit analyzed, ScoreReason reason)
+    {
+        var importance = analyzed.Importance;
+        var points = Math.Min(0, weights.HighThreshold - 1 - importance.Score);
+        var reasons = importance.Reasons.Append(reason with { Points = points }).ToList();
+        return analyzed with { Importance = new ImportanceAssessment(ImportanceLevel.Medium, importance.Score + points, reasons) };
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Gitbrief.Sources;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>A commit that updates dependencies: routine (a patch or minor bump, a bot's update), major (a new major
+/// version), or engine (a pinned runtime the product bundles, moved by hand).</summary>
+internal sealed partial record DependencyBump(DependencyBumpKind Kind, string What)
+{
+    /// <summary>More changed source lines than this is more than a bump.</summary>
+    private const int SourceLines = 12;
+
+    public static DependencyBump? Read(
+        CommitRecord commit, List<string> title, IReadOnlyList<ClassifiedFile> files, IReadOnlyList<ClassifiedFile> product, bool automated,
+        RepositoryProfile profile)
+    {
+        // "sync : ggml", "bump sgl-kernel to 0.3.5": a component the repository carries in its own tree.
+        if (!automated && profile.ComponentNamed(NextToUpdateWords(title)) is { } component)
+        {
+            return new DependencyBump(DependencyBumpKind.Engine, component);
+        }
+        var manifests = files.Where(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile).ToList();
+        var dockerfiles = files.Where(f => f.Role == FileRole.Build && Path.GetFileName(f.Change.Path).Contains("Dockerfile", StringComparison.OrdinalIgnoreCase)).ToList();
+        var updating = title.Any(Vocabulary.Update.Contains) || title.Contains("deps") || title.Contains("dependency") || title.Contains("dependencies");
+        if (!updating || manifests.Count + dockerfiles.Count == 0)
+        {
+            return null;
+        }
+        var otherLines = product
+            .Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Lockfile or FileRole.Build or FileRole.Config))
+            .Sum(f => f.Change.Additions + f.Change.Deletions);
+        if (otherLines > SourceLines)
+        {
+            return null;
+        }
+        var what = WhatOf(commit.Title);
+        if (MajorBump().IsMatch(commit.Title) || title.Contains("major"))
+        {
+            return new DependencyBump(DependencyBumpKind.Major, what);
+        }
+        return new DependencyBump(DependencyBumpKind.Routine, what);
+    }
+
+    /// <summary>The words right before or after an update word ("sync : ggml", "ggml : sync", "bump X to"), skipping
+    /// "the".</summary>
+    private static IEnumerable<string> NextToUpdateWords(List<string> title)
+    {
+        var words = title.Where(w => w != "the").ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Vocabulary.Update.Contains(words[i]))
+            {
+                if (i > 0)
+                {
+                    yield return words[i - 1];
+                }
+                if (i + 1 < words.Count)
+                {
+                    yield return words[i + 1];
+                }
+            }
+        }
+    }
+
+    private static string WhatOf(string title)
+    {
+        var match = Subject().Match(title);
+        return match.Success ? match.Groups["name"].Value : title.Trim();
+    }
+
+    [GeneratedRegex(@"\bto v?\d+(\.x)?(\s|$|\))|\bv\d+\s*\(major\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MajorBump();
+
+    [GeneratedRegex(@"(bump|update|upgrade|pin|sync)s?\s+(dependency\s+|module\s+|the\s+)?(?<name>[\w@/.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Subject();
+}

@@ -1,0 +1,420 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>Reads what the body of a commit message says about the change, as a reader would: its paragraphs and
+/// list items, each on one line with wrapped lines joined. Left out: headings (<c>## Summary</c>, underlined ones,
+/// <c>**Test plan**</c>), the sections of a PR template that are not about the change (test plan, checklist,
+/// release notes, configuration, screenshots…), HTML comments and <c>&lt;details&gt;</c> blocks, fenced and
+/// indented code, tables, checklists, trailers (<c>Signed-off-by</c>, <c>Change-Id</c>, a closing
+/// <c>Token-Name: value</c> block…), closing references (<c>Closes #12</c>, <c>Fixes https://…</c>), bare URLs,
+/// bot boilerplate (Renovate, Dependabot) and squash-merge fix-up lines ("address review comments").</summary>
+internal static partial class MessageBody
+{
+    /// <summary>A paragraph (its sentences are separate statements) or a list item (one statement), as plain text.</summary>
+    internal sealed record Block(bool IsItem, string Text);
+
+    private sealed class Pending(bool isItem, string first)
+    {
+        public bool IsItem { get; } = isItem;
+        public List<string> Lines { get; } = [first];
+    }
+
+    private static readonly HashSet<string> SkippedSections = new(StringComparer.Ordinal)
+    {
+        "test plan", "test plans", "testing", "tests", "test", "test result", "test results", "testing done", "tested",
+        "how was this tested", "how was this pr tested", "how was this patch tested", "how is this tested",
+        "how has this been tested", "how to test", "how i tested this", "verification", "checklist", "pr checklist",
+        "checklists", "before submitting", "submission checklist", "release notes", "release note", "configuration",
+        "screenshots", "screenshot", "screen shots", "reviewers", "reviewer", "cc", "accuracy test", "accuracy tests",
+        "benchmark", "benchmarks", "benchmarking", "benchmark result", "benchmark results", "related issue",
+        "related issues", "issue", "issues", "references", "reference", "links", "link", "fixes", "closes",
+        "type of change", "types of changes", "notes for reviewers", "note for reviewers", "reviewer notes", "commits",
+        "updated-dependencies",
+        "dependabot commands and options", "dependency lookup warnings", "artifact update problem",
+        "测试", "测试计划", "测试方案", "测试结果", "自测", "验证", "检查清单", "相关问题", "关联问题",
+    };
+
+    private static readonly HashSet<string> ContentSections = new(StringComparer.Ordinal)
+    {
+        "summary", "description", "motivation", "context", "background", "changes", "change", "modifications",
+        "what", "why", "how", "details", "problem", "solution", "purpose", "overview", "rationale",
+        "what does this pr do", "what this pr does", "what changed", "changes made", "proposed changes",
+        "概述", "描述", "说明", "背景", "动机", "修改内容", "改动", "变更内容", "主要改动",
+    };
+
+    /// <summary>The blocks of the body, in the order written.</summary>
+    public static IReadOnlyList<Block> Read(string message)
+    {
+        var blocks = new List<Pending>();
+        Pending? current = null;
+        int? skipLevel = null;
+        var dropping = false;
+        var blank = true;
+        var lastWasItem = false;
+        foreach (var raw in BodyLines(message))
+        {
+            var line = Unquote(raw.Trim());
+            if (line.Length == 0)
+            {
+                current = null;
+                dropping = false;
+                blank = true;
+                continue;
+            }
+            var afterBlank = blank;
+            blank = false;
+
+            var heading = Heading(line, current, afterBlank, blocks, out var rest);
+            if (heading is { } h)
+            {
+                current = null;
+                dropping = false;
+                lastWasItem = false;
+                if (skipLevel is { } skipped && h.Level <= skipped)
+                {
+                    skipLevel = null;
+                }
+                if (skipLevel is null && SkippedSections.Contains(h.Name))
+                {
+                    skipLevel = h.Level;
+                }
+                if (rest.Length == 0)
+                {
+                    continue;
+                }
+                line = rest;
+            }
+            if (skipLevel is not null)
+            {
+                continue;
+            }
+            if (afterBlank && current is null && !lastWasItem && IsIndentedCode(raw))
+            {
+                dropping = true;
+                continue;
+            }
+            if (ThematicBreak().IsMatch(line) || line[0] == '|' || HtmlOnly().IsMatch(line) || LinkDefinition().IsMatch(line))
+            {
+                current = null;
+                dropping = false;
+                lastWasItem = false;
+                continue;
+            }
+            var item = ListItem().Match(line);
+            if (item.Success)
+            {
+                var text = item.Groups["text"].Value;
+                current = null;
+                dropping = Checkbox().IsMatch(text) || IsNoise(text);
+                if (!dropping)
+                {
+                    current = new Pending(true, text);
+                    blocks.Add(current);
+                    lastWasItem = true;
+                }
+                continue;
+            }
+            if (IsNoise(line))
+            {
+                dropping = true;
+                continue;
+            }
+            if (dropping)
+            {
+                continue;
+            }
+            if (current is not null)
+            {
+                current.Lines.Add(line);
+                continue;
+            }
+            current = new Pending(false, line);
+            blocks.Add(current);
+            lastWasItem = false;
+        }
+        return blocks
+            .Select(b => new Block(b.IsItem, Plain(string.Join(' ', b.Lines))))
+            .Where(b => b.Text.Length > 0 && !IsNoise(b.Text) && !(b.IsItem && FixupLine().IsMatch(b.Text)))
+            .ToList();
+    }
+
+    /// <summary>The lines after the title, without HTML comments, &lt;details&gt; blocks, fenced code and the closing
+    /// trailer block.</summary>
+    private static List<string> BodyLines(string message)
+    {
+        var text = HtmlComment().Replace(message.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), string.Empty);
+        var all = text.Split('\n');
+        var title = Array.FindIndex(all, l => l.Trim().Length > 0);
+        if (title < 0)
+        {
+            return [];
+        }
+        var lines = new List<string>();
+        var details = 0;
+        var fence = false;
+        foreach (var line in all.Skip(title + 1))
+        {
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                fence = !fence;
+                continue;
+            }
+            var opens = DetailsOpen().Count(line);
+            if (fence || details > 0 || opens > 0)
+            {
+                details = Math.Max(0, details + opens - DetailsClose().Count(line));
+                continue;
+            }
+            lines.Add(line.TrimEnd());
+        }
+        while (TrailerBlockStart(lines) is { } start)
+        {
+            lines.RemoveRange(start, lines.Count - start);
+        }
+        return lines;
+    }
+
+    /// <summary>Where the closing trailer block starts: the last paragraph when every line of it is a
+    /// <c>Token: value</c> trailer (or a folded continuation) and one token is a known trailer or hyphenated.</summary>
+    private static int? TrailerBlockStart(List<string> lines)
+    {
+        var end = lines.FindLastIndex(l => l.Trim().Length > 0);
+        if (end < 0)
+        {
+            return null;
+        }
+        var start = end;
+        while (start > 0 && lines[start - 1].Trim().Length > 0)
+        {
+            start--;
+        }
+        var known = false;
+        for (var i = start; i <= end; i++)
+        {
+            var line = lines[i];
+            if (i > start && line.Length > 0 && char.IsWhiteSpace(line[0]))
+            {
+                continue;
+            }
+            var trimmed = line.Trim();
+            if (CherryPick().IsMatch(trimmed))
+            {
+                known = true;
+                continue;
+            }
+            var trailer = Trailer().Match(trimmed);
+            if (!trailer.Success)
+            {
+                return null;
+            }
+            var token = trailer.Groups["token"].Value;
+            known |= token.Contains('-', StringComparison.Ordinal) || HardTrailer().IsMatch(trimmed) || IsReference(trimmed);
+        }
+        return known ? start : null;
+    }
+
+    private readonly record struct HeadingInfo(int Level, string Name);
+
+    /// <summary>A heading line (ATX, an underline of the paragraph line above, a bold-only line, or a known section
+    /// label such as "Summary:" / "Test Plan:"), with its normalised name; <paramref name="rest"/> is the text after
+    /// a label on the same line.</summary>
+    private static HeadingInfo? Heading(string line, Pending? current, bool afterBlank, List<Pending> blocks, out string rest)
+    {
+        rest = string.Empty;
+        var atx = AtxHeading().Match(line);
+        if (atx.Success)
+        {
+            return new HeadingInfo(atx.Groups["marks"].Length, Name(atx.Groups["text"].Value));
+        }
+        if (!afterBlank && current is { IsItem: false } paragraph && SetextUnderline().IsMatch(line))
+        {
+            var text = paragraph.Lines[^1];
+            paragraph.Lines.RemoveAt(paragraph.Lines.Count - 1);
+            if (paragraph.Lines.Count == 0)
+            {
+                blocks.Remove(paragraph);
+            }
+            return new HeadingInfo(line[0] == '=' ? 1 : 2, Name(text));
+        }
+        var bold = BoldLine().Match(line);
+        if (bold.Success)
+        {
+            return new HeadingInfo(6, Name(bold.Groups["text"].Value));
+        }
+        var label = SectionLabel().Match(line);
+        if (label.Success)
+        {
+            var name = Name(label.Groups["label"].Value);
+            if (SkippedSections.Contains(name) || ContentSections.Contains(name))
+            {
+                rest = label.Groups["rest"].Value.Trim();
+                return new HeadingInfo(6, name);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A heading's name for the section lists: lower case, without emoji, punctuation or emphasis around it.</summary>
+    private static string Name(string heading)
+    {
+        var text = Plain(heading).ToLowerInvariant();
+        var start = 0;
+        while (start < text.Length && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+        var end = text.Length;
+        while (end > start && !char.IsLetterOrDigit(text[end - 1]))
+        {
+            end--;
+        }
+        return text[start..end];
+    }
+
+    private static string Unquote(string line)
+    {
+        while (line.StartsWith('>'))
+        {
+            line = line[1..].TrimStart();
+        }
+        return line;
+    }
+
+    private static bool IsIndentedCode(string raw) => raw.StartsWith('\t') || raw.StartsWith("    ", StringComparison.Ordinal);
+
+    /// <summary>A line that is not a statement about the change: a trailer, a reference, a bare URL, bot boilerplate.</summary>
+    private static bool IsNoise(string line)
+    {
+        var text = Plain(line);
+        if (text.Length == 0 || LinkOnly().IsMatch(line) || HardTrailer().IsMatch(text) || CherryPick().IsMatch(text) || Boilerplate().IsMatch(text) || Admonition().IsMatch(text))
+        {
+            return true;
+        }
+        if (IsReference(text))
+        {
+            return true;
+        }
+        var label = LabelledLine().Match(text);
+        return IsReferenceOnly(text) || (label.Success && IsReferenceOnly(label.Groups["rest"].Value));
+    }
+
+    /// <summary>"Closes #12", "Fixes: https://…", "Bug: 123456": a closing keyword followed by references only.</summary>
+    private static bool IsReference(string text) =>
+        ReferenceLine().Match(text) is { Success: true } reference && IsReferenceOnly(reference.Groups["rest"].Value);
+
+    /// <summary>Whether nothing but URLs, issue/PR numbers, ticket ids, shas and connectors remain.</summary>
+    private static bool IsReferenceOnly(string text)
+    {
+        var rest = References().Replace(text, " ");
+        foreach (var c in rest)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return ConnectorsOnly().IsMatch(rest);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Markdown and HTML markup reduced to the text a reader sees, on one line: images and badges dropped,
+    /// links to their text, tags and bold markers removed, entities decoded, white space and control characters folded.</summary>
+    public static string Plain(string text)
+    {
+        var plain = Image().Replace(text, string.Empty);
+        plain = Link().Replace(plain, "${text}");
+        plain = AutoLink().Replace(plain, "${url}");
+        plain = HtmlTag().Replace(plain, string.Empty);
+        plain = WebUtility.HtmlDecode(plain.Replace("**", string.Empty, StringComparison.Ordinal));
+        return Common.PlainText.Fold(plain);
+    }
+
+    [GeneratedRegex(@"<!--[\s\S]*?(?:-->|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlComment();
+
+    [GeneratedRegex(@"^\s*<details[\s>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DetailsOpen();
+
+    [GeneratedRegex(@"</details\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DetailsClose();
+
+    [GeneratedRegex(@"^(?<marks>#{1,6})(?:\s+(?<text>.*?))?\s*#*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AtxHeading();
+
+    [GeneratedRegex(@"^(?:=+|-+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SetextUnderline();
+
+    [GeneratedRegex(@"^(?:\*\*|__)(?<text>[^*_]{1,80})(?:\*\*|__)\s*[:：]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BoldLine();
+
+    [GeneratedRegex(@"^(?<label>[\p{L}][\p{L} ?-]{0,40})[:：](?<rest>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SectionLabel();
+
+    [GeneratedRegex(@"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThematicBreak();
+
+    [GeneratedRegex(@"^(?:<[^<>]*>\s*)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlOnly();
+
+    [GeneratedRegex(@"^\[[^\]]*\]:\s", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkDefinition();
+
+    [GeneratedRegex(@"^(?:[-*+•]|\d{1,3}[.)])\s+(?<text>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^\[[ xX]\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Checkbox();
+
+    [GeneratedRegex(@"^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Admonition();
+
+    [GeneratedRegex(@"^(?<token>[A-Za-z0-9][A-Za-z0-9-]*(?: [A-Za-z0-9-]+){0,2})\s*:\s*\S", RegexOptions.CultureInvariant)]
+    private static partial Regex Trailer();
+
+    /// <summary>Trailers that never carry a statement about the change, whatever their value.</summary>
+    [GeneratedRegex(@"^(?:signed-off-by|co-authored-by|reviewed-by|acked-by|tested-by|reported-by|suggested-by|requested-by|helped-by|reviewed-on|change-id|cc|cherry-picked-from|piperorigin-revid|ghstack-source-id|pull request resolved|differential revision|approved by|reviewed by|reviewers|subscribers|fbshipit-source-id|git-svn-id|original-commit-id)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HardTrailer();
+
+    /// <summary>"Closes #12", "Fixes: https://…", "Refs GH-7, #8", "Bug: 123456", "See also owner/repo#3".</summary>
+    [GeneratedRegex(@"^(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?|references|see(?: also)?|part of|related(?: to)?|relates to|addresses|towards|follow-?up(?: to| of| for)?|cf\.?|xref|bug|issues?|link|jira|ticket)\b\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReferenceLine();
+
+    [GeneratedRegex(@"^[\p{L}\p{N} ._-]{1,30}:\s*(?<rest>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledLine();
+
+    [GeneratedRegex(@"https?://\S+|www\.\S+|(?:[\w.-]+/[\w.-]+)?#\d+|\bGH-\d+\b|\b[A-Z][A-Z0-9]+-\d+\b|\b[0-9a-f]{7,40}\b(?:\s*\(""[^""]*""\))?|\b\d{3,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex References();
+
+    [GeneratedRegex(@"^(?:[\s,;.:()\[\]&+]|\band\b|\bor\b)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConnectorsOnly();
+
+    [GeneratedRegex(@"^\(cherry picked from commit [0-9a-f]+\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CherryPick();
+
+    /// <summary>Sentences bots write into every pull request (Renovate, Dependabot, generators), after any leading emoji.</summary>
+    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:this (?:pr|mr|pull request) (?:contains the following updates|was (?:automatically )?(?:generated|created|opened) by|has been (?:automatically )?(?:generated|created) by)|dependabot will resolve|you can trigger dependabot actions|dependabot commands and options|if you want to rebase/retry this pr|(?:schedule|automerge|rebasing|ignore)\s*:|generated (?:by|with) (?:claude code|copilot|mend renovate|renovate)|automated changes by)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Boilerplate();
+
+    /// <summary>Squash-merge fix-up items that say nothing about the change.</summary>
+    [GeneratedRegex(@"^(?:merge (?:branch|remote-tracking branch|pull request|commit)\b.*|merged? (?:main|master|upstream)\b.*|(?:address(?:ed|ing)?|resolve[sd]?|fix(?:ed)?) (?:the |all )?(?:review |pr |code review )?(?:comments?|feedback|suggestions?|conflicts?)|apply (?:the )?suggestions? from (?:code )?review|(?:fix(?:ed)?|run|ran) (?:the )?(?:lint|linter|linting|format(?:ting)?|pre-commit|ci|tests?|typos?|style|mypy|ruff|clippy)|lint|linting|format|formatting|typos?|wip|nits?|minor(?: (?:fix(?:es)?|changes?|cleanup|update))?|updates?|cleanup|clean up|pre-commit|fixup!.*|squash!.*|more fixes|fix|fixes|tmp|temp|done|ok|\.+)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FixupLine();
+
+    /// <summary>A line that is one link ("[Release notes](https://…)"), a pointer rather than a statement.</summary>
+    [GeneratedRegex(@"^\s*!?\[[^\]]*\]\([^)]*\)[.,;]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkOnly();
+
+    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Image();
+
+    [GeneratedRegex(@"\[(?<text>[^\]]*)\]\([^)]*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"<(?<url>https?://[^>\s]+)>", RegexOptions.CultureInvariant)]
+    private static partial Regex AutoLink();
+
+    /// <summary>HTML tags by name, so that generic types such as <c>Option&lt;T&gt;</c> stay as written.</summary>
+    [GeneratedRegex(@"</?(?:a|b|i|u|s|em|strong|code|kbd|br|p|div|span|sub|sup|img|ul|ol|li|dl|dt|dd|details|summary|table|thead|tbody|tr|td|th|hr|h[1-6]|pre|blockquote|picture|source|video|center|small|big|del|ins|mark)\b[^<>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlTag();
+}

@@ -1,0 +1,199 @@
+using Gitbrief.Sources;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>Where a repository's code lives and changes: the source files of each directory and the recent changes
+/// that touched them. It tells a commit in the repository's core from one in its periphery without any list of
+/// names: the core is the part that holds most of the code and most of the recent work.</summary>
+public sealed class RepositoryProfile
+{
+    /// <summary>Below this many source files the structure says too little.</summary>
+    private const int MinimumFiles = 12;
+
+    /// <summary>A directory that holds more than this share of its parent's weight continues the trunk.</summary>
+    private const double TrunkShare = 0.6;
+
+    /// <summary>A part branching off the trunk with at least this share of the repository's weight is core.</summary>
+    private const double CoreShare = 0.12;
+
+    /// <summary>A part branching off the trunk outside it with less than this share is periphery.</summary>
+    private const double PeripheryShare = 0.04;
+
+    private const int MaxTrunkDepth = 5;
+
+    /// <summary>A directory named in a "sync"/"bump" title holds at least this share when it is a bundled component.</summary>
+    private const double ComponentShare = 0.05;
+
+    private readonly Dictionary<string, DirectoryWeight> direct;
+    private readonly Dictionary<string, DirectoryWeight> subtree = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> children = new(StringComparer.Ordinal);
+    private readonly HashSet<string> trunk = new(StringComparer.Ordinal);
+
+    public static RepositoryProfile Empty { get; } = new(new Dictionary<string, DirectoryWeight>());
+
+    public RepositoryProfile(IReadOnlyDictionary<string, DirectoryWeight> directCounts)
+    {
+        direct = new Dictionary<string, DirectoryWeight>(directCounts, StringComparer.Ordinal);
+        foreach (var (directory, weight) in direct)
+        {
+            var path = directory;
+            while (true)
+            {
+                subtree[path] = Add(subtree.GetValueOrDefault(path), weight);
+                if (path.Length == 0)
+                {
+                    break;
+                }
+                var parent = Parent(path);
+                if (!children.TryGetValue(parent, out var list))
+                {
+                    children[parent] = list = [];
+                }
+                if (!list.Contains(path))
+                {
+                    list.Add(path);
+                }
+                path = parent;
+            }
+        }
+        Total = subtree.GetValueOrDefault(string.Empty);
+        FindTrunk();
+    }
+
+    /// <summary>The source files of the whole repository and the recent changes to them.</summary>
+    public DirectoryWeight Total { get; }
+
+    public bool IsKnown => Total.Files >= MinimumFiles;
+
+    /// <summary>The source files and recent changes of each directory, not counting subdirectories ("" is the root).</summary>
+    public IReadOnlyDictionary<string, DirectoryWeight> DirectCounts => direct;
+
+    /// <summary>The chain of directories, from the root down, that each hold most of their parent's code.</summary>
+    public IReadOnlyCollection<string> Trunk => trunk;
+
+    public static RepositoryProfile From(RepositoryFiles files)
+    {
+        var counts = new Dictionary<string, DirectoryWeight>(StringComparer.Ordinal);
+        foreach (var path in files.Tree)
+        {
+            if (FileClassifier.Classify(path) == FileRole.Source)
+            {
+                var directory = Parent(path);
+                counts[directory] = counts.GetValueOrDefault(directory) with { Files = counts.GetValueOrDefault(directory).Files + 1 };
+            }
+        }
+        foreach (var path in files.RecentlyChanged)
+        {
+            if (FileClassifier.Classify(path) == FileRole.Source)
+            {
+                var directory = Parent(path);
+                counts[directory] = counts.GetValueOrDefault(directory) with { Changes = counts.GetValueOrDefault(directory).Changes + 1 };
+            }
+        }
+        return new RepositoryProfile(counts);
+    }
+
+    /// <summary>Where a file lies: in the part that branches off the trunk at the deepest trunk directory above it.</summary>
+    public Placement PlacementOf(string path)
+    {
+        if (!IsKnown)
+        {
+            return Placement.Unknown;
+        }
+        var directory = Parent(path.Replace('\\', '/'));
+        var branch = BranchOf(directory);
+        if (branch is null)
+        {
+            // Directly in a trunk directory: the deepest one is the heart of the code, the others hold entry points
+            // and odds and ends.
+            return IsTrunkEnd(directory) ? Placement.Core : Placement.Normal;
+        }
+        var share = Share(subtree.GetValueOrDefault(branch));
+        var parent = Parent(branch);
+        if (share >= CoreShare)
+        {
+            return Placement.Core;
+        }
+        // Only parts that branch off high up (outside the main code) are periphery; a small module deep inside the
+        // main code is still the product.
+        return share < PeripheryShare && (parent.Length == 0 || !IsTrunkEnd(parent) && Depth(parent) < 2) ? Placement.Periphery : Placement.Normal;
+    }
+
+    /// <summary>The name of a directory of the repository that one of <paramref name="words"/> names and that holds a
+    /// sizeable part of its code (a bundled engine or library synced into the tree), or null.</summary>
+    public string? ComponentNamed(IEnumerable<string> words)
+    {
+        if (!IsKnown)
+        {
+            return null;
+        }
+        var wanted = words.Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return subtree
+            .Where(d => d.Key.Length > 0 && Depth(d.Key) == 1 && Share(d.Value) >= ComponentShare)
+            .Select(d => d.Key[(d.Key.LastIndexOf('/') + 1)..])
+            .Where(name => wanted.Contains(name) && !GenericDirectories.Contains(name.ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Directory names that say nothing about what they hold.</summary>
+    private static readonly HashSet<string> GenericDirectories = new(StringComparer.Ordinal)
+    {
+        "src", "lib", "libs", "include", "core", "common", "utils", "util", "internal", "pkg", "cmd", "app", "apps", "packages",
+        "crates", "modules", "source", "sources", "main", "python", "cpp", "csrc", "test", "tests", "tools", "scripts", "docs",
+    };
+
+    private string? BranchOf(string directory)
+    {
+        if (trunk.Contains(directory))
+        {
+            return null;
+        }
+        var path = directory;
+        while (path.Length > 0 && !trunk.Contains(Parent(path)))
+        {
+            path = Parent(path);
+        }
+        return path;
+    }
+
+    private bool IsTrunkEnd(string directory) =>
+        trunk.Contains(directory) && !(children.TryGetValue(directory, out var list) && list.Any(trunk.Contains));
+
+    private void FindTrunk()
+    {
+        var node = string.Empty;
+        trunk.Add(node);
+        for (var depth = 0; depth < MaxTrunkDepth && children.TryGetValue(node, out var list); depth++)
+        {
+            var whole = Weight(subtree.GetValueOrDefault(node));
+            var biggest = list.OrderByDescending(c => Weight(subtree.GetValueOrDefault(c))).ThenBy(c => c, StringComparer.Ordinal).First();
+            if (whole <= 0 || Weight(subtree.GetValueOrDefault(biggest)) <= TrunkShare * whole)
+            {
+                break;
+            }
+            trunk.Add(biggest);
+            node = biggest;
+        }
+    }
+
+    /// <summary>Half structure (files), half history (recent changes), each as a share of the repository.</summary>
+    private double Share(DirectoryWeight weight) => Weight(weight);
+
+    private double Weight(DirectoryWeight weight)
+    {
+        var files = Total.Files > 0 ? (double)weight.Files / Total.Files : 0;
+        var changes = Total.Changes > 0 ? (double)weight.Changes / Total.Changes : files;
+        return (files + changes) / 2;
+    }
+
+    private static DirectoryWeight Add(DirectoryWeight a, DirectoryWeight b) => new(a.Files + b.Files, a.Changes + b.Changes);
+
+    private static int Depth(string directory) => directory.Length == 0 ? 0 : directory.Count(c => c == '/') + 1;
+
+    private static string Parent(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? string.Empty : path[..slash];
+    }
+}

@@ -1,0 +1,73 @@
+namespace Gitbrief.Analysis;
+
+/// <summary>The reasons the importance signals add, in the report's language.</summary>
+internal sealed record SignalPhrases
+{
+    public required Func<string, string> Hardening { get; init; }
+    public required Func<string, string> SevereFix { get; init; }
+    public required string CoreFeature { get; init; }
+    public required Func<string, string> Defaults { get; init; }
+    public required Func<string, string> Engine { get; init; }
+    public required Func<string, string> Major { get; init; }
+    public required Func<string, string> Routine { get; init; }
+    public required Func<string, string> Release { get; init; }
+    public required Func<string, string> Experimental { get; init; }
+    public required string Periphery { get; init; }
+    public required string Core { get; init; }
+    public required string Trivial { get; init; }
+    public required string ReleasePipeline { get; init; }
+    public required string Automation { get; init; }
+    public required string Examples { get; init; }
+    public required Func<string, string> FollowUp { get; init; }
+    public required string NoHighSignal { get; init; }
+    public required Func<int, string> DayCap { get; init; }
+    public required Func<string, int, string> Series { get; init; }
+
+    public static SignalPhrases For(ReportLanguage language) => language == ReportLanguage.En ? English : Chinese;
+
+    public static SignalPhrases Chinese { get; } = new()
+    {
+        Hardening = e => $"安全加固（{e}）",
+        SevereFix = w => $"修复严重问题（{w}）",
+        CoreFeature = "核心功能的新能力",
+        Defaults = w => w == "title" ? "修改默认行为" : $"修改默认值（{w}）",
+        Engine = w => $"升级内置引擎 {w}",
+        Major = w => $"依赖大版本升级 {w}",
+        Routine = w => $"常规依赖更新 {w}",
+        Release = v => $"发布版本号 {v}",
+        Experimental = w => $"实验性/预览功能（{w}）",
+        Periphery = "仅涉及外围部分（基准、示例、工具等）",
+        Core = "涉及仓库核心代码",
+        Trivial = "改动极小",
+        ReleasePipeline = "发布流程变更",
+        Automation = "仓库自身的自动化（CI 与机器人配置），不随产品发布",
+        Examples = "仅示例代码",
+        FollowUp = w => $"评审跟进或重命名（{w}）",
+        NoHighSignal = "无须立即知晓的信号",
+        DayCap = n => $"当日高重要度过多，保留前 {n} 项",
+        Series = (s, n) => $"同一系列（{s}，当日 {n} 个功能提交）",
+    };
+
+    public static SignalPhrases English { get; } = new()
+    {
+        Hardening = e => $"security hardening ({e})",
+        SevereFix = w => $"fixes a severe problem ({w})",
+        CoreFeature = "new capability of the core product",
+        Defaults = w => w == "title" ? "changes a default" : $"changes a default value ({w})",
+        Engine = w => $"upgrades the bundled engine {w}",
+        Major = w => $"major version bump of {w}",
+        Routine = w => $"routine dependency update {w}",
+        Release = v => $"release version {v}",
+        Experimental = w => $"experimental / preview ({w})",
+        Periphery = "only the periphery (benchmarks, examples, tools…)",
+        Core = "in the repository's core",
+        Trivial = "trivial change",
+        ReleasePipeline = "release pipeline change",
+        Automation = "the repository's own automation (CI and bot settings), nothing that ships",
+        Examples = "examples only",
+        FollowUp = w => $"review follow-up or rename ({w})",
+        NoHighSignal = "nothing a follower must know today",
+        DayCap = n => $"many high items today: the top {n} kept",
+        Series = (s, n) => $"part of a series ({s}, {n} feature commits today)",
+    };
+}

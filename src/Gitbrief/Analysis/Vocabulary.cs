@@ -1,0 +1,97 @@
+namespace Gitbrief.Analysis;
+
+/// <summary>The words the importance signals look for, matched against the lower-cased words of a message (one pass
+/// over the text, set look-ups; no regular expression on the hot path).</summary>
+internal static class Vocabulary
+{
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
+
+    /// <summary>Verbs of protection: the commit makes the product refuse, clean or confine something.</summary>
+    public static readonly HashSet<string> Protective = Set(
+        "reject", "rejects", "rejected", "rejecting", "refuse", "refuses", "disallow", "disallows", "forbid", "forbids", "deny", "denies",
+        "block", "blocks", "sanitize", "sanitizes", "sanitise", "escape", "escapes", "escaping", "sandbox", "sandboxed", "sandboxing",
+        "restrict", "restricts", "harden", "hardens", "hardening", "redact", "redacts", "redaction", "mask", "masks", "validate", "validates",
+        "verify", "verifies", "enforce", "enforces", "prevent", "prevents", "limit", "limits", "contain", "confine", "stop", "stops",
+        "strip", "strips", "quote", "quotes");
+
+    /// <summary>What protection is about: untrusted input, secrets, escaping the allowed area.</summary>
+    public static readonly HashSet<string> Danger = Set(
+        "untrusted", "unsafe", "malicious", "attacker", "arbitrary", "traversal", "symlink", "symlinks", "outside", "escape", "absolute",
+        "reserved", "weak", "insecure", "credential", "credentials", "token", "tokens", "secret", "secrets", "password", "passwords",
+        "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
+        "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
+        "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
+        "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos");
+
+    /// <summary>Words that alone say the commit is about security.</summary>
+    public static readonly HashSet<string> SecurityNouns = Set(
+        "security", "vulnerability", "vulnerabilities", "cve", "ghsa", "xss", "csrf", "ssrf", "xxe", "rce", "traversal", "injection",
+        "exploit", "sandbox", "sandboxing", "hardening", "harden");
+
+    /// <summary>What a severe fix repairs: crashes, wrong results, lost data.</summary>
+    public static readonly HashSet<string> Severe = Set(
+        "crash", "crashes", "crashing", "segfault", "segfaults", "sigsegv", "abort", "aborts", "wrong", "incorrect", "oob",
+        "out-of-bounds", "overflow", "overflows", "underflow", "illegal", "use-after-free", "double-free",
+        "corrupt", "corrupted", "corruption", "nan", "nans", "accuracy", "precision", "deadlock", "deadlocks", "hang", "hangs", "race",
+        "leak", "leaks", "oom", "regression", "data-loss", "loss", "miscompile", "miscompilation", "garbage", "mismatch", "broken");
+
+    /// <summary>Words in a body that say the change is about security even when the title does not.</summary>
+    public static readonly HashSet<string> StrongDanger = Set(
+        "bypass", "traversal", "traverse", "injection", "vulnerability", "vulnerable", "cve", "exploit", "xss", "csrf", "ssrf", "rce",
+        "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest");
+
+    /// <summary>Words before "injection" that make it a design pattern.</summary>
+    public static readonly HashSet<string> NotAttacks = Set("dependency", "dependencies", "constructor", "property", "setter", "method", "field", "di");
+
+    /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
+    public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];
+
+    /// <summary>Gating words: the change is opt-in, experimental, behind a flag.</summary>
+    public static readonly HashSet<string> Experimental = Set(
+        "experimental", "preview", "unstable", "beta", "alpha", "prototype", "poc", "wip", "opt-in", "feature-flag", "nightly");
+
+    /// <summary>Trivial edits whatever their size.</summary>
+    public static readonly HashSet<string> Trivial = Set(
+        "typo", "typos", "spelling", "misspelling", "whitespace", "formatting", "format", "fmt", "lint", "linting", "clippy", "print",
+        "prints", "printing", "log", "logging", "comment", "comments", "wording", "warning", "warnings", "cosmetic", "indentation", "nit",
+        "nits", "rename", "renames", "renamed", "reword", "message", "messages", "docstring", "docstrings", "readme");
+
+    /// <summary>Words of a version bump of the project itself.</summary>
+    public static readonly HashSet<string> Release = Set("release", "releases", "released", "version", "bump", "prepare", "publish", "v");
+
+    /// <summary>Words of a dependency update.</summary>
+    public static readonly HashSet<string> Update = Set("bump", "bumps", "bumped", "update", "updates", "updated", "upgrade", "upgrades", "upgraded", "pin", "sync", "lock");
+
+    /// <summary>Words of a default's change.</summary>
+    public static readonly HashSet<string> Defaults = Set("default", "defaults", "by-default");
+
+    /// <summary>Folders of periphery code whatever the repository's shape: benchmarks and the like.</summary>
+    public static readonly HashSet<string> PeripheryDirectories = Set("bench", "benches", "benchmark", "benchmarks", "contrib", "playground");
+
+    /// <summary>Folders of examples: documentation in the form of code, nothing a user runs.</summary>
+    public static readonly HashSet<string> ExampleDirectories = Set(
+        "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "cookbook", "notebooks");
+
+    /// <summary>The lower-cased words of a text: letters, digits, '-' and '_' (so "non-utf-8" stays one word).</summary>
+    public static List<string> Words(string text, int limit = 4000)
+    {
+        var words = new List<string>();
+        var start = -1;
+        var end = Math.Min(text.Length, limit);
+        for (var i = 0; i <= end; i++)
+        {
+            // '_' belongs to a word wherever it stands ("__xss" is an identifier, not the word "xss"); '-' only inside one.
+            var inWord = i < end && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || (start >= 0 && text[i] == '-'));
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                words.Add(text[start..i].TrimEnd('-', '_').ToLowerInvariant());
+                start = -1;
+            }
+        }
+        return words;
+    }
+}

@@ -1,0 +1,15 @@
+using Gitbrief.Analysis;
+
+namespace Gitbrief.Evaluation;
+
+/// <summary>One labelled commit with the level Gitbrief's rules and the old tool's rules gave it.</summary>
+internal sealed record EvaluatedCommit(
+    string Repository,
+    string Sha,
+    string Title,
+    ImportanceLevel Label,
+    string Rationale,
+    ImportanceLevel Rules,
+    ImportanceLevel Seed,
+    ImportanceAssessment Assessment,
+    bool RoleOnly);
