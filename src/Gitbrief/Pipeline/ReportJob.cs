@@ -140,27 +140,38 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             var links = WebLinks.FromRemote(await origin.ConfigureAwait(false), spec.Host);
             var days = await DaysAsync(history, revision, spec, cancellationToken).ConfigureAwait(false);
 
-            // Claim the repository's days before any work: a run doing the same days at the same time waits here,
-            // then finds the LLM answers cached and the deliveries made.
-            var (store, runId, claims) = await ledger.ConfigureAwait(false);
+            // Claim the repository's days before analysing or writing them: a run doing the same days at the same time
+            // waits there, then finds the LLM answers cached and the deliveries made. Reading git is harmless twice,
+            // so it goes on while the store opens and the claims are taken.
             var unitKey = spec.Address.RemoteUrl ?? spec.Address.LocalPath ?? name;
             var variant = Variant(spec, branch, llm);
             var units = days.ToDictionary(d => d.Date, d => new WorkUnitKey(unitKey, d.Date, request.TimeZone.Id, variant));
-            await using var held = claims is null
-                ? null
-                : await claims.AcquireAsync([.. units.Values.Select(u => new ClaimRequest(ClaimKey.Work(u)))], a => observer.Notice(Waiting(name, a)), cancellationToken)
-                    .ConfigureAwait(false);
+            var claiming = ClaimAsync(ledger, name, [.. units.Values], cancellationToken);
 
             observer.StageChanged(name, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
-            // Where the repository's code lives and changes (its core and periphery), read beside the commits.
-            var layout = history is GitHistory git
-                ? RepositoryFilesReader.ReadAsync(git.Directory, revision, cancellationToken)
-                : Task.FromResult(RepositoryFiles.Empty);
-            var (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
-            commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<CommitRecord> commits;
+            Dictionary<DateOnly, string> unreadable;
+            RepositoryFiles files;
+            try
+            {
+                // Where the repository's code lives and changes (its core and periphery), read beside the commits.
+                var layout = history is GitHistory git
+                    ? RepositoryFilesReader.ReadAsync(git.Directory, revision, cancellationToken)
+                    : Task.FromResult(RepositoryFiles.Empty);
+                (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
+                commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
+                files = await layout.ConfigureAwait(false);
+            }
+            catch
+            {
+                await GiveUpAsync(claiming).ConfigureAwait(false);
+                throw;
+            }
+            await using var held = await claiming.ConfigureAwait(false);
+            var (store, runId, _) = await ledger.ConfigureAwait(false);
             var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
 
-            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), RepositoryProfile.From(await layout.ConfigureAwait(false)));
+            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), RepositoryProfile.From(files));
             var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
             foreach (var day in byDay)
             {
@@ -242,6 +253,32 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             settings.Add("pull-requests");
         }
         return WorkUnitKey.VariantOf([.. settings]);
+    }
+
+    /// <summary>Claims the repository-day units (none for dry runs), waiting while another run holds any of them.</summary>
+    private async Task<HeldClaims?> ClaimAsync(Task<RunLedger> ledger, string name, IReadOnlyList<WorkUnitKey> units, CancellationToken cancellationToken)
+    {
+        var (_, _, claims) = await ledger.ConfigureAwait(false);
+        return claims is null
+            ? null
+            : await claims.AcquireAsync([.. units.Select(u => new ClaimRequest(ClaimKey.Work(u)))], a => observer.Notice(Waiting(name, a)), cancellationToken)
+                .ConfigureAwait(false);
+    }
+
+    /// <summary>Releases the claims of work that failed before it began, once they are taken (a failure to take them was
+    /// the store's, which the repository's error already covers).</summary>
+    private static async Task GiveUpAsync(Task<HeldClaims?> claiming)
+    {
+        try
+        {
+            if (await claiming.ConfigureAwait(false) is { } held)
+            {
+                await held.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or GitbriefException or IOException)
+        {
+        }
     }
 
     private static string Waiting(string repository, ClaimAttempt attempt) =>
