@@ -200,7 +200,7 @@ public sealed class GitHubIssueTargetTests : IAsyncLifetime
         Assert.Contains("### 📊 Summary statistics", issue.Body, StringComparison.Ordinal);
         Assert.Contains("### 🔴 High importance changes (3)", issue.Body, StringComparison.Ordinal);
         // The day's digest: the high commits one line each, the low ones counted, not listed; no table.
-        var listed = issue.Body.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal) && l.Contains("large feature number", StringComparison.Ordinal)).ToList();
+        var listed = issue.Body.Split('\n').Where(l => (l.StartsWith("- `", StringComparison.Ordinal) || l.StartsWith("- [`", StringComparison.Ordinal)) && l.Contains("large feature number", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, listed.Count);
         Assert.DoesNotContain(issue.Body.Split('\n'), line => line.StartsWith('|'));
         Assert.DoesNotContain("routine change", issue.Body, StringComparison.Ordinal);
