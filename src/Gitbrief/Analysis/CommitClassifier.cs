@@ -52,7 +52,8 @@ internal static partial class CommitClassifier
 
     public static CommitTraits Classify(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
     {
-        var title = commit.Title;
+        // A leading emoji (gitmoji "🐛 Fix …", ":sparkles: Add …") says nothing the words after it do not.
+        var title = LeadingSymbols().Replace(commit.Title, string.Empty);
         var body = string.Join('\n', CommitMessage.BodyLines(commit.Message));
         var types = new List<ChangeType>();
         string? key = null;
@@ -205,6 +206,9 @@ internal static partial class CommitClassifier
 
     [GeneratedRegex(@"^\s*(?<area>[A-Za-z0-9_./-]{1,40}(\s[A-Za-z0-9_./-]{1,20})?)\s?:\s+(?<subject>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AreaPrefix();
+
+    [GeneratedRegex(@"^\s*((:[a-z0-9_+-]{1,30}:|[\p{So}\p{Sk}\p{Cs}\uFE0F\u200D])\s*)+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingSymbols();
 
     [GeneratedRegex(@"^\s*Revert\s+""", RegexOptions.CultureInvariant)]
     private static partial Regex RevertTitle();

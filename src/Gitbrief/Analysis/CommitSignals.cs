@@ -14,6 +14,9 @@ internal sealed partial record CommitSignals
     /// <summary>A trivial word in the title keeps a change this small trivial.</summary>
     private const int SmallLines = 12;
 
+    /// <summary>A source file edited by at most this many lines in a release commit holds a version string.</summary>
+    private const int VersionStringLines = 2;
+
     /// <summary>A feature needs this many meaningful lines to count as a new capability.</summary>
     private const int FeatureLines = 40;
 
@@ -27,6 +30,10 @@ internal sealed partial record CommitSignals
     public bool Core { get; init; }
     public bool CoreFeature { get; init; }
     public string? Defaults { get; init; }
+
+    /// <summary>A feature leaves its preview/experimental gate ("Stabilize …", "… out of preview"): it now reaches
+    /// every user who runs that part of the product.</summary>
+    public string? Graduation { get; init; }
     public bool Automated { get; init; }
 
     /// <summary>Only docs, tests, CI, or only lockfiles / generated / vendored / binary files.</summary>
@@ -64,12 +71,15 @@ internal sealed partial record CommitSignals
         var fullTitle = Vocabulary.Words(commit.Title);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
         var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, fullTitle, files, product, automated, profile) : null;
-        var experimental = ExperimentalOf(title, body);
+        var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
+        // A graduating feature talks about the gate it leaves: that is no sign of a gate.
+        var experimental = graduation is null ? ExperimentalOf(title, body) : null;
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
             ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var trivial = product.Count > 0 && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
+        // A line or two can flip a gate or a default for everyone: size says nothing then.
+        var trivial = product.Count > 0 && graduation is null && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body, traits),
@@ -81,7 +91,11 @@ internal sealed partial record CommitSignals
             Periphery = periphery,
             Core = core,
             CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files),
-            Defaults = core && title.Any(Vocabulary.Defaults.Contains) ? "title" : null,
+            Defaults = !core ? null
+                : title.Any(Vocabulary.Defaults.Contains) ? "title"
+                : graduation is not null && source.FirstOrDefault(f => SettingsSource().IsMatch(f.Change.Path)) is { } settings ? settings.Change.Path
+                : null,
+            Graduation = graduation,
             Automated = automated,
             RoleOnly = roleOnly,
             Automation = automation,
@@ -167,6 +181,11 @@ internal sealed partial record CommitSignals
             : null;
     }
 
+    /// <summary>The words of a title that take a feature out of its preview gate, or null; "stabilize the flaky test"
+    /// is not one.</summary>
+    private static string? GraduationOf(string subject) =>
+        GraduationTitle().Match(subject) is { Success: true } match && !NotGraduation().IsMatch(subject) ? match.Value.Trim() : null;
+
     private static string? ExperimentalOf(List<string> title, List<string> body) =>
         title.FirstOrDefault(Vocabulary.Experimental.Contains) ?? body.Take(400).FirstOrDefault(Vocabulary.Experimental.Contains);
 
@@ -179,8 +198,9 @@ internal sealed partial record CommitSignals
         {
             return null;
         }
+        // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump.
         var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
-            || VersionFile().IsMatch(f.Change.Path));
+            || VersionFile().IsMatch(f.Change.Path) || f.Change.Additions + f.Change.Deletions <= VersionStringLines);
         return small ? match.Groups["version"].Value : null;
     }
 
@@ -190,7 +210,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?((chore|build|ci)(\([^)]*\))?!?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump to|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
@@ -201,6 +221,16 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpTitle();
+
+    [GeneratedRegex(@"\b(stabili[sz](e|es|ed|ing|ation)|graduat(e|es|ed|ing)|promot(e|es|ed|ing)\b.{1,60}\bto stable|(out|leaves?|leaving|exits?) (of )?(the )?(preview|experimental|beta|nightly)|no longer (experimental|preview|unstable|beta|behind)|generally available|general availability|remove (the )?(preview|experimental) (gate|flag|requirement))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GraduationTitle();
+
+    [GeneratedRegex(@"\b(flaky|flakiness|tests?|ci|build|benchmarks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotGraduation();
+
+    /// <summary>A source file that holds settings, options or defaults.</summary>
+    [GeneratedRegex(@"(^|/)[^/]*(setting|config|option|default)[^/]*\.\w+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SettingsSource();
 
     [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseWorkflow();

@@ -119,6 +119,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, new("core-feature", 0, signalPhrases.CoreFeature), false);
         }
+        if (signals is { Graduation: { } graduation })
+        {
+            return (ImportanceLevel.Medium, new("graduation", 0, signalPhrases.Graduation(graduation)), false);
+        }
         if (traits.Revert && !roleOnly)
         {
             return (ImportanceLevel.Medium, new("revert", 0, phrases.RevertReason), false);

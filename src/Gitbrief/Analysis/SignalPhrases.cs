@@ -8,6 +8,7 @@ internal sealed record SignalPhrases
     public required string CoreFeature { get; init; }
     public required Func<string, string> Defaults { get; init; }
     public required Func<string, string> Engine { get; init; }
+    public required Func<string, string> Graduation { get; init; }
     public required Func<string, string> Major { get; init; }
     public required Func<string, string> Routine { get; init; }
     public required Func<string, string> Release { get; init; }
@@ -32,6 +33,7 @@ internal sealed record SignalPhrases
         CoreFeature = "核心功能的新能力",
         Defaults = w => w == "title" ? "修改默认行为" : $"修改默认值（{w}）",
         Engine = w => $"升级内置引擎 {w}",
+        Graduation = w => $"功能转为正式（{w}）",
         Major = w => $"依赖大版本升级 {w}",
         Routine = w => $"常规依赖更新 {w}",
         Release = v => $"发布版本号 {v}",
@@ -55,6 +57,7 @@ internal sealed record SignalPhrases
         CoreFeature = "new capability of the core product",
         Defaults = w => w == "title" ? "changes a default" : $"changes a default value ({w})",
         Engine = w => $"upgrades the bundled engine {w}",
+        Graduation = w => $"leaves preview ({w})",
         Major = w => $"major version bump of {w}",
         Routine = w => $"routine dependency update {w}",
         Release = v => $"release version {v}",
