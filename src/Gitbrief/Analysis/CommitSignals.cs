@@ -121,7 +121,7 @@ internal sealed partial record CommitSignals
             var placement = InFolder(file.Change.Path, Vocabulary.PeripheryDirectories) || InFolder(file.Change.Path, Vocabulary.ExampleDirectories)
                 ? Placement.Periphery
                 : profile.PlacementOf(file.Change.Path);
-            if (placement is Placement.Core or Placement.Unknown)
+            if (placement is Placement.Core or Placement.Unknown or Placement.Normal)
             {
                 core += lines;
             }

@@ -115,8 +115,10 @@ public sealed class RepositoryProfile
             return Placement.Core;
         }
         // Only parts that branch off high up (outside the main code) are periphery; a small module deep inside the
-        // main code is still the product.
-        return share < PeripheryShare && (parent.Length == 0 || !IsTrunkEnd(parent) && Depth(parent) < 2) ? Placement.Periphery : Placement.Normal;
+        // main code is still the product. A flat repository (no directory holds most of the code: one package per
+        // top-level directory, as Go projects are laid out) has no "outside": its small packages are the product too.
+        var outside = parent.Length == 0 ? trunk.Count > 1 : !IsTrunkEnd(parent) && Depth(parent) < 2;
+        return share < PeripheryShare && outside ? Placement.Periphery : Placement.Normal;
     }
 
     /// <summary>The name of a directory of the repository that one of <paramref name="words"/> names and that holds a
