@@ -17,6 +17,10 @@ internal sealed partial record CommitSignals
     /// <summary>A source file edited by at most this many lines in a release commit holds a version string.</summary>
     private const int VersionStringLines = 2;
 
+    /// <summary>The lead of a body, in words: what a commit is about; a long squash body's later bullets (review
+    /// fix-ups) are not.</summary>
+    private const int LeadWords = 150;
+
     /// <summary>A feature needs this many meaningful lines to count as a new capability.</summary>
     private const int FeatureLines = 40;
 
@@ -82,7 +86,7 @@ internal sealed partial record CommitSignals
         var trivial = product.Count > 0 && graduation is null && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body, traits),
+            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -168,14 +172,14 @@ internal sealed partial record CommitSignals
         }
         var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
         // The danger is another word than the verb ("escape" is both).
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w))) is { } danger)
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w))) is { } danger)
         {
             return $"{verb} … {danger}";
         }
         // The title may say nothing ("improve the reliability"): a body that protects against two distinct dangers,
         // one of them unmistakable, says it instead.
         var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
-        var dangers = body.Where(Vocabulary.Danger.Contains).Distinct(StringComparer.Ordinal).ToList();
+        var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
         return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
             ? $"{bodyVerb} … {strong}"
             : null;
