@@ -122,8 +122,10 @@ public sealed class RepositoryProfile
     }
 
     /// <summary>The name of a directory of the repository that one of <paramref name="words"/> names and that holds a
-    /// sizeable part of its code (a bundled engine or library synced into the tree), or null.</summary>
-    public string? ComponentNamed(IEnumerable<string> words)
+    /// sizeable part of its code (a bundled engine or library synced into the tree), or null. A top-level directory
+    /// counts by its name alone (the commit recording a sync may touch only a revision file); a deeper one
+    /// (<c>ml/backend/ggml/ggml</c>) only when at least a third of <paramref name="changed"/> lies inside it.</summary>
+    public string? ComponentNamed(IEnumerable<string> words, IReadOnlyList<string> changed)
     {
         if (!IsKnown)
         {
@@ -131,12 +133,16 @@ public sealed class RepositoryProfile
         }
         var wanted = words.Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return subtree
-            .Where(d => d.Key.Length > 0 && Depth(d.Key) == 1 && Share(d.Value) >= ComponentShare)
-            .Select(d => d.Key[(d.Key.LastIndexOf('/') + 1)..])
-            .Where(name => wanted.Contains(name) && !GenericDirectories.Contains(name.ToLowerInvariant()))
-            .Order(StringComparer.Ordinal)
+            .Where(d => d.Key.Length > 0 && Share(d.Value) >= ComponentShare)
+            .Where(d => wanted.Contains(Name(d.Key)) && !GenericDirectories.Contains(Name(d.Key).ToLowerInvariant()))
+            .Where(d => Depth(d.Key) == 1 || changed.Count(p => p.StartsWith(d.Key + "/", StringComparison.Ordinal)) * 3 >= changed.Count)
+            .OrderBy(d => Depth(d.Key))
+            .ThenBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => Name(d.Key))
             .FirstOrDefault();
     }
+
+    private static string Name(string directory) => directory[(directory.LastIndexOf('/') + 1)..];
 
     /// <summary>Directory names that say nothing about what they hold.</summary>
     private static readonly HashSet<string> GenericDirectories = new(StringComparer.Ordinal)
