@@ -21,6 +21,9 @@ internal sealed partial record CommitSignals
     /// fix-ups) are not.</summary>
     private const int LeadWords = 150;
 
+    /// <summary>A change of message wording is at most this many lines.</summary>
+    private const int WordingLines = 100;
+
     /// <summary>A feature needs this many meaningful lines to count as a new capability.</summary>
     private const int FeatureLines = 40;
 
@@ -49,6 +52,10 @@ internal sealed partial record CommitSignals
 
     /// <summary>Only example code changed.</summary>
     public bool ExamplesOnly { get; init; }
+
+    /// <summary>Only words a user reads change: the title says the commit is about documentation ("docs: …",
+    /// "Fix X docs") or message wording ("improve the error message"), and the change is small enough to be that.</summary>
+    public string? Wording { get; init; }
 
     /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
     public string? FollowUp { get; init; }
@@ -104,6 +111,7 @@ internal sealed partial record CommitSignals
             RoleOnly = roleOnly,
             Automation = automation,
             ExamplesOnly = examplesOnly,
+            Wording = WordingOf(commit.Title, traits, productLines),
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             ReleasePipeline = roleOnly && files.Any(f => f.Role == FileRole.CI && ReleaseWorkflow().IsMatch(f.Change.Path)),
         };
@@ -185,6 +193,18 @@ internal sealed partial record CommitSignals
             : null;
     }
 
+    /// <summary>What a title says only text changes: a docs type ("docs:", "[3/x] docs update"), a fix or update of
+    /// the docs, or better error/warning wording in a change of at most <see cref="WordingLines"/> lines.</summary>
+    private static string? WordingOf(string title, CommitTraits traits, long productLines)
+    {
+        if (traits.WeightKey == "docs")
+        {
+            return "docs";
+        }
+        var match = WordingTitle().Match(title);
+        return match.Success && (match.Groups["docs"].Success || productLines <= WordingLines) ? match.Value.Trim() : null;
+    }
+
     /// <summary>The words of a title that take a feature out of its preview gate, or null; "stabilize the flaky test"
     /// is not one.</summary>
     private static string? GraduationOf(string subject) =>
@@ -231,6 +251,9 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"\b(flaky|flakiness|tests?|ci|build|benchmarks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotGraduation();
+
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate)\w*\b.{0,60}\b(docs|documentation|docstrings?)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WordingTitle();
 
     /// <summary>A source file that holds settings, options or defaults.</summary>
     [GeneratedRegex(@"(^|/)[^/]*(setting|config|option|default)[^/]*\.\w+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -170,6 +170,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Low, new("trivial", 0, signalPhrases.Trivial));
         }
+        if (signals.Wording is { } wording)
+        {
+            return (ImportanceLevel.Low, new("wording", 0, signalPhrases.Wording(wording)));
+        }
         if (signals.FollowUp is { } followUp)
         {
             return (ImportanceLevel.Low, new("follow-up", 0, signalPhrases.FollowUp(followUp)));
