@@ -60,7 +60,8 @@ internal sealed partial record CommitSignals
     /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
     public string? FollowUp { get; init; }
 
-    /// <summary>A CI-only change to how releases are built or published.</summary>
+    /// <summary>A CI change (alone or with the repository's automation scripts) whose title is about what a release
+    /// ships or how it is published.</summary>
     public bool ReleasePipeline { get; init; }
 
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
@@ -113,7 +114,7 @@ internal sealed partial record CommitSignals
             ExamplesOnly = examplesOnly,
             Wording = WordingOf(commit.Title, traits, productLines),
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
-            ReleasePipeline = roleOnly && files.Any(f => f.Role == FileRole.CI && ReleaseWorkflow().IsMatch(f.Change.Path)),
+            ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
         };
     }
 
@@ -259,6 +260,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"(^|/)[^/]*(setting|config|option|default)[^/]*\.\w+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SettingsSource();
 
-    [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A title about what a release ships: its artefacts, their signature, where they are published.</summary>
+    [GeneratedRegex(@"\b(releases?|releasing|publish(es|ed|ing)?|deploy(s|ed|ing|ment)?|wheels?|binar(y|ies)|artifacts?|artefacts?|sign(s|ed|ing)?|docker|images?|installers?|dist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseWorkflow();
 }

@@ -146,6 +146,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         }
         if (signals is { Automation: true })
         {
+            if (signals.ReleasePipeline)
+            {
+                return (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline));
+            }
             return (ImportanceLevel.Low, new("automation", 0, signalPhrases.Automation));
         }
         if (signals is { ExamplesOnly: true })
