@@ -91,7 +91,11 @@ internal sealed partial record CommitSignals
             : null;
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
         // A line or two can flip a gate or a default for everyone: size says nothing then.
-        var trivial = product.Count > 0 && graduation is null && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
+        // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
+        // without a trivial word, only a change that claims no behaviour is trivial by size.
+        var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
+        var trivial = product.Count > 0 && graduation is null
+            && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines));
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits),
@@ -186,7 +190,12 @@ internal sealed partial record CommitSignals
             return $"{verb} … {danger}";
         }
         // The title may say nothing ("improve the reliability"): a body that protects against two distinct dangers,
-        // one of them unmistakable, says it instead.
+        // one of them unmistakable, says it instead — not for a feature, whose body may describe a security tool
+        // ("port the audit command": vulnerabilities, advisories).
+        if (traits.WeightKey == "feat")
+        {
+            return null;
+        }
         var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
         var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
         return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
