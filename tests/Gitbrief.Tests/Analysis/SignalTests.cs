@@ -107,11 +107,13 @@ public sealed class SignalTests
             .File(".github/workflows/docker.yml", 4, 1));
         var runners = Analyzed(CommitBuilder.Message("Use Namespace runners for Windows (#27101)")
             .File(".github/workflows/build-binaries.yml", 6, 6));
+        var image = Analyzed(CommitBuilder.Message("[CI] Pin the AMD runner image (#16931)").File(".github/workflows/pr-test-amd.yml", 2, 2));
 
         Assert.Equal(ImportanceLevel.Medium, gate.Importance.Level);
         Assert.Contains("release-pipeline", gate.ReasonCodes());
         Assert.Equal(ImportanceLevel.Low, runners.Importance.Level);
         Assert.DoesNotContain("release-pipeline", runners.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, image.Importance.Level);
     }
 
     [Fact]
