@@ -109,7 +109,7 @@ internal sealed partial record CommitSignals
             CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files),
             Defaults = !core ? null
                 : title.Any(Vocabulary.Defaults.Contains) ? "title"
-                : graduation is not null && source.FirstOrDefault(f => SettingsSource().IsMatch(f.Change.Path)) is { } settings ? settings.Change.Path
+                : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
                 : null,
             Graduation = graduation,
             Automated = automated,
@@ -264,10 +264,6 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate)\w*\b.{0,60}\b(docs|documentation|docstrings?)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();
-
-    /// <summary>A source file that holds settings, options or defaults.</summary>
-    [GeneratedRegex(@"(^|/)[^/]*(setting|config|option|default)[^/]*\.\w+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SettingsSource();
 
     /// <summary>A title about what a release ships: its artefacts, their signature, where they are published.</summary>
     [GeneratedRegex(@"\b(releases?|releasing|publish(es|ed|ing)?|deploy(s|ed|ing|ment)?|wheels?|binar(y|ies)|artifacts?|artefacts?|sign(s|ed|ing)?|docker|installers?|dist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
