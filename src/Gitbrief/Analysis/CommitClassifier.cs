@@ -35,6 +35,8 @@ internal static partial class CommitClassifier
     [
         (VerbPattern("revert(s|ed)?"), "revert", ChangeType.Revert),
         (VerbPattern("(bug ?fix(es|ed)?|fix(es|ed)?|hot ?fix|resolve[sd]?|correct(s|ed)?|repair(s|ed)?|handle[sd]?|avoid(s|ed)?|prevent(s|ed)?)"), "fix", ChangeType.Fix),
+        // Verbs that make behaviour right or stricter: "Reject duplicate packages", "Honor version pins", "Keep the crop size".
+        (VerbPattern("(reject(s|ed)?|require[sd]?|respect(s|ed)?|hono(u)?r(s|ed)?|preserve[sd]?|keep(s)?|ensure[sd]?|enforce[sd]?|validate[sd]?|disallow(s|ed)?|forbid(s)?)"), "fix", ChangeType.Fix),
         (VerbPattern("(optimi[sz]e[sd]?|speed ?up|accelerate[sd]?|faster|improve (the )?performance|reduce (latency|memory|overhead))"), "perf", ChangeType.Performance),
         (VerbPattern("((tiny |minor |small )?refactor(s|ed|ing)?|decouple[sd]?|clean ?up|cleanup|simplif(y|ies|ied)|restructure[sd]?|move[sd]?|rename[sd]?|extract(s|ed)?|split|remove[sd]?|delete[sd]?|drop(s|ped)?|deprecate[sd]?)"), "refactor", ChangeType.Refactor),
         (VerbPattern("(bump(s|ed)?|upgrade[sd]?|update (deps|dependencies|dependency))"), "deps", ChangeType.Dependencies),

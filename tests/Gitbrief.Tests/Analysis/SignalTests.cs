@@ -18,6 +18,15 @@ public sealed class SignalTests
         Assert.Equal(key, CommitBuilder.Message(title).File("src/app.py", 8, 2).Traits().WeightKey);
     }
 
+    [Theory]
+    [InlineData("Reject duplicate active pylock packages (#20391)")]
+    [InlineData("Honor Python version pins when initializing scripts")]
+    [InlineData("resources/images: Keep smart crop target size")]
+    public void A_verb_that_makes_behaviour_right_or_stricter_types_a_fix(string title)
+    {
+        Assert.Equal("fix", CommitBuilder.Message(title).File("src/lock.rs", 8, 2).Traits().WeightKey);
+    }
+
     [Fact]
     public void A_one_line_change_that_takes_a_rule_out_of_preview_is_medium_not_trivial()
     {
