@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Gitbrief.Analysis.Llm;
 using Gitbrief.Common;
 using Gitbrief.Configuration;
+using Gitbrief.Http;
 using Polly;
-using Polly.Retry;
 
 namespace Gitbrief.Publishing.Webhooks;
 
@@ -14,6 +13,8 @@ namespace Gitbrief.Publishing.Webhooks;
 internal sealed record WebhookHttpOptions(TimeSpan Timeout, int MaxRetries, TimeSpan RetryDelay, TimeSpan MaxServerDelay)
 {
     public static WebhookHttpOptions Default { get; } = new(TimeSpan.FromSeconds(30), 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+
+    public RetryPolicy Retries => new(MaxRetries, RetryDelay, MaxServerDelay);
 }
 
 /// <summary><c>webhook</c>: one chat message per repository-day (a <see cref="Digest"/>) to Slack, Feishu/Lark,
@@ -36,6 +37,7 @@ internal sealed class WebhookTarget : IPublishTarget
     private readonly int maxCommits;
     private readonly TimeProvider time;
     private readonly WebhookHttpOptions options;
+    private readonly ResiliencePipeline<Attempt> retries;
 
     internal WebhookTarget(string id, WebhookFormatter formatter, Uri url, string? secret, int maxCommits, TimeProvider time, WebhookHttpOptions? options = null,
         ChangePolicy onChange = ChangePolicy.Update)
@@ -48,6 +50,15 @@ internal sealed class WebhookTarget : IPublishTarget
         this.maxCommits = maxCommits;
         this.time = time;
         this.options = options ?? WebhookHttpOptions.Default;
+        retries = this.options.Retries.Build<Attempt>(
+            time,
+            outcome => outcome.Result?.RetryAfter,
+            outcome => outcome switch
+            {
+                { Exception: HttpRequestException } => true,
+                { Result.Verdict.Transient: true } => true,
+                _ => false,
+            });
         RegisterSecrets(url);
         SecretRedactor.Register(secret);
     }
@@ -58,6 +69,9 @@ internal sealed class WebhookTarget : IPublishTarget
 
     /// <summary>What to do when a day already sent changed (config <c>on_change</c>).</summary>
     public ChangePolicy OnChange { get; }
+
+    /// <summary>The retry pipeline, built once with the target: every message of every run shares it.</summary>
+    internal ResiliencePipeline<Attempt> Retries => retries;
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context) => Create(settings, context, null);
 
@@ -105,11 +119,7 @@ internal sealed class WebhookTarget : IPublishTarget
         {
             return new TargetOutcome(Id, 0, 0, work.Skipped);
         }
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = options.Timeout })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            MaxResponseContentBufferSize = 1 << 20,
-        };
+        using var http = HttpTransport.Client(HttpTransport.Handler(options.Timeout, followRedirects: false), maxResponseBytes: 1 << 20);
         var (delivered, updated) = (0, 0);
         foreach (var (report, change) in work.Pending)
         {
@@ -149,29 +159,10 @@ internal sealed class WebhookTarget : IPublishTarget
     private async Task SendAsync(HttpClient http, WebhookRequest request, CancellationToken cancellationToken)
     {
         var attempts = 0;
-        var pipeline = options.MaxRetries == 0
-            ? ResiliencePipeline<Attempt>.Empty
-            : new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions<Attempt>
-                {
-                    MaxRetryAttempts = options.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.RetryDelay,
-                    MaxDelay = options.MaxServerDelay,
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                    {
-                        { Exception: HttpRequestException } => true,
-                        { Result: { Verdict.Transient: true } result } => result.RetryAfter is not { } wait || wait <= options.MaxServerDelay,
-                        _ => false,
-                    }),
-                    DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-                })
-                .Build();
         Attempt outcome;
         try
         {
-            outcome = await pipeline.ExecuteAsync(
+            outcome = await retries.ExecuteAsync(
                 async token =>
                 {
                     Interlocked.Increment(ref attempts);
@@ -208,7 +199,7 @@ internal sealed class WebhookTarget : IPublishTarget
             var body = await response.Content.ReadAsStringAsync(attempt.Token).ConfigureAwait(false);
             return new Attempt(
                 formatter.Judge((int)response.StatusCode, body),
-                RateLimitHeaders.RetryAfter(RateLimitHeaders.From(response.Headers), time.GetUtcNow()));
+                RateLimitHeaders.RetryAfter(response.Headers, time.GetUtcNow()));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -246,5 +237,5 @@ internal sealed class WebhookTarget : IPublishTarget
     }
 
     /// <summary>What one attempt got: the platform's verdict and how long it asked to wait.</summary>
-    private sealed record Attempt(WebhookVerdict Verdict, TimeSpan? RetryAfter);
+    internal sealed record Attempt(WebhookVerdict Verdict, TimeSpan? RetryAfter);
 }

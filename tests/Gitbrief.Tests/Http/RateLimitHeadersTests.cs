@@ -1,6 +1,6 @@
-using Gitbrief.Analysis.Llm;
+using Gitbrief.Http;
 
-namespace Gitbrief.Tests.Llm.Units;
+namespace Gitbrief.Tests.Http;
 
 public sealed class RateLimitHeadersTests
 {
