@@ -138,7 +138,7 @@ internal sealed class GitHubApiClient : IDisposable
             case HttpStatusCode.Conflict when allowConflict:
                 return response;
             default:
-                throw Failure(method, url, response);
+                throw Failure(method, url, response, attempts);
         }
     }
 
@@ -249,7 +249,7 @@ internal sealed class GitHubApiClient : IDisposable
         return null;
     }
 
-    private GitHubApiException Failure(HttpMethod method, Uri url, ApiResponse response)
+    private GitHubApiException Failure(HttpMethod method, Uri url, ApiResponse response, int attempts)
     {
         var status = response.Status;
         var (message, detail) = ErrorMessage(response.Body);
@@ -257,10 +257,12 @@ internal sealed class GitHubApiClient : IDisposable
         {
             return RateLimitFailure(method, url, status, response.ResetsAt, message);
         }
-        if ((int)status is 403 or 429 && response.RetryAfter is not null)
+        if ((int)status is 403 or 429 && response.RetryAfter is { } retryAfter)
         {
-            return new GitHubApiException($"GitHub API: secondary rate limit on {Describe(method, url)} still in force after {Options.MaxRetries} retries: {message}",
-                status, message, detail);
+            var why = retryAfter > Options.MaxRateLimitWait
+                ? string.Create(CultureInfo.InvariantCulture, $"asks to wait {retryAfter.TotalSeconds:0} s, longer than the {Cap} min Gitbrief waits")
+                : string.Create(CultureInfo.InvariantCulture, $"still in force after {attempts} attempts");
+            return new GitHubApiException($"GitHub API: secondary rate limit on {Describe(method, url)} {why}: {message}", status, message, detail);
         }
         var code = ((int)status).ToString(CultureInfo.InvariantCulture);
         var text = status switch
@@ -275,11 +277,13 @@ internal sealed class GitHubApiClient : IDisposable
     private GitHubApiException RateLimitFailure(HttpMethod method, Uri url, HttpStatusCode status, DateTimeOffset? reset, string? message = null)
     {
         var when = reset is { } r ? $" until {r.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC" : "";
-        var cap = Options.MaxRateLimitWait.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
         var hint = Options.Token is null ? "; set GITHUB_TOKEN for 5,000 requests an hour" : "";
-        return new GitHubApiException($"GitHub API: rate limit exhausted{when} (longer than the {cap} min Gitbrief waits) at {Describe(method, url)}{hint}",
+        return new GitHubApiException($"GitHub API: rate limit exhausted{when} (longer than the {Cap} min Gitbrief waits) at {Describe(method, url)}{hint}",
             status, message ?? "rate limit exhausted");
     }
+
+    /// <summary>The longest wait for a rate limit, in minutes, as errors show it.</summary>
+    private string Cap => Options.MaxRateLimitWait.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static T Deserialize<T>(string body, JsonTypeInfo<T> type, HttpMethod method, Uri url)
     {
