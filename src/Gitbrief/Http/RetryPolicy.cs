@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Polly;
 using Polly.Retry;
 
@@ -17,7 +18,7 @@ internal sealed record RetryPolicy(int MaxRetries, TimeSpan FirstDelay, TimeSpan
     /// <summary>The retry pipeline. <paramref name="serverWait"/> reads the wait an outcome asks for (null: none);
     /// <paramref name="shouldRetry"/> says whether the outcome is worth another attempt, and is asked only when the
     /// server's wait (if any) is within <see cref="MaxServerWait"/>.</summary>
-    public ResiliencePipeline<T> Build<T>(TimeProvider time, Func<Outcome<T>, TimeSpan?> serverWait, Func<Outcome<T>, bool> shouldRetry)
+    public ResiliencePipeline<T> Build<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(TimeProvider time, Func<Outcome<T>, TimeSpan?> serverWait, Func<Outcome<T>, bool> shouldRetry)
     {
         if (MaxRetries <= 0)
         {
