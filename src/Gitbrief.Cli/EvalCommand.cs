@@ -43,7 +43,7 @@ internal static class EvalCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var zoneName = parse.GetValue(timeZone) ?? "UTC";
-            if (!TimeZones.TryFind(zoneName, out var zone))
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneName.Trim(), out var zone))
             {
                 throw new UsageException($"--tz: unknown time zone '{zoneName}'");
             }

@@ -435,7 +435,7 @@ public static class ConfigLoader
     private static string ReadTimeZone(YamlNodeReader reader, YamlNode node, string key)
     {
         var text = reader.String(node, key).Trim();
-        return TimeZones.TryFind(text, out _)
+        return TimeZoneInfo.TryFindSystemTimeZoneById(text, out _)
             ? text
             : throw reader.Error(node).Because($"unknown time zone '{YamlNodeReader.Printable(text)}' (use an IANA name such as Asia/Shanghai)");
     }

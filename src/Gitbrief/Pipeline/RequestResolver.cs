@@ -20,7 +20,7 @@ public static class RequestResolver
         ReportArguments arguments, GitbriefConfig config, string workingDirectory, DateTimeOffset now, Func<string, string?>? environment = null)
     {
         var zoneId = arguments.TimeZone ?? config.TimeZone ?? DefaultTimeZone;
-        if (!TimeZones.TryFind(zoneId, out var zone))
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId.Trim(), out var zone))
         {
             throw new UsageException($"--tz: unknown time zone '{YamlNodeReader.Printable(zoneId)}' (use an IANA name such as Asia/Shanghai)");
         }

@@ -190,7 +190,7 @@ internal sealed record EmailDigest(string Subject, string Text, string Html)
     private static string Link(string? url, string text) =>
         url is null ? Escape(text) : $"<a href=\"{Escape(url)}\">{Escape(text)}</a>";
 
-    private static string Escape(string text) => WebUtility.HtmlEncode(BidiControls.Strip(text));
+    private static string Escape(string text) => Site.Html.Escape(text);
 
     /// <summary>Untrusted text on one line: newlines and control characters become single spaces.</summary>
     private static string OneLine(string text) => MarkdownText.Rendered(text);

@@ -61,7 +61,7 @@ internal static class DayPage
         }
 
         AppendFilters(html, report, text);
-        var zone = Common.TimeZones.TryFind(report.TimeZone, out var found) ? found : null;
+        var zone = report.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : null;
         foreach (var level in Levels)
         {
             var commits = report.Commits.Where(c => Level(c) == level).ToList();
