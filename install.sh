@@ -5,7 +5,7 @@
 #
 #   ./install.sh                     # global tool: ~/.dotnet/tools/gitbrief
 #   ./install.sh --tool-path DIR     # DIR/gitbrief instead (a prefix, a CI cache, …)
-#   ./install.sh --jit               # framework-dependent tool, no C toolchain needed (slower: see bench/README.md)
+#   ./install.sh --jit               # no C toolchain: framework-dependent, ReadyToRun (slower: bench/README.md)
 #
 # Needs the .NET 10 SDK and, for Native AOT, a C linker (clang or gcc) and zlib's development files
 # (Debian/Ubuntu: apt-get install clang zlib1g-dev). Packages restore from NuGet as for any build.
@@ -51,16 +51,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 packages="$work/nupkg"
 
-pack() { dotnet pack "$root/src/Gitbrief.Cli" -c Release -o "$packages" -p:Version="$version" --nologo "$@"; }
 if $native; then
   echo "install.sh: building gitbrief $version (Native AOT, $rid); 1–3 minutes" >&2
-  pack -r "$rid" -p:PublishAot=true -p:ToolPackageRuntimeIdentifiers="$rid"
-  # The package users install names the runtime-specific one above; it holds no code of its own.
-  pack --no-build -p:PublishAot=true -p:ToolPackageRuntimeIdentifiers="$rid"
+  build=(-p:PublishAot=true)
 else
-  echo "install.sh: building gitbrief $version (framework-dependent, JIT)" >&2
-  pack
+  echo "install.sh: building gitbrief $version (framework-dependent, ReadyToRun, $rid)" >&2
+  build=(-p:SelfContained=false -p:PublishReadyToRun=true)
 fi
+pack() { dotnet pack "$root/src/Gitbrief.Cli" -c Release -o "$packages" -p:Version="$version" -p:ToolPackageRuntimeIdentifiers="$rid" "${build[@]}" --nologo "$@"; }
+pack -r "$rid"
+# The package that `dotnet tool install gitbrief` asks for names the runtime-specific one above; it holds no code.
+pack --no-build
 
 # Only this tree's packages: a config with no other source, and a throw-away package cache.
 cat >"$work/nuget.config" <<EOF

@@ -24,8 +24,7 @@ internal static class AotSmoke
             $"analysis: llm\nllm:\n  base_url: {chat.BaseUrl}\n  model: aot\npublish:\n  - dir\n  - type: github-issue\n    repo: acme/briefs\n    api_url: {github.ApiBase}\n")
             .ConfigureAwait(false);
         var date = RepositoryGenerator.BusyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var result = await ProcessRunner.RunAsync(
-            binary.Executable,
+        var result = await binary.RunAsync(
             ["run", "--repo", repository.Path, "--date", date, "--config", config, "--out", Path.Combine(work, "out"), "--cache-dir", Path.Combine(work, "cache")],
             work,
             environment: new Dictionary<string, string> { ["LLM_API_KEY"] = "sk-aot-smoke", ["GITHUB_TOKEN"] = github.Token }).ConfigureAwait(false);
