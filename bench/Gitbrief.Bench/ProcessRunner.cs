@@ -9,7 +9,7 @@ namespace Gitbrief.Bench;
 internal sealed record ProcessResult(int ExitCode, TimeSpan Elapsed, string Output, string Error, long PeakMemory = 0)
 {
     public ProcessResult EnsureSuccess(string what) =>
-        ExitCode == 0 ? this : throw new InvalidOperationException($"{what} failed with exit code {ExitCode}: {Error.Trim()}");
+        ExitCode == 0 ? this : throw new InvalidOperationException($"{what} failed with exit code {ExitCode}: {(Error.Trim().Length > 0 ? Error : Output).Trim()}");
 }
 
 /// <summary>Runs child processes without a shell (ArgumentList), with git's user and system
