@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using Gitbrief.Tests.Support;
 using YamlDotNet.RepresentationModel;
@@ -8,6 +9,7 @@ namespace Gitbrief.Tests.Install;
 /// <summary>The composite action at the repository root (action.yml) that docs/scheduling.md's workflow uses:
 /// it can't run on GitHub here, so its YAML is checked for what GitHub would reject and its shell steps are run
 /// for real with bash (the install step itself, install.sh, runs in CI's smoke step and in the bench).</summary>
+[UnsupportedOSPlatform("windows")] // bash, executable bits: the action runs on Linux runners
 public sealed partial class GitHubActionTests
 {
     private static readonly string Root = BrowserHarness.RepositoryRoot;
