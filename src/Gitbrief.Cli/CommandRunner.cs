@@ -34,16 +34,22 @@ internal static class CommandRunner
             await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (GitbriefException e)
-        {
-            // Expected failures of the machine or the network (a port in use, …): what and where, not a bug.
-            await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
-            return ExitCodes.RepositoryFailed;
-        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("gitbrief: interrupted; finished reports are kept");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (EnvironmentFaults.DescribeAny(e) is { } fault)
+        {
+            // A full or read-only disk, an I/O error, a port in use: the machine's fault, not a bug.
+            await Console.Error.WriteLineAsync($"gitbrief: error: {SecretRedactor.Redact(fault)}");
+            return ExitCodes.RepositoryFailed;
+        }
+        catch (GitbriefException e)
+        {
+            // Expected failures the library names (what and where): not a bug.
+            await Console.Error.WriteLineAsync($"gitbrief: error: {e.Message}");
+            return ExitCodes.RepositoryFailed;
         }
         catch (Exception e)
         {

@@ -7,10 +7,15 @@ namespace Gitbrief.Cli;
 internal sealed class ConsoleProgress : IRunObserver
 {
     private readonly ProgressContext context;
+    private readonly IAnsiConsole console;
     private readonly Dictionary<string, ProgressTask> tasks = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
-    private ConsoleProgress(ProgressContext context) => this.context = context;
+    private ConsoleProgress(ProgressContext context, IAnsiConsole console)
+    {
+        this.context = context;
+        this.console = console;
+    }
 
     /// <summary>Runs the job that <paramref name="job"/> builds for an observer (null: no display).</summary>
     public static async Task<RunSummary> RunAsync(
@@ -18,13 +23,21 @@ internal sealed class ConsoleProgress : IRunObserver
     {
         if (quiet || Console.IsErrorRedirected)
         {
-            return await job(null)(cancellationToken);
+            return await job(quiet ? null : new NoticePrinter())(cancellationToken);
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return await console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn())
-            .StartAsync(async context => await job(new ConsoleProgress(context))(cancellationToken));
+            .StartAsync(async context => await job(new ConsoleProgress(context, console))(cancellationToken));
+    }
+
+    public void Notice(string message)
+    {
+        lock (gate)
+        {
+            console.MarkupLine(Markup.Escape(message));
+        }
     }
 
     public void StageChanged(string repository, RunStage stage, string? detail = null)
@@ -57,3 +70,4 @@ internal sealed class ConsoleProgress : IRunObserver
         }
     }
 }
+

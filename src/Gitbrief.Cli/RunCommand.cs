@@ -10,8 +10,12 @@ internal static class RunCommand
     {
         var options = new ReportOptions();
         var resend = new Option<bool>("--resend") { Description = "Send chat and e-mail messages again even if they were sent for these days." };
+        var allowPartial = new Option<bool>("--allow-partial")
+        {
+            Description = "Also send chat, e-mail and GitHub-issue reports of a day that is not over yet (today); by default only files get them.",
+        };
         var command = new Command("run", "The daily job: report yesterday (or --date/--since/--until) and publish to every target in the config.");
-        foreach (var option in options.All.Append(resend))
+        foreach (var option in options.All.Append(resend).Append(allowPartial))
         {
             command.Options.Add(option);
         }
@@ -21,7 +25,8 @@ internal static class RunCommand
             var quiet = parse.GetValue(GlobalOptions.Quiet);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var summary = await ConsoleProgress.RunAsync(
-                observer => DailyJob.Create(request, config, observer: observer, resend: parse.GetValue(resend)).RunAsync, quiet, cancellationToken);
+                observer => DailyJob.Create(request, config, observer: observer, resend: parse.GetValue(resend), allowPartial: parse.GetValue(allowPartial)).RunAsync,
+                quiet, cancellationToken);
             await RunReport.PrintAsync(summary, request, quiet, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return summary.ExitCode;
         });

@@ -22,8 +22,13 @@ internal static class RunReport
             if (outcome.Error is not null)
             {
                 await Console.Error.WriteLineAsync($"gitbrief: error: {outcome.Repository}: {outcome.Error}");
+                continue;
             }
-            else if (!quiet)
+            foreach (var failure in outcome.FailedDays)
+            {
+                await Console.Error.WriteLineAsync($"gitbrief: error: {outcome.Repository}: {Iso(failure.Day)} not reported: {failure.Reason}");
+            }
+            if (!quiet || outcome.FailedDays.Count > 0)
             {
                 // A day written in two languages counts once.
                 var commits = outcome.Reports.GroupBy(r => r.Day).Sum(d => d.First().Commits);
@@ -32,7 +37,14 @@ internal static class RunReport
                     : outcome.Reports.Count == 1
                         ? "→ " + Relative(outcome.Reports[0].Files.FirstOrDefault())
                         : $"→ {outcome.Reports.Count} daily reports in {Relative(request.OutputDirectory)}";
-                await Console.Error.WriteLineAsync($"{outcome.Repository}: {commits} commit(s), {Days(outcome)} {where}");
+                var failed = outcome.FailedDays.Count == 0
+                    ? ""
+                    : $"; {outcome.FailedDays.Count} day(s) not reported ({string.Join(", ", outcome.FailedDays.Select(f => Iso(f.Day)))})";
+                await Console.Error.WriteLineAsync($"{outcome.Repository}: {commits} commit(s), {Days(outcome)} {where}{failed}");
+            }
+            foreach (var partial in outcome.Reports.Where(r => r.Partial && !request.DryRun && !quiet))
+            {
+                await Console.Error.WriteLineAsync($"{outcome.Repository}: {Iso(partial.Day)} is not over yet: its report is marked partial");
             }
         }
         await stdout.FlushAsync();
@@ -44,8 +56,11 @@ internal static class RunReport
             }
             else if (!quiet)
             {
+                var heldBack = target.HeldBack.Count == 0
+                    ? ""
+                    : $", {target.HeldBack.Count} held back (day not over: {string.Join(", ", target.HeldBack)}; --allow-partial sends it now, the next run after the day ends sends it)";
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"publish {target.Target}: {target.Delivered} delivered, {target.Updated} updated, {target.Skipped} already there"));
+                    $"publish {target.Target}: {target.Delivered} delivered, {target.Updated} updated, {target.Skipped} already there{heldBack}"));
             }
         }
         if (summary.Llm is { } usage)
@@ -72,8 +87,10 @@ internal static class RunReport
     private static string Days(RepositoryOutcome outcome)
     {
         var days = outcome.Reports.Select(r => r.Day).Distinct().ToList();
-        return days.Count == 1 ? days[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{days.Count} days";
+        return days.Count == 1 ? Iso(days[0]) : $"{days.Count} days";
     }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Relative(string? path) =>
         path is null ? string.Empty : Path.GetRelativePath(Environment.CurrentDirectory, path);

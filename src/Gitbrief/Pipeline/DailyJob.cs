@@ -21,6 +21,9 @@ public sealed class DailyJob
     /// <summary>Re-send chat and mail messages already sent for these days.</summary>
     public bool Resend { get; init; }
 
+    /// <summary>Deliver reports of days not over yet to chat, mail and issue targets too (<c>--allow-partial</c>).</summary>
+    public bool AllowPartial { get; init; }
+
     /// <summary>URL template of an archived report (config <c>report_url</c>).</summary>
     public string? ReportUrl { get; init; }
 
@@ -38,9 +41,21 @@ public sealed class DailyJob
             .OrderBy(r => r.Repository, StringComparer.Ordinal)
             .ThenBy(r => r.Day)
             .ToList();
-        await using var store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
-        var batch = new PublishBatch(reports, request.MessageLanguage, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl };
-        var outcomes = await new Publisher(targets, new PublishLedger(store)).PublishAsync(batch, cancellationToken).ConfigureAwait(false);
+        GitbriefStore store;
+        try
+        {
+            store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Common.EnvironmentException e)
+        {
+            // Without the ledger nothing can be delivered safely (it is what prevents a second delivery).
+            return summary with { Targets = [.. targets.Select(t => new TargetOutcome(t.Id, 0, 0, 0, "nothing delivered: " + e.Message))] };
+        }
+        await using var owned = store;
+        await using var claims = new ClaimKeeper(store);
+        var batch = new PublishBatch(reports, request.MessageLanguage, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl, AllowPartial = AllowPartial };
+        var ledger = new PublishLedger(store, claims, message => observer?.Notice(message));
+        var outcomes = await new Publisher(targets, ledger).PublishAsync(batch, cancellationToken).ConfigureAwait(false);
         return summary with { Targets = outcomes };
     }
 
@@ -48,12 +63,13 @@ public sealed class DailyJob
     /// directory, and the git archive that REPOSITORY names when it is set (the previous tool's variable). Target
     /// settings are validated here: a bad one is a usage error.</summary>
     public static DailyJob Create(
-        ReportRequest request, Configuration.GitbriefConfig config, Func<string, string?>? environment = null, IRunObserver? observer = null, bool resend = false)
+        ReportRequest request, Configuration.GitbriefConfig config, Func<string, string?>? environment = null, IRunObserver? observer = null, bool resend = false,
+        bool allowPartial = false)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var context = new PublishContext(environment, request.OutputDirectory, request.CacheDirectory, request.Formats, TimeProvider.System);
         var settings = config.Publish.Count > 0 ? config.Publish : DefaultTargets(environment);
-        return new DailyJob(request, PublishTargetFactory.Create(settings, context), observer) { Resend = resend, ReportUrl = config.ReportUrl };
+        return new DailyJob(request, PublishTargetFactory.Create(settings, context), observer) { Resend = resend, AllowPartial = allowPartial, ReportUrl = config.ReportUrl };
     }
 
     private static List<Configuration.TargetSettings> DefaultTargets(Func<string, string?> environment)

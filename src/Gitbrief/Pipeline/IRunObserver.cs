@@ -5,6 +5,12 @@ namespace Gitbrief.Pipeline;
 public interface IRunObserver
 {
     void StageChanged(string repository, RunStage stage, string? detail = null);
+
+    /// <summary>Something the user should read even without a progress display, e.g. that this run waits for
+    /// another one (one line, no trailing newline).</summary>
+    void Notice(string message)
+    {
+    }
 }
 
 /// <summary>An observer that ignores everything.</summary>

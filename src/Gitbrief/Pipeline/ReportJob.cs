@@ -28,7 +28,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }
         var mirrors = new MirrorCache(request.CacheDirectory, MirrorCache.TokenFromEnvironment(), request.PartialClone);
         using var github = new GitHubApiClients(request.CacheDirectory, request.GitHubToken);
-        // The store opens while git is read; it is first needed when a report has been written.
+        // The store opens while git is read; it is first needed when a repository's days are claimed.
         var ledger = OpenLedgerAsync(cancellationToken);
         await using var opened = new StoreOwner(ledger);
         await using var llm = request.Llm is { } options ? new LlmStage(options, (await ledger.ConfigureAwait(false)).Store, request.Language) : null;
@@ -47,11 +47,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }).ToList();
         var outcomes = await Task.WhenAll(tasks).ConfigureAwait(false);
         var summary = new RunSummary(outcomes) { Llm = llm?.Total, LlmFallbacks = llm?.Fallbacks ?? [] };
-        var (store, runId) = await ledger.ConfigureAwait(false);
-        if (store is not null)
-        {
-            await store.FinishRunAsync(runId, summary.ExitCode, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
-        }
+        await FinishAsync(ledger, summary.ExitCode).ConfigureAwait(false);
         return summary;
     }
 
@@ -67,30 +63,64 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return RunSummary.Combine(summaries);
     }
 
-    private async Task<(GitbriefStore? Store, long RunId)> OpenLedgerAsync(CancellationToken cancellationToken)
+    /// <summary>Closes the run in the history. When the store failed, only the history misses this line: the
+    /// repositories that needed the store said why they failed.</summary>
+    private static async Task FinishAsync(Task<RunLedger> ledger, int exitCode)
+    {
+        try
+        {
+            var opened = await ledger.ConfigureAwait(false);
+            if (opened.Store is { } store)
+            {
+                await store.FinishRunAsync(opened.RunId, exitCode, DateTimeOffset.UtcNow, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (EnvironmentException)
+        {
+        }
+    }
+
+    private async Task<RunLedger> OpenLedgerAsync(CancellationToken cancellationToken)
     {
         if (request.DryRun)
         {
-            return (null, 0);
+            return new RunLedger(null, 0, null);
         }
         await Task.Yield();
         var store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
-        return (store, await store.StartRunAsync("report", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            var runId = await store.StartRunAsync("report", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            return new RunLedger(store, runId, new ClaimKeeper(store));
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    /// <summary>Disposes the store once it has opened (or after its opening failed).</summary>
-    private sealed class StoreOwner(Task<(GitbriefStore? Store, long RunId)> ledger) : IAsyncDisposable
+    /// <summary>The run's store (null for dry runs), its id in the run history, and its claims.</summary>
+    private sealed record RunLedger(GitbriefStore? Store, long RunId, ClaimKeeper? Claims);
+
+    /// <summary>Disposes the claims and the store once they have opened (or after their opening failed).</summary>
+    private sealed class StoreOwner(Task<RunLedger> ledger) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             try
             {
-                if ((await ledger.ConfigureAwait(false)).Store is { } store)
+                var opened = await ledger.ConfigureAwait(false);
+                if (opened.Claims is { } claims)
+                {
+                    await claims.DisposeAsync().ConfigureAwait(false);
+                }
+                if (opened.Store is { } store)
                 {
                     await store.DisposeAsync().ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (e is OperationCanceledException or Microsoft.Data.Sqlite.SqliteException or IOException)
+            catch (Exception e) when (e is OperationCanceledException or GitbriefException or IOException)
             {
                 // Opening failed: the run already reported it.
             }
@@ -98,8 +128,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     }
 
     private async Task<RepositoryOutcome> RunRepositoryAsync(
-        RepositorySpec spec, MirrorCache mirrors, GitHubApiClients github, Task<(GitbriefStore? Store, long RunId)> ledger, LlmStage? llm,
-        CancellationToken cancellationToken)
+        RepositorySpec spec, MirrorCache mirrors, GitHubApiClients github, Task<RunLedger> ledger, LlmStage? llm, CancellationToken cancellationToken)
     {
         var name = spec.DisplayName;
         var reports = new List<ReportOutput>();
@@ -111,17 +140,38 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             var links = WebLinks.FromRemote(await origin.ConfigureAwait(false), spec.Host);
             var days = await DaysAsync(history, revision, spec, cancellationToken).ConfigureAwait(false);
 
+            // Claim the repository's days before analysing or writing them: a run doing the same days at the same time
+            // waits there, then finds the LLM answers cached and the deliveries made. Reading git is harmless twice,
+            // so it goes on while the store opens and the claims are taken.
+            var unitKey = spec.Address.RemoteUrl ?? spec.Address.LocalPath ?? name;
+            var variant = Variant(spec, branch, llm);
+            var units = days.ToDictionary(d => d.Date, d => new WorkUnitKey(unitKey, d.Date, request.TimeZone.Id, variant));
+            var claiming = ClaimAsync(ledger, name, [.. units.Values], cancellationToken);
+
             observer.StageChanged(name, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
-            // Where the repository's code lives and changes (its core and periphery), read beside the commits.
-            var layout = history is GitHistory git
-                ? RepositoryFilesReader.ReadAsync(git.Directory, revision, cancellationToken)
-                : Task.FromResult(RepositoryFiles.Empty);
-            var commits = await history.ReadAsync(revision, days[0].Start, days[^1].EndExclusive, spec.FirstParent, cancellationToken)
-                .ConfigureAwait(false);
-            commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<CommitRecord> commits;
+            Dictionary<DateOnly, string> unreadable;
+            RepositoryFiles files;
+            try
+            {
+                // Where the repository's code lives and changes (its core and periphery), read beside the commits.
+                var layout = history is GitHistory git
+                    ? RepositoryFilesReader.ReadAsync(git.Directory, revision, cancellationToken)
+                    : Task.FromResult(RepositoryFiles.Empty);
+                (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
+                commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
+                files = await layout.ConfigureAwait(false);
+            }
+            catch
+            {
+                await GiveUpAsync(claiming).ConfigureAwait(false);
+                throw;
+            }
+            await using var held = await claiming.ConfigureAwait(false);
+            var (store, runId, _) = await ledger.ConfigureAwait(false);
             var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
 
-            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), RepositoryProfile.From(await layout.ConfigureAwait(false)));
+            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), RepositoryProfile.From(files));
             var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
             foreach (var day in byDay)
             {
@@ -132,7 +182,6 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             }
             var builder = new ReportBuilder(rules, links);
             var repository = new ReportRepository(DisplayName(spec, links), links.Kind == HostKind.None ? null : links.BaseUrl, branch);
-            var unitKey = spec.Address.RemoteUrl ?? spec.Address.LocalPath ?? name;
             LlmRepositoryResult? llmResult = null;
             if (llm is not null)
             {
@@ -144,53 +193,137 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             {
                 observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits");
             }
-            List<string> settings = [branch, spec.FirstParent ? "first-parent" : "no-merges", request.Language.ToString(), llm is null ? "rules" : "llm:" + llm.Model];
-            if (spec.Source == SourceKind.GitHubApi)
-            {
-                settings.Add("github-api");
-            }
-            if (spec.EnrichPullRequests)
-            {
-                settings.Add("pull-requests");
-            }
-            var variant = WorkUnitKey.VariantOf([.. settings]);
+            var failures = new List<DayFailure>();
             foreach (var day in days)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var report = builder.Build(day, repository, byDay[day.Date], c => analyses[c.Sha], llmResult?.HighlightsOf(day.Date), llmResult?.ThemesOf(day.Date));
-                if (llmResult is not null)
+                var unit = units[day.Date];
+                WorkUnitRecord record;
+                if (unreadable.TryGetValue(day.Date, out var reason))
                 {
-                    report = report with { Llm = llmResult.InfoOf(day.Date, byDay[day.Date]) };
+                    failures.Add(new DayFailure(day.Date, reason));
+                    record = new WorkUnitRecord(unit, WorkUnitStatus.Failed, 0, null, reason, runId, DateTimeOffset.UtcNow);
                 }
-                observer.StageChanged(name, RunStage.Rendering, day.IsoDate);
-                var output = await WriteAsync(spec, report, cancellationToken).ConfigureAwait(false);
-                reports.Add(output);
-                var (store, runId) = await ledger.ConfigureAwait(false);
-                await RecordAsync(store, new WorkUnitRecord(
-                    new WorkUnitKey(unitKey, day.Date, request.TimeZone.Id, variant),
-                    WorkUnitStatus.Done, report.Entries.Count, output.Hash, null, runId, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
+                else
+                {
+                    var report = builder.Build(day, repository, byDay[day.Date], c => analyses[c.Sha], llmResult?.HighlightsOf(day.Date),
+                            llmResult?.ThemesOf(day.Date)) with { Partial = day.EndExclusive > request.Now };
+                    var cost = llmResult?.InfoOf(day.Date, byDay[day.Date]);
+                    report = report with { Llm = cost };
+                    observer.StageChanged(name, RunStage.Rendering, day.IsoDate);
+                    var output = await WriteAsync(spec, report, cancellationToken).ConfigureAwait(false);
+                    reports.Add(output);
+                    record = new WorkUnitRecord(unit, WorkUnitStatus.Done, report.Entries.Count, output.Hash, null, runId, DateTimeOffset.UtcNow)
+                    {
+                        LlmUsage = cost?.Usage,
+                        LlmWallTime = cost?.WallTime,
+                    };
+                }
+                if (store is not null)
+                {
+                    await store.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+                }
+                if (held is not null)
+                {
+                    await held.ReleaseAsync(ClaimKey.Work(unit), cancellationToken).ConfigureAwait(false);
+                }
             }
-            observer.StageChanged(name, RunStage.Done, $"{commits.Count} commits, {days.Count} day(s)");
-            return new RepositoryOutcome(name, reports, null);
+            observer.StageChanged(name, failures.Count == 0 ? RunStage.Done : RunStage.Failed,
+                $"{commits.Count} commits, {reports.Count} day(s){(failures.Count == 0 ? "" : $", {failures.Count} day(s) not reported")}");
+            return new RepositoryOutcome(name, reports, null) { FailedDays = failures };
         }
-        catch (GitbriefException e)
+        catch (Exception e) when (e is GitbriefException or IOException or UnauthorizedAccessException)
         {
-            observer.StageChanged(name, RunStage.Failed, e.Message);
-            return new RepositoryOutcome(name, reports, e.Message);
-        }
-        catch (IOException e)
-        {
-            var message = SecretRedactor.Redact(e.Message);
-            observer.StageChanged(name, RunStage.Failed, message);
-            return new RepositoryOutcome(name, reports, message);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            var message = SecretRedactor.Redact(e.Message);
+            var message = e is GitbriefException ? e.Message : EnvironmentFaults.DescribeAny(e)!;
             observer.StageChanged(name, RunStage.Failed, message);
             return new RepositoryOutcome(name, reports, message);
         }
     }
+
+    /// <summary>The settings that change a unit's output, folded into its key.</summary>
+    private string Variant(RepositorySpec spec, string branch, LlmStage? llm)
+    {
+        List<string> settings = [branch, spec.FirstParent ? "first-parent" : "no-merges", request.Language.ToString(), llm is null ? "rules" : "llm:" + llm.Model];
+        if (spec.Source == SourceKind.GitHubApi)
+        {
+            settings.Add("github-api");
+        }
+        if (spec.EnrichPullRequests)
+        {
+            settings.Add("pull-requests");
+        }
+        return WorkUnitKey.VariantOf([.. settings]);
+    }
+
+    /// <summary>Claims the repository-day units (none for dry runs), waiting while another run holds any of them.</summary>
+    private async Task<HeldClaims?> ClaimAsync(Task<RunLedger> ledger, string name, IReadOnlyList<WorkUnitKey> units, CancellationToken cancellationToken)
+    {
+        var (_, _, claims) = await ledger.ConfigureAwait(false);
+        return claims is null
+            ? null
+            : await claims.AcquireAsync([.. units.Select(u => new ClaimRequest(ClaimKey.Work(u)))], a => observer.Notice(Waiting(name, a)), cancellationToken)
+                .ConfigureAwait(false);
+    }
+
+    /// <summary>Releases the claims of work that failed before it began, once they are taken (a failure to take them was
+    /// the store's, which the repository's error already covers).</summary>
+    private static async Task GiveUpAsync(Task<HeldClaims?> claiming)
+    {
+        try
+        {
+            if (await claiming.ConfigureAwait(false) is { } held)
+            {
+                await held.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or GitbriefException or IOException)
+        {
+        }
+    }
+
+    private static string Waiting(string repository, ClaimAttempt attempt) =>
+        $"{repository}: waiting for another gitbrief run ({attempt.Holder ?? "unknown"}) that is reporting {attempt.Blocked?.IsoDay ?? "these days"}; " +
+        "going on when it is done (this run then reads its results from the cache)";
+
+    /// <summary>The window's commits with one read; when that fails (a damaged object, say), day by day, so that one bad
+    /// day costs only itself: the days that cannot be read are returned with the reason. When no day can be read, the
+    /// first error stands for the repository.</summary>
+    private static async Task<(IReadOnlyList<CommitRecord> Commits, Dictionary<DateOnly, string> Unreadable)> ReadAsync(
+        ICommitSource history, string revision, List<ReportDay> days, bool firstParent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await history.ReadAsync(revision, days[0].Start, days[^1].EndExclusive, firstParent, cancellationToken).ConfigureAwait(false), []);
+        }
+        catch (RepositoryException) when (days.Count > 1)
+        {
+            var commits = new List<CommitRecord>();
+            var unreadable = new Dictionary<DateOnly, string>();
+            foreach (var day in Enumerable.Reverse(days))
+            {
+                try
+                {
+                    commits.AddRange(await history.ReadAsync(revision, day.Start, day.EndExclusive, firstParent, cancellationToken).ConfigureAwait(false));
+                }
+                catch (RepositoryException e)
+                {
+                    unreadable[day.Date] = Damaged(e.Message);
+                }
+            }
+            if (unreadable.Count == days.Count)
+            {
+                throw;
+            }
+            return (commits, unreadable);
+        }
+    }
+
+    /// <summary>git's words for a missing object, with what to do about it.</summary>
+    private static string Damaged(string message) =>
+        message.Contains("unable to read", StringComparison.Ordinal) || message.Contains("bad object", StringComparison.Ordinal)
+        || message.Contains("missing", StringComparison.Ordinal)
+            ? message + " (the repository is missing objects: 'git fsck' there lists them; a mirror under the cache can be deleted to clone it afresh)"
+            : message;
 
     private async Task<ICommitSource> OpenAsync(RepositorySpec spec, MirrorCache mirrors, GitHubApiClients github, CancellationToken cancellationToken)
     {
@@ -268,16 +401,9 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? markdown : null)
         {
             Hash = hash,
+            Partial = report.Partial,
             Published = new PublishedReport(report, spec.Name, markdown, json, hash) { Language = request.Language, LanguageSuffix = request.LanguageSuffix },
         };
-    }
-
-    private static async Task RecordAsync(GitbriefStore? store, WorkUnitRecord record, CancellationToken cancellationToken)
-    {
-        if (store is not null)
-        {
-            await store.RecordAsync(record, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>The configured <c>name:</c>, else owner/repo when the web host is known, else the address's display name.</summary>

@@ -65,4 +65,6 @@ public sealed record ReportRequest
 
     /// <summary>One-line warnings about the request for the user (e.g. an LLM endpoint on plain http); the run goes on.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>When the request was made: a day whose window ends after it is not over, and its report is partial.</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 }

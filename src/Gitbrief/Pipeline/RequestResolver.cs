@@ -58,6 +58,7 @@ public static class RequestResolver
             Warnings = llm?.PlainHttpWarning is { } warning ? [warning] : [],
             PartialClone = config.PartialClone ?? false,
             GitHubToken = token,
+            Now = now,
         };
     }
 
@@ -125,14 +126,15 @@ public static class RequestResolver
         {
             throw new UsageException("--date, --since/--until and --latest cannot be combined; pick one");
         }
-        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-1);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var yesterday = today.AddDays(-1);
         if (arguments.Latest)
         {
             return ReportWindow.LatestDay(yesterday);
         }
         if (arguments.Date is not null)
         {
-            var date = ParseDate(arguments.Date, "--date");
+            var date = NotFuture(ParseDate(arguments.Date, "--date"), "--date", today, zone);
             return new ReportWindow(date, date);
         }
         if (arguments.Until is not null && arguments.Since is null)
@@ -141,8 +143,8 @@ public static class RequestResolver
         }
         if (arguments.Since is not null)
         {
-            var since = ParseDate(arguments.Since, "--since");
-            var until = arguments.Until is null ? yesterday : ParseDate(arguments.Until, "--until");
+            var since = NotFuture(ParseDate(arguments.Since, "--since"), "--since", today, zone);
+            var until = arguments.Until is null ? yesterday : NotFuture(ParseDate(arguments.Until, "--until"), "--until", today, zone);
             if (until < since)
             {
                 throw new UsageException($"--until ({arguments.Until ?? until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}) is before --since ({arguments.Since})");
@@ -155,6 +157,13 @@ public static class RequestResolver
         }
         return new ReportWindow(yesterday, yesterday);
     }
+
+    /// <summary>A day that has not begun has nothing to report (and a report of it would stand for the real one
+    /// later): a usage error. Today is allowed; its report is marked partial.</summary>
+    private static DateOnly NotFuture(DateOnly date, string flag, DateOnly today, TimeZoneInfo zone) => date <= today
+        ? date
+        : throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+            $"{flag}: {date:yyyy-MM-dd} has not begun yet in {zone.Id} (today is {today:yyyy-MM-dd}); report a day that has begun"));
 
     private static DateOnly ParseDate(string text, string flag) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

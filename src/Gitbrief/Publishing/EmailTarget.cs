@@ -11,7 +11,8 @@ namespace Gitbrief.Publishing;
 /// <summary><c>email</c>: one mail per run over SMTP listing every repository-day not mailed yet (plain text and
 /// HTML, see <see cref="EmailDigest"/>). Each report is recorded in the ledger, with the Message-Id as its
 /// location, once the server accepted the mail; a mailed report is not mailed again unless the batch says
-/// <see cref="PublishBatch.Resend"/>. Nothing new: no mail, no connection.</summary>
+/// <see cref="PublishBatch.Resend"/>, but a day whose report changed since is in the next mail as what changed
+/// (<c>on_change: update</c>, the default; <c>ignore</c> leaves it). Nothing new: no mail, no connection.</summary>
 internal sealed class EmailTarget : IPublishTarget
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -28,9 +29,10 @@ internal sealed class EmailTarget : IPublishTarget
     private readonly TimeSpan timeout;
 
     private EmailTarget(string id, string host, int port, SecureSocketOptions security, string? username, string? password,
-        MailboxAddress from, IReadOnlyList<MailboxAddress> to, IReadOnlyList<MailboxAddress> cc, string? subject, TimeSpan timeout)
+        MailboxAddress from, IReadOnlyList<MailboxAddress> to, IReadOnlyList<MailboxAddress> cc, string? subject, TimeSpan timeout, ChangePolicy onChange)
     {
         Id = id;
+        OnChange = onChange;
         this.host = host;
         this.port = port;
         this.security = security;
@@ -47,11 +49,14 @@ internal sealed class EmailTarget : IPublishTarget
 
     public string Kind => "email";
 
+    /// <summary>What to do when a day already mailed changed (config <c>on_change</c>).</summary>
+    public ChangePolicy OnChange { get; }
+
     private string Server => $"smtp {host}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
-        settings.Allow("host", "port", "security", "username_env", "password_env", "from", "to", "cc", "subject");
+        settings.Allow("host", "port", "security", "username_env", "password_env", "from", "to", "cc", "subject", ChangePolicies.Key);
         var host = settings.RequiredString("host").Trim();
         if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '@'))
         {
@@ -80,7 +85,7 @@ internal sealed class EmailTarget : IPublishTarget
         var cc = settings.List("cc").Select(a => Address(settings, "cc", a)).ToList();
         var subject = settings.String("subject");
         var id = settings.Identity("email:" + string.Join(",", to.Select(a => a.Address)));
-        return new EmailTarget(id, host, port, security, username, password, from, to, cc, subject, DefaultTimeout);
+        return new EmailTarget(id, host, port, security, username, password, from, to, cc, subject, DefaultTimeout, ChangePolicies.Read(settings));
     }
 
     private static MailboxAddress Address(TargetSettings settings, string key, string text) =>
@@ -90,17 +95,7 @@ internal sealed class EmailTarget : IPublishTarget
 
     public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
     {
-        var pending = new List<PublishedReport>();
-        var skipped = 0;
-        foreach (var report in batch.Reports)
-        {
-            if (!batch.Resend && await ledger.FindAsync(Id, report, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                skipped++;
-                continue;
-            }
-            pending.Add(report);
-        }
+        var (pending, skipped) = await ChangePolicies.SortAsync(Id, batch, ledger, OnChange, cancellationToken).ConfigureAwait(false);
         if (pending.Count == 0)
         {
             return new TargetOutcome(Id, 0, 0, skipped);
@@ -110,12 +105,13 @@ internal sealed class EmailTarget : IPublishTarget
         using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
         await DeliverAsync(client, message, cancellationToken).ConfigureAwait(false);
         // The server accepted the mail: it must never be sent twice, even if the run is cancelled now.
-        foreach (var report in pending)
+        foreach (var (report, _) in pending)
         {
             await ledger.RecordAsync(Id, report, "<" + message.MessageId + ">", batch.Now, CancellationToken.None).ConfigureAwait(false);
         }
         await QuitAsync(client).ConfigureAwait(false);
-        return new TargetOutcome(Id, pending.Count, 0, skipped);
+        var updates = pending.Count(p => p.Change is not null);
+        return new TargetOutcome(Id, pending.Count - updates, updates, skipped);
     }
 
     private MimeMessage Compose(EmailDigest digest, DateTimeOffset now)

@@ -1,11 +1,24 @@
 namespace Gitbrief.Publishing;
 
 /// <summary>Writes files atomically (temporary file + rename), so a crash never leaves half a report,
-/// and leaves a file untouched when its bytes are already the same.</summary>
+/// and leaves a file untouched when its bytes are already the same. A full or read-only disk is an
+/// <see cref="Common.EnvironmentException"/> naming the file (not the temporary one) and what to do.</summary>
 internal static class FileWriter
 {
     /// <summary>Returns true when the file was created or changed.</summary>
     public static async Task<bool> WriteAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteOrThrowAsync(path, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not Common.EnvironmentException)
+        {
+            throw new Common.EnvironmentException(Common.EnvironmentFaults.Describe(e, path, "directory (--out, or the target's path)"), e);
+        }
+    }
+
+    private static async Task<bool> WriteOrThrowAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
         if (File.Exists(path))
         {
@@ -25,9 +38,13 @@ internal static class FileWriter
         }
         finally
         {
-            if (File.Exists(temporary))
+            try
             {
                 File.Delete(temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // It was never created (a read-only directory), or goes with the directory.
             }
         }
         return true;

@@ -11,7 +11,7 @@ namespace Gitbrief.Publishing;
 /// <summary><c>github-issue</c>: one issue per repository-day in a GitHub repository, its body the report's
 /// Markdown (a digest with a link to the archived report when it is over GitHub's 65,536 characters).
 /// Idempotent: the ledger holds the issue number, so an unchanged report is skipped and a changed one updates
-/// the same issue; without a ledger entry an open issue with the same title and the labels is reused. Open
+/// the same issue (<c>on_change: update</c>, the default; <c>ignore</c> leaves the issue as it was); without a ledger entry an open issue with the same title and the labels is reused. Open
 /// issues with the labels older than <c>close_after_days</c> are closed.</summary>
 internal sealed partial class GitHubIssueTarget : IPublishTarget
 {
@@ -31,9 +31,10 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
     private readonly Func<HttpMessageHandler> handler;
 
     internal GitHubIssueTarget(string id, string repository, string token, string tokenVariable, Uri apiUrl, string? title,
-        IReadOnlyList<string> labels, int closeAfterDays, Func<HttpMessageHandler>? handler = null)
+        IReadOnlyList<string> labels, int closeAfterDays, Func<HttpMessageHandler>? handler = null, ChangePolicy onChange = ChangePolicy.Update)
     {
         Id = id;
+        OnChange = onChange;
         (owner, name) = (repository.Split('/')[0], repository.Split('/')[1]);
         this.token = token;
         this.tokenVariable = tokenVariable;
@@ -48,11 +49,14 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
 
     public string Kind => "github-issue";
 
+    /// <summary>What to do when a day's issue exists and its report changed (config <c>on_change</c>).</summary>
+    public ChangePolicy OnChange { get; }
+
     private string Repository => owner + "/" + name;
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
-        settings.Allow("repo", "token_env", "api_url", "title", "labels", "close_after_days");
+        settings.Allow("repo", "token_env", "api_url", "title", "labels", "close_after_days", ChangePolicies.Key);
         var repository = settings.RequiredString("repo").Trim();
         if (!RepositoryPattern().IsMatch(repository))
         {
@@ -83,7 +87,7 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
         }
         var closeAfterDays = settings.Int("close_after_days", 0, 36_500) ?? 30;
         return new GitHubIssueTarget(settings.Identity("github-issue:" + repository), repository, token, variable, apiUrl, title,
-            labels.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), closeAfterDays);
+            labels.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), closeAfterDays, onChange: ChangePolicies.Read(settings));
     }
 
     /// <summary>The token from token_env's variable, or else GITHUB_TOKEN, or else TOKEN.</summary>
@@ -139,7 +143,7 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
             cancellationToken.ThrowIfCancellationRequested();
             var previous = await ledger.FindAsync(Id, report, cancellationToken).ConfigureAwait(false);
             var known = int.TryParse(previous?.Location, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
-            if (known is not null && previous!.Hash == report.Hash)
+            if (known is not null && (previous!.Hash == report.Hash || OnChange == ChangePolicy.Ignore))
             {
                 touched.Add(known.Value);
                 skipped++;

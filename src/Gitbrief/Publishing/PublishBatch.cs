@@ -4,6 +4,9 @@ namespace Gitbrief.Publishing;
 /// report language, whether chat and mail should be re-sent, and the link to an archived report if configured.</summary>
 public sealed record PublishBatch(IReadOnlyList<PublishedReport> Reports, ReportLanguage Language, bool Resend, DateTimeOffset Now)
 {
+    /// <summary>Deliver reports of days not over yet (<c>--allow-partial</c>) to chat, mail and issue targets too.</summary>
+    public bool AllowPartial { get; init; }
+
     /// <summary>URL template of the archived Markdown, with {year}, {name}, {date}, {repository}; null: no link.</summary>
     public string? ReportUrlTemplate { get; init; }
 

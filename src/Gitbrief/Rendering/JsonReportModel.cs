@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 namespace Gitbrief.Rendering;
 
 // The JSON report, one file per repository-day (docs/json-report.md). Property order is the output order.
+// Partial is written (as true) only for a day that was not over when the report was made.
 
 internal sealed record JsonReport(
     int SchemaVersion,
     string Date,
     string TimeZone,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Partial,
     JsonWindow Window,
     JsonRepository Repository,
     JsonStats Stats,
@@ -16,9 +18,10 @@ internal sealed record JsonReport(
     IReadOnlyList<JsonCommit> Commits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonLlmRun? Llm = null);
 
-/// <summary>Present only when the LLM analyzer ran: what this repository-day cost.</summary>
-internal sealed record JsonLlmRun(
-    string Model, int Requests, long InputTokens, long OutputTokens, int CacheHits, int Retries, int Fallbacks, long WallTimeMs);
+/// <summary>Present only when the LLM analyzer ran: the model and how many analyses fell back to the rules. What the
+/// requests cost (requests, tokens, cache hits, time) depends on the cache and the clock, not on the inputs, so it is
+/// printed and kept in the store, never written here: the same inputs give the same bytes.</summary>
+internal sealed record JsonLlmRun(string Model, int Fallbacks);
 
 /// <summary>A theme of the day; <c>themes</c> is absent from reports written before themes existed.</summary>
 internal sealed record JsonTheme(

@@ -33,16 +33,14 @@ internal sealed class JsonReportRenderer : IReportRenderer
             DailyReport.SchemaVersion,
             report.Day.IsoDate,
             report.Day.TimeZone.Id,
+            report.Partial ? true : null,
             new JsonWindow(Format(report.Day.Start), Format(report.Day.End)),
             new JsonRepository(report.Repository.Name, report.Repository.Url, report.Repository.Branch),
             new JsonStats(stats.Total, stats.High, stats.Medium, stats.Low),
             report.Highlights,
             report.Themes.Select(Theme).ToList(),
             report.Entries.Select(Commit).ToList(),
-            report.Llm is { } llm
-                ? new JsonLlmRun(llm.Model, llm.Usage.Requests, llm.Usage.InputTokens, llm.Usage.OutputTokens, llm.Usage.CacheHits,
-                    llm.Usage.Retries, llm.Usage.Fallbacks, (long)llm.WallTime.TotalMilliseconds)
-                : null);
+            report.Llm is { } llm ? new JsonLlmRun(llm.Model, llm.Usage.Fallbacks) : null);
     }
 
     private static JsonTheme Theme(ReportTheme theme) => new(

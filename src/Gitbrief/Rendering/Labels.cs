@@ -24,6 +24,9 @@ internal sealed record Labels
     public required string NoCommits { get; init; }
     public required string ViewCommit { get; init; }
     public required Func<string, string, string, string> Window { get; init; }
+
+    /// <summary>The line of a report whose day is not over, given the end of its window.</summary>
+    public required Func<string, string> Partial { get; init; }
     public required string ChangeType { get; init; }
     public required string Importance { get; init; }
     public required string ShortSummary { get; init; }
@@ -87,6 +90,7 @@ internal sealed record Labels
         NoCommits = "本日无提交。",
         ViewCommit = "查看提交",
         Window = (branch, range, zone) => $"分支 {branch} · 时间窗口 {range}（{zone}）",
+        Partial = end => $"⏳ **部分报告**：本日尚未结束（窗口至 {end}），之后的提交不在其中。",
         ChangeType = "🎯 变更类型",
         Importance = "⚡ 重要程度",
         ShortSummary = "📋 摘要",
@@ -162,6 +166,7 @@ internal sealed record Labels
         NoCommits = "No commits on this day.",
         ViewCommit = "View commit",
         Window = (branch, range, zone) => $"Branch {branch} · window {range} ({zone})",
+        Partial = end => $"⏳ **Partial report**: this day is not over (the window ends {end}); later commits are not in it.",
         ChangeType = "🎯 Change type",
         Importance = "⚡ Importance",
         ShortSummary = "📋 Summary",

@@ -25,6 +25,10 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         md.Append("# ").Append(labels.Title(report.Day.IsoDate)).Append("\n\n");
         md.Append("## ").Append(MarkdownText.Inline(report.Repository.Name)).Append("\n\n");
         md.Append(WindowLine(report)).Append("\n\n");
+        if (report.Partial)
+        {
+            md.Append("> ").Append(labels.Partial(report.Day.End.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))).Append("\n\n");
+        }
         if (report.Entries.Count == 0)
         {
             md.Append(labels.NoCommits).Append("\n\n");

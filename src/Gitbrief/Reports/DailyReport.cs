@@ -20,7 +20,11 @@ public sealed record DailyReport
     /// with fewer than four commits or nothing related. The LLM analyzer names and summarises them when configured.</summary>
     public IReadOnlyList<ReportTheme> Themes { get; init; } = [];
 
-    /// <summary>Set when the LLM analyzer ran: the model and what this repository-day cost.</summary>
+    /// <summary>The day was not over when the report was made (its window ends later): more commits may come.</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>Set when the LLM analyzer ran: the model and what this repository-day cost (the cost is kept in the
+    /// store and printed, never written to the report files).</summary>
     public LlmRunInfo? Llm { get; init; }
 
     public ReportStats Stats => new(

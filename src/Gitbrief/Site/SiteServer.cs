@@ -42,9 +42,9 @@ internal sealed class SiteServer(string directory, int port)
         {
             // Not a bug but the machine's state: the command exits 1 with this line.
             var reason = e.ErrorCode is 98 or 48 or 10048 || e.Message.Contains("in use", StringComparison.OrdinalIgnoreCase)
-                ? $"port {port.ToString(System.Globalization.CultureInfo.InvariantCulture)} is already in use; pick another with --port"
+                ? $"port {port.ToString(System.Globalization.CultureInfo.InvariantCulture)} is already in use; stop what uses it or pick another with --port"
                 : e.Message;
-            throw new Common.GitbriefException($"cannot listen on {Url}: {reason}");
+            throw new Common.EnvironmentException($"cannot listen on {Url}: {reason}", e);
         }
         started(Url);
         await using var registration = cancellationToken.Register(listener.Stop);

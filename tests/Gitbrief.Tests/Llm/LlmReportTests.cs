@@ -30,9 +30,11 @@ public sealed class LlmReportTests
         Assert.Equal(new[] { "Simulated highlight one.", "Simulated highlight two.", "Simulated highlight three." },
             s.Json().GetProperty("highlights").EnumerateArray().Select(h => h.GetString()!).ToList());
         var llm = s.Json().GetProperty("llm");
-        Assert.Equal(6, llm.GetProperty("requests").GetInt32());
-        Assert.Equal(s.Simulator.Requests.Sum(r => r.InputTokens), llm.GetProperty("inputTokens").GetInt64());
-        Assert.True(llm.GetProperty("outputTokens").GetInt64() > 0);
+        Assert.Equal("sim-model", llm.GetProperty("model").GetString());
+        Assert.Equal(0, llm.GetProperty("fallbacks").GetInt32());
+        Assert.Equal(6, summary.Llm!.Requests);
+        Assert.Equal(s.Simulator.Requests.Sum(r => r.InputTokens), summary.Llm.InputTokens);
+        Assert.True(summary.Llm.OutputTokens > 0);
         Assert.Contains("Simulated highlight one.", s.Markdown(), StringComparison.Ordinal);
     }
 

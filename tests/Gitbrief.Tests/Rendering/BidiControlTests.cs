@@ -112,7 +112,7 @@ public sealed class BidiControlTests : IAsyncLifetime
         var published = summary.Repositories.Single().Reports.Single().Published!;
         var batch = new PublishBatch([published], ReportLanguage.Zh, Resend: false, DateTimeOffset.UtcNow);
 
-        var mail = EmailDigest.Build([published], batch, subject: null);
+        var mail = EmailDigest.Build([(published, null)], batch, subject: null);
         var issue = GitHubIssueBody.Compose(published, ReportLanguage.Zh, "https://example.com/r.md");
         var shortIssue = GitHubIssueBody.Compose(published, ReportLanguage.Zh, "https://example.com/r.md", limit: 1500);
 

@@ -10,7 +10,7 @@ namespace Gitbrief.Tests.Support;
 /// reports (through the library or the real command line) and read the files they write.</summary>
 public sealed class ReportWorkspace : IDisposable
 {
-    private static readonly DateTimeOffset FixedNow = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset FixedNow = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory directory = new("gitbrief-ws");
 
     public ReportWorkspace()

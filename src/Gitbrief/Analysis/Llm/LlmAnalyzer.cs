@@ -23,16 +23,22 @@ internal sealed record DayAnswer(IReadOnlyList<string>? Highlights, IReadOnlyDic
 
 /// <summary>Analyses commits with the LLM. Every commit ends with an analysis: a cached or fresh LLM answer,
 /// or the rules analysis marked as a fallback with the reason. An invalid or truncated answer gets one
-/// repair request carrying the error; answers are cached in the store as soon as they arrive.</summary>
+/// repair request carrying the error; a prompt the server refuses as over its context length is sent once more
+/// built to half the input budget (and the rest of the run keeps to that half); answers are cached in the store
+/// as soon as they arrive.</summary>
 internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, ReportLanguage language)
 {
     private const int MinimumHighlightCommits = 3;
-    private readonly Lazy<PromptBuilder> promptBuilder = new(() => new PromptBuilder(
-        TokenCounter.Default, language, client.Options.Settings.MaxInputTokens, TokenCounter.Default.Count(AnswerSchemas.Commit.GetRawText())));
+    private readonly Lazy<PromptBuilder> promptBuilder = new(() => Builder(language, client.Options.Settings.MaxInputTokens));
+    private readonly Lazy<PromptBuilder> halfBuilder = new(() => Builder(language, client.Options.Settings.MaxInputTokens / 2));
+    private volatile bool contextSmallerThanConfigured;
 
     private static TokenCounter Counter => TokenCounter.Default;
 
-    private PromptBuilder Prompts => promptBuilder.Value;
+    private PromptBuilder Prompts => contextSmallerThanConfigured ? halfBuilder.Value : promptBuilder.Value;
+
+    private static PromptBuilder Builder(ReportLanguage language, int maxInputTokens) =>
+        new(TokenCounter.Default, language, maxInputTokens, TokenCounter.Default.Count(AnswerSchemas.Commit.GetRawText()));
 
     private string Language => language == ReportLanguage.Zh ? "zh" : "en";
 
@@ -52,6 +58,11 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         {
             return new LlmOutcome(Apply(repository, commit, rules, remembered!), LlmUsage.None with { CacheHits = 1 }, null);
         }
+        if (client.EndpointDown is { } down)
+        {
+            // Not worth reading the diff for an endpoint that is not answering.
+            return Fallback(rules, LlmUsage.None, down);
+        }
 
         IReadOnlyDictionary<string, FilePatch> patches;
         try
@@ -62,8 +73,9 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         {
             patches = new Dictionary<string, FilePatch>();
         }
-        var prompt = Prompts.ForCommit(repository.DisplayName, commit, rules, depth, patches);
-        var (json, usage, failure) = await AskAsync(prompt, AnswerSchemas.Commit, "commit_analysis", CommitProblem, cancellationToken).ConfigureAwait(false);
+        var (json, usage, failure) = await AskWithinContextAsync(
+            prompts => prompts.ForCommit(repository.DisplayName, commit, rules, depth, patches), AnswerSchemas.Commit, "commit_analysis", CommitProblem, cancellationToken)
+            .ConfigureAwait(false);
         if (json is null)
         {
             return Fallback(rules, usage, failure!);
@@ -97,8 +109,8 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         {
             return new DayAnswer(remembered, AnswerParser.ThemeNames(cached, themes.Count), LlmUsage.None with { CacheHits = 1 }, null);
         }
-        var prompt = Prompts.ForHighlights(repository.DisplayName, date, commits, themes);
-        var (json, usage, failure) = await AskAsync(prompt, AnswerSchemas.Highlights, "day_highlights", HighlightsProblem, cancellationToken)
+        var (json, usage, failure) = await AskWithinContextAsync(
+            prompts => prompts.ForHighlights(repository.DisplayName, date, commits, themes), AnswerSchemas.Highlights, "day_highlights", HighlightsProblem, cancellationToken)
             .ConfigureAwait(false);
         if (json is null)
         {
@@ -118,9 +130,25 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
 
     private static string? HighlightsProblem(string text) => AnswerParser.TryParseHighlights(text, out _, out var error) ? null : error;
 
+    /// <summary>Builds and sends the prompt (<see cref="AskAsync"/>); when the server refuses it as over its context length,
+    /// builds it again to half the input budget and sends that once. From then on every prompt keeps to the half.</summary>
+    private async Task<(string? Json, LlmUsage Usage, string? Failure)> AskWithinContextAsync(
+        Func<PromptBuilder, LlmPrompt> build, System.Text.Json.JsonElement schema, string schemaName, Func<string, string?> validate, CancellationToken cancellationToken)
+    {
+        var halved = contextSmallerThanConfigured;
+        var (json, usage, failure, contextExceeded) = await AskAsync(build(Prompts), schema, schemaName, validate, cancellationToken).ConfigureAwait(false);
+        if (!contextExceeded || halved)
+        {
+            return (json, usage, failure);
+        }
+        contextSmallerThanConfigured = true;
+        var (again, more, second, _) = await AskAsync(build(halfBuilder.Value), schema, schemaName, validate, cancellationToken).ConfigureAwait(false);
+        return (again, usage + more, second is null ? null : $"{second} (also with half the input budget, {client.Options.Settings.MaxInputTokens / 2} tokens)");
+    }
+
     /// <summary>Sends the prompt; on a truncated or invalid answer sends one repair request with the error.
-    /// Returns the valid JSON object, or null with the failure reason.</summary>
-    private async Task<(string? Json, LlmUsage Usage, string? Failure)> AskAsync(
+    /// Returns the valid JSON object, or null with the failure reason (and whether it was the context length).</summary>
+    private async Task<(string? Json, LlmUsage Usage, string? Failure, bool ContextExceeded)> AskAsync(
         LlmPrompt prompt, System.Text.Json.JsonElement schema, string schemaName, Func<string, string?> validate, CancellationToken cancellationToken)
     {
         var usage = LlmUsage.None;
@@ -132,20 +160,20 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
             var error = Problem(reply, validate);
             if (error is null)
             {
-                return (Redacted(reply.Text), usage, null);
+                return (Redacted(reply.Text), usage, null, false);
             }
             var (repair, repairTokens) = RepairConversation(prompt, reply.Text, error);
             var second = await client.CompleteAsync(repair, repairTokens, schema, schemaName, cancellationToken).ConfigureAwait(false);
             usage += second.Usage;
             var secondError = Problem(second, validate);
             return secondError is null
-                ? (Redacted(second.Text), usage, null)
-                : (null, usage, $"invalid answer after a repair request: {secondError} (first: {error})");
+                ? (Redacted(second.Text), usage, null, false)
+                : (null, usage, $"invalid answer after a repair request: {secondError} (first: {error})", false);
         }
         catch (LlmFailure failure)
         {
             usage += LlmUsage.None with { Requests = failure.Attempts, Retries = Math.Max(0, failure.Attempts - 1) };
-            return (null, usage, failure.Message);
+            return (null, usage, failure.Message, failure.ContextExceeded);
         }
     }
 
@@ -161,7 +189,8 @@ internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, Report
         var note = $"Your answer could not be used: {error}. Reply again with only one complete JSON object as instructed, " +
                    "with fewer and shorter strings so that it closes well within the length limit.";
         var noteTokens = Counter.Count(note) + TokenCounter.PerMessageOverhead;
-        var budget = (int)(client.Options.Settings.MaxInputTokens * TokenCounter.SafetyFactor);
+        var maxInputTokens = client.Options.Settings.MaxInputTokens / (contextSmallerThanConfigured ? 2 : 1);
+        var budget = (int)(maxInputTokens * TokenCounter.SafetyFactor);
         var answerTokens = Counter.Count(answer) + TokenCounter.PerMessageOverhead;
         List<ChatMessage> messages = [new(ChatRole.System, prompt.System), new(ChatRole.User, prompt.User)];
         var tokens = prompt.InputTokens + noteTokens;

@@ -12,7 +12,10 @@ namespace Gitbrief.Analysis.Llm;
 /// <summary>Sends chat-completion requests to any OpenAI-compatible endpoint through Microsoft.Extensions.AI:
 /// throttled (concurrency, RPM, TPM, server pauses), streamed with an idle time-out, retried with
 /// exponential back-off and jitter (Polly) honouring Retry-After, within a per-run retry budget.
-/// When the endpoint refuses structured output it steps down to JSON mode, then plain text, once per run.</summary>
+/// When the endpoint refuses structured output it steps down to JSON mode, then plain text, once per run.
+/// An endpoint that does not answer at all a few times in a row is taken as down (<see cref="EndpointBreaker"/>):
+/// the rest of the run asks it nothing. A request over the server's context length fails with
+/// <see cref="LlmFailure.ContextExceeded"/>, so the caller can try once with a smaller prompt.</summary>
 internal sealed class LlmClient : IAsyncDisposable
 {
     /// <summary>The longest server-requested wait that is honoured; a longer one fails the request.</summary>
@@ -23,6 +26,7 @@ internal sealed class LlmClient : IAsyncDisposable
     private readonly RequestThrottle throttle;
     private readonly TimeProvider time;
     private readonly ResiliencePipeline retry;
+    private readonly EndpointBreaker breaker = new();
     private int retryBudget;
     private int formatStep;
 
@@ -52,14 +56,22 @@ internal sealed class LlmClient : IAsyncDisposable
 
     public LlmOptions Options { get; }
 
+    /// <summary>Why the endpoint is taken as down for the rest of the run, or null while it is not.</summary>
+    public string? EndpointDown => breaker.IsDown ? SecretRedactor.Redact(breaker.Reason) : null;
+
     /// <summary>Sends the conversation and returns the reply. Throws <see cref="LlmFailure"/> with a
     /// secret-free reason when no usable reply came back.</summary>
     public async Task<LlmReply> CompleteAsync(
         IList<ChatMessage> messages, int inputTokens, JsonElement schema, string schemaName, CancellationToken cancellationToken)
     {
         var attempts = 0;
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, breaker.Down);
         while (true)
         {
+            if (EndpointDown is { } down)
+            {
+                throw new LlmFailure(down, attempts);
+            }
             var step = Volatile.Read(ref formatStep);
             try
             {
@@ -69,7 +81,7 @@ internal sealed class LlmClient : IAsyncDisposable
                         Interlocked.Increment(ref attempts);
                         return await SendAsync(messages, inputTokens, Format(step, schema, schemaName), token).ConfigureAwait(false);
                     },
-                    cancellationToken).ConfigureAwait(false);
+                    running.Token).ConfigureAwait(false);
                 var usage = response.Usage;
                 return new LlmReply(
                     response.Text,
@@ -82,6 +94,14 @@ internal sealed class LlmClient : IAsyncDisposable
             catch (ClientResultException e) when (e.Status == 400 && Options.ResponseFormat == ResponseFormatMode.Auto && step < 2 && RefusesFormat(e))
             {
                 Interlocked.CompareExchange(ref formatStep, step + 1, step);
+            }
+            catch (OperationCanceledException) when (EndpointDown is { } gone && !cancellationToken.IsCancellationRequested)
+            {
+                throw new LlmFailure(gone, attempts);
+            }
+            catch (ClientResultException e) when (e.Status == 400 && IsContextExceeded(e))
+            {
+                throw new LlmFailure(Describe(e, attempts), attempts) { ContextExceeded = true };
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -103,21 +123,37 @@ internal sealed class LlmClient : IAsyncDisposable
         };
         try
         {
+            ChatResponse response;
             if (!Options.Settings.Stream)
             {
-                return await chat.GetResponseAsync(messages, options, attempt.Token).ConfigureAwait(false);
+                response = await chat.GetResponseAsync(messages, options, attempt.Token).ConfigureAwait(false);
             }
-            var updates = new List<ChatResponseUpdate>();
-            await foreach (var update in chat.GetStreamingResponseAsync(messages, options, attempt.Token).ConfigureAwait(false))
+            else
             {
-                updates.Add(update);
-                attempt.CancelAfter(Options.Settings.Timeout);
+                var updates = new List<ChatResponseUpdate>();
+                await foreach (var update in chat.GetStreamingResponseAsync(messages, options, attempt.Token).ConfigureAwait(false))
+                {
+                    updates.Add(update);
+                    attempt.CancelAfter(Options.Settings.Timeout);
+                }
+                response = updates.ToChatResponse();
             }
-            return updates.ToChatResponse();
+            breaker.Answered();
+            return response;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new LlmTimeoutException(Options.Settings.Timeout);
+        }
+        catch (ClientResultException e) when (e.Status > 0)
+        {
+            breaker.Answered();
+            throw;
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            breaker.ConnectionFailed(FirstLine(e is ClientResultException c ? c.InnerException?.Message ?? c.Message : e.Message));
+            throw;
         }
     }
 
@@ -137,7 +173,7 @@ internal sealed class LlmClient : IAsyncDisposable
                 Delay = Options.Settings.RetryDelay,
                 MaxDelay = MaxServerDelay,
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } e && IsTransient(e) && WithinServerDelay(e) && Interlocked.Decrement(ref retryBudget) >= 0),
+                    args.Outcome.Exception is { } e && !breaker.IsDown && IsTransient(e) && WithinServerDelay(e) && Interlocked.Decrement(ref retryBudget) >= 0),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is { } e ? ServerDelay(e) : null),
             })
             .Build();
@@ -156,6 +192,26 @@ internal sealed class LlmClient : IAsyncDisposable
         HttpRequestException or IOException or LlmTimeoutException => true,
         _ => false,
     };
+
+    /// <summary>No HTTP answer at all: the connection was refused, the host is unknown or unreachable.</summary>
+    private static bool IsConnectionFailure(Exception e) => e switch
+    {
+        ClientResultException { Status: 0 } => true,
+        HttpRequestException { StatusCode: null } => true,
+        _ => false,
+    };
+
+    /// <summary>The server's words for a prompt over its context length (OpenAI, vLLM, SGLang, DeepSeek, Ollama phrasings).</summary>
+    private static bool IsContextExceeded(ClientResultException e)
+    {
+        var text = (e.GetRawResponse()?.Content?.ToString() ?? "") + " " + e.Message;
+        return text.Contains("context_length_exceeded", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("context length", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("context window", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("too many tokens", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("prompt is too long", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("input is too long", StringComparison.OrdinalIgnoreCase);
+    }
 
     private bool WithinServerDelay(Exception e) => ServerDelay(e) is not { } delay || delay <= MaxServerDelay;
 
@@ -226,6 +282,7 @@ internal sealed class LlmClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        breaker.Dispose();
         chat.Dispose();
         http.Dispose();
         await throttle.DisposeAsync().ConfigureAwait(false);

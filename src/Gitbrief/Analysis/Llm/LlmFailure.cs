@@ -6,6 +6,9 @@ internal sealed class LlmFailure(string reason, int attempts) : Exception(reason
 {
     /// <summary>Requests sent before giving up.</summary>
     public int Attempts { get; } = attempts;
+
+    /// <summary>The server refused the prompt as longer than its context: a smaller prompt may pass.</summary>
+    public bool ContextExceeded { get; init; }
 }
 
 /// <summary>A request that went silent for longer than the time-out.</summary>

@@ -37,6 +37,9 @@ internal sealed record Digest
     /// <summary>The archived report's web link (config <c>report_url</c>), if any.</summary>
     public string? ReportUrl { get; init; }
 
+    /// <summary>An update of a day already sent: <see cref="Highlights"/> then holds what changed, one line each.</summary>
+    public bool IsUpdate { get; init; }
+
     /// <summary>The highlights a chat message shows: those that are not the title of a listed commit (rules-mode
     /// highlights are the high-importance titles, which the commit list already shows with links).</summary>
     public IReadOnlyList<string> VisibleHighlights
@@ -48,13 +51,16 @@ internal sealed record Digest
         }
     }
 
-    /// <summary>Commits of the day that the message does not list.</summary>
-    public int More => Math.Max(0, Stats.Total - Commits.Count);
+    /// <summary>Commits of the day that the message does not list (an update lists none and says what changed).</summary>
+    public int More => IsUpdate ? 0 : Math.Max(0, Stats.Total - Commits.Count);
 
     public Labels Labels => Labels.For(Language);
 
-    /// <summary>"acme/widgets · 每日更新报告（2026-01-12）".</summary>
-    public string Heading => $"{Repository} · {Labels.Title(Date)}";
+    /// <summary>"acme/widgets · 每日更新报告（2026-01-12）", with "（已更新）" / "(updated)" for an update.</summary>
+    public string Heading => $"{Repository} · {Labels.Title(Date)}{(IsUpdate ? Language == ReportLanguage.En ? " (updated)" : "（已更新）" : "")}";
+
+    /// <summary>The heading of the highlights — or, in an update, of what changed.</summary>
+    public string HighlightsHeading => !IsUpdate ? Labels.Highlights : Language == ReportLanguage.En ? "🔄 What changed since it was sent" : "🔄 发送后的变化";
 
     public string StatisticsLine => Labels.StatisticsLine(Stats.Total, Stats.High, Stats.Medium, Stats.Low);
 
@@ -99,6 +105,11 @@ internal sealed record Digest
             ReportUrl = batch.ReportUrl(published),
         };
     }
+
+    /// <summary>The update of a day already sent: the day's counts now, what changed (new commits, commits gone,
+    /// level changes) as its lines, no commit list.</summary>
+    public static Digest Update(PublishedReport published, PublishBatch batch, ReportChange change) =>
+        From(published, batch, 0) with { IsUpdate = true, Highlights = change.Lines(batch.Language) };
 
     /// <summary>This digest listing only its first <paramref name="count"/> commits (medium ones go first, as
     /// they are listed last).</summary>

@@ -29,7 +29,7 @@ internal sealed class FeishuFormatter : WebhookFormatter
         var highlights = digest.VisibleHighlights;
         if (highlights.Count > 0)
         {
-            paragraphs.Add(Paragraph(Text(digest.Labels.Highlights)));
+            paragraphs.Add(Paragraph(Text(digest.HighlightsHeading)));
             foreach (var highlight in highlights)
             {
                 paragraphs.Add(Paragraph(Text("• " + WebhookText.Clip(WebhookText.OneLine(highlight), Digest.MaxHighlight))));

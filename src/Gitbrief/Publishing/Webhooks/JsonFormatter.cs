@@ -6,7 +6,8 @@ namespace Gitbrief.Publishing.Webhooks;
 
 /// <summary>Generic JSON: one documented object per repository-day (docs/publishing/webhook.md) —
 /// {repository, repositoryUrl, date, language, stats{total,high,medium,low}, highlights[],
-/// commits[{sha,title,importance,url}], moreCommits, reportUrl}. With a secret, the header
+/// commits[{sha,title,importance,url}], moreCommits, reportUrl}; an update of a day already sent has no
+/// highlights or commits but <c>changes[]</c>, one line per change. With a secret, the header
 /// <c>X-Gitbrief-Signature: sha256=&lt;hex HMAC-SHA256(secret, body)&gt;</c> signs the exact body bytes.
 /// Any 2xx answer is a delivery.</summary>
 internal sealed class JsonFormatter : WebhookFormatter
@@ -15,7 +16,18 @@ internal sealed class JsonFormatter : WebhookFormatter
 
     public override string Flavor => "json";
 
-    public override JsonObject Build(Digest digest) => new()
+    public override JsonObject Build(Digest digest)
+    {
+        var payload = Payload(digest);
+        if (digest.IsUpdate)
+        {
+            payload["highlights"] = new JsonArray();
+            payload["changes"] = new JsonArray([.. digest.Highlights.Select(h => (JsonNode?)JsonValue.Create(h))]);
+        }
+        return payload;
+    }
+
+    private static JsonObject Payload(Digest digest) => new()
     {
         ["repository"] = digest.Repository,
         ["repositoryUrl"] = digest.RepositoryUrl,

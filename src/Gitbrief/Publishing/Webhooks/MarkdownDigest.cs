@@ -16,7 +16,7 @@ internal static class MarkdownDigest
         var highlights = digest.VisibleHighlights;
         if (highlights.Count > 0)
         {
-            blocks.Add(Section(digest.Labels.Highlights,
+            blocks.Add(Section(digest.HighlightsHeading,
                 highlights.Select(h => WebhookText.Markdown(WebhookText.Clip(WebhookText.OneLine(h), Digest.MaxHighlight)))));
         }
         foreach (var (heading, commits) in digest.Groups())

@@ -34,7 +34,7 @@ internal sealed class SlackFormatter : WebhookFormatter
         var highlights = digest.VisibleHighlights;
         if (highlights.Count > 0)
         {
-            AddSections(blocks, $"*{WebhookText.SlackMrkdwn(digest.Labels.Highlights)}*",
+            AddSections(blocks, $"*{WebhookText.SlackMrkdwn(digest.HighlightsHeading)}*",
                 highlights.Select(h => "• " + WebhookText.SlackMrkdwn(WebhookText.Clip(WebhookText.OneLine(h), Digest.MaxHighlight))));
         }
         foreach (var (heading, commits) in digest.Groups())

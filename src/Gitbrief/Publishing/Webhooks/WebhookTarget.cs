@@ -18,8 +18,10 @@ internal sealed record WebhookHttpOptions(TimeSpan Timeout, int MaxRetries, Time
 
 /// <summary><c>webhook</c>: one chat message per repository-day (a <see cref="Digest"/>) to Slack, Feishu/Lark,
 /// DingTalk, WeCom or any JSON endpoint. The URL (it holds a token) and the signing secret come from
-/// environment variables named in the config. A message already sent is not sent again — even when the
-/// report changed — unless the run says <c>--resend</c>; it is recorded once the platform said delivered
+/// environment variables named in the config. A message already sent is not sent again unless the run says
+/// <c>--resend</c>; when the day's report changed since (late commits, a force-push, levels), a short update
+/// naming what changed is sent instead (<c>on_change: update</c>, the default; <c>ignore</c> sends nothing).
+/// A message is recorded once the platform said delivered
 /// (2xx, and code / errcode 0 where the platform answers with one). Messages go one at a time, paced to
 /// the platform's rate limit; the first failure stops the target and the next run sends what is missing.</summary>
 internal sealed class WebhookTarget : IPublishTarget
@@ -35,8 +37,10 @@ internal sealed class WebhookTarget : IPublishTarget
     private readonly TimeProvider time;
     private readonly WebhookHttpOptions options;
 
-    internal WebhookTarget(string id, WebhookFormatter formatter, Uri url, string? secret, int maxCommits, TimeProvider time, WebhookHttpOptions? options = null)
+    internal WebhookTarget(string id, WebhookFormatter formatter, Uri url, string? secret, int maxCommits, TimeProvider time, WebhookHttpOptions? options = null,
+        ChangePolicy onChange = ChangePolicy.Update)
     {
+        OnChange = onChange;
         Id = id;
         this.formatter = formatter;
         this.url = url;
@@ -52,6 +56,9 @@ internal sealed class WebhookTarget : IPublishTarget
 
     public string Kind => "webhook";
 
+    /// <summary>What to do when a day already sent changed (config <c>on_change</c>).</summary>
+    public ChangePolicy OnChange { get; }
+
     public static IPublishTarget Create(TargetSettings settings, PublishContext context) => Create(settings, context, null);
 
     internal static WebhookTarget Create(TargetSettings settings, PublishContext context, WebhookHttpOptions? options)
@@ -60,7 +67,7 @@ internal sealed class WebhookTarget : IPublishTarget
         {
             throw settings.Error("url", "a webhook URL holds a token and is never read from the file: put it in an environment variable and name that with 'url_env'");
         }
-        settings.Allow("flavor", "url_env", "secret_env", "max_commits");
+        settings.Allow("flavor", "url_env", "secret_env", "max_commits", ChangePolicies.Key);
         var flavor = settings.Choice("flavor", Flavors) ?? settings.RequiredString("flavor");
         WebhookFormatter formatter = flavor switch
         {
@@ -88,57 +95,53 @@ internal sealed class WebhookTarget : IPublishTarget
         }
         var secret = settings.Has("secret_env") ? settings.Secret("secret_env", context.Environment) : null;
         var maxCommits = settings.Int("max_commits", 0, 100) ?? DefaultMaxCommits;
-        return new WebhookTarget(settings.Identity("webhook:" + flavor), formatter, url, secret, maxCommits, context.Time, options);
+        return new WebhookTarget(settings.Identity("webhook:" + flavor), formatter, url, secret, maxCommits, context.Time, options, ChangePolicies.Read(settings));
     }
 
     public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
     {
-        var skipped = 0;
-        var pending = new List<PublishedReport>();
-        foreach (var report in batch.Reports)
+        var work = await ChangePolicies.SortAsync(Id, batch, ledger, OnChange, cancellationToken).ConfigureAwait(false);
+        if (work.Pending.Count == 0)
         {
-            // Chat messages are never edited or repeated: a sent day stays sent (even if its report changed).
-            if (!batch.Resend && await ledger.FindAsync(Id, report, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                skipped++;
-            }
-            else
-            {
-                pending.Add(report);
-            }
-        }
-        if (pending.Count == 0)
-        {
-            return new TargetOutcome(Id, 0, 0, skipped);
+            return new TargetOutcome(Id, 0, 0, work.Skipped);
         }
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = options.Timeout })
         {
             Timeout = Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = 1 << 20,
         };
-        var delivered = 0;
-        foreach (var report in pending)
+        var (delivered, updated) = (0, 0);
+        foreach (var (report, change) in work.Pending)
         {
-            if (delivered > 0 && formatter.Pace > TimeSpan.Zero)
+            if (delivered + updated > 0 && formatter.Pace > TimeSpan.Zero)
             {
                 await Task.Delay(formatter.Pace, time, cancellationToken).ConfigureAwait(false);
             }
             try
             {
-                var request = formatter.Prepare(Digest.From(report, batch, maxCommits), url, secret, time.GetUtcNow());
+                var digest = change is null ? Digest.From(report, batch, maxCommits) : Digest.Update(report, batch, change);
+                var request = formatter.Prepare(digest, url, secret, time.GetUtcNow());
                 await SendAsync(http, request, cancellationToken).ConfigureAwait(false);
             }
             catch (GitbriefException e)
             {
-                var rest = pending.Count > 1
-                    ? string.Create(CultureInfo.InvariantCulture, $" ({delivered} of {pending.Count} sent; the next run sends the rest)")
+                var sent = delivered + updated;
+                var rest = work.Pending.Count > 1
+                    ? string.Create(CultureInfo.InvariantCulture, $" ({sent} of {work.Pending.Count} sent; the next run sends the rest)")
                     : "";
-                return new TargetOutcome(Id, delivered, 0, skipped, SecretRedactor.Redact($"{report.Repository} {report.IsoDate} not sent: {e.Message}{rest}"));
+                return new TargetOutcome(Id, delivered, updated, work.Skipped, SecretRedactor.Redact($"{report.Repository} {report.IsoDate} not sent: {e.Message}{rest}"));
             }
             await ledger.RecordAsync(Id, report, formatter.Flavor, batch.Now, cancellationToken).ConfigureAwait(false);
-            delivered++;
+            if (change is null)
+            {
+                delivered++;
+            }
+            else
+            {
+                updated++;
+            }
         }
-        return new TargetOutcome(Id, delivered, 0, skipped);
+        return new TargetOutcome(Id, delivered, updated, work.Skipped);
     }
 
     /// <summary>One message, retried on 429 / 5xx / a platform's "too fast" code / a failed connection.
