@@ -32,7 +32,17 @@ internal static class InstallBenchmark
         foreach (var name in Cases.Where(c => options.Only.Count == 0 || options.Only.Contains(c)))
         {
             Console.Error.WriteLine($"measuring {name} …");
-            lines.AddRange(await MeasureAsync(name, context).ConfigureAwait(false));
+            try
+            {
+                lines.AddRange(await MeasureAsync(name, context).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or System.Text.Json.JsonException or KeyNotFoundException)
+            {
+                // One broken case must not cost the figures of the others: it is a failed line of the table.
+                Console.Error.WriteLine($"{name} failed: {e}");
+                var error = "error: " + e.Message.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
+                lines.Add(new Line(name, "—", [error, error], "—", false));
+            }
         }
         Directory.Delete(scratch, recursive: true);
 

@@ -98,13 +98,14 @@ internal static class LlmBenchmark
         return pass && sorted[^1] <= budget ? 0 : 1;
     }
 
-    /// <summary>What one <c>gitbrief report --llm</c> run of the busy day did: its exit code, wall time and the JSON report's llm block.</summary>
-    internal sealed record EndToEndRun(int ExitCode, TimeSpan Elapsed, int Commits, int Analysed, int Requests, long InputTokens, long OutputTokens, int Fallbacks, int Concurrency)
+    /// <summary>What one <c>gitbrief report --llm</c> run of the busy day did: its exit code, wall time, the
+    /// requests the simulator answered and the JSON report's commits and llm block.</summary>
+    internal sealed record EndToEndRun(int ExitCode, TimeSpan Elapsed, int Commits, int Analysed, int Requests, int Fallbacks, int Concurrency)
     {
         public string Describe(GitbriefBinary binary) => string.Create(CultureInfo.InvariantCulture,
             $"End to end ({binary.Variant}, `gitbrief report --llm`, busy day, {Commits} commits, concurrency {Concurrency}): exit {ExitCode}, "
-            + $"{Elapsed.TotalSeconds:0.00} s wall time, {Analysed} of {Commits} analysed by the LLM, "
-            + $"JSON llm block: {Requests} requests, {InputTokens:N0} input / {OutputTokens:N0} output tokens, {Fallbacks} fallbacks.");
+            + $"{Elapsed.TotalSeconds:0.00} s wall time, {Analysed} of {Commits} analysed by the LLM, {Requests} requests answered, "
+            + $"JSON llm block: {Fallbacks} fallbacks.");
     }
 
     /// <summary>The busy day through a gitbrief build with --llm against <paramref name="simulator"/>: wall time and the JSON's llm block.</summary>
@@ -115,6 +116,7 @@ internal static class LlmBenchmark
         var config = Path.Combine(work, "gitbrief.yaml");
         await File.WriteAllTextAsync(config, $"analysis: llm\nllm:\n  base_url: {simulator.BaseUrl}\n  model: bench-e2e\n  max_concurrency: {concurrency}\n").ConfigureAwait(false);
         var date = RepositoryGenerator.BusyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var requestsBefore = simulator.Requests.Count;
         var result = await binary.RunAsync(
             ["report", "--repo", repository, "--date", date, "--tz", "Asia/Shanghai", "--config", config, "--out", Path.Combine(work, "out"),
              "--cache-dir", Path.Combine(work, "cache"), "--quiet"],
@@ -126,8 +128,8 @@ internal static class LlmBenchmark
         var commits = document.RootElement.GetProperty("commits");
         var analysed = commits.EnumerateArray().Count(c => c.GetProperty("analysis").GetProperty("source").GetString() == "llm");
         Directory.Delete(work, recursive: true);
-        return new EndToEndRun(result.ExitCode, result.Elapsed, commits.GetArrayLength(), analysed, llm.GetProperty("requests").GetInt32(),
-            llm.GetProperty("inputTokens").GetInt64(), llm.GetProperty("outputTokens").GetInt64(), llm.GetProperty("fallbacks").GetInt32(), concurrency);
+        return new EndToEndRun(result.ExitCode, result.Elapsed, commits.GetArrayLength(), analysed, simulator.Requests.Count - requestsBefore,
+            llm.GetProperty("fallbacks").GetInt32(), concurrency);
     }
 
     /// <summary>Builds the real prompt of every commit (git show + packing) and counts its tokens.</summary>
