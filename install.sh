@@ -52,7 +52,7 @@ trap 'rm -rf "$work"' EXIT
 packages="$work/nupkg"
 
 if $native; then
-  echo "install.sh: building gitbrief $version (Native AOT, $rid); 1–3 minutes" >&2
+  echo "install.sh: building gitbrief $version (Native AOT, $rid); a few minutes" >&2
   build=(-p:PublishAot=true)
 else
   echo "install.sh: building gitbrief $version (framework-dependent, ReadyToRun, $rid)" >&2
