@@ -35,6 +35,8 @@ internal static partial class CommitClassifier
     [
         (VerbPattern("revert(s|ed)?"), "revert", ChangeType.Revert),
         (VerbPattern("(bug ?fix(es|ed)?|fix(es|ed)?|hot ?fix|resolve[sd]?|correct(s|ed)?|repair(s|ed)?|handle[sd]?|avoid(s|ed)?|prevent(s|ed)?)"), "fix", ChangeType.Fix),
+        // Verbs that make behaviour right or stricter: "Reject duplicate packages", "Honor version pins", "Keep the crop size".
+        (VerbPattern("(reject(s|ed)?|require[sd]?|respect(s|ed)?|hono(u)?r(s|ed)?|preserve[sd]?|keep(s)?|ensure[sd]?|enforce[sd]?|validate[sd]?|disallow(s|ed)?|forbid(s)?)"), "fix", ChangeType.Fix),
         (VerbPattern("(optimi[sz]e[sd]?|speed ?up|accelerate[sd]?|faster|improve (the )?performance|reduce (latency|memory|overhead))"), "perf", ChangeType.Performance),
         (VerbPattern("((tiny |minor |small )?refactor(s|ed|ing)?|decouple[sd]?|clean ?up|cleanup|simplif(y|ies|ied)|restructure[sd]?|move[sd]?|rename[sd]?|extract(s|ed)?|split|remove[sd]?|delete[sd]?|drop(s|ped)?|deprecate[sd]?)"), "refactor", ChangeType.Refactor),
         (VerbPattern("(bump(s|ed)?|upgrade[sd]?|update (deps|dependencies|dependency))"), "deps", ChangeType.Dependencies),
@@ -52,7 +54,8 @@ internal static partial class CommitClassifier
 
     public static CommitTraits Classify(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
     {
-        var title = commit.Title;
+        // A leading emoji (gitmoji "🐛 Fix …", ":sparkles: Add …") says nothing the words after it do not.
+        var title = LeadingSymbols().Replace(commit.Title, string.Empty);
         var body = string.Join('\n', CommitMessage.BodyLines(commit.Message));
         var types = new List<ChangeType>();
         string? key = null;
@@ -205,6 +208,9 @@ internal static partial class CommitClassifier
 
     [GeneratedRegex(@"^\s*(?<area>[A-Za-z0-9_./-]{1,40}(\s[A-Za-z0-9_./-]{1,20})?)\s?:\s+(?<subject>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AreaPrefix();
+
+    [GeneratedRegex(@"^\s*((:[a-z0-9_+-]{1,30}:|[\p{So}\p{Sk}\p{Cs}\uFE0F\u200D])\s*)+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingSymbols();
 
     [GeneratedRegex(@"^\s*Revert\s+""", RegexOptions.CultureInvariant)]
     private static partial Regex RevertTitle();

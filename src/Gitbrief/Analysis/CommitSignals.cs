@@ -14,6 +14,16 @@ internal sealed partial record CommitSignals
     /// <summary>A trivial word in the title keeps a change this small trivial.</summary>
     private const int SmallLines = 12;
 
+    /// <summary>A source file edited by at most this many lines in a release commit holds a version string.</summary>
+    private const int VersionStringLines = 2;
+
+    /// <summary>The lead of a body, in words: what a commit is about; a long squash body's later bullets (review
+    /// fix-ups) are not.</summary>
+    private const int LeadWords = 150;
+
+    /// <summary>A change of message wording is at most this many lines.</summary>
+    private const int WordingLines = 100;
+
     /// <summary>A feature needs this many meaningful lines to count as a new capability.</summary>
     private const int FeatureLines = 40;
 
@@ -27,6 +37,10 @@ internal sealed partial record CommitSignals
     public bool Core { get; init; }
     public bool CoreFeature { get; init; }
     public string? Defaults { get; init; }
+
+    /// <summary>A feature leaves its preview/experimental gate ("Stabilize …", "… out of preview"): it now reaches
+    /// every user who runs that part of the product.</summary>
+    public string? Graduation { get; init; }
     public bool Automated { get; init; }
 
     /// <summary>Only docs, tests, CI, or only lockfiles / generated / vendored / binary files.</summary>
@@ -39,10 +53,15 @@ internal sealed partial record CommitSignals
     /// <summary>Only example code changed.</summary>
     public bool ExamplesOnly { get; init; }
 
+    /// <summary>Only words a user reads change: the title says the commit is about documentation ("docs: …",
+    /// "Fix X docs") or message wording ("improve the error message"), and the change is small enough to be that.</summary>
+    public string? Wording { get; init; }
+
     /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
     public string? FollowUp { get; init; }
 
-    /// <summary>A CI-only change to how releases are built or published.</summary>
+    /// <summary>A CI change (alone or with the repository's automation scripts) whose title is about what a release
+    /// ships or how it is published.</summary>
     public bool ReleasePipeline { get; init; }
 
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
@@ -64,15 +83,22 @@ internal sealed partial record CommitSignals
         var fullTitle = Vocabulary.Words(commit.Title);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
         var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, fullTitle, files, product, automated, profile) : null;
-        var experimental = ExperimentalOf(title, body);
+        var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
+        // A graduating feature talks about the gate it leaves: that is no sign of a gate.
+        var experimental = graduation is null ? ExperimentalOf(title, body) : null;
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
             ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var trivial = product.Count > 0 && (productLines <= TrivialLines || (trivialWord is not null && productLines <= SmallLines));
+        // A line or two can flip a gate or a default for everyone: size says nothing then.
+        // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
+        // without a trivial word, only a change that claims no behaviour is trivial by size.
+        var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
+        var trivial = product.Count > 0 && graduation is null
+            && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines));
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body, traits),
+            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -81,13 +107,18 @@ internal sealed partial record CommitSignals
             Periphery = periphery,
             Core = core,
             CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files),
-            Defaults = core && title.Any(Vocabulary.Defaults.Contains) ? "title" : null,
+            Defaults = !core ? null
+                : title.Any(Vocabulary.Defaults.Contains) ? "title"
+                : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
+                : null,
+            Graduation = graduation,
             Automated = automated,
             RoleOnly = roleOnly,
             Automation = automation,
             ExamplesOnly = examplesOnly,
+            Wording = WordingOf(commit.Title, traits, productLines),
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
-            ReleasePipeline = roleOnly && files.Any(f => f.Role == FileRole.CI && ReleaseWorkflow().IsMatch(f.Change.Path)),
+            ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
         };
     }
 
@@ -107,7 +138,7 @@ internal sealed partial record CommitSignals
             var placement = InFolder(file.Change.Path, Vocabulary.PeripheryDirectories) || InFolder(file.Change.Path, Vocabulary.ExampleDirectories)
                 ? Placement.Periphery
                 : profile.PlacementOf(file.Change.Path);
-            if (placement is Placement.Core or Placement.Unknown)
+            if (placement is Placement.Core or Placement.Unknown or Placement.Normal)
             {
                 core += lines;
             }
@@ -154,18 +185,40 @@ internal sealed partial record CommitSignals
         }
         var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
         // The danger is another word than the verb ("escape" is both).
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w))) is { } danger)
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w))) is { } danger)
         {
             return $"{verb} … {danger}";
         }
         // The title may say nothing ("improve the reliability"): a body that protects against two distinct dangers,
-        // one of them unmistakable, says it instead.
+        // one of them unmistakable, says it instead — not for a feature, whose body may describe a security tool
+        // ("port the audit command": vulnerabilities, advisories).
+        if (traits.WeightKey == "feat")
+        {
+            return null;
+        }
         var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
-        var dangers = body.Where(Vocabulary.Danger.Contains).Distinct(StringComparer.Ordinal).ToList();
+        var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
         return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
             ? $"{bodyVerb} … {strong}"
             : null;
     }
+
+    /// <summary>What a title says only text changes: a docs type ("docs:", "[3/x] docs update"), a fix or update of
+    /// the docs, or better error/warning wording in a change of at most <see cref="WordingLines"/> lines.</summary>
+    private static string? WordingOf(string title, CommitTraits traits, long productLines)
+    {
+        if (traits.WeightKey == "docs")
+        {
+            return "docs";
+        }
+        var match = WordingTitle().Match(title);
+        return match.Success && (match.Groups["docs"].Success || productLines <= WordingLines) ? match.Value.Trim() : null;
+    }
+
+    /// <summary>The words of a title that take a feature out of its preview gate, or null; "stabilize the flaky test"
+    /// is not one.</summary>
+    private static string? GraduationOf(string subject) =>
+        GraduationTitle().Match(subject) is { Success: true } match && !NotGraduation().IsMatch(subject) ? match.Value.Trim() : null;
 
     private static string? ExperimentalOf(List<string> title, List<string> body) =>
         title.FirstOrDefault(Vocabulary.Experimental.Contains) ?? body.Take(400).FirstOrDefault(Vocabulary.Experimental.Contains);
@@ -179,8 +232,9 @@ internal sealed partial record CommitSignals
         {
             return null;
         }
+        // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump.
         var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
-            || VersionFile().IsMatch(f.Change.Path));
+            || VersionFile().IsMatch(f.Change.Path) || f.Change.Additions + f.Change.Deletions <= VersionStringLines);
         return small ? match.Groups["version"].Value : null;
     }
 
@@ -190,7 +244,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?((chore|build|ci)(\([^)]*\))?!?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump to|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
@@ -202,6 +256,16 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpTitle();
 
-    [GeneratedRegex(@"release|publish|deploy|wheel|dist|package|build-binar|artifact", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(stabili[sz](e|es|ed|ing|ation)|graduat(e|es|ed|ing)|promot(e|es|ed|ing)\b.{1,60}\bto stable|(out|leaves?|leaving|exits?) (of )?(the )?(preview|experimental|beta|nightly)|no longer (experimental|preview|unstable|beta|behind)|generally available|general availability|remove (the )?(preview|experimental) (gate|flag|requirement))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GraduationTitle();
+
+    [GeneratedRegex(@"\b(flaky|flakiness|tests?|ci|build|benchmarks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotGraduation();
+
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate)\w*\b.{0,60}\b(docs|documentation|docstrings?)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WordingTitle();
+
+    /// <summary>A title about what a release ships: its artefacts, their signature, where they are published.</summary>
+    [GeneratedRegex(@"\b(releases?|releasing|publish(es|ed|ing)?|deploy(s|ed|ing|ment)?|wheels?|binar(y|ies)|artifacts?|artefacts?|sign(s|ed|ing)?|docker|installers?|dist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseWorkflow();
 }

@@ -12,7 +12,7 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
     private const int SeriesLength = 3;
 
     /// <summary>One soft high per this many commits of the day (at least one).</summary>
-    private const int CommitsPerSoftHigh = 15;
+    private const int CommitsPerSoftHigh = 10;
 
     private static readonly string[] SoftSignals = ["severe-fix", "defaults", "core-feature"];
 

@@ -15,7 +15,7 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         RepositoryProfile profile)
     {
         // "sync : ggml", "bump sgl-kernel to 0.3.5": a component the repository carries in its own tree.
-        if (!automated && profile.ComponentNamed(NextToUpdateWords(title)) is { } component)
+        if (!automated && profile.ComponentNamed(NextToUpdateWords(title), files.Select(f => f.Change.Path).ToList()) is { } component)
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }

@@ -119,6 +119,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, new("core-feature", 0, signalPhrases.CoreFeature), false);
         }
+        if (signals is { Graduation: { } graduation })
+        {
+            return (ImportanceLevel.Medium, new("graduation", 0, signalPhrases.Graduation(graduation)), false);
+        }
         if (traits.Revert && !roleOnly)
         {
             return (ImportanceLevel.Medium, new("revert", 0, phrases.RevertReason), false);
@@ -142,6 +146,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         }
         if (signals is { Automation: true })
         {
+            if (signals.ReleasePipeline)
+            {
+                return (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline));
+            }
             return (ImportanceLevel.Low, new("automation", 0, signalPhrases.Automation));
         }
         if (signals is { ExamplesOnly: true })
@@ -165,6 +173,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         if (signals.Trivial)
         {
             return (ImportanceLevel.Low, new("trivial", 0, signalPhrases.Trivial));
+        }
+        if (signals.Wording is { } wording)
+        {
+            return (ImportanceLevel.Low, new("wording", 0, signalPhrases.Wording(wording)));
         }
         if (signals.FollowUp is { } followUp)
         {

@@ -115,13 +115,17 @@ public sealed class RepositoryProfile
             return Placement.Core;
         }
         // Only parts that branch off high up (outside the main code) are periphery; a small module deep inside the
-        // main code is still the product.
-        return share < PeripheryShare && (parent.Length == 0 || !IsTrunkEnd(parent) && Depth(parent) < 2) ? Placement.Periphery : Placement.Normal;
+        // main code is still the product. A flat repository (no directory holds most of the code: one package per
+        // top-level directory, as Go projects are laid out) has no "outside": its small packages are the product too.
+        var outside = parent.Length == 0 ? trunk.Count > 1 : !IsTrunkEnd(parent) && Depth(parent) < 2;
+        return share < PeripheryShare && outside ? Placement.Periphery : Placement.Normal;
     }
 
     /// <summary>The name of a directory of the repository that one of <paramref name="words"/> names and that holds a
-    /// sizeable part of its code (a bundled engine or library synced into the tree), or null.</summary>
-    public string? ComponentNamed(IEnumerable<string> words)
+    /// sizeable part of its code (a bundled engine or library synced into the tree), or null. A top-level directory
+    /// counts by its name alone (the commit recording a sync may touch only a revision file); a deeper one
+    /// (<c>ml/backend/ggml/ggml</c>) only when at least a third of <paramref name="changed"/> lies inside it.</summary>
+    public string? ComponentNamed(IEnumerable<string> words, IReadOnlyList<string> changed)
     {
         if (!IsKnown)
         {
@@ -129,12 +133,16 @@ public sealed class RepositoryProfile
         }
         var wanted = words.Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return subtree
-            .Where(d => d.Key.Length > 0 && Depth(d.Key) == 1 && Share(d.Value) >= ComponentShare)
-            .Select(d => d.Key[(d.Key.LastIndexOf('/') + 1)..])
-            .Where(name => wanted.Contains(name) && !GenericDirectories.Contains(name.ToLowerInvariant()))
-            .Order(StringComparer.Ordinal)
+            .Where(d => d.Key.Length > 0 && Share(d.Value) >= ComponentShare)
+            .Where(d => wanted.Contains(Name(d.Key)) && !GenericDirectories.Contains(Name(d.Key).ToLowerInvariant()))
+            .Where(d => Depth(d.Key) == 1 || changed.Count(p => p.StartsWith(d.Key + "/", StringComparison.Ordinal)) * 3 >= changed.Count)
+            .OrderBy(d => Depth(d.Key))
+            .ThenBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => Name(d.Key))
             .FirstOrDefault();
     }
+
+    private static string Name(string directory) => directory[(directory.LastIndexOf('/') + 1)..];
 
     /// <summary>Directory names that say nothing about what they hold.</summary>
     private static readonly HashSet<string> GenericDirectories = new(StringComparer.Ordinal)

@@ -8,6 +8,7 @@ internal sealed record SignalPhrases
     public required string CoreFeature { get; init; }
     public required Func<string, string> Defaults { get; init; }
     public required Func<string, string> Engine { get; init; }
+    public required Func<string, string> Graduation { get; init; }
     public required Func<string, string> Major { get; init; }
     public required Func<string, string> Routine { get; init; }
     public required Func<string, string> Release { get; init; }
@@ -19,6 +20,7 @@ internal sealed record SignalPhrases
     public required string Automation { get; init; }
     public required string Examples { get; init; }
     public required Func<string, string> FollowUp { get; init; }
+    public required Func<string, string> Wording { get; init; }
     public required string NoHighSignal { get; init; }
     public required Func<int, string> DayCap { get; init; }
     public required Func<string, int, string> Series { get; init; }
@@ -32,6 +34,7 @@ internal sealed record SignalPhrases
         CoreFeature = "核心功能的新能力",
         Defaults = w => w == "title" ? "修改默认行为" : $"修改默认值（{w}）",
         Engine = w => $"升级内置引擎 {w}",
+        Graduation = w => $"功能转为正式（{w}）",
         Major = w => $"依赖大版本升级 {w}",
         Routine = w => $"常规依赖更新 {w}",
         Release = v => $"发布版本号 {v}",
@@ -43,6 +46,7 @@ internal sealed record SignalPhrases
         Automation = "仓库自身的自动化（CI 与机器人配置），不随产品发布",
         Examples = "仅示例代码",
         FollowUp = w => $"评审跟进或重命名（{w}）",
+        Wording = w => $"仅文档或提示文字（{w}）",
         NoHighSignal = "无须立即知晓的信号",
         DayCap = n => $"当日高重要度过多，保留前 {n} 项",
         Series = (s, n) => $"同一系列（{s}，当日 {n} 个功能提交）",
@@ -55,6 +59,7 @@ internal sealed record SignalPhrases
         CoreFeature = "new capability of the core product",
         Defaults = w => w == "title" ? "changes a default" : $"changes a default value ({w})",
         Engine = w => $"upgrades the bundled engine {w}",
+        Graduation = w => $"leaves preview ({w})",
         Major = w => $"major version bump of {w}",
         Routine = w => $"routine dependency update {w}",
         Release = v => $"release version {v}",
@@ -66,6 +71,7 @@ internal sealed record SignalPhrases
         Automation = "the repository's own automation (CI and bot settings), nothing that ships",
         Examples = "examples only",
         FollowUp = w => $"review follow-up or rename ({w})",
+        Wording = w => $"only documentation or message wording ({w})",
         NoHighSignal = "nothing a follower must know today",
         DayCap = n => $"many high items today: the top {n} kept",
         Series = (s, n) => $"part of a series ({s}, {n} feature commits today)",

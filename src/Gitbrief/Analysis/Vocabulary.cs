@@ -12,7 +12,7 @@ internal static class Vocabulary
         "block", "blocks", "sanitize", "sanitizes", "sanitise", "escape", "escapes", "escaping", "sandbox", "sandboxed", "sandboxing",
         "restrict", "restricts", "harden", "hardens", "hardening", "redact", "redacts", "redaction", "mask", "masks", "validate", "validates",
         "verify", "verifies", "enforce", "enforces", "prevent", "prevents", "limit", "limits", "contain", "confine", "stop", "stops",
-        "strip", "strips", "quote", "quotes");
+        "strip", "strips", "quote", "quotes", "prevention", "protect", "protects", "protection");
 
     /// <summary>What protection is about: untrusted input, secrets, escaping the allowed area.</summary>
     public static readonly HashSet<string> Danger = Set(
@@ -21,7 +21,11 @@ internal static class Vocabulary
         "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
         "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
         "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
-        "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos");
+        "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos", "header", "headers");
+
+    /// <summary>Dangers that count only in a title ("stop rendering HTML links"): a body names markup and scripts for
+    /// many other reasons (a template file, a build script).</summary>
+    public static readonly HashSet<string> TitleOnlyDanger = Set("html", "links", "javascript", "script");
 
     /// <summary>Words that alone say the commit is about security.</summary>
     public static readonly HashSet<string> SecurityNouns = Set(

@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
-using Gitbrief.Analysis;
 using Gitbrief.Analysis.Llm;
+using Gitbrief.Analysis;
 using Gitbrief.Common;
+using Gitbrief.Output;
 using Gitbrief.Publishing;
 using Gitbrief.Rendering;
 using Gitbrief.Reports;
-using Gitbrief.Sources;
 using Gitbrief.Sources.GitHubApi;
+using Gitbrief.Sources;
 using Gitbrief.Store;
 
 namespace Gitbrief.Pipeline;

@@ -1,5 +1,6 @@
 using System.Text;
 using Gitbrief.Configuration;
+using Gitbrief.Output;
 
 namespace Gitbrief.Publishing;
 

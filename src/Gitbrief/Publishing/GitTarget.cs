@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Gitbrief.Common;
 using Gitbrief.Configuration;
+using Gitbrief.Output;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Publishing;

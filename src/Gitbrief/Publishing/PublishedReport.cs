@@ -1,3 +1,4 @@
+using Gitbrief.Output;
 using Gitbrief.Reports;
 
 namespace Gitbrief.Publishing;

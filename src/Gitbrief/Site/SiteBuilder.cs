@@ -1,5 +1,5 @@
 using System.Text;
-using Gitbrief.Publishing;
+using Gitbrief.Output;
 
 namespace Gitbrief.Site;
 

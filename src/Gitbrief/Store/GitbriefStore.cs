@@ -8,7 +8,7 @@ namespace Gitbrief.Store;
 /// of work, the LLM answers, the publish ledger and the claims (<see cref="IClaimStore"/>). WAL mode with a busy
 /// timeout, so several processes can share one file. A fault of the disk under it (full, read-only, I/O error)
 /// is an <see cref="Common.EnvironmentException"/> naming the file and what to do.</summary>
-public sealed partial class GitbriefStore : IAsyncDisposable
+public sealed partial class GitbriefStore : IAsyncDisposable, IAnalysisCache
 {
     private const int SchemaVersion = 2;
     private readonly SqliteConnection connection;
@@ -224,7 +224,7 @@ public sealed partial class GitbriefStore : IAsyncDisposable
     });
 
     /// <summary>A cached LLM answer (its validated JSON), or null.</summary>
-    public Task<string?> FindAnalysisAsync(AnalysisKey key, CancellationToken cancellationToken) => WithGateAsync(async () =>
+    Task<string?> IAnalysisCache.FindAnalysisAsync(AnalysisKey key, CancellationToken cancellationToken) => WithGateAsync(async () =>
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText =
@@ -237,7 +237,7 @@ public sealed partial class GitbriefStore : IAsyncDisposable
     });
 
     /// <summary>Stores an LLM answer at once (its own transaction), so a killed run keeps every answer it received.</summary>
-    public Task SaveAnalysisAsync(AnalysisKey key, string payload, CancellationToken cancellationToken) => WithGateAsync(async () =>
+    Task IAnalysisCache.SaveAnalysisAsync(AnalysisKey key, string payload, CancellationToken cancellationToken) => WithGateAsync(async () =>
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText =

@@ -7,10 +7,12 @@ namespace Gitbrief.Tests.Evaluation;
 /// fails CI.</summary>
 public sealed class EvaluationTests
 {
-    /// <summary>Floors a little under today's figures (87.2% agreement, high precision 72.2%, recall 100%).</summary>
-    private const double AgreementFloor = 0.85;
-    private const double HighPrecisionFloor = 0.65;
-    private const double HighRecallFloor = 0.85;
+    /// <summary>Floors a little under today's figures on 372 commits of 12 repositories (89.5% agreement, high
+    /// precision 84.0%, recall 75.0%, 35 points above the old tool).</summary>
+    private const double AgreementFloor = 0.87;
+    private const double HighPrecisionFloor = 0.80;
+    private const double HighRecallFloor = 0.72;
+    private const double MarginOverOldTool = 0.30;
 
     private static readonly Lazy<EvaluationResult> Result = new(() => Evaluator.Evaluate(EvaluationSet.Load(SetDirectory("eval")), ImportanceWeights.Default));
 
@@ -19,8 +21,8 @@ public sealed class EvaluationTests
     {
         var result = Result.Value;
 
-        Assert.True(result.Commits.Count >= 200, $"{result.Commits.Count} labelled commits");
-        Assert.True(result.Commits.Select(c => c.Repository).Distinct().Count() >= 6);
+        Assert.True(result.Commits.Count >= 350, $"{result.Commits.Count} labelled commits");
+        Assert.True(result.Commits.Select(c => c.Repository).Distinct().Count() >= 12);
         Assert.Empty(result.Unlabelled);
     }
 
@@ -33,7 +35,7 @@ public sealed class EvaluationTests
         Assert.True(rules.Agreement >= AgreementFloor, result.Format(listDisagreements: false));
         Assert.True(rules.HighPrecision >= HighPrecisionFloor, result.Format(listDisagreements: false));
         Assert.True(rules.HighRecall >= HighRecallFloor, result.Format(listDisagreements: false));
-        Assert.True(rules.Agreement > result.Seed.Agreement + 0.2, result.Format(listDisagreements: false));
+        Assert.True(rules.Agreement > result.Seed.Agreement + MarginOverOldTool, result.Format(listDisagreements: false));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Gitbrief.Sources;
-using Gitbrief.Store;
 using Microsoft.Extensions.AI;
 
 namespace Gitbrief.Analysis.Llm;
@@ -26,7 +25,7 @@ internal sealed record DayAnswer(IReadOnlyList<string>? Highlights, IReadOnlyDic
 /// repair request carrying the error; a prompt the server refuses as over its context length is sent once more
 /// built to half the input budget (and the rest of the run keeps to that half); answers are cached in the store
 /// as soon as they arrive.</summary>
-internal sealed class LlmAnalyzer(LlmClient client, GitbriefStore? store, ReportLanguage language)
+internal sealed class LlmAnalyzer(LlmClient client, IAnalysisCache? store, ReportLanguage language)
 {
     private const int MinimumHighlightCommits = 3;
     private readonly Lazy<PromptBuilder> promptBuilder = new(() => Builder(language, client.Options.Settings.MaxInputTokens));

@@ -1,4 +1,4 @@
-namespace Gitbrief.Publishing;
+namespace Gitbrief.Output;
 
 /// <summary>Writes files atomically (temporary file + rename), so a crash never leaves half a report,
 /// and leaves a file untouched when its bytes are already the same. A full or read-only disk is an

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Gitbrief.Publishing;
+namespace Gitbrief.Output;
 
 /// <summary>Where report files go: &lt;out&gt;/YYYY/&lt;repo-name&gt;/YYYY-MM-DD.&lt;ext&gt; (the current tool's layout), and
 /// YYYY-MM-DD.&lt;lang&gt;.&lt;ext&gt; for a language other than the primary one (<c>language: [zh, en]</c>).

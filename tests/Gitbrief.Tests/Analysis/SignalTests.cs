@@ -1,0 +1,183 @@
+using Gitbrief.Analysis;
+
+namespace Gitbrief.Tests.Analysis;
+
+/// <summary>The importance signals that generalise across repositories (docs/importance.md, "Signals"): each one moves
+/// the level a reader sees and shows as a reason.</summary>
+public sealed class SignalTests
+{
+    private static AnalyzedCommit Analyzed(CommitBuilder builder, RepositoryProfile? profile = null) =>
+        new RulesAnalyzer(ImportanceWeights.Default, ReportLanguage.En, profile: profile).Analyze(builder.Build());
+
+    [Theory]
+    [InlineData("🐛 Fix `status_code` ignored for streaming endpoints", "fix")]
+    [InlineData(":sparkles: Add a streaming endpoint", "feat")]
+    [InlineData("⬆️ Bump ruff to 0.16.0", "deps")]
+    public void A_gitmoji_title_is_typed_by_the_verb_after_the_emoji(string title, string key)
+    {
+        Assert.Equal(key, CommitBuilder.Message(title).File("src/app.py", 8, 2).Traits().WeightKey);
+    }
+
+    [Theory]
+    [InlineData("Reject duplicate active pylock packages (#20391)")]
+    [InlineData("Honor Python version pins when initializing scripts")]
+    [InlineData("resources/images: Keep smart crop target size")]
+    public void A_verb_that_makes_behaviour_right_or_stricter_types_a_fix(string title)
+    {
+        Assert.Equal("fix", CommitBuilder.Message(title).File("src/lock.rs", 8, 2).Traits().WeightKey);
+    }
+
+    [Fact]
+    public void A_one_line_change_that_takes_a_rule_out_of_preview_is_medium_not_trivial()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("[`pylint`] Stabilize `too-many-positional-arguments` (`PLR0917`) (#26915)")
+            .File("crates/linter/src/rules/pylint/too_many_positional_arguments.rs", 1, 1));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal("leaves preview (Stabilize)", analyzed.Reason("graduation").Detail);
+        Assert.DoesNotContain("trivial", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void Leaving_preview_with_an_edit_of_the_core_settings_is_a_changed_default()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Stabilize Markdown formatting\n\nMarkdown code blocks are formatted without --preview.")
+            .File("src/commands/format.rs", 1, 31)
+            .File("src/workspace/configuration.rs", 13, 17));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal("changes a default value (src/workspace/configuration.rs)", analyzed.Reason("defaults").Detail);
+        Assert.DoesNotContain("experimental", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void Stabilizing_a_flaky_test_is_no_graduation()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Stabilize the flaky scheduler test").File("src/scheduler.rs", 1, 1));
+
+        Assert.DoesNotContain("graduation", analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    [InlineData("fix: Return specific error message when multipart body limit is exceeded (#3611)", "src/multipart.rs", 12)]
+    [InlineData("Mention project in missing extra errors (#20358)", "crates/uv/src/extras.rs", 30)]
+    [InlineData("docs: consolidate state management docs in crate root (#3683)", "src/lib.rs", 240)]
+    [InlineData("Fix InternalServerError docs to match current behavior (#3640)", "src/response.rs", 20)]
+    [InlineData("[5/x] docs update: initial clean up of quantization API reference section", "torchao/quantization/api.py", 150)]
+    public void Only_documentation_or_message_wording_is_low(string title, string path, int lines)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File(path, lines, lines / 2));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("wording", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_large_change_that_also_improves_an_error_message_is_not_wording()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("fix(gitlab): rework endpoint parsing and improve error message")
+            .Files(4, i => $"lib/platform/gitlab/part{i}.ts", 60, 20));
+
+        Assert.DoesNotContain("wording", analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    [InlineData("ggml : bump version to 0.9.7 (ggml/1425)", "ggml/CMakeLists.txt", "0.9.7")]
+    [InlineData("Bump 0.16.0 (#27136)", "Cargo.toml", "0.16.0")]
+    public void A_release_version_bump_with_any_title_prefix_is_low(string title, string manifest, string version)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title)
+            .File(manifest, 3, 3)
+            .File("CHANGELOG.md", 90, 10)
+            .File("crates/linter/src/rules/copyright.rs", 1, 1));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal($"release version {version}", analyzed.Reason("release-version").Detail);
+    }
+
+    [Fact]
+    public void A_one_line_fix_keeps_its_level_and_a_one_line_chore_is_trivial()
+    {
+        var fix = Analyzed(CommitBuilder.Message("fix(moe): pad the route map by one element").File("csrc/moe/route.cu", 1, 1));
+        var chore = Analyzed(CommitBuilder.Message("chore: move the constant").File("src/limits.rs", 1, 1));
+
+        Assert.Equal(ImportanceLevel.Medium, fix.Importance.Level);
+        Assert.DoesNotContain("trivial", fix.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, chore.Importance.Level);
+        Assert.Contains("trivial", chore.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_ci_change_is_a_release_pipeline_change_by_what_its_title_says_ships()
+    {
+        var gate = Analyzed(CommitBuilder.Message("ci: gate the docker.yml workflow_dispatch build behind the release environment")
+            .File(".github/workflows/docker.yml", 4, 1));
+        var runners = Analyzed(CommitBuilder.Message("Use Namespace runners for Windows (#27101)")
+            .File(".github/workflows/build-binaries.yml", 6, 6));
+        var image = Analyzed(CommitBuilder.Message("[CI] Pin the AMD runner image (#16931)").File(".github/workflows/pr-test-amd.yml", 2, 2));
+
+        Assert.Equal(ImportanceLevel.Medium, gate.Importance.Level);
+        Assert.Contains("release-pipeline", gate.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, runners.Importance.Level);
+        Assert.DoesNotContain("release-pipeline", runners.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, image.Importance.Level);
+    }
+
+    [Fact]
+    public void Escaping_a_header_value_is_hardening()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("fix(extra): escape filename in Content-Disposition header (#3664)")
+            .File("axum-extra/src/response/attachment.rs", 52, 5));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("hardening", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_template_named_in_a_body_or_a_security_tool_described_by_a_feature_is_no_hardening()
+    {
+        var reject = Analyzed(CommitBuilder.Message("tpl/templates: Reject Defer inside partialCached\n\nDefer in baseof.html and in a plain partial is unaffected.")
+            .File("tpl/templates/templates.go", 8, 1));
+        var audit = Analyzed(CommitBuilder.Message("feat(cli): port the audit command\n\nReports vulnerabilities from the advisory database, flags packages an attacker could exploit and untrusted registries.")
+            .Files(6, i => $"crates/cli/src/audit{i}.rs", 80));
+
+        Assert.DoesNotContain("hardening", reject.ReasonCodes());
+        Assert.DoesNotContain("hardening", audit.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_flat_repository_has_no_periphery_by_size_but_one_with_a_main_directory_does()
+    {
+        // Twenty Go packages of similar weight at the top level, one small one.
+        var flat = Enumerable.Range(0, 20).ToDictionary(i => $"pkg{i:00}", _ => new DirectoryWeight(20, 20));
+        flat["discover"] = new DirectoryWeight(3, 3);
+        // Most of the code under src/, a small top-level tools folder beside it.
+        var nested = Enumerable.Range(0, 20).ToDictionary(i => $"src/pkg{i:00}", _ => new DirectoryWeight(20, 20));
+        nested["helper"] = new DirectoryWeight(3, 3);
+
+        Assert.Equal(Placement.Normal, new RepositoryProfile(flat).PlacementOf("discover/runner.go"));
+        Assert.Equal(Placement.Periphery, new RepositoryProfile(nested).PlacementOf("helper/run.py"));
+    }
+
+    [Fact]
+    public void An_engine_bundled_below_the_top_level_is_upgraded_when_its_files_change()
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["server"] = new(40, 60),
+            ["cmd"] = new(10, 20),
+            ["ml/backend/ggml/ggml/src"] = new(60, 30),
+        });
+        var sync = Analyzed(CommitBuilder.Message("ggml update to b6840 (#12791)")
+            .Files(20, i => $"ml/backend/ggml/ggml/src/op{i}.cpp", 30, 10)
+            .File("Makefile.sync", 1, 1), profile);
+        var elsewhere = Analyzed(CommitBuilder.Message("ggml update to b6840 (#12791)")
+            .Files(6, i => $"server/sched{i}.go", 30, 10), profile);
+
+        Assert.Equal(ImportanceLevel.High, sync.Importance.Level);
+        Assert.Equal("upgrades the bundled engine ggml", sync.Reason("engine").Detail);
+        Assert.DoesNotContain("engine", elsewhere.ReasonCodes());
+    }
+}
