@@ -4,7 +4,7 @@ using Gitbrief.Simulators;
 namespace Gitbrief.Bench;
 
 /// <summary><c>aot</c>: checks that the Native AOT binary does what the JIT build does where reflection could
-/// bite — the LLM client (OpenAI SDK) and the GitHub issue target (Octokit) — against the simulators on
+/// bite — the LLM client (OpenAI SDK) and the GitHub issue target (the own source-generated GitHub client) — against the simulators on
 /// 127.0.0.1, and prints one line per check.</summary>
 internal static class AotSmoke
 {
@@ -24,8 +24,7 @@ internal static class AotSmoke
             $"analysis: llm\nllm:\n  base_url: {chat.BaseUrl}\n  model: aot\npublish:\n  - dir\n  - type: github-issue\n    repo: acme/briefs\n    api_url: {github.ApiBase}\n")
             .ConfigureAwait(false);
         var date = RepositoryGenerator.BusyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var result = await ProcessRunner.RunAsync(
-            binary.Executable,
+        var result = await binary.RunAsync(
             ["run", "--repo", repository.Path, "--date", date, "--config", config, "--out", Path.Combine(work, "out"), "--cache-dir", Path.Combine(work, "cache")],
             work,
             environment: new Dictionary<string, string> { ["LLM_API_KEY"] = "sk-aot-smoke", ["GITHUB_TOKEN"] = github.Token }).ConfigureAwait(false);
@@ -39,7 +38,7 @@ internal static class AotSmoke
         {
             ($"`gitbrief run --llm` exits 0 (exit {result.ExitCode})", result.ExitCode == 0),
             ($"LLM requests answered through the OpenAI SDK: {llmAnswers}", llmAnswers > 0),
-            ($"GitHub issues created through Octokit: {issues.Count}", issues.Count == 1),
+            ($"GitHub issues created through the GitHub client: {issues.Count}", issues.Count == 1),
         };
         foreach (var (what, ok) in checks)
         {

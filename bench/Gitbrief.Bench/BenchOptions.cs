@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Gitbrief.Bench;
 
-/// <summary>Options shared by every benchmark: <c>--runs N</c>, <c>--regenerate</c>, <c>--republish</c>.</summary>
+/// <summary>Options shared by every benchmark: <c>--runs N</c>, <c>--regenerate</c>, <c>--republish</c>; <c>--quick</c> and <c>--only</c> for <c>install</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string Usage =
@@ -13,12 +13,17 @@ internal sealed record BenchOptions
           report        gitbrief report vs git log -p on a generated 5,000-commit repository
           llm           the LLM stage for 49 commits against a simulated endpoint with 1 s latency, and
                         prompt tokens per commit of the generated repository against the budget
-          aot           the Native AOT binary against the simulators: LLM client and GitHub issue target
+          aot           the installed binary against the simulators: LLM client and GitHub issue target
+          install       what users install (./install.sh) and the JIT build, each against raw git in the same
+                        run: busy day, day with 0 commits, --help, whole history, one commit of 20,000
+                        files (time and peak memory), LLM end to end; one Markdown table (issue 12's rows)
 
         options:
           --runs N      measured runs per subject, after one warm-up (default 7); the median is reported
           --regenerate  rebuild bench/out/repo even if its version stamp matches
-          --republish   publish gitbrief again even if bench/out/gitbrief-aot is up to date
+          --republish   install/publish gitbrief again even if bench/out/gitbrief-tool (and gitbrief-jit) is up to date
+          --quick       install: 1 run instead of 3 for the slow cases (whole history, 20,000 files, LLM)
+          --only CASES  install: only these cases, comma-separated: busy-day, empty-day, help, history, wide, llm
         """;
 
     public int Runs { get; init; } = 7;
@@ -26,6 +31,10 @@ internal sealed record BenchOptions
     public bool Regenerate { get; init; }
 
     public bool Republish { get; init; }
+
+    public bool Quick { get; init; }
+
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Parses the options after the benchmark name; throws <see cref="FormatException"/> on a bad one.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> arguments)
@@ -45,6 +54,16 @@ internal sealed record BenchOptions
                     break;
                 case "--republish":
                     options = options with { Republish = true };
+                    break;
+                case "--quick":
+                    options = options with { Quick = true };
+                    break;
+                case "--only" when i + 1 < arguments.Count:
+                    var cases = arguments[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    var unknown = cases.FirstOrDefault(c => !InstallBenchmark.Cases.Contains(c, StringComparer.Ordinal));
+                    options = unknown is null
+                        ? options with { Only = new HashSet<string>(cases, StringComparer.Ordinal) }
+                        : throw new FormatException($"unknown case '{unknown}' for --only ({string.Join(", ", InstallBenchmark.Cases)})");
                     break;
                 default:
                     throw new FormatException($"unknown or incomplete option '{arguments[i]}'");

@@ -1,7 +1,7 @@
 namespace Gitbrief.Bench;
 
 /// <summary>What every benchmark starts from: the paths, the machine's description, the generated
-/// repository and the published gitbrief binary.</summary>
+/// repository and the installed gitbrief (install.sh).</summary>
 internal sealed record BenchSetup(BenchPaths Paths, IReadOnlyList<string> Machine, GeneratedRepository Repository, GitbriefBinary Binary)
 {
     public static async Task<BenchSetup> PrepareAsync(BenchOptions options)
@@ -11,7 +11,7 @@ internal sealed record BenchSetup(BenchPaths Paths, IReadOnlyList<string> Machin
         var machine = await MachineInfo.DescribeAsync(paths.Root).ConfigureAwait(false);
         Console.Error.WriteLine($"preparing {paths.Show(Path.Combine(paths.Out, "repo"))} …");
         var repository = await RepositoryGenerator.EnsureAsync(paths.Out, options.Regenerate).ConfigureAwait(false);
-        var binary = await GitbriefBinary.PrepareAsync(paths, options.Republish).ConfigureAwait(false);
+        var binary = await GitbriefBinary.InstalledAsync(paths, options.Republish).ConfigureAwait(false);
         return new BenchSetup(paths, machine, repository, binary);
     }
 }

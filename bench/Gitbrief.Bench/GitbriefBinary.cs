@@ -1,44 +1,79 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace Gitbrief.Bench;
 
-/// <summary>The gitbrief executable under test and how it was built.</summary>
-internal sealed record GitbriefBinary(string Executable, string Variant, string Note)
+/// <summary>A gitbrief build under test: the command that starts it (<paramref name="FileName"/> and the
+/// arguments before gitbrief's own, e.g. <c>dotnet gitbrief.dll</c>), what it is and how it was built.</summary>
+internal sealed record GitbriefBinary(string FileName, IReadOnlyList<string> Prefix, string Variant, string Note)
 {
-    /// <summary>Publishes src/Gitbrief.Cli as Native AOT into bench/out/gitbrief-aot, unless the binary there
-    /// is newer than every source file (or <paramref name="force"/>). If the AOT publish fails, falls back
-    /// to a framework-dependent Release publish in bench/out/gitbrief-fdd.</summary>
-    public static async Task<GitbriefBinary> PrepareAsync(BenchPaths paths, bool force)
+    /// <summary>The file that holds the build: the executable, or the .dll that <c>dotnet</c> runs.</summary>
+    public string Executable => Prefix.Count > 0 ? Prefix[^1] : FileName;
+
+    public Task<ProcessResult> RunAsync(
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        bool captureOutput = true,
+        IReadOnlyDictionary<string, string>? environment = null,
+        bool samplePeakMemory = false) =>
+        ProcessRunner.RunAsync(FileName, [.. Prefix, .. arguments], workingDirectory, captureOutput,
+            environment: environment, samplePeakMemory: samplePeakMemory);
+
+    /// <summary>What users install: <c>./install.sh --tool-path bench/out/gitbrief-tool</c> (the Native AOT .NET
+    /// tool), unless the tool there is newer than every source file (or <paramref name="force"/>). If the
+    /// install fails, falls back to the JIT build and says so in <see cref="Note"/>.</summary>
+    public static async Task<GitbriefBinary> InstalledAsync(BenchPaths paths, bool force)
     {
-        var aotDirectory = Path.Combine(paths.Out, "gitbrief-aot");
-        var aot = Path.Combine(aotDirectory, "gitbrief");
-        if (!force && File.Exists(aot) && File.GetLastWriteTimeUtc(aot) > NewestSource(paths.Root))
+        var toolPath = Path.Combine(paths.Out, "gitbrief-tool");
+        var tool = Path.Combine(toolPath, "gitbrief");
+        const string variant = "installed: Native AOT .NET tool (install.sh)";
+        if (!force && IsUpToDate(tool, paths.Root))
         {
-            return new GitbriefBinary(aot, "Native AOT", "up to date, not republished");
+            return new GitbriefBinary(tool, [], variant, "up to date, not reinstalled");
         }
 
-        var rid = RuntimeInformation.RuntimeIdentifier;
-        Console.Error.WriteLine($"publishing gitbrief (Native AOT, {rid}) into {paths.Show(aotDirectory)} …");
+        Console.Error.WriteLine($"installing gitbrief with ./install.sh --tool-path {paths.Show(toolPath)} …");
         var stopwatch = Stopwatch.StartNew();
-        var published = await ProcessRunner.RunAsync("dotnet",
-            ["publish", "src/Gitbrief.Cli", "-c", "Release", "-r", rid, "-p:PublishAot=true", "-o", aotDirectory, "--nologo"],
-            paths.Root).ConfigureAwait(false);
-        if (published.ExitCode == 0 && File.Exists(aot))
+        var installed = await ProcessRunner.RunAsync(Path.Combine(paths.Root, "install.sh"), ["--tool-path", toolPath], paths.Root).ConfigureAwait(false);
+        if (installed.ExitCode == 0 && File.Exists(tool))
         {
-            File.SetLastWriteTimeUtc(aot, DateTime.UtcNow);
-            return new GitbriefBinary(aot, "Native AOT", $"published in {stopwatch.Elapsed.TotalSeconds:0} s");
+            Touch(tool);
+            return new GitbriefBinary(tool, [], variant, $"installed in {stopwatch.Elapsed.TotalSeconds:0} s");
         }
 
-        var reason = LastLine(published.Output + "\n" + published.Error);
-        Console.Error.WriteLine($"Native AOT publish failed ({reason}); falling back to a framework-dependent Release build");
-        var fallbackDirectory = Path.Combine(paths.Out, "gitbrief-fdd");
-        (await ProcessRunner.RunAsync("dotnet",
-            ["publish", "src/Gitbrief.Cli", "-c", "Release", "-p:PublishAot=false", "-o", fallbackDirectory, "--nologo"],
-            paths.Root).ConfigureAwait(false)).EnsureSuccess("dotnet publish (framework-dependent)");
-        return new GitbriefBinary(Path.Combine(fallbackDirectory, "gitbrief"), "framework-dependent Release (JIT)",
-            $"FALLBACK: Native AOT publish failed: {reason}");
+        var reason = LastLine(installed.Output + "\n" + installed.Error);
+        Console.Error.WriteLine($"install.sh failed ({reason}); falling back to the JIT build");
+        var jit = await JitAsync(paths, force).ConfigureAwait(false);
+        return jit with { Note = $"FALLBACK: install.sh failed: {reason}" };
     }
+
+    /// <summary>The JIT build: a framework-dependent Release publish in bench/out/gitbrief-jit, run as
+    /// <c>dotnet gitbrief.dll</c> (what <c>dotnet run</c> and a plain <c>dotnet publish</c> give).</summary>
+    public static async Task<GitbriefBinary> JitAsync(BenchPaths paths, bool force)
+    {
+        var directory = Path.Combine(paths.Out, "gitbrief-jit");
+        var dll = Path.Combine(directory, "gitbrief.dll");
+        const string variant = "JIT: framework-dependent, dotnet gitbrief.dll";
+        if (!force && IsUpToDate(dll, paths.Root))
+        {
+            return new GitbriefBinary("dotnet", [dll], variant, "up to date, not republished");
+        }
+
+        Console.Error.WriteLine($"publishing gitbrief (framework-dependent) into {paths.Show(directory)} …");
+        var stopwatch = Stopwatch.StartNew();
+        (await ProcessRunner.RunAsync("dotnet",
+            ["publish", "src/Gitbrief.Cli", "-c", "Release", "-p:PublishAot=false", "-o", directory, "--nologo"],
+            paths.Root).ConfigureAwait(false)).EnsureSuccess("dotnet publish (framework-dependent)");
+        Touch(dll);
+        return new GitbriefBinary("dotnet", [dll], variant, $"published in {stopwatch.Elapsed.TotalSeconds:0} s");
+    }
+
+    private static bool IsUpToDate(string file, string root) => File.Exists(file) && File.GetLastWriteTimeUtc(Resolve(file)) > NewestSource(root);
+
+    /// <summary>Marks a build as made now.</summary>
+    private static void Touch(string file) => File.SetLastWriteTimeUtc(Resolve(file), DateTime.UtcNow);
+
+    /// <summary>The file itself, not the symbolic link to it that a tool's command is.</summary>
+    private static string Resolve(string file) => new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file;
 
     private static DateTime NewestSource(string root)
     {
@@ -47,6 +82,7 @@ internal sealed record GitbriefBinary(string Executable, string Variant, string 
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Append(Path.Combine(root, "Directory.Build.props"))
             .Append(Path.Combine(root, "global.json"))
+            .Append(Path.Combine(root, "install.sh"))
             .Where(File.Exists);
         return inputs.Max(File.GetLastWriteTimeUtc);
     }

@@ -53,7 +53,7 @@ internal static class LlmBenchmark
         }
 
         Console.Error.WriteLine("end to end: gitbrief report --llm for the busy day …");
-        var endToEnd = await EndToEndAsync(binary, repository.Path, simulator, paths).ConfigureAwait(false);
+        var endToEnd = await EndToEndAsync(binary, repository.Path, simulator, paths, concurrency: 8).ConfigureAwait(false);
 
         Console.Error.WriteLine("prompt tokens for every commit of the repository …");
         var budget = new LlmSettings().MaxInputTokens;
@@ -86,7 +86,7 @@ internal static class LlmBenchmark
                 $"| {row.Concurrency} | {row.Usage.Requests} | {row.Stage.TotalSeconds:0.00} s | {floor:0.00} s | {ratio:0.00}× | {target} | {commits.Count * 6 / row.Stage.TotalSeconds:0.0}× faster | {row.Highlights.TotalSeconds:0.00} s | {row.Fallbacks} |"));
         }
         Console.WriteLine();
-        Console.WriteLine(endToEnd);
+        Console.WriteLine(endToEnd.Describe(binary));
         Console.WriteLine();
         Console.WriteLine($"Prompt tokens per commit, all {tokens.Count} commits of the repository (o200k_base, default budget max_input_tokens = {budget:N0}):");
         Console.WriteLine();
@@ -98,20 +98,26 @@ internal static class LlmBenchmark
         return pass && sorted[^1] <= budget ? 0 : 1;
     }
 
-    /// <summary>The busy day through the published binary with --llm (concurrency 8): wall time and the JSON's llm block.</summary>
-    private static async Task<string> EndToEndAsync(GitbriefBinary binary, string repository, ChatSimulator simulator, BenchPaths paths)
+    /// <summary>What one <c>gitbrief report --llm</c> run of the busy day did: its exit code, wall time, the
+    /// requests the simulator answered and the JSON report's commits and llm block.</summary>
+    internal sealed record EndToEndRun(int ExitCode, TimeSpan Elapsed, int Commits, int Analysed, int Requests, int Fallbacks, int Concurrency)
     {
-        var work = Path.Combine(paths.Out, "tmp-llm");
-        if (Directory.Exists(work))
-        {
-            Directory.Delete(work, recursive: true);
-        }
+        public string Describe(GitbriefBinary binary) => string.Create(CultureInfo.InvariantCulture,
+            $"End to end ({binary.Variant}, `gitbrief report --llm`, busy day, {Commits} commits, concurrency {Concurrency}): exit {ExitCode}, "
+            + $"{Elapsed.TotalSeconds:0.00} s wall time, {Analysed} of {Commits} analysed by the LLM, {Requests} requests answered, "
+            + $"JSON llm block: {Fallbacks} fallbacks.");
+    }
+
+    /// <summary>The busy day through a gitbrief build with --llm against <paramref name="simulator"/>: wall time and the JSON's llm block.</summary>
+    internal static async Task<EndToEndRun> EndToEndAsync(GitbriefBinary binary, string repository, ChatSimulator simulator, BenchPaths paths, int concurrency)
+    {
+        var work = Path.Combine(paths.Out, $"tmp-llm-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         var config = Path.Combine(work, "gitbrief.yaml");
-        await File.WriteAllTextAsync(config, $"analysis: llm\nllm:\n  base_url: {simulator.BaseUrl}\n  model: bench-e2e\n  max_concurrency: 8\n").ConfigureAwait(false);
+        await File.WriteAllTextAsync(config, $"analysis: llm\nllm:\n  base_url: {simulator.BaseUrl}\n  model: bench-e2e\n  max_concurrency: {concurrency}\n").ConfigureAwait(false);
         var date = RepositoryGenerator.BusyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var result = await ProcessRunner.RunAsync(
-            binary.Executable,
+        var requestsBefore = simulator.Requests.Count;
+        var result = await binary.RunAsync(
             ["report", "--repo", repository, "--date", date, "--tz", "Asia/Shanghai", "--config", config, "--out", Path.Combine(work, "out"),
              "--cache-dir", Path.Combine(work, "cache"), "--quiet"],
             work,
@@ -122,11 +128,8 @@ internal static class LlmBenchmark
         var commits = document.RootElement.GetProperty("commits");
         var analysed = commits.EnumerateArray().Count(c => c.GetProperty("analysis").GetProperty("source").GetString() == "llm");
         Directory.Delete(work, recursive: true);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"End to end ({binary.Variant} binary, `gitbrief report --llm`, busy day, {commits.GetArrayLength()} commits, concurrency 8): exit {result.ExitCode}, "
-            + $"{result.Elapsed.TotalSeconds:0.00} s wall time, {analysed} of {commits.GetArrayLength()} analysed by the LLM, "
-            + $"JSON llm block: {llm.GetProperty("requests").GetInt32()} requests, {llm.GetProperty("inputTokens").GetInt64():N0} input / "
-            + $"{llm.GetProperty("outputTokens").GetInt64():N0} output tokens, {llm.GetProperty("fallbacks").GetInt32()} fallbacks.");
+        return new EndToEndRun(result.ExitCode, result.Elapsed, commits.GetArrayLength(), analysed, simulator.Requests.Count - requestsBefore,
+            llm.GetProperty("fallbacks").GetInt32(), concurrency);
     }
 
     /// <summary>Builds the real prompt of every commit (git show + packing) and counts its tokens.</summary>

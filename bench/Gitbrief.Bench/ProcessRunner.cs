@@ -4,11 +4,12 @@ using System.Text;
 namespace Gitbrief.Bench;
 
 /// <summary>The outcome of one child process: exit code, wall time from start to exit (output fully
-/// drained), standard output (empty when drained to null) and standard error.</summary>
-internal sealed record ProcessResult(int ExitCode, TimeSpan Elapsed, string Output, string Error)
+/// drained), standard output (empty when drained to null), standard error, and the peak resident set
+/// size in bytes when it was sampled (0 otherwise).</summary>
+internal sealed record ProcessResult(int ExitCode, TimeSpan Elapsed, string Output, string Error, long PeakMemory = 0)
 {
     public ProcessResult EnsureSuccess(string what) =>
-        ExitCode == 0 ? this : throw new InvalidOperationException($"{what} failed with exit code {ExitCode}: {Error.Trim()}");
+        ExitCode == 0 ? this : throw new InvalidOperationException($"{what} failed with exit code {ExitCode}: {(Error.Trim().Length > 0 ? Error : Output).Trim()}");
 }
 
 /// <summary>Runs child processes without a shell (ArgumentList), with git's user and system
@@ -23,7 +24,8 @@ internal static class ProcessRunner
         bool captureOutput = true,
         Func<Stream, Task>? writeInput = null,
         CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        bool samplePeakMemory = false)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -56,6 +58,7 @@ internal static class ProcessRunner
         using var process = new Process { StartInfo = start };
         var stopwatch = Stopwatch.StartNew();
         process.Start();
+        var peakMemory = samplePeakMemory ? PeakMemory.SampleAsync(process) : Task.FromResult(0L);
         var output = captureOutput
             ? process.StandardOutput.ReadToEndAsync(cancellationToken)
             : Drain(process.StandardOutput.BaseStream, cancellationToken);
@@ -85,7 +88,7 @@ internal static class ProcessRunner
         {
             throw inputFailure;
         }
-        return new ProcessResult(process.ExitCode, stopwatch.Elapsed, outputText, errorText);
+        return new ProcessResult(process.ExitCode, stopwatch.Elapsed, outputText, errorText, await peakMemory.ConfigureAwait(false));
     }
 
     private static async Task<string> Drain(Stream stream, CancellationToken cancellationToken)

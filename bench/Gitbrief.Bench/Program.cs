@@ -28,6 +28,7 @@ return args[0] switch
     "report" => await ReportBenchmark.RunAsync(options),
     "llm" => await LlmBenchmark.RunAsync(options),
     "aot" => await AotSmoke.RunAsync(options),
+    "install" => await InstallBenchmark.RunAsync(options),
     _ => Unknown(args[0]),
 };
 

@@ -89,25 +89,40 @@ internal static partial class ReportBenchmark
             }),
             ("gitbrief", async () =>
             {
-                // A fresh output directory for every run, so the reports really are written.
-                var run = Path.Combine(scratch, $"run-{Guid.NewGuid():N}");
-                var output = Path.Combine(run, "out");
-                Directory.CreateDirectory(run);
-                string[] arguments = ["report", "--repo", repository, .. window, "--tz", TimeZone, "--out", output, "--cache-dir", cache];
-                var result = await ProcessRunner.RunAsync(binary.Executable, arguments, run, captureOutput: false).ConfigureAwait(false);
-                result.EnsureSuccess("gitbrief report");
-                var written = Directory.EnumerateFiles(output, "*.md", SearchOption.AllDirectories).Count();
-                if (written != scenario.Days)
-                {
-                    throw new InvalidOperationException($"gitbrief wrote {written} Markdown reports, expected {scenario.Days}");
-                }
-                var match = CommitCount().Match(result.Error);
-                reported = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
-                Directory.Delete(run, recursive: true);
+                var result = await ReportOnceAsync(binary, repository, window, scenario.Days, cache, scratch).ConfigureAwait(false);
+                reported = Reported(result);
                 return result.Elapsed;
             })).ConfigureAwait(false);
         Directory.Delete(cache, recursive: true);
         return new Row(scenario, commits, reported, measurements[0], measurements[1]);
+    }
+
+    /// <summary>One <c>gitbrief report</c> of <paramref name="window"/> (<c>--date D</c> or <c>--since … --until …</c>)
+    /// into a fresh output directory under <paramref name="scratch"/>, with the store in <paramref name="cache"/>;
+    /// throws unless it exits 0 having written one Markdown report per day.</summary>
+    public static async Task<ProcessResult> ReportOnceAsync(
+        GitbriefBinary binary, string repository, IReadOnlyList<string> window, int days, string cache, string scratch, bool samplePeakMemory = false)
+    {
+        var run = Path.Combine(scratch, $"run-{Guid.NewGuid():N}");
+        var output = Path.Combine(run, "out");
+        Directory.CreateDirectory(run);
+        string[] arguments = ["report", "--repo", repository, .. window, "--tz", TimeZone, "--out", output, "--cache-dir", cache];
+        var result = await binary.RunAsync(arguments, run, captureOutput: false, samplePeakMemory: samplePeakMemory).ConfigureAwait(false);
+        result.EnsureSuccess("gitbrief report");
+        var written = Directory.EnumerateFiles(output, "*.md", SearchOption.AllDirectories).Count();
+        if (written != days)
+        {
+            throw new InvalidOperationException($"gitbrief wrote {written} Markdown reports, expected {days}");
+        }
+        Directory.Delete(run, recursive: true);
+        return result;
+    }
+
+    /// <summary>The number of commits gitbrief said it reported (its "N commit(s)" lines, added up), or -1.</summary>
+    public static int Reported(ProcessResult result)
+    {
+        var matches = CommitCount().Matches(result.Error);
+        return matches.Count == 0 ? -1 : matches.Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     private static string Cell(Measurement m) => $"{Measure.Format(m.Median)} ({Measure.Number(m.Min)}–{Measure.Format(m.Max)})";

@@ -82,66 +82,12 @@ internal sealed class RepositoryGenerator
 
     /// <summary>Returns bench/out/repo, generating it first when it is missing, its stamp differs, or
     /// <paramref name="force"/> is set.</summary>
-    public static async Task<GeneratedRepository> EnsureAsync(string outDirectory, bool force)
-    {
-        var path = Path.Combine(outDirectory, "repo");
-        var stampPath = Path.Combine(outDirectory, "repo.version");
-        var stopwatch = Stopwatch.StartNew();
-        var reused = !force && Directory.Exists(path) && File.Exists(stampPath)
-            && (await File.ReadAllTextAsync(stampPath).ConfigureAwait(false)).Trim() == Version;
-        if (!reused)
-        {
-            if (File.Exists(stampPath))
-            {
-                File.Delete(stampPath);
-            }
-            foreach (var stale in Directory.EnumerateDirectories(outDirectory, "repo.tmp-*"))
-            {
-                Delete(stale); // left by an interrupted run
-            }
-            var temporary = Path.Combine(outDirectory, $"repo.tmp-{Environment.ProcessId}");
-            Directory.CreateDirectory(temporary);
-            try
-            {
-                await new RepositoryGenerator().GenerateAsync(temporary).ConfigureAwait(false);
-            }
-            catch
-            {
-                Delete(temporary);
-                throw;
-            }
-            Delete(path);
-            Directory.Move(temporary, path);
-            await File.WriteAllTextAsync(stampPath, Version + "\n").ConfigureAwait(false);
-        }
-        var head = await ProcessRunner.GitAsync(path, "rev-parse", "main").ConfigureAwait(false);
-        var count = int.Parse(await ProcessRunner.GitAsync(path, "rev-list", "--count", "main").ConfigureAwait(false), CultureInfo.InvariantCulture);
-        return new GeneratedRepository(path, head, count, reused, stopwatch.Elapsed);
-    }
-
-    private static void Delete(string directory)
-    {
-        if (Directory.Exists(directory))
-        {
-            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal); // pack files are read-only
-            }
-            Directory.Delete(directory, recursive: true);
-        }
-    }
+    public static Task<GeneratedRepository> EnsureAsync(string outDirectory, bool force) =>
+        CachedRepository.EnsureAsync(outDirectory, "repo", Version, force, directory => new RepositoryGenerator().GenerateAsync(directory));
 
     private async Task GenerateAsync(string directory)
     {
-        await ProcessRunner.GitAsync(directory, "init", "-q", "-b", "main").ConfigureAwait(false);
-        var import = await ProcessRunner.RunAsync("git", ["fast-import", "--quiet", "--done"], directory,
-            writeInput: async stream =>
-            {
-                await using var buffered = new BufferedStream(stream, 1 << 20);
-                WriteHistory(buffered);
-                await buffered.FlushAsync().ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        import.EnsureSuccess("git fast-import");
+        await CachedRepository.FastImportAsync(directory, WriteHistory).ConfigureAwait(false);
         await ProcessRunner.GitAsync(directory, "gc", "-q").ConfigureAwait(false);
         await ProcessRunner.GitAsync(directory, "reset", "-q", "--hard", "main").ConfigureAwait(false);
     }
@@ -223,14 +169,14 @@ internal sealed class RepositoryGenerator
         Write(output, "\n");
     }
 
-    private static void WriteData(Stream output, byte[] bytes)
+    internal static void WriteData(Stream output, byte[] bytes)
     {
         Write(output, $"data {bytes.Length}\n");
         output.Write(bytes);
         Write(output, "\n");
     }
 
-    private static void Write(Stream output, string text) => output.Write(Encoding.UTF8.GetBytes(text));
+    internal static void Write(Stream output, string text) => output.Write(Encoding.UTF8.GetBytes(text));
 
     private Commit InitialCommit()
     {

@@ -1,0 +1,208 @@
+using System.Globalization;
+using Gitbrief.Simulators;
+
+namespace Gitbrief.Bench;
+
+/// <summary><c>install</c>: what users install (<c>./install.sh</c>, the Native AOT .NET tool) and the JIT build
+/// (framework-dependent, <c>dotnet gitbrief.dll</c>) beside it, each against raw git measured in the same
+/// run, interleaved, for the cases of issue 12; prints one Markdown table.</summary>
+internal static class InstallBenchmark
+{
+    /// <summary>The cases, in table order, by the name <c>--only</c> selects them with.</summary>
+    public static readonly string[] Cases = ["busy-day", "empty-day", "help", "history", "wide", "llm"];
+
+    private const int LlmConcurrency = 8;
+    private static readonly TimeSpan LlmLatency = TimeSpan.FromSeconds(1);
+
+    /// <summary>One line of the table: the case, the baseline's cell, one cell per build, the goal and whether
+    /// the installed build meets it (null: not measured).</summary>
+    private sealed record Line(string Case, string Baseline, IReadOnlyList<string> Builds, string Goal, bool? InstalledMeetsGoal);
+
+    private sealed record Context(BenchPaths Paths, GeneratedRepository Repository, IReadOnlyList<GitbriefBinary> Builds, string Scratch, int Runs, int SlowRuns, bool Regenerate);
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var (paths, machine, repository, installed) = await BenchSetup.PrepareAsync(options).ConfigureAwait(false);
+        var jit = await GitbriefBinary.JitAsync(paths, options.Republish).ConfigureAwait(false);
+        var scratch = Path.Combine(paths.Out, "tmp");
+        Directory.CreateDirectory(scratch);
+        var context = new Context(paths, repository, [installed, jit], scratch, options.Runs, options.Quick ? 1 : 3, options.Regenerate);
+
+        var lines = new List<Line>();
+        foreach (var name in Cases.Where(c => options.Only.Count == 0 || options.Only.Contains(c)))
+        {
+            Console.Error.WriteLine($"measuring {name} …");
+            try
+            {
+                lines.AddRange(await MeasureAsync(name, context).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or System.Text.Json.JsonException or KeyNotFoundException)
+            {
+                // One broken case must not cost the figures of the others: it is a failed line of the table.
+                Console.Error.WriteLine($"{name} failed: {e}");
+                var error = "error: " + e.Message.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
+                lines.Add(new Line(name, "—", [error, error], "—", false));
+            }
+        }
+        Directory.Delete(scratch, recursive: true);
+
+        Console.WriteLine($"# gitbrief as installed, and the JIT build, against raw git ({DateTime.Now:yyyy-MM-dd HH:mm})");
+        Console.WriteLine();
+        foreach (var line in machine)
+        {
+            Console.WriteLine($"- {line}");
+        }
+        Console.WriteLine($"- repository: {paths.Show(repository.Path)}, {repository.Commits} commits on main, HEAD {repository.Head[..12]}");
+        foreach (var build in context.Builds)
+        {
+            Console.WriteLine($"- {build.Variant}: {paths.Show(build.Executable)} ({build.Note})");
+        }
+        Console.WriteLine($"- each figure: median of {context.Runs} runs ({context.SlowRuns} for whole history, 20,000 files and LLM) after 1 warm-up, "
+            + "git and each build interleaved in every round; wall time of the process");
+        Console.WriteLine();
+        Console.WriteLine("| case | baseline (raw git, same run) | installed: Native AOT tool | JIT: `dotnet gitbrief.dll` | goal (installed) |");
+        Console.WriteLine("| --- | --- | --- | --- | --- |");
+        foreach (var line in lines)
+        {
+            var mark = line.InstalledMeetsGoal switch { true => " ✓", false => " ✗", null => string.Empty };
+            Console.WriteLine($"| {line.Case} | {line.Baseline} | {line.Builds[0]}{mark} | {line.Builds[1]} | {line.Goal} |");
+        }
+        return lines.All(l => l.InstalledMeetsGoal != false) ? 0 : 1;
+    }
+
+    private static async Task<IReadOnlyList<Line>> MeasureAsync(string name, Context context) => name switch
+    {
+        "busy-day" => [await BusyDayAsync(context).ConfigureAwait(false)],
+        "empty-day" => [await EmptyDayAsync(context).ConfigureAwait(false)],
+        "help" => [await HelpAsync(context).ConfigureAwait(false)],
+        "history" => [await HistoryAsync(context).ConfigureAwait(false)],
+        "wide" => [await WideCommitAsync(context).ConfigureAwait(false)],
+        "llm" => await LlmAsync(context).ConfigureAwait(false),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown case"),
+    };
+
+    private static async Task<Line> BusyDayAsync(Context context)
+    {
+        var day = RepositoryGenerator.BusyDay;
+        var (git, builds) = await ReportAgainstGitAsync(context, context.Repository.Path, day, day, ["log", "-p", "--numstat"], context.Runs).ConfigureAwait(false);
+        var commits = await CountAsync(context.Repository.Path, day, day).ConfigureAwait(false);
+        return new Line($"busy day {Iso(day)}, {commits} commits, rules", $"`git log -p --numstat` {Measure.Format(git.Median)}",
+            builds.Select(b => $"{Ratio(b, git)} ({Measure.Format(b.Median)})").ToList(), "≤ 0.8×", builds[0].Median / git.Median <= 0.8);
+    }
+
+    private static async Task<Line> EmptyDayAsync(Context context)
+    {
+        var day = RepositoryGenerator.LastDay.AddDays(7);
+        var (git, builds) = await ReportAgainstGitAsync(context, context.Repository.Path, day, day, ["log", "-p"], context.Runs).ConfigureAwait(false);
+        return new Line($"day with 0 commits ({Iso(day)})", $"`git log -p` {Measure.Format(git.Median)}",
+            builds.Select(b => Measure.Format(b.Median)).ToList(), "≤ 40 ms", builds[0].Median <= TimeSpan.FromMilliseconds(40));
+    }
+
+    private static async Task<Line> HelpAsync(Context context)
+    {
+        var builds = await Measure.InterleavedAsync(context.Runs, context.Builds.Select(build => (build.Variant, new Func<Task<TimeSpan>>(async () =>
+            (await build.RunAsync(["--help"], captureOutput: false).ConfigureAwait(false)).EnsureSuccess("gitbrief --help").Elapsed))).ToArray()).ConfigureAwait(false);
+        return new Line("`gitbrief --help`", "—", builds.Select(b => Measure.Format(b.Median)).ToList(), "≤ 20 ms", builds[0].Median <= TimeSpan.FromMilliseconds(20));
+    }
+
+    private static async Task<Line> HistoryAsync(Context context)
+    {
+        var (first, last) = (RepositoryGenerator.FirstDay, RepositoryGenerator.LastDay);
+        var (git, builds) = await ReportAgainstGitAsync(context, context.Repository.Path, first, last, ["log", "--numstat"], context.SlowRuns).ConfigureAwait(false);
+        var commits = await CountAsync(context.Repository.Path, first, last).ConfigureAwait(false);
+        string Rate(Measurement m) => string.Create(CultureInfo.InvariantCulture, $"{commits / m.Median.TotalSeconds:#,0} commits/s");
+        return new Line($"whole history, {commits:N0} commits over {last.DayNumber - first.DayNumber + 1} days, rules",
+            $"`git log --numstat` {Rate(git)} ({Measure.Format(git.Median)})",
+            builds.Select(b => $"{Ratio(b, git)} ({Rate(b)})").ToList(), "≤ 1.0×", builds[0].Median / git.Median <= 1.0);
+    }
+
+    private static async Task<Line> WideCommitAsync(Context context)
+    {
+        var wide = await WideCommitRepository.EnsureAsync(context.Paths.Out, context.Regenerate).ConfigureAwait(false);
+        var day = WideCommitRepository.Day;
+        var peaks = new long[context.Builds.Count + 1];
+        var (git, builds) = await ReportAgainstGitAsync(context, wide.Path, day, day, ["log", "-p"], context.SlowRuns, peaks).ConfigureAwait(false);
+        return new Line($"one commit touching {WideCommitRepository.Files:N0} files", $"`git log -p` {Measure.Format(git.Median)}, {MiB(peaks[0])}",
+            builds.Select((b, i) => $"{Ratio(b, git)}, {MiB(peaks[i + 1])}").ToList(), "≤ 1.5×, ≤ 64 MiB",
+            builds[0].Median / git.Median <= 1.5 && peaks[1] <= 64L << 20);
+    }
+
+    private static async Task<IReadOnlyList<Line>> LlmAsync(Context context)
+    {
+        await using var simulator = await ChatSimulator.StartAsync().ConfigureAwait(false);
+        simulator.Latency = LlmLatency;
+        var commits = 0;
+        var builds = await Measure.InterleavedAsync(context.SlowRuns, context.Builds.Select(build => (build.Variant, new Func<Task<TimeSpan>>(async () =>
+        {
+            var run = await LlmBenchmark.EndToEndAsync(build, context.Repository.Path, simulator, context.Paths, LlmConcurrency).ConfigureAwait(false);
+            if (run.ExitCode != 0 || run.Fallbacks != 0 || run.Analysed != run.Commits)
+            {
+                throw new InvalidOperationException($"gitbrief report --llm: {run.Describe(build)}");
+            }
+            commits = run.Commits;
+            return run.Elapsed;
+        }))).ToArray()).ConfigureAwait(false);
+        var floor = LlmLatency * Math.Ceiling((double)commits / LlmConcurrency);
+        string Cell(Measurement m) => string.Create(CultureInfo.InvariantCulture, $"{m.Median / floor:0.00}× ({m.Median.TotalSeconds:0.0} s)");
+        return
+        [
+            new Line($"LLM, busy day end to end, {commits} commits, {LlmConcurrency} in flight, 1 s latency",
+                string.Create(CultureInfo.InvariantCulture, $"floor {floor.TotalSeconds:0} s (⌈{commits} / {LlmConcurrency}⌉ rounds of 1 s)"),
+                builds.Select(Cell).ToList(), "≤ 1.15×", builds[0].Median / floor <= 1.15),
+            new Line("LLM, 123 commits, 32 in flight", "floor 4 s", ["not measured yet (no day of 123 commits in bench/out/repo)", "—"], "≤ 1.25×", null),
+            new Line("site, rebuild after 1 new day", "full build", ["not measured yet (no site benchmark)", "—"], "≤ 0.15 s (incremental)", null),
+        ];
+    }
+
+    /// <summary><c>git log ARGS --since --until main</c> and <c>gitbrief report</c> of every build over the same
+    /// window, interleaved; with <paramref name="peaks"/>, the largest peak resident set of each (git first).</summary>
+    private static async Task<(Measurement Git, IReadOnlyList<Measurement> Builds)> ReportAgainstGitAsync(
+        Context context, string repository, DateOnly first, DateOnly last, string[] gitLog, int runs, long[]? peaks = null)
+    {
+        string[] gitArguments = ["-C", repository, .. gitLog, $"--since={Iso(first)} 00:00:00 +0800", $"--until={Iso(last)} 23:59:59 +0800", "main"];
+        string[] window = first == last ? ["--date", Iso(first)] : ["--since", Iso(first), "--until", Iso(last)];
+        var days = last.DayNumber - first.DayNumber + 1;
+        var sample = peaks is not null;
+        void Peak(int subject, ProcessResult result)
+        {
+            if (peaks is not null)
+            {
+                peaks[subject] = Math.Max(peaks[subject], result.PeakMemory);
+            }
+        }
+
+        var subjects = new List<(string, Func<Task<TimeSpan>>)>
+        {
+            ("git", async () =>
+            {
+                var result = (await ProcessRunner.RunAsync("git", gitArguments, captureOutput: false, samplePeakMemory: sample).ConfigureAwait(false)).EnsureSuccess("git log");
+                Peak(0, result);
+                return result.Elapsed;
+            }),
+        };
+        foreach (var (build, index) in context.Builds.Select((b, i) => (b, i)))
+        {
+            // One store per build and window: the warm-up creates it, as the first day of real use does.
+            var cache = Path.Combine(context.Scratch, $"cache-{Guid.NewGuid():N}");
+            subjects.Add((build.Variant, async () =>
+            {
+                var result = await ReportBenchmark.ReportOnceAsync(build, repository, window, days, cache, context.Scratch, sample).ConfigureAwait(false);
+                Peak(index + 1, result);
+                return result.Elapsed;
+            }));
+        }
+        var measured = await Measure.InterleavedAsync(runs, [.. subjects]).ConfigureAwait(false);
+        return (measured[0], measured.Skip(1).ToList());
+    }
+
+    private static async Task<int> CountAsync(string repository, DateOnly first, DateOnly last) =>
+        int.Parse(await ProcessRunner.GitAsync(repository, "rev-list", "--count", $"--since={Iso(first)} 00:00:00 +0800", $"--until={Iso(last)} 23:59:59 +0800", "main")
+            .ConfigureAwait(false), CultureInfo.InvariantCulture);
+
+    private static string Ratio(Measurement build, Measurement baseline) =>
+        string.Create(CultureInfo.InvariantCulture, $"{build.Median / baseline.Median:0.00}×");
+
+    private static string MiB(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0} MiB");
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
