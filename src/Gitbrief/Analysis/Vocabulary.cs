@@ -21,7 +21,25 @@ internal static class Vocabulary
         "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
         "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
         "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
-        "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos", "header", "headers");
+        "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos", "header", "headers",
+        "trusted", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie", "cookies",
+        "unbounded", "oversized", "exhaustion");
+
+    /// <summary>Verbs that protect by taking something away or narrowing it ("drop the trusted proxy header", "no longer
+    /// trust …", "only accept …"): protective only with a danger of <see cref="RemovedDanger"/> in the title, since removing
+    /// code is what most commits do.</summary>
+    public static readonly HashSet<string> Removal = Set(
+        "drop", "drops", "dropped", "dropping", "remove", "removes", "removed", "removing", "disable", "disables", "disabled", "disabling",
+        "ignore", "ignores", "ignoring", "distrust", "narrow", "narrows", "tighten", "tightens");
+
+    /// <summary>Verbs after "only" that narrow what is accepted ("only accept signed archives").</summary>
+    public static readonly HashSet<string> Narrowed = Set("allow", "allows", "accept", "accepts", "permit", "permits", "trust", "trusts");
+
+    /// <summary>What a removal or restriction in a title protects: trust given to input, secrets, privileges.</summary>
+    public static readonly HashSet<string> RemovedDanger = Set(
+        "trusted", "trust", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie",
+        "cookies", "authorization", "credential", "credentials", "secret", "secrets", "password", "passwords", "privilege", "privileges",
+        "untrusted", "unsafe", "insecure", "arbitrary", "unauthenticated", "bypass", "traversal", "injection", "attacker", "malicious");
 
     /// <summary>Dangers that count only in a title ("stop rendering HTML links"): a body names markup and scripts for
     /// many other reasons (a template file, a build script).</summary>
