@@ -246,4 +246,19 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.High, day["a3"].Importance.Level);
         Assert.Equal(ImportanceLevel.High, day["a4"].Importance.Level);
     }
+
+    [Fact]
+    public void A_vendored_engine_upgraded_by_hand_is_high_but_a_package_manager_update_is_not()
+    {
+        var sqlite = Analyzed(CommitBuilder.Message("Update vendored SQLite to 3.46.0")
+            .Files(3, i => $"third_party/sqlite/sqlite3_{i}.c", 400, 300)
+            .File("src/db/open.c", 4, 2));
+        var module = Analyzed(CommitBuilder.Message("Update golang.org/x/net to v0.30.0")
+            .Files(3, i => $"vendor/golang.org/x/net/http{i}.go", 40, 30)
+            .File("go.mod", 1, 1));
+
+        Assert.Equal(ImportanceLevel.High, sqlite.Importance.Level);
+        Assert.Equal("upgrades the bundled engine sqlite", sqlite.Reason("engine").Detail);
+        Assert.DoesNotContain("engine", module.ReasonCodes());
+    }
 }
