@@ -81,6 +81,11 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
                 {
                     yield return words[i - 1];
                 }
+                // "llama.cpp: update to b6840" splits into "llama", "cpp", "update": the name is two words back.
+                if (i > 1)
+                {
+                    yield return words[i - 2];
+                }
                 if (i + 1 < words.Count)
                 {
                     yield return words[i + 1];

@@ -261,4 +261,21 @@ public sealed class SignalTests
         Assert.Equal("upgrades the bundled engine sqlite", sqlite.Reason("engine").Detail);
         Assert.DoesNotContain("engine", module.ReasonCodes());
     }
+
+    [Theory]
+    [InlineData("llama.cpp: update to b6840")]
+    [InlineData("Update llama.cpp to b6840 (#812)")]
+    public void An_engine_whose_folder_name_has_a_dot_is_named_by_the_words_of_the_title(string title)
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["server"] = new(40, 60),
+            ["cmd"] = new(10, 20),
+            ["llama.cpp/src"] = new(60, 30),
+        });
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(8, i => $"llama.cpp/src/op{i}.cpp", 30, 10), profile);
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal("upgrades the bundled engine llama.cpp", analyzed.Reason("engine").Detail);
+    }
 }
