@@ -112,13 +112,7 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
     /// {repository} or {name} gets " - {repository}" appended when the batch has several repositories.</summary>
     internal string Title(PublishedReport report, ReportLanguage language, bool severalRepositories)
     {
-        var template = title ?? (language == ReportLanguage.En, severalRepositories) switch
-        {
-            (false, false) => "仓库更新报告 ({date})",
-            (false, true) => "{repository} 仓库更新报告 ({date})",
-            (true, false) => "Repository update report ({date})",
-            (true, true) => "{repository}: Repository update report ({date})",
-        };
+        var template = title ?? Rendering.Labels.For(language).IssueTitle(severalRepositories);
         if (severalRepositories && !template.Contains("{repository}", StringComparison.Ordinal) && !template.Contains("{name}", StringComparison.Ordinal))
         {
             template += " - {repository}";

@@ -49,15 +49,12 @@ internal sealed record ReportChange(IReadOnlyList<ChangedCommit> Added, IReadOnl
     public IReadOnlyList<string> Lines(ReportLanguage language)
     {
         var labels = Labels.For(language);
-        var english = language == ReportLanguage.En;
         string Commit(ChangedCommit c) => $"{c.ShortSha} {Clip(c.Title)}";
         return
         [
-            .. Added.Select(c => english ? $"New: {Commit(c)} ({labels.Level(c.Level)})" : $"新增：{Commit(c)}（{labels.Level(c.Level)}）"),
-            .. Removed.Select(c => english ? $"No longer on the branch: {Commit(c)}" : $"已不在分支上：{Commit(c)}"),
-            .. Levels.Select(l => english
-                ? $"Level changed: {Commit(l.Commit)}: {labels.Level(l.Was)} → {labels.Level(l.Commit.Level)}"
-                : $"重要度变化：{Commit(l.Commit)}：{labels.Level(l.Was)} → {labels.Level(l.Commit.Level)}"),
+            .. Added.Select(c => labels.ChangeAdded(Commit(c), labels.Level(c.Level))),
+            .. Removed.Select(c => labels.ChangeRemoved(Commit(c))),
+            .. Levels.Select(l => labels.ChangeLevel(Commit(l.Commit), labels.Level(l.Was), labels.Level(l.Commit.Level))),
         ];
     }
 

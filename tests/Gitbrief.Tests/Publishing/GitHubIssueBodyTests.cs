@@ -1,11 +1,13 @@
 using Gitbrief.Configuration;
 using Gitbrief.Publishing;
+using Gitbrief.Rendering;
 using Gitbrief.Tests.Support;
 
 namespace Gitbrief.Tests.Publishing;
 
 /// <summary>The github-issue target's body and title, in memory: the digest of an oversize report at every
-/// limit keeps whole sections and entries only; the default and configured titles.</summary>
+/// limit lists whole commits only and is built from the report, not from its Markdown; the default and
+/// configured titles.</summary>
 public sealed class GitHubIssueBodyTests
 {
     private const string Url = "https://reports.example.com/2026/sglang/2026-01-12.md";
@@ -29,11 +31,13 @@ public sealed class GitHubIssueBodyTests
     [Theory]
     [InlineData(ReportLanguage.En)]
     [InlineData(ReportLanguage.Zh)]
-    public void At_every_limit_the_digest_fits_and_holds_only_whole_sections_and_entries(ReportLanguage language)
+    public void At_every_limit_the_digest_fits_lists_whole_commits_and_counts_the_rest(ReportLanguage language)
     {
         var report = Sample(language);
-        var notes = 0;
-        for (var limit = 1200; limit < report.Markdown.Length; limit += 97)
+        var total = report.Report.Stats.Total;
+        var previous = 0;
+        var cut = false;
+        for (var limit = 700; limit < report.Markdown.Length; limit += 97)
         {
             var body = GitHubIssueBody.Compose(report, language, Url, limit);
 
@@ -41,12 +45,41 @@ public sealed class GitHubIssueBodyTests
             Assert.StartsWith("# ", body, StringComparison.Ordinal);
             Assert.Contains($"]({Url})", body, StringComparison.Ordinal);
             Assert.DoesNotContain(body.Split('\n'), line => line.StartsWith('|'));
-            Assert.Equal(body.Split("\n#### ").Length - 1, body.Split("\n---\n").Length - 1);
             Assert.EndsWith("\n", body, StringComparison.Ordinal);
             Assert.DoesNotContain("\n\n\n", body, StringComparison.Ordinal);
-            notes += body.Contains(language == ReportLanguage.En ? "more high-importance change(s)" : "个高重要度变更，见完整报告", StringComparison.Ordinal) ? 1 : 0;
+            // Each listed commit is one whole line with its link; the line under the list counts the others.
+            var listed = body.Split('\n').Count(l => l.StartsWith("- [`", StringComparison.Ordinal) && l.Contains("/commit/", StringComparison.Ordinal));
+            Assert.InRange(listed, previous, 5);
+            Assert.Contains(Labels.For(language).MoreCommits(total - listed), body, StringComparison.Ordinal);
+            cut |= listed < 5;
+            previous = listed;
         }
-        Assert.True(notes > 0, "some limit leaves high-importance entries out, and says so");
+        Assert.True(cut, "some limit leaves commits out");
+        Assert.Equal(5, previous);
+    }
+
+    [Theory]
+    [InlineData(ReportLanguage.En)]
+    [InlineData(ReportLanguage.Zh)]
+    public void The_digest_is_built_from_the_report_not_from_its_Markdown(ReportLanguage language)
+    {
+        var report = Sample(language);
+        var labels = Labels.For(language);
+        // What a renderer change would do: other heading texts (padded to the same length, as the note gives the
+        // length), or another text altogether.
+        var renamed = report.Markdown.Replace("### " + labels.Statistics, "### Numbers", StringComparison.Ordinal)
+            .Replace("### " + labels.Group(Gitbrief.Analysis.ImportanceLevel.High, 2), "### Big ones", StringComparison.Ordinal);
+        renamed = renamed.PadRight(report.Markdown.Length, ' ');
+        var other = new string('x', report.Markdown.Length);
+        const int limit = 4000;
+
+        var body = GitHubIssueBody.Compose(report, language, Url, limit);
+
+        Assert.NotEqual(report.Markdown, renamed);
+        Assert.Equal(body, GitHubIssueBody.Compose(report with { Markdown = renamed }, language, Url, limit));
+        Assert.Equal(body, GitHubIssueBody.Compose(report with { Markdown = other }, language, Url, limit));
+        Assert.Contains("### " + labels.Statistics, body, StringComparison.Ordinal);
+        Assert.Contains("### " + labels.Group(Gitbrief.Analysis.ImportanceLevel.High, 2), body, StringComparison.Ordinal);
     }
 
     [Fact]

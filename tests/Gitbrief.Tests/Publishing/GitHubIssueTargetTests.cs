@@ -195,15 +195,16 @@ public sealed class GitHubIssueTargetTests : IAsyncLifetime
         var issue = Assert.Single(github.Issues(Repository));
         Assert.NotNull(issue.Body);
         Assert.InRange(issue.Body.Length, 1, GitHubIssuesSimulator.MaxBodyLength);
-        Assert.StartsWith($"# Daily Update Report ({Day})\n", issue.Body, StringComparison.Ordinal);
+        Assert.StartsWith($"# demo · Daily Update Report ({Day})\n", issue.Body, StringComparison.Ordinal);
         Assert.Contains($"(https://reports.example.com/2026/demo/{Day}.md)", issue.Body, StringComparison.Ordinal);
         Assert.Contains("### 📊 Summary statistics", issue.Body, StringComparison.Ordinal);
-        Assert.Contains("### 🔴 High importance changes (", issue.Body, StringComparison.Ordinal);
-        Assert.Contains("#### feat(core)!: large feature number 0", issue.Body, StringComparison.Ordinal);
-        // Whole sections only: no table (it is what makes the report long), nothing cut inside an entry.
+        Assert.Contains("### 🔴 High importance changes (3)", issue.Body, StringComparison.Ordinal);
+        // The day's digest: the high commits one line each, the low ones counted, not listed; no table.
+        var listed = issue.Body.Split('\n').Where(l => (l.StartsWith("- `", StringComparison.Ordinal) || l.StartsWith("- [`", StringComparison.Ordinal)) && l.Contains("large feature number", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, listed.Count);
         Assert.DoesNotContain(issue.Body.Split('\n'), line => line.StartsWith('|'));
         Assert.DoesNotContain("routine change", issue.Body, StringComparison.Ordinal);
-        Assert.Equal(issue.Body.Split("\n#### ").Length - 1, issue.Body.Split("\n---\n").Length - 1);
+        Assert.Contains("… 60 more commits", issue.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gitbrief.Analysis;
+using Gitbrief.Publishing.Digests;
 using Gitbrief.Publishing.Webhooks;
 using Gitbrief.Reports;
 
@@ -28,7 +29,7 @@ public sealed class WebhookFormatterTests
     };
 
     /// <summary>A day of <paramref name="commits"/> listed commits (half high), each title <paramref name="title"/>(i).</summary>
-    private static Digest Day(int commits, Func<int, string> title, IReadOnlyList<string>? highlights = null, ReportLanguage language = ReportLanguage.Zh) => new()
+    private static DayDigest Day(int commits, Func<int, string> title, IReadOnlyList<string>? highlights = null, ReportLanguage language = ReportLanguage.Zh) => new()
     {
         Repository = "acme/widgets",
         Date = "2026-01-12",

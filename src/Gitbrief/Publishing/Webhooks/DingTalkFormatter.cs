@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gitbrief.Publishing.Digests;
 
 namespace Gitbrief.Publishing.Webhooks;
 
@@ -18,7 +19,7 @@ internal sealed class DingTalkFormatter : WebhookFormatter
 
     public override TimeSpan Pace => TimeSpan.FromSeconds(3);
 
-    public override JsonObject Build(Digest digest) => new()
+    public override JsonObject Build(DayDigest digest) => new()
     {
         ["msgtype"] = "markdown",
         ["markdown"] = new JsonObject

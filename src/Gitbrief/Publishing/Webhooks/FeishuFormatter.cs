@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gitbrief.Publishing.Digests;
 
 namespace Gitbrief.Publishing.Webhooks;
 
@@ -19,28 +20,25 @@ internal sealed class FeishuFormatter : WebhookFormatter
     /// <summary>100 messages a minute, 5 a second, per bot.</summary>
     public override TimeSpan Pace => TimeSpan.FromMilliseconds(600);
 
-    public override JsonObject Build(Digest digest)
+    public override JsonObject Build(DayDigest digest)
     {
         // Built as a list: JsonArray.Add<T> is not AOT-safe.
         var paragraphs = new List<JsonNode>
         {
             Paragraph(Text($"{digest.Labels.Statistics}{digest.Labels.Colon}{digest.StatisticsLine}")),
         };
-        var highlights = digest.VisibleHighlights;
-        if (highlights.Count > 0)
+        if (digest.PartialNote is { } partial)
         {
-            paragraphs.Add(Paragraph(Text(digest.HighlightsHeading)));
-            foreach (var highlight in highlights)
-            {
-                paragraphs.Add(Paragraph(Text("• " + WebhookText.Clip(WebhookText.OneLine(highlight), Digest.MaxHighlight))));
-            }
+            paragraphs.Add(Paragraph(Text(partial)));
         }
+        AddPoints(paragraphs, digest.HighlightsHeading, digest.VisibleHighlights);
+        AddPoints(paragraphs, digest.Labels.Themes, [.. digest.Themes.Select(digest.ThemeLine)]);
         foreach (var (heading, commits) in digest.Groups())
         {
             paragraphs.Add(Paragraph(Text(heading)));
             foreach (var commit in commits)
             {
-                var title = " " + WebhookText.Clip(WebhookText.OneLine(commit.Title), Digest.MaxTitle);
+                var title = " " + WebhookText.Clip(WebhookText.OneLine(commit.Title), DayDigest.MaxTitle);
                 paragraphs.Add(WebhookText.Link(commit.Url) is { } url
                     ? Paragraph(Text("• "), Anchor(commit.ShortSha, url), Text(title))
                     : Paragraph(Text("• " + commit.ShortSha + title)));
@@ -89,6 +87,20 @@ internal sealed class FeishuFormatter : WebhookFormatter
 
     public override WebhookVerdict Judge(int status, string body) =>
         JudgeCode(status, body, Flavor, ["code", "StatusCode"], ["msg", "StatusMessage"], TransientCodes);
+
+    /// <summary>A heading paragraph and one "• " paragraph per point; nothing when there are none.</summary>
+    private static void AddPoints(List<JsonNode> paragraphs, string heading, IReadOnlyList<string> points)
+    {
+        if (points.Count == 0)
+        {
+            return;
+        }
+        paragraphs.Add(Paragraph(Text(heading)));
+        foreach (var point in points)
+        {
+            paragraphs.Add(Paragraph(Text("• " + WebhookText.Clip(WebhookText.OneLine(point), DayDigest.MaxHighlight))));
+        }
+    }
 
     private static JsonArray Paragraph(params JsonObject[] elements) => new(elements);
 

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Gitbrief.Publishing.Digests;
 
 namespace Gitbrief.Publishing.Webhooks;
 
 /// <summary>Generic JSON: one documented object per repository-day (docs/publishing/webhook.md) —
-/// {repository, repositoryUrl, date, language, stats{total,high,medium,low}, highlights[],
-/// commits[{sha,title,importance,url}], moreCommits, reportUrl}; an update of a day already sent has no
+/// {repository, repositoryUrl, date, language, stats{total,high,medium,low}, partial, highlights[],
+/// themes[{title,summary,importance,commits}], commits[{sha,title,importance,url}], moreCommits, reportUrl}; an update of a day already sent has no
 /// highlights or commits but <c>changes[]</c>, one line per change. With a secret, the header
 /// <c>X-Gitbrief-Signature: sha256=&lt;hex HMAC-SHA256(secret, body)&gt;</c> signs the exact body bytes.
 /// Any 2xx answer is a delivery.</summary>
@@ -16,7 +17,7 @@ internal sealed class JsonFormatter : WebhookFormatter
 
     public override string Flavor => "json";
 
-    public override JsonObject Build(Digest digest)
+    public override JsonObject Build(DayDigest digest)
     {
         var payload = Payload(digest);
         if (digest.IsUpdate)
@@ -27,7 +28,7 @@ internal sealed class JsonFormatter : WebhookFormatter
         return payload;
     }
 
-    private static JsonObject Payload(Digest digest) => new()
+    private static JsonObject Payload(DayDigest digest) => new()
     {
         ["repository"] = digest.Repository,
         ["repositoryUrl"] = digest.RepositoryUrl,
@@ -40,7 +41,15 @@ internal sealed class JsonFormatter : WebhookFormatter
             ["medium"] = digest.Stats.Medium,
             ["low"] = digest.Stats.Low,
         },
+        ["partial"] = digest.PartialUntil is not null,
         ["highlights"] = new JsonArray([.. digest.Highlights.Select(h => (JsonNode?)JsonValue.Create(h))]),
+        ["themes"] = new JsonArray([.. digest.Themes.Select(t => (JsonNode?)new JsonObject
+        {
+            ["title"] = t.Title,
+            ["summary"] = t.Summary,
+            ["importance"] = t.Level.ToString().ToLowerInvariant(),
+            ["commits"] = t.Counts.Total,
+        })]),
         ["commits"] = new JsonArray([.. digest.Commits.Select(c => (JsonNode?)new JsonObject
         {
             ["sha"] = c.Sha,

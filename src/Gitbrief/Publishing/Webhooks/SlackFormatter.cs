@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gitbrief.Publishing.Digests;
 
 namespace Gitbrief.Publishing.Webhooks;
 
@@ -19,7 +20,7 @@ internal sealed class SlackFormatter : WebhookFormatter
 
     public override bool Signs => false;
 
-    public override JsonObject Build(Digest digest)
+    public override JsonObject Build(DayDigest digest)
     {
         // Built as a list: JsonArray.Add<T> is not AOT-safe.
         var blocks = new List<JsonNode>
@@ -31,11 +32,18 @@ internal sealed class SlackFormatter : WebhookFormatter
             },
             Section($"*{WebhookText.SlackMrkdwn(digest.Labels.Statistics)}*\n{WebhookText.SlackMrkdwn(digest.StatisticsLine)}"),
         };
+        if (digest.PartialNote is { } partial)
+        {
+            blocks.Add(Section(WebhookText.SlackMrkdwn(partial)));
+        }
         var highlights = digest.VisibleHighlights;
         if (highlights.Count > 0)
         {
-            AddSections(blocks, $"*{WebhookText.SlackMrkdwn(digest.HighlightsHeading)}*",
-                highlights.Select(h => "• " + WebhookText.SlackMrkdwn(WebhookText.Clip(WebhookText.OneLine(h), Digest.MaxHighlight))));
+            AddSections(blocks, $"*{WebhookText.SlackMrkdwn(digest.HighlightsHeading)}*", highlights.Select(Point));
+        }
+        if (digest.Themes.Count > 0)
+        {
+            AddSections(blocks, $"*{WebhookText.SlackMrkdwn(digest.Labels.Themes)}*", digest.Themes.Select(t => Point(digest.ThemeLine(t))));
         }
         foreach (var (heading, commits) in digest.Groups())
         {
@@ -93,9 +101,11 @@ internal sealed class SlackFormatter : WebhookFormatter
         ? WebhookVerdict.Ok
         : WebhookVerdict.Failed("slack answered " + HttpProblem(status, body), IsTransientStatus(status));
 
+    private static string Point(string text) => "• " + WebhookText.SlackMrkdwn(WebhookText.Clip(WebhookText.OneLine(text), DayDigest.MaxHighlight));
+
     private static string Line(DigestCommit commit)
     {
-        var title = WebhookText.SlackMrkdwn(WebhookText.Clip(WebhookText.OneLine(commit.Title), Digest.MaxTitle));
+        var title = WebhookText.SlackMrkdwn(WebhookText.Clip(WebhookText.OneLine(commit.Title), DayDigest.MaxTitle));
         return WebhookText.SlackUrl(commit.Url) is { } url
             ? $"• <{url}|`{commit.ShortSha}`> {title}"
             : $"• `{commit.ShortSha}` {title}";

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gitbrief.Publishing.Digests;
 
 namespace Gitbrief.Publishing.Webhooks;
 
@@ -18,7 +19,7 @@ internal sealed record WebhookVerdict(bool Delivered, string? Problem = null, bo
     public static WebhookVerdict Failed(string problem, bool transient = false) => new(false, problem, transient);
 }
 
-/// <summary>A platform flavour: how a <see cref="Digest"/> becomes a payload within the platform's limits, how a
+/// <summary>A platform flavour: how a <see cref="DayDigest"/> becomes a payload within the platform's limits, how a
 /// request is signed, and how the platform says "delivered".</summary>
 internal abstract class WebhookFormatter
 {
@@ -38,7 +39,7 @@ internal abstract class WebhookFormatter
     public virtual bool Signs => true;
 
     /// <summary>The payload of a digest (not yet signed).</summary>
-    public abstract JsonObject Build(Digest digest);
+    public abstract JsonObject Build(DayDigest digest);
 
     /// <summary>Whether the payload (and its serialized body) is within the platform's limits.</summary>
     public abstract bool Fits(JsonObject payload, byte[] body);
@@ -59,12 +60,12 @@ internal abstract class WebhookFormatter
         ? WebhookVerdict.Ok
         : WebhookVerdict.Failed(HttpProblem(status, body), IsTransientStatus(status));
 
-    /// <summary>The request for a digest, signed: all of it if it fits, else the most commits that fit (the
-    /// first ones: high before medium), else no commits and fewer highlights. Throws when not even the heading
-    /// and counts fit (only an absurd repository name could do that).</summary>
-    public WebhookRequest Prepare(Digest digest, Uri url, string? secret, DateTimeOffset now)
+    /// <summary>The request for a digest, signed: all of it if it fits, else the largest reduction that fits (see
+    /// <see cref="DayDigest.Fit{T}"/>: fewer commits first). Throws when not even the heading and counts fit (only an
+    /// absurd repository name could do that).</summary>
+    public WebhookRequest Prepare(DayDigest digest, Uri url, string? secret, DateTimeOffset now)
     {
-        WebhookRequest? Try(Digest candidate)
+        WebhookRequest? Try(DayDigest candidate)
         {
             var payload = Build(candidate);
             if (secret is not null)
@@ -77,38 +78,8 @@ internal abstract class WebhookFormatter
                 : null;
         }
 
-        if (Try(digest) is { } whole)
-        {
-            return whole;
-        }
-        // The size grows with the commits listed: the largest count that fits, by bisection.
-        WebhookRequest? best = null;
-        var (low, high) = (0, digest.Commits.Count - 1);
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            if (Try(digest.WithCommits(middle)) is { } request)
-            {
-                best = request;
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-        if (best is not null)
-        {
-            return best;
-        }
-        for (var count = digest.Highlights.Count - 1; count >= 0; count--)
-        {
-            if (Try(digest.WithCommits(0).WithHighlights(count)) is { } request)
-            {
-                return request;
-            }
-        }
-        throw new Common.GitbriefException($"{digest.Repository} {digest.Date}: the message does not fit the {Flavor} size limit even without commits");
+        return digest.Fit(Try)
+            ?? throw new Common.GitbriefException($"{digest.Repository} {digest.Date}: the message does not fit the {Flavor} size limit even without commits");
     }
 
     public static byte[] Serialize(JsonNode payload) => Encoding.UTF8.GetBytes(payload.ToJsonString(Compact));

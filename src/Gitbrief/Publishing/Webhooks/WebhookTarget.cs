@@ -5,6 +5,7 @@ using Gitbrief.Common;
 using Gitbrief.Configuration;
 using Polly;
 using Polly.Retry;
+using Gitbrief.Publishing.Digests;
 
 namespace Gitbrief.Publishing.Webhooks;
 
@@ -16,7 +17,7 @@ internal sealed record WebhookHttpOptions(TimeSpan Timeout, int MaxRetries, Time
     public static WebhookHttpOptions Default { get; } = new(TimeSpan.FromSeconds(30), 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
 }
 
-/// <summary><c>webhook</c>: one chat message per repository-day (a <see cref="Digest"/>) to Slack, Feishu/Lark,
+/// <summary><c>webhook</c>: one chat message per repository-day (a <see cref="DayDigest"/>) to Slack, Feishu/Lark,
 /// DingTalk, WeCom or any JSON endpoint. The URL (it holds a token) and the signing secret come from
 /// environment variables named in the config. A message already sent is not sent again unless the run says
 /// <c>--resend</c>; when the day's report changed since (late commits, a force-push, levels), a short update
@@ -26,7 +27,7 @@ internal sealed record WebhookHttpOptions(TimeSpan Timeout, int MaxRetries, Time
 /// the platform's rate limit; the first failure stops the target and the next run sends what is missing.</summary>
 internal sealed class WebhookTarget : IPublishTarget
 {
-    public const int DefaultMaxCommits = 10;
+    public const int DefaultMaxCommits = DayDigest.DefaultMaxCommits;
 
     private static readonly string[] Flavors = ["slack", "feishu", "dingtalk", "wecom", "json"];
 
@@ -119,7 +120,7 @@ internal sealed class WebhookTarget : IPublishTarget
             }
             try
             {
-                var digest = change is null ? Digest.From(report, batch, maxCommits) : Digest.Update(report, batch, change);
+                var digest = DayDigest.Of(report, batch.Language, batch.ReportUrl(report), change, maxCommits);
                 var request = formatter.Prepare(digest, url, secret, time.GetUtcNow());
                 await SendAsync(http, request, cancellationToken).ConfigureAwait(false);
             }
