@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -241,7 +242,9 @@ public sealed class GitHubCommitsSimulator : IAsyncDisposable
         switch (Faults(request))
         {
             case { Kind: GitHubFaultKind.SecondaryLimit } fault:
-                response.Headers["Retry-After"] = fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                response.Headers["Retry-After"] = fault.RetryAt is { } at
+                    ? new RetryConditionHeaderValue(at).ToString()
+                    : fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 await FinishAsync(context, request, 403, new JsonObject
                 {
                     ["message"] = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
@@ -530,7 +533,7 @@ public sealed class SimulatedApiRequest
 
 public enum GitHubFaultKind
 {
-    /// <summary>403 with Retry-After (a secondary rate limit).</summary>
+    /// <summary>403 with Retry-After (a secondary rate limit): seconds, or an HTTP date when <see cref="GitHubFault.RetryAt"/> is set.</summary>
     SecondaryLimit,
     /// <summary>403 with X-RateLimit-Remaining: 0 and X-RateLimit-Reset <see cref="GitHubFault.ResetIn"/> from now.</summary>
     PrimaryLimit,
@@ -538,9 +541,12 @@ public enum GitHubFaultKind
     ServerError,
 }
 
-public sealed record GitHubFault(GitHubFaultKind Kind, int Status = 0, int RetryAfterSeconds = 0, TimeSpan ResetIn = default)
+public sealed record GitHubFault(GitHubFaultKind Kind, int Status = 0, int RetryAfterSeconds = 0, TimeSpan ResetIn = default, DateTimeOffset? RetryAt = null)
 {
     public static GitHubFault SecondaryLimit(int retryAfterSeconds) => new(GitHubFaultKind.SecondaryLimit, 403, RetryAfterSeconds: retryAfterSeconds);
+
+    /// <summary>A secondary rate limit whose Retry-After is an HTTP date (e.g. "Sun, 29 Nov 2026 05:00:03 GMT").</summary>
+    public static GitHubFault SecondaryLimitUntil(DateTimeOffset retryAt) => new(GitHubFaultKind.SecondaryLimit, 403, RetryAt: retryAt);
     public static GitHubFault PrimaryLimit(TimeSpan resetIn) => new(GitHubFaultKind.PrimaryLimit, 403, ResetIn: resetIn);
     public static GitHubFault Error(int status) => new(GitHubFaultKind.ServerError, status);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -49,6 +50,10 @@ public sealed class GitHubIssuesSimulator : IAsyncDisposable
     /// <summary>Chooses an HTTP error status for a request (null: answer normally). Called once per request,
     /// after it is recorded and before the token is checked.</summary>
     public Func<GitHubRequest, int?> Faults { get; set; } = _ => null;
+
+    /// <summary>Chooses a secondary rate limit for a request (null: none): a 403 "You have exceeded a secondary rate
+    /// limit" with this Retry-After (seconds or an HTTP date), and nothing done. Called after <see cref="Faults"/>.</summary>
+    public Func<GitHubRequest, RetryConditionHeaderValue?> SecondaryLimits { get; set; } = _ => null;
 
     /// <summary>The clock for created_at / updated_at / closed_at of what the API creates or changes.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
@@ -125,6 +130,7 @@ public sealed class GitHubIssuesSimulator : IAsyncDisposable
         var request = new GitHubRequest
         {
             Index = Interlocked.Increment(ref counter),
+            ReceivedAt = DateTimeOffset.UtcNow,
             Method = context.Request.Method,
             Path = context.Request.Path.Value ?? "",
             Query = context.Request.QueryString.Value ?? "",
@@ -143,6 +149,12 @@ public sealed class GitHubIssuesSimulator : IAsyncDisposable
         if (Faults(request) is { } status)
         {
             await MessageAsync(context, status, status >= 500 ? "Server Error" : "Simulated failure").ConfigureAwait(false);
+            return;
+        }
+        if (SecondaryLimits(request) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString();
+            await MessageAsync(context, 403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.").ConfigureAwait(false);
             return;
         }
         if (!Authorized(request.Authorization))
@@ -486,6 +498,9 @@ public sealed class GitHubIssuesSimulator : IAsyncDisposable
 public sealed record GitHubRequest
 {
     public required int Index { get; init; }
+
+    /// <summary>When the request arrived (the simulator's clock is the system's).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
     public required string Method { get; init; }
 
     /// <summary>The path, e.g. /repos/acme/briefs/issues/3.</summary>

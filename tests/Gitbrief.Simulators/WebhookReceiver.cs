@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -110,6 +111,10 @@ public sealed partial class WebhookReceiver : IAsyncDisposable
             if (fault.RetryAfterSeconds is { } seconds)
             {
                 context.Response.Headers["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+            if (fault.RetryAt is { } at)
+            {
+                context.Response.Headers["Retry-After"] = new RetryConditionHeaderValue(at).ToString();
             }
             await AnswerAsync(context, fault.Status, fault.Code is { } code ? PlatformError(code, fault.Message ?? "simulated error") : fault.Body ?? "").ConfigureAwait(false);
             return;
@@ -435,7 +440,8 @@ public sealed record ReceivedWebhook(string Flavor, string Body, JsonNode Json, 
 
 /// <summary>What a scripted request gets instead of the normal answer.</summary>
 /// <param name="Code">A platform error code (Feishu code, DingTalk/WeCom errcode) answered in the platform's shape.</param>
-public sealed record WebhookFault(int Status, string? Body = null, double? RetryAfterSeconds = null, int? Code = null, string? Message = null)
+/// <param name="RetryAt">Retry-After as an HTTP date (instead of <paramref name="RetryAfterSeconds"/>).</param>
+public sealed record WebhookFault(int Status, string? Body = null, double? RetryAfterSeconds = null, int? Code = null, string? Message = null, DateTimeOffset? RetryAt = null)
 {
     public static WebhookFault RateLimited(double retryAfterSeconds) => new(429, "rate_limited", retryAfterSeconds);
 

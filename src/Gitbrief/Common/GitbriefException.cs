@@ -19,4 +19,4 @@ public class GitbriefException : Exception
 public sealed class UsageException(string message) : GitbriefException(message);
 
 /// <summary>A repository could not be fetched or read: that repository fails, the others go on.</summary>
-public sealed class RepositoryException(string message) : GitbriefException(message);
+public class RepositoryException(string message) : GitbriefException(message);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Gitbrief.Common;
 using Gitbrief.Configuration;
-using Octokit;
-using Octokit.Internal;
+using Gitbrief.Sources.GitHubApi;
 
 namespace Gitbrief.Publishing;
 
@@ -12,12 +12,16 @@ namespace Gitbrief.Publishing;
 /// Markdown (a digest with a link to the archived report when it is over GitHub's 65,536 characters).
 /// Idempotent: the ledger holds the issue number, so an unchanged report is skipped and a changed one updates
 /// the same issue (<c>on_change: update</c>, the default; <c>ignore</c> leaves the issue as it was); without a ledger entry an open issue with the same title and the labels is reused. Open
-/// issues with the labels older than <c>close_after_days</c> are closed.</summary>
+/// issues with the labels older than <c>close_after_days</c> are closed. It talks to GitHub through
+/// <see cref="GitHubApiClient"/>, the client the GitHub API source reads with (rate limits and retries included).</summary>
 internal sealed partial class GitHubIssueTarget : IPublishTarget
 {
     public static readonly Uri DefaultApiUrl = new("https://api.github.com/");
     public static readonly IReadOnlyList<string> DefaultLabels = ["gitbrief", "daily-report"];
     private const int PageSize = 100;
+
+    /// <summary>Retries of one request: a failed publish is sent again by the next run anyway.</summary>
+    private const int MaxRetries = 3;
     private static readonly string[] Placeholders = ["{date}", "{name}", "{repository}"];
 
     private readonly string owner;
@@ -28,10 +32,9 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
     private readonly string? title;
     private readonly IReadOnlyList<string> labels;
     private readonly int closeAfterDays;
-    private readonly Func<HttpMessageHandler> handler;
 
     internal GitHubIssueTarget(string id, string repository, string token, string tokenVariable, Uri apiUrl, string? title,
-        IReadOnlyList<string> labels, int closeAfterDays, Func<HttpMessageHandler>? handler = null, ChangePolicy onChange = ChangePolicy.Update)
+        IReadOnlyList<string> labels, int closeAfterDays, ChangePolicy onChange = ChangePolicy.Update)
     {
         Id = id;
         OnChange = onChange;
@@ -42,7 +45,6 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
         this.title = title;
         this.labels = labels;
         this.closeAfterDays = closeAfterDays;
-        this.handler = handler ?? HttpMessageHandlerFactory.CreateDefault;
     }
 
     public string Id { get; }
@@ -125,12 +127,10 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
 
     public async Task<TargetOutcome> PublishAsync(PublishBatch batch, PublishLedger ledger, CancellationToken cancellationToken)
     {
-        using var http = new HttpClientAdapter(() => new CancellingHandler(handler(), cancellationToken));
-        var client = new GitHubClient(new Connection(new ProductHeaderValue("gitbrief"), apiUrl,
-            new InMemoryCredentialStore(new Credentials(token)), http, new SimpleJsonSerializer()));
+        using var client = new GitHubApiClient(new GitHubApiOptions { BaseUrl = apiUrl, Token = token, MaxRetries = MaxRetries });
         var severalRepositories = batch.Reports.Select(r => r.Repository).Distinct(StringComparer.Ordinal).Skip(1).Any();
         var touched = new HashSet<int>();
-        IReadOnlyList<Issue>? open = null;
+        IReadOnlyList<IssuePayload>? open = null;
         var (delivered, updated, skipped) = (0, 0, 0);
         foreach (var report in batch.Reports)
         {
@@ -162,19 +162,16 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
                 }
                 else
                 {
-                    await PatchAsync(client, "update issue", existing.Number, new BodyPatch(body), cancellationToken).ConfigureAwait(false);
+                    await PatchAsync(client, "update issue", existing.Number, new BodyPatchPayload(body), GitHubIssueJsonContext.Default.BodyPatchPayload, cancellationToken)
+                        .ConfigureAwait(false);
                     updated++;
                 }
                 await ledger.RecordAsync(Id, report, Location(existing.Number), batch.Now, cancellationToken).ConfigureAwait(false);
                 touched.Add(existing.Number);
                 continue;
             }
-            var issue = new NewIssue(issueTitle) { Body = body };
-            foreach (var label in labels)
-            {
-                issue.Labels.Add(label);
-            }
-            var created = await CallAsync("create issue", () => client.Issue.Create(owner, name, issue), cancellationToken).ConfigureAwait(false);
+            var created = await CallAsync("create issue", () => client.SendAsync(HttpMethod.Post, IssuesPath, new NewIssuePayload(issueTitle, body, labels),
+                GitHubIssueJsonContext.Default.NewIssuePayload, GitHubIssueJsonContext.Default.IssuePayload, cancellationToken)).ConfigureAwait(false);
             await ledger.RecordAsync(Id, report, Location(created.Number), batch.Now, cancellationToken).ConfigureAwait(false);
             touched.Add(created.Number);
             delivered++;
@@ -187,71 +184,75 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
         return new TargetOutcome(Id, delivered, updated, skipped);
     }
 
-    private async Task CloseOldAsync(GitHubClient client, IReadOnlyList<Issue> open, HashSet<int> touched, DateTimeOffset now, CancellationToken cancellationToken)
+    private string IssuesPath => $"repos/{Uri.EscapeDataString(owner)}/{Uri.EscapeDataString(name)}/issues";
+
+    private async Task CloseOldAsync(GitHubApiClient client, IReadOnlyList<IssuePayload> open, HashSet<int> touched, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now.AddDays(-closeAfterDays);
         foreach (var issue in open.Where(i => i.PullRequest is null && i.CreatedAt < cutoff && !touched.Contains(i.Number)).OrderBy(i => i.Number))
         {
-            await PatchAsync(client, "close issue", issue.Number, new ClosePatch(), cancellationToken).ConfigureAwait(false);
+            await PatchAsync(client, "close issue", issue.Number, ClosePatchPayload.Completed, GitHubIssueJsonContext.Default.ClosePatchPayload, cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
     /// <summary>Updates the body of an issue the ledger knows; false when it is gone (deleted, transferred).</summary>
-    private async Task<bool> TryUpdateAsync(GitHubClient client, int number, string body, CancellationToken cancellationToken)
+    private async Task<bool> TryUpdateAsync(GitHubApiClient client, int number, string body, CancellationToken cancellationToken)
     {
         try
         {
-            await PatchAsync(client, "update issue", number, new BodyPatch(body), cancellationToken).ConfigureAwait(false);
+            await PatchAsync(client, "update issue", number, new BodyPatchPayload(body), GitHubIssueJsonContext.Default.BodyPatchPayload, cancellationToken)
+                .ConfigureAwait(false);
             return true;
         }
-        catch (GitbriefException e) when (e.InnerException is ApiException { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.Gone })
+        catch (GitbriefException e) when (e.InnerException is GitHubApiException { Status: HttpStatusCode.NotFound or HttpStatusCode.Gone })
         {
             return false;
         }
     }
 
-    /// <summary>PATCHes exactly the given fields (Octokit's IssueUpdate always sends "milestone": null, which
-    /// would remove a milestone set by hand).</summary>
-    private Task<Issue> PatchAsync(GitHubClient client, string what, int number, object fields, CancellationToken cancellationToken) =>
-        CallAsync($"{what} #{Location(number)}", () => new ApiConnection(client.Connection).Patch<Issue>(ApiUrls.Issue(owner, name, number), fields), cancellationToken);
+    /// <summary>PATCHes exactly the fields of <paramref name="fields"/> (never "milestone": null, which would remove
+    /// a milestone set by hand).</summary>
+    private Task<IssuePayload> PatchAsync<T>(GitHubApiClient client, string what, int number, T fields, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        CallAsync($"{what} #{Location(number)}", () => client.SendAsync(HttpMethod.Patch, $"{IssuesPath}/{Location(number)}", fields, type,
+            GitHubIssueJsonContext.Default.IssuePayload, cancellationToken));
 
-    /// <summary>Every open issue (and pull request, which the API lists too) carrying all the labels.</summary>
-    private Task<IReadOnlyList<Issue>> OpenIssuesAsync(GitHubClient client, CancellationToken cancellationToken)
+    /// <summary>Every open issue (and pull request, which the API lists too) carrying all the labels, oldest first.</summary>
+    private async Task<IReadOnlyList<IssuePayload>> OpenIssuesAsync(GitHubApiClient client, CancellationToken cancellationToken)
     {
-        var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, SortProperty = IssueSort.Created, SortDirection = SortDirection.Ascending };
-        foreach (var label in labels)
-        {
-            request.Labels.Add(label);
-        }
-        return CallAsync("list issues", () => client.Issue.GetAllForRepository(owner, name, request, new ApiOptions { PageSize = PageSize }), cancellationToken);
+        var query = string.Create(CultureInfo.InvariantCulture,
+            $"{IssuesPath}?state=open&labels={Uri.EscapeDataString(string.Join(',', labels))}&sort=created&direction=asc&per_page={PageSize}");
+        return await CallAsync("list issues", () => client.GetPagesAsync(query, GitHubIssueJsonContext.Default.ListIssuePayload, cancellationToken)).ConfigureAwait(false);
     }
 
-    private async Task<T> CallAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(string what, Func<Task<T>> call)
     {
         try
         {
-            return await call().WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
         }
-        catch (ApiException e)
+        catch (GitHubApiException e)
         {
             throw new GitbriefException($"{what} in {Repository}: {Describe(e)}", e);
         }
     }
 
-    private string Describe(ApiException e)
+    private string Describe(GitHubApiException e)
     {
-        var status = ((int)e.StatusCode).ToString(CultureInfo.InvariantCulture);
-        var message = OneLine(e.ApiError?.Message ?? e.Message);
-        var detail = e.ApiError?.Errors?.Select(x => x.Message).FirstOrDefault(m => !string.IsNullOrWhiteSpace(m));
-        var text = detail is null ? $"GitHub answered {status} ({message})" : $"GitHub answered {status} ({message}: {OneLine(detail)})";
-        return e.StatusCode == HttpStatusCode.Unauthorized
-            ? $"{text}; check the token in {tokenVariable}"
-            : e.StatusCode == HttpStatusCode.NotFound
-                ? $"{text}; check 'repo' and that the token can see it"
-                : text;
+        if (e.Status is not { } code)
+        {
+            return e.Message;
+        }
+        var status = ((int)code).ToString(CultureInfo.InvariantCulture);
+        var message = e.ServerMessage ?? "(no message)";
+        var text = e.Detail is null ? $"GitHub answered {status} ({message})" : $"GitHub answered {status} ({message}: {e.Detail})";
+        return code switch
+        {
+            HttpStatusCode.Unauthorized => $"{text}; check the token in {tokenVariable}",
+            HttpStatusCode.NotFound => $"{text}; check 'repo' and that the token can see it",
+            _ => text,
+        };
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string Location(int number) => number.ToString(CultureInfo.InvariantCulture);
 
@@ -262,23 +263,4 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
 
     [GeneratedRegex(@"\{[^{}]*\}")]
     private static partial Regex PlaceholderPattern();
-
-    private sealed record BodyPatch(string Body);
-
-    private sealed record ClosePatch
-    {
-        public string State => "closed";
-
-        public string StateReason => "completed";
-    }
-
-    /// <summary>Octokit's issue calls take no token: this cancels their HTTP requests with the run's.</summary>
-    private sealed class CancellingHandler(HttpMessageHandler inner, CancellationToken cancellation) : DelegatingHandler(inner)
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, cancellationToken);
-            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
-        }
-    }
 }

@@ -25,17 +25,10 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         md.Append("# ").Append(labels.Title(report.Day.IsoDate)).Append("\n\n");
         md.Append("## ").Append(MarkdownText.Inline(report.Repository.Name)).Append("\n\n");
         md.Append(WindowLine(report)).Append("\n\n");
+        // The first screen is the day at a glance (counts, highlights, themes); the table of every commit follows.
         if (report.Partial)
         {
             md.Append("> ").Append(labels.Partial(report.Day.End.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))).Append("\n\n");
-        }
-        if (report.Entries.Count == 0)
-        {
-            md.Append(labels.NoCommits).Append("\n\n");
-        }
-        else
-        {
-            AppendTable(md, report);
         }
         if (options.EnableStats)
         {
@@ -55,6 +48,14 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         if (report.Themes.Count > 0)
         {
             AppendThemes(md, report, anchors);
+        }
+        if (report.Entries.Count == 0)
+        {
+            md.Append(labels.NoCommits).Append("\n\n");
+        }
+        else
+        {
+            AppendTable(md, report);
         }
         if (options.EnableToc && report.Entries.Count > 0)
         {

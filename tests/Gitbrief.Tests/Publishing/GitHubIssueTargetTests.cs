@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
 using Gitbrief.Simulators;
 using Gitbrief.Tests.Support;
@@ -271,6 +272,46 @@ public sealed class GitHubIssueTargetTests : IAsyncLifetime
 
         AssertExit(0, retry);
         Assert.Single(github.Issues(Repository));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_secondary_rate_limit_on_create_is_waited_out_and_the_issue_is_created_once(bool asHttpDate)
+    {
+        Commit("feat: first feature");
+        Configure();
+        // Whole seconds, as an HTTP date has: 2 to 3 s from now.
+        var until = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 3);
+        var once = 0;
+        github.SecondaryLimits = r => r.Method == "POST" && Interlocked.Exchange(ref once, 1) == 0
+            ? asHttpDate ? new RetryConditionHeaderValue(until) : new RetryConditionHeaderValue(TimeSpan.FromSeconds(2))
+            : null;
+
+        var result = Run();
+
+        AssertExit(0, result);
+        Assert.Single(github.Issues(Repository));
+        var posts = github.Requests.Where(r => r.Method == "POST").ToList();
+        Assert.Equal(2, posts.Count);
+        var waited = asHttpDate ? posts[1].ReceivedAt >= until : posts[1].ReceivedAt - posts[0].ReceivedAt >= TimeSpan.FromSeconds(2);
+        Assert.True(waited, $"limited at {posts[0].ReceivedAt:HH:mm:ss.fff}, retried at {posts[1].ReceivedAt:HH:mm:ss.fff}");
+        Assert.Contains("1 delivered, 0 updated, 0 already there", result.Stderr, StringComparison.Ordinal);
+        AssertTokenNowhere(result);
+    }
+
+    [Fact]
+    public void A_server_error_on_create_is_not_retried_so_no_issue_is_created_twice()
+    {
+        Commit("feat: first feature");
+        Configure();
+        github.Faults = r => r.Method == "POST" ? 502 : null;
+
+        var result = Run();
+
+        AssertExit(4, result);
+        Assert.Single(github.Requests, r => r.Method == "POST");
+        Assert.Contains("create issue in acme/briefs: GitHub answered 502 (Server Error)", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -372,6 +372,25 @@ public sealed class WebhookTargetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_after_given_as_an_http_date_is_waited_until()
+    {
+        var slack = await StartAsync("slack");
+        // Whole seconds, as an HTTP date has: 2 to 3 s from now.
+        var until = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 3);
+        slack.Faults = n => n == 1 ? new WebhookFault(429, "rate_limited", RetryAt: until) : null;
+        Config("en", Target(slack));
+
+        var result = Run(Environment(slack));
+
+        AssertExit(0, result);
+        Assert.Equal(2, slack.Requests);
+        Assert.Single(slack.Messages);
+        var retried = slack.Arrivals[1];
+        Assert.True(retried >= until, $"retried at {retried:HH:mm:ss.fff}, asked to wait until {until:HH:mm:ss}");
+        AssertNoSecretsLeaked();
+    }
+
+    [Fact]
     public async Task A_client_error_is_not_retried()
     {
         var slack = await StartAsync("slack");

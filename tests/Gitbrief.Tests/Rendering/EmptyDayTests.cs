@@ -23,7 +23,8 @@ public sealed class EmptyDayTests
         Assert.DoesNotContain(Labels.For(language).Contents, markdown, StringComparison.Ordinal);
         Assert.DoesNotContain(Labels.For(language).Highlights, markdown, StringComparison.Ordinal);
         Assert.Empty(MarkdownProbe.FragmentLinks(markdown));
-        Assert.EndsWith(statistics + "\n", markdown, StringComparison.Ordinal);
+        // The counts come first (the day at a glance), then the sentence that stands in for the commit table.
+        Assert.EndsWith(statistics + "\n\n" + noCommits + "\n", markdown, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -2,16 +2,16 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Text.Json;
 using Gitbrief.Common;
+using Gitbrief.Http;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Polly;
-using Polly.Retry;
 
 namespace Gitbrief.Analysis.Llm;
 
 /// <summary>Sends chat-completion requests to any OpenAI-compatible endpoint through Microsoft.Extensions.AI:
 /// throttled (concurrency, RPM, TPM, server pauses), streamed with an idle time-out, retried with
-/// exponential back-off and jitter (Polly) honouring Retry-After, within a per-run retry budget.
+/// exponential back-off and jitter honouring Retry-After (<see cref="RetryPolicy"/>), within a per-run retry budget.
 /// When the endpoint refuses structured output it steps down to JSON mode, then plain text, once per run.
 /// An endpoint that does not answer at all a few times in a row is taken as down (<see cref="EndpointBreaker"/>):
 /// the rest of the run asks it nothing. A request over the server's context length fails with
@@ -25,7 +25,7 @@ internal sealed class LlmClient : IAsyncDisposable
     private readonly HttpClient http;
     private readonly RequestThrottle throttle;
     private readonly TimeProvider time;
-    private readonly ResiliencePipeline retry;
+    private readonly ResiliencePipeline<ChatResponse> retry;
     private readonly EndpointBreaker breaker = new();
     private int retryBudget;
     private int formatStep;
@@ -35,7 +35,7 @@ internal sealed class LlmClient : IAsyncDisposable
         Options = options;
         this.time = time ?? TimeProvider.System;
         throttle = new RequestThrottle(options.Settings.MaxConcurrency, options.Settings.RequestsPerMinute, options.Settings.TokensPerMinute, this.time);
-        http = new HttpClient(new RateLimitHandler(throttle, this.time)) { Timeout = Timeout.InfiniteTimeSpan };
+        http = HttpTransport.Client(new RateLimitHandler(throttle, this.time));
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = options.Endpoint,
@@ -158,26 +158,11 @@ internal sealed class LlmClient : IAsyncDisposable
     }
 
     /// <summary>Built once: every request shares it, and with it the run's retry budget.</summary>
-    private ResiliencePipeline RetryPipeline()
-    {
-        if (Options.Settings.MaxRetries == 0)
-        {
-            return ResiliencePipeline.Empty;
-        }
-        return new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Options.Settings.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = Options.Settings.RetryDelay,
-                MaxDelay = MaxServerDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } e && !breaker.IsDown && IsTransient(e) && WithinServerDelay(e) && Interlocked.Decrement(ref retryBudget) >= 0),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is { } e ? ServerDelay(e) : null),
-            })
-            .Build();
-    }
+    private ResiliencePipeline<ChatResponse> RetryPipeline() =>
+        new RetryPolicy(Options.Settings.MaxRetries, Options.Settings.RetryDelay, MaxServerDelay).Build<ChatResponse>(
+            time,
+            outcome => outcome.Exception is { } e ? ServerDelay(e) : null,
+            outcome => outcome.Exception is { } e && !breaker.IsDown && IsTransient(e) && Interlocked.Decrement(ref retryBudget) >= 0);
 
     private static ChatResponseFormat? Format(int step, JsonElement schema, string schemaName) => step switch
     {
@@ -212,8 +197,6 @@ internal sealed class LlmClient : IAsyncDisposable
             || text.Contains("prompt is too long", StringComparison.OrdinalIgnoreCase)
             || text.Contains("input is too long", StringComparison.OrdinalIgnoreCase);
     }
-
-    private bool WithinServerDelay(Exception e) => ServerDelay(e) is not { } delay || delay <= MaxServerDelay;
 
     private TimeSpan? ServerDelay(Exception e)
     {

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Gitbrief.Analysis.Llm;
 using Gitbrief.Common;
 using Gitbrief.Configuration;
-using Polly;
-using Polly.Retry;
+using Gitbrief.Http;
 using Gitbrief.Publishing.Digests;
+using Polly;
 
 namespace Gitbrief.Publishing.Webhooks;
 
@@ -15,6 +14,8 @@ namespace Gitbrief.Publishing.Webhooks;
 internal sealed record WebhookHttpOptions(TimeSpan Timeout, int MaxRetries, TimeSpan RetryDelay, TimeSpan MaxServerDelay)
 {
     public static WebhookHttpOptions Default { get; } = new(TimeSpan.FromSeconds(30), 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+
+    public RetryPolicy Retries => new(MaxRetries, RetryDelay, MaxServerDelay);
 }
 
 /// <summary><c>webhook</c>: one chat message per repository-day (a <see cref="DayDigest"/>) to Slack, Feishu/Lark,
@@ -37,6 +38,7 @@ internal sealed class WebhookTarget : IPublishTarget
     private readonly int maxCommits;
     private readonly TimeProvider time;
     private readonly WebhookHttpOptions options;
+    private readonly ResiliencePipeline<Attempt> retries;
 
     internal WebhookTarget(string id, WebhookFormatter formatter, Uri url, string? secret, int maxCommits, TimeProvider time, WebhookHttpOptions? options = null,
         ChangePolicy onChange = ChangePolicy.Update)
@@ -49,6 +51,15 @@ internal sealed class WebhookTarget : IPublishTarget
         this.maxCommits = maxCommits;
         this.time = time;
         this.options = options ?? WebhookHttpOptions.Default;
+        retries = this.options.Retries.Build<Attempt>(
+            time,
+            outcome => outcome.Result?.RetryAfter,
+            outcome => outcome switch
+            {
+                { Exception: HttpRequestException } => true,
+                { Result.Verdict.Transient: true } => true,
+                _ => false,
+            });
         RegisterSecrets(url);
         SecretRedactor.Register(secret);
     }
@@ -59,6 +70,9 @@ internal sealed class WebhookTarget : IPublishTarget
 
     /// <summary>What to do when a day already sent changed (config <c>on_change</c>).</summary>
     public ChangePolicy OnChange { get; }
+
+    /// <summary>The retry pipeline, built once with the target: every message of every run shares it.</summary>
+    internal ResiliencePipeline<Attempt> Retries => retries;
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context) => Create(settings, context, null);
 
@@ -106,11 +120,7 @@ internal sealed class WebhookTarget : IPublishTarget
         {
             return new TargetOutcome(Id, 0, 0, work.Skipped);
         }
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = options.Timeout })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            MaxResponseContentBufferSize = 1 << 20,
-        };
+        using var http = HttpTransport.Client(HttpTransport.Handler(options.Timeout, followRedirects: false), maxResponseBytes: 1 << 20);
         var (delivered, updated) = (0, 0);
         foreach (var (report, change) in work.Pending)
         {
@@ -150,29 +160,10 @@ internal sealed class WebhookTarget : IPublishTarget
     private async Task SendAsync(HttpClient http, WebhookRequest request, CancellationToken cancellationToken)
     {
         var attempts = 0;
-        var pipeline = options.MaxRetries == 0
-            ? ResiliencePipeline<Attempt>.Empty
-            : new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions<Attempt>
-                {
-                    MaxRetryAttempts = options.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.RetryDelay,
-                    MaxDelay = options.MaxServerDelay,
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                    {
-                        { Exception: HttpRequestException } => true,
-                        { Result: { Verdict.Transient: true } result } => result.RetryAfter is not { } wait || wait <= options.MaxServerDelay,
-                        _ => false,
-                    }),
-                    DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-                })
-                .Build();
         Attempt outcome;
         try
         {
-            outcome = await pipeline.ExecuteAsync(
+            outcome = await retries.ExecuteAsync(
                 async token =>
                 {
                     Interlocked.Increment(ref attempts);
@@ -209,7 +200,7 @@ internal sealed class WebhookTarget : IPublishTarget
             var body = await response.Content.ReadAsStringAsync(attempt.Token).ConfigureAwait(false);
             return new Attempt(
                 formatter.Judge((int)response.StatusCode, body),
-                RateLimitHeaders.RetryAfter(RateLimitHeaders.From(response.Headers), time.GetUtcNow()));
+                RateLimitHeaders.RetryAfter(response.Headers, time.GetUtcNow()));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -247,5 +238,5 @@ internal sealed class WebhookTarget : IPublishTarget
     }
 
     /// <summary>What one attempt got: the platform's verdict and how long it asked to wait.</summary>
-    private sealed record Attempt(WebhookVerdict Verdict, TimeSpan? RetryAfter);
+    internal sealed record Attempt(WebhookVerdict Verdict, TimeSpan? RetryAfter);
 }

@@ -11,8 +11,8 @@ internal sealed record GitHubApiOptions
 
     public string? Token { get; init; }
 
-    /// <summary>Directory of the ETag cache (&lt;cache-dir&gt;/github-api).</summary>
-    public required string CacheDirectory { get; init; }
+    /// <summary>Directory of the ETag cache (&lt;cache-dir&gt;/github-api); null: no cache (every GET is sent whole).</summary>
+    public string? CacheDirectory { get; init; }
 
     /// <summary>Commit detail (and pull-request) requests in flight at once, per repository.</summary>
     public int Concurrency { get; init; } = 8;
@@ -20,7 +20,7 @@ internal sealed record GitHubApiOptions
     /// <summary>The longest wait for an exhausted rate limit to reset; a longer one fails the repository.</summary>
     public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Retries of one request (server errors, secondary rate limits, network failures).</summary>
+    /// <summary>Retries of one request (server errors, secondary rate limits, network failures; a POST: rate limits only).</summary>
     public int MaxRetries { get; init; } = 5;
 
     /// <summary>First back-off delay for server errors (doubled each retry, with jitter).</summary>

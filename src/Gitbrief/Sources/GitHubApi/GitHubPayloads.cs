@@ -45,8 +45,10 @@ internal sealed record LabelPayload(string? Name);
 
 internal sealed record BranchRefPayload(string? Ref);
 
-/// <summary>The body of an error response.</summary>
-internal sealed record ErrorPayload(string? Message);
+/// <summary>The body of an error response: GitHub's message, and for a validation failure (422) what was wrong.</summary>
+internal sealed record ErrorPayload(string? Message, IReadOnlyList<ErrorDetailPayload>? Errors);
+
+internal sealed record ErrorDetailPayload(string? Message);
 
 /// <summary>A cached response: the ETag GitHub sent and the body it belongs to (never a header of the request).</summary>
 internal sealed record CachedResponse(string Url, string ETag, string Body);

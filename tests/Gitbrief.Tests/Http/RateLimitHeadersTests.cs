@@ -1,6 +1,7 @@
-using Gitbrief.Analysis.Llm;
+using System.Net.Http.Headers;
+using Gitbrief.Http;
 
-namespace Gitbrief.Tests.Llm.Units;
+namespace Gitbrief.Tests.Http;
 
 public sealed class RateLimitHeadersTests
 {
@@ -115,6 +116,37 @@ public sealed class RateLimitHeadersTests
         Assert.Null(RateLimitHeaders.ExhaustedFor(Headers(("x-ratelimit-remaining-requests", "0"))));
         Assert.Null(RateLimitHeaders.ExhaustedFor(Headers(("x-ratelimit-remaining-tokens", "0"), ("x-ratelimit-reset-tokens", "later"))));
         Assert.Null(RateLimitHeaders.ExhaustedFor(Headers()));
+    }
+
+    [Fact]
+    public void RetryAfterReadsTheTypedHeaderAsDeltaOrDate()
+    {
+        using var response = new HttpResponseMessage();
+
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
+        Assert.Equal(TimeSpan.FromSeconds(7), RateLimitHeaders.RetryAfter(response.Headers, Now));
+
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(Now.AddSeconds(30));
+        Assert.Equal("Sat, 14 Mar 2026 12:00:30 GMT", response.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(TimeSpan.FromSeconds(30), RateLimitHeaders.RetryAfter(response.Headers, Now));
+
+        response.Headers.Remove("Retry-After");
+        response.Headers.TryAddWithoutValidation("Retry-After", "1.5");
+        Assert.Equal(TimeSpan.FromMilliseconds(1_500), RateLimitHeaders.RetryAfter(response.Headers, Now));
+
+        response.Headers.Remove("Retry-After");
+        Assert.Null(RateLimitHeaders.RetryAfter(response.Headers, Now));
+    }
+
+    [Fact]
+    public void GitHubsPrimaryLimitIsExhaustedAtZeroAndResetsAtTheEpochSecond()
+    {
+        var exhausted = Headers(("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1773489630"));
+
+        Assert.True(RateLimitHeaders.IsGitHubLimitExhausted(exhausted));
+        Assert.Equal(Now.AddSeconds(30), RateLimitHeaders.GitHubReset(exhausted));
+        Assert.False(RateLimitHeaders.IsGitHubLimitExhausted(Headers(("X-RateLimit-Remaining", "4999"))));
+        Assert.Null(RateLimitHeaders.GitHubReset(Headers(("X-RateLimit-Reset", "soon"))));
     }
 
     [Fact]
