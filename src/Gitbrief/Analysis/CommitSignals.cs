@@ -189,6 +189,12 @@ internal sealed partial record CommitSignals
         {
             return $"{verb} … {danger}";
         }
+        // A protection phrased as a removal or a restriction: "drop the trusted proxy header", "no longer trust X-Forwarded-For",
+        // "only accept signed archives from …" — with what it protects named in the title.
+        if (RemovalOf(title) is { } removal && title.FirstOrDefault(w => w != removal && Vocabulary.RemovedDanger.Contains(w)) is { } removed)
+        {
+            return $"{removal} … {removed}";
+        }
         // The title may say nothing ("improve the reliability"): a body that protects against two distinct dangers,
         // one of them unmistakable, says it instead — not for a feature, whose body may describe a security tool
         // ("port the audit command": vulnerabilities, advisories).
@@ -201,6 +207,24 @@ internal sealed partial record CommitSignals
         return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
             ? $"{bodyVerb} … {strong}"
             : null;
+    }
+
+    /// <summary>The words of a title that take something away or narrow it: a removal verb, "no longer", "only
+    /// allow/accept/trust".</summary>
+    private static string? RemovalOf(List<string> title)
+    {
+        for (var i = 0; i < title.Count; i++)
+        {
+            if (Vocabulary.Removal.Contains(title[i]))
+            {
+                return title[i];
+            }
+            if (i + 1 < title.Count && ((title[i] == "no" && title[i + 1] == "longer") || (title[i] == "only" && Vocabulary.Narrowed.Contains(title[i + 1]))))
+            {
+                return $"{title[i]} {title[i + 1]}";
+            }
+        }
+        return null;
     }
 
     /// <summary>What a title says only text changes: a docs type ("docs:", "[3/x] docs update"), a fix or update of

@@ -5,13 +5,14 @@ namespace Gitbrief.Analysis;
 /// <summary>Ranks a day's commits against each other: a series of features on one scope (a port, a PR series) is
 /// medium as a whole, and only the strongest few commits whose high level rests on a soft signal (a core feature, a
 /// changed default, a severe fix) stay high — so a day of eight features does not make six of them high. Security,
-/// breaking changes, bundled-engine upgrades and what a reader's watch rule raised are never capped.</summary>
+/// breaking changes, bundled-engine upgrades, fixes of a crash, corruption or hang, and what a reader's watch rule raised are
+/// never capped.</summary>
 internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases)
 {
     /// <summary>Three features on one scope in a day are a series.</summary>
     private const int SeriesLength = 3;
 
-    /// <summary>One soft high per this many commits of the day (at least one).</summary>
+    /// <summary>One soft high of each kind per this many commits of the day (at least one).</summary>
     private const int CommitsPerSoftHigh = 10;
 
     private static readonly string[] SoftSignals = ["severe-fix", "defaults", "core-feature"];
@@ -31,13 +32,15 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
             }
         }
         var allowed = Math.Max(1, day.Count / CommitsPerSoftHigh);
+        // Each kind has its own allowance: a day's genuine core fix does not push out its genuine new capability.
         var soft = day
             .Where(c => SoftHigh(c.Value) is not null)
-            .OrderBy(c => Array.IndexOf(SoftSignals, SoftHigh(c.Value)))
-            .ThenByDescending(c => c.Value.Importance.Reasons.Where(r => r.Code is "type" or "size" or "files" or "scope").Sum(r => r.Points))
-            .ThenByDescending(c => c.Value.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions))
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Skip(allowed)
+            .GroupBy(c => SoftHigh(c.Value), StringComparer.Ordinal)
+            .SelectMany(kind => kind
+                .OrderByDescending(c => c.Value.Importance.Reasons.Where(r => r.Code is "type" or "size" or "files" or "scope").Sum(r => r.Points))
+                .ThenByDescending(c => c.Value.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions))
+                .ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Skip(allowed))
             .ToList();
         foreach (var (sha, analyzed) in soft)
         {
@@ -49,7 +52,7 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
     private static string? SoftHigh(AnalyzedCommit analyzed)
     {
         var importance = analyzed.Importance;
-        if (importance.Level != ImportanceLevel.High || importance.Reasons.Any(r => r.Code is "breaking" or "security" or "hardening" or "engine" or "watch"))
+        if (importance.Level != ImportanceLevel.High || importance.Reasons.Any(r => r.Code is "breaking" or "security" or "hardening" or "engine" or "critical-fix" or "watch"))
         {
             return null;
         }

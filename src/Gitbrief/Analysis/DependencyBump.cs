@@ -20,6 +20,12 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }
         var manifests = files.Where(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile).ToList();
+        // "Update vendored SQLite to 3.46", "bump llama.cpp to b6840": most of the commit is a vendored copy of what the
+        // title names (third_party/sqlite/…, vendor/llama.cpp/…), moved by a person rather than by a package manager.
+        if (!automated && manifests.Count == 0 && VendoredComponent(title, files) is { } vendored)
+        {
+            return new DependencyBump(DependencyBumpKind.Engine, vendored);
+        }
         var dockerfiles = files.Where(f => f.Role == FileRole.Build && Path.GetFileName(f.Change.Path).Contains("Dockerfile", StringComparison.OrdinalIgnoreCase)).ToList();
         var updating = title.Any(Vocabulary.Update.Contains) || title.Contains("deps") || title.Contains("dependency") || title.Contains("dependencies");
         if (!updating || manifests.Count + dockerfiles.Count == 0)
@@ -41,6 +47,27 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         return new DependencyBump(DependencyBumpKind.Routine, what);
     }
 
+    /// <summary>The name of the vendored component a title updates, when vendored files are at least half of the commit's
+    /// files and a folder or file inside the vendored tree bears a name of the title ("llama" for <c>vendor/llama.cpp/</c>).</summary>
+    private static string? VendoredComponent(List<string> title, IReadOnlyList<ClassifiedFile> files)
+    {
+        var vendored = files.Where(f => f.Role == FileRole.Vendored).ToList();
+        if (vendored.Count == 0 || vendored.Count * 2 < files.Count || !title.Any(Vocabulary.Update.Contains))
+        {
+            return null;
+        }
+        var names = vendored
+            .SelectMany(f => f.Change.Path.Split('/'))
+            .Select(segment => segment.Split('.', '-', '_')[0].ToLowerInvariant())
+            .Where(stem => stem.Length >= 3 && !Vocabulary.Update.Contains(stem))
+            .ToHashSet(StringComparer.Ordinal);
+        return title.FirstOrDefault(w => w.Length >= 3 && names.Contains(w) && !VendorFolders.Contains(w));
+    }
+
+    /// <summary>Folder names that hold vendored code: "update vendor" names no component.</summary>
+    private static readonly HashSet<string> VendorFolders = new(
+        ["vendor", "vendored", "third_party", "thirdparty", "3rdparty", "external", "deps", "node_modules", "src", "include", "lib"], StringComparer.Ordinal);
+
     /// <summary>The words right before or after an update word ("sync : ggml", "ggml : sync", "bump X to"), skipping
     /// "the".</summary>
     private static IEnumerable<string> NextToUpdateWords(List<string> title)
@@ -53,6 +80,11 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
                 if (i > 0)
                 {
                     yield return words[i - 1];
+                }
+                // "llama.cpp: update to b6840" splits into "llama", "cpp", "update": the name is two words back.
+                if (i > 1)
+                {
+                    yield return words[i - 2];
                 }
                 if (i + 1 < words.Count)
                 {

@@ -109,7 +109,9 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         }
         if (signals is { Core: true, SevereFix: { } severe })
         {
-            return (ImportanceLevel.High, new("severe-fix", 0, signalPhrases.SevereFix(severe)), false);
+            return Vocabulary.IsCritical(severe)
+                ? (ImportanceLevel.High, new("critical-fix", 0, signalPhrases.SevereFix(severe)), false)
+                : (ImportanceLevel.High, new("severe-fix", 0, signalPhrases.SevereFix(severe)), false);
         }
         if (signals is { Defaults: { } defaults })
         {

@@ -134,7 +134,7 @@ public sealed class RepositoryProfile
         var wanted = words.Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return subtree
             .Where(d => d.Key.Length > 0 && Share(d.Value) >= ComponentShare)
-            .Where(d => wanted.Contains(Name(d.Key)) && !GenericDirectories.Contains(Name(d.Key).ToLowerInvariant()))
+            .Where(d => (wanted.Contains(Name(d.Key)) || wanted.Contains(Stem(Name(d.Key)))) && !GenericDirectories.Contains(Name(d.Key).ToLowerInvariant()))
             .Where(d => Depth(d.Key) == 1 || changed.Count(p => p.StartsWith(d.Key + "/", StringComparison.Ordinal)) * 3 >= changed.Count)
             .OrderBy(d => Depth(d.Key))
             .ThenBy(d => d.Key, StringComparer.Ordinal)
@@ -143,6 +143,14 @@ public sealed class RepositoryProfile
     }
 
     private static string Name(string directory) => directory[(directory.LastIndexOf('/') + 1)..];
+
+    /// <summary>A directory name before its first dot ("llama" of "llama.cpp"), as a title's words split it; the whole
+    /// name when that part is too short to name anything.</summary>
+    private static string Stem(string name)
+    {
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot >= 3 ? name[..dot] : name;
+    }
 
     /// <summary>Directory names that say nothing about what they hold.</summary>
     private static readonly HashSet<string> GenericDirectories = new(StringComparer.Ordinal)

@@ -21,7 +21,25 @@ internal static class Vocabulary
         "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
         "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
         "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
-        "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos", "header", "headers");
+        "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos", "header", "headers",
+        "trusted", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie", "cookies",
+        "unbounded", "oversized", "exhaustion");
+
+    /// <summary>Verbs that protect by taking something away or narrowing it ("drop the trusted proxy header", "no longer
+    /// trust …", "only accept …"): protective only with a danger of <see cref="RemovedDanger"/> in the title, since removing
+    /// code is what most commits do.</summary>
+    public static readonly HashSet<string> Removal = Set(
+        "drop", "drops", "dropped", "dropping", "remove", "removes", "removed", "removing", "disable", "disables", "disabled", "disabling",
+        "ignore", "ignores", "ignoring", "distrust", "narrow", "narrows", "tighten", "tightens");
+
+    /// <summary>Verbs after "only" that narrow what is accepted ("only accept signed archives").</summary>
+    public static readonly HashSet<string> Narrowed = Set("allow", "allows", "accept", "accepts", "permit", "permits", "trust", "trusts");
+
+    /// <summary>What a removal or restriction in a title protects: trust given to input, secrets, privileges.</summary>
+    public static readonly HashSet<string> RemovedDanger = Set(
+        "trusted", "trust", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie",
+        "cookies", "authorization", "credential", "credentials", "secret", "secrets", "password", "passwords", "privilege", "privileges",
+        "untrusted", "unsafe", "insecure", "arbitrary", "unauthenticated", "bypass", "traversal", "injection", "attacker", "malicious");
 
     /// <summary>Dangers that count only in a title ("stop rendering HTML links"): a body names markup and scripts for
     /// many other reasons (a template file, a build script).</summary>
@@ -37,7 +55,16 @@ internal static class Vocabulary
         "crash", "crashes", "crashing", "segfault", "segfaults", "sigsegv", "abort", "aborts", "wrong", "incorrect", "oob",
         "out-of-bounds", "overflow", "overflows", "underflow", "illegal", "use-after-free", "double-free",
         "corrupt", "corrupted", "corruption", "nan", "nans", "accuracy", "precision", "deadlock", "deadlocks", "hang", "hangs", "race",
-        "leak", "leaks", "oom", "regression", "data-loss", "loss", "miscompile", "miscompilation", "garbage", "mismatch", "broken");
+        "leak", "leaks", "oom", "regression", "data-loss", "loss", "miscompile", "miscompilation", "garbage", "mismatch", "broken",
+        "stale", "incorrectly", "wrongly", "correctly", "stuck", "infinite", "truncated", "truncation", "truncates",
+        "hanging", "deadlocked", "corrupts", "corrupting", "crashed");
+
+    /// <summary>The severe problems no one may miss: a crash, corrupted or lost data, a process that never returns. A fix
+    /// of one is never held back by the day's cap on soft highs.</summary>
+    public static readonly HashSet<string> Critical = Set(
+        "crash", "crashes", "crashing", "crashed", "segfault", "segfaults", "sigsegv", "use-after-free", "double-free", "corrupt",
+        "corrupted", "corruption", "corrupts", "corrupting", "data-loss", "deadlock", "deadlocks", "deadlocked", "hang", "hangs", "hanging",
+        "stuck", "infinite");
 
     /// <summary>Words in a body that say the change is about security even when the title does not.</summary>
     public static readonly HashSet<string> StrongDanger = Set(
@@ -49,6 +76,12 @@ internal static class Vocabulary
 
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
     public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];
+
+    /// <summary>The critical ones among <see cref="ChineseSevere"/>.</summary>
+    public static readonly string[] ChineseCritical = ["崩溃", "死锁", "段错误", "数据丢失", "卡死"];
+
+    /// <summary>Whether a severe word found in a title names a critical problem.</summary>
+    public static bool IsCritical(string severe) => Critical.Contains(severe) || ChineseCritical.Contains(severe, StringComparer.Ordinal);
 
     /// <summary>Gating words: the change is opt-in, experimental, behind a flag.</summary>
     public static readonly HashSet<string> Experimental = Set(

@@ -180,4 +180,102 @@ public sealed class SignalTests
         Assert.Equal("upgrades the bundled engine ggml", sync.Reason("engine").Detail);
         Assert.DoesNotContain("engine", elsewhere.ReasonCodes());
     }
+
+    [Theory]
+    [InlineData("mac: fix stale VRAM data (#12972)", "severe-fix")]
+    [InlineData("diff: handle renamed files correctly", "severe-fix")]
+    [InlineData("server: fix crash when the model is unloaded", "critical-fix")]
+    [InlineData("tsdb: fix compaction stuck on an empty block", "critical-fix")]
+    public void A_fix_of_wrong_results_or_a_crash_in_the_core_is_high(string title, string code)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/sched.go", 12, 4));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains(code, analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_command_named_like_a_problem_is_no_severe_fix()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Preserve direct archive hashes in pip freeze (#20395)").File("crates/uv/src/freeze.rs", 60, 20));
+
+        Assert.NotEqual(ImportanceLevel.High, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    [InlineData("Drop the trusted X-Forwarded-Host header from proxied requests", "drop … trusted")]
+    [InlineData("web: no longer trust X-Forwarded-For from any peer", "no longer … trust")]
+    [InlineData("remote: only accept credentials over https", "only accept … credentials")]
+    [InlineData("api: limit unbounded request bodies", "limit … unbounded")]
+    public void A_protection_phrased_as_a_removal_or_restriction_is_hardening(string title, string evidence)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("web/handler.go", 10, 6));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal($"security hardening ({evidence})", analyzed.Reason("hardening").Detail);
+    }
+
+    [Theory]
+    [InlineData("Remove unused header include from the kernel")]
+    [InlineData("drop special tokens from the chat template")]
+    [InlineData("Remove deprecated secret_key_base setting")]
+    public void Removing_code_that_only_names_a_header_or_token_is_no_hardening(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/kernel.cpp", 10, 6));
+
+        Assert.DoesNotContain("hardening", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void The_day_cap_keeps_one_soft_high_of_each_kind_and_never_caps_a_crash_fix()
+    {
+        var day = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal)
+        {
+            ["a1"] = Analyzed(CommitBuilder.Message("sched: fix stale VRAM data").File("server/sched.go", 30, 4)),
+            ["a2"] = Analyzed(CommitBuilder.Message("runner: fix wrong token counts").File("server/runner.go", 8, 2)),
+            ["a3"] = Analyzed(CommitBuilder.Message("server: fix crash on unload").File("server/unload.go", 6, 2)),
+            ["a4"] = Analyzed(CommitBuilder.Message("feat: add an embeddings command").File("cmd/embed.go", 120, 0).File("README.md", 10, 0)),
+        };
+        Assert.All(day.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
+
+        new DayRanker(ImportanceWeights.Default, SignalPhrases.English).Rank(day);
+
+        Assert.Equal(ImportanceLevel.High, day["a1"].Importance.Level);
+        Assert.Equal(ImportanceLevel.Medium, day["a2"].Importance.Level);
+        Assert.Contains("day-cap", day["a2"].ReasonCodes());
+        Assert.Equal(ImportanceLevel.High, day["a3"].Importance.Level);
+        Assert.Equal(ImportanceLevel.High, day["a4"].Importance.Level);
+    }
+
+    [Fact]
+    public void A_vendored_engine_upgraded_by_hand_is_high_but_a_package_manager_update_is_not()
+    {
+        var sqlite = Analyzed(CommitBuilder.Message("Update vendored SQLite to 3.46.0")
+            .Files(3, i => $"third_party/sqlite/sqlite3_{i}.c", 400, 300)
+            .File("src/db/open.c", 4, 2));
+        var module = Analyzed(CommitBuilder.Message("Update golang.org/x/net to v0.30.0")
+            .Files(3, i => $"vendor/golang.org/x/net/http{i}.go", 40, 30)
+            .File("go.mod", 1, 1));
+
+        Assert.Equal(ImportanceLevel.High, sqlite.Importance.Level);
+        Assert.Equal("upgrades the bundled engine sqlite", sqlite.Reason("engine").Detail);
+        Assert.DoesNotContain("engine", module.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("llama.cpp: update to b6840")]
+    [InlineData("Update llama.cpp to b6840 (#812)")]
+    public void An_engine_whose_folder_name_has_a_dot_is_named_by_the_words_of_the_title(string title)
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["server"] = new(40, 60),
+            ["cmd"] = new(10, 20),
+            ["llama.cpp/src"] = new(60, 30),
+        });
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(8, i => $"llama.cpp/src/op{i}.cpp", 30, 10), profile);
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal("upgrades the bundled engine llama.cpp", analyzed.Reason("engine").Detail);
+    }
 }

@@ -7,11 +7,11 @@ namespace Gitbrief.Tests.Evaluation;
 /// fails CI.</summary>
 public sealed class EvaluationTests
 {
-    /// <summary>Floors a little under today's figures on 372 commits of 12 repositories (89.5% agreement, high
-    /// precision 84.0%, recall 75.0%, 35 points above the old tool).</summary>
-    private const double AgreementFloor = 0.87;
+    /// <summary>Floors a little under today's figures on 372 commits of 12 repositories (89.8% agreement, high
+    /// precision 84.6%, recall 78.6%, 35 points above the old tool).</summary>
+    private const double AgreementFloor = 0.88;
     private const double HighPrecisionFloor = 0.80;
-    private const double HighRecallFloor = 0.72;
+    private const double HighRecallFloor = 0.76;
     private const double MarginOverOldTool = 0.30;
 
     private static readonly Lazy<EvaluationResult> Result = new(() => Evaluator.Evaluate(EvaluationSet.Load(SetDirectory("eval")), ImportanceWeights.Default));

@@ -24,7 +24,7 @@ public sealed partial class JsonReportTests
 
     private static readonly HashSet<string> ReasonCodes =
     [
-        "type", "size", "files", "scope", "sensitive-files", "dependencies", "breaking", "security", "hardening", "engine", "severe-fix",
+        "type", "size", "files", "scope", "sensitive-files", "dependencies", "breaking", "security", "hardening", "engine", "severe-fix", "critical-fix",
         "defaults", "core-feature", "revert", "cap", "release-pipeline", "release-version", "dependency-major", "dependency-routine",
         "trivial", "periphery", "experimental", "no-high-signal", "core", "series", "day-cap", "automation", "examples", "follow-up",
     ];
