@@ -18,10 +18,7 @@ internal static class ImportanceRubric
 
     private static string Load()
     {
-        using var stream = typeof(ImportanceRubric).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"the embedded resource {ResourceName} is missing from the build");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var text = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+        var text = Common.EmbeddedText.Read(ResourceName);
         var start = text.IndexOf("- **high**", StringComparison.Ordinal);
         return (start >= 0 ? text[start..] : text).Trim();
     }
