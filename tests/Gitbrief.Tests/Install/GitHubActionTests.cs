@@ -57,7 +57,7 @@ public sealed partial class GitHubActionTests
         var help = await RunAsync("bash", [Path.Combine(Root, "install.sh"), "--help"], Root, new Dictionary<string, string>());
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("--tool-path DIR", help.Output, StringComparison.Ordinal);
-        var wrong = await RunAsync("bash", [Path.Combine(Root, "install.sh"), "--prefix", "/tmp/x"], Root, new Dictionary<string, string>());
+        var wrong = await RunAsync("bash", [Path.Combine(Root, "install.sh"), "--prefix", "elsewhere"], Root, new Dictionary<string, string>());
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("unknown argument '--prefix'", wrong.Error, StringComparison.Ordinal);
     }
