@@ -18,7 +18,7 @@ public static class ConfigLoader
     [
         "repositories", "repos", "timezone", "tz", "language", "lang", "output", "output_dir", "formats", "cache_dir",
         "branch", "first_parent", "partial_clone", "analysis", "importance", "rate_limit", "format", "llm",
-        "publish", "report_url", "source", "api_url", "enrich_pull_requests", "watch",
+        "publish", "report_url", "source", "api_url", "enrich_pull_requests", "watch", "schedule", "server",
     ];
 
     private static readonly string[] PublishTypes = ["dir", "git", "github-issue", "webhook", "email", "site"];
@@ -150,6 +150,8 @@ public static class ConfigLoader
                 "api_url" => config with { ApiUrl = ReadUrl(reader, value, key) },
                 "enrich_pull_requests" => config with { EnrichPullRequests = reader.Bool(value, key) },
                 "watch" => config with { Watch = WatchConfigReader.Read(reader, value, key) },
+                "schedule" => config with { Schedule = FleetConfigReader.ReadSchedule(reader, value) },
+                "server" => config with { Server = FleetConfigReader.ReadServer(reader, value) },
                 _ => config,
             };
         }

@@ -55,4 +55,10 @@ public sealed record GitbriefConfig
 
     /// <summary>URL template of an archived report ({year}, {name}, {date}, {repository}), linked from chat, mail and issues.</summary>
     public string? ReportUrl { get; init; }
+
+    /// <summary>When the server queues the daily run (<c>schedule:</c>); null: only by hand (<c>gitbrief-server enqueue</c>).</summary>
+    public ScheduleSettings? Schedule { get; init; }
+
+    /// <summary>The server's settings (<c>server:</c>): workers, retries, the publish deadline, the dashboard.</summary>
+    public ServerSettings Server { get; init; } = new();
 }

@@ -34,7 +34,7 @@ internal sealed class LlmClient : IAsyncDisposable
     {
         Options = options;
         this.time = time ?? TimeProvider.System;
-        throttle = new RequestThrottle(options.Settings.MaxConcurrency, options.Settings.RequestsPerMinute, options.Settings.TokensPerMinute, this.time);
+        throttle = new RequestThrottle(options.Settings.MaxConcurrency, options.Settings.RequestsPerMinute, options.Settings.TokensPerMinute, this.time, options.Admission);
         http = HttpTransport.Client(new RateLimitHandler(throttle, this.time));
         var clientOptions = new OpenAIClientOptions
         {
@@ -112,7 +112,7 @@ internal sealed class LlmClient : IAsyncDisposable
 
     private async Task<ChatResponse> SendAsync(IList<ChatMessage> messages, int inputTokens, ChatResponseFormat? format, CancellationToken cancellationToken)
     {
-        using var slot = await throttle.AcquireAsync(inputTokens + Options.Settings.MaxOutputTokens, cancellationToken).ConfigureAwait(false);
+        await using var slot = await throttle.AcquireAsync(inputTokens + Options.Settings.MaxOutputTokens, cancellationToken).ConfigureAwait(false);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(Options.Settings.Timeout);
         var options = new ChatOptions

@@ -18,6 +18,9 @@ internal sealed record LlmOptions
     /// <summary>The rest of the <c>llm:</c> section as configured (limits, budgets, time-out, retries).</summary>
     public required LlmSettings Settings { get; init; }
 
+    /// <summary>A limit shared with other processes (the fleet's), asked before every request; null: this process's limits only.</summary>
+    public ILlmAdmission? Admission { get; init; }
+
     public ResponseFormatMode ResponseFormat => Settings.ResponseFormat switch
     {
         "json_schema" => ResponseFormatMode.JsonSchema,

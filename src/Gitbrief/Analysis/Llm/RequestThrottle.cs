@@ -12,11 +12,13 @@ internal sealed class RequestThrottle : IAsyncDisposable
     private readonly TokenBucketRateLimiter? tokens;
     private readonly int tokenLimit;
     private readonly TimeProvider time;
+    private readonly ILlmAdmission? admission;
     private long pausedUntilTicks;
 
-    public RequestThrottle(int maxConcurrency, int? requestsPerMinute, int? tokensPerMinute, TimeProvider? time = null)
+    public RequestThrottle(int maxConcurrency, int? requestsPerMinute, int? tokensPerMinute, TimeProvider? time = null, ILlmAdmission? admission = null)
     {
         this.time = time ?? TimeProvider.System;
+        this.admission = admission;
         inFlight = new SemaphoreSlim(Math.Max(1, maxConcurrency));
         if (requestsPerMinute is { } rpm)
         {
@@ -46,8 +48,9 @@ internal sealed class RequestThrottle : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for a slot; dispose the result when the request is over.</summary>
-    public async Task<IDisposable> AcquireAsync(int estimatedTokens, CancellationToken cancellationToken)
+    /// <summary>Waits for a slot (this process's, then the fleet's when an admission is set); dispose the result when
+    /// the request is over.</summary>
+    public async Task<Slot> AcquireAsync(int estimatedTokens, CancellationToken cancellationToken)
     {
         await WaitForPauseAsync(cancellationToken).ConfigureAwait(false);
         if (requests is not null)
@@ -59,8 +62,25 @@ internal sealed class RequestThrottle : IAsyncDisposable
             await AcquireAsync(tokens, Math.Clamp(estimatedTokens, 1, tokenLimit), cancellationToken).ConfigureAwait(false);
         }
         await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await WaitForPauseAsync(cancellationToken).ConfigureAwait(false);
-        return new Slot(inFlight);
+        IAsyncDisposable? ticket = null;
+        try
+        {
+            if (admission is not null)
+            {
+                ticket = await admission.AdmitAsync(Math.Max(1, estimatedTokens), cancellationToken).ConfigureAwait(false);
+            }
+            await WaitForPauseAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (ticket is not null)
+            {
+                await ticket.DisposeAsync().ConfigureAwait(false);
+            }
+            inFlight.Release();
+            throw;
+        }
+        return new Slot(inFlight, ticket);
     }
 
     /// <summary>Every request waits until <paramref name="delay"/> from now has passed.</summary>
@@ -117,16 +137,24 @@ internal sealed class RequestThrottle : IAsyncDisposable
         inFlight.Dispose();
     }
 
-    private sealed class Slot(SemaphoreSlim semaphore) : IDisposable
+    /// <summary>A request's place: this process's slot and the fleet's ticket, if any. Dispose it asynchronously (the
+    /// fleet's ticket is given back over the network); the synchronous Dispose gives the ticket back in the background.</summary>
+    internal sealed class Slot(SemaphoreSlim semaphore, IAsyncDisposable? ticket) : IAsyncDisposable, IDisposable
     {
         private int released;
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
                 semaphore.Release();
+                if (ticket is not null)
+                {
+                    await ticket.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
+
+        public void Dispose() => _ = DisposeAsync().AsTask();
     }
 }

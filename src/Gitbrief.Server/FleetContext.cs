@@ -1,0 +1,68 @@
+using System.Globalization;
+using Gitbrief.Common;
+using Gitbrief.Configuration;
+using Gitbrief.Pipeline;
+
+namespace Gitbrief.Server;
+
+/// <summary>What every job of a server process shares: the config (every server of a fleet reads the same file), the
+/// fleet's database, its LLM admission, and the request of one repository-day or of a day's publish, resolved as
+/// <c>gitbrief report</c>/<c>run</c> would resolve it.</summary>
+internal sealed class FleetContext
+{
+    public FleetContext(string configPath, string workingDirectory, Func<string, string?> environment)
+    {
+        Config = ConfigLoader.Load(configPath, workingDirectory);
+        WorkingDirectory = workingDirectory;
+        Environment = environment;
+        ConnectionString = StoreAddress.ConnectionString(null, environment);
+        Settings = Config.Server;
+        // Resolved once up front, so that a bad config stops the server at start, not in its first job.
+        var request = Resolve(new ReportArguments());
+        TimeZone = request.TimeZone;
+        Repositories = [.. request.Repositories.Select(r => r.Name)];
+        WorkerName = $"{System.Environment.MachineName}:{System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    public GitbriefConfig Config { get; }
+
+    public string WorkingDirectory { get; }
+
+    public Func<string, string?> Environment { get; }
+
+    public string ConnectionString { get; }
+
+    public ServerSettings Settings { get; }
+
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The configured repositories by name (reports/YYYY/&lt;name&gt;/): the units of every day.</summary>
+    public IReadOnlyList<string> Repositories { get; }
+
+    /// <summary>"host:pid", recorded with the units this process works on.</summary>
+    public string WorkerName { get; }
+
+    /// <summary>Set by the server: the fleet's LLM admission, given to every request's LLM stage.</summary>
+    public Analysis.Llm.ILlmAdmission? Admission { get; set; }
+
+    /// <summary>The request of one day for the named repositories (all when null), the LLM stage under the fleet's limits.</summary>
+    public ReportRequest RequestFor(DateOnly day, IReadOnlyCollection<string>? repositories = null)
+    {
+        var request = Resolve(new ReportArguments { Date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        if (repositories is not null)
+        {
+            var missing = repositories.Where(r => !request.Repositories.Any(s => s.Name == r)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new UsageException($"{missing[0]}: not a repository of {Config.SourcePath} (was the config changed after the day was queued?)");
+            }
+            request = request with { Repositories = [.. request.Repositories.Where(s => repositories.Contains(s.Name))] };
+        }
+        return request.Llm is { } llm ? request with { Llm = llm with { Admission = Admission } } : request;
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZone).DateTime);
+
+    private ReportRequest Resolve(ReportArguments arguments) =>
+        RequestResolver.Resolve(arguments, Config, WorkingDirectory, DateTimeOffset.UtcNow, Environment);
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Hangfire;
+
+namespace Gitbrief.Server.Jobs;
+
+/// <summary>Queues days: the day's units in the fleet's table, one Hangfire job per repository-day, and the day's
+/// publish at its deadline (<c>server.publish_deadline</c> from now), which publishes what is done by then even if
+/// some repository is still failing.</summary>
+internal sealed class DayQueue(FleetContext fleet, FleetDatabase database, IBackgroundJobClient jobs)
+{
+    public async Task<int> QueueAsync(IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var day in days)
+        {
+            await database.QueueDayAsync(day, fleet.TimeZone.Id, fleet.Repositories, fleet.Settings.PublishDeadline, cancellationToken).ConfigureAwait(false);
+            var iso = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            foreach (var repository in fleet.Repositories)
+            {
+                jobs.Enqueue<RepositoryDayJob>(FleetQueues.Units, j => j.RunAsync(repository, iso, null, CancellationToken.None));
+                queued++;
+            }
+            PublishDayJob.ScheduleAt(jobs, day, DateTimeOffset.UtcNow + fleet.Settings.PublishDeadline);
+            if (fleet.Repositories.Count == 0)
+            {
+                PublishDayJob.Queue(jobs, day);
+            }
+        }
+        return queued;
+    }
+}
+
+/// <summary>The recurring job that <c>schedule:</c> sets up: queues yesterday (in the report time zone).</summary>
+public sealed class ScheduledRunJob
+{
+    public const string Id = "gitbrief-daily";
+    private readonly FleetContext fleet;
+    private readonly DayQueue queue;
+
+    internal ScheduledRunJob(FleetContext fleet, DayQueue queue)
+    {
+        this.fleet = fleet;
+        this.queue = queue;
+    }
+
+    [JobDisplayName("queue yesterday")]
+    public Task RunAsync(CancellationToken cancellationToken) => queue.QueueAsync([fleet.Today.AddDays(-1)], cancellationToken);
+}

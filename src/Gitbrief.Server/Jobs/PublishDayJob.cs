@@ -1,0 +1,86 @@
+using System.Globalization;
+using Gitbrief.Pipeline;
+using Hangfire;
+using Npgsql;
+
+namespace Gitbrief.Server.Jobs;
+
+/// <summary>A day's publish: every target of the config's <c>publish:</c> list gets the reports of the day's finished
+/// repository-days — once. It is queued when the day's last unit finishes (done or failed) and at the day's
+/// deadline; whichever comes first publishes, the other finds nothing new. One publish of a day at a time across the
+/// fleet (a PostgreSQL advisory lock, released if its server dies), and each delivery is claimed and recorded in the
+/// store's ledger before and after it is sent, so no message goes out twice, even when a publish is retried after a
+/// crash. The reports are rebuilt from the store's cache (the LLM is asked nothing again).</summary>
+public sealed class PublishDayJob
+{
+    private readonly FleetContext fleet;
+    private readonly FleetDatabase database;
+
+    internal PublishDayJob(FleetContext fleet, FleetDatabase database)
+    {
+        this.fleet = fleet;
+        this.database = database;
+    }
+
+    /// <summary>Queues the day's publish when every unit has finished.</summary>
+    internal static async Task QueueWhenFinishedAsync(FleetDatabase database, IBackgroundJobClient jobs, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (await database.DayAsync(day, cancellationToken).ConfigureAwait(false) is { Units.AllFinished: true })
+        {
+            Queue(jobs, day);
+        }
+    }
+
+    internal static string Queue(IBackgroundJobClient jobs, DateOnly day) =>
+        jobs.Enqueue<PublishDayJob>(FleetQueues.Publish, j => j.RunAsync(Iso(day), CancellationToken.None));
+
+    internal static string ScheduleAt(IBackgroundJobClient jobs, DateOnly day, DateTimeOffset at) =>
+        jobs.Schedule<PublishDayJob>(FleetQueues.Publish, j => j.RunAsync(Iso(day), CancellationToken.None), at);
+
+    [JobDisplayName("publish {0}")]
+    public async Task RunAsync(string day, CancellationToken cancellationToken)
+    {
+        var date = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var connection = await database.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await LockAsync(connection, "SELECT pg_advisory_lock(@key);", date, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var state = await database.DayAsync(date, cancellationToken).ConfigureAwait(false);
+            if (state is null || !(state.Units.AllFinished || state.DeadlinePassed) || state.PublishedUnits == state.Units.Done)
+            {
+                // Not yet (the last unit or the deadline queues it again), or nothing new since the last publish.
+                return;
+            }
+            var done = (await database.UnitsAsync(date, cancellationToken).ConfigureAwait(false))
+                .Where(u => u.State == "done").Select(u => u.Repository).ToHashSet(StringComparer.Ordinal);
+            string? error = null;
+            if (done.Count > 0)
+            {
+                var request = fleet.RequestFor(date, done);
+                var summary = await DailyJob.Create(request, fleet.Config, fleet.Environment).RunAsync(cancellationToken).ConfigureAwait(false);
+                var failed = summary.Targets.Where(t => !t.Succeeded).Select(t => $"{t.Target}: {t.Error}").ToList();
+                error = failed.Count > 0 ? string.Join("; ", failed) : null;
+            }
+            await database.RecordPublishAsync(date, done.Count, error, CancellationToken.None).ConfigureAwait(false);
+            if (error is not null)
+            {
+                // Retried by Hangfire: what was delivered is in the ledger and is not sent again.
+                throw new Common.EnvironmentException($"publish {day}: {error}");
+            }
+        }
+        finally
+        {
+            await LockAsync(connection, "SELECT pg_advisory_unlock(@key);", date, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task LockAsync(NpgsqlConnection connection, string sql, DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("key", 7_000_000_000L + day.DayNumber);
+        command.CommandTimeout = 0;
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
