@@ -68,7 +68,7 @@ internal static class ServeCommand
         }
         else
         {
-            builder.WebHost.UseKestrel(k => k.ListenLocalhost(0));
+            builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         }
         await using var app = builder.Build();
         if (password is not null)

@@ -58,7 +58,9 @@ public static class CliRunner
     public static RunningCli Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
         new(Process.Start(StartInfo(workingDirectory, environment, [], arguments)) ?? throw new InvalidOperationException("cannot start dotnet"));
 
-    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string> wrapper, string[] arguments)
+    /// <summary>How a built .NET program of this repository is started (<c>dotnet &lt;dll&gt; …</c>, default the CLI's):
+    /// git isolated from the machine's config, the caller's secrets scrubbed unless set in <paramref name="environment"/>.</summary>
+    internal static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, IReadOnlyList<string> wrapper, string[] arguments, string? dll = null)
     {
         var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : "dotnet")
         {
@@ -74,7 +76,7 @@ public static class CliRunner
         {
             start.ArgumentList.Add(part);
         }
-        start.ArgumentList.Add(GitbriefDll);
+        start.ArgumentList.Add(dll ?? GitbriefDll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
