@@ -73,20 +73,31 @@ internal sealed class FleetDatabase(NpgsqlDataSource source) : IAsyncDisposable
                 p.AddWithValue("repositories", repositories.ToArray());
             }, cancellationToken, transaction: true);
 
-    public Task MarkRunningAsync(DateOnly day, string repository, int attempt, string worker, CancellationToken cancellationToken) => ExecuteAsync(
-        "UPDATE gitbrief_fleet.units SET state = 'running', attempts = @attempt, worker = @worker, updated_at = now() WHERE day = @day AND repository = @repo;",
-        p =>
-        {
-            Key(p, day, repository);
-            p.AddWithValue("attempt", attempt + 1);
-            p.AddWithValue("worker", worker);
-        }, cancellationToken);
+    /// <summary>Takes the unit for an attempt; false when it is already done (Hangfire runs a job at least once: a job
+    /// whose end could not be recorded, PostgreSQL being away at that moment, runs again and must find nothing to do).</summary>
+    public async Task<bool> TryMarkRunningAsync(DateOnly day, string repository, int attempt, string worker, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            """
+            UPDATE gitbrief_fleet.units SET state = 'running', attempts = @attempt, worker = @worker, updated_at = now()
+            WHERE day = @day AND repository = @repo AND state <> 'done' RETURNING 1;
+            """,
+            p =>
+            {
+                Key(p, day, repository);
+                p.AddWithValue("attempt", attempt + 1);
+                p.AddWithValue("worker", worker);
+            }, r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
+        return rows.Count > 0;
+    }
 
+    /// <summary>The unit's first completion since it was queued (idempotent: a statement retried over a broken connection,
+    /// or a second run of the job, counts once).</summary>
     public Task MarkDoneAsync(DateOnly day, string repository, UnitResult result, CancellationToken cancellationToken) => ExecuteAsync(
         """
         UPDATE gitbrief_fleet.units SET state = 'done', completions = completions + 1, error = NULL, commits = @commits,
             llm_requests = @requests, llm_cache_hits = @hits, llm_input_tokens = @input, llm_output_tokens = @output, updated_at = now()
-        WHERE day = @day AND repository = @repo;
+        WHERE day = @day AND repository = @repo AND state <> 'done';
         """,
         p =>
         {
@@ -100,7 +111,7 @@ internal sealed class FleetDatabase(NpgsqlDataSource source) : IAsyncDisposable
 
     /// <summary>A failed attempt: <c>retrying</c> while attempts remain, else <c>failed</c>.</summary>
     public Task MarkFailedAsync(DateOnly day, string repository, string error, bool final, CancellationToken cancellationToken) => ExecuteAsync(
-        "UPDATE gitbrief_fleet.units SET state = @state, error = @error, updated_at = now() WHERE day = @day AND repository = @repo;",
+        "UPDATE gitbrief_fleet.units SET state = @state, error = @error, updated_at = now() WHERE day = @day AND repository = @repo AND state <> 'done';",
         p =>
         {
             Key(p, day, repository);

@@ -28,7 +28,12 @@ public sealed class RepositoryDayJob
     {
         var date = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var attempt = context?.GetJobParameter<int>("RetryCount") ?? 0;
-        await database.MarkRunningAsync(date, repository, attempt, fleet.WorkerName, cancellationToken).ConfigureAwait(false);
+        if (!await database.TryMarkRunningAsync(date, repository, attempt, fleet.WorkerName, cancellationToken).ConfigureAwait(false))
+        {
+            // Done already: this is a second run of a job whose end was not recorded. The publish may still be due.
+            await PublishDayJob.QueueWhenFinishedAsync(database, jobs, date, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         UnitResult result;
         try
         {

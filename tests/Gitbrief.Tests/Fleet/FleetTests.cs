@@ -9,8 +9,8 @@ namespace Gitbrief.Tests.Fleet;
 [Collection(PostgresCollection.Name)]
 public sealed class FleetTests(PostgresCluster cluster)
 {
-    private static readonly TimeSpan Start = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan Finish = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Finish = TimeSpan.FromSeconds(150);
 
     [Fact]
     public async Task Three_workers_do_every_repository_day_once_and_post_every_report_once()
