@@ -13,14 +13,14 @@ public sealed class ClaimStoreTests : IAsyncLifetime
     private static readonly ClaimKey Tuesday = ClaimKey.Delivery("webhook:slack", "acme/widgets", new DateOnly(2026, 2, 24));
 
     private readonly TempDirectory directory = new("gitbrief-claims");
-    private GitbriefStore store = null!;
-    private GitbriefStore other = null!;
+    private SqliteStore store = null!;
+    private SqliteStore other = null!;
 
     public async Task InitializeAsync()
     {
         // Two connections to one file, as two processes have.
-        store = await GitbriefStore.OpenAsync(directory.Combine("gitbrief.db"), CancellationToken.None);
-        other = await GitbriefStore.OpenAsync(directory.Combine("gitbrief.db"), CancellationToken.None);
+        store = await SqliteStore.OpenAsync(directory.Combine("gitbrief.db"), CancellationToken.None);
+        other = await SqliteStore.OpenAsync(directory.Combine("gitbrief.db"), CancellationToken.None);
     }
 
     public async Task DisposeAsync()
