@@ -88,12 +88,14 @@ public abstract partial class SqlStore : IGitbriefStore
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadUnit(reader) : null;
     }, cancellationToken);
 
-    public Task<IReadOnlyList<WorkUnitRecord>> ListAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) => RunAsync(async (connection, ct) =>
+    public Task<IReadOnlyList<WorkUnitRecord>> ListAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken) => RunAsync<IReadOnlyList<WorkUnitRecord>>(async (connection, ct) =>
     {
         await using var cmd = Command(connection,
-            $"SELECT {UnitColumns} FROM work_units WHERE day >= @first AND day <= @last ORDER BY day, repository, time_zone, variant;",
-            ("first", Day(first)), ("last", Day(last)));
-        return await ReadAllAsync(cmd, ReadUnit, ct).ConfigureAwait(false);
+            $"SELECT {UnitColumns} FROM work_units WHERE day >= @first AND day <= @last;", ("first", Day(first)), ("last", Day(last)));
+        var units = await ReadAllAsync(cmd, ReadUnit, ct).ConfigureAwait(false);
+        // Sorted here, not by the database: PostgreSQL's order of text follows the database's collation.
+        return [.. units.OrderBy(u => u.Key.Day).ThenBy(u => u.Key.Repository, StringComparer.Ordinal)
+            .ThenBy(u => u.Key.TimeZone, StringComparer.Ordinal).ThenBy(u => u.Key.Variant, StringComparer.Ordinal)];
     }, cancellationToken);
 
     private static WorkUnitRecord ReadUnit(DbDataReader reader) =>
@@ -188,11 +190,13 @@ public abstract partial class SqlStore : IGitbriefStore
         return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadReport(reader) : null;
     }, cancellationToken);
 
-    public Task<IReadOnlyList<StoredReport>> ListReportsAsync(DateOnly day, CancellationToken cancellationToken) => RunAsync(async (connection, ct) =>
+    public Task<IReadOnlyList<StoredReport>> ListReportsAsync(DateOnly day, CancellationToken cancellationToken) => RunAsync<IReadOnlyList<StoredReport>>(async (connection, ct) =>
     {
         await using var cmd = Command(connection,
-            $"SELECT {ReportColumns} FROM reports WHERE day = @day ORDER BY repository, time_zone, variant, format;", ("day", Day(day)));
-        return await ReadAllAsync(cmd, ReadReport, ct).ConfigureAwait(false);
+            $"SELECT {ReportColumns} FROM reports WHERE day = @day;", ("day", Day(day)));
+        var reports = await ReadAllAsync(cmd, ReadReport, ct).ConfigureAwait(false);
+        return [.. reports.OrderBy(r => r.Unit.Repository, StringComparer.Ordinal).ThenBy(r => r.Unit.TimeZone, StringComparer.Ordinal)
+            .ThenBy(r => r.Unit.Variant, StringComparer.Ordinal).ThenBy(r => r.Format, StringComparer.Ordinal)];
     }, cancellationToken);
 
     private static StoredReport ReadReport(DbDataReader reader) =>

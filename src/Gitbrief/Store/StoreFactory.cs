@@ -6,7 +6,10 @@ namespace Gitbrief.Store;
 /// environment (registered as a secret, so that no message can show it).</summary>
 public static class StoreFactory
 {
-    public static async Task<IGitbriefStore> OpenAsync(StoreLocation location, CancellationToken cancellationToken, Func<string, string?>? environment = null)
+    public static async Task<IGitbriefStore> OpenAsync(StoreLocation location, CancellationToken cancellationToken, Func<string, string?>? environment = null) =>
+        await OpenSqlAsync(location, cancellationToken, environment).ConfigureAwait(false);
+
+    internal static async Task<SqlStore> OpenSqlAsync(StoreLocation location, CancellationToken cancellationToken, Func<string, string?>? environment = null)
     {
         if (location.Kind == StoreKind.Sqlite)
         {

@@ -7,7 +7,20 @@ namespace Gitbrief.Store;
 /// the same run when its command and start time are, and the units and reports copied point at its id in the target.</summary>
 public static class StoreMigration
 {
-    public static async Task<IReadOnlyList<TableCopy>> CopyAsync(SqlStore from, SqlStore to, CancellationToken cancellationToken)
+    /// <summary>Opens both stores (the source must exist: a SQLite file is never created by reading it) and copies.</summary>
+    public static async Task<IReadOnlyList<TableCopy>> CopyAsync(
+        StoreLocation from, StoreLocation to, CancellationToken cancellationToken, Func<string, string?>? environment = null)
+    {
+        if (from.Kind == StoreKind.Sqlite && !File.Exists(from.SqlitePath))
+        {
+            throw new Common.UsageException($"--from: {from.SqlitePath}: no such store file");
+        }
+        await using var source = await StoreFactory.OpenSqlAsync(from, cancellationToken, environment).ConfigureAwait(false);
+        await using var target = await StoreFactory.OpenSqlAsync(to, cancellationToken, environment).ConfigureAwait(false);
+        return await CopyAsync(source, target, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<IReadOnlyList<TableCopy>> CopyAsync(SqlStore from, SqlStore to, CancellationToken cancellationToken)
     {
         var copies = new List<TableCopy>();
         var runIds = new Dictionary<long, long>();
