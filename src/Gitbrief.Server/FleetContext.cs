@@ -15,10 +15,10 @@ internal sealed class FleetContext
         Config = ConfigLoader.Load(configPath, workingDirectory);
         WorkingDirectory = workingDirectory;
         Environment = environment;
-        ConnectionString = StoreAddress.ConnectionString(null, environment);
         Settings = Config.Server;
         // Resolved once up front, so that a bad config stops the server at start, not in its first job.
         var request = Resolve(new ReportArguments());
+        ConnectionString = ConnectionStringOf(request.Store, environment);
         TimeZone = request.TimeZone;
         Repositories = [.. request.Repositories.Select(r => r.Name)];
         WorkerName = $"{System.Environment.MachineName}:{System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
@@ -62,6 +62,21 @@ internal sealed class FleetContext
     }
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZone).DateTime);
+
+    /// <summary>The store's database, where Hangfire's schema and the fleet's tables go too. A fleet shares everything
+    /// through it, so a SQLite store (one machine's file) is refused.</summary>
+    private static string ConnectionStringOf(Store.StoreLocation store, Func<string, string?> environment)
+    {
+        if (store.Kind != Store.StoreKind.Postgres)
+        {
+            throw new UsageException(
+                $"the server needs a PostgreSQL store shared by every worker: set 'store: postgresql://user@host/database' in the config or {Store.StoreLocation.Variable} (the store is {store.Description}); see docs/scaling.md");
+        }
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder();
+        Store.PostgresStore.Configure(settings, store, Store.StoreLocation.PasswordFrom(environment));
+        settings.ApplicationName = "gitbrief-server";
+        return settings.ConnectionString;
+    }
 
     private ReportRequest Resolve(ReportArguments arguments) =>
         RequestResolver.Resolve(arguments, Config, WorkingDirectory, DateTimeOffset.UtcNow, Environment);

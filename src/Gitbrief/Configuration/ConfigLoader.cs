@@ -18,7 +18,7 @@ public static class ConfigLoader
     [
         "repositories", "repos", "timezone", "tz", "language", "lang", "output", "output_dir", "formats", "cache_dir",
         "branch", "first_parent", "partial_clone", "analysis", "importance", "rate_limit", "format", "llm",
-        "publish", "report_url", "source", "api_url", "enrich_pull_requests", "watch", "schedule", "server",
+        "publish", "report_url", "source", "api_url", "enrich_pull_requests", "watch", "store", "schedule", "server",
     ];
 
     private static readonly string[] PublishTypes = ["dir", "git", "github-issue", "webhook", "email", "site"];
@@ -150,12 +150,26 @@ public static class ConfigLoader
                 "api_url" => config with { ApiUrl = ReadUrl(reader, value, key) },
                 "enrich_pull_requests" => config with { EnrichPullRequests = reader.Bool(value, key) },
                 "watch" => config with { Watch = WatchConfigReader.Read(reader, value, key) },
+                "store" => config with { Store = ReadStore(reader, value, key) },
                 "schedule" => config with { Schedule = FleetConfigReader.ReadSchedule(reader, value) },
                 "server" => config with { Server = FleetConfigReader.ReadServer(reader, value) },
                 _ => config,
             };
         }
         return config;
+    }
+
+    /// <summary><c>store:</c> a postgresql:// URL (no password: that comes from the environment) or a SQLite file.</summary>
+    private static Store.StoreLocation ReadStore(YamlNodeReader reader, YamlNode value, string key)
+    {
+        try
+        {
+            return Store.StoreLocation.Parse(reader.String(value, key));
+        }
+        catch (FormatException e)
+        {
+            throw reader.Error(value).Because(e.Message);
+        }
     }
 
     /// <summary>The publish targets as written; each target validates its own keys when the job is set up.</summary>

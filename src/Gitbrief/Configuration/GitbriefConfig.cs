@@ -53,6 +53,10 @@ public sealed record GitbriefConfig
     /// <summary>Where reports are delivered (the <c>publish:</c> list); empty means the output directory only.</summary>
     public IReadOnlyList<TargetSettings> Publish { get; init; } = [];
 
+    /// <summary>Where the store is (<c>store:</c>): a PostgreSQL database or a SQLite file; null means GITBRIEF_STORE, else
+    /// gitbrief.db in the cache directory.</summary>
+    public Store.StoreLocation? Store { get; init; }
+
     /// <summary>URL template of an archived report ({year}, {name}, {date}, {repository}), linked from chat, mail and issues.</summary>
     public string? ReportUrl { get; init; }
 

@@ -15,6 +15,16 @@ public sealed record ReportRequest
     public required IReadOnlyList<string> Formats { get; init; }
     public required string OutputDirectory { get; init; }
     public required string CacheDirectory { get; init; }
+
+    /// <summary>Where runs, units, LLM answers, deliveries and reports are kept: the config's <c>store:</c> (or
+    /// GITBRIEF_STORE), else the SQLite file gitbrief.db in <see cref="CacheDirectory"/>.</summary>
+    public Store.StoreLocation Store
+    {
+        get => store ?? Gitbrief.Store.StoreLocation.Sqlite(Path.Combine(CacheDirectory, "gitbrief.db"));
+        init => store = value;
+    }
+
+    private readonly Store.StoreLocation? store;
     /// <summary>The language of this run's reports (the first of <see cref="Languages"/>).</summary>
     public ReportLanguage Language => Render.Language;
 

@@ -5,6 +5,7 @@ using Gitbrief.Common;
 using Gitbrief.Configuration;
 using Gitbrief.Rendering;
 using Gitbrief.Sources;
+using Gitbrief.Store;
 
 namespace Gitbrief.Pipeline;
 
@@ -33,6 +34,7 @@ public static class RequestResolver
         var llm = arguments.Llm ?? config.Analysis == "llm"
             ? LlmOptions.Resolve(config.Llm, environment ?? Environment.GetEnvironmentVariable)
             : null;
+        var cacheDirectory = Path.GetFullPath(arguments.CacheDirectory ?? config.CacheDirectory ?? DefaultCacheDirectory(), workingDirectory);
         return new ReportRequest
         {
             Repositories = repositories,
@@ -41,7 +43,8 @@ public static class RequestResolver
             Window = ResolveWindow(arguments, zone, now),
             Formats = formats,
             OutputDirectory = Path.GetFullPath(arguments.OutputDirectory ?? config.OutputDirectory ?? "reports", workingDirectory),
-            CacheDirectory = Path.GetFullPath(arguments.CacheDirectory ?? config.CacheDirectory ?? DefaultCacheDirectory(), workingDirectory),
+            CacheDirectory = cacheDirectory,
+            Store = ResolveStore(config, environment ?? Environment.GetEnvironmentVariable, cacheDirectory, workingDirectory),
             Languages = languages,
             PrimaryLanguage = primary,
             Render = new RenderOptions
@@ -104,6 +107,27 @@ public static class RequestResolver
             .Distinct()
             .ToList();
         return chosen.Count > 0 ? (chosen, primary) : throw new UsageException("--lang: name a language (zh or en)");
+    }
+
+    /// <summary>The config's <c>store:</c>, else $GITBRIEF_STORE, else gitbrief.db in the cache directory; a SQLite path is
+    /// relative to the working directory.</summary>
+    public static StoreLocation ResolveStore(GitbriefConfig config, Func<string, string?> environment, string cacheDirectory, string workingDirectory)
+    {
+        var location = config.Store;
+        if (location is null && environment(StoreLocation.Variable) is { Length: > 0 } variable)
+        {
+            try
+            {
+                location = StoreLocation.Parse(variable);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"{StoreLocation.Variable}: {e.Message}");
+            }
+        }
+        return location is { Kind: StoreKind.Sqlite, SqlitePath: { } path }
+            ? StoreLocation.Sqlite(Path.GetFullPath(path, workingDirectory))
+            : location ?? StoreLocation.Sqlite(Path.Combine(cacheDirectory, "gitbrief.db"));
     }
 
     /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>
