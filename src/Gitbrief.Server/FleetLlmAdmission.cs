@@ -9,12 +9,14 @@ namespace Gitbrief.Server;
 /// <list type="bullet">
 /// <item>fewer than <c>llm.max_concurrency</c> admitted requests are unfinished (a row's lease ends a while after the
 /// request's time-out, so a killed server's requests stop counting),</item>
-/// <item>fewer than <c>llm.rpm</c> were admitted in the last minute, and</item>
-/// <item>the tokens admitted in the last minute (each request counted at its estimate: prompt + max_output_tokens) plus
-/// this one stay within <c>llm.tpm</c>.</item>
+/// <item>fewer than <c>llm.rpm</c> requests were in flight or finished within the last minute, and</item>
+/// <item>the tokens of those requests (each counted at its estimate: prompt + max_output_tokens) plus this one's stay
+/// within <c>llm.tpm</c>.</item>
 /// </list>
-/// The window is a sliding minute plus one second, measured on the database's clock, so that the provider never counts
-/// more than rpm in any minute of its own, whatever the network's jitter. Each process also keeps at most
+/// A request counts from its admission until a minute after it finished: whenever it reaches the provider in between,
+/// no minute of the provider's can see more than rpm requests (counting from admission alone would not do: a request
+/// may reach the provider seconds after it was admitted). The minute is 61 s on the database's clock, one second of
+/// margin for clocks that differ. Each process also keeps at most
 /// <c>server.llm_concurrency</c> of its own requests in flight.</summary>
 internal sealed class FleetLlmAdmission : ILlmAdmission, IAsyncDisposable
 {
@@ -69,14 +71,14 @@ internal sealed class FleetLlmAdmission : ILlmAdmission, IAsyncDisposable
         await using var command = new NpgsqlCommand(
             """
             SELECT pg_advisory_xact_lock(7152027);
-            DELETE FROM gitbrief_fleet.llm_admissions
-            WHERE admitted_at < clock_timestamp() - @window AND (finished_at IS NOT NULL OR lease_until < clock_timestamp());
+            DELETE FROM gitbrief_fleet.llm_admissions WHERE coalesce(finished_at, lease_until) < clock_timestamp() - @window;
             WITH recent AS (
                 SELECT count(*) FILTER (WHERE finished_at IS NULL AND lease_until > clock_timestamp()) AS in_flight,
-                    count(*) FILTER (WHERE admitted_at > clock_timestamp() - @window) AS requests,
-                    coalesce(sum(tokens) FILTER (WHERE admitted_at > clock_timestamp() - @window), 0) AS tokens,
-                    min(admitted_at) FILTER (WHERE admitted_at > clock_timestamp() - @window) AS oldest
-                FROM gitbrief_fleet.llm_admissions),
+                    count(*) AS requests,
+                    coalesce(sum(tokens), 0) AS tokens,
+                    min(finished_at) AS oldest
+                FROM gitbrief_fleet.llm_admissions
+                WHERE coalesce(finished_at, lease_until) > clock_timestamp() - @window),
             admitted AS (
                 INSERT INTO gitbrief_fleet.llm_admissions (admitted_at, tokens, holder, lease_until)
                 SELECT clock_timestamp(), @tokens, @holder, clock_timestamp() + @lease FROM recent

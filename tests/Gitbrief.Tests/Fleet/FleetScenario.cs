@@ -192,6 +192,14 @@ internal sealed class FleetScenario : IAsyncDisposable
         return values;
     }
 
+    public async Task<string> ScalarTextAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString(Database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
+    }
+
     public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString(Database));
