@@ -112,8 +112,10 @@ internal static class SiteBuilder
     {
         var assembly = typeof(SiteBuilder).Assembly;
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
-        var file = string.IsNullOrEmpty(assembly.Location) ? Environment.ProcessPath : assembly.Location;
-        if (file is null || !File.Exists(file))
+        // The library's file when it has one (JIT), else the native executable it is compiled into.
+        var file = new[] { Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".dll"), Environment.ProcessPath }
+            .FirstOrDefault(f => f is not null && File.Exists(f));
+        if (file is null)
         {
             return version;
         }
