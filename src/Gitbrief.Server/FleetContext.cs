@@ -72,9 +72,10 @@ internal sealed class FleetContext
             throw new UsageException(
                 $"the server needs a PostgreSQL store shared by every worker: set 'store: postgresql://user@host/database' in the config or {Store.StoreLocation.Variable} (the store is {store.Description}); see docs/scaling.md");
         }
-        var settings = new Npgsql.NpgsqlConnectionStringBuilder();
-        Store.PostgresStore.Configure(settings, store, Store.StoreLocation.PasswordFrom(environment));
-        settings.ApplicationName = "gitbrief-server";
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(Store.PostgresStore.ConnectionString(store, Store.StoreLocation.PasswordFrom(environment)))
+        {
+            ApplicationName = "gitbrief-server",
+        };
         return settings.ConnectionString;
     }
 

@@ -103,20 +103,15 @@ public sealed class PostgresStore : SqlStore
 
     /// <summary>How long an operation keeps trying after its connection broke (the server restarting, a failover):
     /// 60 s by default.</summary>
-    public TimeSpan ReconnectWindow { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ReconnectWindow { get; private set; }
 
     /// <summary>Connects (the password given, else what the driver finds in ~/.pgpass), migrates the schema and returns
     /// the store. Failing to connect fails at once: there is no run yet to carry on.</summary>
     public static async Task<PostgresStore> OpenAsync(StoreLocation location, string? password, CancellationToken cancellationToken, TimeSpan? reconnectWindow = null)
     {
-        if (location.Kind != StoreKind.Postgres)
-        {
-            throw new ArgumentException("not a PostgreSQL store", nameof(location));
-        }
-        var builder = new NpgsqlSlimDataSourceBuilder();
+        var builder = new NpgsqlSlimDataSourceBuilder(ConnectionString(location, password));
         builder.EnableTransportSecurity();
-        Configure(builder.ConnectionStringBuilder, location, password);
-        var store = new PostgresStore(builder.Build(), location) { ReconnectWindow = TimeSpan.Zero };
+        var store = new PostgresStore(builder.Build(), location);
         try
         {
             await store.RunAsync(MigrateAsync, cancellationToken).ConfigureAwait(false);
@@ -126,19 +121,27 @@ public sealed class PostgresStore : SqlStore
             await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new PostgresStore(store.dataSource, location) { ReconnectWindow = reconnectWindow ?? TimeSpan.FromSeconds(60) };
+        store.ReconnectWindow = reconnectWindow ?? TimeSpan.FromSeconds(60);
+        return store;
     }
 
-    /// <summary>Sets the connection settings of a store location (host, port, database, user, TLS) and its password:
-    /// shared with the fleet server, whose Hangfire and bookkeeping tables live in the same database.</summary>
-    internal static void Configure(NpgsqlConnectionStringBuilder settings, StoreLocation location, string? password)
+    /// <summary>The Npgsql connection string of the location, with the password: a secret (for a library that connects on
+    /// its own, such as a job queue on the same database); never log it or put it in a message.</summary>
+    public static string ConnectionString(StoreLocation location, string? password)
     {
-        settings.Host = location.Host;
-        settings.Port = location.Port;
-        settings.Database = location.Database;
-        settings.ApplicationName = "gitbrief";
-        settings.Timeout = 15;
-        settings.PersistSecurityInfo = false;
+        if (location.Kind != StoreKind.Postgres)
+        {
+            throw new ArgumentException("not a PostgreSQL store", nameof(location));
+        }
+        var settings = new NpgsqlConnectionStringBuilder
+        {
+            Host = location.Host,
+            Port = location.Port,
+            Database = location.Database,
+            ApplicationName = "gitbrief",
+            Timeout = 15,
+            PersistSecurityInfo = false,
+        };
         if (location.User is not null)
         {
             settings.Username = location.User;
@@ -151,6 +154,7 @@ public sealed class PostgresStore : SqlStore
         {
             settings.SslMode = Enum.Parse<SslMode>(mode.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
         }
+        return settings.ConnectionString;
     }
 
     /// <summary>Brings the schema to <see cref="SchemaVersion"/> in one transaction under an advisory lock: of several
