@@ -18,6 +18,8 @@ internal sealed record BenchOptions
                         run: busy day, day with 0 commits, --help, whole history, one commit of 20,000
                         files (time and peak memory), LLM end to end, the site rebuilt after one new day
                         (700 reports) against a full build; one Markdown table (issue 12's rows)
+          fleet         gitbrief-server on a throw-away PostgreSQL cluster: an LLM-bound day (400 commits, 1 s
+                        latency) with 1, 2 and 4 worker processes, and the overhead of an empty repository-day job
 
         options:
           --runs N      measured runs per subject, after one warm-up (default 7); the median is reported

@@ -29,6 +29,7 @@ return args[0] switch
     "llm" => await LlmBenchmark.RunAsync(options),
     "aot" => await AotSmoke.RunAsync(options),
     "install" => await InstallBenchmark.RunAsync(options),
+    "fleet" => await FleetBenchmark.RunAsync(options),
     _ => Unknown(args[0]),
 };
 

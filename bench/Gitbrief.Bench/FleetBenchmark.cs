@@ -1,0 +1,294 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Gitbrief.Simulators;
+using Gitbrief.Tests.Support;
+using Npgsql;
+
+namespace Gitbrief.Bench;
+
+/// <summary><c>fleet</c>: gitbrief-server workers on a throw-away PostgreSQL cluster. (1) An LLM-bound day — 80
+/// repositories × 5 commits (400 commits, plus one highlights request per repository-day), the simulator answering
+/// each request after 1 s, 8 LLM requests in flight per worker process, no rate limit — with 1, 2 and 4 worker
+/// processes: commits per second from enqueue to published, against one process. (2) The engine's overhead per
+/// empty repository-day job: 80 repository-days without commits, one process running one job at a time.</summary>
+internal static class FleetBenchmark
+{
+    private const int Repositories = 80;
+    private const int CommitsPerDay = 5;
+    private const int PerWorkerConcurrency = 8;
+    private const string WarmDay = "2026-03-02";
+    private const string BusyDay = "2026-03-03";
+    private const string EmptyWarmDay = "2026-03-04";
+    private const string EmptyDay = "2026-03-05";
+    private static readonly TimeSpan Latency = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        _ = options;
+        var paths = BenchPaths.Locate();
+        var machine = await MachineInfo.DescribeAsync(paths.Root).ConfigureAwait(false);
+        var server = ServerDll(paths);
+        var root = Path.Combine(paths.Out, "fleet");
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        Directory.CreateDirectory(root);
+        Console.Error.WriteLine($"generating {Repositories} repositories …");
+        var repositories = await GenerateAsync(root).ConfigureAwait(false);
+        var cluster = new PostgresCluster();
+        await cluster.InitializeAsync().ConfigureAwait(false);
+        try
+        {
+            await using var llm = await ChatSimulator.StartAsync().ConfigureAwait(false);
+            llm.Latency = Latency;
+            var rows = new List<(int Workers, TimeSpan Elapsed, int Requests)>();
+            foreach (var workers in new[] { 1, 2, 4 })
+            {
+                Console.Error.WriteLine($"LLM-bound day with {workers} worker process(es) …");
+                await using var fleet = await BenchFleet.StartAsync(cluster, server, root, repositories, llm, workers, jobsPerWorker: 16, $"llm-{workers}").ConfigureAwait(false);
+                await fleet.RunDayAsync(WarmDay).ConfigureAwait(false);
+                var before = llm.Requests.Count;
+                var elapsed = await fleet.RunDayAsync(BusyDay).ConfigureAwait(false);
+                rows.Add((workers, elapsed, llm.Requests.Count - before));
+            }
+            Console.Error.WriteLine("empty repository-days, one job at a time …");
+            TimeSpan empty;
+            await using (var fleet = await BenchFleet.StartAsync(cluster, server, root, repositories, llm, workers: 1, jobsPerWorker: 1, "empty").ConfigureAwait(false))
+            {
+                await fleet.RunDayAsync(EmptyWarmDay).ConfigureAwait(false);
+                empty = await fleet.RunDayAsync(EmptyDay).ConfigureAwait(false);
+            }
+            return Print(machine, rows, empty);
+        }
+        finally
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static int Print(IReadOnlyList<string> machine, List<(int Workers, TimeSpan Elapsed, int Requests)> rows, TimeSpan empty)
+    {
+        var commits = Repositories * CommitsPerDay;
+        var baseline = commits / rows[0].Elapsed.TotalSeconds;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# gitbrief fleet benchmark ({DateTime.Now:yyyy-MM-dd HH:mm})\n\n");
+        foreach (var line in machine)
+        {
+            text.Append("- ").Append(line).Append('\n');
+        }
+        text.Append(CultureInfo.InvariantCulture,
+            $"- workload: {Repositories} repositories × {CommitsPerDay} commits on one day ({commits} commits, {Repositories} repository-days, one highlights request each), simulated LLM latency {Latency.TotalSeconds:0} s, {PerWorkerConcurrency} LLM requests in flight per worker process (server.llm_concurrency), no rate limit; time from enqueue to published, servers warmed up by one earlier day\n\n");
+        text.Append("| worker processes | LLM requests | wall time | commits/s | vs 1 worker | target | result |\n| ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        var pass = true;
+        foreach (var (workers, elapsed, requests) in rows)
+        {
+            var rate = commits / elapsed.TotalSeconds;
+            var ratio = rate / baseline;
+            var target = workers == 4 ? "≥ 3.2×" : "";
+            var result = workers == 4 ? (ratio >= 3.2 ? "PASS" : "FAIL") : "";
+            pass &= workers != 4 || ratio >= 3.2;
+            text.Append(CultureInfo.InvariantCulture, $"| {workers} | {requests} | {elapsed.TotalSeconds:0.0} s | {rate:0.0} | {ratio:0.00}× | {target} | {result} |\n");
+        }
+        var perJob = empty.TotalMilliseconds / Repositories;
+        pass &= perJob <= 50;
+        text.Append(CultureInfo.InvariantCulture,
+            $"\n| engine overhead | jobs | wall time | per job | target | result |\n| --- | ---: | ---: | ---: | ---: | --- |\n| empty repository-day, 1 process × 1 job at a time | {Repositories} | {empty.TotalSeconds:0.00} s | {perJob:0} ms | ≤ 50 ms | {(perJob <= 50 ? "PASS" : "FAIL")} |\n");
+        Console.Write(text.ToString());
+        return pass ? 0 : 1;
+    }
+
+    /// <summary>The repositories: one commit each on the warm-up day, five on the busy day, none on the two empty days.</summary>
+    private static async Task<List<string>> GenerateAsync(string root)
+    {
+        var list = new List<string>();
+        for (var r = 0; r < Repositories; r++)
+        {
+            var path = Path.Combine(root, "repos", $"svc{r:D3}");
+            Directory.CreateDirectory(path);
+            await ProcessRunner.GitAsync(path, "init", "-q", "-b", "main").ConfigureAwait(false);
+            var stream = new StringBuilder();
+            var mark = 0;
+            foreach (var (day, commits) in new[] { (WarmDay, 1), (BusyDay, CommitsPerDay) })
+            {
+                for (var c = 0; c < commits; c++)
+                {
+                    var when = DateTimeOffset.ParseExact($"{day} {9 + c:D2}:00:00 +08:00", "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture).ToUnixTimeSeconds();
+                    var content = $"value_{r}_{day}_{c} = {c}\n";
+                    var message = $"feat: change {c} of service {r} on {day}\n";
+                    stream.Append("commit refs/heads/main\n").Append(CultureInfo.InvariantCulture, $"mark :{++mark}\n")
+                        .Append(CultureInfo.InvariantCulture, $"author Bench <bench@example.com> {when} +0800\ncommitter Bench <bench@example.com> {when} +0800\n")
+                        .Append(CultureInfo.InvariantCulture, $"data {Encoding.UTF8.GetByteCount(message)}\n{message}")
+                        .Append(mark > 1 ? $"from :{mark - 1}\n" : "")
+                        .Append(CultureInfo.InvariantCulture, $"M 100644 inline src/{day}/f{c}.py\ndata {Encoding.UTF8.GetByteCount(content)}\n{content}\n");
+                }
+            }
+            var bytes = Encoding.UTF8.GetBytes(stream.ToString());
+            (await ProcessRunner.RunAsync("git", ["fast-import", "--quiet"], path, writeInput: s => s.WriteAsync(bytes).AsTask()).ConfigureAwait(false)).EnsureSuccess("git fast-import");
+            await ProcessRunner.GitAsync(path, "checkout", "-q", "main").ConfigureAwait(false);
+            list.Add(path);
+        }
+        return list;
+    }
+
+    private static string ServerDll(BenchPaths paths)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(paths.Root, "src", "Gitbrief.Server", "bin", configuration, "net10.0", "gitbrief-server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("gitbrief-server is not built", dll);
+    }
+
+    /// <summary>A running fleet: its database, config and server processes.</summary>
+    private sealed class BenchFleet : IAsyncDisposable
+    {
+        private readonly List<Process> servers = [];
+        private readonly string connectionString;
+        private readonly Dictionary<string, string> environment;
+        private readonly string config;
+        private readonly string directory;
+        private readonly string serverDll;
+
+        private BenchFleet(string connectionString, Dictionary<string, string> environment, string config, string directory, string serverDll)
+        {
+            this.connectionString = connectionString;
+            this.environment = environment;
+            this.config = config;
+            this.directory = directory;
+            this.serverDll = serverDll;
+        }
+
+        public static async Task<BenchFleet> StartAsync(
+            PostgresCluster cluster, string serverDll, string root, IReadOnlyList<string> repositories, ChatSimulator llm, int workers, int jobsPerWorker, string name)
+        {
+            var database = await cluster.CreateDatabaseAsync("bench").ConfigureAwait(false);
+            var directory = Path.Combine(root, name);
+            Directory.CreateDirectory(directory);
+            var config = Path.Combine(directory, "gitbrief.yaml");
+            await File.WriteAllTextAsync(config, $"""
+                repositories:
+                {string.Join("\n", repositories.Select(r => "  - " + r))}
+                timezone: Asia/Shanghai
+                output: {Path.Combine(directory, "reports")}
+                cache_dir: {Path.Combine(directory, "cache")}
+                analysis: llm
+                llm:
+                  base_url: {llm.BaseUrl}
+                  model: bench-fleet
+                  max_concurrency: 256
+                server:
+                  workers: {jobsPerWorker}
+                  llm_concurrency: {PerWorkerConcurrency}
+                  dashboard:
+                    bind: "off"
+
+                """).ConfigureAwait(false);
+            var environment = new Dictionary<string, string>
+            {
+                ["LLM_API_KEY"] = "sk-bench-not-a-secret",
+                ["GITBRIEF_STORE"] = cluster.Url(database),
+                ["GITBRIEF_STORE_PASSWORD"] = cluster.Password,
+            };
+            var fleet = new BenchFleet(cluster.ConnectionString(database), environment, config, directory, serverDll);
+            for (var i = 0; i < workers; i++)
+            {
+                fleet.servers.Add(fleet.StartServer());
+            }
+            await fleet.WaitUntilAsync("SELECT count(*) FROM hangfire.server", workers).ConfigureAwait(false);
+            return fleet;
+        }
+
+        private ProcessStartInfo StartInfo(params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = directory };
+            foreach (var argument in new[] { serverDll }.Concat(arguments))
+            {
+                start.ArgumentList.Add(argument);
+            }
+            foreach (var (key, value) in environment)
+            {
+                start.Environment[key] = value;
+            }
+            start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+            start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+            return start;
+        }
+
+        private Process StartServer()
+        {
+            var process = Process.Start(StartInfo("serve", "--config", config)) ?? throw new InvalidOperationException("cannot start gitbrief-server");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase))
+                {
+                    Console.Error.WriteLine("  server: " + line);
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return process;
+        }
+
+        /// <summary>Queues a day and waits until every repository-day is done and the day published; returns the time taken.</summary>
+        public async Task<TimeSpan> RunDayAsync(string day)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using (var enqueue = Process.Start(StartInfo("enqueue", "--config", config, "--date", day)) ?? throw new InvalidOperationException("cannot start gitbrief-server"))
+            {
+                var error = enqueue.StandardError.ReadToEndAsync();
+                await enqueue.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+                await enqueue.WaitForExitAsync().ConfigureAwait(false);
+                if (enqueue.ExitCode != 0)
+                {
+                    throw new InvalidOperationException("enqueue failed: " + await error.ConfigureAwait(false));
+                }
+            }
+            await WaitUntilAsync(
+                $"SELECT count(*) FROM gitbrief_fleet.days WHERE day = '{day}' AND published_units = (SELECT count(*) FROM gitbrief_fleet.units WHERE day = '{day}' AND state = 'done') " +
+                $"AND (SELECT count(*) FROM gitbrief_fleet.units WHERE day = '{day}' AND state = 'done') = {Repositories}", 1).ConfigureAwait(false);
+            return Stopwatch.GetElapsedTime(started);
+        }
+
+        private async Task WaitUntilAsync(string sql, long expected)
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(Deadline.TotalSeconds * Stopwatch.Frequency);
+            while (true)
+            {
+                try
+                {
+                    await using var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync().ConfigureAwait(false);
+                    await using var command = new NpgsqlCommand(sql, connection);
+                    if (Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture) >= expected)
+                    {
+                        return;
+                    }
+                }
+                catch (PostgresException e) when (e.SqlState == "42P01")
+                {
+                    // The tables are not made yet.
+                }
+                if (Stopwatch.GetTimestamp() > deadline)
+                {
+                    throw new TimeoutException($"the fleet did not get there within {Deadline.TotalMinutes:0} min: {sql}");
+                }
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            foreach (var server in servers)
+            {
+                if (!server.HasExited)
+                {
+                    server.Kill(entireProcessTree: true);
+                }
+                server.Dispose();
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}
