@@ -176,7 +176,7 @@ internal static class FleetBenchmark
                 llm:
                   base_url: {llm.BaseUrl}
                   model: bench-fleet
-                  max_concurrency: 256
+                  max_concurrency: 64
                 server:
                   workers: {jobsPerWorker}
                   llm_concurrency: {PerWorkerConcurrency}

@@ -45,6 +45,13 @@ internal sealed class FleetContext
     /// <summary>Set by the server: the fleet's LLM admission, given to every request's LLM stage.</summary>
     public Analysis.Llm.ILlmAdmission? Admission { get; set; }
 
+    /// <summary>Set by the server: the store, opened once per process and shared by its jobs (one connection pool).</summary>
+    public Store.IGitbriefStore? Store { get; set; }
+
+    /// <summary>The store of the config, opened.</summary>
+    public Task<Store.IGitbriefStore> OpenStoreAsync(CancellationToken cancellationToken) =>
+        Gitbrief.Store.StoreFactory.OpenAsync(Resolve(new ReportArguments()).Store, cancellationToken, Environment);
+
     /// <summary>The request of one day for the named repositories (all when null), the LLM stage under the fleet's limits.</summary>
     public ReportRequest RequestFor(DateOnly day, IReadOnlyCollection<string>? repositories = null)
     {
@@ -58,6 +65,7 @@ internal sealed class FleetContext
             }
             request = request with { Repositories = [.. request.Repositories.Where(s => repositories.Contains(s.Name))] };
         }
+        request = request with { SharedStore = Store };
         return request.Llm is { } llm ? request with { Llm = llm with { Admission = Admission } } : request;
     }
 
@@ -65,14 +73,14 @@ internal sealed class FleetContext
 
     /// <summary>The store's database, where Hangfire's schema and the fleet's tables go too. A fleet shares everything
     /// through it, so a SQLite store (one machine's file) is refused.</summary>
-    private static string ConnectionStringOf(Store.StoreLocation store, Func<string, string?> environment)
+    private static string ConnectionStringOf(Gitbrief.Store.StoreLocation store, Func<string, string?> environment)
     {
-        if (store.Kind != Store.StoreKind.Postgres)
+        if (store.Kind != Gitbrief.Store.StoreKind.Postgres)
         {
             throw new UsageException(
-                $"the server needs a PostgreSQL store shared by every worker: set 'store: postgresql://user@host/database' in the config or {Store.StoreLocation.Variable} (the store is {store.Description}); see docs/scaling.md");
+                $"the server needs a PostgreSQL store shared by every worker: set 'store: postgresql://user@host/database' in the config or {Gitbrief.Store.StoreLocation.Variable} (the store is {store.Description}); see docs/scaling.md");
         }
-        var settings = new Npgsql.NpgsqlConnectionStringBuilder(Store.PostgresStore.ConnectionString(store, Store.StoreLocation.PasswordFrom(environment)))
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(Gitbrief.Store.PostgresStore.ConnectionString(store, Gitbrief.Store.StoreLocation.PasswordFrom(environment)))
         {
             ApplicationName = "gitbrief-server",
         };

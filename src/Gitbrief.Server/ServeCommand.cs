@@ -45,6 +45,8 @@ internal static class ServeCommand
         var lmSettings = fleet.Config.Llm;
         await using var admission = new FleetLlmAdmission(database, lmSettings, fleet.Settings.LlmConcurrency ?? lmSettings.MaxConcurrency, fleet.WorkerName);
         fleet.Admission = admission;
+        await using var store = await fleet.OpenStoreAsync(cancellationToken);
+        fleet.Store = store;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

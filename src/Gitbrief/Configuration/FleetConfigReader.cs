@@ -92,7 +92,7 @@ internal static class FleetConfigReader
         {
             if (!TryParseBind(dashboard.Bind, out var host, out _))
             {
-                throw reader.Error(bindNode).Because($"'server.dashboard.bind' must be host:port (e.g. 127.0.0.1:8080) or off, not '{YamlNodeReader.Printable(dashboard.Bind)}'");
+                throw reader.Error(bindNode).Because($"'server.dashboard.bind' must be host:port with an IP address or localhost (e.g. 127.0.0.1:8080, 0.0.0.0:8080) or off, not '{YamlNodeReader.Printable(dashboard.Bind)}'");
             }
             if (!IsLoopback(host) && dashboard.PasswordEnv is null)
             {
@@ -107,7 +107,7 @@ internal static class FleetConfigReader
         return dashboard;
     }
 
-    /// <summary>host:port with a port of 1–65535 (an IPv6 host in brackets).</summary>
+    /// <summary>host:port: an IP address (IPv6 in brackets) or localhost, and a port of 1–65535.</summary>
     public static bool TryParseBind(string bind, out string host, out int port)
     {
         host = string.Empty;
@@ -118,7 +118,7 @@ internal static class FleetConfigReader
             return false;
         }
         host = bind[..colon].Trim('[', ']');
-        return host.Length > 0;
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || System.Net.IPAddress.TryParse(host, out _);
     }
 
     public static bool IsLoopback(string host) =>

@@ -44,14 +44,14 @@ public sealed class DailyJob
         IGitbriefStore store;
         try
         {
-            store = await StoreFactory.OpenAsync(request.Store, cancellationToken).ConfigureAwait(false);
+            store = request.SharedStore ?? await StoreFactory.OpenAsync(request.Store, cancellationToken).ConfigureAwait(false);
         }
         catch (Common.EnvironmentException e)
         {
             // Without the ledger nothing can be delivered safely (it is what prevents a second delivery).
             return summary with { Targets = [.. targets.Select(t => new TargetOutcome(t.Id, 0, 0, 0, "nothing delivered: " + e.Message))] };
         }
-        await using var owned = store;
+        await using var owned = request.SharedStore is null ? store : null;
         await using var claims = new ClaimKeeper(store);
         var batch = new PublishBatch(reports, request.MessageLanguage, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl, AllowPartial = AllowPartial };
         var ledger = new PublishLedger(store, claims, message => observer?.Notice(message));

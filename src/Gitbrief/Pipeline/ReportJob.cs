@@ -88,21 +88,28 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             return new RunLedger(null, 0, null);
         }
         await Task.Yield();
-        var store = await StoreFactory.OpenAsync(request.Store, cancellationToken).ConfigureAwait(false);
+        var store = request.SharedStore ?? await StoreFactory.OpenAsync(request.Store, cancellationToken).ConfigureAwait(false);
         try
         {
             var runId = await store.StartRunAsync("report", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
-            return new RunLedger(store, runId, new ClaimKeeper(store));
+            return new RunLedger(store, runId, new ClaimKeeper(store)) { OwnsStore = request.SharedStore is null };
         }
         catch
         {
-            await store.DisposeAsync().ConfigureAwait(false);
+            if (request.SharedStore is null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
             throw;
         }
     }
 
     /// <summary>The run's store (null for dry runs), its id in the run history, and its claims.</summary>
-    private sealed record RunLedger(IGitbriefStore? Store, long RunId, ClaimKeeper? Claims);
+    private sealed record RunLedger(IGitbriefStore? Store, long RunId, ClaimKeeper? Claims)
+    {
+        /// <summary>Whether the run opened the store (and closes it), rather than being given a shared one.</summary>
+        public bool OwnsStore { get; init; }
+    }
 
     /// <summary>Disposes the claims and the store once they have opened (or after their opening failed).</summary>
     private sealed class StoreOwner(Task<RunLedger> ledger) : IAsyncDisposable
@@ -116,7 +123,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                 {
                     await claims.DisposeAsync().ConfigureAwait(false);
                 }
-                if (opened.Store is { } store)
+                if (opened is { Store: { } store, OwnsStore: true })
                 {
                     await store.DisposeAsync().ConfigureAwait(false);
                 }

@@ -25,6 +25,10 @@ public sealed record ReportRequest
     }
 
     private readonly Store.StoreLocation? store;
+
+    /// <summary>An open store to use instead of opening <see cref="Store"/> (and not to dispose): a long-lived process
+    /// running many jobs (the fleet server) shares one store, and its connection pool, between them.</summary>
+    internal Store.IGitbriefStore? SharedStore { get; init; }
     /// <summary>The language of this run's reports (the first of <see cref="Languages"/>).</summary>
     public ReportLanguage Language => Render.Language;
 

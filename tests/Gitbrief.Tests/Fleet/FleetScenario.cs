@@ -60,7 +60,8 @@ internal sealed class FleetScenario : IAsyncDisposable
 
     public string ConfigPath => root.Combine("gitbrief.yaml");
 
-    public static async Task<FleetScenario> CreateAsync(PostgresCluster cluster, int repositories, int days, int commitsPerDay, string llmSettings = "", string serverSettings = "")
+    public static async Task<FleetScenario> CreateAsync(
+        PostgresCluster cluster, int repositories, int days, int commitsPerDay, string llmSettings = "", string dashboard = "bind: \"off\"")
     {
         var scenario = new FleetScenario(cluster, repositories, days, commitsPerDay);
         scenario.Llm = await ChatSimulator.StartAsync();
@@ -91,8 +92,7 @@ internal sealed class FleetScenario : IAsyncDisposable
               publish_deadline: 900
               invisibility_timeout: 10
               dashboard:
-                bind: "off"
-            {Indent(serverSettings)}
+            {Indent(Indent(dashboard))}
 
             """);
         return scenario;
@@ -100,7 +100,10 @@ internal sealed class FleetScenario : IAsyncDisposable
 
     private static string Indent(string settings) => string.Join("\n", settings.Split('\n').Select(l => "  " + l));
 
-    public Dictionary<string, string> Environment => new()
+    /// <summary>Variables the servers get beside the store's password, the LLM key and the webhook URL.</summary>
+    public Dictionary<string, string> ExtraEnvironment { get; } = [];
+
+    public Dictionary<string, string> Environment => new(ExtraEnvironment)
     {
         ["LLM_API_KEY"] = "sk-sim-fleet",
         ["GB_CHAT_URL"] = Chat.Url,
