@@ -22,10 +22,11 @@ public sealed class PublishDayJob
         this.database = database;
     }
 
-    /// <summary>Queues the day's publish when every unit has finished.</summary>
+    /// <summary>Queues the day's publish when every unit has finished, or when the deadline has passed (a unit done after
+    /// the deadline's publish goes out on its own then).</summary>
     internal static async Task QueueWhenFinishedAsync(FleetDatabase database, IBackgroundJobClient jobs, DateOnly day, CancellationToken cancellationToken)
     {
-        if (await database.DayAsync(day, cancellationToken).ConfigureAwait(false) is { Units.AllFinished: true })
+        if (await database.DayAsync(day, cancellationToken).ConfigureAwait(false) is { } state && (state.Units.AllFinished || state.DeadlinePassed))
         {
             Queue(jobs, day);
         }

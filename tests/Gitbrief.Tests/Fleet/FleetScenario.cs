@@ -60,14 +60,18 @@ internal sealed class FleetScenario : IAsyncDisposable
 
     public string ConfigPath => root.Combine("gitbrief.yaml");
 
+    /// <summary>The server settings of the tests: quick retries, a take-over 10 s after a worker died.</summary>
+    public const string QuickServer = "workers: 3\nretries: 2\nretry_delay: 1\npublish_deadline: 900\ninvisibility_timeout: 10";
+
     public static async Task<FleetScenario> CreateAsync(
-        PostgresCluster cluster, int repositories, int days, int commitsPerDay, string llmSettings = "", string dashboard = "bind: \"off\"")
+        PostgresCluster cluster, int repositories, int days, int commitsPerDay, string llmSettings = "", string dashboard = "bind: \"off\"",
+        string server = QuickServer, string extraRepositories = "")
     {
         var scenario = new FleetScenario(cluster, repositories, days, commitsPerDay);
         scenario.Llm = await ChatSimulator.StartAsync();
         scenario.Chat = await WebhookReceiver.StartAsync("json");
         scenario.Database = await cluster.CreateDatabaseAsync("fleet");
-        var list = string.Join("\n", scenario.repositories.Select(r => $"  - {r.Path}"));
+        var list = string.Join("\n", scenario.repositories.Select(r => $"  - {r.Path}").Concat(extraRepositories.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => "  - " + r)));
         File.WriteAllText(scenario.ConfigPath,
             $"""
             repositories:
@@ -86,11 +90,7 @@ internal sealed class FleetScenario : IAsyncDisposable
                 flavor: json
                 url_env: GB_CHAT_URL
             server:
-              workers: 3
-              retries: 2
-              retry_delay: 1
-              publish_deadline: 900
-              invisibility_timeout: 10
+            {Indent(server)}
               dashboard:
             {Indent(Indent(dashboard))}
 
@@ -139,6 +139,28 @@ internal sealed class FleetScenario : IAsyncDisposable
             Assert.True(DateTime.UtcNow < deadline,
                 $"not finished within {within.TotalSeconds:0} s: {done}/{Units} units done, {published}/{Days} days published\n{Status()}\n" +
                 string.Join("\n", servers.Select(s => s.Output)));
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Waits until the query counts at least <paramref name="expected"/>.</summary>
+    public async Task WaitUntilAsync(string sql, long expected, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                if (await ScalarAsync(sql) >= expected)
+                {
+                    return;
+                }
+            }
+            catch (NpgsqlException)
+            {
+                // The tables are not there yet.
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"never {expected} within {within.TotalSeconds:0} s: {sql}\n{Status()}\n" + string.Join("\n", servers.Select(s => s.Output)));
             await Task.Delay(250);
         }
     }
