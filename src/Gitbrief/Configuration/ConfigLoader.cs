@@ -1,4 +1,3 @@
-using Gitbrief.Analysis;
 using Gitbrief.Common;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -250,7 +249,7 @@ public static class ConfigLoader
     private static string ReadRepositoryName(YamlNodeReader reader, YamlNode node, string key)
     {
         var name = reader.String(node, key).Trim();
-        return Gitbrief.Sources.RepositoryAddress.IsValidName(name)
+        return RepositoryName.IsValid(name)
             ? name
             : throw reader.Error(node).Because(
                 $"'{key}' must be a folder name of letters, digits, '.', '_' and '-' (not starting with '.', at most 100 characters), not '{YamlNodeReader.Printable(name)}'");

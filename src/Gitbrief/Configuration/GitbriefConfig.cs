@@ -1,4 +1,3 @@
-using Gitbrief.Analysis;
 
 namespace Gitbrief.Configuration;
 

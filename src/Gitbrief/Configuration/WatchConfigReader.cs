@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gitbrief.Analysis;
 using YamlDotNet.RepresentationModel;
 
 namespace Gitbrief.Configuration;
@@ -92,7 +91,7 @@ internal static class WatchConfigReader
     {
         try
         {
-            WatchGlob.Parse(pattern);
+            Common.WatchGlob.Parse(pattern);
             return null;
         }
         catch (FormatException e)

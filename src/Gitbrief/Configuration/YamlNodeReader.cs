@@ -106,10 +106,11 @@ internal sealed class YamlNodeReader(string file)
         throw Error(node).Because($"'{key}' must be a list");
     }
 
-    /// <summary>Untrusted text shown in an error: control characters (bidirectional ones included) replaced, length capped.</summary>
+    /// <summary>Untrusted text shown in an error: control characters and invisible format characters (bidirectional
+    /// controls among them) replaced, length capped.</summary>
     public static string Printable(string text)
     {
-        var cleaned = new string(text.Select(c => char.IsControl(c) || Rendering.BidiControls.Is(c) ? '?' : c).ToArray());
+        var cleaned = new string(text.Select(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format ? '?' : c).ToArray());
         return cleaned.Length > 60 ? cleaned[..60] + "…" : cleaned;
     }
 

@@ -136,7 +136,7 @@ public sealed class ConfigLoaderTests : IDisposable
 
         Assert.Null(config.TimeZone);
         Assert.Null(config.Language);
-        Assert.Equal(Gitbrief.Analysis.ImportanceWeights.Default.HighThreshold, config.Importance.HighThreshold);
+        Assert.Equal(ImportanceWeights.Default.HighThreshold, config.Importance.HighThreshold);
     }
 
     [Theory]
