@@ -12,7 +12,7 @@ internal sealed class YamlNodeReader(string file)
 
     public UsageExceptionBuilder Error(YamlNode node) => new(File, Line(node));
 
-    /// <summary>The entries of a mapping; unknown keys are errors naming the keys that are allowed.</summary>
+    /// <summary>The entries of a mapping; unknown keys are errors naming the key probably meant and the keys allowed.</summary>
     public IEnumerable<(string Key, YamlNode Value, YamlNode KeyNode)> Mapping(YamlNode node, string what, IReadOnlyCollection<string> allowed)
     {
         if (node is not YamlMappingNode mapping)
@@ -26,7 +26,8 @@ internal sealed class YamlNodeReader(string file)
             if (!allowed.Contains(key))
             {
                 var known = string.Join(", ", allowed.Order(StringComparer.Ordinal));
-                throw Error(keyNode).Because($"unknown key '{Printable(key)}' in '{what}' (expected one of: {known})");
+                var meant = Common.TypoSuggestion.Closest(key, allowed) is { } closest ? $"; did you mean '{closest}'?" : "";
+                throw Error(keyNode).Because($"unknown key '{Printable(key)}' in '{what}' (expected one of: {known}){meant}");
             }
             entries.Add((key, value, keyNode));
         }

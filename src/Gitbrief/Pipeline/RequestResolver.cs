@@ -13,7 +13,7 @@ namespace Gitbrief.Pipeline;
 /// <see cref="UsageException"/> (exit code 2) naming the flag or the config file:line.</summary>
 public static class RequestResolver
 {
-    public const string DefaultTimeZone = "Asia/Shanghai";
+    public const string DefaultTimeZone = Configuration.Schema.TopLevelSchema.DefaultTimeZone;
     public const int MaxDaysPerRun = 3660;
 
     public static ReportRequest Resolve(
