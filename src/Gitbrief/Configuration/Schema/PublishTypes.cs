@@ -22,7 +22,7 @@ internal static class PublishTypes
     public static PublishType Git { get; } = Type("git", "the report files committed to an archive repository and pushed", "`git:<repo>`",
     [
         Key.Checked("repo", ConfigValues.Text, "`$REPOSITORY` (else required)",
-            "the archive: a local path (relative to the current directory), a git URL (`https://`, `ssh://`, `git@host:path`, `file://`) or GitHub's `owner/repo` (when no such directory exists). A URL must not contain a user name, password or token; the token comes from `token_env`, `GITHUB_TOKEN` or `TOKEN`."),
+            "the archive: a local path (relative to the current directory), a git URL (`https://`, `ssh://`, `git@host:path`, `file://`) or GitHub's `owner/repo` (when no such directory exists). A URL must not contain a user name, password or token (`https://ghp_…@github.com/…` is a configuration error); the token comes from `token_env`, `GITHUB_TOKEN` or `TOKEN`."),
         Key.Checked("branch", ConfigValues.Text, "the archive's default branch, else `main`",
             "the branch to commit to; created (with only the reports in it) when the archive does not have it yet"),
         Key.Checked("path", ConfigValues.Text, "`reports`", "folder inside the archive; `.` for the root. Must stay inside the repository."),
