@@ -1,4 +1,3 @@
-using Gitbrief.Analysis;
 
 namespace Gitbrief.Configuration;
 
@@ -55,4 +54,8 @@ public sealed record GitbriefConfig
 
     /// <summary>URL template of an archived report ({year}, {name}, {date}, {repository}), linked from chat, mail and issues.</summary>
     public string? ReportUrl { get; init; }
+
+    /// <summary>Where runs, work units, the LLM cache and the publish ledger are kept (<c>store:</c>): a SQLite file
+    /// path or a postgresql:// URL; null means &lt;cache-dir&gt;/gitbrief.db.</summary>
+    public string? Store { get; init; }
 }
