@@ -133,6 +133,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline), false);
         }
+        if (signals is { ScopedBehaviour: { } scoped })
+        {
+            return (ImportanceLevel.Medium, new("scoped-behaviour", 0, signalPhrases.ScopedBehaviour(scoped)), false);
+        }
         return (ImportanceLevel.Low, null, false);
     }
 

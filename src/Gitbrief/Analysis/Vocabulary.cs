@@ -87,11 +87,23 @@ internal static class Vocabulary
     public static readonly HashSet<string> Experimental = Set(
         "experimental", "preview", "unstable", "beta", "alpha", "prototype", "poc", "wip", "opt-in", "feature-flag", "nightly");
 
+    /// <summary>Gating words that count only in a title: a squash body's bullet list names its work-in-progress commits.</summary>
+    public static readonly HashSet<string> TitleOnlyExperimental = Set("wip");
+
+    /// <summary>Folders whose code is opt-in whatever a commit's title says: a linter's nursery, a prototype namespace.</summary>
+    public static readonly HashSet<string> GatedDirectories = Set("nursery", "experimental", "preview", "unstable", "prototype", "incubator");
+
+    /// <summary>Words of a title that says the change is an example of use.</summary>
+    public static readonly HashSet<string> ExampleWords = Set("example", "examples", "demo", "demos", "tutorial", "tutorials", "sample", "samples", "cookbook", "notebook");
+
     /// <summary>Trivial edits whatever their size.</summary>
     public static readonly HashSet<string> Trivial = Set(
         "typo", "typos", "spelling", "misspelling", "whitespace", "formatting", "format", "fmt", "lint", "linting", "clippy", "print",
         "prints", "printing", "log", "logging", "comment", "comments", "wording", "warning", "warnings", "cosmetic", "indentation", "nit",
         "nits", "rename", "renames", "renamed", "reword", "message", "messages", "docstring", "docstrings", "readme");
+
+    /// <summary>Proofreading words: a change of spelling or wording, trivial up to a proofreader's size.</summary>
+    public static readonly HashSet<string> Proofreading = Set("typo", "typos", "spelling", "misspelling", "misspellings", "wording", "grammar");
 
     /// <summary>Words of a version bump of the project itself.</summary>
     public static readonly HashSet<string> Release = Set("release", "releases", "released", "version", "bump", "prepare", "publish", "v");
