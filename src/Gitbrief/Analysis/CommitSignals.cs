@@ -38,6 +38,10 @@ internal sealed partial record CommitSignals
     public bool CoreFeature { get; init; }
     public string? Defaults { get; init; }
 
+    /// <summary>A feature of the core that adds an environment variable ("Support HF_HUB_OFFLINE"): a new setting of the
+    /// product, on for whoever sets it, wherever it is read.</summary>
+    public string? NewSetting { get; init; }
+
     /// <summary>A feature leaves its preview/experimental gate ("Stabilize …", "… out of preview"): it now reaches
     /// every user who runs that part of the product.</summary>
     public string? Graduation { get; init; }
@@ -91,7 +95,9 @@ internal sealed partial record CommitSignals
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
+        // A title may report the wrong result instead of saying "fix": "diff returns off-by-one results with microseconds".
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
+            || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
             ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
@@ -120,6 +126,8 @@ internal sealed partial record CommitSignals
                 : title.Any(Vocabulary.Defaults.Contains) ? "title"
                 : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
                 : null,
+            NewSetting = core && traits.WeightKey == "feat" && experimental is null && EnvironmentVariable().Match(commit.Title) is { Success: true } variable
+                ? variable.Value : null,
             Graduation = graduation,
             Automated = automated,
             RoleOnly = roleOnly,
@@ -328,6 +336,10 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?)|doctests?|(go|rust|java|type)doc)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();
+
+    /// <summary>An environment variable as titles name it: upper case with an underscore (<c>HF_HUB_OFFLINE</c>).</summary>
+    [GeneratedRegex(@"(?<![\w$%{-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![\w(])", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvironmentVariable();
 
     /// <summary>The condition or purpose of a behaviour change in a plain title: "when cleared", "if not read",
     /// "even if already woken", "instead of …", "to support iGPU", "to work with …".</summary>

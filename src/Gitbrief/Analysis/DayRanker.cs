@@ -19,7 +19,7 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
     /// <summary>A change this many times larger than a fix of the same files carries the fix.</summary>
     private const int LargerBy = 5;
 
-    private static readonly string[] SoftSignals = ["severe-fix", "defaults", "core-feature"];
+    private static readonly string[] SoftSignals = ["severe-fix", "defaults", "setting", "core-feature"];
 
     public void Rank(Dictionary<string, AnalyzedCommit> day)
     {

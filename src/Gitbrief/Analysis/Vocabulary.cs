@@ -57,7 +57,13 @@ internal static class Vocabulary
         "corrupt", "corrupted", "corruption", "nan", "nans", "accuracy", "precision", "deadlock", "deadlocks", "hang", "hangs", "race",
         "leak", "leaks", "oom", "regression", "data-loss", "loss", "miscompile", "miscompilation", "garbage", "mismatch", "broken",
         "stale", "incorrectly", "wrongly", "correctly", "stuck", "infinite", "truncated", "truncation", "truncates",
-        "hanging", "deadlocked", "corrupts", "corrupting", "crashed");
+        "hanging", "deadlocked", "corrupts", "corrupting", "crashed", "off-by-one", "inaccurate", "miscalculated", "miscomputed",
+        "miscalculation");
+
+    /// <summary>Verbs by which a title reports what the code gives back: "returns wrong …", "produces incorrect …".</summary>
+    public static readonly HashSet<string> ResultVerbs = Set(
+        "return", "returns", "returned", "returning", "produce", "produces", "produced", "yield", "yields", "compute", "computes",
+        "computed", "give", "gives");
 
     /// <summary>The severe problems no one may miss: a crash, corrupted or lost data, a process that never returns. A fix
     /// of one is never held back by the day's cap on soft highs.</summary>

@@ -380,4 +380,26 @@ public sealed class SignalTests
         // tls.go existed before the feature: a fix of it stands on its own.
         Assert.Equal(ImportanceLevel.High, day["f3"].Importance.Level);
     }
+
+    [Fact]
+    public void A_core_feature_that_adds_an_environment_variable_is_a_new_setting()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("feat: support HF_HUB_OFFLINE for model loading").File("core/src/loader.rs", 30, 4));
+        var constant = Analyzed(CommitBuilder.Message("refactor: move MAX_BATCH_SIZE into the scheduler").File("core/src/loader.rs", 30, 4));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal("new core setting HF_HUB_OFFLINE", analyzed.Reason("setting").Detail);
+        Assert.DoesNotContain("setting", constant.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("calendar: diff returns off-by-one results with microseconds", "off-by-one")]
+    [InlineData("Mean of an empty axis produces wrong values", "wrong")]
+    public void A_title_that_reports_a_wrong_result_is_a_severe_fix_without_saying_fix(string title, string word)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("lib/calendar/diff.ex", 6, 2));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal($"fixes a severe problem ({word})", analyzed.Reason("severe-fix").Detail);
+    }
 }
