@@ -16,14 +16,15 @@ internal sealed record BenchOptions
           aot           the installed binary against the simulators: LLM client and GitHub issue target
           install       what users install (./install.sh) and the JIT build, each against raw git in the same
                         run: busy day, day with 0 commits, --help, whole history, one commit of 20,000
-                        files (time and peak memory), LLM end to end; one Markdown table (issue 12's rows)
+                        files (time and peak memory), LLM end to end, the site rebuilt after one new day
+                        (700 reports) against a full build; one Markdown table (issue 12's rows)
 
         options:
           --runs N      measured runs per subject, after one warm-up (default 7); the median is reported
           --regenerate  rebuild bench/out/repo even if its version stamp matches
           --republish   install/publish gitbrief again even if bench/out/gitbrief-tool (and gitbrief-jit) is up to date
           --quick       install: 1 run instead of 3 for the slow cases (whole history, 20,000 files, LLM)
-          --only CASES  install: only these cases, comma-separated: busy-day, empty-day, help, history, wide, llm
+          --only CASES  install: only these cases, comma-separated: busy-day, empty-day, help, history, wide, llm, site
         """;
 
     public int Runs { get; init; } = 7;

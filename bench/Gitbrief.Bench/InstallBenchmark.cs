@@ -9,7 +9,7 @@ namespace Gitbrief.Bench;
 internal static class InstallBenchmark
 {
     /// <summary>The cases, in table order, by the name <c>--only</c> selects them with.</summary>
-    public static readonly string[] Cases = ["busy-day", "empty-day", "help", "history", "wide", "llm"];
+    public static readonly string[] Cases = ["busy-day", "empty-day", "help", "history", "wide", "llm", "site"];
 
     private const int LlmConcurrency = 8;
     private static readonly TimeSpan LlmLatency = TimeSpan.FromSeconds(1);
@@ -78,6 +78,7 @@ internal static class InstallBenchmark
         "history" => [await HistoryAsync(context).ConfigureAwait(false)],
         "wide" => [await WideCommitAsync(context).ConfigureAwait(false)],
         "llm" => await LlmAsync(context).ConfigureAwait(false),
+        "site" => [await SiteAsync(context).ConfigureAwait(false)],
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown case"),
     };
 
@@ -150,8 +151,65 @@ internal static class InstallBenchmark
                 string.Create(CultureInfo.InvariantCulture, $"floor {floor.TotalSeconds:0} s (⌈{commits} / {LlmConcurrency}⌉ rounds of 1 s)"),
                 builds.Select(Cell).ToList(), "≤ 1.15×", builds[0].Median / floor <= 1.15),
             new Line("LLM, 123 commits, 32 in flight", "floor 4 s", ["not measured yet (no day of 123 commits in bench/out/repo)", "—"], "≤ 1.25×", null),
-            new Line("site, rebuild after 1 new day", "full build", ["not measured yet (no site benchmark)", "—"], "≤ 0.15 s (incremental)", null),
         ];
+    }
+
+    /// <summary>The site of <see cref="SiteRepositories"/> × <see cref="SiteDays"/> JSON reports: a full build
+    /// (<c>gitbrief site --full</c>) against the rebuild after one new day (the day's report added to a site built
+    /// without it), each build interleaved with its own full build.</summary>
+    private static async Task<Line> SiteAsync(Context context)
+    {
+        var reports = await SiteReportsAsync(context).ConfigureAwait(false);
+        var newest = Directory.EnumerateFiles(Path.Combine(reports, SiteYear, "bench-1"), "*.json").Order(StringComparer.Ordinal).Last();
+        var held = Path.Combine(context.Scratch, "held.json");
+        var subjects = new List<(string, Func<Task<TimeSpan>>)>();
+        foreach (var (build, index) in context.Builds.Select((b, i) => (b, i)))
+        {
+            var site = Path.Combine(context.Scratch, $"site-{index}");
+            async Task<ProcessResult> Site(params string[] extra) =>
+                (await build.RunAsync(["site", "--reports", reports, "--out", site, .. extra], context.Scratch, captureOutput: false).ConfigureAwait(false))
+                .EnsureSuccess("gitbrief site");
+            subjects.Add(("full " + build.Variant, async () => (await Site("--full").ConfigureAwait(false)).Elapsed));
+            subjects.Add((build.Variant, async () =>
+            {
+                File.Move(newest, held);
+                await Site().ConfigureAwait(false);
+                File.Move(held, newest);
+                return (await Site().ConfigureAwait(false)).Elapsed;
+            }));
+        }
+        var measured = await Measure.InterleavedAsync(context.Runs, [.. subjects]).ConfigureAwait(false);
+        var count = Directory.EnumerateFiles(reports, "*.json", SearchOption.AllDirectories).Count();
+        return new Line($"site, {count} reports: rebuild after 1 new day", $"full build (`gitbrief site --full`) {Measure.Format(measured[0].Median)}",
+            context.Builds.Select((b, i) => $"{Measure.Format(measured[2 * i + 1].Median)} ({Ratio(measured[2 * i + 1], measured[2 * i])} of its full build {Measure.Format(measured[2 * i].Median)})").ToList(),
+            "≤ 0.15 s (incremental)", measured[1].Median <= TimeSpan.FromMilliseconds(150));
+    }
+
+    private const int SiteRepositories = 4;
+    private const int SiteDays = 175;
+    private static readonly string SiteYear = RepositoryGenerator.FirstDay.Year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>JSON reports of <see cref="SiteDays"/> days of the generated repository, written by the installed build,
+    /// under <see cref="SiteRepositories"/> folder names (bench-1 …), as a site of several repositories has them.</summary>
+    private static async Task<string> SiteReportsAsync(Context context)
+    {
+        var reports = Path.Combine(context.Scratch, "site-reports");
+        var written = Path.Combine(context.Scratch, "site-report-out");
+        string[] arguments = ["report", "--repo", context.Repository.Path, "--since", Iso(RepositoryGenerator.FirstDay),
+            "--until", Iso(RepositoryGenerator.FirstDay.AddDays(SiteDays - 1)), "--tz", ReportBenchmark.TimeZone, "--format", "json",
+            "--out", written, "--cache-dir", Path.Combine(context.Scratch, "site-cache")];
+        (await context.Builds[0].RunAsync(arguments, context.Scratch, captureOutput: false).ConfigureAwait(false)).EnsureSuccess("gitbrief report --format json");
+        var source = Directory.EnumerateDirectories(Path.Combine(written, SiteYear)).Single();
+        for (var i = 1; i <= SiteRepositories; i++)
+        {
+            var target = Path.Combine(reports, SiteYear, $"bench-{i}");
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.EnumerateFiles(source, "*.json"))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            }
+        }
+        return reports;
     }
 
     /// <summary><c>git log ARGS --since --until main</c> and <c>gitbrief report</c> of every build over the same

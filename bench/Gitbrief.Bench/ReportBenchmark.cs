@@ -8,7 +8,7 @@ namespace Gitbrief.Bench;
 /// for 90 days, as a ratio with a target.</summary>
 internal static partial class ReportBenchmark
 {
-    private const string TimeZone = "Asia/Shanghai";
+    public const string TimeZone = "Asia/Shanghai";
 
     private sealed record Scenario(string Name, DateOnly First, DateOnly Last, double Target)
     {

@@ -55,75 +55,86 @@ internal sealed class LlmStage : IAsyncDisposable
         }
     }
 
-    /// <summary>Analyses every commit; the results replace the rules analyses in <paramref name="analyses"/>.
-    /// Returns what each commit cost, by sha.</summary>
-    public async Task<Dictionary<string, LlmUsage>> AnalyzeAsync(
-        LlmRepository repository, IReadOnlyList<CommitRecord> commits, Dictionary<string, AnalyzedCommit> analyses, CancellationToken cancellationToken)
+    /// <summary>Analyses one commit (at most twice the concurrency being prepared or sent at once); the result replaces
+    /// the rules analysis in <paramref name="analyses"/> and its cost goes into <paramref name="usage"/>.</summary>
+    private async Task AnalyzeAsync(LlmRepository repository, CommitRecord commit, Dictionary<string, AnalyzedCommit> analyses,
+        Dictionary<string, LlmUsage> usage, CancellationToken cancellationToken)
     {
-        var tasks = commits.Select(async commit =>
+        AnalyzedCommit rules;
+        lock (analyses)
         {
-            await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return (commit, await analyzer.AnalyzeAsync(repository, commit, analyses[commit.Sha], cancellationToken).ConfigureAwait(false));
-            }
-            finally
-            {
-                pending.Release();
-            }
-        }).ToList();
-        var usage = new Dictionary<string, LlmUsage>(StringComparer.Ordinal);
-        foreach (var (commit, outcome) in await Task.WhenAll(tasks).ConfigureAwait(false))
+            rules = analyses[commit.Sha];
+        }
+        await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        LlmOutcome outcome;
+        try
+        {
+            outcome = await analyzer.AnalyzeAsync(repository, commit, rules, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            pending.Release();
+        }
+        lock (analyses)
         {
             analyses[commit.Sha] = outcome.Analyzed;
             usage[commit.Sha] = outcome.Usage;
-            Record(outcome.Usage, outcome.FallbackReason is { } reason
-                ? new LlmFallback(repository.DisplayName, $"{commit.ShortSha} {Shorten(commit.Title)}", reason)
-                : null);
         }
-        return usage;
+        Record(outcome.Usage, outcome.FallbackReason is { } reason
+            ? new LlmFallback(repository.DisplayName, $"{commit.ShortSha} {Shorten(commit.Title)}", reason)
+            : null);
     }
 
-    /// <summary>The highlights and themes of each day with commits: the rules find the themes, one request per day writes
-    /// the highlights and names the themes (null highlights where the request failed: the rules highlights stay; a
-    /// theme the model did not name keeps its rules title).</summary>
-    public async Task<Dictionary<DateOnly, LlmDay>> HighlightsAsync(
-        LlmRepository repository, IEnumerable<IGrouping<DateOnly, CommitRecord>> days, Dictionary<string, AnalyzedCommit> analyses,
-        CancellationToken cancellationToken)
+    /// <summary>A day's highlights and themes: the rules find the themes, one request writes the highlights and names the
+    /// themes (null highlights where the request failed: the rules highlights stay; a theme the model did not name keeps
+    /// its rules title). Called once every commit of the day has its analysis.</summary>
+    private async Task<LlmDay> HighlightsAsync(
+        LlmRepository repository, IGrouping<DateOnly, CommitRecord> day, Dictionary<string, AnalyzedCommit> analyses, CancellationToken cancellationToken)
     {
-        var tasks = days.Select(async day =>
+        Dictionary<string, AnalyzedCommit> of;
+        lock (analyses)
         {
-            // Muted commits (a reader's watch rule) never make the highlights.
-            var commits = day
-                .Where(c => !analyses[c.Sha].Importance.Muted)
-                .Select(c => (c.Title, analyses[c.Sha].Importance.Level, analyses[c.Sha].Analysis.Summary.FirstOrDefault() ?? ""))
-                .ToList();
-            // The report's order (newest first), so the rules find the same themes the report builder would.
-            var entries = day.OrderByDescending(c => c.CommittedAt)
-                .Select(c => new ReportEntry { Commit = c, Files = analyses[c.Sha].Files, Importance = analyses[c.Sha].Importance, Analysis = analyses[c.Sha].Analysis })
-                .ToList();
-            var themes = ThemeFinder.Find(entries, repository.DisplayName);
-            var titles = entries.GroupBy(e => e.Commit.Sha, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Commit.Title, StringComparer.Ordinal);
-            var drafts = themes.Select(t => new ThemeDraft(t.Title, t.Level, t.Commits.Select(sha => titles[sha]).ToList())).ToList();
-            var answer = await analyzer.HighlightsAsync(repository, day.Key, commits, drafts, cancellationToken).ConfigureAwait(false);
-            Record(answer.Usage, answer.Failure is null ? null : new LlmFallback(repository.DisplayName, $"highlights {day.Key:yyyy-MM-dd}", answer.Failure));
-            var named = themes
-                .Select((theme, i) => answer.ThemeNames.TryGetValue(i + 1, out var name) ? theme with { Title = name.Title, Summary = name.Summary } : theme)
-                .ToList();
-            return (day.Key, new LlmDay(answer.Highlights, named, answer.Usage));
-        }).ToList();
-        var results = await Task.WhenAll(tasks).ConfigureAwait(false);
-        return results.ToDictionary(r => r.Key, r => r.Item2);
+            of = day.GroupBy(c => c.Sha, StringComparer.Ordinal).ToDictionary(g => g.Key, g => analyses[g.Key], StringComparer.Ordinal);
+        }
+        // Muted commits (a reader's watch rule) never make the highlights.
+        var commits = day
+            .Where(c => !of[c.Sha].Importance.Muted)
+            .Select(c => (c.Title, of[c.Sha].Importance.Level, of[c.Sha].Analysis.Summary.FirstOrDefault() ?? ""))
+            .ToList();
+        // The report's order (newest first), so the rules find the same themes the report builder would.
+        var entries = day.OrderByDescending(c => c.CommittedAt)
+            .Select(c => new ReportEntry { Commit = c, Files = of[c.Sha].Files, Importance = of[c.Sha].Importance, Analysis = of[c.Sha].Analysis })
+            .ToList();
+        var themes = ThemeFinder.Find(entries, repository.DisplayName);
+        var titles = entries.GroupBy(e => e.Commit.Sha, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Commit.Title, StringComparer.Ordinal);
+        var drafts = themes.Select(t => new ThemeDraft(t.Title, t.Level, t.Commits.Select(sha => titles[sha]).ToList())).ToList();
+        var answer = await analyzer.HighlightsAsync(repository, day.Key, commits, drafts, cancellationToken).ConfigureAwait(false);
+        Record(answer.Usage, answer.Failure is null ? null : new LlmFallback(repository.DisplayName, $"highlights {day.Key:yyyy-MM-dd}", answer.Failure));
+        var named = themes
+            .Select((theme, i) => answer.ThemeNames.TryGetValue(i + 1, out var name) ? theme with { Title = name.Title, Summary = name.Summary } : theme)
+            .ToList();
+        return new LlmDay(answer.Highlights, named, answer.Usage);
     }
 
-    /// <summary>Runs the whole stage for one repository's window; returns the per-day highlights and costs.</summary>
+    /// <summary>Runs the whole stage for one repository's window: every commit analysed concurrently (the results replace
+    /// the rules analyses in <paramref name="analyses"/>), and each day's highlights request sent as soon as that day's
+    /// last commit is answered — a backfill never waits for the whole window before its first day's highlights.</summary>
     public async Task<LlmRepositoryResult> RunAsync(
         LlmRepository repository, IReadOnlyList<CommitRecord> commits, ILookup<DateOnly, CommitRecord> byDay,
         Dictionary<string, AnalyzedCommit> analyses, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var usage = await AnalyzeAsync(repository, commits, analyses, cancellationToken).ConfigureAwait(false);
-        var highlights = await HighlightsAsync(repository, byDay, analyses, cancellationToken).ConfigureAwait(false);
+        var usage = new Dictionary<string, LlmUsage>(StringComparer.Ordinal);
+        var analysed = commits
+            .GroupBy(c => c.Sha, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => AnalyzeAsync(repository, g.First(), analyses, usage, cancellationToken), StringComparer.Ordinal);
+        var days = byDay.Select(async day =>
+        {
+            await Task.WhenAll(day.Select(c => analysed.TryGetValue(c.Sha, out var task) ? task : Task.CompletedTask)).ConfigureAwait(false);
+            return (day.Key, Day: await HighlightsAsync(repository, day, analyses, cancellationToken).ConfigureAwait(false));
+        }).ToList();
+        await Task.WhenAll(analysed.Values).ConfigureAwait(false);
+        var highlights = (await Task.WhenAll(days).ConfigureAwait(false)).ToDictionary(d => d.Key, d => d.Day);
         return new LlmRepositoryResult(Model, usage, highlights, Stopwatch.GetElapsedTime(started));
     }
 

@@ -155,13 +155,15 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             RepositoryFiles files;
             try
             {
-                // Where the repository's code lives and changes (its core and periphery), read beside the commits.
+                // Where the repository's code lives and changes (its core and periphery), read beside the commits;
+                // a window without commits stops that reading at once (on a large tree it costs more than the report).
+                using var layoutCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var layout = history is GitHistory git
-                    ? RepositoryFilesReader.ReadAsync(git.Directory, revision, cancellationToken)
+                    ? RepositoryFilesReader.ReadAsync(git.Directory, revision, layoutCancellation.Token)
                     : Task.FromResult(RepositoryFiles.Empty);
                 (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
                 commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
-                files = await layout.ConfigureAwait(false);
+                files = commits.Count == 0 ? await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false) : await layout.ConfigureAwait(false);
             }
             catch
             {
@@ -239,6 +241,21 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             observer.StageChanged(name, RunStage.Failed, message);
             return new RepositoryOutcome(name, reports, message);
         }
+    }
+
+    /// <summary>Stops reading the repository's layout (its git processes are killed) and waits for that to end.</summary>
+    private static async Task<RepositoryFiles> AbandonAsync(Task<RepositoryFiles> layout, CancellationTokenSource cancellation)
+    {
+        await cancellation.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await layout.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // what was asked for
+        }
+        return RepositoryFiles.Empty;
     }
 
     /// <summary>The settings that change a unit's output, folded into its key.</summary>

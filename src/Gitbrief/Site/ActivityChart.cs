@@ -19,7 +19,7 @@ internal static class ActivityChart
     {
         var first = lastDay.AddDays(-(Days - 1));
         var byDate = days.Where(d => d.Date >= first && d.Date <= lastDay).ToDictionary(d => d.Date);
-        var max = Math.Max(1, byDate.Values.Select(d => d.Report.Stats.High + d.Report.Stats.Medium + d.Report.Stats.Low).DefaultIfEmpty(0).Max());
+        var max = Math.Max(1, byDate.Values.Select(d => d.Stats.High + d.Stats.Medium + d.Stats.Low).DefaultIfEmpty(0).Max());
         var width = Days * (BarWidth + Gap);
         var label = text.ChartLabel(Days);
         var svg = new StringBuilder();
@@ -35,7 +35,7 @@ internal static class ActivityChart
             {
                 continue;
             }
-            var stats = day.Report.Stats;
+            var stats = day.Stats;
             var x = i * (BarWidth + Gap);
             var y = Top + Height;
             var tip = $"{day.IsoDate}: {text.Level("high")} {N(stats.High)} · {text.Level("medium")} {N(stats.Medium)} · {text.Level("low")} {N(stats.Low)}";

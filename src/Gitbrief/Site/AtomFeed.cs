@@ -19,7 +19,7 @@ internal static class AtomFeed
     public static string Render(string key, string title, string feedPath, IReadOnlyList<SiteDay> days, string? baseUrl, SiteText text)
     {
         var entries = days.OrderByDescending(d => d.Date).ThenBy(d => d.Name, StringComparer.Ordinal).Take(MaxEntries).ToList();
-        var updated = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(Updated);
+        var updated = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(d => d.Summary.Updated);
         var settings = new XmlWriterSettings
         {
             Indent = true,
@@ -45,12 +45,12 @@ internal static class AtomFeed
             writer.WriteElementString("generator", Namespace, "Gitbrief");
             foreach (var day in entries)
             {
-                var stats = day.Report.Stats;
+                var stats = day.Stats;
                 writer.WriteStartElement("entry", Namespace);
                 writer.WriteElementString("id", Namespace, Urn("day\n" + day.Name + "\n" + day.IsoDate));
                 writer.WriteElementString("title", Namespace, Clean(
                     $"{day.Name} · {day.IsoDate} · {N(stats.Total)} {text.Commits} ({text.Level("high")} {N(stats.High)})"));
-                writer.WriteElementString("updated", Namespace, Rfc3339(Updated(day)));
+                writer.WriteElementString("updated", Namespace, Rfc3339(day.Summary.Updated));
                 Link(writer, "alternate", Url(baseUrl, day.PagePath), "text/html");
                 writer.WriteStartElement("content", Namespace);
                 writer.WriteAttributeString("type", "html");
@@ -66,45 +66,31 @@ internal static class AtomFeed
     private static string Content(SiteDay day, SiteText text, string? baseUrl)
     {
         var labels = text.Labels;
-        var stats = day.Report.Stats;
+        var stats = day.Stats;
         var html = new StringBuilder();
         html.Append("<p>").Append(Html.Escape(labels.StatisticsLine(stats.Total, stats.High, stats.Medium, stats.Low))).Append("</p>");
-        if (day.Report.Highlights.Count > 0)
+        if (day.Summary.Highlights.Count > 0)
         {
             html.Append("<h3>").Append(Html.Escape(labels.Highlights)).Append("</h3><ul>");
-            foreach (var highlight in day.Report.Highlights)
+            foreach (var highlight in day.Summary.Highlights)
             {
                 html.Append("<li>").Append(Html.Escape(highlight)).Append("</li>");
             }
             html.Append("</ul>");
         }
-        var high = day.Report.Commits.Where(c => DayPage.Level(c) == "high").ToList();
+        var high = day.Summary.High;
         if (high.Count > 0)
         {
             html.Append("<h3>").Append(Html.Escape(labels.Group(Analysis.ImportanceLevel.High, high.Count))).Append("</h3><ul>");
             foreach (var commit in high)
             {
-                html.Append("<li>").Append(Html.Link(commit.Url, commit.Title)).Append(" · ").Append(Html.Escape(commit.Author.Name)).Append("</li>");
+                html.Append("<li>").Append(Html.Link(commit.Url, commit.Title)).Append(" · ").Append(Html.Escape(commit.Author)).Append("</li>");
             }
             html.Append("</ul>");
         }
         html.Append("<p><a href=\"").Append(Html.Escape(Url(baseUrl, day.PagePath))).Append("\">").Append(Html.Escape(day.Name + " · " + day.IsoDate)).Append("</a></p>");
         return html.ToString();
     }
-
-    /// <summary>The day's last commit time, else the end of its window, else its midnight UTC.</summary>
-    public static DateTimeOffset Updated(SiteDay day)
-    {
-        var times = day.Report.Commits.Select(c => Parse(c.CommittedAt)).OfType<DateTimeOffset>().ToList();
-        if (times.Count > 0)
-        {
-            return times.Max();
-        }
-        return Parse(day.Report.Window.End) ?? new DateTimeOffset(day.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-    }
-
-    private static DateTimeOffset? Parse(string text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
 
     public static string Rfc3339(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -31,7 +31,7 @@ internal static class DayList
     {
         var path = sibling ? day.IsoDate + ".html" : day.PagePath;
         html.Append("<li><a href=\"").Append(Html.Escape(path)).Append("\">").Append(day.IsoDate).Append("</a> ")
-            .Append("<span class=\"total\">").Append(Html.Escape(text.TotalCommits(day.Report.Stats.Total))).Append("</span>");
+            .Append("<span class=\"total\">").Append(Html.Escape(text.TotalCommits(day.Stats.Total))).Append("</span>");
         LevelCounts.Append(html, text, day.Count);
         html.Append("</li>\n");
     }

@@ -13,9 +13,8 @@ internal static class DayPage
     private static readonly string[] Levels = ["high", "medium", "low"];
 
     /// <param name="older">The repository's previous reported day, if any; <paramref name="newer"/> its next.</param>
-    public static string Render(SiteDay day, SiteText text, SiteDay? older = null, SiteDay? newer = null)
+    public static string Render(SiteDay day, JsonReport report, SiteText text, SiteDay? older = null, SiteDay? newer = null)
     {
-        var report = day.Report;
         var labels = text.Labels;
         var title = $"{day.Name} · {labels.Title(day.IsoDate)}";
         var html = new StringBuilder();

@@ -4,14 +4,14 @@ namespace Gitbrief.Site;
 /// days without any (<see cref="Newest"/> back to <see cref="Oldest"/>, <see cref="Days"/> of them).</summary>
 internal sealed record DaySegment(SiteDay Newest, SiteDay Oldest, int Days)
 {
-    public bool IsEmptyRun => Newest.Report.Stats.Total == 0;
+    public bool IsEmptyRun => Newest.Stats.Total == 0;
 
     public static IEnumerable<DaySegment> Of(IReadOnlyList<SiteDay> days)
     {
         for (var i = 0; i < days.Count;)
         {
             var end = i;
-            while (days[i].Report.Stats.Total == 0 && end + 1 < days.Count && days[end + 1].Report.Stats.Total == 0)
+            while (days[i].Stats.Total == 0 && end + 1 < days.Count && days[end + 1].Stats.Total == 0)
             {
                 end++;
             }

@@ -29,7 +29,7 @@ internal static class IndexPage
         html.Append("</ul>\n</nav>\n");
         foreach (var repository in repositories)
         {
-            var latest = repository.Latest.Report.Repository;
+            var latest = repository.Latest.Summary.Repository;
             html.Append("<section class=\"repository\" id=\"").Append(Html.Escape(Anchor(repository.Name))).Append("\" data-recent-commits=\"")
                 .Append(N(repository.RecentCommits)).Append("\">\n")
                 .Append("<h2><a href=\"").Append(Html.Escape(Html.RepositoryPath(repository.Name))).Append("\">").Append(Html.Escape(repository.Name))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Gitbrief.Common;
 using Gitbrief.Rendering;
@@ -11,14 +12,90 @@ namespace Gitbrief.Site;
 /// file of its own, else the plain (primary) one.</summary>
 internal static class ReportCatalog
 {
-    public static async Task<IReadOnlyList<SiteDay>> LoadAsync(string reportsDirectory, ReportLanguage? language, ReportLanguage fallback,
-        CancellationToken cancellationToken)
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>Every report below the directory as a <see cref="SiteDay"/>. A report whose size and modification time
+    /// are those <paramref name="previous"/> recorded is not read again (its hash and summary are taken from there);
+    /// any other is read, hashed and, unless its bytes are the recorded ones, parsed (kept in
+    /// <see cref="SiteCatalog.Read"/> so that the build never parses it twice).</summary>
+    public static async Task<SiteCatalog> LoadAsync(string reportsDirectory, ReportLanguage? language, ReportLanguage fallback,
+        SiteManifest previous, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(reportsDirectory))
         {
             throw new UsageException($"reports directory not found: {reportsDirectory}");
         }
-        var found = new List<(string Name, DateOnly Date, JsonReport Report)>();
+        var known = previous.Inputs.GroupBy(i => i.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var found = new List<(string Name, DateOnly Date, string File, SiteManifestInput Input)>();
+        var read = new Dictionary<string, JsonReport>(StringComparer.Ordinal);
+        foreach (var (name, file) in ReportFiles(reportsDirectory, language))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var date = DateOnly.ParseExact(Path.GetFileName(file)[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var relative = Path.GetRelativePath(reportsDirectory, file).Replace(Path.DirectorySeparatorChar, '/');
+            var info = new FileInfo(file);
+            if (known.TryGetValue(relative, out var seen) && seen.Length == info.Length && seen.Modified == info.LastWriteTimeUtc.Ticks)
+            {
+                found.Add((name, date, file, seen));
+                continue;
+            }
+            var bytes = await ReadBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            DaySummary summary;
+            if (seen is not null && seen.Hash == hash)
+            {
+                summary = seen.Summary;
+            }
+            else
+            {
+                var report = Parse(file, bytes);
+                read[file] = report;
+                summary = DaySummary.Of(report, date);
+            }
+            found.Add((name, date, file, new SiteManifestInput(relative, bytes.LongLength, info.LastWriteTimeUtc.Ticks, hash, summary)));
+        }
+        var detected = found.Select(f => language ?? ReportLanguages.Parse(f.Input.Summary.DetectedLanguage ?? string.Empty)).ToList();
+        var siteLanguage = SiteLanguage(language, detected, fallback);
+        var days = found
+            .Select((f, i) => new SiteDay(f.Name, f.Date, f.Input.Summary, detected[i] ?? siteLanguage, f.File, f.Input.Hash))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
+            .ThenByDescending(d => d.Date)
+            .ToList();
+        return new SiteCatalog(days, siteLanguage, found.Select(f => f.Input).ToList(), read);
+    }
+
+    /// <summary>Reads and parses one report (the build asks for the reports of the pages it renders again).</summary>
+    public static async Task<JsonReport> ReadAsync(string file, CancellationToken cancellationToken) =>
+        Parse(file, await ReadBytesAsync(file, cancellationToken).ConfigureAwait(false));
+
+    private static async Task<byte[]> ReadBytesAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GitbriefException($"cannot read the report {file}: {e.Message}");
+        }
+    }
+
+    private static JsonReport Parse(string file, byte[] bytes)
+    {
+        try
+        {
+            return JsonReportRenderer.Parse(StrictUtf8.GetString(bytes));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or DecoderFallbackException)
+        {
+            throw new GitbriefException($"cannot read the report {file}: {e.Message}");
+        }
+    }
+
+    /// <summary>The report files (<c>YYYY/&lt;repo-name&gt;/YYYY-MM-DD[.lang].json</c>, one per repository-day) in path order,
+    /// with the repository's folder name.</summary>
+    private static IEnumerable<(string Name, string File)> ReportFiles(string reportsDirectory, ReportLanguage? language)
+    {
         foreach (var yearDirectory in Directory.EnumerateDirectories(reportsDirectory).Order(StringComparer.Ordinal))
         {
             var year = Path.GetFileName(yearDirectory);
@@ -35,29 +112,10 @@ internal static class ReportCatalog
                 }
                 foreach (var file in ChooseLanguage(Directory.EnumerateFiles(repositoryDirectory, "*.json"), year, language))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var date = DateOnly.ParseExact(Path.GetFileName(file)[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    JsonReport report;
-                    try
-                    {
-                        var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
-                        report = JsonReportRenderer.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
-                    }
-                    catch (Exception e) when (e is System.Text.Json.JsonException or DecoderFallbackException)
-                    {
-                        throw new GitbriefException($"cannot read the report {file}: {e.Message}");
-                    }
-                    found.Add((name, date, report));
+                    yield return (name, file);
                 }
             }
         }
-        var detected = found.Select(f => (f.Name, f.Date, f.Report, Language: language ?? LanguageDetector.Detect(f.Report))).ToList();
-        var siteLanguage = SiteLanguage(language, detected.Select(d => d.Language), fallback);
-        return detected
-            .Select(d => new SiteDay(d.Name, d.Date, d.Report, d.Language ?? siteLanguage))
-            .OrderBy(d => d.Name, StringComparer.Ordinal)
-            .ThenByDescending(d => d.Date)
-            .ToList();
     }
 
     /// <summary>The report files of a repository's folder, one per day (in file-name order): YYYY-MM-DD.json, or

@@ -13,7 +13,7 @@ internal static class RepositoryPage
         html.Append("<p class=\"breadcrumb\"><a href=\"../index.html#").Append(Html.Escape(IndexPage.Anchor(repository.Name))).Append("\">")
             .Append(Html.Escape(text.Home)).Append("</a> / ").Append(Html.Escape(repository.Name)).Append("</p>\n")
             .Append("<h1>").Append(Html.Escape(repository.Name)).Append("</h1>\n");
-        IndexPage.AppendSubtitle(html, repository.Name, repository.Latest.Report.Repository);
+        IndexPage.AppendSubtitle(html, repository.Name, repository.Latest.Summary.Repository);
         html.Append("<p class=\"more\"><a class=\"week\" href=\"week.html\">").Append(Html.Escape(text.WeekLink)).Append("</a> · ")
             .Append("<a class=\"feed\" href=\"feed.atom\">").Append(Html.Escape(text.Feed)).Append("</a></p>\n")
             .Append(ActivityChart.Render(repository.Days, lastDay, text))

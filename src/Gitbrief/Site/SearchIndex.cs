@@ -6,26 +6,36 @@ using Gitbrief.Rendering;
 
 namespace Gitbrief.Site;
 
-/// <summary>search-index.json: one entry per commit (title, author, file paths, the day page's URL with the
-/// commit's fragment), newest day first. The encoder escapes &lt; &gt; &amp; ' and " as \uXXXX, so the JSON can also sit
-/// inside a <c>&lt;script type="application/json"&gt;</c> block without a title like <c>&lt;/script&gt;</c> breaking out.</summary>
+/// <summary>The search index, written once, in shards: <c>search/&lt;repo-name&gt;/&lt;YYYY-MM&gt;.js</c> holds one month of one
+/// repository as <c>gitbriefSearch([...]);</c> — one entry per commit (title, author, file paths, the day page's URL with
+/// the commit's fragment), newest day first. search.html lists the shards and site.js loads them as scripts (so search
+/// works from <c>file://</c> too) when the reader first searches; a new day changes one shard. The encoder escapes
+/// &lt; &gt; &amp; ' and " as \uXXXX, so no title can end the script or a tag around it.</summary>
 internal static class SearchIndex
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>Compact, and escaped for a script block.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         Indented = false,
     };
 
-    public static string Render(IReadOnlyList<SiteDay> days)
+    /// <summary>The site-relative path of the shard holding a repository's month.</summary>
+    public static string ShardPath(string name, DateOnly date) =>
+        "search/" + name + "/" + date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + ".js";
+
+    /// <summary>A shard: the days' commits, newest day first, as a call of the site script's loader.</summary>
+    public static string RenderShard(IReadOnlyList<(SiteDay Day, JsonReport Report)> days) => "gitbriefSearch(" + Render(days) + ");\n";
+
+    private static string Render(IReadOnlyList<(SiteDay Day, JsonReport Report)> days)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             writer.WriteStartArray();
-            foreach (var day in days.OrderByDescending(d => d.Date).ThenBy(d => d.Name, StringComparer.Ordinal))
+            foreach (var (day, report) in days.OrderByDescending(d => d.Day.Date).ThenBy(d => d.Day.Name, StringComparer.Ordinal))
             {
-                foreach (var commit in day.Report.Commits)
+                foreach (var commit in report.Commits)
                 {
                     writer.WriteStartObject();
                     writer.WriteString("url", day.PagePath + "#" + DayPage.CommitAnchor(commit));

@@ -2,11 +2,11 @@ using System.Text;
 
 namespace Gitbrief.Site;
 
-/// <summary>search.html: a search box and a result list filled by site.js from the index embedded in the page
-/// (a non-executable JSON block, so it also works from file://) or, failing that, from search-index.json.</summary>
+/// <summary>search.html: a search box and a result list filled by site.js from the index shards
+/// (<see cref="SearchIndex"/>), which the page lists, newest month first, in a non-executable JSON block.</summary>
 internal static class SearchPage
 {
-    public static string Render(string searchIndexJson, SiteText text)
+    public static string Render(IReadOnlyList<SearchShard> shards, SiteText text)
     {
         var html = new StringBuilder();
         PageShell.Open(html, text, string.Empty, $"{text.Search} · {text.SiteTitle}", "search-page", "feed.atom");
@@ -17,7 +17,7 @@ internal static class SearchPage
             .Append("\">\n</form>\n")
             .Append("<p class=\"hint\" id=\"search-status\">").Append(Html.Escape(text.SearchHint)).Append("</p>\n")
             .Append("<ul id=\"results\"></ul>\n")
-            .Append("<script type=\"application/json\" id=\"search-data\">").Append(searchIndexJson).Append("</script>\n");
+            .Append("<script type=\"application/json\" id=\"search-shards\">").Append(SearchShard.ToJson(shards)).Append("</script>\n");
         PageShell.Close(html);
         return html.ToString();
     }

@@ -12,6 +12,9 @@ internal sealed record SiteOptions(string ReportsDirectory, string OutputDirecto
 
     public ReportLanguage DefaultLanguage { get; init; } = ReportLanguage.Zh;
 
+    /// <summary>Render every page, ignoring what the last build recorded (<c>gitbrief site --full</c>).</summary>
+    public bool Full { get; init; }
+
     /// <summary>Checks and normalises a --base-url: absolute http(s), query and fragment dropped, trailing '/'.</summary>
     public static string NormalizeBaseUrl(string url)
     {

@@ -24,9 +24,9 @@ internal sealed class SiteRepository
 
     public SiteDay Latest => Days[0];
 
-    public int RecentCommits => Recent.Sum(d => d.Report.Stats.Total);
+    public int RecentCommits => Recent.Sum(d => d.Stats.Total);
 
-    public int RecentHigh => Recent.Sum(d => d.Report.Stats.High);
+    public int RecentHigh => Recent.Sum(d => d.Stats.High);
 
     /// <summary>The site's repositories, busiest first: most commits in the last days of the site, then most high
     /// ones, then the most recently reported, then by name.</summary>

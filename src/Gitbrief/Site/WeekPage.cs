@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Gitbrief.Analysis;
+using Gitbrief.Rendering;
 
 namespace Gitbrief.Site;
 
@@ -9,11 +10,12 @@ namespace Gitbrief.Site;
 /// runs of days without commits collapsed into one line.</summary>
 internal static class WeekPage
 {
-    public static string Render(SiteRepository repository, SiteText text)
+    /// <param name="reports">The whole report of each of the week's days with commits.</param>
+    public static string Render(SiteRepository repository, SiteText text, Func<SiteDay, JsonReport> reports)
     {
+        var days = Days(repository);
         var last = repository.Latest.Date;
         var first = last.AddDays(-(SiteRepository.RecentDays - 1));
-        var days = repository.Days.Where(d => d.Date >= first).ToList();
         var html = new StringBuilder();
         var title = text.WeekTitle(Iso(first), Iso(last));
         PageShell.Open(html, text, "../", $"{repository.Name} · {title}", "week-page", Html.FeedPath(repository.Name));
@@ -21,7 +23,7 @@ internal static class WeekPage
             .Append(Html.Escape(text.Home)).Append("</a> / <a href=\"index.html\">").Append(Html.Escape(repository.Name)).Append("</a> / ")
             .Append(Html.Escape(title)).Append("</p>\n")
             .Append("<h1>").Append(Html.Escape(repository.Name)).Append(" · ").Append(Html.Escape(title)).Append("</h1>\n")
-            .Append("<p class=\"recent\">").Append(Html.Escape(text.RecentSummary(SiteRepository.RecentDays, days.Sum(d => d.Report.Stats.Total))));
+            .Append("<p class=\"recent\">").Append(Html.Escape(text.RecentSummary(SiteRepository.RecentDays, days.Sum(d => d.Stats.Total))));
         LevelCounts.Append(html, text, level => days.Sum(d => d.Count(level)));
         html.Append("</p>\n");
         foreach (var segment in DaySegment.Of(days))
@@ -33,17 +35,23 @@ internal static class WeekPage
             }
             else
             {
-                AppendDay(html, segment.Newest, text);
+                AppendDay(html, segment.Newest, reports(segment.Newest), text);
             }
         }
         PageShell.Close(html);
         return html.ToString();
     }
 
-    private static void AppendDay(StringBuilder html, SiteDay day, SiteText text)
+    /// <summary>The days the page shows: the repository's reported days within a week of its latest.</summary>
+    public static IReadOnlyList<SiteDay> Days(SiteRepository repository)
+    {
+        var first = repository.Latest.Date.AddDays(-(SiteRepository.RecentDays - 1));
+        return repository.Days.Where(d => d.Date >= first).ToList();
+    }
+
+    private static void AppendDay(StringBuilder html, SiteDay day, JsonReport report, SiteText text)
     {
         var labels = text.Labels;
-        var report = day.Report;
         var page = day.IsoDate + ".html";
         var stats = report.Stats;
         html.Append("<section class=\"week-day\" data-date=\"").Append(day.IsoDate).Append("\">\n")

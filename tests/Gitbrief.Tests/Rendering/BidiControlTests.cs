@@ -75,7 +75,7 @@ public sealed class BidiControlTests : IAsyncLifetime
         Assert.True(build.ExitCode == 0, build.ToString());
         var files = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).ToList();
         Assert.Contains(files, f => f.EndsWith(".atom", StringComparison.Ordinal));
-        Assert.Contains(files, f => f.EndsWith("search-index.json", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.Contains("search", StringComparison.Ordinal) && f.EndsWith(".js", StringComparison.Ordinal));
         foreach (var file in files)
         {
             AssertNoControls(Utf8(file), Path.GetRelativePath(site, file));

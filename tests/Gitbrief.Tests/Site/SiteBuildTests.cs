@@ -15,7 +15,7 @@ public sealed partial class SiteBuildTests(SiteFixture site) : IClassFixture<Sit
     {
         foreach (var file in new[]
                  {
-                     "index.html", "search.html", "search-index.json", "feed.atom", "assets/site.js", "assets/site.css",
+                     "index.html", "search.html", "search/hostile/2026-02.js", "search/zhrepo/2026-02.js", "feed.atom", "assets/site.js", "assets/site.css",
                      "hostile/2026-02-10.html", "hostile/2026-02-11.html", "hostile/feed.atom", "zhrepo/2026-02-11.html", "zhrepo/feed.atom",
                  })
         {
@@ -33,7 +33,7 @@ public sealed partial class SiteBuildTests(SiteFixture site) : IClassFixture<Sit
             {
                 Assert.True(
                     match.Value is "<script src=\"assets/site.js\" defer>" or "<script src=\"../assets/site.js\" defer>"
-                        or "<script type=\"application/json\" id=\"search-data\">",
+                        or "<script type=\"application/json\" id=\"search-shards\">",
                     $"{file}: unexpected {match.Value}");
             }
             Assert.Equal(ScriptTag().Matches(html).Count, Regex.Matches(html, "</script", RegexOptions.IgnoreCase).Count);
@@ -64,7 +64,7 @@ public sealed partial class SiteBuildTests(SiteFixture site) : IClassFixture<Sit
     {
         using var temp = new TempDirectory("gitbrief-site-urls");
         var reports = temp.Combine("reports");
-        CopyDirectory(site.Workspace.Out, reports);
+        SiteFixture.CopyDirectory(site.Workspace.Out, reports);
         var path = Path.Combine(reports, "2026", "hostile", "2026-02-10.json");
         var json = File.ReadAllText(path)
             .Replace("\"url\": null", "\"url\": \"javascript:alert(1)\"", StringComparison.Ordinal)
@@ -144,13 +144,21 @@ public sealed partial class SiteBuildTests(SiteFixture site) : IClassFixture<Sit
     }
 
     [Fact]
-    public void The_search_index_has_every_commit_and_cannot_break_out_of_a_script_block()
+    public void The_search_index_has_every_commit_and_cannot_break_out_of_a_script()
     {
-        var raw = site.Read("search-index.json");
-        Assert.DoesNotContain("<", raw, StringComparison.Ordinal);
-        Assert.DoesNotContain(">", raw, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(raw);
-        var entries = document.RootElement.EnumerateArray().ToList();
+        var shards = Directory.EnumerateFiles(Path.Combine(site.Site, "search"), "*.js", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["2026-02.js", "2026-02.js"], shards.Select(Path.GetFileName));
+        var entries = new List<JsonElement>();
+        foreach (var shard in shards)
+        {
+            var raw = File.ReadAllText(shard);
+            Assert.DoesNotContain("<", raw, StringComparison.Ordinal);
+            Assert.DoesNotContain(">", raw, StringComparison.Ordinal);
+            Assert.StartsWith("gitbriefSearch([", raw, StringComparison.Ordinal);
+            Assert.EndsWith("]);\n", raw, StringComparison.Ordinal);
+            using var document = JsonDocument.Parse(raw["gitbriefSearch(".Length..^3]);
+            entries.AddRange(document.RootElement.EnumerateArray().Select(e => e.Clone()));
+        }
         Assert.Equal(7, entries.Count);
         Assert.Contains(entries, e => e.GetProperty("title").GetString() == "<script>alert(1)</script>"
                                       && e.GetProperty("url").GetString()!.StartsWith("hostile/2026-02-10.html#c-", StringComparison.Ordinal));
@@ -165,7 +173,8 @@ public sealed partial class SiteBuildTests(SiteFixture site) : IClassFixture<Sit
         var search = site.Read("search.html");
         Assert.Contains("<input id=\"search\" type=\"search\"", search, StringComparison.Ordinal);
         Assert.Contains("<ul id=\"results\"></ul>", search, StringComparison.Ordinal);
-        Assert.Contains(raw.TrimEnd('\n'), search, StringComparison.Ordinal);
+        Assert.Contains("{\"src\":\"search/hostile/2026-02.js\",\"month\":\"2026-02\",\"repository\":\"hostile\",\"commits\":", search, StringComparison.Ordinal);
+        Assert.Contains("{\"src\":\"search/zhrepo/2026-02.js\"", search, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,8 +184,8 @@ public sealed partial class SiteBuildTests(SiteFixture site) : IClassFixture<Sit
         await site.BuildAsync(temp.Combine("a"));
         await site.BuildAsync(temp.Combine("b"));
 
-        var a = Files(temp.Combine("a"));
-        var b = Files(temp.Combine("b"));
+        var a = SiteFixture.Files(temp.Combine("a"));
+        var b = SiteFixture.Files(temp.Combine("b"));
         Assert.Equal(a.Keys, b.Keys);
         foreach (var (file, bytes) in a)
         {
@@ -198,20 +207,6 @@ public sealed partial class SiteBuildTests(SiteFixture site) : IClassFixture<Sit
         Assert.Contains("href=\"https://example.com/briefs/feed.atom\"", File.ReadAllText(site.Workspace.Combine("cli-site", "feed.atom")), StringComparison.Ordinal);
         var missing = CliRunner.Run(site.Workspace.Root, "site", "--reports", "nowhere", "--out", "x");
         Assert.Equal(2, missing.ExitCode);
-    }
-
-    private static SortedDictionary<string, byte[]> Files(string root) =>
-        new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes), StringComparer.Ordinal);
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]

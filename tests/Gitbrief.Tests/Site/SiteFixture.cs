@@ -57,6 +57,21 @@ public sealed class SiteFixture : IAsyncLifetime
     public IEnumerable<string> HtmlFiles(string? root = null) =>
         Directory.EnumerateFiles(root ?? Site, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
+    /// <summary>Every file below a directory (relative path → bytes).</summary>
+    internal static SortedDictionary<string, byte[]> Files(string root) =>
+        new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes), StringComparer.Ordinal);
+
+    internal static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     public Task DisposeAsync()
     {
         english.Dispose();

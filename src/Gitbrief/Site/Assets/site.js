@@ -1,4 +1,4 @@
-// Gitbrief site script: day-page filters and search. No inline handlers, no innerHTML, no network but search-index.json.
+// Gitbrief site script: day-page filters and search. No inline handlers, no innerHTML, no network but the search index shards (search/…/*.js).
 (function () {
   'use strict';
 
@@ -88,22 +88,35 @@
       }
     }
 
-    function load(data) {
-      entries = Array.isArray(data) ? data : [];
+    // The index is in shards (search/<repo>/<YYYY-MM>.js, listed newest month first in #search-shards), each a
+    // script that calls gitbriefSearch(entries). They are loaded one after another when the reader first searches,
+    // and the results are shown again as each arrives, newest day first.
+    var shards = [];
+    try { shards = JSON.parse((document.getElementById('search-shards') || {}).textContent || '[]'); } catch (e) { shards = []; }
+    var next = 0;
+    var started = false;
+    window.gitbriefSearch = function (data) {
+      if (!Array.isArray(data)) { return; }
+      entries = (entries || []).concat(data);
+      entries.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0; });
+    };
+    function loadNext() {
+      if (next >= shards.length) { entries = entries || []; render(); return; }
+      var shard = shards[next++];
+      var script = document.createElement('script');
+      script.src = shard.src;
+      script.addEventListener('load', function () { render(); loadNext(); });
+      script.addEventListener('error', loadNext);
+      document.head.appendChild(script);
+    }
+    function begin() {
+      if (!started) { started = true; loadNext(); }
       render();
     }
 
-    var embedded = document.getElementById('search-data');
-    if (embedded) {
-      try { load(JSON.parse(embedded.textContent || '[]')); } catch (e) { entries = null; }
-    }
-    if (!entries && window.fetch) {
-      window.fetch('search-index.json').then(function (r) { return r.json(); }).then(load, function () { load([]); });
-    }
     var query = new URLSearchParams(window.location.search).get('q');
-    if (query) { input.value = query; }
-    input.addEventListener('input', render);
-    render();
+    if (query) { input.value = query; begin(); }
+    input.addEventListener('input', begin);
   }
 
   function start() { setupFilters(); setupSearch(); }
