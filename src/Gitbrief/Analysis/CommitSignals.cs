@@ -126,8 +126,7 @@ internal sealed partial record CommitSignals
                 : title.Any(Vocabulary.Defaults.Contains) ? "title"
                 : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
                 : null,
-            NewSetting = core && traits.WeightKey == "feat" && experimental is null && EnvironmentVariable().Match(commit.Title) is { Success: true } variable
-                ? variable.Value : null,
+            NewSetting = core && traits.WeightKey == "feat" && experimental is null ? EnvironmentVariableIn(commit.Title) : null,
             Graduation = graduation,
             Automated = automated,
             RoleOnly = roleOnly,
@@ -337,9 +336,37 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?)|doctests?|(go|rust|java|type)doc)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();
 
-    /// <summary>An environment variable as titles name it: upper case with an underscore (<c>HF_HUB_OFFLINE</c>).</summary>
-    [GeneratedRegex(@"(?<![\w$%{-])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![\w(])", RegexOptions.CultureInvariant)]
-    private static partial Regex EnvironmentVariable();
+    /// <summary>The first environment variable a title names: an upper-case word with an underscore
+    /// (<c>HF_HUB_OFFLINE</c>), not a macro call (<c>CHECK_EQ(</c>). One pass over the title, no regex.</summary>
+    private static string? EnvironmentVariableIn(string title)
+    {
+        var start = -1;
+        for (var i = 0; i <= title.Length; i++)
+        {
+            var inWord = i < title.Length && (char.IsAsciiLetterOrDigit(title[i]) || title[i] == '_');
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                var word = title.AsSpan(start, i - start);
+                if (IsEnvironmentVariable(word) && (i == title.Length || title[i] != '('))
+                {
+                    return word.ToString();
+                }
+                start = -1;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsEnvironmentVariable(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && char.IsAsciiLetterUpper(word[0]) && word[^1] != '_' && word.Contains('_')
+        && !word.ContainsAnyExcept(UpperSnake);
+
+    private static readonly System.Buffers.SearchValues<char> UpperSnake =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
     /// <summary>The condition or purpose of a behaviour change in a plain title: "when cleared", "if not read",
     /// "even if already woken", "instead of …", "to support iGPU", "to work with …".</summary>
