@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gitbrief.Configuration;
 
 namespace Gitbrief.Analysis;
 

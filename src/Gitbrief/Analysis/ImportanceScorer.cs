@@ -1,3 +1,5 @@
+using Gitbrief.Configuration;
+
 namespace Gitbrief.Analysis;
 
 /// <summary>Scores a commit with the current tool's four terms (type, size, main file role, scope), measured on

@@ -1,3 +1,4 @@
+using Gitbrief.Common;
 using System.Data.Common;
 using System.Globalization;
 using Npgsql;

@@ -1,4 +1,5 @@
 using Gitbrief.Analysis;
+using Gitbrief.Configuration;
 using Gitbrief.Evaluation;
 
 namespace Gitbrief.Tests.Evaluation;
