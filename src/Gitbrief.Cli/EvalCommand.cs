@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gitbrief.Analysis;
 using Gitbrief.Common;
+using Gitbrief.Configuration;
 using Gitbrief.Evaluation;
 using Gitbrief.Reports;
 

@@ -73,14 +73,14 @@ internal sealed class FleetContext
 
     /// <summary>The store's database, where Hangfire's schema and the fleet's tables go too. A fleet shares everything
     /// through it, so a SQLite store (one machine's file) is refused.</summary>
-    private static string ConnectionStringOf(Gitbrief.Store.StoreLocation store, Func<string, string?> environment)
+    private static string ConnectionStringOf(Gitbrief.Common.StoreLocation store, Func<string, string?> environment)
     {
-        if (store.Kind != Gitbrief.Store.StoreKind.Postgres)
+        if (store.Kind != Gitbrief.Common.StoreKind.Postgres)
         {
             throw new UsageException(
-                $"the server needs a PostgreSQL store shared by every worker: set 'store: postgresql://user@host/database' in the config or {Gitbrief.Store.StoreLocation.Variable} (the store is {store.Description}); see docs/scaling.md");
+                $"the server needs a PostgreSQL store shared by every worker: set 'store: postgresql://user@host/database' in the config or {Gitbrief.Common.StoreLocation.Variable} (the store is {store.Description}); see docs/scaling.md");
         }
-        var settings = new Npgsql.NpgsqlConnectionStringBuilder(Gitbrief.Store.PostgresStore.ConnectionString(store, Gitbrief.Store.StoreLocation.PasswordFrom(environment)))
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(Gitbrief.Store.PostgresStore.ConnectionString(store, Gitbrief.Common.StoreLocation.PasswordFrom(environment)))
         {
             ApplicationName = "gitbrief-server",
         };

@@ -65,7 +65,7 @@ internal static class ServeCommand
         });
         if (dashboard.Enabled)
         {
-            FleetConfigReader.TryParseBind(dashboard.Bind, out var host, out var port);
+            Configuration.Schema.FleetSchema.TryParseBind(dashboard.Bind, out var host, out var port);
             builder.WebHost.UseKestrel(k => k.Listen(Listen(host), port));
         }
         else

@@ -1,24 +1,5 @@
 namespace Gitbrief.Analysis;
 
-/// <summary>Where an analysis came from.</summary>
-public enum AnalysisSource
-{
-    Rules,
-    Llm,
-}
-
-/// <summary>A component (a meaningful directory) a commit touched, with its file count and line totals.</summary>
-public sealed record ImpactedComponent(string Path, int Files, int Additions, int Deletions);
-
-/// <summary>One technical insight with a severity (low/medium/high) where it applies.</summary>
-public sealed record Insight(string Text, string? Severity = null);
-
-/// <summary>Technical insights of a high-importance commit, by aspect.</summary>
-public sealed record TechnicalInsights(
-    IReadOnlyList<Insight> Architecture,
-    IReadOnlyList<Insight> Performance,
-    IReadOnlyList<Insight> Security);
-
 /// <summary>The analysis of one commit, already in the report's language. Every commit of a level
 /// gets the same fields filled: low has types + summary; medium adds impact and recommendations;
 /// high adds insights and risks. Lists may be empty but are never null.</summary>

@@ -200,7 +200,8 @@ internal static partial class CommitClassifier
     private static Regex CjkVerbPattern(string verbs) =>
         new($"^\\s*{verbs}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    [GeneratedRegex(@"^\s*(?<type>[A-Za-z]+)(\((?<scope>[^)]{0,80})\))?(?<bang>!)?\s*:\s*(?<subject>.*)$", RegexOptions.CultureInvariant)]
+    // A full-width colon ("TEST：…", typed with a CJK input method) separates the type as well.
+    [GeneratedRegex(@"^\s*(?<type>[A-Za-z]+)(\((?<scope>[^)]{0,80})\))?(?<bang>!)?\s*[:：]\s*(?<subject>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ConventionalTitle();
 
     [GeneratedRegex(@"^\s*(\[(?<tag>[^\]\[]{1,40})\]\s*)+", RegexOptions.CultureInvariant)]

@@ -38,6 +38,10 @@ internal sealed partial record CommitSignals
     public bool CoreFeature { get; init; }
     public string? Defaults { get; init; }
 
+    /// <summary>A feature of the core that adds an environment variable ("Support HF_HUB_OFFLINE"): a new setting of the
+    /// product, on for whoever sets it, wherever it is read.</summary>
+    public string? NewSetting { get; init; }
+
     /// <summary>A feature leaves its preview/experimental gate ("Stabilize …", "… out of preview"): it now reaches
     /// every user who runs that part of the product.</summary>
     public string? Graduation { get; init; }
@@ -64,6 +68,11 @@ internal sealed partial record CommitSignals
     /// ships or how it is published.</summary>
     public bool ReleasePipeline { get; init; }
 
+    /// <summary>A plain title (no type, no telling verb) that states when or why the code now behaves otherwise —
+    /// "wake the queue when cleared", "force block size 128 when head_dim is 256", "… to work with Qwen 3.8": a
+    /// behaviour change of limited reach, the words of a fix that never says "fix".</summary>
+    public string? ScopedBehaviour { get; init; }
+
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
     {
         var title = Vocabulary.Words(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
@@ -85,8 +94,10 @@ internal sealed partial record CommitSignals
         var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, fullTitle, files, product, automated, profile) : null;
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
-        var experimental = graduation is null ? ExperimentalOf(title, body) : null;
+        var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
+        // A title may report the wrong result instead of saying "fix": "diff returns off-by-one results with microseconds".
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
+            || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
             ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
@@ -95,7 +106,9 @@ internal sealed partial record CommitSignals
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
         var trivial = product.Count > 0 && graduation is null
-            && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines));
+            && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
+                // "clean up wording and typo fixes" across 18 files: spelling is trivial at any size a person proofreads.
+                || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines));
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits),
@@ -106,11 +119,14 @@ internal sealed partial record CommitSignals
             Dependency = dependency,
             Periphery = periphery,
             Core = core,
-            CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files),
+            // "Add FP8 quantization example for Granite4": a feature whose title names an example shows a use, it adds none.
+            CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files)
+                && !title.Any(Vocabulary.ExampleWords.Contains),
             Defaults = !core ? null
                 : title.Any(Vocabulary.Defaults.Contains) ? "title"
                 : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
                 : null,
+            NewSetting = core && traits.WeightKey == "feat" && experimental is null ? EnvironmentVariableIn(commit.Title) : null,
             Graduation = graduation,
             Automated = automated,
             RoleOnly = roleOnly,
@@ -118,6 +134,8 @@ internal sealed partial record CommitSignals
             ExamplesOnly = examplesOnly,
             Wording = WordingOf(commit.Title, traits, productLines),
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
+            ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
+                ? scoped.Value.Trim() : null,
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
         };
     }
@@ -150,18 +168,7 @@ internal sealed partial record CommitSignals
         return (core * 2 > total, periphery == total);
     }
 
-    private static bool InFolder(string path, HashSet<string> names)
-    {
-        var segments = path.Split('/');
-        for (var i = 0; i < segments.Length - 1; i++)
-        {
-            if (names.Contains(segments[i].ToLowerInvariant()))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool InFolder(string path, HashSet<string> names) => FolderIn(path, names) is not null;
 
     /// <summary>The commit tells users about itself: a changelog, changeset or release-notes entry, or user documentation.</summary>
     private static bool AnnouncedToUsers(IReadOnlyList<ClassifiedFile> files) =>
@@ -244,8 +251,48 @@ internal sealed partial record CommitSignals
     private static string? GraduationOf(string subject) =>
         GraduationTitle().Match(subject) is { Success: true } match && !NotGraduation().IsMatch(subject) ? match.Value.Trim() : null;
 
+    /// <summary>A gating word in the title or the body's first 400 words; "WIP" only in the title (a squash body lists its
+    /// work-in-progress commits: "* WIP Caddyfile").</summary>
     private static string? ExperimentalOf(List<string> title, List<string> body) =>
-        title.FirstOrDefault(Vocabulary.Experimental.Contains) ?? body.Take(400).FirstOrDefault(Vocabulary.Experimental.Contains);
+        title.FirstOrDefault(Vocabulary.Experimental.Contains)
+        ?? body.Take(400).FirstOrDefault(w => Vocabulary.Experimental.Contains(w) && !Vocabulary.TitleOnlyExperimental.Contains(w));
+
+    /// <summary>The gate a folder puts on the code in it: most changed lines lie under a folder named nursery,
+    /// experimental, preview, unstable, prototype or incubator (a linter's nursery rules, a library's prototype
+    /// namespace) — opt-in for users whatever the title says.</summary>
+    private static string? GatedFolderOf(IReadOnlyList<ClassifiedFile> files)
+    {
+        long gated = 0, total = 0;
+        string? folder = null;
+        var added = false;
+        foreach (var file in files)
+        {
+            var lines = Math.Max(1L, (long)file.Change.Additions + file.Change.Deletions);
+            total += lines;
+            if (FolderIn(file.Change.Path, Vocabulary.GatedDirectories) is { } name)
+            {
+                gated += lines;
+                folder ??= name;
+                // A new file in the gated folder is the feature itself: "implement rule useDisposables" adds
+                // lint/nursery/use_disposables.rs beside the type inference it needs.
+                added |= file.Change.Status == FileStatus.Added;
+            }
+        }
+        return folder is not null && (gated * 2 > total || added) ? folder + "/" : null;
+    }
+
+    private static string? FolderIn(string path, HashSet<string> names)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (names.Contains(segments[i].ToLowerInvariant()))
+            {
+                return segments[i];
+            }
+        }
+        return null;
+    }
 
     /// <summary>A bump of the project's own version: a release-like title naming a version, touching only manifests,
     /// changelogs, version files or configuration.</summary>
@@ -286,8 +333,45 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"\b(flaky|flakiness|tests?|ci|build|benchmarks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotGraduation();
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate)\w*\b.{0,60}\b(docs|documentation|docstrings?)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?)|doctests?|(go|rust|java|type)doc)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();
+
+    /// <summary>The first environment variable a title names: an upper-case word with an underscore
+    /// (<c>HF_HUB_OFFLINE</c>), not a macro call (<c>CHECK_EQ(</c>). One pass over the title, no regex.</summary>
+    private static string? EnvironmentVariableIn(string title)
+    {
+        var start = -1;
+        for (var i = 0; i <= title.Length; i++)
+        {
+            var inWord = i < title.Length && (char.IsAsciiLetterOrDigit(title[i]) || title[i] == '_');
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                var word = title.AsSpan(start, i - start);
+                if (IsEnvironmentVariable(word) && (i == title.Length || title[i] != '('))
+                {
+                    return word.ToString();
+                }
+                start = -1;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsEnvironmentVariable(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && char.IsAsciiLetterUpper(word[0]) && word[^1] != '_' && word.Contains('_')
+        && !word.ContainsAnyExcept(UpperSnake);
+
+    private static readonly System.Buffers.SearchValues<char> UpperSnake =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+    /// <summary>The condition or purpose of a behaviour change in a plain title: "when cleared", "if not read",
+    /// "even if already woken", "instead of …", "to support iGPU", "to work with …".</summary>
+    [GeneratedRegex(@"\b(when(ever)?|if|unless|instead of|so that|to (support|work|handle|allow|avoid|prevent|match))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScopedBehaviourTitle();
 
     /// <summary>A title about what a release ships: its artefacts, their signature, where they are published.</summary>
     [GeneratedRegex(@"\b(releases?|releasing|publish(es|ed|ing)?|deploy(s|ed|ing|ment)?|wheels?|binar(y|ies)|artifacts?|artefacts?|sign(s|ed|ing)?|docker|installers?|dist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Gitbrief.Configuration;
+using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 
@@ -15,10 +17,22 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
     /// <summary>One soft high of each kind per this many commits of the day (at least one).</summary>
     private const int CommitsPerSoftHigh = 10;
 
-    private static readonly string[] SoftSignals = ["severe-fix", "defaults", "core-feature"];
+    /// <summary>A change this many times larger than a fix of the same files carries the fix.</summary>
+    private const int LargerBy = 5;
+
+    private static readonly string[] SoftSignals = ["severe-fix", "defaults", "setting", "core-feature"];
 
     public void Rank(Dictionary<string, AnalyzedCommit> day)
     {
+        // A fix of what a larger change of the same day touched is part of that change and not above it: "Fix broken
+        // refactor" after the feature it repairs.
+        foreach (var (sha, analyzed) in day.ToList())
+        {
+            if (SoftHigh(analyzed) == "severe-fix" && FollowsUp(sha, analyzed, day) is { } larger)
+            {
+                day[sha] = Demote(analyzed, new ScoreReason("same-day", 0, phrases.SameDay(larger[..Math.Min(7, larger.Length)])));
+            }
+        }
         var series = day
             .Where(c => c.Value.Analysis.ChangeTypes.Contains(ChangeType.Feature))
             .GroupBy(c => SeriesKey(c.Value.Analysis.Scope), StringComparer.Ordinal)
@@ -47,6 +61,31 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
             day[sha] = Demote(analyzed, new ScoreReason("day-cap", 0, phrases.DayCap(allowed)));
         }
     }
+
+    /// <summary>The larger commit of the day below high that changed every product file <paramref name="analyzed"/>
+    /// changes and added one of them, or null.</summary>
+    private static string? FollowsUp(string sha, AnalyzedCommit analyzed, Dictionary<string, AnalyzedCommit> day)
+    {
+        var product = ProductFiles(analyzed);
+        if (product.Count == 0)
+        {
+            return null;
+        }
+        var lines = analyzed.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions);
+        return day
+            .Where(c => c.Key != sha && c.Value.Importance.Level != ImportanceLevel.High)
+            .Where(c => c.Value.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions) > LargerBy * lines)
+            .Where(c => product.IsSubsetOf(ProductFiles(c.Value)))
+            // The larger change brought something new the fix repairs: it added one of the fix's files.
+            .Where(c => c.Value.Files.Any(f => f.Change.Status == FileStatus.Added && product.Contains(f.Change.Path)))
+            .Select(c => c.Key)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    private static HashSet<string> ProductFiles(AnalyzedCommit analyzed) =>
+        analyzed.Files.Where(f => f.IsMeaningful && f.Role is not (FileRole.Docs or FileRole.Test or FileRole.CI))
+            .Select(f => f.Change.Path).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The soft signal a high commit rests on, or null when it is not high or a hard signal holds it there.</summary>
     private static string? SoftHigh(AnalyzedCommit analyzed)

@@ -61,7 +61,20 @@ internal static class FileClassifier
     private static readonly HashSet<string> TestSegments = new(StringComparer.OrdinalIgnoreCase)
     {
         "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data", "fixtures", "e2e", "benchmarks",
+        "autotest", "autotests",
     };
+
+    /// <summary>Configuration of a test runner or coverage tool: it changes how tests run, nothing that ships.</summary>
+    private static readonly HashSet<string> TestToolNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".coveragerc", "pytest.ini", ".nycrc", ".nycrc.json", ".mocharc.json", ".mocharc.yml", "phpunit.xml", "phpunit.xml.dist",
+    };
+
+    /// <summary>Test-runner configuration files by their stem: <c>jest.config.ts</c>, <c>vitest.config.mjs</c>.</summary>
+    private static readonly string[] TestToolStems = ["jest.config", "vitest.config", "karma.conf", "playwright.config", "cypress.config"];
+
+    /// <summary>Folders of coding agents' skills, prompts and hooks: the repository's own automation.</summary>
+    private static readonly string[] AgentFolders = [".claude/", ".cursor/", ".codex/", ".gemini/", ".agents/", ".windsurf/"];
 
     private static readonly HashSet<string> DocExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -152,6 +165,7 @@ internal static class FileClassifier
         // except the community files GitHub shows to people.
         (path.StartsWith(".github/", StringComparison.Ordinal) && !IsCommunityFile(name)) ||
         path.StartsWith(".circleci/", StringComparison.Ordinal) ||
+        AgentFolders.Any(folder => path.StartsWith(folder, StringComparison.Ordinal)) ||
         path.StartsWith(".buildkite/", StringComparison.Ordinal) ||
         path.StartsWith(".gitlab/ci/", StringComparison.Ordinal) ||
         name is ".gitlab-ci.yml" or "Jenkinsfile" or "azure-pipelines.yml" or ".travis.yml" or "appveyor.yml" or ".drone.yml" or "codecov.yml" ||
@@ -164,6 +178,8 @@ internal static class FileClassifier
 
     private static bool IsTest(string[] directories, string stem, string name) =>
         directories.Any(TestSegments.Contains) ||
+        TestToolNames.Contains(name) ||
+        TestToolStems.Any(s => stem.Equals(s, StringComparison.OrdinalIgnoreCase)) ||
         stem.StartsWith("test_", StringComparison.OrdinalIgnoreCase) ||
         stem.EndsWith("_test", StringComparison.OrdinalIgnoreCase) ||
         stem.EndsWith("_tests", StringComparison.OrdinalIgnoreCase) ||

@@ -1,3 +1,5 @@
+using Gitbrief.Configuration;
+
 namespace Gitbrief.Analysis;
 
 /// <summary>Scores a commit with the current tool's four terms (type, size, main file role, scope), measured on
@@ -117,6 +119,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, new("defaults", 0, signalPhrases.Defaults(defaults)), false);
         }
+        if (signals is { NewSetting: { } setting })
+        {
+            return (ImportanceLevel.High, new("setting", 0, signalPhrases.NewSetting(setting)), false);
+        }
         if (signals is { CoreFeature: true })
         {
             return (ImportanceLevel.High, new("core-feature", 0, signalPhrases.CoreFeature), false);
@@ -132,6 +138,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         if (signals is { ReleasePipeline: true })
         {
             return (ImportanceLevel.Medium, new("release-pipeline", 0, signalPhrases.ReleasePipeline), false);
+        }
+        if (signals is { ScopedBehaviour: { } scoped })
+        {
+            return (ImportanceLevel.Medium, new("scoped-behaviour", 0, signalPhrases.ScopedBehaviour(scoped)), false);
         }
         return (ImportanceLevel.Low, null, false);
     }
@@ -201,7 +211,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
 
     private static bool HasHighSignal(CommitSignals signals) =>
         signals.Hardening is not null || signals.Dependency is { Kind: DependencyBumpKind.Engine }
-        || signals is { Core: true, SevereFix: not null } || signals.Defaults is not null || signals.CoreFeature;
+        || signals is { Core: true, SevereFix: not null } || signals.Defaults is not null || signals.NewSetting is not null || signals.CoreFeature;
 
     /// <summary>The signals that did not move the level, shown with zero points so the reader sees them all.</summary>
     private IEnumerable<ScoreReason> Evidence(CommitSignals signals, List<ScoreReason> shown)

@@ -1,3 +1,5 @@
+using Gitbrief.Configuration;
+
 namespace Gitbrief.Analysis;
 
 /// <summary>Moves an assessment to a level decided after the scorer (a watch rule, the LLM, a hybrid bound) the

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gitbrief.Configuration;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;

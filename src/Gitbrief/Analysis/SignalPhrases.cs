@@ -21,6 +21,9 @@ internal sealed record SignalPhrases
     public required string Examples { get; init; }
     public required Func<string, string> FollowUp { get; init; }
     public required Func<string, string> Wording { get; init; }
+    public required Func<string, string> ScopedBehaviour { get; init; }
+    public required Func<string, string> SameDay { get; init; }
+    public required Func<string, string> NewSetting { get; init; }
     public required string NoHighSignal { get; init; }
     public required Func<int, string> DayCap { get; init; }
     public required Func<string, int, string> Series { get; init; }
@@ -47,6 +50,9 @@ internal sealed record SignalPhrases
         Examples = "仅示例代码",
         FollowUp = w => $"评审跟进或重命名（{w}）",
         Wording = w => $"仅文档或提示文字（{w}）",
+        ScopedBehaviour = w => $"特定条件下的行为变化（{w}）",
+        SameDay = s => $"跟进当日较大的改动 {s}",
+        NewSetting = v => $"新增核心设置 {v}",
         NoHighSignal = "无须立即知晓的信号",
         DayCap = n => $"当日高重要度过多，保留前 {n} 项",
         Series = (s, n) => $"同一系列（{s}，当日 {n} 个功能提交）",
@@ -72,6 +78,9 @@ internal sealed record SignalPhrases
         Examples = "examples only",
         FollowUp = w => $"review follow-up or rename ({w})",
         Wording = w => $"only documentation or message wording ({w})",
+        ScopedBehaviour = w => $"changes behaviour in a stated case ({w})",
+        SameDay = s => $"follows up a larger change of the same day ({s})",
+        NewSetting = v => $"new core setting {v}",
         NoHighSignal = "nothing a follower must know today",
         DayCap = n => $"many high items today: the top {n} kept",
         Series = (s, n) => $"part of a series ({s}, {n} feature commits today)",

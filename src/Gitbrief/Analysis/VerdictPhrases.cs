@@ -1,3 +1,5 @@
+using Gitbrief.Configuration;
+
 namespace Gitbrief.Analysis;
 
 /// <summary>The reasons written after the scorer — the reader's watch rules, the LLM's level and the hybrid mode's

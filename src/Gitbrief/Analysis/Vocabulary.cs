@@ -57,7 +57,13 @@ internal static class Vocabulary
         "corrupt", "corrupted", "corruption", "nan", "nans", "accuracy", "precision", "deadlock", "deadlocks", "hang", "hangs", "race",
         "leak", "leaks", "oom", "regression", "data-loss", "loss", "miscompile", "miscompilation", "garbage", "mismatch", "broken",
         "stale", "incorrectly", "wrongly", "correctly", "stuck", "infinite", "truncated", "truncation", "truncates",
-        "hanging", "deadlocked", "corrupts", "corrupting", "crashed");
+        "hanging", "deadlocked", "corrupts", "corrupting", "crashed", "off-by-one", "inaccurate", "miscalculated", "miscomputed",
+        "miscalculation");
+
+    /// <summary>Verbs by which a title reports what the code gives back: "returns wrong …", "produces incorrect …".</summary>
+    public static readonly HashSet<string> ResultVerbs = Set(
+        "return", "returns", "returned", "returning", "produce", "produces", "produced", "yield", "yields", "compute", "computes",
+        "computed", "give", "gives");
 
     /// <summary>The severe problems no one may miss: a crash, corrupted or lost data, a process that never returns. A fix
     /// of one is never held back by the day's cap on soft highs.</summary>
@@ -87,11 +93,23 @@ internal static class Vocabulary
     public static readonly HashSet<string> Experimental = Set(
         "experimental", "preview", "unstable", "beta", "alpha", "prototype", "poc", "wip", "opt-in", "feature-flag", "nightly");
 
+    /// <summary>Gating words that count only in a title: a squash body's bullet list names its work-in-progress commits.</summary>
+    public static readonly HashSet<string> TitleOnlyExperimental = Set("wip");
+
+    /// <summary>Folders whose code is opt-in whatever a commit's title says: a linter's nursery, a prototype namespace.</summary>
+    public static readonly HashSet<string> GatedDirectories = Set("nursery", "experimental", "preview", "unstable", "prototype", "incubator");
+
+    /// <summary>Words of a title that says the change is an example of use.</summary>
+    public static readonly HashSet<string> ExampleWords = Set("example", "examples", "demo", "demos", "tutorial", "tutorials", "sample", "samples", "cookbook", "notebook");
+
     /// <summary>Trivial edits whatever their size.</summary>
     public static readonly HashSet<string> Trivial = Set(
         "typo", "typos", "spelling", "misspelling", "whitespace", "formatting", "format", "fmt", "lint", "linting", "clippy", "print",
         "prints", "printing", "log", "logging", "comment", "comments", "wording", "warning", "warnings", "cosmetic", "indentation", "nit",
         "nits", "rename", "renames", "renamed", "reword", "message", "messages", "docstring", "docstrings", "readme");
+
+    /// <summary>Proofreading words: a change of spelling or wording, trivial up to a proofreader's size.</summary>
+    public static readonly HashSet<string> Proofreading = Set("typo", "typos", "spelling", "misspelling", "misspellings", "wording", "grammar");
 
     /// <summary>Words of a version bump of the project itself.</summary>
     public static readonly HashSet<string> Release = Set("release", "releases", "released", "version", "bump", "prepare", "publish", "v");

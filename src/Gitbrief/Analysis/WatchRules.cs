@@ -1,3 +1,5 @@
+using Gitbrief.Common;
+using Gitbrief.Configuration;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;

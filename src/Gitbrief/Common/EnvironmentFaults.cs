@@ -55,12 +55,3 @@ public static partial class EnvironmentFaults
     [GeneratedRegex(@"\s*:?\s*'(/[^']*)'")]
     private static partial Regex QuotedPath();
 }
-
-/// <summary>The kinds of disk faults, each with its own advice.</summary>
-public enum DiskFault
-{
-    Full,
-    ReadOnly,
-    Denied,
-    Other,
-}

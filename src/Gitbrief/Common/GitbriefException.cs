@@ -14,9 +14,3 @@ public class GitbriefException : Exception
     {
     }
 }
-
-/// <summary>Bad command-line arguments or configuration: exit code 2.</summary>
-public sealed class UsageException(string message) : GitbriefException(message);
-
-/// <summary>A repository could not be fetched or read: that repository fails, the others go on.</summary>
-public class RepositoryException(string message) : GitbriefException(message);

@@ -1,4 +1,3 @@
-using Gitbrief.Analysis;
 
 namespace Gitbrief.Configuration;
 
@@ -53,12 +52,13 @@ public sealed record GitbriefConfig
     /// <summary>Where reports are delivered (the <c>publish:</c> list); empty means the output directory only.</summary>
     public IReadOnlyList<TargetSettings> Publish { get; init; } = [];
 
-    /// <summary>Where the store is (<c>store:</c>): a PostgreSQL database or a SQLite file; null means GITBRIEF_STORE, else
-    /// gitbrief.db in the cache directory.</summary>
-    public Store.StoreLocation? Store { get; init; }
-
     /// <summary>URL template of an archived report ({year}, {name}, {date}, {repository}), linked from chat, mail and issues.</summary>
     public string? ReportUrl { get; init; }
+
+    /// <summary>Where runs, work units, the LLM cache, the publish ledger and the reports are kept (<c>store:</c>): a
+    /// postgresql:// URL without a password (checked when the file is read) or a SQLite file path; null means
+    /// GITBRIEF_STORE, else &lt;cache-dir&gt;/gitbrief.db.</summary>
+    public string? Store { get; init; }
 
     /// <summary>When the server queues the daily run (<c>schedule:</c>); null: only by hand (<c>gitbrief-server enqueue</c>).</summary>
     public ScheduleSettings? Schedule { get; init; }

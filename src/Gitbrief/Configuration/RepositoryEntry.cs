@@ -15,5 +15,5 @@ public sealed record RepositoryEntry(
     string? Name = null)
 {
     /// <summary>This repository's <c>watch:</c> rules, applied after the global ones.</summary>
-    public IReadOnlyList<Analysis.WatchRule> Watch { get; init; } = [];
+    public IReadOnlyList<WatchRule> Watch { get; init; } = [];
 }

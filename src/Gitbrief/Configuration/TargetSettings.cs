@@ -1,23 +1,26 @@
 using System.Globalization;
 using Gitbrief.Common;
+using Gitbrief.Configuration.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace Gitbrief.Configuration;
 
-/// <summary>One entry of the config's <c>publish:</c> list, as written. The target of that type reads its own
-/// keys through it; every problem is a config error with the file and line of the offending key.
+/// <summary>One entry of the config's <c>publish:</c> list, its keys already checked against its type's schema
+/// (<see cref="PublishTypes"/>). The target of that type reads its values through it; a problem found then (a secret
+/// not set, values that do not go together) is a config error with the file and line of the offending key.
 /// Secrets are never in the file: a key ending in <c>_env</c> names the environment variable that holds one.</summary>
 public sealed class TargetSettings
 {
     private readonly YamlNodeReader reader;
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> entries;
     private readonly YamlNode node;
+    private readonly PublishType type;
 
-    internal TargetSettings(YamlNodeReader reader, YamlNode node, string type, string? name)
+    internal TargetSettings(YamlNodeReader reader, YamlNode node, PublishType type, string? name)
     {
         this.reader = reader;
         this.node = node;
-        Type = type;
+        this.type = type;
         Name = name;
         // A bare "- dir" entry has no keys.
         entries = node is YamlMappingNode mapping
@@ -25,7 +28,8 @@ public sealed class TargetSettings
             : [];
     }
 
-    /// <summary>Settings built in code (tests): keys to scalar values or string lists.</summary>
+    /// <summary>Settings built in code (tests, the default targets): keys to scalar values or string lists, checked
+    /// like the file's.</summary>
     public static TargetSettings From(string type, IReadOnlyDictionary<string, object> values, string? name = null)
     {
         var mapping = new YamlMappingNode { { "type", type } };
@@ -42,11 +46,11 @@ public sealed class TargetSettings
                 _ => new YamlScalarNode(value.ToString()),
             });
         }
-        return new TargetSettings(new YamlNodeReader("(settings)"), mapping, type, name);
+        return PublishSchema.Entry(new ConfigNode(new YamlNodeReader("(settings)"), mapping, "publish"));
     }
 
-    /// <summary>The target type: dir, git, github-issue, webhook, email.</summary>
-    public string Type { get; }
+    /// <summary>The target type: dir, git, github-issue, webhook, email, site.</summary>
+    public string Type => type.Name;
 
     /// <summary>The optional <c>name:</c>, which becomes the target's identity in the ledger.</summary>
     public string? Name { get; }
@@ -57,59 +61,25 @@ public sealed class TargetSettings
     /// <summary>file:line of the entry, for messages.</summary>
     public string Location => $"{reader.File}:{reader.Line(node).ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Fails on any key other than <c>type</c>, <c>name</c> and <paramref name="keys"/>.</summary>
-    public void Allow(params string[] keys)
-    {
-        if (node is YamlMappingNode)
-        {
-            var allowed = new HashSet<string>(keys.Concat(["type", "name"]), StringComparer.Ordinal);
-            _ = reader.Mapping(node, $"publish[{Type}]", allowed).ToList();
-        }
-    }
-
     public bool Has(string key) => entries.TryGetValue(key, out var entry) && !reader.IsNull(entry.Value);
 
     public string? String(string key) => Has(key) ? reader.String(entries[key].Value, key) : null;
 
     public string RequiredString(string key) => String(key) ?? throw Missing(key);
 
-    public int? Int(string key, int min, int max) => Has(key) ? reader.Int(entries[key].Value, key, min, max) : null;
+    /// <summary>A whole number, within the range its type's schema gives.</summary>
+    public int? Int(string key) => Has(key) ? Read<int>(key) : null;
 
     public bool? Bool(string key) => Has(key) ? reader.Bool(entries[key].Value, key) : null;
 
-    public string? Choice(string key, params string[] choices) => Has(key) ? reader.Choice(entries[key].Value, key, choices) : null;
+    /// <summary>One of the choices its type's schema lists.</summary>
+    public string? Choice(string key) => Has(key) ? Read<string>(key) : null;
 
     /// <summary>A list given as a YAML sequence or as one comma-separated value.</summary>
-    public IReadOnlyList<string> List(string key)
-    {
-        if (!Has(key))
-        {
-            return [];
-        }
-        var value = entries[key].Value;
-        return value is YamlSequenceNode
-            ? reader.Sequence(value, key).Select(n => reader.String(n, key).Trim()).Where(s => s.Length > 0).ToList()
-            : reader.String(value, key).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
+    public IReadOnlyList<string> List(string key) => Has(key) ? ConfigValues.TextList.Read(At(key)) : [];
 
     /// <summary>An https URL (plain http to this machine only) without credentials: targets send tokens to it.</summary>
-    public Uri? Url(string key)
-    {
-        var text = String(key);
-        if (text is null)
-        {
-            return null;
-        }
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw Error(key, $"'{key}' must be an http(s) URL");
-        }
-        if (UrlSecrecy.HasCredentials(uri))
-        {
-            throw Error(key, $"'{key}' {UrlSecrecy.CredentialsProblem}");
-        }
-        return UrlSecrecy.IsPlainHttpOffLoopback(uri) ? throw Error(key, $"'{key}' {UrlSecrecy.PlainHttpProblem}") : uri;
-    }
+    public Uri? Url(string key) => Has(key) ? new Uri(Read<string>(key)) : null;
 
     /// <summary>The secret held by the environment variable that <paramref name="key"/> names (e.g.
     /// <c>token_env: GITHUB_TOKEN</c>), or <paramref name="defaultVariable"/> when the key is absent. Null when
@@ -134,5 +104,12 @@ public sealed class TargetSettings
     public UsageException Error(string key, string message) =>
         entries.TryGetValue(key, out var entry) ? reader.Error(entry.Key).Because(message) : reader.Error(node).Because(message);
 
-    private UsageException Missing(string key) => reader.Error(node).Because($"publish target '{Type}' needs '{key}'");
+    private ConfigNode At(string key) => new(reader, entries[key].Value, key);
+
+    /// <summary>The value as the type's schema reads it.</summary>
+    private T Read<T>(string key) => type.Section[key].Value is ConfigValue<T> value
+        ? value.Read(At(key))
+        : throw new InvalidOperationException($"publish type '{Type}' has no key '{key}' holding {typeof(T).Name}");
+
+    private UsageException Missing(string key) => reader.Error(node).Because(type.Section.Missing("publish", key));
 }

@@ -12,7 +12,7 @@ internal sealed class YamlNodeReader(string file)
 
     public UsageExceptionBuilder Error(YamlNode node) => new(File, Line(node));
 
-    /// <summary>The entries of a mapping; unknown keys are errors naming the keys that are allowed.</summary>
+    /// <summary>The entries of a mapping; unknown keys are errors naming the key probably meant and the keys allowed.</summary>
     public IEnumerable<(string Key, YamlNode Value, YamlNode KeyNode)> Mapping(YamlNode node, string what, IReadOnlyCollection<string> allowed)
     {
         if (node is not YamlMappingNode mapping)
@@ -26,7 +26,8 @@ internal sealed class YamlNodeReader(string file)
             if (!allowed.Contains(key))
             {
                 var known = string.Join(", ", allowed.Order(StringComparer.Ordinal));
-                throw Error(keyNode).Because($"unknown key '{Printable(key)}' in '{what}' (expected one of: {known})");
+                var meant = Common.TypoSuggestion.Closest(key, allowed) is { } closest ? $"; did you mean '{closest}'?" : "";
+                throw Error(keyNode).Because($"unknown key '{Printable(key)}' in '{what}' (expected one of: {known}){meant}");
             }
             entries.Add((key, value, keyNode));
         }
@@ -106,10 +107,11 @@ internal sealed class YamlNodeReader(string file)
         throw Error(node).Because($"'{key}' must be a list");
     }
 
-    /// <summary>Untrusted text shown in an error: control characters (bidirectional ones included) replaced, length capped.</summary>
+    /// <summary>Untrusted text shown in an error: control characters and invisible format characters (bidirectional
+    /// controls among them) replaced, length capped.</summary>
     public static string Printable(string text)
     {
-        var cleaned = new string(text.Select(c => char.IsControl(c) || Rendering.BidiControls.Is(c) ? '?' : c).ToArray());
+        var cleaned = new string(text.Select(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format ? '?' : c).ToArray());
         return cleaned.Length > 60 ? cleaned[..60] + "…" : cleaned;
     }
 

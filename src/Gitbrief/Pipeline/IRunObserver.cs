@@ -12,13 +12,3 @@ public interface IRunObserver
     {
     }
 }
-
-/// <summary>An observer that ignores everything.</summary>
-public sealed class SilentObserver : IRunObserver
-{
-    public static SilentObserver Instance { get; } = new();
-
-    public void StageChanged(string repository, RunStage stage, string? detail = null)
-    {
-    }
-}

@@ -1,4 +1,6 @@
+using Gitbrief.Common;
 using Gitbrief.Analysis;
+using Gitbrief.Configuration;
 using Gitbrief.Rendering;
 using Gitbrief.Sources;
 
@@ -18,13 +20,13 @@ public sealed record ReportRequest
 
     /// <summary>Where runs, units, LLM answers, deliveries and reports are kept: the config's <c>store:</c> (or
     /// GITBRIEF_STORE), else the SQLite file gitbrief.db in <see cref="CacheDirectory"/>.</summary>
-    public Store.StoreLocation Store
+    public Common.StoreLocation Store
     {
-        get => store ?? Gitbrief.Store.StoreLocation.Sqlite(Path.Combine(CacheDirectory, "gitbrief.db"));
+        get => store ?? Gitbrief.Common.StoreLocation.Sqlite(Path.Combine(CacheDirectory, "gitbrief.db"));
         init => store = value;
     }
 
-    private readonly Store.StoreLocation? store;
+    private readonly Common.StoreLocation? store;
 
     /// <summary>An open store to use instead of opening <see cref="Store"/> (and not to dispose): a long-lived process
     /// running many jobs (the fleet server) shares one store, and its connection pool, between them.</summary>

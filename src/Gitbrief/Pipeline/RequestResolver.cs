@@ -14,7 +14,7 @@ namespace Gitbrief.Pipeline;
 /// <see cref="UsageException"/> (exit code 2) naming the flag or the config file:line.</summary>
 public static class RequestResolver
 {
-    public const string DefaultTimeZone = "Asia/Shanghai";
+    public const string DefaultTimeZone = Configuration.Schema.TopLevelSchema.DefaultTimeZone;
     public const int MaxDaysPerRun = 3660;
 
     public static ReportRequest Resolve(
@@ -113,21 +113,22 @@ public static class RequestResolver
     /// relative to the working directory.</summary>
     public static StoreLocation ResolveStore(GitbriefConfig config, Func<string, string?> environment, string cacheDirectory, string workingDirectory)
     {
-        var location = config.Store;
-        if (location is null && environment(StoreLocation.Variable) is { Length: > 0 } variable)
+        var (text, origin) = config.Store is { } configured
+            ? (configured, "store")
+            : (environment(StoreLocation.Variable), StoreLocation.Variable);
+        if (string.IsNullOrWhiteSpace(text))
         {
-            try
-            {
-                location = StoreLocation.Parse(variable);
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException($"{StoreLocation.Variable}: {e.Message}");
-            }
+            return StoreLocation.Sqlite(Path.Combine(cacheDirectory, "gitbrief.db"));
         }
-        return location is { Kind: StoreKind.Sqlite, SqlitePath: { } path }
-            ? StoreLocation.Sqlite(Path.GetFullPath(path, workingDirectory))
-            : location ?? StoreLocation.Sqlite(Path.Combine(cacheDirectory, "gitbrief.db"));
+        try
+        {
+            var location = StoreLocation.Parse(text);
+            return location.Kind == StoreKind.Sqlite ? StoreLocation.Sqlite(Path.GetFullPath(location.SqlitePath!, workingDirectory)) : location;
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{origin}: {e.Message}");
+        }
     }
 
     /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>
@@ -217,50 +218,20 @@ public static class RequestResolver
         return formats.Count > 0 ? formats : throw new UsageException("--format: name at least one format (md, json)");
     }
 
+    /// <summary>Each repository to report on (the command line's, else the config's, else the current directory),
+    /// its address parsed, its name unique, its settings resolved: flag, then the entry, then the top level.</summary>
     private static List<RepositorySpec> ResolveRepositories(ReportArguments arguments, GitbriefConfig config, string workingDirectory)
     {
-        IReadOnlyList<RepositoryEntry> entries = arguments.Repositories.Count > 0
-            ? arguments.Repositories.Select(r => new RepositoryEntry(r)).ToList()
-            : config.Repositories.Count > 0
-                ? config.Repositories
-                : [new RepositoryEntry(".", Origin: "the current directory")];
         var baseDirectory = arguments.Repositories.Count == 0 && config.SourcePath is not null
             ? Path.GetDirectoryName(config.SourcePath)!
             : workingDirectory;
-        var specs = new List<RepositorySpec>();
         var byName = new Dictionary<string, RepositoryEntry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in entries)
+        var specs = new List<RepositorySpec>();
+        foreach (var entry in RepositoryEntries(arguments, config))
         {
-            RepositoryAddress address;
-            try
-            {
-                address = RepositoryAddress.Parse(entry.Address, baseDirectory);
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException($"{entry.Origin}: {e.Message}");
-            }
-            var name = entry.Name ?? address.Name;
-            if (byName.TryGetValue(name, out var previous))
-            {
-                throw new UsageException(
-                    $"{entry.Origin}: repository '{YamlNodeReader.Printable(entry.Address)}' writes to the same report path (<out>/YYYY/{name}/) as '{YamlNodeReader.Printable(previous.Address)}' ({previous.Origin}); give one of them a 'name:'");
-            }
-            byName[name] = entry;
-            HostKind? host = entry.Host switch
-            {
-                "github" => HostKind.GitHub,
-                "gitlab" => HostKind.GitLab,
-                "gitea" => HostKind.Gitea,
-                "none" => HostKind.None,
-                _ => null,
-            };
-            var source = (entry.Source ?? config.Source ?? "git") == "github-api" ? SourceKind.GitHubApi : SourceKind.Git;
-            if (source == SourceKind.GitHubApi && WebLinks.FromRemote(address.RemoteUrl, host).Kind != HostKind.GitHub)
-            {
-                throw new UsageException(
-                    $"{entry.Origin}: source: github-api needs a GitHub repository (owner/repo or a github.com URL), not '{YamlNodeReader.Printable(entry.Address)}'");
-            }
+            var address = ParseAddress(entry, baseDirectory);
+            ClaimName(byName, entry, entry.Name ?? address.Name);
+            var host = HostOf(entry);
             specs.Add(new RepositorySpec(
                 address,
                 arguments.Branch ?? entry.Branch ?? config.Branch,
@@ -268,11 +239,60 @@ public static class RequestResolver
                 host)
             {
                 ConfiguredName = entry.Name,
-                Source = source,
+                Source = SourceOf(entry, config, address, host),
                 ApiUrl = entry.ApiUrl ?? config.ApiUrl,
                 EnrichPullRequests = entry.EnrichPullRequests ?? config.EnrichPullRequests ?? false,
             });
         }
         return specs;
+    }
+
+    private static IReadOnlyList<RepositoryEntry> RepositoryEntries(ReportArguments arguments, GitbriefConfig config) =>
+        arguments.Repositories.Count > 0
+            ? arguments.Repositories.Select(r => new RepositoryEntry(r)).ToList()
+            : config.Repositories.Count > 0
+                ? config.Repositories
+                : [new RepositoryEntry(".", Origin: "the current directory")];
+
+    private static RepositoryAddress ParseAddress(RepositoryEntry entry, string baseDirectory)
+    {
+        try
+        {
+            return RepositoryAddress.Parse(entry.Address, baseDirectory);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{entry.Origin}: {e.Message}");
+        }
+    }
+
+    /// <summary>Two repositories with one name would write to the same report folder: an error naming both.</summary>
+    private static void ClaimName(Dictionary<string, RepositoryEntry> byName, RepositoryEntry entry, string name)
+    {
+        if (byName.TryGetValue(name, out var previous))
+        {
+            throw new UsageException(
+                $"{entry.Origin}: repository '{YamlNodeReader.Printable(entry.Address)}' writes to the same report path (<out>/YYYY/{name}/) as '{YamlNodeReader.Printable(previous.Address)}' ({previous.Origin}); give one of them a 'name:'");
+        }
+        byName[name] = entry;
+    }
+
+    private static HostKind? HostOf(RepositoryEntry entry) => entry.Host switch
+    {
+        "github" => HostKind.GitHub,
+        "gitlab" => HostKind.GitLab,
+        "gitea" => HostKind.Gitea,
+        "none" => HostKind.None,
+        _ => null,
+    };
+
+    /// <summary>git, or the GitHub API — which only a GitHub repository can be read through.</summary>
+    private static SourceKind SourceOf(RepositoryEntry entry, GitbriefConfig config, RepositoryAddress address, HostKind? host)
+    {
+        var source = (entry.Source ?? config.Source ?? "git") == "github-api" ? SourceKind.GitHubApi : SourceKind.Git;
+        return source == SourceKind.GitHubApi && WebLinks.FromRemote(address.RemoteUrl, host).Kind != HostKind.GitHub
+            ? throw new UsageException(
+                $"{entry.Origin}: source: github-api needs a GitHub repository (owner/repo or a github.com URL), not '{YamlNodeReader.Printable(entry.Address)}'")
+            : source;
     }
 }

@@ -2,31 +2,6 @@ using Gitbrief.Analysis.Llm;
 
 namespace Gitbrief.Pipeline;
 
-/// <summary>One report produced in a run.</summary>
-public sealed record ReportOutput(string Repository, DateOnly Day, int Commits, IReadOnlyList<string> Files, string? Markdown)
-{
-    /// <summary>SHA-256 of the Markdown report.</summary>
-    public string Hash { get; init; } = string.Empty;
-
-    /// <summary>The day was not over: the report is marked partial.</summary>
-    public bool Partial { get; init; }
-
-    /// <summary>What the publish targets deliver: the report and its rendered text (set unless the repository failed).</summary>
-    internal Publishing.PublishedReport? Published { get; init; }
-}
-
-/// <summary>What happened to one repository in a run: its reports, the days it could not report (each with the
-/// reason) while the others were written, or the error that stopped it altogether.</summary>
-public sealed record RepositoryOutcome(string Repository, IReadOnlyList<ReportOutput> Reports, string? Error)
-{
-    public IReadOnlyList<DayFailure> FailedDays { get; init; } = [];
-
-    public bool Succeeded => Error is null && FailedDays.Count == 0;
-}
-
-/// <summary>A day of a repository that could not be reported, and why (one line).</summary>
-public sealed record DayFailure(DateOnly Day, string Reason);
-
 /// <summary>The result of a run. Exit codes: 0 all good, 1 some repository or day failed (the others are written),
 /// 3 every report was written but some LLM analyses fell back to the rules.</summary>
 public sealed record RunSummary(IReadOnlyList<RepositoryOutcome> Repositories)

@@ -16,7 +16,7 @@ internal static class ChangePolicies
     public const string Key = "on_change";
 
     public static ChangePolicy Read(TargetSettings settings) =>
-        settings.Choice(Key, "update", "ignore") == "ignore" ? ChangePolicy.Ignore : ChangePolicy.Update;
+        settings.Choice(Key) == "ignore" ? ChangePolicy.Ignore : ChangePolicy.Update;
 
     /// <summary>Which reports a message target sends: those never sent (all of them with <c>--resend</c>) as full
     /// messages; those sent whose report changed since as updates carrying the change (with <c>on_change: update</c>).

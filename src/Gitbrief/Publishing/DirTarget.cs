@@ -16,7 +16,6 @@ internal sealed class DirTarget(string id, string? path, IReadOnlyList<string> f
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
-        settings.Allow("path");
         var path = settings.String("path") is { } given ? Path.GetFullPath(given, Path.GetDirectoryName(context.OutputDirectory) ?? ".") : null;
         return new DirTarget(settings.Identity(path is null ? "dir" : "dir:" + path), path, context.Formats);
     }

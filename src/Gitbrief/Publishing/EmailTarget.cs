@@ -56,14 +56,13 @@ internal sealed class EmailTarget : IPublishTarget
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
-        settings.Allow("host", "port", "security", "username_env", "password_env", "from", "to", "cc", "subject", ChangePolicies.Key);
         var host = settings.RequiredString("host").Trim();
         if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '@'))
         {
             throw settings.Error("host", "'host' must be a host name or an IP address");
         }
-        var securityName = settings.Choice("security", "starttls", "tls", "none");
-        var port = settings.Int("port", 1, 65535) ?? (securityName == "tls" ? 465 : 587);
+        var securityName = settings.Choice("security");
+        var port = settings.Int("port") ?? (securityName == "tls" ? 465 : 587);
         var security = (securityName ?? (port == 465 ? "tls" : "starttls")) switch
         {
             "tls" => SecureSocketOptions.SslOnConnect,

@@ -58,7 +58,6 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
-        settings.Allow("repo", "token_env", "api_url", "title", "labels", "close_after_days", ChangePolicies.Key);
         var repository = settings.RequiredString("repo").Trim();
         if (!RepositoryPattern().IsMatch(repository))
         {
@@ -87,7 +86,7 @@ internal sealed partial class GitHubIssueTarget : IPublishTarget
         {
             throw settings.Error("labels", "'labels' needs at least one label: it is how gitbrief finds its issues again");
         }
-        var closeAfterDays = settings.Int("close_after_days", 0, 36_500) ?? 30;
+        var closeAfterDays = settings.Int("close_after_days") ?? 30;
         return new GitHubIssueTarget(settings.Identity("github-issue:" + repository), repository, token, variable, apiUrl, title,
             labels.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), closeAfterDays, onChange: ChangePolicies.Read(settings));
     }

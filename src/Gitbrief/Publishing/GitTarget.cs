@@ -13,9 +13,9 @@ namespace Gitbrief.Publishing;
 /// ledger (with its commit) only once the push succeeded, so a failed run delivers it next time.</summary>
 internal sealed partial class GitTarget : IPublishTarget
 {
-    public const string DefaultMessage = "Report: {name} - {date}";
-    public const string DefaultAuthorName = "gitbrief";
-    public const string DefaultAuthorEmail = "gitbrief@users.noreply.github.com";
+    public const string DefaultMessage = Configuration.Schema.PublishTypes.DefaultArchiveMessage;
+    public const string DefaultAuthorName = Configuration.Schema.PublishTypes.DefaultAuthorName;
+    public const string DefaultAuthorEmail = Configuration.Schema.PublishTypes.DefaultAuthorEmail;
 
     /// <summary>The previous tool's variable naming the repository reports are committed to: the default of <c>repo:</c>.</summary>
     public const string RepositoryVariable = "REPOSITORY";
@@ -43,7 +43,6 @@ internal sealed partial class GitTarget : IPublishTarget
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
-        settings.Allow("repo", "branch", "path", "message", "token_env", "author_name", "author_email", "push");
         var configured = settings.String("repo")?.Trim();
         var repo = configured ?? context.Environment(RepositoryVariable)?.Trim();
         if (string.IsNullOrEmpty(repo))

@@ -1,19 +1,21 @@
 using Gitbrief.Configuration;
+using Gitbrief.Configuration.Schema;
 
 namespace Gitbrief.Publishing;
 
-/// <summary>Builds the target of each <c>publish:</c> entry, which reads and validates its own keys (config
-/// errors with file:line, before anything runs).</summary>
+/// <summary>Builds the target of each <c>publish:</c> entry. The entry's keys were checked against its type's schema
+/// when the config was read; the target checks what depends on the run (secrets, formats) before anything runs.</summary>
 internal static class PublishTargetFactory
 {
+    /// <summary>The target each type of <see cref="PublishTypes"/> builds.</summary>
     private static readonly Dictionary<string, Func<TargetSettings, PublishContext, IPublishTarget>> Factories = new(StringComparer.Ordinal)
     {
-        ["dir"] = DirTarget.Create,
-        ["email"] = EmailTarget.Create,
-        ["git"] = GitTarget.Create,
-        ["github-issue"] = GitHubIssueTarget.Create,
-        ["site"] = SiteTarget.Create,
-        ["webhook"] = Webhooks.WebhookTarget.Create,
+        [PublishTypes.Dir.Name] = DirTarget.Create,
+        [PublishTypes.Email.Name] = EmailTarget.Create,
+        [PublishTypes.Git.Name] = GitTarget.Create,
+        [PublishTypes.GitHubIssue.Name] = GitHubIssueTarget.Create,
+        [PublishTypes.Site.Name] = SiteTarget.Create,
+        [PublishTypes.Webhook.Name] = Webhooks.WebhookTarget.Create,
     };
 
     public static IReadOnlyList<string> Types => [.. Factories.Keys.Order(StringComparer.Ordinal)];

@@ -60,12 +60,3 @@ internal sealed record ReportChange(IReadOnlyList<ChangedCommit> Added, IReadOnl
 
     private static string Clip(string title) => Webhooks.WebhookText.Clip(title, MaxTitle);
 }
-
-/// <summary>A commit as the change lists it.</summary>
-internal sealed record ChangedCommit(string Sha, ImportanceLevel Level, string Title)
-{
-    public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
-}
-
-/// <summary>A commit whose level is not what the delivered report said.</summary>
-internal sealed record LevelChange(ChangedCommit Commit, ImportanceLevel Was);

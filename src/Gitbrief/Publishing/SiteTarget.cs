@@ -15,7 +15,6 @@ internal sealed class SiteTarget(string id, SiteOptions options) : IPublishTarge
 
     public static IPublishTarget Create(TargetSettings settings, PublishContext context)
     {
-        settings.Allow("path", "base_url");
         if (!context.Formats.Contains("json", StringComparer.Ordinal))
         {
             throw settings.Error("type", "publish target 'site' is built from the JSON reports: add json to the formats");

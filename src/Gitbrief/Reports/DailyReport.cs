@@ -1,5 +1,4 @@
 using Gitbrief.Analysis;
-using Gitbrief.Analysis.Llm;
 
 namespace Gitbrief.Reports;
 
@@ -35,6 +34,3 @@ public sealed record DailyReport
 
     public IEnumerable<ReportEntry> AtLevel(ImportanceLevel level) => Entries.Where(e => e.Level == level);
 }
-
-/// <summary>The model used for a report and what its LLM requests cost; the wall time is the repository's LLM stage.</summary>
-public sealed record LlmRunInfo(string Model, LlmUsage Usage, TimeSpan WallTime);

@@ -13,18 +13,3 @@ public sealed record ReportTheme
     public required IReadOnlyList<string> Commits { get; init; }
     public required ThemeCounts Counts { get; init; }
 }
-
-/// <summary>A theme's commits at each level.</summary>
-public sealed record ThemeCounts(int High, int Medium, int Low)
-{
-    public int Total => High + Medium + Low;
-
-    public static ThemeCounts Of(IEnumerable<ImportanceLevel> levels)
-    {
-        var list = levels.ToList();
-        return new ThemeCounts(
-            list.Count(l => l == ImportanceLevel.High),
-            list.Count(l => l == ImportanceLevel.Medium),
-            list.Count(l => l == ImportanceLevel.Low));
-    }
-}

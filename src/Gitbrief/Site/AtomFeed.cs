@@ -81,7 +81,7 @@ internal static class AtomFeed
         var high = day.Summary.High;
         if (high.Count > 0)
         {
-            html.Append("<h3>").Append(Html.Escape(labels.Group(Analysis.ImportanceLevel.High, high.Count))).Append("</h3><ul>");
+            html.Append("<h3>").Append(Html.Escape(labels.Group(ImportanceLevel.High, high.Count))).Append("</h3><ul>");
             foreach (var commit in high)
             {
                 html.Append("<li>").Append(Html.Link(commit.Url, commit.Title)).Append(" · ").Append(Html.Escape(commit.Author)).Append("</li>");

@@ -69,10 +69,6 @@ public sealed partial record RepositoryAddress
         return new RepositoryAddress(text, full, null, localName, localDisplay);
     }
 
-    /// <summary>Whether <paramref name="name"/> can be a repository's name (<c>name:</c>): one folder name of letters,
-    /// digits, '.', '_' and '-', not starting with '.', at most 100 characters.</summary>
-    public static bool IsValidName(string name) => name.Length is > 0 and <= 100 && NamePattern().IsMatch(name);
-
     /// <summary>The name and display name of a repository on disk: its folder's name (without .git); the work tree's
     /// for a path ending in /.git; for a bare repository mirroring a network repository (its origin has a host), the
     /// origin's name and owner/name — mirrors are often kept as …/repo.git.</summary>
@@ -217,9 +213,6 @@ public sealed partial record RepositoryAddress
 
     [GeneratedRegex(@"^[^/@\s:]+:[^/@\s]*@[A-Za-z0-9.-]+:", RegexOptions.CultureInvariant)]
     private static partial Regex ScpPasswordPattern();
-
-    [GeneratedRegex(@"^[\p{L}\p{N}_-][\p{L}\p{N}._-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
 
     [GeneratedRegex(@"^\[\s*remote\s+""origin""\s*\]$", RegexOptions.CultureInvariant)]
     private static partial Regex OriginSection();

@@ -1,3 +1,4 @@
+using Gitbrief.Common;
 using System.Data.Common;
 using System.Globalization;
 using Npgsql;
@@ -13,7 +14,7 @@ namespace Gitbrief.Store;
 public sealed class PostgresStore : SqlStore
 {
     /// <summary>The advisory lock key the migrations run under ("gitbrief" in ASCII).</summary>
-    private const long MigrationLock = 0x67697462726965;
+    private const long MigrationLock = 0x6769746272696566;
 
     /// <summary>The schema, one step per version; a store at version N gets the steps after N, in one transaction.</summary>
     private static readonly IReadOnlyList<string> Migrations =
@@ -25,66 +26,7 @@ public sealed class PostgresStore : SqlStore
             started_at TEXT NOT NULL,
             finished_at TEXT,
             exit_code BIGINT);
-        CREATE TABLE work_units (
-            repository TEXT NOT NULL,
-            day TEXT NOT NULL,
-            time_zone TEXT NOT NULL,
-            variant TEXT NOT NULL,
-            status TEXT NOT NULL,
-            commits BIGINT NOT NULL,
-            report_hash TEXT,
-            error TEXT,
-            run_id BIGINT NOT NULL,
-            updated_at TEXT NOT NULL,
-            llm_requests BIGINT, llm_input_tokens BIGINT, llm_output_tokens BIGINT, llm_cache_hits BIGINT,
-            llm_retries BIGINT, llm_fallbacks BIGINT, llm_wall_ms BIGINT,
-            PRIMARY KEY (repository, day, time_zone, variant));
-        CREATE INDEX work_units_by_day ON work_units(day);
-        CREATE TABLE analyses (
-            repository TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            model TEXT NOT NULL,
-            prompt_version TEXT NOT NULL,
-            language TEXT NOT NULL,
-            depth TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            PRIMARY KEY (repository, subject, model, prompt_version, language, depth));
-        CREATE TABLE publications (
-            target TEXT NOT NULL,
-            repository TEXT NOT NULL,
-            day TEXT NOT NULL,
-            report_hash TEXT NOT NULL,
-            location TEXT,
-            published_at TEXT NOT NULL,
-            contents TEXT,
-            PRIMARY KEY (target, repository, day));
-        CREATE TABLE claims (
-            scope TEXT NOT NULL,
-            repository TEXT NOT NULL,
-            day TEXT NOT NULL,
-            variant TEXT NOT NULL,
-            owner TEXT NOT NULL,
-            content_hash TEXT,
-            claimed_at TEXT NOT NULL,
-            lease_until BIGINT NOT NULL,
-            PRIMARY KEY (scope, repository, day, variant));
-        CREATE INDEX claims_by_owner ON claims(owner);
-        CREATE TABLE reports (
-            repository TEXT NOT NULL,
-            day TEXT NOT NULL,
-            time_zone TEXT NOT NULL,
-            variant TEXT NOT NULL,
-            format TEXT NOT NULL,
-            language TEXT NOT NULL,
-            path TEXT NOT NULL,
-            content TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            run_id BIGINT NOT NULL,
-            updated_at TEXT NOT NULL,
-            PRIMARY KEY (repository, day, time_zone, variant, format));
-        CREATE INDEX reports_by_day ON reports(day);
-        """,
+        """ + SharedSchema,
     ];
 
     private readonly NpgsqlDataSource dataSource;

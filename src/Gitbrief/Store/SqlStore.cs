@@ -22,6 +22,72 @@ public abstract partial class SqlStore : IGitbriefStore
         new("reports", ["repository", "day", "time_zone", "variant", "format"], ["language", "path", "content", "hash", "run_id", "updated_at"]),
     ];
 
+    /// <summary>The tables both stores create the same way (every table but <c>runs</c>, whose id each numbers its own way):
+    /// text and 64-bit integers only (BIGINT is an integer column to SQLite as well). A later change of layout is a new
+    /// migration step in each store, never an edit of this text.</summary>
+    protected const string SharedSchema =
+        """
+        CREATE TABLE IF NOT EXISTS work_units (
+            repository TEXT NOT NULL,
+            day TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            status TEXT NOT NULL,
+            commits BIGINT NOT NULL,
+            report_hash TEXT,
+            error TEXT,
+            run_id BIGINT NOT NULL,
+            updated_at TEXT NOT NULL,
+            llm_requests BIGINT, llm_input_tokens BIGINT, llm_output_tokens BIGINT, llm_cache_hits BIGINT,
+            llm_retries BIGINT, llm_fallbacks BIGINT, llm_wall_ms BIGINT,
+            PRIMARY KEY (repository, day, time_zone, variant));
+        CREATE INDEX IF NOT EXISTS work_units_by_day ON work_units(day);
+        CREATE TABLE IF NOT EXISTS analyses (
+            repository TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            model TEXT NOT NULL,
+            prompt_version TEXT NOT NULL,
+            language TEXT NOT NULL,
+            depth TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (repository, subject, model, prompt_version, language, depth));
+        CREATE TABLE IF NOT EXISTS publications (
+            target TEXT NOT NULL,
+            repository TEXT NOT NULL,
+            day TEXT NOT NULL,
+            report_hash TEXT NOT NULL,
+            location TEXT,
+            published_at TEXT NOT NULL,
+            contents TEXT,
+            PRIMARY KEY (target, repository, day));
+        CREATE TABLE IF NOT EXISTS claims (
+            scope TEXT NOT NULL,
+            repository TEXT NOT NULL,
+            day TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            content_hash TEXT,
+            claimed_at TEXT NOT NULL,
+            lease_until BIGINT NOT NULL,
+            PRIMARY KEY (scope, repository, day, variant));
+        CREATE INDEX IF NOT EXISTS claims_by_owner ON claims(owner);
+        CREATE TABLE IF NOT EXISTS reports (
+            repository TEXT NOT NULL,
+            day TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            format TEXT NOT NULL,
+            language TEXT NOT NULL,
+            path TEXT NOT NULL,
+            content TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            run_id BIGINT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (repository, day, time_zone, variant, format));
+        CREATE INDEX IF NOT EXISTS reports_by_day ON reports(day);
+        """;
+
     public abstract string Description { get; }
 
     /// <summary>Runs one operation on a connection, its faults translated into <see cref="Common.EnvironmentException"/>.</summary>

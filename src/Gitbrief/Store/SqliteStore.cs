@@ -70,64 +70,7 @@ public sealed class SqliteStore : SqlStore
                 started_at TEXT NOT NULL,
                 finished_at TEXT,
                 exit_code INTEGER);
-            CREATE TABLE IF NOT EXISTS work_units (
-                repository TEXT NOT NULL,
-                day TEXT NOT NULL,
-                time_zone TEXT NOT NULL,
-                variant TEXT NOT NULL,
-                status TEXT NOT NULL,
-                commits INTEGER NOT NULL,
-                report_hash TEXT,
-                error TEXT,
-                run_id INTEGER NOT NULL,
-                updated_at TEXT NOT NULL,
-                llm_requests INTEGER, llm_input_tokens INTEGER, llm_output_tokens INTEGER, llm_cache_hits INTEGER,
-                llm_retries INTEGER, llm_fallbacks INTEGER, llm_wall_ms INTEGER,
-                PRIMARY KEY (repository, day, time_zone, variant));
-            CREATE TABLE IF NOT EXISTS analyses (
-                repository TEXT NOT NULL,
-                subject TEXT NOT NULL,
-                model TEXT NOT NULL,
-                prompt_version TEXT NOT NULL,
-                language TEXT NOT NULL,
-                depth TEXT NOT NULL,
-                payload TEXT NOT NULL,
-                created_at TEXT NOT NULL,
-                PRIMARY KEY (repository, subject, model, prompt_version, language, depth));
-            CREATE TABLE IF NOT EXISTS publications (
-                target TEXT NOT NULL,
-                repository TEXT NOT NULL,
-                day TEXT NOT NULL,
-                report_hash TEXT NOT NULL,
-                location TEXT,
-                published_at TEXT NOT NULL,
-                contents TEXT,
-                PRIMARY KEY (target, repository, day));
-            CREATE TABLE IF NOT EXISTS claims (
-                scope TEXT NOT NULL,
-                repository TEXT NOT NULL,
-                day TEXT NOT NULL,
-                variant TEXT NOT NULL,
-                owner TEXT NOT NULL,
-                content_hash TEXT,
-                claimed_at TEXT NOT NULL,
-                lease_until INTEGER NOT NULL,
-                PRIMARY KEY (scope, repository, day, variant));
-            CREATE INDEX IF NOT EXISTS claims_by_owner ON claims(owner);
-            CREATE TABLE IF NOT EXISTS reports (
-                repository TEXT NOT NULL,
-                day TEXT NOT NULL,
-                time_zone TEXT NOT NULL,
-                variant TEXT NOT NULL,
-                format TEXT NOT NULL,
-                language TEXT NOT NULL,
-                path TEXT NOT NULL,
-                content TEXT NOT NULL,
-                hash TEXT NOT NULL,
-                run_id INTEGER NOT NULL,
-                updated_at TEXT NOT NULL,
-                PRIMARY KEY (repository, day, time_zone, variant, format));
-            """,
+            """ + SharedSchema,
             cancellationToken).ConfigureAwait(false);
         // Version 2 (a store made by version 1): what a delivery listed, and what a unit's LLM requests cost.
         // Version 3: the reports table (created above when missing).

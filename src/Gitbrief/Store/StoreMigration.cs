@@ -1,3 +1,5 @@
+using Gitbrief.Common;
+
 namespace Gitbrief.Store;
 
 /// <summary><c>gitbrief store migrate</c>: copies one store into another (a SQLite file into PostgreSQL): the run

@@ -1,4 +1,5 @@
 using Gitbrief.Analysis;
+using Gitbrief.Configuration;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Tests.Analysis;

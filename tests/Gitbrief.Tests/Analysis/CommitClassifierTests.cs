@@ -18,6 +18,7 @@ public sealed class CommitClassifierTests
     [InlineData("style: format", ChangeType.Style, "style")]
     [InlineData("deps: bump serde", ChangeType.Dependencies, "deps")]
     [InlineData("FEAT: shouting works too", ChangeType.Feature, "feat")]
+    [InlineData("TEST：Add prefix cache test (#4706)", ChangeType.Test, "test")]
     public void Conventional_types_are_read(string title, ChangeType type, string key)
     {
         var traits = CommitBuilder.Message(title).File("src/a.cs").Traits();

@@ -18,6 +18,10 @@ public sealed class FileClassifierTests
     // Test
     [InlineData("tests/Gitbrief.Tests/AnalyzerTests.cs", FileRole.Test)]
     [InlineData("test/helpers.js", FileRole.Test)]
+    [InlineData("autotest/utils/run_restful_chat.py", FileRole.Test)]
+    [InlineData(".coveragerc", FileRole.Test)]
+    [InlineData("pytest.ini", FileRole.Test)]
+    [InlineData("web/vitest.config.ts", FileRole.Test)]
     [InlineData("internal/parser/parser_test.go", FileRole.Test)]
     [InlineData("test_parser.py", FileRole.Test)]
     [InlineData("pkg/test_utils.py", FileRole.Test)]
@@ -42,6 +46,8 @@ public sealed class FileClassifierTests
     [InlineData(".gitlab-ci.yml", FileRole.CI)]
     [InlineData("Jenkinsfile", FileRole.CI)]
     [InlineData(".circleci/config.yml", FileRole.CI)]
+    [InlineData(".claude/skills/create-tiny-model/scripts/finetune.py", FileRole.CI)]
+    [InlineData(".cursor/rules/review.md", FileRole.CI)]
     // Build
     [InlineData("Makefile", FileRole.Build)]
     [InlineData("CMakeLists.txt", FileRole.Build)]

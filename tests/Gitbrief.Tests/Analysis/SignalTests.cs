@@ -1,4 +1,5 @@
 using Gitbrief.Analysis;
+using Gitbrief.Configuration;
 
 namespace Gitbrief.Tests.Analysis;
 
@@ -277,5 +278,129 @@ public sealed class SignalTests
 
         Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
         Assert.Equal("upgrades the bundled engine llama.cpp", analyzed.Reason("engine").Detail);
+    }
+
+    [Theory]
+    [InlineData("time: wake `DelayQueue` when cleared (#8320)", "when")]
+    [InlineData("Force blksize=128 when head_dim=256 on ascend (#4723)", "when")]
+    [InlineData("reverseproxy: wraps request body to prevent closing if not read (#7719)", "to prevent")]
+    [InlineData("[debugging] update awq to work with qwen3.8 (#3041)", "to work")]
+    public void A_plain_title_that_states_when_behaviour_changes_is_medium(string title, string condition)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/queue.rs", 6, 2));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal($"changes behaviour in a stated case ({condition})", analyzed.Reason("scoped-behaviour").Detail);
+    }
+
+    [Theory]
+    [InlineData("Exclude Markdown files from `format-dev` runs (#27052)")]
+    [InlineData("Replace uses of deprecated `find_name_or_class_matches` fn (#1805)")]
+    public void A_plain_title_without_a_stated_case_stays_low_when_small(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/queue.rs", 2, 2));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.DoesNotContain("scoped-behaviour", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_new_rule_added_in_a_nursery_folder_is_gated_whatever_its_title()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("feat(js/lint): implement rule `useDisposables` (#8651)")
+            .Added("crates/js_analyze/src/lint/nursery/use_disposables.rs", 160)
+            .File("crates/js_type_info/src/local_inference.rs", 180, 7)
+            .File("crates/js_type_info/src/globals.rs", 120, 8)
+            .Added(".changeset/fast-glasses-ask.md", 30));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal("experimental / preview (nursery/)", analyzed.Reason("experimental").Detail);
+    }
+
+    [Fact]
+    public void Wip_in_a_squash_body_is_no_gate_but_in_the_title_it_is()
+    {
+        var squash = Analyzed(CommitBuilder.Message("caddytls: Encrypted ClientHello\n\n* Initial commit\n* WIP Caddyfile\n* Fill out docs")
+            .File("modules/tls/ech.go", 400, 20));
+        var wip = Analyzed(CommitBuilder.Message("Encrypted ClientHello (WIP)").File("modules/tls/ech.go", 400, 20));
+
+        Assert.DoesNotContain("experimental", squash.ReasonCodes());
+        Assert.Equal("experimental / preview (wip)", wip.Reason("experimental").Detail);
+    }
+
+    [Fact]
+    public void A_feature_whose_title_names_an_example_is_no_core_capability()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Add FP8 quantization example for Granite4 (#1814)")
+            .Added("src/compressor/modeling/granite4.py", 88)
+            .Added("examples/fp8/granite4_example.py", 67)
+            .File("README.md", 10, 0));
+
+        Assert.DoesNotContain("core-feature", analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    [InlineData("codec: fix broken length_delimited builder doc examples (#8350)")]
+    [InlineData("caddytls: Enhance ECH documentation")]
+    public void A_fix_or_rewrite_of_documentation_in_code_is_wording(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/codec/length_delimited.rs", 25, 13));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("wording", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void Typo_fixes_across_many_files_are_trivial_but_a_large_change_is_not()
+    {
+        var typos = Analyzed(CommitBuilder.Message("chore: clean up wording and typo fixes (#7745)").Files(18, i => $"modules/m{i}/file.go", 2, 2));
+        var large = Analyzed(CommitBuilder.Message("chore: typo fixes and a new parser").Files(6, i => $"modules/m{i}/file.go", 40, 10));
+
+        Assert.Equal(ImportanceLevel.Low, typos.Importance.Level);
+        Assert.Contains("trivial", typos.ReasonCodes());
+        Assert.DoesNotContain("trivial", large.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_fix_of_files_a_larger_change_of_the_day_added_is_not_above_that_change()
+    {
+        var day = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal)
+        {
+            ["f1"] = Analyzed(CommitBuilder.Message("caddytls: Encrypted ClientHello (ECH) (#6862)")
+                .Added("modules/caddytls/ech.go", 1074).File("modules/caddytls/tls.go", 100, 6).File("caddyconfig/options.go", 80, 2)),
+            ["f2"] = Analyzed(CommitBuilder.Message("caddytls: Fix broken refactor").File("modules/caddytls/ech.go", 1, 1).File("caddyconfig/options.go", 1, 1)),
+            ["f3"] = Analyzed(CommitBuilder.Message("caddytls: fix wrong session ticket keys").File("modules/caddytls/tls.go", 3, 1)),
+        };
+        Assert.Equal(ImportanceLevel.High, day["f2"].Importance.Level);
+
+        new DayRanker(ImportanceWeights.Default, SignalPhrases.English).Rank(day);
+
+        Assert.Equal(ImportanceLevel.Medium, day["f2"].Importance.Level);
+        Assert.StartsWith("follows up a larger change of the same day", day["f2"].Reason("same-day").Detail, StringComparison.Ordinal);
+        // tls.go existed before the feature: a fix of it stands on its own.
+        Assert.Equal(ImportanceLevel.High, day["f3"].Importance.Level);
+    }
+
+    [Fact]
+    public void A_core_feature_that_adds_an_environment_variable_is_a_new_setting()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("feat: support HF_HUB_OFFLINE for model loading").File("core/src/loader.rs", 30, 4));
+        var constant = Analyzed(CommitBuilder.Message("refactor: move MAX_BATCH_SIZE into the scheduler").File("core/src/loader.rs", 30, 4));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal("new core setting HF_HUB_OFFLINE", analyzed.Reason("setting").Detail);
+        Assert.DoesNotContain("setting", constant.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("calendar: diff returns off-by-one results with microseconds", "off-by-one")]
+    [InlineData("Mean of an empty axis produces wrong values", "wrong")]
+    public void A_title_that_reports_a_wrong_result_is_a_severe_fix_without_saying_fix(string title, string word)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("lib/calendar/diff.ex", 6, 2));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal($"fixes a severe problem ({word})", analyzed.Reason("severe-fix").Detail);
     }
 }

@@ -1,4 +1,5 @@
 using Gitbrief.Analysis;
+using Gitbrief.Common;
 
 namespace Gitbrief.Tests.Analysis;
 

@@ -1,4 +1,5 @@
 using Gitbrief.Analysis;
+using Gitbrief.Configuration;
 
 namespace Gitbrief.Tests.Analysis;
 

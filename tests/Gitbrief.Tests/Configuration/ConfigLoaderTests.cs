@@ -136,7 +136,7 @@ public sealed class ConfigLoaderTests : IDisposable
 
         Assert.Null(config.TimeZone);
         Assert.Null(config.Language);
-        Assert.Equal(Gitbrief.Analysis.ImportanceWeights.Default.HighThreshold, config.Importance.HighThreshold);
+        Assert.Equal(ImportanceWeights.Default.HighThreshold, config.Importance.HighThreshold);
     }
 
     [Theory]
@@ -155,6 +155,15 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("format:\n  diff: {truncate_to: -1}\n", 2, "'format.diff.truncate_to' must be between 0 and")]
     [InlineData("importance: 3\n", 1, "'importance' must be a mapping")]
     [InlineData("format:\n  enable_toc: true\n  message: body\n", 3, "'format.message' must be one of title, full, not 'body'")]
+    [InlineData("importance:\n  treshold: {high: 1}\n", 2, "(expected one of: change_sizes, commit_types, file_types, scopes, thresholds); did you mean 'thresholds'?")]
+    [InlineData("lanugage: zh\n", 1, "; did you mean 'language'?")]
+    [InlineData("publish:\n  - type: github-issue\n    repo: a/b\n    close_after_days: 99999\n", 4, "'close_after_days' must be between 0 and 36500, not 99999")]
+    [InlineData("publish:\n  - type: webhook\n    flavor: slack\n    url: https://hooks.example.com/x\n", 4, "a webhook URL holds a token and is never read from the file")]
+    [InlineData("publish:\n  - type: email\n    from: a@example.com\n", 2, "publish target 'email' needs 'host'")]
+    [InlineData("publish:\n  - webhook\n", 2, "publish target 'webhook' needs 'flavor'")]
+    [InlineData("publish:\n  - type: site\n    pth: out\n", 3, "unknown key 'pth' in 'publish[site]' (expected one of: base_url, name, path, type); did you mean 'path'?")]
+    [InlineData("publish:\n  - type: email\n    host: smtp.example.com\n    from: a@example.com\n    security: ssl\n", 5, "'security' must be one of starttls, tls, none, not 'ssl'")]
+    [InlineData("store: [a, b]\n", 1, "'store' must be a text value")]
     public void Errors_name_the_file_and_line(string yaml, int line, string message)
     {
         var error = Fails(yaml);
@@ -162,6 +171,24 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.StartsWith($"gitbrief.yaml:{line}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Store_names_where_runs_and_the_ledger_are_kept()
+    {
+        Assert.Equal("postgresql://brief@db.internal:5432/gitbrief", ConfigLoader.Parse("store: postgresql://brief@db.internal:5432/gitbrief\n", "gitbrief.yaml").Store);
+        Assert.Null(ConfigLoader.Parse("store:\n", "gitbrief.yaml").Store);
+    }
+
+    [Fact]
+    public void Publish_entries_are_checked_when_the_file_is_read_and_keep_their_values()
+    {
+        var config = ConfigLoader.Parse("publish:\n  - dir\n  - type: github-issue\n    repo: a/b\n    close_after_days: 7\n    labels: x, y\n", "gitbrief.yaml");
+
+        Assert.Equal(["dir", "github-issue"], config.Publish.Select(t => t.Type));
+        Assert.Equal(7, config.Publish[1].Int("close_after_days"));
+        Assert.Equal(["x", "y"], config.Publish[1].List("labels"));
+        Assert.Equal("gitbrief.yaml:3", config.Publish[1].Location);
     }
 
     [Theory]

@@ -50,8 +50,8 @@ public sealed class FleetConfigTests
     [InlineData("server:\n  workers: 0\n", "gitbrief.yaml:2: 'server.workers' must be between 1 and 256, not 0")]
     [InlineData("server:\n  speed: 3\n", "gitbrief.yaml:2: unknown key 'speed' in 'server'")]
     [InlineData("schedule:\n  cron: \"7 * *\"\n", "gitbrief.yaml:2: 'schedule.cron' must be a cron expression of 5 fields")]
-    [InlineData("schedule:\n  time_zone: UTC\n", "gitbrief.yaml:2: 'schedule' needs 'cron:'")]
-    [InlineData("schedule:\n  cron: \"0 7 * * *\"\n  time_zone: Mars/Olympus\n", "gitbrief.yaml:3: 'schedule.time_zone': unknown time zone 'Mars/Olympus'")]
+    [InlineData("schedule:\n  time_zone: UTC\n", "gitbrief.yaml:2: 'schedule' needs 'cron'")]
+    [InlineData("schedule:\n  cron: \"0 7 * * *\"\n  time_zone: Mars/Olympus\n", "gitbrief.yaml:3: unknown time zone 'Mars/Olympus'")]
     public void A_bad_server_setting_is_one_line_with_file_and_line(string yaml, string expected)
     {
         var error = Assert.Throws<UsageException>(() => ConfigLoader.Parse(yaml, "gitbrief.yaml"));

@@ -64,7 +64,7 @@ public sealed class DailyJobTests : IDisposable
         var result = workspace.Cli("run", "--repo", repository.Path, "--date", Day);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Equal("gitbrief: error: gitbrief.yaml:4: unknown key 'pth' in 'publish[dir]' (expected one of: name, path, type)", result.Stderr.Trim());
+        Assert.Equal("gitbrief: error: gitbrief.yaml:4: unknown key 'pth' in 'publish[dir]' (expected one of: name, path, type); did you mean 'path'?", result.Stderr.Trim());
         Assert.False(workspace.ReportExists("daily", Day));
     }
 

@@ -64,7 +64,7 @@ public sealed partial class DayDigestTests
         var report = published.Report;
         var stats = report.Stats;
         // The top commits: high, then medium, in the report's order.
-        var top = report.AtLevel(Gitbrief.Analysis.ImportanceLevel.High).Concat(report.AtLevel(Gitbrief.Analysis.ImportanceLevel.Medium)).Select(e => e.CommitUrl!).ToList();
+        var top = report.AtLevel(ImportanceLevel.High).Concat(report.AtLevel(ImportanceLevel.Medium)).Select(e => e.CommitUrl!).ToList();
         Assert.Equal(5, top.Count);
 
         var messages = Messages(published, language);
@@ -101,7 +101,7 @@ public sealed partial class DayDigestTests
         Assert.Equal(report.Themes.Select(t => t.Title), json["themes"]!.AsArray().Select(t => (string)t!["title"]!));
         Assert.Equal(report.Themes.Select(t => t.Counts.Total), json["themes"]!.AsArray().Select(t => (int)t!["commits"]!));
         Assert.Equal(
-            report.AtLevel(Gitbrief.Analysis.ImportanceLevel.High).Concat(report.AtLevel(Gitbrief.Analysis.ImportanceLevel.Medium)).Select(e => e.Commit.Sha),
+            report.AtLevel(ImportanceLevel.High).Concat(report.AtLevel(ImportanceLevel.Medium)).Select(e => e.Commit.Sha),
             json["commits"]!.AsArray().Select(c => (string)c!["sha"]!));
         Assert.Equal(report.Stats.Total - 5, (int)json["moreCommits"]!);
         Assert.False((bool)json["partial"]!);

@@ -13,14 +13,8 @@ public sealed class SiteIncrementalTests(SiteFixture site) : IClassFixture<SiteF
     public async Task A_new_day_renders_its_page_its_neighbour_and_its_repositorys_pages_and_nothing_else()
     {
         using var temp = new TempDirectory("gitbrief-site-new-day");
-        var reports = Reports(temp);
-        var held = temp.Combine("held.json");
-        File.Move(Path.Combine(reports, EnglishDay2), held);
-        var output = temp.Combine("site");
-        var first = await Build(reports, output);
-        Assert.Equal(0, first.Reused);
-
-        File.Move(held, Path.Combine(reports, EnglishDay2));
+        var (reports, output, arrive) = await SiteBeforeTheLastDayAsync(temp);
+        arrive();
         // The other repository's report now has bytes that cannot be parsed, but the same size and time as when it was
         // last read: an incremental build never reads it again (a full build would fail on it).
         var other = Directory.EnumerateFiles(Path.Combine(reports, "2026", "zhrepo"), "*.json").Single();
@@ -40,12 +34,8 @@ public sealed class SiteIncrementalTests(SiteFixture site) : IClassFixture<SiteF
     public async Task An_incremental_build_writes_the_same_bytes_as_a_full_build()
     {
         using var temp = new TempDirectory("gitbrief-site-same");
-        var reports = Reports(temp);
-        var held = temp.Combine("held.json");
-        File.Move(Path.Combine(reports, EnglishDay2), held);
-        var output = temp.Combine("site");
-        await Build(reports, output);
-        File.Move(held, Path.Combine(reports, EnglishDay2));
+        var (reports, output, arrive) = await SiteBeforeTheLastDayAsync(temp);
+        arrive();
         await Build(reports, output);
         // A changed report: its new title shows on its page, in the feeds and in the search shard.
         var changed = Path.Combine(reports, "2026", "hostile", SiteFixture.Day1 + ".json");
@@ -89,6 +79,18 @@ public sealed class SiteIncrementalTests(SiteFixture site) : IClassFixture<SiteF
 
         var withBaseUrl = await SiteBuilder.BuildAsync(new SiteOptions(reports, output) { BaseUrl = "https://example.com/briefs/" }, CancellationToken.None);
         Assert.Equal(0, withBaseUrl.Reused);
+    }
+
+    /// <summary>The fixture's reports without hostile's second day, and a site built from them (every page rendered);
+    /// calling the action puts the day's report back, as the next morning's report would.</summary>
+    private async Task<(string Reports, string Output, Action Arrive)> SiteBeforeTheLastDayAsync(TempDirectory temp)
+    {
+        var reports = Reports(temp);
+        var held = temp.Combine("held.json");
+        File.Move(Path.Combine(reports, EnglishDay2), held);
+        var output = temp.Combine("site");
+        Assert.Equal(0, (await Build(reports, output)).Reused);
+        return (reports, output, () => File.Move(held, Path.Combine(reports, EnglishDay2)));
     }
 
     private string Reports(TempDirectory temp)

@@ -1,3 +1,4 @@
+using Gitbrief.Common;
 using Gitbrief.Analysis.Llm;
 using Gitbrief.Store;
 using Gitbrief.Tests.Support;

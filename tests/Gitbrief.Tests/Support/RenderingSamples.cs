@@ -1,4 +1,5 @@
 using Gitbrief.Analysis;
+using Gitbrief.Configuration;
 using Gitbrief.Rendering;
 using Gitbrief.Reports;
 using Gitbrief.Sources;

@@ -4,12 +4,6 @@ using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis.Llm;
 
-/// <summary>A commit's diff packed into a token budget, and what was left out and why.</summary>
-internal sealed record PackedDiff(string Text, int Tokens, IReadOnlyList<OmittedFile> Omitted);
-
-/// <summary>A file whose diff is not (or not wholly) in the prompt.</summary>
-internal sealed record OmittedFile(string Path, string Reason);
-
 /// <summary>Packs a commit's diff into a token budget: lockfiles, generated, vendored and binary files are
 /// left out; source goes before build/config, before tests, before docs and CI; a file too large for its
 /// share is clipped by whole hunks; every file left out or clipped is named with the reason.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gitbrief.Configuration;
 using Gitbrief.Sources;
 using Microsoft.Extensions.AI;
 

@@ -10,7 +10,3 @@ internal sealed class LlmFailure(string reason, int attempts) : Exception(reason
     /// <summary>The server refused the prompt as longer than its context: a smaller prompt may pass.</summary>
     public bool ContextExceeded { get; init; }
 }
-
-/// <summary>A request that went silent for longer than the time-out.</summary>
-internal sealed class LlmTimeoutException(TimeSpan timeout)
-    : Exception($"no response for {timeout.TotalSeconds:0} s");

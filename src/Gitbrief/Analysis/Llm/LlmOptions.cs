@@ -7,8 +7,8 @@ namespace Gitbrief.Analysis.Llm;
 /// to use. The API key is registered with the <see cref="SecretRedactor"/> and never printed.</summary>
 internal sealed record LlmOptions
 {
-    public const string DefaultBaseUrl = "https://api.deepseek.com/v1";
-    public const string DefaultModel = "deepseek-chat";
+    public const string DefaultBaseUrl = Configuration.Schema.LlmSchema.DefaultBaseUrl;
+    public const string DefaultModel = Configuration.Schema.LlmSchema.DefaultModel;
 
     /// <summary>The base URL the client appends <c>/chat/completions</c> to.</summary>
     public required Uri Endpoint { get; init; }

@@ -10,6 +10,3 @@ public sealed record LlmUsage(int Requests, long InputTokens, long OutputTokens,
         a.Requests + b.Requests, a.InputTokens + b.InputTokens, a.OutputTokens + b.OutputTokens,
         a.CacheHits + b.CacheHits, a.Retries + b.Retries, a.Fallbacks + b.Fallbacks);
 }
-
-/// <summary>A commit (or a day's highlights) whose LLM analysis failed, and why.</summary>
-public sealed record LlmFallback(string Repository, string Subject, string Reason);

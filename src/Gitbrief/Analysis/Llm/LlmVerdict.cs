@@ -1,3 +1,5 @@
+using Gitbrief.Configuration;
+
 namespace Gitbrief.Analysis.Llm;
 
 /// <summary>Decides a commit's level from the rules' verdict and the model's answer, by <see cref="ImportanceMode"/>.

@@ -8,17 +8,6 @@ using Gitbrief.Publishing.Digests;
 
 namespace Gitbrief.Publishing.Webhooks;
 
-/// <summary>One HTTP request to a webhook: where (signed URL), the exact body, and extra headers.</summary>
-internal sealed record WebhookRequest(Uri Url, byte[] Body, IReadOnlyList<KeyValuePair<string, string>> Headers);
-
-/// <summary>The platform's verdict on an answer: delivered, or why not (and whether trying again may help).</summary>
-internal sealed record WebhookVerdict(bool Delivered, string? Problem = null, bool Transient = false)
-{
-    public static WebhookVerdict Ok { get; } = new(true);
-
-    public static WebhookVerdict Failed(string problem, bool transient = false) => new(false, problem, transient);
-}
-
 /// <summary>A platform flavour: how a <see cref="DayDigest"/> becomes a payload within the platform's limits, how a
 /// request is signed, and how the platform says "delivered".</summary>
 internal abstract class WebhookFormatter

@@ -30,8 +30,6 @@ internal sealed class WebhookTarget : IPublishTarget
 {
     public const int DefaultMaxCommits = DayDigest.DefaultMaxCommits;
 
-    private static readonly string[] Flavors = ["slack", "feishu", "dingtalk", "wecom", "json"];
-
     private readonly WebhookFormatter formatter;
     private readonly Uri url;
     private readonly string? secret;
@@ -78,12 +76,7 @@ internal sealed class WebhookTarget : IPublishTarget
 
     internal static WebhookTarget Create(TargetSettings settings, PublishContext context, WebhookHttpOptions? options)
     {
-        if (settings.Has("url"))
-        {
-            throw settings.Error("url", "a webhook URL holds a token and is never read from the file: put it in an environment variable and name that with 'url_env'");
-        }
-        settings.Allow("flavor", "url_env", "secret_env", "max_commits", ChangePolicies.Key);
-        var flavor = settings.Choice("flavor", Flavors) ?? settings.RequiredString("flavor");
+        var flavor = settings.Choice("flavor") ?? settings.RequiredString("flavor");
         WebhookFormatter formatter = flavor switch
         {
             "slack" => new SlackFormatter(),
@@ -109,7 +102,7 @@ internal sealed class WebhookTarget : IPublishTarget
             throw settings.Error("secret_env", $"flavor '{flavor}' has no signing secret (its URL is the secret); remove 'secret_env'");
         }
         var secret = settings.Has("secret_env") ? settings.Secret("secret_env", context.Environment) : null;
-        var maxCommits = settings.Int("max_commits", 0, 100) ?? DefaultMaxCommits;
+        var maxCommits = settings.Int("max_commits") ?? DefaultMaxCommits;
         return new WebhookTarget(settings.Identity("webhook:" + flavor), formatter, url, secret, maxCommits, context.Time, options, ChangePolicies.Read(settings));
     }
 

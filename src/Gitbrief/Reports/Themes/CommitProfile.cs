@@ -3,21 +3,6 @@ using Gitbrief.Analysis;
 
 namespace Gitbrief.Reports.Themes;
 
-/// <summary>The kinds of evidence that two commits belong together, each with its own weight.</summary>
-internal enum SignalKind
-{
-    PullRequest,
-    Scope,
-    Word,
-    Phrase,
-    Ideographs,
-    File,
-
-    /// <summary>A test or docs file: many unrelated commits touch the same big test file or reference page.</summary>
-    SupportFile,
-    Component,
-}
-
 /// <summary>What the theme finder knows of one commit: its subject's words, its scopes and [tags], the pull request it
 /// belongs to, the files and components it touched, all as signals ("scope:lora", "file:src/a.rs", …).</summary>
 internal sealed partial class CommitProfile

@@ -147,6 +147,6 @@ public sealed class LlmOptionsTests
         var options = LlmOptions.Resolve(new LlmSettings { ImportanceSource = "llm", ForceLevel = "medium" }, Env(("LLM_API_KEY", UniqueKey())));
 
         Assert.Equal(ImportanceMode.Llm, options.ImportanceMode);
-        Assert.Equal(Gitbrief.Analysis.ImportanceLevel.Medium, options.ForceLevel);
+        Assert.Equal(ImportanceLevel.Medium, options.ForceLevel);
     }
 }

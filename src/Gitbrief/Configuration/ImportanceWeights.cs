@@ -1,4 +1,4 @@
-namespace Gitbrief.Analysis;
+namespace Gitbrief.Configuration;
 
 /// <summary>The weights of the importance rules. Defaults are the current tool's; the config's
 /// <c>importance:</c> keys (commit_types, change_sizes, file_types, scopes, thresholds) override them.</summary>

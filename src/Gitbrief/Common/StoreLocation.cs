@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Gitbrief.Store;
+namespace Gitbrief.Common;
 
 /// <summary>Where the store is: a SQLite file (the default, <c>&lt;cache-dir&gt;/gitbrief.db</c>), or a PostgreSQL
 /// database named by a URL, <c>postgresql://user@host:port/database</c> (<c>postgres://</c> too; <c>?sslmode=require</c>,

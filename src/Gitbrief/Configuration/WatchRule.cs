@@ -1,17 +1,4 @@
-namespace Gitbrief.Analysis;
-
-/// <summary>What a <c>watch:</c> rule does to the commits it matches.</summary>
-public enum WatchEffect
-{
-    /// <summary>At least <see cref="WatchRule.Level"/>; also lifts an earlier rule's mute.</summary>
-    Raise,
-
-    /// <summary>At most <see cref="WatchRule.Level"/>.</summary>
-    Lower,
-
-    /// <summary>Low, and left out of highlights, themes and the chat / e-mail / issue digests.</summary>
-    Mute,
-}
+namespace Gitbrief.Configuration;
 
 /// <summary>A reader's rule from a <c>watch:</c> list (top level, or a repository's). It matches a commit when
 /// every condition it has holds: <see cref="Paths"/> (for <see cref="WatchEffect.Raise"/> any changed file

@@ -1,4 +1,4 @@
-namespace Gitbrief.Analysis;
+namespace Gitbrief;
 
 public enum ImportanceLevel
 {

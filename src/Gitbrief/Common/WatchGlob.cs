@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Gitbrief.Analysis;
+namespace Gitbrief.Common;
 
 /// <summary>A path pattern of a <c>watch:</c> rule, gitignore-like: <c>*</c> matches within one path segment,
 /// <c>?</c> one character, <c>[abc]</c> / <c>[!abc]</c> a character class, <c>{a,b}</c> alternatives, <c>**</c> (a

@@ -1,0 +1,10 @@
+namespace Gitbrief.Common;
+
+/// <summary>The kinds of disk faults, each with its own advice.</summary>
+public enum DiskFault
+{
+    Full,
+    ReadOnly,
+    Denied,
+    Other,
+}

@@ -1,0 +1,16 @@
+namespace Gitbrief.Reports.Themes;
+
+/// <summary>The kinds of evidence that two commits belong together, each with its own weight.</summary>
+internal enum SignalKind
+{
+    PullRequest,
+    Scope,
+    Word,
+    Phrase,
+    Ideographs,
+    File,
+
+    /// <summary>A test or docs file: many unrelated commits touch the same big test file or reference page.</summary>
+    SupportFile,
+    Component,
+}
