@@ -115,12 +115,29 @@ internal static class ServeCommand
             (dashboard.Enabled ? $", dashboard on http://{dashboard.Bind}/" : ""));
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await WhileParentLivesAsync(fleet.Environment(ParentVariable), cancellationToken);
         }
         catch (OperationCanceledException)
         {
         }
         await app.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>A process id: the server stops when that process ends (for a supervisor or a test harness that may be
+    /// killed without stopping its children).</summary>
+    public const string ParentVariable = "GITBRIEF_SERVER_PARENT_PID";
+
+    private static async Task WhileParentLivesAsync(string? parent, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(parent, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(cancellationToken) && Directory.Exists($"/proc/{pid.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
+        {
+        }
     }
 
     private static System.Net.IPAddress Listen(string host) =>

@@ -15,12 +15,7 @@ public sealed class FleetFailureTests(PostgresCluster cluster)
     [Fact]
     public async Task A_failing_repository_is_retried_then_shown_failed_and_the_others_are_published()
     {
-        await using var fleet = await FleetScenario.CreateAsync(cluster, repositories: 3, days: 2, commitsPerDay: 1,
-            server: "workers: 3\nretries: 1\nretry_delay: 1\npublish_deadline: 900\ninvisibility_timeout: 10", extraRepositories: Gone);
-        await fleet.StartServerAsync();
-        Assert.Equal(0, fleet.Enqueue().ExitCode);
-
-        await fleet.WaitUntilAsync(PublishedThree, 2, TimeSpan.FromSeconds(150));
+        await using var fleet = await PublishedWithoutGoneAsync("retries: 1\nretry_delay: 1\npublish_deadline: 900");
 
         var status = fleet.Status("--date", FleetScenario.FirstDay);
         Assert.Contains($"| {FleetScenario.FirstDay} | 4 | 3 | 1 | 0 | 0 |", status.Stdout, StringComparison.Ordinal);
@@ -34,16 +29,31 @@ public sealed class FleetFailureTests(PostgresCluster cluster)
     public async Task A_repository_still_retrying_at_the_deadline_does_not_hold_the_day_back()
     {
         // Its retry waits ten minutes; the day's deadline is five seconds after it was queued.
-        await using var fleet = await FleetScenario.CreateAsync(cluster, repositories: 3, days: 2, commitsPerDay: 1,
-            server: "workers: 3\nretries: 5\nretry_delay: 600\npublish_deadline: 5\ninvisibility_timeout: 10", extraRepositories: Gone);
-        await fleet.StartServerAsync();
-        Assert.Equal(0, fleet.Enqueue().ExitCode);
-
-        await fleet.WaitUntilAsync(PublishedThree, 2, TimeSpan.FromSeconds(120));
+        await using var fleet = await PublishedWithoutGoneAsync("retries: 5\nretry_delay: 600\npublish_deadline: 5");
 
         var status = fleet.Status();
         Assert.Contains($"| {FleetScenario.FirstDay} | 4 | 3 | 0 | 1 | 0 |", status.Stdout, StringComparison.Ordinal);
         Assert.Equal(6, fleet.MessagesByUnit().Count);
         Assert.All(fleet.MessagesByUnit(), m => Assert.Equal(1, m.Value));
+    }
+
+    /// <summary>Three good repositories and one whose directory is gone, over two days, with these retry and deadline
+    /// settings; returns once both days went out with their three good reports.</summary>
+    private async Task<FleetScenario> PublishedWithoutGoneAsync(string settings)
+    {
+        var fleet = await FleetScenario.CreateAsync(cluster, repositories: 3, days: 2, commitsPerDay: 1,
+            server: "workers: 3\ninvisibility_timeout: 10\n" + settings, extraRepositories: Gone);
+        try
+        {
+            await fleet.StartServerAsync();
+            Assert.Equal(0, fleet.Enqueue().ExitCode);
+            await fleet.WaitUntilAsync(PublishedThree, 2, TimeSpan.FromSeconds(150));
+            return fleet;
+        }
+        catch
+        {
+            await fleet.DisposeAsync();
+            throw;
+        }
     }
 }

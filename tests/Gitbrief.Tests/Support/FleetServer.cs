@@ -40,8 +40,10 @@ public sealed class FleetServer : IDisposable
         }
     }
 
+    /// <summary>Starts a server that also stops when this test process ends (killed by the hang guard, say).</summary>
     public static FleetServer Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        new(Process.Start(CliRunner.StartInfo(workingDirectory, environment, [], arguments, Dll)) ?? throw new InvalidOperationException("cannot start dotnet"));
+        new(Process.Start(CliRunner.StartInfo(workingDirectory, new Dictionary<string, string>(environment) { ["GITBRIEF_SERVER_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, [], arguments, Dll))
+            ?? throw new InvalidOperationException("cannot start dotnet"));
 
     /// <summary>Runs a command of the server executable to its end (enqueue, status).</summary>
     public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
