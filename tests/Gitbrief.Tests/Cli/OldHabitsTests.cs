@@ -57,7 +57,8 @@ public sealed class OldHabitsTests : IDisposable
     [Fact]
     public void A_config_yaml_of_some_other_tool_is_left_alone_with_a_notice()
     {
-        workspace.WriteFile("config.yaml", "server:\n  port: 8080\ndatabase: postgres://localhost/app\n");
+        // (Not "server:": that is a Gitbrief key now, gitbrief-server's section.)
+        workspace.WriteFile("config.yaml", "http:\n  port: 8080\ndatabase: postgres://localhost/app\n");
 
         var result = workspace.Cli("report", "--repo", repo.Path, "--date", Day);
 
@@ -65,7 +66,7 @@ public sealed class OldHabitsTests : IDisposable
         Assert.True(workspace.ReportExists("demo", Day));
         var notice = Assert.Single(Lines(result.Stderr), l => l.Contains("config.yaml", StringComparison.Ordinal));
         Assert.StartsWith("gitbrief: notice: config.yaml:1: ", notice, StringComparison.Ordinal);
-        Assert.Contains("'server'", notice, StringComparison.Ordinal);
+        Assert.Contains("'http'", notice, StringComparison.Ordinal);
     }
 
     [Fact]
