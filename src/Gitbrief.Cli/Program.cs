@@ -12,4 +12,5 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(SiteCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(StoreCommand.Create());
 return await CommandRunner.InvokeAsync(root, args);

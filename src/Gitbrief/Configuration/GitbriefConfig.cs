@@ -55,7 +55,8 @@ public sealed record GitbriefConfig
     /// <summary>URL template of an archived report ({year}, {name}, {date}, {repository}), linked from chat, mail and issues.</summary>
     public string? ReportUrl { get; init; }
 
-    /// <summary>Where runs, work units, the LLM cache and the publish ledger are kept (<c>store:</c>): a SQLite file
-    /// path or a postgresql:// URL; null means &lt;cache-dir&gt;/gitbrief.db.</summary>
+    /// <summary>Where runs, work units, the LLM cache, the publish ledger and the reports are kept (<c>store:</c>): a
+    /// postgresql:// URL without a password (checked when the file is read) or a SQLite file path; null means
+    /// GITBRIEF_STORE, else &lt;cache-dir&gt;/gitbrief.db.</summary>
     public string? Store { get; init; }
 }

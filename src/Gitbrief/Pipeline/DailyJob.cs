@@ -41,10 +41,10 @@ public sealed class DailyJob
             .OrderBy(r => r.Repository, StringComparer.Ordinal)
             .ThenBy(r => r.Day)
             .ToList();
-        GitbriefStore store;
+        IGitbriefStore store;
         try
         {
-            store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
+            store = await StoreFactory.OpenAsync(request.Store, cancellationToken).ConfigureAwait(false);
         }
         catch (Common.EnvironmentException e)
         {

@@ -20,7 +20,7 @@ internal sealed class LlmStage : IAsyncDisposable
     private readonly List<LlmFallback> fallbacks = [];
     private LlmUsage total = LlmUsage.None;
 
-    public LlmStage(LlmOptions options, GitbriefStore? store, ReportLanguage language)
+    public LlmStage(LlmOptions options, IAnalysisCache? store, ReportLanguage language)
     {
         // Loading the tokenizer's vocabulary takes a moment: do it while git is read.
         _ = Task.Run(() => TokenCounter.Default.Count("warm up"));

@@ -88,7 +88,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             return new RunLedger(null, 0, null);
         }
         await Task.Yield();
-        var store = await GitbriefStore.OpenAsync(Path.Combine(request.CacheDirectory, "gitbrief.db"), cancellationToken).ConfigureAwait(false);
+        var store = await StoreFactory.OpenAsync(request.Store, cancellationToken).ConfigureAwait(false);
         try
         {
             var runId = await store.StartRunAsync("report", DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
@@ -102,7 +102,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     }
 
     /// <summary>The run's store (null for dry runs), its id in the run history, and its claims.</summary>
-    private sealed record RunLedger(GitbriefStore? Store, long RunId, ClaimKeeper? Claims);
+    private sealed record RunLedger(IGitbriefStore? Store, long RunId, ClaimKeeper? Claims);
 
     /// <summary>Disposes the claims and the store once they have opened (or after their opening failed).</summary>
     private sealed class StoreOwner(Task<RunLedger> ledger) : IAsyncDisposable
@@ -216,6 +216,10 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                     observer.StageChanged(name, RunStage.Rendering, day.IsoDate);
                     var output = await WriteAsync(spec, report, cancellationToken).ConfigureAwait(false);
                     reports.Add(output);
+                    if (store is not null)
+                    {
+                        await KeepAsync(store, unit, spec, output, runId, cancellationToken).ConfigureAwait(false);
+                    }
                     record = new WorkUnitRecord(unit, WorkUnitStatus.Done, report.Entries.Count, output.Hash, null, runId, DateTimeOffset.UtcNow)
                     {
                         LlmUsage = cost?.Usage,
@@ -422,6 +426,21 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             Partial = report.Partial,
             Published = new PublishedReport(report, spec.Name, markdown, json, hash) { Language = request.Language, LanguageSuffix = request.LanguageSuffix },
         };
+    }
+
+    /// <summary>Keeps the unit's rendered report in the store, Markdown and JSON whatever the formats written: a publish
+    /// job on another machine delivers from there.</summary>
+    private async Task KeepAsync(IReportStore store, WorkUnitKey unit, RepositorySpec spec, ReportOutput output, long runId, CancellationToken cancellationToken)
+    {
+        var published = output.Published!;
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (format, content) in new[] { ("md", published.Markdown), ("json", published.Json) })
+        {
+            var path = ReportFileLayout.RelativePath(spec.Name, unit.Day, format, request.LanguageSuffix).Replace('\\', '/');
+            var hash = format == "md" ? published.Hash : Convert.ToHexStringLower(SHA256.HashData(Utf8NoBom.GetBytes(content)));
+            await store.SaveReportAsync(new StoredReport(unit, format, request.Language.Code(), path, content, hash, runId, now), cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 
     /// <summary>The configured <c>name:</c>, else owner/repo when the web host is known, else the address's display name.</summary>

@@ -1,3 +1,4 @@
+using Gitbrief.Common;
 using Gitbrief.Analysis;
 using Gitbrief.Configuration;
 using Gitbrief.Rendering;
@@ -16,6 +17,16 @@ public sealed record ReportRequest
     public required IReadOnlyList<string> Formats { get; init; }
     public required string OutputDirectory { get; init; }
     public required string CacheDirectory { get; init; }
+
+    /// <summary>Where runs, units, LLM answers, deliveries and reports are kept: the config's <c>store:</c> (or
+    /// GITBRIEF_STORE), else the SQLite file gitbrief.db in <see cref="CacheDirectory"/>.</summary>
+    public Common.StoreLocation Store
+    {
+        get => store ?? Gitbrief.Common.StoreLocation.Sqlite(Path.Combine(CacheDirectory, "gitbrief.db"));
+        init => store = value;
+    }
+
+    private readonly Common.StoreLocation? store;
     /// <summary>The language of this run's reports (the first of <see cref="Languages"/>).</summary>
     public ReportLanguage Language => Render.Language;
 

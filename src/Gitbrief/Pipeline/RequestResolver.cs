@@ -5,6 +5,7 @@ using Gitbrief.Common;
 using Gitbrief.Configuration;
 using Gitbrief.Rendering;
 using Gitbrief.Sources;
+using Gitbrief.Store;
 
 namespace Gitbrief.Pipeline;
 
@@ -33,6 +34,7 @@ public static class RequestResolver
         var llm = arguments.Llm ?? config.Analysis == "llm"
             ? LlmOptions.Resolve(config.Llm, environment ?? Environment.GetEnvironmentVariable)
             : null;
+        var cacheDirectory = Path.GetFullPath(arguments.CacheDirectory ?? config.CacheDirectory ?? DefaultCacheDirectory(), workingDirectory);
         return new ReportRequest
         {
             Repositories = repositories,
@@ -41,7 +43,8 @@ public static class RequestResolver
             Window = ResolveWindow(arguments, zone, now),
             Formats = formats,
             OutputDirectory = Path.GetFullPath(arguments.OutputDirectory ?? config.OutputDirectory ?? "reports", workingDirectory),
-            CacheDirectory = Path.GetFullPath(arguments.CacheDirectory ?? config.CacheDirectory ?? DefaultCacheDirectory(), workingDirectory),
+            CacheDirectory = cacheDirectory,
+            Store = ResolveStore(config, environment ?? Environment.GetEnvironmentVariable, cacheDirectory, workingDirectory),
             Languages = languages,
             PrimaryLanguage = primary,
             Render = new RenderOptions
@@ -104,6 +107,28 @@ public static class RequestResolver
             .Distinct()
             .ToList();
         return chosen.Count > 0 ? (chosen, primary) : throw new UsageException("--lang: name a language (zh or en)");
+    }
+
+    /// <summary>The config's <c>store:</c>, else $GITBRIEF_STORE, else gitbrief.db in the cache directory; a SQLite path is
+    /// relative to the working directory.</summary>
+    public static StoreLocation ResolveStore(GitbriefConfig config, Func<string, string?> environment, string cacheDirectory, string workingDirectory)
+    {
+        var (text, origin) = config.Store is { } configured
+            ? (configured, "store")
+            : (environment(StoreLocation.Variable), StoreLocation.Variable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return StoreLocation.Sqlite(Path.Combine(cacheDirectory, "gitbrief.db"));
+        }
+        try
+        {
+            var location = StoreLocation.Parse(text);
+            return location.Kind == StoreKind.Sqlite ? StoreLocation.Sqlite(Path.GetFullPath(location.SqlitePath!, workingDirectory)) : location;
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{origin}: {e.Message}");
+        }
     }
 
     /// <summary>$GITBRIEF_CACHE_DIR, else $XDG_CACHE_HOME/gitbrief, else ~/.cache/gitbrief.</summary>

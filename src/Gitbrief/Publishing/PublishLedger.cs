@@ -4,11 +4,11 @@ using Gitbrief.Store;
 namespace Gitbrief.Publishing;
 
 /// <summary>What went where: one row per (target, repository, day) with the hash of the report delivered, what it
-/// listed, and where it landed (a commit, an issue number, a message id). Kept in the SQLite store, so the daily job
+/// listed, and where it landed (a commit, an issue number, a message id). Kept in the store (SQLite or PostgreSQL), so the daily job
 /// can run twice without delivering twice — also at the same time: before a target delivers, its reports are
 /// claimed (<see cref="ClaimAsync"/>); a run finding them claimed by another waits for it, then finds them recorded.
 /// Without a store (dry runs) nothing is remembered.</summary>
-internal sealed class PublishLedger(GitbriefStore? store, ClaimKeeper? claims = null, Action<string>? notice = null)
+internal sealed class PublishLedger(IPublicationStore? store, ClaimKeeper? claims = null, Action<string>? notice = null)
 {
     private readonly ConcurrentDictionary<string, HeldClaims> held = new(StringComparer.Ordinal);
 

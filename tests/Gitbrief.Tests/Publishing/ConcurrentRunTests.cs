@@ -105,7 +105,7 @@ public sealed class ConcurrentRunTests : IAsyncLifetime
         Assert.True(first.ExitCode == 0, first.ToString());
         // Another run, elsewhere, holds the same unit of work.
         var claim = new ClaimRequest(ClaimKey.Work(WorkUnitOf(day)));
-        await using var store = await GitbriefStore.OpenAsync(Path.Combine(workspace.Cache, "gitbrief.db"), CancellationToken.None);
+        await using var store = await SqliteStore.OpenAsync(Path.Combine(workspace.Cache, "gitbrief.db"), CancellationToken.None);
         Assert.True((await store.TryClaimAsync([claim], other, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(10), CancellationToken.None)).Acquired);
 
         using var second = CliRunner.Start(workspace.Root, null, "run", "--repo", repository.Path, "--date", day, "--out", workspace.Out, "--cache-dir", workspace.Cache);

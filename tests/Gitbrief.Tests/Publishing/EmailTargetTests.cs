@@ -98,7 +98,7 @@ public sealed class EmailTargetTests : IDisposable
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
-        await using (var store = await GitbriefStore.OpenAsync(Path.Combine(workspace.Cache, "gitbrief.db"), CancellationToken.None))
+        await using (var store = await SqliteStore.OpenAsync(Path.Combine(workspace.Cache, "gitbrief.db"), CancellationToken.None))
         {
             foreach (var repository in new[] { "acme/alpha", "beta" })
             {

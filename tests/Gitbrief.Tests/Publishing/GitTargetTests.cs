@@ -246,7 +246,7 @@ public sealed class GitTargetTests : IDisposable
 
     // The target called directly: the archive moves between the target's fetch and its push.
 
-    private async Task<(GitTarget Target, PublishedReport Report, GitbriefStore Store)> PrepareAsync(IReadOnlyDictionary<string, object>? keys = null)
+    private async Task<(GitTarget Target, PublishedReport Report, SqliteStore Store)> PrepareAsync(IReadOnlyDictionary<string, object>? keys = null)
     {
         source.Write("a.txt", "a\n").Commit("feat: first feature", "2026-01-12T10:00:00+08:00");
         var summary = await workspace.RunAsync(new ReportArguments { Repositories = [source.Path], Date = Day });
@@ -254,7 +254,7 @@ public sealed class GitTargetTests : IDisposable
         var settings = TargetSettings.From("git", keys ?? new Dictionary<string, object> { ["repo"] = archive });
         var context = new PublishContext(_ => null, workspace.Out, workspace.Cache, ["md"], TimeProvider.System);
         var target = (GitTarget)GitTarget.Create(settings, context);
-        var store = await GitbriefStore.OpenAsync(Path.Combine(workspace.Cache, "gitbrief.db"), CancellationToken.None);
+        var store = await SqliteStore.OpenAsync(Path.Combine(workspace.Cache, "gitbrief.db"), CancellationToken.None);
         return (target, report, store);
     }
 

@@ -12,7 +12,7 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 public static class CliRunner
 {
     /// <summary>Variables removed from the child's environment unless the caller sets them.</summary>
-    private static readonly string[] Scrubbed = ["GITHUB_TOKEN", "TOKEN", "GITBRIEF_CACHE_DIR", "XDG_CACHE_HOME", "LLM_API_KEY", "LLM_MODEL", "LLM_BASE_URL"];
+    private static readonly string[] Scrubbed = ["GITHUB_TOKEN", "TOKEN", "GITBRIEF_CACHE_DIR", "XDG_CACHE_HOME", "LLM_API_KEY", "LLM_MODEL", "LLM_BASE_URL", "GITBRIEF_STORE", "GITBRIEF_STORE_PASSWORD", "PGPASSWORD"];
 
     /// <summary>The CLI as built in its own output directory (with its own dependency set, not the test
     /// project's, which carries ASP.NET Core for the simulators). GITBRIEF_TEST_CLI names another build's

@@ -53,6 +53,21 @@ internal static class ConfigValues
         return !plainHttp && UrlSecrecy.IsPlainHttpOffLoopback(uri) ? throw n.Fail($"'{n.Key}' {UrlSecrecy.PlainHttpProblem}") : text;
     }).Described(plainHttp ? "http(s) URL" : "https URL (http to this machine)");
 
+    /// <summary>The store: a postgresql:// URL without a password (a password there is refused without repeating it),
+    /// or the path of a SQLite file.</summary>
+    public static ConfigValue<string> Store { get; } = Text.Then((n, text) =>
+    {
+        try
+        {
+            StoreLocation.Parse(text);
+            return text.Trim();
+        }
+        catch (FormatException e)
+        {
+            throw n.Fail(e.Message);
+        }
+    }).Described("postgresql:// URL or SQLite file");
+
     /// <summary>An IANA time zone this machine knows (e.g. Asia/Shanghai).</summary>
     public static ConfigValue<string> TimeZone { get; } = Text.Then((n, text) => TimeZoneInfo.TryFindSystemTimeZoneById(text.Trim(), out _)
         ? text.Trim()

@@ -61,8 +61,9 @@ internal static class TopLevelSchema
         Key.Of("enrich_pull_requests", ConfigValues.Bool, "false", RepositorySchema.EnrichDoc, (c, v) => c with { EnrichPullRequests = v }),
         Key.Of("watch", WatchSchema.Rules(), "none", "the reader's say in the ranking, for every repository ([watch.md](watch.md))",
             (c, v) => c with { Watch = v }) with { Section = WatchSchema.Rule },
-        Key.Of("store", ConfigValues.Text, "`<cache-dir>/gitbrief.db`",
-            "Where runs, work units, the LLM cache and the publish ledger are kept: a SQLite file path (default <cache-dir>/gitbrief.db) or postgresql://user@host:port/db (password only from PGPASSWORD/GITBRIEF_STORE_PASSWORD)",
+        Key.Of("store", ConfigValues.Store, "`<cache-dir>/gitbrief.db`",
+            "where runs, work units, the LLM cache, the publish ledger and the reports are kept: `postgresql://user@host:port/database` " +
+            "(the password only from `GITBRIEF_STORE_PASSWORD` or `PGPASSWORD`) or a SQLite file ([store.md](store.md))",
             (c, v) => c with { Store = v }),
     ])
     {

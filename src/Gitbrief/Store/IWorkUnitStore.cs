@@ -1,0 +1,15 @@
+namespace Gitbrief.Store;
+
+/// <summary>The status of every repository-day unit of work (<see cref="WorkUnitKey"/>): done with its report's hash,
+/// or failed with the reason.</summary>
+public interface IWorkUnitStore
+{
+    /// <summary>Records the outcome of a unit (insert or replace: doing a unit again gives the same report).</summary>
+    Task RecordAsync(WorkUnitRecord record, CancellationToken cancellationToken);
+
+    Task<WorkUnitRecord?> FindAsync(WorkUnitKey key, CancellationToken cancellationToken);
+
+    /// <summary>Every unit recorded for the days <paramref name="first"/> to <paramref name="last"/> (inclusive), sorted by
+    /// day, repository, time zone and variant.</summary>
+    Task<IReadOnlyList<WorkUnitRecord>> ListAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken);
+}
