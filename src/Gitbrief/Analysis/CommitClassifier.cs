@@ -57,80 +57,118 @@ internal static partial class CommitClassifier
         // A leading emoji (gitmoji "🐛 Fix …", ":sparkles: Add …") says nothing the words after it do not.
         var title = LeadingSymbols().Replace(commit.Title, string.Empty);
         var body = string.Join('\n', CommitMessage.BodyLines(commit.Message));
-        var types = new List<ChangeType>();
-        string? key = null;
-        string? scope = null;
-        var subject = title;
-        var breaking = BreakingFooter().IsMatch(commit.Message);
         var revert = RevertTitle().IsMatch(title);
+        var reading = ReadTitle(title, revert);
+        var breaking = reading.Breaking || BreakingFooter().IsMatch(commit.Message);
+        var securityKeyword = MostTellingSecurityKeyword(title + "\n" + body);
+        var security = securityKeyword is not null;
 
-        var conventional = ConventionalTitle().Match(title);
-        if (conventional.Success && ConventionalTypes.TryGetValue(conventional.Groups["type"].Value, out var known))
+        var key = reading.Key;
+        var types = new List<ChangeType>();
+        if (reading.Type is { } titleType)
         {
-            key = known.Key;
-            types.Add(known.Type);
-            scope = NullIfEmpty(conventional.Groups["scope"].Value);
-            breaking |= conventional.Groups["bang"].Success;
-            subject = conventional.Groups["subject"].Value.Trim();
+            types.Add(titleType);
         }
-        else if (revert)
+        AddFlaggedTypes(types, security, breaking, revert);
+        if (key is null && TypeFromFiles(files) is { } inferred)
         {
-            key = "revert";
-            types.Add(ChangeType.Revert);
+            key = inferred.Key;
+            types.Insert(0, inferred.Type);
         }
-        else
+        if (types.Count == 0)
         {
-            var tags = TagPrefix().Match(title);
-            if (tags.Success)
-            {
-                var tagNames = tags.Groups["tag"].Captures.Select(c => c.Value.Trim()).ToList();
-                scope = string.Join(", ", tagNames);
-                subject = title[tags.Length..].Trim().TrimStart(':').Trim();
-                foreach (var tag in tagNames)
-                {
-                    if (key is null && ConventionalTypes.TryGetValue(tag.Replace(" ", string.Empty, StringComparison.Ordinal), out var tagged))
-                    {
-                        key = tagged.Key;
-                        types.Add(tagged.Type);
-                    }
-                }
-                // "[diffusion] chore: validate" — a conventional type after the tags.
-                var inner = ConventionalTitle().Match(subject);
-                if (key is null && inner.Success && ConventionalTypes.TryGetValue(inner.Groups["type"].Value, out var innerType))
-                {
-                    key = innerType.Key;
-                    types.Add(innerType.Type);
-                    breaking |= inner.Groups["bang"].Success;
-                    subject = inner.Groups["subject"].Value.Trim();
-                }
-            }
-            else
-            {
-                var area = AreaPrefix().Match(title);
-                if (area.Success && !ConventionalTypes.ContainsKey(area.Groups["area"].Value))
-                {
-                    scope = area.Groups["area"].Value.Trim();
-                    subject = area.Groups["subject"].Value.Trim();
-                }
-            }
-            if (key is null)
-            {
-                foreach (var (pattern, verbKey, type) in Verbs)
-                {
-                    if (pattern.IsMatch(subject))
-                    {
-                        key = verbKey;
-                        types.Add(type);
-                        break;
-                    }
-                }
-            }
+            types.Add(ChangeType.Other);
         }
+        return new CommitTraits(types.Distinct().ToList(), key ?? "other", reading.Scope, reading.Subject, breaking, security, revert, securityKeyword);
+    }
 
-        // The most telling keyword: a CVE id, an injection or remote code execution over the first one found.
-        var securityMatches = SecurityKeyword().Matches(title + "\n" + body);
-        var securityMatch = securityMatches.FirstOrDefault(m => SevereSecurity().IsMatch(m.Value)) ?? SecurityKeyword().Match(title + "\n" + body);
-        var security = securityMatch.Success;
+    /// <summary>What the title alone says: its type, scope and subject, and whether it marks a breaking change.</summary>
+    private readonly record struct TitleReading(string? Key, ChangeType? Type, string? Scope, string Subject, bool Breaking);
+
+    /// <summary>Reads the title in the first style that fits: Conventional Commits, <c>Revert "…"</c>, <c>[tag] title</c>
+    /// or <c>area: title</c>; when none names a type, the subject's leading verb does.</summary>
+    private static TitleReading ReadTitle(string title, bool revert)
+    {
+        if (ReadConventionalTitle(title) is { } conventional)
+        {
+            return conventional;
+        }
+        if (revert)
+        {
+            return new TitleReading("revert", ChangeType.Revert, Scope: null, title, Breaking: false);
+        }
+        var tags = TagPrefix().Match(title);
+        var reading = tags.Success ? ReadTaggedTitle(title, tags) : ReadAreaTitle(title);
+        return reading.Key is null ? WithTypeFromLeadingVerb(reading) : reading;
+    }
+
+    /// <summary><c>type(scope)!: subject</c> with a known type, or null.</summary>
+    private static TitleReading? ReadConventionalTitle(string title)
+    {
+        var match = ConventionalTitle().Match(title);
+        if (!match.Success || !ConventionalTypes.TryGetValue(match.Groups["type"].Value, out var known))
+        {
+            return null;
+        }
+        return new TitleReading(known.Key, known.Type, NullIfEmpty(match.Groups["scope"].Value), match.Groups["subject"].Value.Trim(), match.Groups["bang"].Success);
+    }
+
+    /// <summary><c>[tag] [tag] subject</c>: the tags are the scope; the first tag that is a known type gives the type.</summary>
+    private static TitleReading ReadTaggedTitle(string title, Match tags)
+    {
+        var tagNames = tags.Groups["tag"].Captures.Select(c => c.Value.Trim()).ToList();
+        var scope = string.Join(", ", tagNames);
+        var subject = title[tags.Length..].Trim().TrimStart(':').Trim();
+        foreach (var tag in tagNames)
+        {
+            if (ConventionalTypes.TryGetValue(tag.Replace(" ", string.Empty, StringComparison.Ordinal), out var tagged))
+            {
+                return new TitleReading(tagged.Key, tagged.Type, scope, subject, Breaking: false);
+            }
+        }
+        // "[diffusion] chore: validate" — a conventional type after the tags.
+        if (ReadConventionalTitle(subject) is { } inner)
+        {
+            return inner with { Scope = scope };
+        }
+        return new TitleReading(Key: null, Type: null, scope, subject, Breaking: false);
+    }
+
+    /// <summary><c>area: subject</c>, where the area is not a conventional type.</summary>
+    private static TitleReading ReadAreaTitle(string title)
+    {
+        var area = AreaPrefix().Match(title);
+        if (area.Success && !ConventionalTypes.ContainsKey(area.Groups["area"].Value))
+        {
+            return new TitleReading(Key: null, Type: null, area.Groups["area"].Value.Trim(), area.Groups["subject"].Value.Trim(), Breaking: false);
+        }
+        return new TitleReading(Key: null, Type: null, Scope: null, title, Breaking: false);
+    }
+
+    private static TitleReading WithTypeFromLeadingVerb(TitleReading reading)
+    {
+        foreach (var (pattern, verbKey, type) in Verbs)
+        {
+            if (pattern.IsMatch(reading.Subject))
+            {
+                return reading with { Key = verbKey, Type = type };
+            }
+        }
+        return reading;
+    }
+
+    /// <summary>The most telling security keyword: a CVE id, an injection or remote code execution over the
+    /// first one found; null when there is none.</summary>
+    private static string? MostTellingSecurityKeyword(string text)
+    {
+        var matches = SecurityKeyword().Matches(text);
+        var match = matches.FirstOrDefault(m => SevereSecurity().IsMatch(m.Value)) ?? matches.FirstOrDefault();
+        return match?.Value.Trim();
+    }
+
+    /// <summary>Security, breaking and revert hold whatever type the title has.</summary>
+    private static void AddFlaggedTypes(List<ChangeType> types, bool security, bool breaking, bool revert)
+    {
         if (security)
         {
             types.Add(ChangeType.Security);
@@ -143,26 +181,6 @@ internal static partial class CommitClassifier
         {
             types.Add(ChangeType.Revert);
         }
-
-        var fromFiles = TypeFromFiles(files);
-        if (key is null && fromFiles is { } inferred)
-        {
-            key = inferred.Key;
-            types.Insert(0, inferred.Type);
-        }
-        if (types.Count == 0)
-        {
-            types.Add(ChangeType.Other);
-        }
-        return new CommitTraits(
-            types.Distinct().ToList(),
-            key ?? "other",
-            scope,
-            subject,
-            breaking,
-            security,
-            revert,
-            security ? securityMatch.Value.Trim() : null);
     }
 
     /// <summary>When every meaningful file has one role, that role says what the commit is.</summary>

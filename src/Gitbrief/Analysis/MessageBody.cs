@@ -47,110 +47,144 @@ internal static partial class MessageBody
     /// <summary>The blocks of the body, in the order written.</summary>
     public static IReadOnlyList<Block> Read(string message)
     {
-        var blocks = new List<Pending>();
-        Pending? current = null;
-        int? skipLevel = null;
-        var dropping = false;
-        var blank = true;
-        var lastWasItem = false;
-        var inTable = false;
+        var reader = new BlockReader();
         foreach (var raw in BodyLines(message))
         {
-            var line = Unquote(raw.Trim());
-            if (line.Length == 0)
-            {
-                current = null;
-                dropping = false;
-                blank = true;
-                inTable = false;
-                continue;
-            }
-            var afterBlank = blank;
-            blank = false;
-
-            var heading = Heading(line, current, afterBlank, blocks, out var rest);
-            if (heading is { } h)
-            {
-                current = null;
-                dropping = false;
-                lastWasItem = false;
-                if (skipLevel is { } skipped && h.Level <= skipped)
-                {
-                    skipLevel = null;
-                }
-                if (skipLevel is null && SkippedSections.Contains(h.Name))
-                {
-                    skipLevel = h.Level;
-                }
-                if (rest.Length == 0)
-                {
-                    continue;
-                }
-                line = rest;
-            }
-            if (skipLevel is not null)
-            {
-                continue;
-            }
-            if (afterBlank && current is null && !lastWasItem && IsIndentedCode(raw))
-            {
-                dropping = true;
-                continue;
-            }
-            // A table row, or the wrapped rest of one.
-            inTable = line[0] == '|' || (inTable && line.Contains('|', StringComparison.Ordinal));
-            if (inTable || (line[0] is '*' or '-' or '_' && ThematicBreak().IsMatch(line)) || (line[0] == '<' && HtmlOnly().IsMatch(line)) ||
-                (line[0] == '[' && LinkDefinition().IsMatch(line)))
-            {
-                current = null;
-                dropping = false;
-                lastWasItem = false;
-                continue;
-            }
-            var item = line[0] is '-' or '*' or '+' or '•' || char.IsAsciiDigit(line[0]) ? ListItem().Match(line) : Match.Empty;
-            if (item.Success)
-            {
-                var text = item.Groups["text"].Value;
-                current = null;
-                dropping = Checkbox().IsMatch(text) || IsNoise(text);
-                if (!dropping)
-                {
-                    current = new Pending(true, text);
-                    blocks.Add(current);
-                    lastWasItem = true;
-                }
-                continue;
-            }
-            if (dropping)
-            {
-                continue;
-            }
-            if (current is not null)
-            {
-                // A wrapped line joins its block, whatever it looks like on its own ("[#12](…)." ends a sentence);
-                // only a trailer ends the block. The statements are filtered once joined.
-                if (IsTrailerLine(line))
-                {
-                    dropping = true;
-                    continue;
-                }
-                current.Lines.Add(line);
-                continue;
-            }
-            if (IsNoise(line))
-            {
-                dropping = true;
-                continue;
-            }
-            current = new Pending(false, line);
-            blocks.Add(current);
-            lastWasItem = false;
+            reader.Take(raw);
         }
-        return blocks
+        return reader.Blocks
             .Select(b => new Block(b.IsItem, Plain(string.Join(' ', b.Lines))))
             .Where(b => !IsNoiseStatement(b.Text) && !(b.IsItem && FixupLine().IsMatch(b.Text)))
             .ToList();
     }
+
+    /// <summary>Reads the body line by line: which section it is in (skipped or not), whether the lines being read
+    /// are dropped (code, noise, a checklist), and the block that wrapped lines join.</summary>
+    private sealed class BlockReader
+    {
+        private Pending? current;
+        private int? skipLevel;
+        private bool dropping;
+        private bool blank = true;
+        private bool lastWasItem;
+        private bool inTable;
+
+        public List<Pending> Blocks { get; } = [];
+
+        public void Take(string raw)
+        {
+            var line = Unquote(raw.Trim());
+            if (line.Length == 0)
+            {
+                EndParagraph();
+                return;
+            }
+            var afterBlank = blank;
+            blank = false;
+            if (!TakeHeading(ref line, afterBlank) || skipLevel is not null)
+            {
+                return;
+            }
+            if (afterBlank && current is null && !lastWasItem && IsIndentedCode(raw))
+            {
+                dropping = true;
+                return;
+            }
+            // A table row, or the wrapped rest of one.
+            inTable = line[0] == '|' || (inTable && line.Contains('|', StringComparison.Ordinal));
+            if (inTable || IsLayoutOnly(line))
+            {
+                current = null;
+                dropping = false;
+                lastWasItem = false;
+                return;
+            }
+            if (!TakeListItem(line) && !dropping)
+            {
+                TakeText(line);
+            }
+        }
+
+        private void EndParagraph()
+        {
+            current = null;
+            dropping = false;
+            blank = true;
+            inTable = false;
+        }
+
+        /// <summary>Enters the section a heading opens (skipping it when it is not about the change); false when the
+        /// line was only a heading, else <paramref name="line"/> is what follows a label on the same line.</summary>
+        private bool TakeHeading(ref string line, bool afterBlank)
+        {
+            if (Heading(line, current, afterBlank, Blocks, out var rest) is not { } heading)
+            {
+                return true;
+            }
+            current = null;
+            dropping = false;
+            lastWasItem = false;
+            if (skipLevel is { } skipped && heading.Level <= skipped)
+            {
+                skipLevel = null;
+            }
+            if (skipLevel is null && SkippedSections.Contains(heading.Name))
+            {
+                skipLevel = heading.Level;
+            }
+            line = rest;
+            return rest.Length > 0;
+        }
+
+        /// <summary>Starts a block for a list item, or drops a checkbox or noise item; false when the line is no item.</summary>
+        private bool TakeListItem(string line)
+        {
+            var item = line[0] is '-' or '*' or '+' or '•' || char.IsAsciiDigit(line[0]) ? ListItem().Match(line) : Match.Empty;
+            if (!item.Success)
+            {
+                return false;
+            }
+            var text = item.Groups["text"].Value;
+            current = null;
+            dropping = Checkbox().IsMatch(text) || IsNoise(text);
+            if (!dropping)
+            {
+                current = new Pending(true, text);
+                Blocks.Add(current);
+                lastWasItem = true;
+            }
+            return true;
+        }
+
+        /// <summary>A wrapped line joins its block, whatever it looks like on its own ("[#12](…)." ends a sentence);
+        /// only a trailer ends the block. The statements are filtered once joined. Other text starts a paragraph.</summary>
+        private void TakeText(string line)
+        {
+            if (current is not null)
+            {
+                if (IsTrailerLine(line))
+                {
+                    dropping = true;
+                    return;
+                }
+                current.Lines.Add(line);
+                return;
+            }
+            if (IsNoise(line))
+            {
+                dropping = true;
+                return;
+            }
+            current = new Pending(false, line);
+            Blocks.Add(current);
+            lastWasItem = false;
+        }
+    }
+
+    /// <summary>A thematic break, a line of HTML tags only, or a link definition: layout, not text.</summary>
+    private static bool IsLayoutOnly(string line) =>
+        (line[0] is '*' or '-' or '_' && ThematicBreak().IsMatch(line)) || (line[0] == '<' && HtmlOnly().IsMatch(line)) ||
+        (line[0] == '[' && LinkDefinition().IsMatch(line));
 
     /// <summary>The lines after the title, without HTML comments, &lt;details&gt; blocks, fenced code and the closing
     /// trailer block.</summary>

@@ -35,88 +35,119 @@ internal static class GitLogParser
             {
                 break;
             }
-            var field = new string[HeaderFields - 1];
-            for (var f = 0; f < field.Length; f++)
-            {
-                field[f] = DecodeUtf8OrLatin1(Slice(output, tokens[i + 1 + f]));
-            }
-            var encoding = field[8];
-            var message = DecodeMessage(Slice(output, tokens[i + HeaderFields]), encoding);
-            i += HeaderFields + 1;
-
-            var raw = new List<(FileStatus Status, string Path, string? OldPath)>();
-            var stats = new Dictionary<string, (int Add, int Del, bool Binary)>(StringComparer.Ordinal);
-            while (i < tokens.Count && !IsMarker(output, tokens[i]))
-            {
-                var token = Slice(output, tokens[i]);
-                i++;
-                if (token.Length == 0)
-                {
-                    continue;
-                }
-                var text = DecodeUtf8OrLatin1(token).TrimStart('\n');
-                if (text.StartsWith(':'))
-                {
-                    var statusField = text[(text.LastIndexOf(' ') + 1)..];
-                    var status = statusField.Length > 0 ? FileStatusCodes.FromLetter(statusField[0]) : null;
-                    var twoPaths = status is FileStatus.Renamed or FileStatus.Copied;
-                    if (i + (twoPaths ? 1 : 0) >= tokens.Count)
-                    {
-                        break;
-                    }
-                    if (twoPaths)
-                    {
-                        var old = PathAt(output, tokens[i]);
-                        var now = PathAt(output, tokens[i + 1]);
-                        raw.Add((status!.Value, now, old));
-                        i += 2;
-                    }
-                    else
-                    {
-                        raw.Add((status ?? FileStatus.Modified, PathAt(output, tokens[i]), null));
-                        i++;
-                    }
-                    continue;
-                }
-                if (TryParseNumstat(text, out var add, out var del, out var binary, out var path))
-                {
-                    if (path.Length == 0)
-                    {
-                        if (i + 1 >= tokens.Count)
-                        {
-                            break;
-                        }
-                        path = PathAt(output, tokens[i + 1]);
-                        i += 2;
-                    }
-                    else
-                    {
-                        path = PathAt(output, tokens[i - 1], numstatPrefix: true);
-                    }
-                    stats[path] = (add, del, binary);
-                }
-            }
-
-            var files = raw
-                .Select(r =>
-                {
-                    var s = stats.TryGetValue(r.Path, out var v) ? v : (0, 0, false);
-                    return new FileChange(r.Path, r.OldPath, r.Status, s.Item1, s.Item2, s.Item3);
-                })
-                .ToList();
-            commits.Add(new CommitRecord
-            {
-                Sha = field[0],
-                Parents = field[1].Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                Author = new Person(field[2], field[3]),
-                AuthoredAt = ParseDate(field[4]),
-                Committer = new Person(field[5], field[6]),
-                CommittedAt = ParseDate(field[7]),
-                Message = NormalizeNewlines(message),
-                Files = files,
-            });
+            commits.Add(ReadCommit(output, tokens, ref i));
         }
         return commits;
+    }
+
+    /// <summary>Reads the commit whose marker is at <paramref name="i"/>: its header, message and file entries;
+    /// leaves <paramref name="i"/> after the last token read.</summary>
+    private static CommitRecord ReadCommit(ReadOnlySpan<byte> output, List<Range> tokens, ref int i)
+    {
+        var field = new string[HeaderFields - 1];
+        for (var f = 0; f < field.Length; f++)
+        {
+            field[f] = DecodeUtf8OrLatin1(Slice(output, tokens[i + 1 + f]));
+        }
+        var encoding = field[8];
+        var message = DecodeMessage(Slice(output, tokens[i + HeaderFields]), encoding);
+        i += HeaderFields + 1;
+        return new CommitRecord
+        {
+            Sha = field[0],
+            Parents = field[1].Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Author = new Person(field[2], field[3]),
+            AuthoredAt = ParseDate(field[4]),
+            Committer = new Person(field[5], field[6]),
+            CommittedAt = ParseDate(field[7]),
+            Message = NormalizeNewlines(message),
+            Files = ReadFileChanges(output, tokens, ref i),
+        };
+    }
+
+    /// <summary>Reads raw and numstat entries up to the next commit's marker and joins them by path; stops early
+    /// when the output ends inside an entry.</summary>
+    private static List<FileChange> ReadFileChanges(ReadOnlySpan<byte> output, List<Range> tokens, ref int i)
+    {
+        var raw = new List<(FileStatus Status, string Path, string? OldPath)>();
+        var stats = new Dictionary<string, (int Add, int Del, bool Binary)>(StringComparer.Ordinal);
+        while (i < tokens.Count && !IsMarker(output, tokens[i]))
+        {
+            var token = Slice(output, tokens[i]);
+            i++;
+            if (token.Length == 0)
+            {
+                continue;
+            }
+            var text = DecodeUtf8OrLatin1(token).TrimStart('\n');
+            var complete = text.StartsWith(':')
+                ? TryReadRawEntry(text, output, tokens, ref i, raw)
+                : TryReadNumstatEntry(text, output, tokens, ref i, stats);
+            if (!complete)
+            {
+                break;
+            }
+        }
+        return raw
+            .Select(r =>
+            {
+                var s = stats.TryGetValue(r.Path, out var v) ? v : (0, 0, false);
+                return new FileChange(r.Path, r.OldPath, r.Status, s.Item1, s.Item2, s.Item3);
+            })
+            .ToList();
+    }
+
+    /// <summary>A raw entry (<c>:mode mode sha sha status</c>) followed by one path, or two for a rename or copy;
+    /// false when the output ends before its paths.</summary>
+    private static bool TryReadRawEntry(string text, ReadOnlySpan<byte> output, List<Range> tokens, ref int i,
+        List<(FileStatus Status, string Path, string? OldPath)> raw)
+    {
+        var statusField = text[(text.LastIndexOf(' ') + 1)..];
+        var status = statusField.Length > 0 ? FileStatusCodes.FromLetter(statusField[0]) : null;
+        var twoPaths = status is FileStatus.Renamed or FileStatus.Copied;
+        if (i + (twoPaths ? 1 : 0) >= tokens.Count)
+        {
+            return false;
+        }
+        if (twoPaths)
+        {
+            var old = PathAt(output, tokens[i]);
+            var now = PathAt(output, tokens[i + 1]);
+            raw.Add((status!.Value, now, old));
+            i += 2;
+        }
+        else
+        {
+            raw.Add((status ?? FileStatus.Modified, PathAt(output, tokens[i]), null));
+            i++;
+        }
+        return true;
+    }
+
+    /// <summary>A numstat entry (<c>added TAB deleted TAB path</c>; for a rename the path is empty and the old and
+    /// new paths follow as tokens); false when the output ends before its paths. Text that is no numstat entry is skipped.</summary>
+    private static bool TryReadNumstatEntry(string text, ReadOnlySpan<byte> output, List<Range> tokens, ref int i,
+        Dictionary<string, (int Add, int Del, bool Binary)> stats)
+    {
+        if (!TryParseNumstat(text, out var add, out var del, out var binary, out var path))
+        {
+            return true;
+        }
+        if (path.Length == 0)
+        {
+            if (i + 1 >= tokens.Count)
+            {
+                return false;
+            }
+            path = PathAt(output, tokens[i + 1]);
+            i += 2;
+        }
+        else
+        {
+            path = PathAt(output, tokens[i - 1], numstatPrefix: true);
+        }
+        stats[path] = (add, del, binary);
+        return true;
     }
 
     private static bool TryParseNumstat(string text, out int additions, out int deletions, out bool binary, out string path)

@@ -15,9 +15,32 @@ internal sealed class DiffPacker(TokenCounter counter)
     /// <summary>Room kept for the "[clipped: …]" note of a file shown in part.</summary>
     private const int NoteTokens = 16;
 
+    private const string OverBudget = "over the token budget";
+
     public PackedDiff Pack(IReadOnlyList<ClassifiedFile> files, IReadOnlyDictionary<string, FilePatch> patches, int budget)
     {
         var omitted = new List<OmittedFile>();
+        var candidates = PatchesWorthShowing(files, patches, omitted);
+        var text = new StringBuilder();
+        var used = 0;
+        for (var index = 0; index < candidates.Count; index++)
+        {
+            var (file, patch) = candidates[index];
+            var share = ShareOfRemainingBudget(budget - used, othersWaiting: index < candidates.Count - 1);
+            if (FitPatchInto(share, file.Change.Path, patch, omitted) is { } piece)
+            {
+                text.Append(piece.Text);
+                used += piece.Tokens;
+            }
+        }
+        return new PackedDiff(text.ToString(), used, omitted);
+    }
+
+    /// <summary>The files whose patch has hunks, most telling role first; every other file is named in
+    /// <paramref name="omitted"/> with the reason (a rename or copy without changes needs no mention).</summary>
+    private static List<(ClassifiedFile File, FilePatch Patch)> PatchesWorthShowing(
+        IReadOnlyList<ClassifiedFile> files, IReadOnlyDictionary<string, FilePatch> patches, List<OmittedFile> omitted)
+    {
         var candidates = new List<(ClassifiedFile File, FilePatch Patch)>();
         foreach (var file in files)
         {
@@ -39,65 +62,74 @@ internal sealed class DiffPacker(TokenCounter counter)
                 omitted.Add(new OmittedFile(path, file.Change.Status == FileStatus.Deleted ? "deleted" : "no textual diff"));
             }
         }
+        return candidates.OrderBy(c => Priority(c.File.Role)).ThenBy(c => c.File.Change.Path, StringComparer.Ordinal).ToList();
+    }
 
-        var ordered = candidates.OrderBy(c => Priority(c.File.Role)).ThenBy(c => c.File.Change.Path, StringComparer.Ordinal).ToList();
-        var text = new StringBuilder();
-        var used = 0;
-        for (var index = 0; index < ordered.Count; index++)
+    /// <summary>While other files wait, one file gets half of what remains (at least 400 tokens); the last gets all of it.</summary>
+    private static int ShareOfRemainingBudget(int remaining, bool othersWaiting) =>
+        othersWaiting ? (int)Math.Max(remaining * MaxShareOfOneFile, Math.Min(remaining, 400)) : remaining;
+
+    /// <summary>The patch's header and as many whole hunks as fit in <paramref name="share"/> tokens (or the
+    /// beginning of the first hunk when none fits), with a note when clipped; null when not even that fits.</summary>
+    private (string Text, int Tokens)? FitPatchInto(int share, string path, FilePatch patch, List<OmittedFile> omitted)
+    {
+        var headerTokens = counter.Count(patch.Header);
+        if (headerTokens + NoteTokens > share)
         {
-            var (file, patch) = ordered[index];
-            var remaining = budget - used;
-            var othersWaiting = index < ordered.Count - 1;
-            var share = othersWaiting ? (int)Math.Max(remaining * MaxShareOfOneFile, Math.Min(remaining, 400)) : remaining;
-            var headerTokens = counter.Count(patch.Header);
-            if (headerTokens + NoteTokens > share)
-            {
-                omitted.Add(new OmittedFile(file.Change.Path, "over the token budget"));
-                continue;
-            }
-            var piece = new StringBuilder(patch.Header);
-            var pieceTokens = headerTokens;
-            var included = 0;
-            foreach (var hunk in patch.Hunks)
-            {
-                var hunkTokens = counter.Count(hunk);
-                // Unless this is the last hunk, keep room for the "[clipped: …]" note.
-                var limit = included == patch.Hunks.Count - 1 ? share : share - NoteTokens;
-                if (pieceTokens + hunkTokens > limit)
-                {
-                    break;
-                }
-                piece.Append(hunk);
-                pieceTokens += hunkTokens;
-                included++;
-            }
-            if (included == 0)
-            {
-                // Not even the first hunk fits: show its beginning, cut at a line end.
-                var room = share - pieceTokens - NoteTokens;
-                var cut = counter.Truncate(patch.Hunks[0], room);
-                var lineEnd = cut.LastIndexOf('\n');
-                cut = lineEnd > 0 ? cut[..(lineEnd + 1)] : "";
-                if (cut.Length == 0)
-                {
-                    omitted.Add(new OmittedFile(file.Change.Path, "over the token budget"));
-                    continue;
-                }
-                piece.Append(cut);
-                pieceTokens += counter.Count(cut);
-            }
-            if (included < patch.Hunks.Count)
-            {
-                var note = string.Create(CultureInfo.InvariantCulture, $"[clipped: {patch.Hunks.Count - included} of {patch.Hunks.Count} hunks not shown]\n");
-                piece.Append(note);
-                pieceTokens += counter.Count(note);
-                omitted.Add(new OmittedFile(file.Change.Path, string.Create(CultureInfo.InvariantCulture,
-                    $"clipped: {included} of {patch.Hunks.Count} hunks shown")));
-            }
-            text.Append(piece);
-            used += pieceTokens;
+            omitted.Add(new OmittedFile(path, OverBudget));
+            return null;
         }
-        return new PackedDiff(text.ToString(), used, omitted);
+        var piece = new StringBuilder(patch.Header);
+        var pieceTokens = headerTokens;
+        var included = AppendWholeHunks(piece, ref pieceTokens, patch, share);
+        if (included == 0)
+        {
+            var cut = BeginningOfFirstHunk(patch, room: share - pieceTokens - NoteTokens);
+            if (cut.Length == 0)
+            {
+                omitted.Add(new OmittedFile(path, OverBudget));
+                return null;
+            }
+            piece.Append(cut);
+            pieceTokens += counter.Count(cut);
+        }
+        if (included < patch.Hunks.Count)
+        {
+            var note = string.Create(CultureInfo.InvariantCulture, $"[clipped: {patch.Hunks.Count - included} of {patch.Hunks.Count} hunks not shown]\n");
+            piece.Append(note);
+            pieceTokens += counter.Count(note);
+            omitted.Add(new OmittedFile(path, string.Create(CultureInfo.InvariantCulture,
+                $"clipped: {included} of {patch.Hunks.Count} hunks shown")));
+        }
+        return (piece.ToString(), pieceTokens);
+    }
+
+    /// <summary>Appends hunks in order while they fit; returns how many did.</summary>
+    private int AppendWholeHunks(StringBuilder piece, ref int pieceTokens, FilePatch patch, int share)
+    {
+        var included = 0;
+        foreach (var hunk in patch.Hunks)
+        {
+            var hunkTokens = counter.Count(hunk);
+            // Unless this is the last hunk, keep room for the "[clipped: …]" note.
+            var limit = included == patch.Hunks.Count - 1 ? share : share - NoteTokens;
+            if (pieceTokens + hunkTokens > limit)
+            {
+                break;
+            }
+            piece.Append(hunk);
+            pieceTokens += hunkTokens;
+            included++;
+        }
+        return included;
+    }
+
+    /// <summary>Not even the first hunk fits: its beginning, cut at a line end (empty when no whole line fits).</summary>
+    private string BeginningOfFirstHunk(FilePatch patch, int room)
+    {
+        var cut = counter.Truncate(patch.Hunks[0], room);
+        var lineEnd = cut.LastIndexOf('\n');
+        return lineEnd > 0 ? cut[..(lineEnd + 1)] : "";
     }
 
     private static int Priority(FileRole role) => role switch
