@@ -46,7 +46,7 @@ internal static class HangfireSetup
         services.AddSingleton(database);
         services.AddTransient(sp => new DayQueue(fleet, database, sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddTransient(sp => new RepositoryDayJob(fleet, database, sp.GetRequiredService<IBackgroundJobClient>()));
-        services.AddTransient(_ => new PublishDayJob(fleet, database));
+        services.AddTransient(sp => new PublishDayJob(fleet, database, sp.GetRequiredService<IBackgroundJobClient>()));
         services.AddTransient(sp => new ScheduledRunJob(fleet, sp.GetRequiredService<DayQueue>()));
     }
 }

@@ -13,13 +13,23 @@ namespace Gitbrief.Server.Jobs;
 /// crash. The reports are rebuilt from the store's cache (the LLM is asked nothing again).</summary>
 public sealed class PublishDayJob
 {
+    /// <summary>One publish at a time in a server process (its jobs share one store and one claim owner).</summary>
+    private static readonly SemaphoreSlim OnePublishAtATime = new(1, 1);
+
+    /// <summary>Hangfire keeps a scheduled time in whole seconds, so a job due at the deadline can start up to a second
+    /// before it: the deadline publish is scheduled this much later, and one that still finds the deadline ahead
+    /// schedules itself again rather than end with the day unpublished.</summary>
+    private static readonly TimeSpan SchedulingMargin = TimeSpan.FromSeconds(2);
+
     private readonly FleetContext fleet;
     private readonly FleetDatabase database;
+    private readonly IBackgroundJobClient jobs;
 
-    internal PublishDayJob(FleetContext fleet, FleetDatabase database)
+    internal PublishDayJob(FleetContext fleet, FleetDatabase database, IBackgroundJobClient jobs)
     {
         this.fleet = fleet;
         this.database = database;
+        this.jobs = jobs;
     }
 
     /// <summary>Queues the day's publish when every unit has finished, or when the deadline has passed (a unit done after
@@ -36,20 +46,39 @@ public sealed class PublishDayJob
         jobs.Enqueue<PublishDayJob>(FleetQueues.Publish, j => j.RunAsync(Iso(day), CancellationToken.None));
 
     internal static string ScheduleAt(IBackgroundJobClient jobs, DateOnly day, DateTimeOffset at) =>
-        jobs.Schedule<PublishDayJob>(FleetQueues.Publish, j => j.RunAsync(Iso(day), CancellationToken.None), at);
+        jobs.Schedule<PublishDayJob>(FleetQueues.Publish, j => j.RunAsync(Iso(day), CancellationToken.None), at + SchedulingMargin);
 
     [JobDisplayName("publish {0}")]
     public async Task RunAsync(string day, CancellationToken cancellationToken)
     {
         var date = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await OnePublishAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await PublishAsync(date, day, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            OnePublishAtATime.Release();
+        }
+    }
+
+    private async Task PublishAsync(DateOnly date, string day, CancellationToken cancellationToken)
+    {
         await using var connection = await database.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await LockAsync(connection, "SELECT pg_advisory_lock(@key);", date, cancellationToken).ConfigureAwait(false);
         try
         {
             var state = await database.DayAsync(date, cancellationToken).ConfigureAwait(false);
+            if (state is not null && !state.Units.AllFinished && !state.DeadlinePassed && state.PublishedAt is null)
+            {
+                // Not yet: the last unit queues it again, and so does this, for the deadline.
+                ScheduleAt(jobs, date, state.Deadline);
+                return;
+            }
             if (state is null || !(state.Units.AllFinished || state.DeadlinePassed) || state.PublishedUnits == state.Units.Done)
             {
-                // Not yet (the last unit or the deadline queues it again), or nothing new since the last publish.
+                // Nothing new since the last publish.
                 return;
             }
             var done = (await database.UnitsAsync(date, cancellationToken).ConfigureAwait(false))
