@@ -46,13 +46,13 @@ public sealed class StoreLocationTests
         Assert.StartsWith("gitbrief.yaml:3: the store URL holds a password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
 
-        var none = RequestResolver.ResolveStore(GitbriefConfig.Empty, _ => null, "/cache", "/work");
-        var fromEnvironment = RequestResolver.ResolveStore(GitbriefConfig.Empty, n => n == "GITBRIEF_STORE" ? "postgresql://u@h/d" : null, "/cache", "/work");
+        var none = RequestResolver.ResolveStore(GitbriefConfig.Empty, _ => null, "/cache", "/srv/team");
+        var fromEnvironment = RequestResolver.ResolveStore(GitbriefConfig.Empty, n => n == "GITBRIEF_STORE" ? "postgresql://u@h/d" : null, "/cache", "/srv/team");
         var fromConfig = RequestResolver.ResolveStore(
-            ConfigLoader.Parse("store: briefs/store.db\n", "gitbrief.yaml"), n => n == "GITBRIEF_STORE" ? "postgresql://u@h/d" : null, "/cache", "/work");
+            ConfigLoader.Parse("store: briefs/store.db\n", "gitbrief.yaml"), n => n == "GITBRIEF_STORE" ? "postgresql://u@h/d" : null, "/cache", "/srv/team");
 
         Assert.Equal((StoreKind.Sqlite, "/cache/gitbrief.db"), (none.Kind, none.SqlitePath));
         Assert.Equal("postgresql://u@h/d", fromEnvironment.Description);
-        Assert.Equal((StoreKind.Sqlite, "/work/briefs/store.db"), (fromConfig.Kind, fromConfig.SqlitePath));
+        Assert.Equal((StoreKind.Sqlite, "/srv/team/briefs/store.db"), (fromConfig.Kind, fromConfig.SqlitePath));
     }
 }
