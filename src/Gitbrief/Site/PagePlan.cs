@@ -20,7 +20,7 @@ internal sealed class PagePlan(string outputDirectory, IReadOnlyDictionary<strin
     {
         keys[path] = key;
         if (previous.TryGetValue(path, out var old) && old == key
-            && File.Exists(Path.Combine(outputDirectory, path.Replace('/', Path.DirectorySeparatorChar))))
+            && File.Exists(SiteBuilder.OutputPath(outputDirectory, path)))
         {
             Reused++;
             return;

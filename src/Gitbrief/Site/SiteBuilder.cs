@@ -88,7 +88,8 @@ internal static class SiteBuilder
         return new SiteResult(options.OutputDirectory, days.Count, files.Count + pages.Reused, changed, pages.Reused);
     }
 
-    private static string OutputPath(string outputDirectory, string relative) =>
+    /// <summary>A site-relative path ('/'-separated) below the output directory.</summary>
+    public static string OutputPath(string outputDirectory, string relative) =>
         Path.Combine(outputDirectory, relative.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>What a page rendered from a day depends on: the report's bytes and the language it is shown in.</summary>
