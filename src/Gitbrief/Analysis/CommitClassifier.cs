@@ -158,9 +158,14 @@ internal static partial class CommitClassifier
     }
 
     /// <summary>The most telling security keyword: a CVE id, an injection or remote code execution over the
-    /// first one found; null when there is none.</summary>
+    /// first one found; null when there is none. Most messages hold none of the pattern's words, and are not
+    /// searched with it (<see cref="SecurityWords"/>).</summary>
     private static string? MostTellingSecurityKeyword(string text)
     {
+        if (!SecurityWords.MayContainKeyword(text))
+        {
+            return null;
+        }
         var matches = SecurityKeyword().Matches(text);
         var match = matches.FirstOrDefault(m => SevereSecurity().IsMatch(m.Value)) ?? matches.FirstOrDefault();
         return match?.Value.Trim();

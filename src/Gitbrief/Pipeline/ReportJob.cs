@@ -159,21 +159,22 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             observer.StageChanged(name, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
             IReadOnlyList<CommitRecord> commits;
             Dictionary<DateOnly, string> unreadable;
-            RepositoryFiles files;
+            RepositoryProfile profile;
+            // Where the repository's code lives and changes (its core and periphery), read beside the commits once git
+            // has listed some (or taken from the store); a window without commits never starts it.
+            using var layoutCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var layout = history is GitHistory git
+                ? ProfileSource.ReadAsync(git, revision, days[^1], spec.FirstParent, CacheOf(ledger), unitKey, layoutCancellation.Token)
+                : Task.FromResult(RepositoryProfile.Empty);
             try
             {
-                // Where the repository's code lives and changes (its core and periphery), read beside the commits;
-                // a window without commits stops that reading at once (on a large tree it costs more than the report).
-                using var layoutCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var layout = history is GitHistory git
-                    ? RepositoryFilesReader.ReadAsync(git.Directory, revision, layoutCancellation.Token)
-                    : Task.FromResult(RepositoryFiles.Empty);
                 (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
                 commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
-                files = commits.Count == 0 ? await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false) : await layout.ConfigureAwait(false);
+                profile = commits.Count == 0 ? await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false) : await layout.ConfigureAwait(false);
             }
             catch
             {
+                await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false);
                 await GiveUpAsync(claiming).ConfigureAwait(false);
                 throw;
             }
@@ -181,7 +182,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             var (store, runId, _) = await ledger.ConfigureAwait(false);
             var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
 
-            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), RepositoryProfile.From(files));
+            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), profile);
             var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
             foreach (var day in byDay)
             {
@@ -254,19 +255,34 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }
     }
 
-    /// <summary>Stops reading the repository's layout (its git processes are killed) and waits for that to end.</summary>
-    private static async Task<RepositoryFiles> AbandonAsync(Task<RepositoryFiles> layout, CancellationTokenSource cancellation)
+    /// <summary>Stops reading the repository's profile (its git processes, if any started, are killed) and waits for that
+    /// to end.</summary>
+    private static async Task<RepositoryProfile> AbandonAsync(Task<RepositoryProfile> layout, CancellationTokenSource cancellation)
     {
         await cancellation.CancelAsync().ConfigureAwait(false);
         try
         {
             await layout.ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or GitbriefException or IOException)
         {
-            // what was asked for
+            // what was asked for, or a failure nobody needs to hear of
         }
-        return RepositoryFiles.Empty;
+        return RepositoryProfile.Empty;
+    }
+
+    /// <summary>Where kept repository profiles are looked up: the run's store once it has opened; none for dry runs or
+    /// when it failed to open (the repository's claims report that).</summary>
+    private static async Task<IAnalysisCache?> CacheOf(Task<RunLedger> ledger)
+    {
+        try
+        {
+            return (await ledger.ConfigureAwait(false)).Store;
+        }
+        catch (Exception e) when (e is OperationCanceledException or GitbriefException or IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The settings that change a unit's output, folded into its key.</summary>

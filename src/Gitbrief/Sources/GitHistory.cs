@@ -67,6 +67,13 @@ internal sealed class GitHistory(string directory) : ICommitSource
         return ("HEAD", name.Length > 0 ? name : "HEAD");
     }
 
+    private readonly TaskCompletionSource found = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a <see cref="ReadAsync"/> has listed commits in its window, just before it reads them in
+    /// full; never when no window had any. Work needed only for commits (the repository profile) waits for it, so it
+    /// runs beside the reading and never for a day without commits.</summary>
+    public Task CommitsFound => found.Task;
+
     /// <summary>The commits whose committer date falls in [start, endExclusive), newest first.</summary>
     public async Task<IReadOnlyList<CommitRecord>> ReadAsync(
         string revision,
@@ -103,6 +110,7 @@ internal sealed class GitHistory(string directory) : ICommitSource
         {
             return [];
         }
+        found.TrySetResult();
         var output = await GitCommand.RunAsync(Directory, ShowArguments(firstParent), cancellationToken, input: shas.ToString()).ConfigureAwait(false);
         return GitLogParser.Parse(output)
             .Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive)
@@ -119,6 +127,16 @@ internal sealed class GitHistory(string directory) : ICommitSource
         List<string> arguments = ["log", "-1", "--format=%cI", firstParent ? "--first-parent" : "--no-merges", "--end-of-options", revision, "--"];
         var text = await GitCommand.RunTextAsync(Directory, arguments, cancellationToken).ConfigureAwait(false);
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+    }
+
+    /// <summary>The newest commit of <paramref name="revision"/> committed before <paramref name="instant"/> (without
+    /// merges, or on the first-parent chain), or null when there is none.</summary>
+    public async Task<string?> NewestCommitBeforeAsync(string revision, DateTimeOffset instant, bool firstParent, CancellationToken cancellationToken)
+    {
+        List<string> arguments =
+            ["rev-list", "-n", "1", firstParent ? "--first-parent" : "--no-merges", "--before=@" + Epoch(instant.AddSeconds(-1)), "--end-of-options", revision, "--"];
+        var sha = await GitCommand.RunTextAsync(Directory, arguments, cancellationToken, allowFailure: true).ConfigureAwait(false);
+        return sha.Length > 0 ? sha : null;
     }
 
     /// <summary>The URL of the "origin" remote, if any (used for web links of a local repository).</summary>

@@ -43,7 +43,10 @@ public sealed class SqliteStore : SqlStore
             {
                 await connection.OpenAsync(ct).ConfigureAwait(false);
                 await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;", ct).ConfigureAwait(false);
-                await MigrateAsync(connection, ct).ConfigureAwait(false);
+                if (!await IsCurrentAsync(connection, ct).ConfigureAwait(false))
+                {
+                    await MigrateAsync(connection, ct).ConfigureAwait(false);
+                }
                 return 0;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -53,6 +56,19 @@ public sealed class SqliteStore : SqlStore
             throw;
         }
         return store;
+    }
+
+    /// <summary>Whether the store already has this version's tables: most runs open a store made by an earlier one, and
+    /// then only read two rows instead of writing a migration.</summary>
+    private static async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var hasMeta = Command(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta';");
+        if ((long)(await hasMeta.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+        {
+            return false;
+        }
+        await using var version = Command(connection, null, "SELECT value FROM meta WHERE key = 'schema_version';");
+        return await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string == SchemaVersion.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Creates or upgrades the tables in one immediate transaction: processes that open a new store at the

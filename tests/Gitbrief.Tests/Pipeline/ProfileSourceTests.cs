@@ -1,0 +1,104 @@
+using Gitbrief.Analysis;
+using Gitbrief.Pipeline;
+using Gitbrief.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Gitbrief.Tests.Pipeline;
+
+/// <summary>The repository profile of the ranking: read from the repository as it stood when the report's week began,
+/// kept in the store under that commit, and never read for a day without commits.</summary>
+public sealed class ProfileSourceTests : IDisposable
+{
+    private readonly ReportWorkspace workspace = new();
+    private readonly TestRepository repo = TestRepository.Create("demo");
+
+    public void Dispose()
+    {
+        repo.Dispose();
+        workspace.Dispose();
+    }
+
+    [Fact]
+    public async Task The_profile_of_a_week_is_read_once_at_its_start_and_gives_the_same_reports_when_kept()
+    {
+        for (var i = 0; i < 14; i++)
+        {
+            repo.Write($"src/core/part{i}.cs", $"class Part{i} {{}}\n");
+        }
+        repo.Write("contrib/tool.py", "print(1)\n");
+        var weekBefore = repo.Commit("feat: the core", "2026-01-07T10:00:00+08:00");
+        // 2026-01-12 is a Monday: its week and the Wednesday's begin after the commit above.
+        repo.Write("src/core/part0.cs", "class Part0 { int x; }\n").Commit("fix: part zero", "2026-01-12T09:00:00+08:00");
+        repo.Write("contrib/tool.py", "print(2)\n").Commit("chore: tool prints two", "2026-01-14T09:00:00+08:00");
+
+        Assert.Equal(0, (await ReportAsync(workspace, "2026-01-12")).ExitCode);
+        Assert.Equal([weekBefore], KeptProfiles(workspace));
+        Assert.Equal(0, (await ReportAsync(workspace, "2026-01-14")).ExitCode);
+        Assert.Equal([weekBefore], KeptProfiles(workspace));
+
+        // The Wednesday read afresh (no store yet) and with the kept profile: the same bytes.
+        using var fresh = new ReportWorkspace();
+        Assert.Equal(0, (await ReportAsync(fresh, "2026-01-14")).ExitCode);
+        Assert.Equal(fresh.Markdown("demo", "2026-01-14"), workspace.Markdown("demo", "2026-01-14"));
+        Assert.Equal(File.ReadAllBytes(fresh.ReportPath("demo", "2026-01-14", "json")), File.ReadAllBytes(workspace.ReportPath("demo", "2026-01-14", "json")));
+    }
+
+    [Fact]
+    public async Task A_day_without_commits_reads_no_profile()
+    {
+        repo.Write("src/a.cs", "class A {}\n").Commit("feat: a", "2026-01-07T10:00:00+08:00");
+
+        Assert.Equal(0, (await ReportAsync(workspace, "2026-01-13")).ExitCode);
+
+        Assert.True(workspace.ReportExists("demo", "2026-01-13"));
+        Assert.Empty(KeptProfiles(workspace));
+    }
+
+    [Fact]
+    public void A_kept_profile_places_every_file_as_the_one_read()
+    {
+        var counts = new Dictionary<string, DirectoryWeight>(StringComparer.Ordinal)
+        {
+            [""] = new(2, 1),
+            ["src/core"] = new(40, 30),
+            ["src/core/inner"] = new(9, 2),
+            ["contrib/\"quoted\" name"] = new(1, 0),
+            ["第三方/库\nline"] = new(3, 1),
+            ["docs"] = new(0, 4),
+        };
+        var read = new RepositoryProfile(counts);
+
+        var kept = ProfileSource.Parse(ProfileSource.Serialize(read));
+
+        Assert.NotNull(kept);
+        Assert.Equal(read.DirectCounts.OrderBy(p => p.Key, StringComparer.Ordinal), kept.DirectCounts.OrderBy(p => p.Key, StringComparer.Ordinal));
+        foreach (var path in new[] { "main.cs", "src/core/a.cs", "src/core/inner/b.cs", "contrib/\"quoted\" name/t.py", "第三方/库\nline/x.c", "docs/y.cs" })
+        {
+            Assert.Equal(read.PlacementOf(path), kept.PlacementOf(path));
+        }
+        Assert.Equal(ProfileSource.Serialize(read), ProfileSource.Serialize(kept));
+        Assert.Null(ProfileSource.Parse("not json"));
+        Assert.Null(ProfileSource.Parse("{\"src\": [1]}"));
+    }
+
+    private Task<RunSummary> ReportAsync(ReportWorkspace where, string date) =>
+        where.RunAsync(new ReportArguments { Repositories = [repo.Path], Date = date });
+
+    /// <summary>The commits whose profile the store keeps.</summary>
+    private static List<string> KeptProfiles(ReportWorkspace where)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(where.Cache, "gitbrief.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT subject FROM analyses WHERE model = $model ORDER BY subject";
+        command.Parameters.AddWithValue("$model", ProfileSource.CacheModel);
+        using var reader = command.ExecuteReader();
+        var subjects = new List<string>();
+        while (reader.Read())
+        {
+            subjects.Add(reader.GetString(0));
+        }
+        return subjects;
+    }
+}
