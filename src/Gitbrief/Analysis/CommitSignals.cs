@@ -21,6 +21,9 @@ internal sealed partial record CommitSignals
     /// fix-ups) are not.</summary>
     private const int LeadWords = 150;
 
+    /// <summary>The lead of a body, in characters, where it says what a change protects against.</summary>
+    private const int LeadCharacters = 1000;
+
     /// <summary>A change of message wording is at most this many lines.</summary>
     private const int WordingLines = 100;
 
@@ -73,10 +76,36 @@ internal sealed partial record CommitSignals
     /// behaviour change of limited reach, the words of a fix that never says "fix".</summary>
     public string? ScopedBehaviour { get; init; }
 
+    /// <summary>The diff of the product files changes only comments and documentation in the code ("comments") or only
+    /// whitespace ("formatting"): nothing a user runs changes, whatever the message says.</summary>
+    public string? CodeOnly { get; init; }
+
+    /// <summary>A refactor by its title's verb ("Inline …", "Deduplicate …") of a size a reviewer reads in one go: an
+    /// internal change, nothing a user notices. Larger refactors are medium by the other signals.</summary>
+    public string? Refactor { get; init; }
+
+    /// <summary>The title says the change is about tests ("test: …", "test1668: …"), even where it touches code to export
+    /// what the test needs.</summary>
+    public bool DeclaredTests { get; init; }
+
+    /// <summary>The one hardware target, platform or model family the title confines the change to ("vulkan: …",
+    /// "… on Ampere/Ada", "fix the crash of Llama-3.2-1B"): it reaches some users, not most.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>A capability users had is removed ("rtmp: drop support"), with the code that provided it, from the core.</summary>
+    public bool Removal { get; init; }
+
+    /// <summary>At most this many changed lines of product code make a refactor small.</summary>
+    private const int RefactorLines = 400;
+
+    /// <summary>A removal takes out at least this many lines, most of what the commit changes.</summary>
+    private const int RemovalLines = 100;
+
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
     {
         var title = Vocabulary.Words(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
-        var body = Vocabulary.Words(string.Join('\n', CommitMessage.BodyLines(commit.Message)), limit: 3000);
+        var bodyText = string.Join('\n', CommitMessage.BodyLines(commit.Message));
+        var body = Vocabulary.Words(bodyText, limit: 3000);
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
         var product = meaningful.Where(f => f.Role is not (FileRole.Docs or FileRole.Test or FileRole.CI)).ToList();
         var source = product.Where(f => f.Role == FileRole.Source).ToList();
@@ -111,7 +140,7 @@ internal sealed partial record CommitSignals
                 || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines));
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits),
+            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -136,9 +165,18 @@ internal sealed partial record CommitSignals
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
+            CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
+            Refactor = product.Count > 0 && productLines <= RefactorLines && traits.WeightKey is not ("fix" or "feat") ? TitleSignals.RefactorOf(commit.Title) : null,
+            DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(commit.Title),
+            Target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null,
+            Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
         };
     }
+
+    private static long Removed(IReadOnlyList<ClassifiedFile> files) => files.Sum(f => (long)f.Change.Deletions);
+
+    private static long Added(IReadOnlyList<ClassifiedFile> files) => files.Sum(f => (long)f.Change.Additions);
 
     /// <summary>Core when most changed lines lie in the repository's core (or the repository is too small to tell);
     /// periphery when they all lie in its periphery or under benchmark/example-like folders.</summary>
@@ -176,7 +214,7 @@ internal sealed partial record CommitSignals
 
     /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
     /// says security; the keyword the classifier found counts too.</summary>
-    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits)
+    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
         if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
         {
@@ -208,6 +246,11 @@ internal sealed partial record CommitSignals
         if (traits.WeightKey == "feat")
         {
             return null;
+        }
+        // "This effectively protects the user against zip bombs."
+        if (TitleSignals.ProtectionIn(bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText) is { } protection)
+        {
+            return protection;
         }
         var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
         var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
@@ -315,7 +358,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
