@@ -21,7 +21,14 @@ internal sealed class JsonReportRenderer : IReportRenderer
     public string FileExtension => "json";
 
     /// <summary>The report as JSON; bidirectional controls in commit text are written as \u escapes (<see cref="BidiControls"/>).</summary>
-    public string Render(DailyReport report) => BidiControls.EscapeInJson(JsonSerializer.Serialize(ToModel(report), Context.JsonReport)) + "\n";
+    public string Render(DailyReport report)
+    {
+        // Written in chunks and decoded once with its newline: a report listing 20,000 files is never held whole in a
+        // growing buffer, nor copied again for the newline.
+        using var text = new Utf8TextBuffer();
+        JsonSerializer.Serialize(text, ToModel(report), Context.JsonReport);
+        return BidiControls.EscapeInJson(text.ToString('\n'));
+    }
 
     public static JsonReport Parse(string json) =>
         JsonSerializer.Deserialize(json, Context.JsonReport) ?? throw new JsonException("the report is empty");
@@ -77,8 +84,8 @@ internal sealed class JsonReportRenderer : IReportRenderer
             entry.Analysis.Scope,
             entry.Importance.Signals,
             entry.Files.Select(f => new JsonFile(
-                f.Change.Path, f.Change.OldPath, Code(f.Change.Status.ToString()), f.Change.Additions, f.Change.Deletions,
-                f.Change.Binary, Code(f.Role.ToString()))).ToList(),
+                f.Change.Path, f.Change.OldPath, StatusCodes[f.Change.Status], f.Change.Additions, f.Change.Deletions,
+                f.Change.Binary, RoleCodes[f.Role])).ToList(),
             Analysis(entry.Analysis));
     }
 
@@ -95,6 +102,11 @@ internal sealed class JsonReportRenderer : IReportRenderer
         a.LlmImportance is { } opinion ? Code(opinion.ToString()) : null);
 
     private static List<JsonInsight> Insights(IReadOnlyList<Insight> insights) => insights.Select(i => new JsonInsight(i.Text, i.Severity)).ToList();
+
+    /// <summary>The codes of the values written once per file, made once.</summary>
+    private static readonly Dictionary<FileStatus, string> StatusCodes = Enum.GetValues<FileStatus>().ToDictionary(s => s, s => Code(s.ToString()));
+
+    private static readonly Dictionary<FileRole, string> RoleCodes = Enum.GetValues<FileRole>().ToDictionary(r => r, r => Code(r.ToString()));
 
     /// <summary>Enum names as camelCase codes: Feature → "feature", CI → "ci", DependencyManifest → "dependencyManifest".</summary>
     private static string Code(ChangeType type) => Code(type.ToString());
