@@ -66,44 +66,44 @@ internal static class GitLogParser
     }
 
     /// <summary>Reads raw and numstat entries up to the next commit's marker and joins them by path; stops early
-    /// when the output ends inside an entry.</summary>
+    /// when the output ends inside an entry. Entries are read from the bytes: only the paths become strings, once each
+    /// (a commit touching 20,000 files makes 20,000 strings, not 120,000).</summary>
     private static List<FileChange> ReadFileChanges(ReadOnlySpan<byte> output, List<Range> tokens, ref int i)
     {
         var raw = new List<(FileStatus Status, string Path, string? OldPath)>();
         var stats = new Dictionary<string, (int Add, int Del, bool Binary)>(StringComparer.Ordinal);
         while (i < tokens.Count && !IsMarker(output, tokens[i]))
         {
-            var token = Slice(output, tokens[i]);
+            var token = Slice(output, tokens[i]).TrimStart((byte)'\n');
             i++;
-            if (token.Length == 0)
+            if (token.IsEmpty)
             {
                 continue;
             }
-            var text = DecodeUtf8OrLatin1(token).TrimStart('\n');
-            var complete = text.StartsWith(':')
-                ? TryReadRawEntry(text, output, tokens, ref i, raw)
-                : TryReadNumstatEntry(text, output, tokens, ref i, stats);
+            var complete = token[0] == (byte)':'
+                ? TryReadRawEntry(token, output, tokens, ref i, raw)
+                : TryReadNumstatEntry(token, output, tokens, ref i, stats);
             if (!complete)
             {
                 break;
             }
         }
-        return raw
-            .Select(r =>
-            {
-                var s = stats.TryGetValue(r.Path, out var v) ? v : (0, 0, false);
-                return new FileChange(r.Path, r.OldPath, r.Status, s.Item1, s.Item2, s.Item3);
-            })
-            .ToList();
+        var changes = new List<FileChange>(raw.Count);
+        foreach (var (status, path, oldPath) in raw)
+        {
+            var (additions, deletions, binary) = stats.TryGetValue(path, out var counted) ? counted : (0, 0, false);
+            changes.Add(new FileChange(path, oldPath, status, additions, deletions, binary));
+        }
+        return changes;
     }
 
     /// <summary>A raw entry (<c>:mode mode sha sha status</c>) followed by one path, or two for a rename or copy;
     /// false when the output ends before its paths.</summary>
-    private static bool TryReadRawEntry(string text, ReadOnlySpan<byte> output, List<Range> tokens, ref int i,
+    private static bool TryReadRawEntry(ReadOnlySpan<byte> entry, ReadOnlySpan<byte> output, List<Range> tokens, ref int i,
         List<(FileStatus Status, string Path, string? OldPath)> raw)
     {
-        var statusField = text[(text.LastIndexOf(' ') + 1)..];
-        var status = statusField.Length > 0 ? FileStatusCodes.FromLetter(statusField[0]) : null;
+        var statusField = entry[(entry.LastIndexOf((byte)' ') + 1)..];
+        var status = statusField.Length > 0 ? FileStatusCodes.FromLetter((char)statusField[0]) : null;
         var twoPaths = status is FileStatus.Renamed or FileStatus.Copied;
         if (i + (twoPaths ? 1 : 0) >= tokens.Count)
         {
@@ -126,14 +126,15 @@ internal static class GitLogParser
 
     /// <summary>A numstat entry (<c>added TAB deleted TAB path</c>; for a rename the path is empty and the old and
     /// new paths follow as tokens); false when the output ends before its paths. Text that is no numstat entry is skipped.</summary>
-    private static bool TryReadNumstatEntry(string text, ReadOnlySpan<byte> output, List<Range> tokens, ref int i,
+    private static bool TryReadNumstatEntry(ReadOnlySpan<byte> entry, ReadOnlySpan<byte> output, List<Range> tokens, ref int i,
         Dictionary<string, (int Add, int Del, bool Binary)> stats)
     {
-        if (!TryParseNumstat(text, out var add, out var del, out var binary, out var path))
+        if (!TryParseNumstat(entry, out var add, out var del, out var binary, out var pathBytes))
         {
             return true;
         }
-        if (path.Length == 0)
+        string path;
+        if (pathBytes.IsEmpty)
         {
             if (i + 1 >= tokens.Count)
             {
@@ -144,26 +145,27 @@ internal static class GitLogParser
         }
         else
         {
-            path = PathAt(output, tokens[i - 1], numstatPrefix: true);
+            path = DecodeUtf8OrLatin1(pathBytes);
         }
         stats[path] = (add, del, binary);
         return true;
     }
 
-    private static bool TryParseNumstat(string text, out int additions, out int deletions, out bool binary, out string path)
+    private static bool TryParseNumstat(ReadOnlySpan<byte> entry, out int additions, out int deletions, out bool binary, out ReadOnlySpan<byte> path)
     {
         additions = deletions = 0;
         binary = false;
-        path = string.Empty;
-        var first = text.IndexOf('\t');
-        var second = first < 0 ? -1 : text.IndexOf('\t', first + 1);
+        path = default;
+        var first = entry.IndexOf((byte)'\t');
+        var second = first < 0 ? -1 : entry[(first + 1)..].IndexOf((byte)'\t');
         if (second < 0)
         {
             return false;
         }
-        var a = text[..first];
-        var d = text[(first + 1)..second];
-        if (a == "-" && d == "-")
+        second += first + 1;
+        var a = entry[..first];
+        var d = entry[(first + 1)..second];
+        if (a.SequenceEqual("-"u8) && d.SequenceEqual("-"u8))
         {
             binary = true;
         }
@@ -172,28 +174,11 @@ internal static class GitLogParser
         {
             return false;
         }
-        path = text[(second + 1)..];
+        path = entry[(second + 1)..];
         return true;
     }
 
-    private static string PathAt(ReadOnlySpan<byte> output, Range token, bool numstatPrefix = false)
-    {
-        var bytes = Slice(output, token);
-        if (numstatPrefix)
-        {
-            var tabs = 0;
-            var start = 0;
-            for (; start < bytes.Length && tabs < 2; start++)
-            {
-                if (bytes[start] == (byte)'\t')
-                {
-                    tabs++;
-                }
-            }
-            bytes = bytes[start..];
-        }
-        return DecodeUtf8OrLatin1(bytes);
-    }
+    private static string PathAt(ReadOnlySpan<byte> output, Range token) => DecodeUtf8OrLatin1(Slice(output, token));
 
     private static DateTimeOffset ParseDate(string iso) =>
         DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : DateTimeOffset.UnixEpoch;
