@@ -98,6 +98,9 @@ internal sealed partial record CommitSignals
     /// <summary>At most this many changed lines of product code make a refactor small.</summary>
     private const int RefactorLines = 400;
 
+    /// <summary>A performance change of at most this many lines is a micro-optimisation.</summary>
+    private const int MicroOptimisationLines = 30;
+
     /// <summary>A removal takes out at least this many lines, most of what the commit changes.</summary>
     private const int RemovalLines = 100;
 
@@ -129,6 +132,12 @@ internal sealed partial record CommitSignals
             || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
             ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
+        // "Avoid duplicate subrequest finalization … potentially leading to a use-after-free": the body of a fix names the
+        // memory-safety problem the title does not.
+        if (severe is null && dependency is null && traits.WeightKey is not ("feat" or "docs" or "test" or "ci" or "build" or "chore" or "deps"))
+        {
+            severe = body.Take(LeadWords).FirstOrDefault(Vocabulary.MemorySafety.Contains);
+        }
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
         // A line or two can flip a gate or a default for everyone: size says nothing then.
         // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
@@ -140,7 +149,9 @@ internal sealed partial record CommitSignals
                 || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines));
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
+            Hardening = roleOnly || automation || examplesOnly ? null
+                : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
+                : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -166,7 +177,11 @@ internal sealed partial record CommitSignals
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
-            Refactor = product.Count > 0 && productLines <= RefactorLines && traits.WeightKey is not ("fix" or "feat") ? TitleSignals.RefactorOf(commit.Title) : null,
+            Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" ? null
+                : productLines <= RefactorLines && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
+                // "perf(context): iterate the header record with for..in": a micro-optimisation nobody notices.
+                : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(commit.Title) ? "perf"
+                : null,
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(commit.Title),
             Target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null,
             Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),

@@ -26,6 +26,13 @@ internal static partial class TitleSignals
     /// version ("drop support for &lt; c-ares 1.16.0", "… CMake 3.17 and older") is not a removal of that kind.</summary>
     public static bool RemovesSupport(string title) => SupportRemoval().IsMatch(title) && !MinimumVersion().IsMatch(title);
 
+    /// <summary>A Conventional Commits <c>perf:</c> type: with a few lines, a technique ("iterate with for..in", "allocate
+    /// lazily"), not a measured speed-up that a title would state ("speed up X", "optimize Y for s390x").</summary>
+    public static bool DeclaresPerformance(string title) => PerformanceType().IsMatch(title);
+
+    /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory.</summary>
+    public static bool IsAdvisoryMerge(string title) => title.Trim() == "Merge commit from fork";
+
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
 
@@ -37,6 +44,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(tests?(\([^)]*\))?!?\s*[:：]|test\d+\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TestTitle();
+
+    [GeneratedRegex(@"^\s*perf(\([^)]*\))?!?:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PerformanceType();
 
     [GeneratedRegex(@"\b(ampere|hopper|blackwell|sm_?\d{2,3}a?|rocm|amd|mi\d{3}x?|intel|xpu|npu|ascend|gaudi|hpu|vulkan|sycl|opencl|webgpu|cann|musa|powerpc|ppc64(le)?|s390x?|riscv(64)?|loongarch(64)?|aarch64|arm64|sve2?|avx(2|512\w*)?|rdna\d?|turing|volta)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardwareTarget();
