@@ -151,6 +151,7 @@ internal sealed partial record CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly ? null
                 : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
+                : TitleSignals.DenialOfServiceOf(commit.Title) is { } cost ? $"denial of service ({cost})"
                 : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
             SevereFix = severe,
             Experimental = experimental,

@@ -28,7 +28,13 @@ internal static partial class TitleSignals
 
     /// <summary>A Conventional Commits <c>perf:</c> type: with a few lines, a technique ("iterate with for..in", "allocate
     /// lazily"), not a measured speed-up that a title would state ("speed up X", "optimize Y for s390x").</summary>
-    public static bool DeclaresPerformance(string title) => PerformanceType().IsMatch(title);
+    public static bool DeclaresPerformance(string title) => PerformanceType().IsMatch(title) && !Complexity().IsMatch(title) && !MeasuredSpeed().IsMatch(title);
+
+    /// <summary>"avoid O(n^2) body accumulation in the HTTP listener", "strip comments … in linear time", "Improve regex
+    /// performance": outside a <c>perf:</c> type, a fix of the cost of handling input is a denial-of-service fix — an
+    /// attacker chooses the input.</summary>
+    public static string? DenialOfServiceOf(string title) =>
+        !PerformanceType().IsMatch(title) && Complexity().Match(title) is { Success: true } match ? match.Value : null;
 
     /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory.</summary>
     public static bool IsAdvisoryMerge(string title) => title.Trim() == "Merge commit from fork";
@@ -47,6 +53,12 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"^\s*perf(\([^)]*\))?!?:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PerformanceType();
+
+    [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Complexity();
+
+    [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeasuredSpeed();
 
     [GeneratedRegex(@"\b(ampere|hopper|blackwell|sm_?\d{2,3}a?|rocm|amd|mi\d{3}x?|intel|xpu|npu|ascend|gaudi|hpu|vulkan|sycl|opencl|webgpu|cann|musa|powerpc|ppc64(le)?|s390x?|riscv(64)?|loongarch(64)?|aarch64|arm64|sve2?|avx(2|512\w*)?|rdna\d?|turing|volta)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardwareTarget();
