@@ -63,7 +63,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(ampere|hopper|blackwell|sm_?\d{2,3}a?|rocm|amd|mi\d{3}x?|intel|xpu|npu|ascend|gaudi|hpu|vulkan|sycl|opencl|webgpu|cann|musa|powerpc|ppc64(le)?|s390x?|riscv(64)?|loongarch(64)?|aarch64|arm64|sve2?|avx(2|512\w*)?|rdna\d?|turing|volta)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardwareTarget();
 
-    [GeneratedRegex(@"\b(llama[-\s]?\d[\w.]*|qwen[\d.]*[\w.-]*|deepseek[\w.-]*|mixtral|gemma[\d.]+\w*|phi-?\d[\w.]*|baichuan[\w.-]*|glm-?\d[\w.-]*|internlm[\w.-]*|internvl[\w.-]*|gpt-oss|kimi-?k?\d[\w.-]*|minimax[\w.-]*|granite-?\d[\w.-]*|llava[\w.-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(llama[-\s]?\d[\w.-]*|qwen[\d.]*[\w.-]*|deepseek[\w.-]*|mixtral|gemma[\d.]+\w*|phi-?\d[\w.]*|baichuan[\w.-]*|glm-?\d[\w.-]*|internlm[\w.-]*|internvl[\w.-]*|gpt-oss|kimi-?k?\d[\w.-]*|minimax[\w.-]*|granite-?\d[\w.-]*|llava[\w.-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModelFamily();
 
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
