@@ -232,14 +232,16 @@ internal sealed partial record CommitSignals
     /// says security; the keyword the classifier found counts too.</summary>
     private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
-        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+            && !TitleSignals.IsLanguageInjection(traits.Subject))
         {
             return keyword;
         }
         for (var i = 0; i < title.Count; i++)
         {
-            // "dependency injection" is a design pattern, not an attack.
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection" && i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])))
+            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection.
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection"
+                && ((i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])) || (i + 1 < title.Count && Vocabulary.NotAttacksAfter.Contains(title[i + 1])))))
             {
                 return title[i];
             }
@@ -420,9 +422,24 @@ internal sealed partial record CommitSignals
         return null;
     }
 
-    private static bool IsEnvironmentVariable(ReadOnlySpan<char> word) =>
-        word.Length >= 3 && char.IsAsciiLetterUpper(word[0]) && word[^1] != '_' && word.Contains('_')
-        && !word.ContainsAnyExcept(UpperSnake);
+    /// <summary>UPPER_SNAKE with words in it (HF_HUB_OFFLINE, CUDA_HOME), not a quantisation type or a constant with
+    /// digits in each part (Q4_K, TQ2_0, IQ4_XS).</summary>
+    private static bool IsEnvironmentVariable(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsAsciiLetterUpper(word[0]) || word[^1] == '_' || !word.Contains('_') || word.ContainsAnyExcept(UpperSnake))
+        {
+            return false;
+        }
+        var wordParts = 0;
+        var mixed = false;
+        foreach (var range in word.Split('_'))
+        {
+            var part = word[range];
+            wordParts += part.Length >= 3 && !part.ContainsAnyInRange('0', '9') ? 1 : 0;
+            mixed |= part.ContainsAnyInRange('0', '9') && part.ContainsAnyInRange('A', 'Z');
+        }
+        return wordParts >= 1 && !mixed;
+    }
 
     private static readonly System.Buffers.SearchValues<char> UpperSnake =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");

@@ -81,6 +81,9 @@ internal static class Vocabulary
         "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest");
 
     /// <summary>Words before "injection" that make it a design pattern.</summary>
+    /// <summary>Words after "injection" that make it a language injection of an editor or parser, not an attack.</summary>
+    public static readonly HashSet<string> NotAttacksAfter = Set("aware", "queries", "query", "grammar", "grammars", "layer", "layers");
+
     public static readonly HashSet<string> NotAttacks = Set("dependency", "dependencies", "constructor", "property", "setter", "method", "field", "di");
 
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
