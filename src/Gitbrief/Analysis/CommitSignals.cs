@@ -98,6 +98,9 @@ internal sealed partial record CommitSignals
     /// <summary>At most this many changed lines of product code make a refactor small.</summary>
     private const int RefactorLines = 400;
 
+    /// <summary>A lint or warning fix of at most this many lines changes nothing a user runs.</summary>
+    private const int LintLines = 60;
+
     /// <summary>A performance change of at most this many lines is a micro-optimisation.</summary>
     private const int MicroOptimisationLines = 30;
 
@@ -146,7 +149,9 @@ internal sealed partial record CommitSignals
         var trivial = product.Count > 0 && graduation is null
             && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
                 // "clean up wording and typo fixes" across 18 files: spelling is trivial at any size a person proofreads.
-                || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines));
+                || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
+                // "Fix lints", "silence clippy::implicit_clone", "fix arm builds, unused var".
+                || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title)));
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly ? null
@@ -178,8 +183,9 @@ internal sealed partial record CommitSignals
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
-            Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" ? null
-                : productLines <= RefactorLines && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
+            Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null
+                // A refactor confined to one backend or to the periphery is low at any size.
+                : (productLines <= RefactorLines || periphery || TitleSignals.TargetOf(commit.Title) is not null) && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
                 // "perf(context): iterate the header record with for..in": a micro-optimisation nobody notices.
                 : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(commit.Title) ? "perf"
                 : null,
@@ -360,14 +366,16 @@ internal sealed partial record CommitSignals
     private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
     {
         var match = ReleaseTitle().Match(title);
-        if (!match.Success)
+        // "Version Packages": the release pull request of the changesets bot, which names no version.
+        var changesets = !match.Success && title.Trim().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
+        if (!match.Success && !changesets)
         {
             return null;
         }
         // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump.
         var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
             || VersionFile().IsMatch(f.Change.Path) || f.Change.Additions + f.Change.Deletions <= VersionStringLines);
-        return small ? match.Groups["version"].Value : null;
+        return !small ? null : changesets ? "(changesets)" : match.Groups["version"].Value;
     }
 
     private static bool IsBot(Person person) =>

@@ -16,6 +16,9 @@ internal static partial class TitleSignals
     /// <summary>The title says the commit is about tests: a <c>test:</c>/<c>tests:</c> type, a <c>test1234:</c> area.</summary>
     public static bool DeclaresTests(string title) => TestTitle().IsMatch(title);
 
+    /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var".</summary>
+    public static bool IsLintFix(string title) => LintFix().IsMatch(title);
+
     /// <summary>The hardware, platform or model family the title confines the change to.</summary>
     public static string? TargetOf(string title) =>
         HardwareTarget().Match(title) is { Success: true } hardware ? hardware.Value
@@ -45,13 +48,16 @@ internal static partial class TitleSignals
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*((chore|refactor|style|perf|internal)(\([^)]*\))?!?:\s*)?(?<verb>inline|extract|consolidate|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*([\w./ -]{1,30}?(\([^)]*\))?!?\s?:\s*)?(?<verb>inline|extract|consolidate|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RefactorTitle();
 
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(tests?(\([^)]*\))?!?\s*[:：]|test\d+\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lints?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LintFix();
+
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(tests?(\([^)]*\))?!?\s*[:：]|test\d+\s*:|fix(\([^)]*\))?:\s*tests?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TestTitle();
 
     [GeneratedRegex(@"^\s*perf(\([^)]*\))?!?:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -161,4 +161,63 @@ public sealed class WorkKindTests
         Assert.DoesNotContain("refactor", measured.ReasonCodes());
         Assert.NotEqual(ImportanceLevel.Low, measured.Importance.Level);
     }
+
+    [Theory]
+    [InlineData("Fix lints")]
+    [InlineData("fix: silence `clippy::implicit_clone` in `TypedPath` macro expansions (#3663)")]
+    [InlineData("ggml : fix arm builds, unused var (llama/26991)")]
+    public void A_lint_or_warning_fix_is_trivial(string title)
+    {
+        var analyzed = CommitBuilder.Message(title).File("helix-core/src/indent.rs", 14, 9).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("trivial", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_fix_in_a_cop_named_Lint_is_no_lint_fix()
+    {
+        var analyzed = CommitBuilder.Message("Fix Lint/ConstantReassignment error on built-in constant names").File("lib/rubocop/cop/lint/constant_reassignment.rb", 14, 9).Analyze();
+
+        Assert.DoesNotContain("trivial", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void The_changesets_release_pull_request_is_a_release_bump()
+    {
+        var analyzed = CommitBuilder.Message("Version Packages (#18640)")
+            .File("packages/svelte/package.json", 1, 1).File("packages/svelte/CHANGELOG.md", 40).File("packages/svelte/src/version.js", 1, 1)
+            .Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("release-version", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_refactor_of_one_backend_is_low_at_any_size()
+    {
+        var analyzed = CommitBuilder.Message("opencl: refactor expm1 and softplus (llama/19404)").File("ggml/src/ggml-opencl/ggml-opencl.cpp", 350, 251).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("refactor", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void An_editors_language_injection_is_no_attack()
+    {
+        var analyzed = CommitBuilder.Message("helix-core: Make indentation injection-aware").File("helix-core/src/indent.rs", 120, 40).Analyze();
+
+        Assert.DoesNotContain(analyzed.ReasonCodes(), c => c is "security" or "hardening");
+    }
+
+    [Theory]
+    [InlineData("metal : add TQ2_0 support (llama/26980)", false)]
+    [InlineData("feat(core): support HF_HUB_OFFLINE for loading pre-downloaded models (#2141)", true)]
+    [InlineData("feat: read HF_TOKEN from the environment", true)]
+    public void An_environment_variable_is_a_new_setting_but_a_quantisation_type_is_not(string title, bool setting)
+    {
+        var analyzed = CommitBuilder.Message(title).File("src/loader.rs", 60, 10).Analyze();
+
+        Assert.Equal(setting, analyzed.ReasonCodes().Contains("setting"));
+    }
 }
