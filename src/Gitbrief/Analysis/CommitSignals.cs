@@ -98,6 +98,12 @@ internal sealed partial record CommitSignals
     /// <summary>At most this many changed lines of product code make a refactor small.</summary>
     private const int RefactorLines = 400;
 
+    /// <summary>A lint or warning fix of at most this many lines changes nothing a user runs.</summary>
+    private const int LintLines = 60;
+
+    /// <summary>A performance change of at most this many lines is a micro-optimisation.</summary>
+    private const int MicroOptimisationLines = 30;
+
     /// <summary>A removal takes out at least this many lines, most of what the commit changes.</summary>
     private const int RemovalLines = 100;
 
@@ -129,6 +135,12 @@ internal sealed partial record CommitSignals
             || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
             ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
+        // "Avoid duplicate subrequest finalization … potentially leading to a use-after-free": the body of a fix names the
+        // memory-safety problem the title does not.
+        if (severe is null && dependency is null && traits.WeightKey is not ("feat" or "docs" or "test" or "ci" or "build" or "chore" or "deps"))
+        {
+            severe = body.Take(LeadWords).FirstOrDefault(Vocabulary.MemorySafety.Contains);
+        }
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
         // A line or two can flip a gate or a default for everyone: size says nothing then.
         // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
@@ -137,10 +149,15 @@ internal sealed partial record CommitSignals
         var trivial = product.Count > 0 && graduation is null
             && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
                 // "clean up wording and typo fixes" across 18 files: spelling is trivial at any size a person proofreads.
-                || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines));
+                || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
+                // "Fix lints", "silence clippy::implicit_clone", "fix arm builds, unused var".
+                || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title)));
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
+            Hardening = roleOnly || automation || examplesOnly ? null
+                : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
+                : TitleSignals.DenialOfServiceOf(commit.Title) is { } cost ? $"denial of service ({cost})"
+                : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -166,7 +183,12 @@ internal sealed partial record CommitSignals
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
-            Refactor = product.Count > 0 && productLines <= RefactorLines && traits.WeightKey is not ("fix" or "feat") ? TitleSignals.RefactorOf(commit.Title) : null,
+            Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null
+                // A refactor confined to one backend or to the periphery is low at any size.
+                : (productLines <= RefactorLines || periphery || TitleSignals.TargetOf(commit.Title) is not null) && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
+                // "perf(context): iterate the header record with for..in": a micro-optimisation nobody notices.
+                : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(commit.Title) ? "perf"
+                : null,
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(commit.Title),
             Target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null,
             Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
@@ -216,14 +238,16 @@ internal sealed partial record CommitSignals
     /// says security; the keyword the classifier found counts too.</summary>
     private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
-        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+            && !TitleSignals.IsLanguageInjection(traits.Subject))
         {
             return keyword;
         }
         for (var i = 0; i < title.Count; i++)
         {
-            // "dependency injection" is a design pattern, not an attack.
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection" && i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])))
+            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection.
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection"
+                && ((i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])) || (i + 1 < title.Count && Vocabulary.NotAttacksAfter.Contains(title[i + 1])))))
             {
                 return title[i];
             }
@@ -342,14 +366,16 @@ internal sealed partial record CommitSignals
     private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
     {
         var match = ReleaseTitle().Match(title);
-        if (!match.Success)
+        // "Version Packages": the release pull request of the changesets bot, which names no version.
+        var changesets = !match.Success && title.Trim().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
+        if (!match.Success && !changesets)
         {
             return null;
         }
         // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump.
         var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
             || VersionFile().IsMatch(f.Change.Path) || f.Change.Additions + f.Change.Deletions <= VersionStringLines);
-        return small ? match.Groups["version"].Value : null;
+        return !small ? null : changesets ? "(changesets)" : match.Groups["version"].Value;
     }
 
     private static bool IsBot(Person person) =>
@@ -404,9 +430,24 @@ internal sealed partial record CommitSignals
         return null;
     }
 
-    private static bool IsEnvironmentVariable(ReadOnlySpan<char> word) =>
-        word.Length >= 3 && char.IsAsciiLetterUpper(word[0]) && word[^1] != '_' && word.Contains('_')
-        && !word.ContainsAnyExcept(UpperSnake);
+    /// <summary>UPPER_SNAKE with words in it (HF_HUB_OFFLINE, CUDA_HOME), not a quantisation type or a constant with
+    /// digits in each part (Q4_K, TQ2_0, IQ4_XS).</summary>
+    private static bool IsEnvironmentVariable(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsAsciiLetterUpper(word[0]) || word[^1] == '_' || !word.Contains('_') || word.ContainsAnyExcept(UpperSnake))
+        {
+            return false;
+        }
+        var wordParts = 0;
+        var mixed = false;
+        foreach (var range in word.Split('_'))
+        {
+            var part = word[range];
+            wordParts += part.Length >= 3 && !part.ContainsAnyInRange('0', '9') ? 1 : 0;
+            mixed |= part.ContainsAnyInRange('0', '9') && part.ContainsAnyInRange('A', 'Z');
+        }
+        return wordParts >= 1 && !mixed;
+    }
 
     private static readonly System.Buffers.SearchValues<char> UpperSnake =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");

@@ -190,6 +190,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
                 ? (ImportanceLevel.Medium, new("dependency-major", 0, signalPhrases.Major(bump.What)))
                 : (ImportanceLevel.Low, new("dependency-routine", 0, signalPhrases.Routine(bump.What)));
         }
+        if (signals.CodeOnly is { } only)
+        {
+            return (ImportanceLevel.Low, new(only == "formatting" ? "formatting" : "comments", 0, signalPhrases.CodeOnly(only)));
+        }
         if (signals.Trivial)
         {
             return (ImportanceLevel.Low, new("trivial", 0, signalPhrases.Trivial));
@@ -197,10 +201,6 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         if (signals.Refactor is { } refactor)
         {
             return (ImportanceLevel.Low, new("refactor", 0, signalPhrases.Refactor(refactor)));
-        }
-        if (signals.CodeOnly is { } only)
-        {
-            return (ImportanceLevel.Low, new(only == "formatting" ? "formatting" : "comments", 0, signalPhrases.CodeOnly(only)));
         }
         if (signals.Wording is { } wording)
         {
