@@ -22,8 +22,22 @@ internal static class RepositoryFilesReader
         return new RepositoryFiles(Split(await tree.ConfigureAwait(false)), Split(await recent.ConfigureAwait(false)));
     }
 
-    private static List<string> Split(byte[] output) =>
-        Encoding.UTF8.GetString(output)
-            .Split('\0', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToList();
+    /// <summary>The NUL-separated paths, each decoded on its own (never the whole listing as one string), trimmed,
+    /// empty ones left out.</summary>
+    private static List<string> Split(byte[] output)
+    {
+        var paths = new List<string>();
+        var rest = output.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf((byte)0);
+            var path = Encoding.UTF8.GetString(end < 0 ? rest : rest[..end]).Trim();
+            if (path.Length > 0)
+            {
+                paths.Add(path);
+            }
+            rest = end < 0 ? default : rest[(end + 1)..];
+        }
+        return paths;
+    }
 }
