@@ -17,6 +17,11 @@ internal static class FleetBenchmark
     private const int Repositories = 80;
     private const int CommitsPerDay = 5;
     private const int PerWorkerConcurrency = 8;
+
+    /// <summary>Jobs per process (server.workers): as many as its LLM slots. A job keeps up to five requests in flight
+    /// and then asks for its highlights, so eight jobs keep eight slots busy; more only add idle Hangfire workers
+    /// polling the queue, connections, and CPU contention between jobs waiting for the same slots.</summary>
+    private const int JobsPerWorker = 8;
     private const string WarmDay = "2026-03-02";
     private const string BusyDay = "2026-03-03";
     private const string EmptyWarmDay = "2026-03-04";
@@ -51,7 +56,7 @@ internal static class FleetBenchmark
             foreach (var workers in Runs("workers") ? [1, 2, 4] : Array.Empty<int>())
             {
                 Console.Error.WriteLine($"LLM-bound day with {workers} worker process(es) …");
-                await using var fleet = await BenchFleet.StartAsync(cluster, server, root, repositories, llm, workers, jobsPerWorker: 16, $"llm-{workers}").ConfigureAwait(false);
+                await using var fleet = await BenchFleet.StartAsync(cluster, server, root, repositories, llm, workers, JobsPerWorker, $"llm-{workers}").ConfigureAwait(false);
                 await fleet.RunDayAsync(WarmDay).ConfigureAwait(false);
                 var before = llm.Requests.Count;
                 var elapsed = await fleet.RunDayAsync(BusyDay).ConfigureAwait(false);

@@ -10,7 +10,7 @@ internal sealed class DayQueue(FleetContext fleet, FleetDatabase database, IBack
 {
     /// <summary>Jobs created at once: each is a transaction of a few statements (job, parameters, state, queue), and a
     /// day of many repositories is queued in a fraction of the time one at a time would take, while workers already start.</summary>
-    private const int ParallelCreations = 8;
+    private const int ParallelCreations = 4;
 
     public async Task<int> QueueAsync(IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
     {
