@@ -18,6 +18,7 @@ internal static class DayCapture
         var history = new GitHistory(directory);
         var (revision, _) = await history.ResolveBranchAsync(null, cancellationToken).ConfigureAwait(false);
         var commits = await history.ReadAsync(revision, day.Start, day.EndExclusive, firstParent, cancellationToken).ConfigureAwait(false);
+        commits = await ChangedLineReader.AttachAsync(directory, commits, cancellationToken).ConfigureAwait(false);
         // The repository as it stood at the end of the day: its tree and its recent history up to then.
         var atDayEnd = commits.Count > 0 ? commits.MaxBy(c => c.CommittedAt)!.Sha : revision;
         var files = await RepositoryFilesReader.ReadAsync(directory, atDayEnd, cancellationToken).ConfigureAwait(false);
@@ -39,7 +40,10 @@ internal static class DayCapture
         new CapturedPerson(commit.Committer.Name, commit.Committer.Email),
         Timestamp(commit.CommittedAt),
         commit.Message,
-        commit.Files.Select(f => new CapturedFile(f.Path, f.OldPath, f.Status.Letter(), f.Additions, f.Deletions, f.Binary)).ToList());
+        commit.Files.Select(f => new CapturedFile(f.Path, f.OldPath, f.Status.Letter(), f.Additions, f.Deletions, f.Binary, LinesOf(commit, f.Path))).ToList());
+
+    private static List<string>? LinesOf(CommitRecord commit, string path) =>
+        commit.Lines?.Where(l => l.Path == path).Select(l => (l.Added ? "+" : "-") + l.Text).ToList();
 
     private static string Timestamp(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
@@ -63,6 +67,9 @@ internal static class DayCapture
         Files = commit.Files.Select(f => new FileChange(
             f.Path, f.OldPath, FileStatusCodes.FromLetter(f.Status.Length > 0 ? f.Status[0] : '?') ?? FileStatus.Modified,
             f.Additions, f.Deletions, f.Binary)).ToList(),
+        Lines = commit.Files.Any(f => f.Lines is not null)
+            ? [.. commit.Files.SelectMany(f => (f.Lines ?? []).Where(l => l.Length > 0).Select(l => new ChangedLine(f.Path, l[0] == '+', l[1..])))]
+            : null,
     };
 
     public static RepositoryProfile ToProfile(CapturedDay day) =>

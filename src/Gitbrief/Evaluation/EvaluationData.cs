@@ -25,7 +25,10 @@ internal sealed record CapturedCommit(
 
 internal sealed record CapturedPerson(string Name, string Email);
 
-internal sealed record CapturedFile(string Path, string? OldPath, string Status, int Additions, int Deletions, bool Binary);
+/// <summary>A file of a captured commit; <see cref="Lines"/> are its changed lines ("+added", "-removed") when the commit
+/// was small enough for the ranking to read them (then every file of the commit has a list, maybe empty).</summary>
+internal sealed record CapturedFile(
+    string Path, string? OldPath, string Status, int Additions, int Deletions, bool Binary, IReadOnlyList<string>? Lines = null);
 
 /// <summary>A hand label: the level by the rubric and a one-line reason.</summary>
 internal sealed record EvaluationLabel(string Sha, string Date, string Title, string Level, string Rationale);

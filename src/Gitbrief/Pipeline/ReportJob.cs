@@ -170,6 +170,10 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                     : Task.FromResult(RepositoryFiles.Empty);
                 (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
                 commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
+                if (history is GitHistory local)
+                {
+                    commits = await ChangedLineReader.AttachAsync(local.Directory, commits, cancellationToken).ConfigureAwait(false);
+                }
                 files = commits.Count == 0 ? await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false) : await layout.ConfigureAwait(false);
             }
             catch

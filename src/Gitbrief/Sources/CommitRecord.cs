@@ -21,6 +21,10 @@ public sealed record CommitRecord
     /// <summary>The pull request the commit belongs to, when the GitHub API was asked (enrich_pull_requests).</summary>
     public PullRequestInfo? LinkedPullRequest { get; init; }
 
+    /// <summary>The lines the commit added and removed, when the source read them (small commits from git, for the
+    /// ranking); null when it did not, which the ranking treats as "unknown", never as "no change".</summary>
+    public IReadOnlyList<ChangedLine>? Lines { get; init; }
+
     public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
 
     /// <summary>The first line of the message.</summary>
