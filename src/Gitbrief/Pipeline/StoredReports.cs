@@ -47,7 +47,7 @@ internal static class StoredReports
     }
 
     /// <summary>The newest kept Markdown with this hash at the repository's path in one of the request's languages, with
-    /// the JSON of the same unit and language; null when either is not there.</summary>
+    /// the JSON of the same unit and language; null when either is not there or the JSON does not read.</summary>
     private static PublishedReport? Find(ReportRequest request, List<StoredReport> kept, string repository, DateOnly day, string hash)
     {
         foreach (var language in request.Languages)
@@ -60,13 +60,21 @@ internal static class StoredReports
                 continue;
             }
             var json = kept.FirstOrDefault(r => r.Format == "json" && r.Unit == markdown.Unit && r.Language == markdown.Language);
-            return json is null
-                ? null
-                : new PublishedReport(JsonReportReader.Read(json.Content), repository, markdown.Content, json.Content, markdown.Hash)
-                {
-                    Language = language,
-                    LanguageSuffix = suffix,
-                };
+            try
+            {
+                return json is null
+                    ? null
+                    : new PublishedReport(JsonReportReader.Read(json.Content), repository, markdown.Content, json.Content, markdown.Hash)
+                    {
+                        Language = language,
+                        LanguageSuffix = suffix,
+                    };
+            }
+            catch (Common.RepositoryException)
+            {
+                // A stored report that does not read is built again, like one that is not there.
+                return null;
+            }
         }
         return null;
     }
