@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Gitbrief.Bench;
 
-/// <summary>Options shared by every benchmark: <c>--runs N</c>, <c>--regenerate</c>, <c>--republish</c>; <c>--quick</c> and <c>--only</c> for <c>install</c>.</summary>
+/// <summary>Options shared by every benchmark: <c>--runs N</c>, <c>--regenerate</c>, <c>--republish</c>; <c>--quick</c> for <c>install</c>, <c>--only</c> for <c>install</c> and <c>fleet</c>.</summary>
 internal sealed record BenchOptions
 {
     public const string Usage =
@@ -26,7 +26,8 @@ internal sealed record BenchOptions
           --regenerate  rebuild bench/out/repo even if its version stamp matches
           --republish   install/publish gitbrief again even if bench/out/gitbrief-tool (and gitbrief-jit) is up to date
           --quick       install: 1 run instead of 3 for the slow cases (whole history, 20,000 files, LLM)
-          --only CASES  install: only these cases, comma-separated: busy-day, empty-day, help, history, wide, llm, site
+          --only CASES  install: only these cases, comma-separated: busy-day, empty-day, help, history, wide, llm, site;
+                        fleet: workers (the LLM-bound day), overhead (the empty job)
         """;
 
     public int Runs { get; init; } = 7;
@@ -63,10 +64,11 @@ internal sealed record BenchOptions
                     break;
                 case "--only" when i + 1 < arguments.Count:
                     var cases = arguments[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    var unknown = cases.FirstOrDefault(c => !InstallBenchmark.Cases.Contains(c, StringComparer.Ordinal));
+                    string[] known = [.. InstallBenchmark.Cases, .. FleetBenchmark.Cases];
+                    var unknown = cases.FirstOrDefault(c => !known.Contains(c, StringComparer.Ordinal));
                     options = unknown is null
                         ? options with { Only = new HashSet<string>(cases, StringComparer.Ordinal) }
-                        : throw new FormatException($"unknown case '{unknown}' for --only ({string.Join(", ", InstallBenchmark.Cases)})");
+                        : throw new FormatException($"unknown case '{unknown}' for --only ({string.Join(", ", known)})");
                     break;
                 default:
                     throw new FormatException($"unknown or incomplete option '{arguments[i]}'");

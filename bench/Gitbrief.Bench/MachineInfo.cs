@@ -19,7 +19,7 @@ internal static class MachineInfo
         ];
     }
 
-    private static string LoadAverage()
+    public static string LoadAverage()
     {
         try
         {

@@ -16,13 +16,17 @@ internal sealed class FleetContext
         WorkingDirectory = workingDirectory;
         Environment = environment;
         Settings = Config.Server;
-        // Resolved once up front, so that a bad config stops the server at start, not in its first job.
+        // Resolved once up front, so that a bad config stops the server at start, not in its first job; every job's request
+        // is this one for its day and repositories (resolving the whole config again for each job costs more than an empty job).
         var request = Resolve(new ReportArguments());
+        template = request;
         ConnectionString = ConnectionStringOf(request.Store, environment);
         TimeZone = request.TimeZone;
         Repositories = [.. request.Repositories.Select(r => r.Name)];
         WorkerName = $"{System.Environment.MachineName}:{System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
     }
+
+    private readonly ReportRequest template;
 
     public GitbriefConfig Config { get; }
 
@@ -50,20 +54,21 @@ internal sealed class FleetContext
 
     /// <summary>The store of the config, opened.</summary>
     public Task<Store.IGitbriefStore> OpenStoreAsync(CancellationToken cancellationToken) =>
-        Gitbrief.Store.StoreFactory.OpenAsync(Resolve(new ReportArguments()).Store, cancellationToken, Environment);
+        Gitbrief.Store.StoreFactory.OpenAsync(template.Store, cancellationToken, Environment);
 
     /// <summary>The request of one day for the named repositories (all when null), the LLM stage under the fleet's limits.</summary>
     public ReportRequest RequestFor(DateOnly day, IReadOnlyCollection<string>? repositories = null)
     {
-        var request = Resolve(new ReportArguments { Date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        var request = template with { Window = new ReportWindow(day, day), Now = DateTimeOffset.UtcNow };
         if (repositories is not null)
         {
-            var missing = repositories.Where(r => !request.Repositories.Any(s => s.Name == r)).ToList();
+            var missing = repositories.Except(Repositories, StringComparer.Ordinal).ToList();
             if (missing.Count > 0)
             {
                 throw new UsageException($"{missing[0]}: not a repository of {Config.SourcePath} (was the config changed after the day was queued?)");
             }
-            request = request with { Repositories = [.. request.Repositories.Where(s => repositories.Contains(s.Name))] };
+            var wanted = repositories.ToHashSet(StringComparer.Ordinal);
+            request = request with { Repositories = [.. request.Repositories.Where(s => wanted.Contains(s.Name))] };
         }
         request = request with { SharedStore = Store };
         return request.Llm is { } llm ? request with { Llm = llm with { Admission = Admission } } : request;

@@ -52,6 +52,7 @@ internal sealed class FleetDatabase(NpgsqlDataSource source) : IAsyncDisposable
             lease_until timestamptz NOT NULL,
             finished_at timestamptz);
         CREATE INDEX IF NOT EXISTS llm_admissions_by_time ON gitbrief_fleet.llm_admissions (admitted_at);
+        ALTER TABLE gitbrief_fleet.units ADD COLUMN IF NOT EXISTS report_hashes text[];
         """, _ => { }, cancellationToken, transaction: true);
 
     /// <summary>Queues a day: its row (deadline from now) and one pending unit per repository (a unit queued again starts afresh).</summary>
@@ -96,7 +97,8 @@ internal sealed class FleetDatabase(NpgsqlDataSource source) : IAsyncDisposable
     public Task MarkDoneAsync(DateOnly day, string repository, UnitResult result, CancellationToken cancellationToken) => ExecuteAsync(
         """
         UPDATE gitbrief_fleet.units SET state = 'done', completions = completions + 1, error = NULL, commits = @commits,
-            llm_requests = @requests, llm_cache_hits = @hits, llm_input_tokens = @input, llm_output_tokens = @output, updated_at = now()
+            llm_requests = @requests, llm_cache_hits = @hits, llm_input_tokens = @input, llm_output_tokens = @output,
+            report_hashes = @hashes, updated_at = now()
         WHERE day = @day AND repository = @repo AND state <> 'done';
         """,
         p =>
@@ -107,6 +109,7 @@ internal sealed class FleetDatabase(NpgsqlDataSource source) : IAsyncDisposable
             p.AddWithValue("hits", result.LlmCacheHits);
             p.AddWithValue("input", result.LlmInputTokens);
             p.AddWithValue("output", result.LlmOutputTokens);
+            p.AddWithValue("hashes", result.ReportHashes.ToArray());
         }, cancellationToken);
 
     /// <summary>A failed attempt: <c>retrying</c> while attempts remain, else <c>failed</c>.</summary>
@@ -149,9 +152,12 @@ internal sealed class FleetDatabase(NpgsqlDataSource source) : IAsyncDisposable
 
     /// <summary>The units of a day (by repository).</summary>
     public Task<List<UnitState>> UnitsAsync(DateOnly day, CancellationToken cancellationToken) => QueryAsync(
-        "SELECT repository, state, attempts, completions, worker, error FROM gitbrief_fleet.units WHERE day = @day ORDER BY repository;",
+        "SELECT repository, state, attempts, completions, worker, error, report_hashes FROM gitbrief_fleet.units WHERE day = @day ORDER BY repository;",
         p => p.AddWithValue("day", day),
-        r => new UnitState(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)),
+        r => new UnitState(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5))
+        {
+            ReportHashes = r.IsDBNull(6) ? [] : r.GetFieldValue<string[]>(6),
+        },
         cancellationToken);
 
     public Task RecordPublishAsync(DateOnly day, int units, string? error, CancellationToken cancellationToken) => ExecuteAsync(
@@ -207,8 +213,9 @@ internal sealed class FleetDatabase(NpgsqlDataSource source) : IAsyncDisposable
     public ValueTask DisposeAsync() => Source.DisposeAsync();
 }
 
-/// <summary>What a finished repository-day cost.</summary>
-internal sealed record UnitResult(int Commits, int LlmRequests, int LlmCacheHits, long LlmInputTokens, long LlmOutputTokens);
+/// <summary>What a finished repository-day cost, and the hashes of the Markdown reports it kept in the store (one per
+/// language): what the day's publish delivers.</summary>
+internal sealed record UnitResult(int Commits, int LlmRequests, int LlmCacheHits, long LlmInputTokens, long LlmOutputTokens, IReadOnlyList<string> ReportHashes);
 
 /// <summary>A day's units by state: running counts those waiting for a retry too.</summary>
 internal sealed record UnitCounts(int Total, int Done, int Failed, int Running, int Pending)
@@ -223,4 +230,8 @@ internal sealed record DayState(
     public string IsoDay => Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-internal sealed record UnitState(string Repository, string State, int Attempts, int Completions, string? Worker, string? Error);
+internal sealed record UnitState(string Repository, string State, int Attempts, int Completions, string? Worker, string? Error)
+{
+    /// <summary>The hashes of the Markdown reports the unit kept in the store when it was done (none before).</summary>
+    public IReadOnlyList<string> ReportHashes { get; init; } = [];
+}

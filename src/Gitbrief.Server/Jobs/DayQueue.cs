@@ -8,18 +8,24 @@ namespace Gitbrief.Server.Jobs;
 /// some repository is still failing.</summary>
 internal sealed class DayQueue(FleetContext fleet, FleetDatabase database, IBackgroundJobClient jobs)
 {
+    /// <summary>Jobs created at once: each is a transaction of a few statements (job, parameters, state, queue), and a
+    /// day of many repositories is queued in a fraction of the time one at a time would take, while workers already start.</summary>
+    private const int ParallelCreations = 4;
+
     public async Task<int> QueueAsync(IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
     {
         var queued = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelCreations, CancellationToken = cancellationToken };
         foreach (var day in days)
         {
             await database.QueueDayAsync(day, fleet.TimeZone.Id, fleet.Repositories, fleet.Settings.PublishDeadline, cancellationToken).ConfigureAwait(false);
             var iso = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var repository in fleet.Repositories)
+            await Parallel.ForEachAsync(fleet.Repositories, parallel, (repository, _) =>
             {
                 jobs.Enqueue<RepositoryDayJob>(FleetQueues.Units, j => j.RunAsync(repository, iso, null, CancellationToken.None));
-                queued++;
-            }
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
+            queued += fleet.Repositories.Count;
             PublishDayJob.ScheduleAt(jobs, day, DateTimeOffset.UtcNow + fleet.Settings.PublishDeadline);
             if (fleet.Repositories.Count == 0)
             {

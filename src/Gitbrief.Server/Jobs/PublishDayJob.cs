@@ -10,7 +10,7 @@ namespace Gitbrief.Server.Jobs;
 /// deadline; whichever comes first publishes, the other finds nothing new. One publish of a day at a time across the
 /// fleet (a PostgreSQL advisory lock, released if its server dies), and each delivery is claimed and recorded in the
 /// store's ledger before and after it is sent, so no message goes out twice, even when a publish is retried after a
-/// crash. The reports are rebuilt from the store's cache (the LLM is asked nothing again).</summary>
+/// crash. The reports are those the repository-day jobs kept in the store: nothing is read from git or analysed again.</summary>
 public sealed class PublishDayJob
 {
     /// <summary>One publish at a time in a server process (its jobs share one store and one claim owner).</summary>
@@ -82,13 +82,12 @@ public sealed class PublishDayJob
                 return;
             }
             var done = (await database.UnitsAsync(date, cancellationToken).ConfigureAwait(false))
-                .Where(u => u.State == "done").Select(u => u.Repository).ToHashSet(StringComparer.Ordinal);
+                .Where(u => u.State == "done").ToDictionary(u => u.Repository, u => u.ReportHashes, StringComparer.Ordinal);
             string? error = null;
             if (done.Count > 0)
             {
-                var request = fleet.RequestFor(date, done);
-                var summary = await DailyJob.Create(request, fleet.Config, fleet.Environment).RunAsync(cancellationToken).ConfigureAwait(false);
-                var failed = summary.Targets.Where(t => !t.Succeeded).Select(t => $"{t.Target}: {t.Error}").ToList();
+                var failed = (await DeliverAsync(date, done, cancellationToken).ConfigureAwait(false))
+                    .Where(t => !t.Succeeded).Select(t => $"{t.Target}: {t.Error}").ToList();
                 error = failed.Count > 0 ? string.Join("; ", failed) : null;
             }
             await database.RecordPublishAsync(date, done.Count, error, CancellationToken.None).ConfigureAwait(false);
@@ -102,6 +101,24 @@ public sealed class PublishDayJob
         {
             await LockAsync(connection, "SELECT pg_advisory_unlock(@key);", date, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Delivers the reports the day's done units kept in the store; a unit whose reports are not there (done
+    /// by an older version) has them built again from the cache and the mirror on this machine.</summary>
+    private async Task<IReadOnlyList<Publishing.TargetOutcome>> DeliverAsync(
+        DateOnly date, Dictionary<string, IReadOnlyList<string>> done, CancellationToken cancellationToken)
+    {
+        var request = fleet.RequestFor(date, done.Keys);
+        var store = request.SharedStore ?? throw new InvalidOperationException("the server opens the store before it runs jobs");
+        var (reports, missing) = await StoredReports.LoadAsync(request, store, date, done, cancellationToken).ConfigureAwait(false);
+        var publish = DailyJob.Create(request, fleet.Config, fleet.Environment);
+        if (missing.Count == 0)
+        {
+            return await publish.PublishAsync(reports, cancellationToken).ConfigureAwait(false);
+        }
+        var rebuilt = await new ReportJob(fleet.RequestFor(date, missing)).RunAsync(cancellationToken).ConfigureAwait(false);
+        var built = rebuilt.Repositories.SelectMany(r => r.Reports).Select(r => r.Published).OfType<Publishing.PublishedReport>();
+        return await publish.PublishAsync([.. reports, .. built], cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task LockAsync(NpgsqlConnection connection, string sql, DateOnly day, CancellationToken cancellationToken)

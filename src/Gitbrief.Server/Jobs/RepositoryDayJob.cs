@@ -44,7 +44,8 @@ public sealed class RepositoryDayJob
                 throw new RepositoryException(outcome.Error ?? string.Join("; ", outcome.FailedDays.Select(f => f.Reason)));
             }
             var usage = summary.Llm;
-            result = new UnitResult(outcome.Reports.Sum(r => r.Commits), usage?.Requests ?? 0, usage?.CacheHits ?? 0, usage?.InputTokens ?? 0, usage?.OutputTokens ?? 0);
+            result = new UnitResult(outcome.Reports.Sum(r => r.Commits), usage?.Requests ?? 0, usage?.CacheHits ?? 0, usage?.InputTokens ?? 0, usage?.OutputTokens ?? 0,
+                [.. outcome.Reports.Select(r => r.Hash)]);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -34,10 +34,15 @@ public sealed class DailyJob
         {
             return summary;
         }
-        var reports = summary.Repositories
-            .SelectMany(r => r.Reports)
-            .Select(r => r.Published)
-            .OfType<PublishedReport>()
+        var reports = summary.Repositories.SelectMany(r => r.Reports).Select(r => r.Published).OfType<PublishedReport>();
+        return summary with { Targets = await PublishAsync(reports, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>Delivers reports already built to every target (a fleet's publish job: the reports its workers kept in
+    /// the store), by repository and day, each once through the ledger.</summary>
+    internal async Task<IReadOnlyList<TargetOutcome>> PublishAsync(IEnumerable<PublishedReport> built, CancellationToken cancellationToken)
+    {
+        var reports = built
             .OrderBy(r => r.Repository, StringComparer.Ordinal)
             .ThenBy(r => r.Day)
             .ToList();
@@ -49,14 +54,13 @@ public sealed class DailyJob
         catch (Common.EnvironmentException e)
         {
             // Without the ledger nothing can be delivered safely (it is what prevents a second delivery).
-            return summary with { Targets = [.. targets.Select(t => new TargetOutcome(t.Id, 0, 0, 0, "nothing delivered: " + e.Message))] };
+            return [.. targets.Select(t => new TargetOutcome(t.Id, 0, 0, 0, "nothing delivered: " + e.Message))];
         }
         await using var owned = request.SharedStore is null ? store : null;
         await using var claims = new ClaimKeeper(store);
         var batch = new PublishBatch(reports, request.MessageLanguage, Resend, DateTimeOffset.UtcNow) { ReportUrlTemplate = ReportUrl, AllowPartial = AllowPartial };
         var ledger = new PublishLedger(store, claims, message => observer?.Notice(message));
-        var outcomes = await new Publisher(targets, ledger).PublishAsync(batch, cancellationToken).ConfigureAwait(false);
-        return summary with { Targets = outcomes };
+        return await new Publisher(targets, ledger).PublishAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets up the job from the request and the config's <c>publish:</c> list. Without one: the output

@@ -237,6 +237,16 @@ internal sealed class FleetScenario : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Deletes every repository, as on a machine that never had them: what the fleet does from then on can only
+    /// come from the store.</summary>
+    public void DeleteRepositories()
+    {
+        foreach (var repository in repositories)
+        {
+            repository.Dispose();
+        }
+    }
+
     /// <summary>The chat messages by repository-day ("svc00 2026-03-02" → how many times it was posted).</summary>
     public Dictionary<string, int> MessagesByUnit() => Chat.Messages
         .GroupBy(m => $"{m.Json["repository"]!.GetValue<string>()} {m.Json["date"]!.GetValue<string>()}", StringComparer.Ordinal)
