@@ -15,7 +15,7 @@ namespace Gitbrief.Site;
 /// symbolic link leading out, no hidden file, no listing: <see cref="SiteFiles"/>). Runs until cancelled.</summary>
 /// <remarks>Built on the empty web application builder: no configuration files, environment variables or logging
 /// providers are read, so nothing in the directory it is started from changes what it serves or where it listens.</remarks>
-internal sealed class SiteServer(string directory, int port)
+public sealed class SiteServer(string directory, int port)
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
