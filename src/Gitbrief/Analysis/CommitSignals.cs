@@ -21,6 +21,9 @@ internal sealed partial record CommitSignals
     /// fix-ups) are not.</summary>
     private const int LeadWords = 150;
 
+    /// <summary>The lead of a body, in characters, where it says what a change protects against.</summary>
+    private const int LeadCharacters = 1000;
+
     /// <summary>A change of message wording is at most this many lines.</summary>
     private const int WordingLines = 100;
 
@@ -73,10 +76,42 @@ internal sealed partial record CommitSignals
     /// behaviour change of limited reach, the words of a fix that never says "fix".</summary>
     public string? ScopedBehaviour { get; init; }
 
+    /// <summary>The diff of the product files changes only comments and documentation in the code ("comments") or only
+    /// whitespace ("formatting"): nothing a user runs changes, whatever the message says.</summary>
+    public string? CodeOnly { get; init; }
+
+    /// <summary>A refactor by its title's verb ("Inline …", "Deduplicate …") of a size a reviewer reads in one go: an
+    /// internal change, nothing a user notices. Larger refactors are medium by the other signals.</summary>
+    public string? Refactor { get; init; }
+
+    /// <summary>The title says the change is about tests ("test: …", "test1668: …"), even where it touches code to export
+    /// what the test needs.</summary>
+    public bool DeclaredTests { get; init; }
+
+    /// <summary>The one hardware target, platform or model family the title confines the change to ("vulkan: …",
+    /// "… on Ampere/Ada", "fix the crash of Llama-3.2-1B"): it reaches some users, not most.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>A capability users had is removed ("rtmp: drop support"), with the code that provided it, from the core.</summary>
+    public bool Removal { get; init; }
+
+    /// <summary>At most this many changed lines of product code make a refactor small.</summary>
+    private const int RefactorLines = 400;
+
+    /// <summary>A lint or warning fix of at most this many lines changes nothing a user runs.</summary>
+    private const int LintLines = 60;
+
+    /// <summary>A performance change of at most this many lines is a micro-optimisation.</summary>
+    private const int MicroOptimisationLines = 30;
+
+    /// <summary>A removal takes out at least this many lines, most of what the commit changes.</summary>
+    private const int RemovalLines = 100;
+
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
     {
         var title = Vocabulary.Words(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
-        var body = Vocabulary.Words(string.Join('\n', CommitMessage.BodyLines(commit.Message)), limit: 3000);
+        var bodyText = string.Join('\n', CommitMessage.BodyLines(commit.Message));
+        var body = Vocabulary.Words(bodyText, limit: 3000);
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
         var product = meaningful.Where(f => f.Role is not (FileRole.Docs or FileRole.Test or FileRole.CI)).ToList();
         var source = product.Where(f => f.Role == FileRole.Source).ToList();
@@ -100,6 +135,12 @@ internal sealed partial record CommitSignals
             || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
             ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
+        // "Avoid duplicate subrequest finalization … potentially leading to a use-after-free": the body of a fix names the
+        // memory-safety problem the title does not.
+        if (severe is null && dependency is null && traits.WeightKey is not ("feat" or "docs" or "test" or "ci" or "build" or "chore" or "deps"))
+        {
+            severe = body.Take(LeadWords).FirstOrDefault(Vocabulary.MemorySafety.Contains);
+        }
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
         // A line or two can flip a gate or a default for everyone: size says nothing then.
         // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
@@ -108,10 +149,15 @@ internal sealed partial record CommitSignals
         var trivial = product.Count > 0 && graduation is null
             && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
                 // "clean up wording and typo fixes" across 18 files: spelling is trivial at any size a person proofreads.
-                || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines));
+                || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
+                // "Fix lints", "silence clippy::implicit_clone", "fix arm builds, unused var".
+                || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title)));
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly ? null : HardeningOf(title, body.Take(LeadWords).ToList(), traits),
+            Hardening = roleOnly || automation || examplesOnly ? null
+                : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
+                : TitleSignals.DenialOfServiceOf(commit.Title) is { } cost ? $"denial of service ({cost})"
+                : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -136,9 +182,23 @@ internal sealed partial record CommitSignals
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
+            CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
+            Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null
+                // A refactor confined to one backend or to the periphery is low at any size.
+                : (productLines <= RefactorLines || periphery || TitleSignals.TargetOf(commit.Title) is not null) && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
+                // "perf(context): iterate the header record with for..in": a micro-optimisation nobody notices.
+                : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(commit.Title) ? "perf"
+                : null,
+            DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(commit.Title),
+            Target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null,
+            Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
         };
     }
+
+    private static long Removed(IReadOnlyList<ClassifiedFile> files) => files.Sum(f => (long)f.Change.Deletions);
+
+    private static long Added(IReadOnlyList<ClassifiedFile> files) => files.Sum(f => (long)f.Change.Additions);
 
     /// <summary>Core when most changed lines lie in the repository's core (or the repository is too small to tell);
     /// periphery when they all lie in its periphery or under benchmark/example-like folders.</summary>
@@ -176,16 +236,18 @@ internal sealed partial record CommitSignals
 
     /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
     /// says security; the keyword the classifier found counts too.</summary>
-    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits)
+    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
-        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+            && !TitleSignals.IsLanguageInjection(traits.Subject))
         {
             return keyword;
         }
         for (var i = 0; i < title.Count; i++)
         {
-            // "dependency injection" is a design pattern, not an attack.
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection" && i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])))
+            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection.
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection"
+                && ((i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])) || (i + 1 < title.Count && Vocabulary.NotAttacksAfter.Contains(title[i + 1])))))
             {
                 return title[i];
             }
@@ -208,6 +270,11 @@ internal sealed partial record CommitSignals
         if (traits.WeightKey == "feat")
         {
             return null;
+        }
+        // "This effectively protects the user against zip bombs."
+        if (TitleSignals.ProtectionIn(bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText) is { } protection)
+        {
+            return protection;
         }
         var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
         var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
@@ -299,14 +366,16 @@ internal sealed partial record CommitSignals
     private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
     {
         var match = ReleaseTitle().Match(title);
-        if (!match.Success)
+        // "Version Packages": the release pull request of the changesets bot, which names no version.
+        var changesets = !match.Success && title.Trim().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
+        if (!match.Success && !changesets)
         {
             return null;
         }
         // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump.
         var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
             || VersionFile().IsMatch(f.Change.Path) || f.Change.Additions + f.Change.Deletions <= VersionStringLines);
-        return small ? match.Groups["version"].Value : null;
+        return !small ? null : changesets ? "(changesets)" : match.Groups["version"].Value;
     }
 
     private static bool IsBot(Person person) =>
@@ -315,7 +384,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
@@ -361,9 +430,24 @@ internal sealed partial record CommitSignals
         return null;
     }
 
-    private static bool IsEnvironmentVariable(ReadOnlySpan<char> word) =>
-        word.Length >= 3 && char.IsAsciiLetterUpper(word[0]) && word[^1] != '_' && word.Contains('_')
-        && !word.ContainsAnyExcept(UpperSnake);
+    /// <summary>UPPER_SNAKE with words in it (HF_HUB_OFFLINE, CUDA_HOME), not a quantisation type or a constant with
+    /// digits in each part (Q4_K, TQ2_0, IQ4_XS).</summary>
+    private static bool IsEnvironmentVariable(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsAsciiLetterUpper(word[0]) || word[^1] == '_' || !word.Contains('_') || word.ContainsAnyExcept(UpperSnake))
+        {
+            return false;
+        }
+        var wordParts = 0;
+        var mixed = false;
+        foreach (var range in word.Split('_'))
+        {
+            var part = word[range];
+            wordParts += part.Length >= 3 && !part.ContainsAnyInRange('0', '9') ? 1 : 0;
+            mixed |= part.ContainsAnyInRange('0', '9') && part.ContainsAnyInRange('A', 'Z');
+        }
+        return wordParts >= 1 && !mixed;
+    }
 
     private static readonly System.Buffers.SearchValues<char> UpperSnake =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");

@@ -7,6 +7,9 @@ namespace Gitbrief.Analysis;
 /// version), or engine (a pinned runtime the product bundles, moved by hand).</summary>
 internal sealed partial record DependencyBump(DependencyBumpKind Kind, string What)
 {
+    /// <summary>An engine sync without a version in its title moves at least this many files.</summary>
+    private const int EngineFiles = 3;
+
     /// <summary>More changed source lines than this is more than a bump.</summary>
     private const int SourceLines = 12;
 
@@ -15,7 +18,10 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         RepositoryProfile profile)
     {
         // "sync : ggml", "bump sgl-kernel to 0.3.5": a component the repository carries in its own tree.
-        if (!automated && profile.ComponentNamed(NextToUpdateWords(title), files.Select(f => f.Change.Path).ToList()) is { } component)
+        // A bump moves a version or many files of the component: "Studio: lock the last GPU switch" edits one file of a
+        // top-level folder named in the title, which is no engine upgrade.
+        if (!automated && profile.ComponentNamed(NextToUpdateWords(title), files.Select(f => f.Change.Path).ToList()) is { } component
+            && (files.Count >= EngineFiles || title.Contains("sync") || VersionLike().IsMatch(commit.Title)))
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }
@@ -99,6 +105,9 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         var match = Subject().Match(title);
         return match.Success ? match.Groups["name"].Value : title.Trim();
     }
+
+    [GeneratedRegex(@"\bv?\d+\.\d+|\bb\d{3,}\b|\b[0-9a-f]{7,40}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VersionLike();
 
     [GeneratedRegex(@"\bto v?\d+(\.x)?(\s|$|\))|\bv\d+\s*\(major\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MajorBump();

@@ -123,6 +123,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, new("setting", 0, signalPhrases.NewSetting(setting)), false);
         }
+        if (signals is { Removal: true })
+        {
+            return (ImportanceLevel.High, new("removal", 0, signalPhrases.Removal), false);
+        }
         if (signals is { CoreFeature: true })
         {
             return (ImportanceLevel.High, new("core-feature", 0, signalPhrases.CoreFeature), false);
@@ -172,6 +176,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, null);
         }
+        if (signals.DeclaredTests)
+        {
+            return (ImportanceLevel.Low, new("tests", 0, signalPhrases.DeclaredTests));
+        }
         if (signals.ReleaseVersion is { } version)
         {
             return (ImportanceLevel.Low, new("release-version", 0, signalPhrases.Release(version)));
@@ -182,9 +190,17 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
                 ? (ImportanceLevel.Medium, new("dependency-major", 0, signalPhrases.Major(bump.What)))
                 : (ImportanceLevel.Low, new("dependency-routine", 0, signalPhrases.Routine(bump.What)));
         }
+        if (signals.CodeOnly is { } only)
+        {
+            return (ImportanceLevel.Low, new(only == "formatting" ? "formatting" : "comments", 0, signalPhrases.CodeOnly(only)));
+        }
         if (signals.Trivial)
         {
             return (ImportanceLevel.Low, new("trivial", 0, signalPhrases.Trivial));
+        }
+        if (signals.Refactor is { } refactor)
+        {
+            return (ImportanceLevel.Low, new("refactor", 0, signalPhrases.Refactor(refactor)));
         }
         if (signals.Wording is { } wording)
         {
@@ -197,6 +213,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         if (signals.Periphery)
         {
             return (ImportanceLevel.Medium, new("periphery", 0, signalPhrases.Periphery));
+        }
+        if (signals.Target is { } target)
+        {
+            return (ImportanceLevel.Medium, new("target", 0, signalPhrases.Target(target)));
         }
         if (signals.Experimental is { } experimental)
         {
@@ -211,7 +231,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
 
     private static bool HasHighSignal(CommitSignals signals) =>
         signals.Hardening is not null || signals.Dependency is { Kind: DependencyBumpKind.Engine }
-        || signals is { Core: true, SevereFix: not null } || signals.Defaults is not null || signals.NewSetting is not null || signals.CoreFeature;
+        || signals is { Core: true, SevereFix: not null } || signals.Defaults is not null || signals.NewSetting is not null || signals.CoreFeature || signals.Removal;
 
     /// <summary>The signals that did not move the level, shown with zero points so the reader sees them all.</summary>
     private IEnumerable<ScoreReason> Evidence(CommitSignals signals, List<ScoreReason> shown)

@@ -21,6 +21,11 @@ internal sealed record SignalPhrases
     public required string Examples { get; init; }
     public required Func<string, string> FollowUp { get; init; }
     public required Func<string, string> Wording { get; init; }
+    public required Func<string, string> CodeOnly { get; init; }
+    public required Func<string, string> Refactor { get; init; }
+    public required string DeclaredTests { get; init; }
+    public required Func<string, string> Target { get; init; }
+    public required string Removal { get; init; }
     public required Func<string, string> ScopedBehaviour { get; init; }
     public required Func<string, string> SameDay { get; init; }
     public required Func<string, string> NewSetting { get; init; }
@@ -50,6 +55,11 @@ internal sealed record SignalPhrases
         Examples = "仅示例代码",
         FollowUp = w => $"评审跟进或重命名（{w}）",
         Wording = w => $"仅文档或提示文字（{w}）",
+        CodeOnly = k => k == "formatting" ? "代码只改了空白与格式" : "代码只改了注释与文档",
+        Refactor = v => v.StartsWith("refactor", StringComparison.Ordinal) ? "内部重构，用户无感" : $"内部重构（{v}），用户无感",
+        DeclaredTests = "标题表明是测试改动",
+        Target = t => $"仅针对特定硬件、平台或模型（{t}）",
+        Removal = "移除了用户在用的支持",
         ScopedBehaviour = w => $"特定条件下的行为变化（{w}）",
         SameDay = s => $"跟进当日较大的改动 {s}",
         NewSetting = v => $"新增核心设置 {v}",
@@ -78,6 +88,11 @@ internal sealed record SignalPhrases
         Examples = "examples only",
         FollowUp = w => $"review follow-up or rename ({w})",
         Wording = w => $"only documentation or message wording ({w})",
+        CodeOnly = k => k == "formatting" ? "the code changes only in whitespace and formatting" : "the code changes only in comments and documentation",
+        Refactor = v => v.StartsWith("refactor", StringComparison.Ordinal) ? "internal refactor, nothing a user notices" : $"internal refactor ({v}), nothing a user notices",
+        DeclaredTests = "the title says it is a change of tests",
+        Target = t => $"confined to one hardware target, platform or model ({t})",
+        Removal = "removes support users had",
         ScopedBehaviour = w => $"changes behaviour in a stated case ({w})",
         SameDay = s => $"follows up a larger change of the same day ({s})",
         NewSetting = v => $"new core setting {v}",

@@ -19,7 +19,8 @@ internal static class Vocabulary
         "untrusted", "unsafe", "malicious", "attacker", "arbitrary", "traversal", "symlink", "symlinks", "outside", "escape", "absolute",
         "reserved", "weak", "insecure", "credential", "credentials", "token", "tokens", "secret", "secrets", "password", "passwords",
         "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
-        "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
+        "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "overrun", "overruns",
+        "use-after-free", "double-free", "out-of-bounds", "uninitialized", "uninitialised", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
         "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
         "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos", "header", "headers",
         "trusted", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie", "cookies",
@@ -53,7 +54,8 @@ internal static class Vocabulary
     /// <summary>What a severe fix repairs: crashes, wrong results, lost data.</summary>
     public static readonly HashSet<string> Severe = Set(
         "crash", "crashes", "crashing", "segfault", "segfaults", "sigsegv", "abort", "aborts", "wrong", "incorrect", "oob",
-        "out-of-bounds", "overflow", "overflows", "underflow", "illegal", "use-after-free", "double-free",
+        "out-of-bounds", "overflow", "overflows", "underflow", "illegal", "use-after-free", "double-free", "overrun", "overruns",
+        "uninitialized", "uninitialised",
         "corrupt", "corrupted", "corruption", "nan", "nans", "accuracy", "precision", "deadlock", "deadlocks", "hang", "hangs", "race",
         "leak", "leaks", "oom", "regression", "data-loss", "loss", "miscompile", "miscompilation", "garbage", "mismatch", "broken",
         "stale", "incorrectly", "wrongly", "correctly", "stuck", "infinite", "truncated", "truncation", "truncates",
@@ -69,6 +71,7 @@ internal static class Vocabulary
     /// of one is never held back by the day's cap on soft highs.</summary>
     public static readonly HashSet<string> Critical = Set(
         "crash", "crashes", "crashing", "crashed", "segfault", "segfaults", "sigsegv", "use-after-free", "double-free", "corrupt",
+        "overrun", "overruns", "uninitialized", "uninitialised", "out-of-bounds", "oob",
         "corrupted", "corruption", "corrupts", "corrupting", "data-loss", "deadlock", "deadlocks", "deadlocked", "hang", "hangs", "hanging",
         "stuck", "infinite");
 
@@ -78,6 +81,9 @@ internal static class Vocabulary
         "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest");
 
     /// <summary>Words before "injection" that make it a design pattern.</summary>
+    /// <summary>Words after "injection" that make it a language injection of an editor or parser, not an attack.</summary>
+    public static readonly HashSet<string> NotAttacksAfter = Set("aware", "queries", "query", "grammar", "grammars", "layer", "layers");
+
     public static readonly HashSet<string> NotAttacks = Set("dependency", "dependencies", "constructor", "property", "setter", "method", "field", "di");
 
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
@@ -116,6 +122,10 @@ internal static class Vocabulary
 
     /// <summary>Words of a dependency update.</summary>
     public static readonly HashSet<string> Update = Set("bump", "bumps", "bumped", "update", "updates", "updated", "upgrade", "upgrades", "upgraded", "pin", "sync", "lock");
+
+    /// <summary>Memory-safety problems a fix's body may name when its title does not.</summary>
+    public static readonly HashSet<string> MemorySafety = Set(
+        "use-after-free", "double-free", "overrun", "overruns", "out-of-bounds", "uninitialized", "uninitialised", "heap-buffer-overflow");
 
     /// <summary>Words of a default's change.</summary>
     public static readonly HashSet<string> Defaults = Set("default", "defaults", "by-default");

@@ -13,6 +13,7 @@ internal sealed class CommitBuilder
 
     private readonly string message;
     private readonly List<FileChange> files = [];
+    private List<ChangedLine>? lines;
 
     private CommitBuilder(string message) => this.message = message;
 
@@ -51,6 +52,15 @@ internal sealed class CommitBuilder
         return this;
     }
 
+    /// <summary>A changed text file with its changed lines ("+added", "-removed"), counted from them, as git reads small commits.</summary>
+    public CommitBuilder Diff(string path, params string[] changed)
+    {
+        files.Add(new FileChange(path, null, FileStatus.Modified, changed.Count(l => l[0] == '+'), changed.Count(l => l[0] == '-'), false));
+        lines ??= [];
+        lines.AddRange(changed.Select(l => new ChangedLine(path, l[0] == '+', l[1..])));
+        return this;
+    }
+
     public CommitRecord Build() => new()
     {
         Sha = "0123456789abcdef0123456789abcdef01234567",
@@ -61,6 +71,7 @@ internal sealed class CommitBuilder
         CommittedAt = When,
         Message = message,
         Files = files.ToList(),
+        Lines = lines?.ToList(),
     };
 
     public AnalyzedCommit Analyze(ReportLanguage language = ReportLanguage.En, ImportanceWeights? weights = null) =>

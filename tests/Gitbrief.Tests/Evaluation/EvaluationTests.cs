@@ -8,11 +8,11 @@ namespace Gitbrief.Tests.Evaluation;
 /// fails CI.</summary>
 public sealed class EvaluationTests
 {
-    /// <summary>Floors a little under today's figures on 514 commits of 17 repositories (89.5% agreement, high
-    /// precision 80.6%, recall 73.5%, 36 points above the old tool). The set grew by a hold-out of five repositories
+    /// <summary>Floors a little under today's figures on 514 commits of 17 repositories (90.9% agreement, high
+    /// precision 83.3%, recall 73.5%, 37 points above the old tool). The set grew by a hold-out of five repositories
     /// whose highs the rules find less often (3 of 6 blind), so the precision and recall floors sit below the ones
     /// the 372 commits of 12 repositories allowed (80%, 76%).</summary>
-    private const double AgreementFloor = 0.88;
+    private const double AgreementFloor = 0.89;
     private const double HighPrecisionFloor = 0.78;
     private const double HighRecallFloor = 0.72;
     private const double MarginOverOldTool = 0.30;
@@ -39,6 +39,24 @@ public sealed class EvaluationTests
         Assert.True(rules.HighPrecision >= HighPrecisionFloor, result.Format(listDisagreements: false));
         Assert.True(rules.HighRecall >= HighRecallFloor, result.Format(listDisagreements: false));
         Assert.True(rules.Agreement > result.Seed.Agreement + MarginOverOldTool, result.Format(listDisagreements: false));
+    }
+
+    /// <summary>The four hold-out sets, each labelled blind and measured before the rules saw it (eval/README.md has
+    /// the figures at arrival): floors a little under today's, so that a change tuned on one set cannot quietly lose
+    /// another.</summary>
+    [Theory]
+    [InlineData("eval/holdout", 0.84)]
+    [InlineData("eval/holdout2", 0.81)]
+    [InlineData("eval/holdout3", 0.69)]
+    [InlineData("eval/holdout4", 0.77)]
+    public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
+    {
+        var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
+
+        Assert.Empty(result.Unlabelled);
+        Assert.True(result.Rules.Agreement >= floor, result.Format(listDisagreements: false));
+        Assert.True(result.Rules.Agreement > result.Seed.Agreement, result.Format(listDisagreements: false));
+        Assert.Empty(result.RoleOnlyHigh.Select(c => $"{c.Repository} {c.Sha[..7]} {c.Title}"));
     }
 
     [Fact]

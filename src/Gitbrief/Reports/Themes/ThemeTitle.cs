@@ -11,6 +11,10 @@ internal static class ThemeTitle
     private const int MaxLength = 80;
     private const int MaxRunTokens = 8;
 
+    /// <summary>Words of at least this many letters share a stem; the stem is their first <see cref="StemLength"/> letters.</summary>
+    private const int MinStem = 5;
+    private const int StemLength = 6;
+
     private static readonly HashSet<string> GenericDirectories = new(StringComparer.OrdinalIgnoreCase)
     {
         "src", "lib", "include", "internal", "pkg", "core", "common", "utils", "util", "test", "tests", "python", "crates",
@@ -35,7 +39,7 @@ internal static class ThemeTitle
             ({ } s, { } r) => $"{s}: {r}",
             ({ } s, null) => s,
             (null, { } r) => Capitalize(r),
-            _ => SharedFile(members) ?? SharedComponent(members) ?? members[0].Subject,
+            _ => WithFile(SharedStem(members, quorum, frequency), SharedFile(members)) ?? SharedComponent(members) ?? members[0].Subject,
         };
         return Limit(title);
     }
@@ -191,6 +195,35 @@ internal static class ThemeTitle
         }
         return text.ToString();
     }
+
+    /// <summary>A word the titles share in different forms ("Add URL redaction …", "Redact credentials …"): its form in the
+    /// newest commit, when its stem (the first six letters) is in at least <paramref name="quorum"/> titles and in few
+    /// others of the day.</summary>
+    private static string? SharedStem(IReadOnlyList<CommitProfile> members, int quorum, IReadOnlyDictionary<string, int> frequency)
+    {
+        var stems = members
+            .SelectMany((m, index) => m.Tokens
+                .Where(t => t.Kind == TokenKind.Word && t.Key.Length >= MinStem && t.Key.All(char.IsAsciiLetter))
+                .Select(t => (Stem: t.Key[..Math.Min(StemLength, t.Key.Length)], Token: t, Member: index)))
+            .GroupBy(s => s.Stem, StringComparer.Ordinal)
+            .Select(g => (Stem: g.Key, Members: g.Select(s => s.Member).Distinct().Count(), First: g.MinBy(s => s.Member),
+                Day: g.Select(s => s.Token.Key).Distinct(StringComparer.Ordinal).Sum(k => frequency.GetValueOrDefault("word:" + k, 1))))
+            .Where(g => g.Members >= quorum && g.Day <= g.Members * 2)
+            .OrderByDescending(g => g.Members)
+            .ThenBy(g => g.Day)
+            .ThenBy(g => g.Stem, StringComparer.Ordinal)
+            .ToList();
+        if (stems.Count == 0)
+        {
+            return null;
+        }
+        var (_, token, member) = stems[0].First;
+        return Capitalize(members[member].Subject[token.Start..token.End].ToLowerInvariant());
+    }
+
+    /// <summary>"Redaction (git.rs)": the shared word, with the file they share when there is one.</summary>
+    private static string? WithFile(string? word, string? file) =>
+        word is null ? file : file is null || string.Equals(word, Path.GetFileNameWithoutExtension(file), StringComparison.OrdinalIgnoreCase) ? word : $"{word} ({file})";
 
     /// <summary>The name of the source file most of them change (test and docs files are too often shared to name a theme),
     /// or the scope one of them gives it: "scheduler" for scheduler.py when one commit is <c>feat(scheduler)</c>.</summary>

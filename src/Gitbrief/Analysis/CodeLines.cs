@@ -1,0 +1,92 @@
+using Gitbrief.Sources;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>What the changed lines of a commit's code files are, read from the diff rather than the message: only
+/// comments and documentation in the code (doc comments, docstrings, typespecs), or only whitespace. Either way
+/// nothing a user runs changes. Unknown (no lines read, or a language whose comments it does not know) is never
+/// "only comments".</summary>
+internal static class CodeLines
+{
+    /// <summary>Prose in a docstring has at least this many words.</summary>
+    private const int ProseWords = 4;
+
+    /// <summary>"comments" or "formatting" when every changed line of the product files is that; null otherwise. A
+    /// commit that says it fixes or adds something is not taken for formatting: a line moved out of a block reads the
+    /// same without whitespace and still changes what runs.</summary>
+    public static string? OnlyKindOf(CommitRecord commit, IReadOnlyList<ClassifiedFile> product, bool claimsBehaviour)
+    {
+        if (commit.Lines is not { Count: > 0 } lines || product.Count == 0)
+        {
+            return null;
+        }
+        var paths = product.Select(f => f.Change.Path).ToHashSet(StringComparer.Ordinal);
+        var changed = lines.Where(l => paths.Contains(l.Path)).ToList();
+        if (changed.Count == 0 || product.Any(f => f.Change.Binary))
+        {
+            return null;
+        }
+        var substantive = changed.Where(l => !string.IsNullOrWhiteSpace(l.Text)).ToList();
+        if (substantive.Count > 0 && substantive.All(l => IsCommentOrDoc(l.Path, l.Text.Trim())))
+        {
+            return "comments";
+        }
+        return !claimsBehaviour && changed.GroupBy(l => l.Path, StringComparer.Ordinal).All(SameIgnoringWhitespace) ? "formatting" : null;
+    }
+
+    /// <summary>The removed and the added lines of a file read the same once whitespace is gone.</summary>
+    private static bool SameIgnoringWhitespace(IEnumerable<ChangedLine> file)
+    {
+        var removed = string.Concat(file.Where(l => !l.Added).Select(l => l.Text)).Where(c => !char.IsWhiteSpace(c));
+        var added = string.Concat(file.Where(l => l.Added).Select(l => l.Text)).Where(c => !char.IsWhiteSpace(c));
+        return removed.SequenceEqual(added);
+    }
+
+    private static bool IsCommentOrDoc(string path, string line)
+    {
+        var syntax = CommentSyntax.Of(path);
+        if (syntax is null)
+        {
+            return false;
+        }
+        if (syntax.LinePrefixes.Any(p => line.StartsWith(p, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+        if (syntax.Block && (line.StartsWith("/*", StringComparison.Ordinal) || line.StartsWith('*') || line.EndsWith("*/", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+        if (syntax.Annotations.Any(a => line.StartsWith(a, StringComparison.Ordinal) && (line.Length == a.Length || !char.IsLetterOrDigit(line[a.Length]))))
+        {
+            return true;
+        }
+        return syntax.Docstrings && (line is "\"\"\"" or "'''" || IsProse(line));
+    }
+
+    /// <summary>A sentence of a docstring: several plain words, no assignment, call or block of code. Code of a
+    /// doctest example (<c>iex&gt;</c>, <c>&gt;&gt;&gt;</c>) is documentation too.</summary>
+    private static bool IsProse(string line)
+    {
+        if (line.StartsWith("iex>", StringComparison.Ordinal) || line.StartsWith(">>>", StringComparison.Ordinal)
+            || line.StartsWith("...>", StringComparison.Ordinal) || line.StartsWith("#=>", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < ProseWords || line.EndsWith(" do", StringComparison.Ordinal) || line.EndsWith('{') || line.EndsWith(')'))
+        {
+            return false;
+        }
+        // Code in prose is quoted (`Map.new/1`); unquoted, words of code carry `=`, `(`, `_`, `.` inside, or `->`.
+        var unquoted = string.Concat(line.Split('`').Where((_, i) => i % 2 == 0));
+        return !unquoted.Contains('=') && !unquoted.Contains("->", StringComparison.Ordinal) && !unquoted.Contains('(')
+            && unquoted.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(PlainWord);
+    }
+
+    private static bool PlainWord(string word)
+    {
+        var core = word.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '*', '-', '[', ']');
+        return core.All(c => char.IsLetterOrDigit(c) || c is '-' or '\'' or '/' or '’');
+    }
+}

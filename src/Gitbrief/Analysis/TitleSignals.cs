@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>Kinds of work a title names outright, whatever the repository: a refactor ("Inline RequestCommon",
+/// "Deduplicate …"), a change of tests ("test: …", "test1668: …"), one hardware target or one model family
+/// ("vulkan: …", "… on Ampere/Ada", "fix the crash of Llama-3.2-1B"), the removal of a supported capability
+/// ("rtmp: drop support"); and a body that says what the change protects against.</summary>
+internal static partial class TitleSignals
+{
+    /// <summary>The refactoring verb the title starts with (after a [tag] or a type prefix), unless it states a purpose
+    /// that changes behaviour ("… to support X").</summary>
+    public static string? RefactorOf(string title) =>
+        RefactorTitle().Match(title) is { Success: true } match && !PurposeClause().IsMatch(title) ? match.Groups["verb"].Value.ToLowerInvariant() : null;
+
+    /// <summary>The title says the commit is about tests: a <c>test:</c>/<c>tests:</c> type, a <c>test1234:</c> area.</summary>
+    public static bool DeclaresTests(string title) => TestTitle().IsMatch(title);
+
+    /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var".</summary>
+    public static bool IsLintFix(string title) => LintFix().IsMatch(title);
+
+    /// <summary>The hardware, platform or model family the title confines the change to.</summary>
+    public static string? TargetOf(string title) =>
+        HardwareTarget().Match(title) is { Success: true } hardware ? hardware.Value
+        : ModelFamily().Match(title) is { Success: true } model ? model.Value
+        : null;
+
+    /// <summary>"rtmp: drop support", "Remove support for X": a capability users had is gone. Raising a minimum
+    /// version ("drop support for &lt; c-ares 1.16.0", "… CMake 3.17 and older") is not a removal of that kind.</summary>
+    public static bool RemovesSupport(string title) => SupportRemoval().IsMatch(title) && !MinimumVersion().IsMatch(title);
+
+    /// <summary>A Conventional Commits <c>perf:</c> type: with a few lines, a technique ("iterate with for..in", "allocate
+    /// lazily"), not a measured speed-up that a title would state ("speed up X", "optimize Y for s390x").</summary>
+    public static bool DeclaresPerformance(string title) => PerformanceType().IsMatch(title) && !Complexity().IsMatch(title) && !MeasuredSpeed().IsMatch(title);
+
+    /// <summary>"avoid O(n^2) body accumulation in the HTTP listener", "strip comments … in linear time", "Improve regex
+    /// performance": outside a <c>perf:</c> type, a fix of the cost of handling input is a denial-of-service fix — an
+    /// attacker chooses the input.</summary>
+    public static string? DenialOfServiceOf(string title) =>
+        !PerformanceType().IsMatch(title) && Complexity().Match(title) is { Success: true } match ? match.Value : null;
+
+    /// <summary>"Make indentation injection-aware": an editor's or parser's language injection, not an attack.</summary>
+    public static bool IsLanguageInjection(string title) => LanguageInjection().IsMatch(title);
+
+    /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory.</summary>
+    public static bool IsAdvisoryMerge(string title) => title.Trim() == "Merge commit from fork";
+
+    /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
+    public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
+
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*([\w./ -]{1,30}?(\([^)]*\))?!?\s?:\s*)?(?<verb>inline|extract|consolidate|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RefactorTitle();
+
+    [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PurposeClause();
+
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lints?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LintFix();
+
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(tests?(\([^)]*\))?!?\s*[:：]|test\d+\s*:|fix(\([^)]*\))?:\s*tests?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TestTitle();
+
+    [GeneratedRegex(@"^\s*perf(\([^)]*\))?!?:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PerformanceType();
+
+    [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Complexity();
+
+    [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeasuredSpeed();
+
+    [GeneratedRegex(@"\binjections?[- ](aware|quer(y|ies)|grammars?|layers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageInjection();
+
+    [GeneratedRegex(@"\b(ampere|hopper|blackwell|sm_?\d{2,3}a?|rocm|amd|mi\d{3}x?|intel|xpu|npu|ascend|gaudi|hpu|vulkan|sycl|opencl|webgpu|cann|musa|powerpc|ppc64(le)?|s390x?|riscv(64)?|loongarch(64)?|aarch64|arm64|sve2?|avx(2|512\w*)?|rdna\d?|turing|volta|igpus?|32-bit|windows|wsl|macos|freebsd|openbsd|android)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HardwareTarget();
+
+    [GeneratedRegex(@"\b(llama[-\s]?\d[\w.-]*|qwen[\d.]*[\w.-]*|deepseek[\w.-]*|mixtral|gemma[\d.]+\w*|phi-?\d[\w.]*|baichuan[\w.-]*|glm-?\d[\w.-]*|internlm[\w.-]*|internvl[\w.-]*|gpt-oss|kimi-?k?\d[\w.-]*|minimax[\w.-]*|granite-?\d[\w.-]*|llava[\w.-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ModelFamily();
+
+    [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SupportRemoval();
+
+    [GeneratedRegex(@"[<≤]|\d|\b(older|legacy|earlier|below|before|prior)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MinimumVersion();
+
+    [GeneratedRegex(@"\bprotect(s|ed|ing)?( \w+){0,3} against\W{1,3}\w+( \w+){0,2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProtectsAgainst();
+}

@@ -1,0 +1,223 @@
+using Gitbrief.Analysis;
+
+namespace Gitbrief.Tests.Analysis;
+
+/// <summary>Kinds of work the ranking reads from the diff and the title, whatever the repository (docs/importance.md,
+/// "Signals"): what they do to the level a reader sees, and the reason shown.</summary>
+public sealed class WorkKindTests
+{
+    [Fact]
+    public void A_fix_of_documentation_written_inside_the_code_is_low()
+    {
+        var analyzed = CommitBuilder.Message("Fix `Date.range/2` doc: step is `range/3`'s third argument (#15557)")
+            .Diff("lib/elixir/lib/calendar/date.ex",
+                "-  Returns a range of dates where step is the second argument.",
+                "+  Returns a range of dates where step is the third argument of `range/3`.")
+            .Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal("the code changes only in comments and documentation", analyzed.Reason("comments").Detail);
+    }
+
+    [Theory]
+    [InlineData("src/pool.rs", "-/// Returns the pool.", "+/// Returns the pool, created on first use.")]
+    [InlineData("src/pool.c", "- * Frees the pool.", "+ * Frees the pool and its buffers.")]
+    [InlineData("lib/registry.ex", "-  @spec lock(term) :: :ok", "+  @spec lock(registry, term) :: :ok")]
+    [InlineData("pool.py", "-# returns the pool", "+# Returns the pool.")]
+    public void Comment_lines_of_each_language_count_as_documentation(string path, string removed, string added)
+    {
+        var analyzed = CommitBuilder.Message("Improve the pool").Diff(path, removed, added).Analyze();
+
+        Assert.Contains("comments", analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+    }
+
+    [Fact]
+    public void A_changed_line_of_code_beside_the_comments_keeps_the_fix_a_fix()
+    {
+        var analyzed = CommitBuilder.Message("fix: keep the last frame")
+            .Diff("src/stream.rs", "-/// Drops the last frame.", "+/// Keeps the last frame.", "-    frames.pop();")
+            .Analyze();
+
+        Assert.DoesNotContain("comments", analyzed.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.Low, analyzed.Importance.Level);
+    }
+
+    [Fact]
+    public void A_line_moved_out_of_a_block_is_not_formatting_when_the_title_claims_a_fix()
+    {
+        var analyzed = CommitBuilder.Message("Fix fence tracking for donated dynamic slice offsets")
+            .Diff("mlx/backend/metal/slicing.cpp", "+    encoder.add_temporary(offset);", "-  encoder.add_temporary(offset);")
+            .Analyze();
+
+        Assert.DoesNotContain("formatting", analyzed.ReasonCodes());
+        Assert.Equal("formatting", CommitBuilder.Message("Reindent the slicing kernel")
+            .Diff("mlx/backend/metal/slicing.cpp", "-  encoder.add_temporary(offset);", "+    encoder.add_temporary(offset);")
+            .Analyze().ReasonCodes().Single(c => c is "formatting"));
+    }
+
+    [Fact]
+    public void A_commit_whose_lines_were_not_read_is_never_taken_for_comments()
+    {
+        var analyzed = CommitBuilder.Message("Fix `Date.range/2` doc").File("lib/elixir/lib/calendar/date.ex", 1, 1).Analyze();
+
+        Assert.DoesNotContain("comments", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Inline RequestCommon (#8806)", "inline")]
+    [InlineData("chore: Deduplicate distributed all-reduce (#4144)", "deduplicate")]
+    [InlineData("[ty] Simplify script metadata query (#27121)", "simplify")]
+    [InlineData("Consolidate project-index resolution helpers into ProjectIndexHelp", "consolidate")]
+    public void A_refactor_a_reviewer_reads_in_one_go_is_low(string title, string verb)
+    {
+        var analyzed = CommitBuilder.Message(title).File("src/request.kt", 150, 140).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal($"internal refactor ({verb}), nothing a user notices", analyzed.Reason("refactor").Detail);
+    }
+
+    [Theory]
+    [InlineData("Inline RequestCommon (#8806)", 500, 400)]
+    [InlineData("refactor(core): memory usage to handle discrete/unified systems better (#2143)", 150, 118)]
+    public void A_large_refactor_or_one_that_states_a_purpose_is_not_dismissed(string title, int additions, int deletions)
+    {
+        var analyzed = CommitBuilder.Message(title).File("src/request.kt", additions, deletions).Analyze();
+
+        Assert.DoesNotContain("refactor", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("test1668: unit test the FTP 213 time response parser")]
+    [InlineData("test: update content length for chokidar polling watcher (#22816)")]
+    [InlineData("TEST：Add H Prefix Cache Test")]
+    public void A_title_that_says_tests_is_low_even_when_it_touches_code(string title)
+    {
+        var analyzed = CommitBuilder.Message(title).File("lib/ftp.c", 20, 4).File("tests/unit/test1668.c", 180).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("tests", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("vulkan: fix data race in mul_mat_id shader (llama/19790)", "vulkan")]
+    [InlineData("fix the crash of meta-llama/Llama-3.2-1B (#2918)", "Llama-3.2-1B")]
+    [InlineData("Fix segfault in the MoE path on Ampere/Ada GPUs", "Ampere")]
+    public void A_crash_fix_for_one_hardware_target_or_model_family_is_medium(string title, string target)
+    {
+        var analyzed = CommitBuilder.Message(title).File("src/kernels/mul_mat.cpp", 8, 2).Analyze();
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal($"confined to one hardware target, platform or model ({target})", analyzed.Reason("target").Detail);
+    }
+
+    [Fact]
+    public void Dropping_a_supported_protocol_is_high_but_raising_a_minimum_version_is_not()
+    {
+        var removal = CommitBuilder.Message("rtmp: drop support").File("lib/curl_rtmp.c", 0, 620).File("lib/url.c", 12, 40).Analyze();
+        var minimum = CommitBuilder.Message("lib: drop support for < c-ares 1.16.0").File("lib/asyn-ares.c", 30, 270).Analyze();
+
+        Assert.Equal(ImportanceLevel.High, removal.Importance.Level);
+        Assert.Contains("removal", removal.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, minimum.Importance.Level);
+        Assert.DoesNotContain("removal", minimum.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Merge commit from fork", "", "GitHub security advisory")]
+    [InlineData("server: avoid O(n^2) body accumulation in HTTP listener", "", "O(n^2)")]
+    [InlineData("Improve regex performance (#11885)", "", "regex performance")]
+    [InlineData("progress: count amount of data \"delivered\" to application",
+        "... and apply the CURLOPT_MAXFILESIZE limit on that as well.\nThis effectively protects the user against \"zip bombs\".", "protects the user against")]
+    public void Security_fixes_that_never_say_security_are_high(string title, string body, string evidence)
+    {
+        var message = body.Length == 0 ? title : title + "\n\n" + body;
+        var analyzed = CommitBuilder.Message(message).File("lib/transfer.c", 60, 12).Analyze();
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains(evidence, analyzed.Reason("hardening").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fix_whose_body_names_a_use_after_free_is_high()
+    {
+        var analyzed = CommitBuilder.Message("Avoid duplicate subrequest finalization\n\nPreviously, if a subrequest was posted twice, it could be "
+                + "finalized in both calls, potentially leading to a use-after-free.")
+            .File("src/http/ngx_http_request.c", 10, 2)
+            .Analyze();
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("use-after-free", analyzed.Reason("critical-fix").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_perf_micro_optimisation_is_low_but_a_stated_speed_up_is_not()
+    {
+        var micro = CommitBuilder.Message("perf(context): iterate the header record with for..in (#5118)").File("src/context.ts", 2, 1).Analyze();
+        var measured = CommitBuilder.Message("perf: O(n²)→O(n) Map lookups for legacy reactive statements (#18602)").File("src/compiler/phases.js", 10, 6).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, micro.Importance.Level);
+        Assert.Contains("refactor", micro.ReasonCodes());
+        Assert.DoesNotContain("refactor", measured.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.Low, measured.Importance.Level);
+    }
+
+    [Theory]
+    [InlineData("Fix lints")]
+    [InlineData("fix: silence `clippy::implicit_clone` in `TypedPath` macro expansions (#3663)")]
+    [InlineData("ggml : fix arm builds, unused var (llama/26991)")]
+    public void A_lint_or_warning_fix_is_trivial(string title)
+    {
+        var analyzed = CommitBuilder.Message(title).File("helix-core/src/indent.rs", 14, 9).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("trivial", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_fix_in_a_cop_named_Lint_is_no_lint_fix()
+    {
+        var analyzed = CommitBuilder.Message("Fix Lint/ConstantReassignment error on built-in constant names").File("lib/rubocop/cop/lint/constant_reassignment.rb", 14, 9).Analyze();
+
+        Assert.DoesNotContain("trivial", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void The_changesets_release_pull_request_is_a_release_bump()
+    {
+        var analyzed = CommitBuilder.Message("Version Packages (#18640)")
+            .File("packages/svelte/package.json", 1, 1).File("packages/svelte/CHANGELOG.md", 40).File("packages/svelte/src/version.js", 1, 1)
+            .Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("release-version", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_refactor_of_one_backend_is_low_at_any_size()
+    {
+        var analyzed = CommitBuilder.Message("opencl: refactor expm1 and softplus (llama/19404)").File("ggml/src/ggml-opencl/ggml-opencl.cpp", 350, 251).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("refactor", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void An_editors_language_injection_is_no_attack()
+    {
+        var analyzed = CommitBuilder.Message("helix-core: Make indentation injection-aware").File("helix-core/src/indent.rs", 120, 40).Analyze();
+
+        Assert.DoesNotContain(analyzed.ReasonCodes(), c => c is "security" or "hardening");
+    }
+
+    [Theory]
+    [InlineData("metal : add TQ2_0 support (llama/26980)", false)]
+    [InlineData("feat(core): support HF_HUB_OFFLINE for loading pre-downloaded models (#2141)", true)]
+    [InlineData("feat: read HF_TOKEN from the environment", true)]
+    public void An_environment_variable_is_a_new_setting_but_a_quantisation_type_is_not(string title, bool setting)
+    {
+        var analyzed = CommitBuilder.Message(title).File("src/loader.rs", 60, 10).Analyze();
+
+        Assert.Equal(setting, analyzed.ReasonCodes().Contains("setting"));
+    }
+}
