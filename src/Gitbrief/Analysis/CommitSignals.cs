@@ -246,7 +246,7 @@ internal sealed partial record CommitSignals
         for (var i = 0; i < title.Count; i++)
         {
             // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection.
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "injection"
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] is "injection" or "injections"
                 && ((i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])) || (i + 1 < title.Count && Vocabulary.NotAttacksAfter.Contains(title[i + 1])))))
             {
                 return title[i];

@@ -48,7 +48,7 @@ internal static partial class TitleSignals
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*([\w./ -]{1,30}?(\([^)]*\))?!?\s?:\s*)?(?<verb>inline|extract|consolidate|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*([\w./ -]{1,30}?(\([^)]*\))?!?\s?:\s*)?(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RefactorTitle();
 
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -48,7 +48,8 @@ internal static class Vocabulary
 
     /// <summary>Words that alone say the commit is about security.</summary>
     public static readonly HashSet<string> SecurityNouns = Set(
-        "security", "vulnerability", "vulnerabilities", "cve", "ghsa", "xss", "csrf", "ssrf", "xxe", "rce", "traversal", "injection",
+        "security", "vulnerability", "vulnerabilities", "cve", "ghsa", "xss", "csrf", "ssrf", "xxe", "rce", "traversal", "injection", "injections",
+        "unescaped", "unsanitized", "unsanitised",
         "exploit", "sandbox", "sandboxing", "hardening", "harden");
 
     /// <summary>What a severe fix repairs: crashes, wrong results, lost data.</summary>

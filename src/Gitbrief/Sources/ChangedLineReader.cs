@@ -29,6 +29,8 @@ internal static class ChangedLineReader
             ["-c", "core.quotepath=false", "diff-tree", "--stdin", "-r", "-p", "-U0", "-M", "--root", "--no-color", "--no-ext-diff",
              "--no-textconv"],
             cancellationToken,
+            // Lines only sharpen the ranking: a damaged object or a shallow clone leaves the commits without them.
+            allowFailure: true,
             input: string.Join('\n', wanted) + "\n").ConfigureAwait(false);
         var lines = Parse(Encoding.UTF8.GetString(output), wanted.ToHashSet(StringComparer.Ordinal));
         return [.. commits.Select(c => lines.TryGetValue(c.Sha, out var found) ? c with { Lines = found } : c)];

@@ -220,4 +220,24 @@ public sealed class WorkKindTests
 
         Assert.Equal(setting, analyzed.ReasonCodes().Contains("setting"));
     }
+
+    [Theory]
+    [InlineData("core: modernize: any", "modernize")]
+    [InlineData("[Cute,Bwd,Sm100] Rename var {m,n}_block_size->tile_{m,n}", "rename")]
+    [InlineData("[Cute] Reformat blackwell_helpers.py, block_info.py", "reformat")]
+    public void Mechanical_rewrites_are_internal_refactors(string title, string verb)
+    {
+        var analyzed = CommitBuilder.Message(title).Files(6, i => $"core/pkg{i}/types.go", 20, 20).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal($"internal refactor ({verb}), nothing a user notices", analyzed.Reason("refactor").Detail);
+    }
+
+    [Fact]
+    public void Unescaped_user_input_in_a_shell_command_is_a_security_fix()
+    {
+        var analyzed = CommitBuilder.Message("Fix perforce unescaped user input in queryP4User shell commands").File("src/Composer/Util/Perforce.php", 12, 6).Analyze();
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+    }
 }
