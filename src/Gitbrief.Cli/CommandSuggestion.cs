@@ -21,7 +21,7 @@ internal static class CommandSuggestion
             return args.Any(a => a is "-h" or "--help" or "-?" or "--version") ? null : $"name a command: {list} (see 'gitbrief --help')";
         }
         var closest = Common.TypoSuggestion.Closest(first, names);
-        var shown = Common.SecretRedactor.Redact(Configuration.YamlNodeReader.Printable(first));
+        var shown = Common.SecretRedactor.Redact(Common.PrintableText.Of(first));
         return closest is { } name
             ? $"unknown command '{shown}'; did you mean '{name}'? (commands: {list})"
             : $"unknown command '{shown}' (commands: {list}; see 'gitbrief --help')";

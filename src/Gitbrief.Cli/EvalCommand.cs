@@ -1,9 +1,6 @@
 using System.CommandLine;
-using Gitbrief.Analysis;
 using Gitbrief.Common;
-using Gitbrief.Configuration;
 using Gitbrief.Evaluation;
-using Gitbrief.Reports;
 
 namespace Gitbrief.Cli;
 
@@ -21,9 +18,8 @@ internal static class EvalCommand
         command.Subcommands.Add(Capture());
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var set = EvaluationSet.Load(Path.GetFullPath(parse.GetValue(data) ?? "eval"));
-            var result = Evaluator.Evaluate(set, ImportanceWeights.Default);
-            await Console.Out.WriteAsync(result.Format(parse.GetValue(disagreements)).AsMemory(), cancellationToken);
+            var text = EvaluationCommands.Evaluate(Path.GetFullPath(parse.GetValue(data) ?? "eval"), parse.GetValue(disagreements));
+            await Console.Out.WriteAsync(text.AsMemory(), cancellationToken);
             return 0;
         });
         return command;
@@ -53,13 +49,9 @@ internal static class EvalCommand
                 throw new UsageException($"--date: expected YYYY-MM-DD, got '{parse.GetValue(date)}'");
             }
             var repositoryName = parse.GetValue(name)!;
-            var captured = await DayCapture.CaptureAsync(
-                Path.GetFullPath(parse.GetValue(repository)!), repositoryName, new ReportDay(day, zone), firstParent: false, cancellationToken);
-            var path = Path.Combine(
-                Path.GetFullPath(parse.GetValue(data) ?? "eval"), "data", repositoryName.Replace("/", "__", StringComparison.Ordinal), captured.Date + ".json");
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, DayCapture.Serialize(captured), DayCapture.Utf8NoBom, cancellationToken);
-            await Console.Error.WriteLineAsync($"eval: {captured.Commits.Count} commits of {repositoryName} on {captured.Date} → {path}");
+            var (path, commits) = await EvaluationCommands.CaptureAsync(
+                Path.GetFullPath(parse.GetValue(repository)!), repositoryName, day, zone, Path.GetFullPath(parse.GetValue(data) ?? "eval"), cancellationToken);
+            await Console.Error.WriteLineAsync($"eval: {commits} commits of {repositoryName} on {day:yyyy-MM-dd} → {path}");
             return 0;
         });
         return command;

@@ -1,6 +1,6 @@
 namespace Gitbrief;
 
-public enum ImportanceLevel
+internal enum ImportanceLevel
 {
     High,
     Medium,

@@ -1,7 +1,7 @@
 namespace Gitbrief;
 
 /// <summary>The languages' codes as written in the config, on the command line and in file names.</summary>
-public static class ReportLanguages
+internal static class ReportLanguages
 {
     public static readonly string[] Codes = ["zh", "en"];
 

@@ -1,7 +1,7 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>Where an analysis came from.</summary>
-public enum AnalysisSource
+internal enum AnalysisSource
 {
     Rules,
     Llm,

@@ -1,7 +1,7 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>The kinds of change a commit can make. A commit can have several.</summary>
-public enum ChangeType
+internal enum ChangeType
 {
     Feature,
     Fix,

@@ -3,7 +3,7 @@ namespace Gitbrief.Analysis;
 /// <summary>The analysis of one commit, already in the report's language. Every commit of a level
 /// gets the same fields filled: low has types + summary; medium adds impact and recommendations;
 /// high adds insights and risks. Lists may be empty but are never null.</summary>
-public sealed record CommitAnalysis
+internal sealed record CommitAnalysis
 {
     public required AnalysisSource Source { get; init; }
     public required IReadOnlyList<ChangeType> ChangeTypes { get; init; }

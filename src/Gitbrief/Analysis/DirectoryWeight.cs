@@ -1,4 +1,4 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>The source files a directory holds directly, and how many recent changes touched them.</summary>
-public readonly record struct DirectoryWeight(int Files, int Changes);
+internal readonly record struct DirectoryWeight(int Files, int Changes);

@@ -1,7 +1,7 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>What a changed file is for. Decides whether its lines count toward a commit's size.</summary>
-public enum FileRole
+internal enum FileRole
 {
     Source,
     Test,

@@ -1,4 +1,4 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>A component (a meaningful directory) a commit touched, with its file count and line totals.</summary>
-public sealed record ImpactedComponent(string Path, int Files, int Additions, int Deletions);
+internal sealed record ImpactedComponent(string Path, int Files, int Additions, int Deletions);

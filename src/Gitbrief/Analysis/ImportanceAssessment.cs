@@ -1,7 +1,7 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>The rules' verdict on a commit: its level, the score, and the reasons that produced it.</summary>
-public sealed record ImportanceAssessment(ImportanceLevel Level, int Score, IReadOnlyList<ScoreReason> Reasons)
+internal sealed record ImportanceAssessment(ImportanceLevel Level, int Score, IReadOnlyList<ScoreReason> Reasons)
 {
     private static readonly HashSet<string> BaseCodes = new(StringComparer.Ordinal) { "type", "size", "files", "scope", "sensitive-files", "dependencies" };
 

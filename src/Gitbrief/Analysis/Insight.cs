@@ -1,4 +1,4 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>One technical insight with a severity (low/medium/high) where it applies.</summary>
-public sealed record Insight(string Text, string? Severity = null);
+internal sealed record Insight(string Text, string? Severity = null);

@@ -1,7 +1,7 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>Where a path lies in its repository, as the repository's own structure and history show it.</summary>
-public enum Placement
+internal enum Placement
 {
     /// <summary>Too little is known about the repository to tell.</summary>
     Unknown,

@@ -5,7 +5,7 @@ namespace Gitbrief.Analysis;
 /// <summary>Where a repository's code lives and changes: the source files of each directory and the recent changes
 /// that touched them. It tells a commit in the repository's core from one in its periphery without any list of
 /// names: the core is the part that holds most of the code and most of the recent work.</summary>
-public sealed class RepositoryProfile
+internal sealed class RepositoryProfile
 {
     /// <summary>Below this many source files the structure says too little.</summary>
     private const int MinimumFiles = 12;

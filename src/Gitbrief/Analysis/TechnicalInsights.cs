@@ -1,7 +1,7 @@
 namespace Gitbrief.Analysis;
 
 /// <summary>Technical insights of a high-importance commit, by aspect.</summary>
-public sealed record TechnicalInsights(
+internal sealed record TechnicalInsights(
     IReadOnlyList<Insight> Architecture,
     IReadOnlyList<Insight> Performance,
     IReadOnlyList<Insight> Security);

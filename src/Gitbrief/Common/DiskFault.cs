@@ -1,7 +1,7 @@
 namespace Gitbrief.Common;
 
 /// <summary>The kinds of disk faults, each with its own advice.</summary>
-public enum DiskFault
+internal enum DiskFault
 {
     Full,
     ReadOnly,

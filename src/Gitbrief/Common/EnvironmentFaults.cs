@@ -11,7 +11,7 @@ public static partial class EnvironmentFaults
     private const int QuotaExceeded = 122;
 
     /// <summary>What kind of fault an I/O exception is, by its errno (the HResult .NET gives it on Unix) or its text.</summary>
-    public static DiskFault Classify(Exception e)
+    internal static DiskFault Classify(Exception e)
     {
         var text = e.Message;
         return e switch

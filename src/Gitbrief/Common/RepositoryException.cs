@@ -1,4 +1,4 @@
 namespace Gitbrief.Common;
 
 /// <summary>A repository could not be fetched or read: that repository fails, the others go on.</summary>
-public class RepositoryException(string message) : GitbriefException(message);
+internal class RepositoryException(string message) : GitbriefException(message);

@@ -1,7 +1,7 @@
 namespace Gitbrief.Common;
 
 /// <summary>The word a mistyped one was probably meant to be ("reprot" → report, "treshold" → thresholds).</summary>
-internal static class TypoSuggestion
+public static class TypoSuggestion
 {
     /// <summary>The closest of <paramref name="candidates"/> to <paramref name="typed"/> when it is near enough to be a
     /// typo of it (at most two edits, and at most half its length), else null. Ties go to the first in ordinal order.</summary>

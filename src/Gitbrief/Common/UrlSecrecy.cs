@@ -3,7 +3,7 @@ namespace Gitbrief.Common;
 /// <summary>The rules every configured URL follows so that no secret leaks in transit or at rest: no user name or
 /// password in it (git would write them into a clone's .git/config; tokens belong in environment variables), and
 /// no plain http to another machine for a URL a token or a webhook secret is sent to (loopback is fine).</summary>
-public static class UrlSecrecy
+internal static class UrlSecrecy
 {
     /// <summary>What is wrong with a URL that carries credentials (the sentence follows the URL's name).</summary>
     public const string CredentialsProblem =

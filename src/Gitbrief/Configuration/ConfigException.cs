@@ -3,7 +3,7 @@ using Gitbrief.Common;
 namespace Gitbrief.Configuration;
 
 /// <summary>A configuration error, reported as "file:line: what is wrong".</summary>
-public static class ConfigError
+internal static class ConfigError
 {
     public static UsageException At(string file, int line, string message) =>
         new($"{file}:{line.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {message}");

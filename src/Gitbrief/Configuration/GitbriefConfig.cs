@@ -13,7 +13,7 @@ public sealed record GitbriefConfig
     /// <summary>One-line notices for the user about how the config was found (e.g. the previous tool's config.yaml read).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
-    public IReadOnlyList<RepositoryEntry> Repositories { get; init; } = [];
+    internal IReadOnlyList<RepositoryEntry> Repositories { get; init; } = [];
     public string? TimeZone { get; init; }
 
     /// <summary>The report language, or the first of <see cref="Languages"/>: its files keep the plain names.</summary>
@@ -37,20 +37,20 @@ public sealed record GitbriefConfig
     /// <summary>Look up each commit's pull request (title, labels) through the GitHub API.</summary>
     public bool? EnrichPullRequests { get; init; }
     public string? Analysis { get; init; }
-    public ImportanceWeights Importance { get; init; } = ImportanceWeights.Default;
+    internal ImportanceWeights Importance { get; init; } = ImportanceWeights.Default;
 
     /// <summary>The reader's <c>watch:</c> rules for every repository; a repository's own rules apply after them.</summary>
-    public IReadOnlyList<WatchRule> Watch { get; init; } = [];
+    internal IReadOnlyList<WatchRule> Watch { get; init; } = [];
     public bool? EnableToc { get; init; }
     public bool? EnableGrouping { get; init; }
     public bool? EnableStats { get; init; }
 
     /// <summary>What the commit table's message cell shows (<c>format.message</c>): "title" (default) or "full".</summary>
     public string? TableMessage { get; init; }
-    public LlmSettings Llm { get; init; } = new();
+    internal LlmSettings Llm { get; init; } = new();
 
     /// <summary>Where reports are delivered (the <c>publish:</c> list); empty means the output directory only.</summary>
-    public IReadOnlyList<TargetSettings> Publish { get; init; } = [];
+    internal IReadOnlyList<TargetSettings> Publish { get; init; } = [];
 
     /// <summary>URL template of an archived report ({year}, {name}, {date}, {repository}), linked from chat, mail and issues.</summary>
     public string? ReportUrl { get; init; }
@@ -61,8 +61,8 @@ public sealed record GitbriefConfig
     public string? Store { get; init; }
 
     /// <summary>When the server queues the daily run (<c>schedule:</c>); null: only by hand (<c>gitbrief-server enqueue</c>).</summary>
-    public ScheduleSettings? Schedule { get; init; }
+    internal ScheduleSettings? Schedule { get; init; }
 
     /// <summary>The server's settings (<c>server:</c>): workers, retries, the publish deadline, the dashboard.</summary>
-    public ServerSettings Server { get; init; } = new();
+    internal ServerSettings Server { get; init; } = new();
 }

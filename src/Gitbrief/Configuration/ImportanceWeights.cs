@@ -2,7 +2,7 @@ namespace Gitbrief.Configuration;
 
 /// <summary>The weights of the importance rules. Defaults are the current tool's; the config's
 /// <c>importance:</c> keys (commit_types, change_sizes, file_types, scopes, thresholds) override them.</summary>
-public sealed record ImportanceWeights
+internal sealed record ImportanceWeights
 {
     public static ImportanceWeights Default { get; } = new();
 

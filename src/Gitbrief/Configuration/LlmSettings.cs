@@ -2,7 +2,7 @@ namespace Gitbrief.Configuration;
 
 /// <summary>The <c>llm:</c> section. Every key is optional; the current tool's keys (force_level, timeout,
 /// max_tokens) keep their meaning.</summary>
-public sealed record LlmSettings
+internal sealed record LlmSettings
 {
     public string? BaseUrl { get; init; }
     public string? Model { get; init; }

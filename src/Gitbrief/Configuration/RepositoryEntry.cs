@@ -3,7 +3,7 @@ namespace Gitbrief.Configuration;
 /// <summary>A repository as configured: its address and per-repository settings, with where it was written.
 /// <see cref="Source"/> is "git" or "github-api"; null settings fall back to the top-level ones. <see cref="Name"/>
 /// replaces the name derived from the address (heading and report folder).</summary>
-public sealed record RepositoryEntry(
+internal sealed record RepositoryEntry(
     string Address,
     string? Branch = null,
     bool? FirstParent = null,

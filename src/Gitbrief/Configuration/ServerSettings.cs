@@ -3,7 +3,7 @@ namespace Gitbrief.Configuration;
 /// <summary>The <c>server:</c> section, read by the server (gitbrief-server) only: how many jobs a process runs at
 /// once, retries and their back-off, how long a day's publish waits for failing repositories, how soon a killed
 /// worker's job is taken over, and the dashboard. The CLI ignores it.</summary>
-public sealed record ServerSettings
+internal sealed record ServerSettings
 {
     /// <summary>Jobs (repository-days, publishes) one server process runs at once.</summary>
     public int Workers { get; init; } = 4;
@@ -28,7 +28,7 @@ public sealed record ServerSettings
 
 /// <summary>The dashboard (<c>server.dashboard</c>): where it listens, and the basic-auth user and the variable holding
 /// its password. Anything but loopback needs the password.</summary>
-public sealed record DashboardSettings
+internal sealed record DashboardSettings
 {
     public const string DefaultBind = "127.0.0.1:8080";
 

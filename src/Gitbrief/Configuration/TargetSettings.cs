@@ -9,7 +9,7 @@ namespace Gitbrief.Configuration;
 /// (<see cref="PublishTypes"/>). The target of that type reads its values through it; a problem found then (a secret
 /// not set, values that do not go together) is a config error with the file and line of the offending key.
 /// Secrets are never in the file: a key ending in <c>_env</c> names the environment variable that holds one.</summary>
-public sealed class TargetSettings
+internal sealed class TargetSettings
 {
     private readonly YamlNodeReader reader;
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> entries;

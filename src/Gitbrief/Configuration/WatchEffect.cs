@@ -1,7 +1,7 @@
 namespace Gitbrief.Configuration;
 
 /// <summary>What a <c>watch:</c> rule does to the commits it matches.</summary>
-public enum WatchEffect
+internal enum WatchEffect
 {
     /// <summary>At least <see cref="WatchRule.Level"/>; also lifts an earlier rule's mute.</summary>
     Raise,

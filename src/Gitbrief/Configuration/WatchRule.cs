@@ -4,7 +4,7 @@ namespace Gitbrief.Configuration;
 /// every condition it has holds: <see cref="Paths"/> (for <see cref="WatchEffect.Raise"/> any changed file
 /// matches one pattern; for lower and mute every changed file does) and <see cref="Keywords"/> (one of them
 /// appears in the message, case-insensitively, as whole words). See docs/watch.md.</summary>
-public sealed record WatchRule
+internal sealed record WatchRule
 {
     /// <summary>Path patterns (<see cref="WatchGlob"/> syntax), already checked by the config loader.</summary>
     public IReadOnlyList<string> Paths { get; init; } = [];

@@ -109,11 +109,7 @@ internal sealed class YamlNodeReader(string file)
 
     /// <summary>Untrusted text shown in an error: control characters and invisible format characters (bidirectional
     /// controls among them) replaced, length capped.</summary>
-    public static string Printable(string text)
-    {
-        var cleaned = new string(text.Select(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format ? '?' : c).ToArray());
-        return cleaned.Length > 60 ? cleaned[..60] + "…" : cleaned;
-    }
+    public static string Printable(string text) => Common.PrintableText.Of(text);
 
     internal readonly record struct UsageExceptionBuilder(string File, int Line)
     {

@@ -135,6 +135,8 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }
     }
 
+    /// <summary>One repository of the run, in named steps: open it, claim its days, read its commits, analyse them,
+    /// then report each day. A failure of the repository is its outcome's error; the other repositories go on.</summary>
     private async Task<RepositoryOutcome> RunRepositoryAsync(
         RepositorySpec spec, MirrorCache mirrors, GitHubApiClients github, Task<RunLedger> ledger, LlmStage? llm, CancellationToken cancellationToken)
     {
@@ -142,113 +144,29 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         var reports = new List<ReportOutput>();
         try
         {
-            var history = await OpenAsync(spec, mirrors, github, cancellationToken).ConfigureAwait(false);
-            var origin = spec.Address.RemoteUrl is null ? history.OriginUrlAsync(cancellationToken) : Task.FromResult<string?>(spec.Address.RemoteUrl);
-            var (revision, branch) = await history.ResolveBranchAsync(spec.Branch, cancellationToken).ConfigureAwait(false);
-            var links = WebLinks.FromRemote(await origin.ConfigureAwait(false), spec.Host);
-            var days = await DaysAsync(history, revision, spec, cancellationToken).ConfigureAwait(false);
+            var opened = await LocateAsync(spec, mirrors, github, cancellationToken).ConfigureAwait(false);
 
             // Claim the repository's days before analysing or writing them: a run doing the same days at the same time
             // waits there, then finds the LLM answers cached and the deliveries made. Reading git is harmless twice,
             // so it goes on while the store opens and the claims are taken.
-            var unitKey = spec.Address.RemoteUrl ?? spec.Address.LocalPath ?? name;
-            var variant = Variant(spec, branch, llm);
-            var units = days.ToDictionary(d => d.Date, d => new WorkUnitKey(unitKey, d.Date, request.TimeZone.Id, variant));
+            var units = UnitsOf(spec, opened, llm);
             var claiming = ClaimAsync(ledger, name, [.. units.Values], cancellationToken);
-
-            observer.StageChanged(name, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
-            IReadOnlyList<CommitRecord> commits;
-            Dictionary<DateOnly, string> unreadable;
-            RepositoryProfile profile;
-            // Where the repository's code lives and changes (its core and periphery), read beside the commits once git
-            // has listed some (or taken from the store); a window without commits never starts it.
-            using var layoutCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var layout = history is GitHistory git
-                ? ProfileSource.ReadAsync(git, revision, days[^1], spec.FirstParent, CacheOf(ledger), unitKey, layoutCancellation.Token)
-                : Task.FromResult(RepositoryProfile.Empty);
+            WindowCommits read;
             try
             {
-                (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
-                commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
-                if (history is GitHistory local)
-                {
-                    commits = await ChangedLineReader.AttachAsync(local.Directory, commits, cancellationToken).ConfigureAwait(false);
-                }
-                profile = commits.Count == 0 ? await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false) : await layout.ConfigureAwait(false);
+                read = await ReadWindowAsync(spec, opened, github, ledger, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false);
                 await GiveUpAsync(claiming).ConfigureAwait(false);
                 throw;
             }
             await using var held = await claiming.ConfigureAwait(false);
-            var (store, runId, _) = await ledger.ConfigureAwait(false);
-            var byDay = commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone));
-
-            var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), profile);
-            var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
-            foreach (var day in byDay)
-            {
-                foreach (var (sha, analyzed) in rules.AnalyzeDay(day))
-                {
-                    analyses.TryAdd(sha, analyzed);
-                }
-            }
-            var builder = new ReportBuilder(rules, links);
-            var repository = new ReportRepository(DisplayName(spec, links), links.Kind == HostKind.None ? null : links.BaseUrl, branch);
-            LlmRepositoryResult? llmResult = null;
-            if (llm is not null)
-            {
-                observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits with {llm.Model}");
-                var llmRepository = new LlmRepository(unitKey, repository.Name, history.Patches) { Weights = rules.Weights, Watch = rules.Watch };
-                llmResult = await llm.RunAsync(llmRepository, commits, byDay, analyses, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                observer.StageChanged(name, RunStage.Analysing, $"{commits.Count} commits");
-            }
-            var failures = new List<DayFailure>();
-            foreach (var day in days)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var unit = units[day.Date];
-                WorkUnitRecord record;
-                if (unreadable.TryGetValue(day.Date, out var reason))
-                {
-                    failures.Add(new DayFailure(day.Date, reason));
-                    record = new WorkUnitRecord(unit, WorkUnitStatus.Failed, 0, null, reason, runId, DateTimeOffset.UtcNow);
-                }
-                else
-                {
-                    var report = builder.Build(day, repository, byDay[day.Date], c => analyses[c.Sha], llmResult?.HighlightsOf(day.Date),
-                            llmResult?.ThemesOf(day.Date)) with { Partial = day.EndExclusive > request.Now };
-                    var cost = llmResult?.InfoOf(day.Date, byDay[day.Date]);
-                    report = report with { Llm = cost };
-                    observer.StageChanged(name, RunStage.Rendering, day.IsoDate);
-                    var output = await WriteAsync(spec, report, cancellationToken).ConfigureAwait(false);
-                    reports.Add(output);
-                    if (store is not null)
-                    {
-                        await KeepAsync(store, unit, spec, output, runId, cancellationToken).ConfigureAwait(false);
-                    }
-                    record = new WorkUnitRecord(unit, WorkUnitStatus.Done, report.Entries.Count, output.Hash, null, runId, DateTimeOffset.UtcNow)
-                    {
-                        LlmUsage = cost?.Usage,
-                        LlmWallTime = cost?.WallTime,
-                    };
-                }
-                if (store is not null)
-                {
-                    await store.RecordAsync(record, cancellationToken).ConfigureAwait(false);
-                }
-                if (held is not null)
-                {
-                    await held.ReleaseAsync(ClaimKey.Work(unit), cancellationToken).ConfigureAwait(false);
-                }
-            }
+            var analysis = await AnalyseAsync(spec, opened, units, read, llm, cancellationToken).ConfigureAwait(false);
+            var failures = await ReportDaysAsync(spec, opened.Days, units, read, analysis, (await ledger.ConfigureAwait(false), held), reports, cancellationToken)
+                .ConfigureAwait(false);
             observer.StageChanged(name, failures.Count == 0 ? RunStage.Done : RunStage.Failed,
-                $"{commits.Count} commits, {reports.Count} day(s){(failures.Count == 0 ? "" : $", {failures.Count} day(s) not reported")}");
+                $"{read.Commits.Count} commits, {reports.Count} day(s){(failures.Count == 0 ? "" : $", {failures.Count} day(s) not reported")}");
             return new RepositoryOutcome(name, reports, null) { FailedDays = failures };
         }
         catch (Exception e) when (e is GitbriefException or IOException or UnauthorizedAccessException)
@@ -257,6 +175,147 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             observer.StageChanged(name, RunStage.Failed, message);
             return new RepositoryOutcome(name, reports, message);
         }
+    }
+
+    /// <summary>Step 1: the repository opened (fetched, or found on disk, or on the GitHub API), its branch, web links
+    /// and the days of the window.</summary>
+    private async Task<OpenedRepository> LocateAsync(RepositorySpec spec, MirrorCache mirrors, GitHubApiClients github, CancellationToken cancellationToken)
+    {
+        var history = await OpenAsync(spec, mirrors, github, cancellationToken).ConfigureAwait(false);
+        var origin = spec.Address.RemoteUrl is null ? history.OriginUrlAsync(cancellationToken) : Task.FromResult<string?>(spec.Address.RemoteUrl);
+        var (revision, branch) = await history.ResolveBranchAsync(spec.Branch, cancellationToken).ConfigureAwait(false);
+        var links = WebLinks.FromRemote(await origin.ConfigureAwait(false), spec.Host);
+        var days = await DaysAsync(history, revision, spec, cancellationToken).ConfigureAwait(false);
+        return new OpenedRepository(history, revision, branch, links, days, spec.Address.RemoteUrl ?? spec.Address.LocalPath ?? spec.DisplayName);
+    }
+
+    /// <summary>Step 2: the repository-day units of the window, keyed by the settings that change their output.</summary>
+    private Dictionary<DateOnly, WorkUnitKey> UnitsOf(RepositorySpec spec, OpenedRepository opened, LlmStage? llm)
+    {
+        var variant = Variant(spec, opened.Branch, llm);
+        return opened.Days.ToDictionary(d => d.Date, d => new WorkUnitKey(opened.UnitKey, d.Date, request.TimeZone.Id, variant));
+    }
+
+    /// <summary>Step 3: the window's commits (with their pull requests and changed lines when asked for), the days that
+    /// could not be read, and the repository's file layout.</summary>
+    private async Task<WindowCommits> ReadWindowAsync(
+        RepositorySpec spec, OpenedRepository opened, GitHubApiClients github, Task<RunLedger> ledger, CancellationToken cancellationToken)
+    {
+        var (history, revision, _, links, days, unitKey) = opened;
+        observer.StageChanged(spec.DisplayName, RunStage.Reading, $"{days[0].IsoDate} … {days[^1].IsoDate}");
+        // Where the repository's code lives and changes (its core and periphery), read beside the commits once git
+        // has listed some (or taken from the store); a window without commits never starts it.
+        using var layoutCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var layout = history is GitHistory git
+            ? ProfileSource.ReadAsync(git, revision, days[^1], spec.FirstParent, CacheOf(ledger), unitKey, layoutCancellation.Token)
+            : Task.FromResult(RepositoryProfile.Empty);
+        try
+        {
+            var (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
+            commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
+            if (history is GitHistory local)
+            {
+                commits = await ChangedLineReader.AttachAsync(local.Directory, commits, cancellationToken).ConfigureAwait(false);
+            }
+            var profile = commits.Count == 0 ? await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false) : await layout.ConfigureAwait(false);
+            return new WindowCommits(commits, commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone)), unreadable, profile);
+        }
+        catch
+        {
+            await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Step 4: every commit analysed by the rules, day by day, then by the LLM when it is on.</summary>
+    private async Task<RepositoryAnalysis> AnalyseAsync(
+        RepositorySpec spec, OpenedRepository opened, IReadOnlyDictionary<DateOnly, WorkUnitKey> units, WindowCommits read, LlmStage? llm,
+        CancellationToken cancellationToken)
+    {
+        var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), read.Profile);
+        var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
+        foreach (var day in read.ByDay)
+        {
+            foreach (var (sha, analyzed) in rules.AnalyzeDay(day))
+            {
+                analyses.TryAdd(sha, analyzed);
+            }
+        }
+        var links = opened.Links;
+        var repository = new ReportRepository(DisplayName(spec, links), links.Kind == HostKind.None ? null : links.BaseUrl, opened.Branch);
+        var analysis = new RepositoryAnalysis(new ReportBuilder(rules, links), repository, analyses, null);
+        if (llm is null)
+        {
+            observer.StageChanged(spec.DisplayName, RunStage.Analysing, $"{read.Commits.Count} commits");
+            return analysis;
+        }
+        observer.StageChanged(spec.DisplayName, RunStage.Analysing, $"{read.Commits.Count} commits with {llm.Model}");
+        var llmRepository = new LlmRepository(opened.UnitKey, repository.Name, opened.History.Patches) { Weights = rules.Weights, Watch = rules.Watch };
+        return analysis with { Llm = await llm.RunAsync(llmRepository, read.Commits, read.ByDay, analyses, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>Step 5: each day of the window reported (or recorded as failed when it could not be read), kept in the
+    /// store and its claim released; returns the days that failed.</summary>
+    private async Task<List<DayFailure>> ReportDaysAsync(
+        RepositorySpec spec, IReadOnlyList<ReportDay> days, IReadOnlyDictionary<DateOnly, WorkUnitKey> units, WindowCommits read, RepositoryAnalysis analysis,
+        (RunLedger Ledger, HeldClaims? Held) run, List<ReportOutput> reports, CancellationToken cancellationToken)
+    {
+        var (store, runId, _) = run.Ledger;
+        var failures = new List<DayFailure>();
+        foreach (var day in days)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var unit = units[day.Date];
+            WorkUnitRecord record;
+            if (read.Unreadable.TryGetValue(day.Date, out var reason))
+            {
+                failures.Add(new DayFailure(day.Date, reason));
+                record = new WorkUnitRecord(unit, WorkUnitStatus.Failed, 0, null, reason, runId, DateTimeOffset.UtcNow);
+            }
+            else
+            {
+                var output = await ReportDayAsync(spec, day, read, analysis, cancellationToken).ConfigureAwait(false);
+                reports.Add(output);
+                if (store is not null)
+                {
+                    await KeepAsync(store, unit, spec, output, runId, cancellationToken).ConfigureAwait(false);
+                }
+                var cost = output.Published!.Report.Llm;
+                record = new WorkUnitRecord(unit, WorkUnitStatus.Done, output.Commits, output.Hash, null, runId, DateTimeOffset.UtcNow)
+                {
+                    LlmUsage = cost?.Usage,
+                    LlmWallTime = cost?.WallTime,
+                };
+            }
+            if (store is not null)
+            {
+                await store.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+            if (run.Held is not null)
+            {
+                await run.Held.ReleaseAsync(ClaimKey.Work(unit), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return failures;
+    }
+
+    /// <summary>One day: its report built from the analyses, rendered, and its files written to the output directory
+    /// (by the <c>dir</c> target's writer, the one place that writes report files; nothing for a dry run).</summary>
+    private async Task<ReportOutput> ReportDayAsync(RepositorySpec spec, ReportDay day, WindowCommits read, RepositoryAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var commits = read.ByDay[day.Date];
+        var llm = analysis.Llm;
+        var report = analysis.Builder.Build(day, analysis.Repository, commits, c => analysis.Analyses[c.Sha], llm?.HighlightsOf(day.Date), llm?.ThemesOf(day.Date))
+            with { Partial = day.EndExclusive > request.Now, Llm = llm?.InfoOf(day.Date, commits) };
+        observer.StageChanged(spec.DisplayName, RunStage.Rendering, day.IsoDate);
+        var published = Render(spec, report);
+        var files = request.DryRun ? [] : await DirTarget.WriteAsync(request.OutputDirectory, published, request.Formats, cancellationToken).ConfigureAwait(false);
+        return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? published.Markdown : null)
+        {
+            Hash = published.Hash,
+            Partial = report.Partial,
+            Published = published,
+        };
     }
 
     /// <summary>Stops reading the repository's profile (its git processes, if any started, are killed) and waits for that
@@ -432,27 +491,13 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return [new ReportDay(latest is { } date ? ReportDay.DateOf(date, request.TimeZone) : request.Window.First, request.TimeZone)];
     }
 
-    private async Task<ReportOutput> WriteAsync(RepositorySpec spec, DailyReport report, CancellationToken cancellationToken)
+    /// <summary>The report rendered in Markdown and JSON (both: the store keeps both whatever the formats written).</summary>
+    private PublishedReport Render(RepositorySpec spec, DailyReport report)
     {
         var markdown = new MarkdownRenderer(request.Render).Render(report);
         var json = new JsonReportRenderer().Render(report);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Utf8NoBom.GetBytes(markdown)));
-        var files = new List<string>();
-        if (!request.DryRun)
-        {
-            foreach (var format in request.Formats)
-            {
-                var path = Path.Combine(request.OutputDirectory, ReportFileLayout.RelativePath(spec.Name, report.Day.Date, format, request.LanguageSuffix));
-                await FileWriter.WriteAsync(path, Utf8NoBom.GetBytes(format == "md" ? markdown : json), cancellationToken).ConfigureAwait(false);
-                files.Add(path);
-            }
-        }
-        return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? markdown : null)
-        {
-            Hash = hash,
-            Partial = report.Partial,
-            Published = new PublishedReport(report, spec.Name, markdown, json, hash) { Language = request.Language, LanguageSuffix = request.LanguageSuffix },
-        };
+        return new PublishedReport(report, spec.Name, markdown, json, hash) { Language = request.Language, LanguageSuffix = request.LanguageSuffix };
     }
 
     /// <summary>Keeps the unit's rendered report in the store, Markdown and JSON whatever the formats written: a publish

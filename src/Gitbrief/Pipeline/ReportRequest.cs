@@ -11,7 +11,7 @@ namespace Gitbrief.Pipeline;
 /// <summary>A fully resolved report run: what to read, how to analyse and render it, where to write.</summary>
 public sealed record ReportRequest
 {
-    public required IReadOnlyList<RepositorySpec> Repositories { get; init; }
+    internal IReadOnlyList<RepositorySpec> Repositories { get; init; } = [];
     public required TimeZoneInfo TimeZone { get; init; }
     public required ReportWindow Window { get; init; }
     public required IReadOnlyList<string> Formats { get; init; }
@@ -32,10 +32,10 @@ public sealed record ReportRequest
     /// running many jobs (the fleet server) shares one store, and its connection pool, between them.</summary>
     internal Store.IGitbriefStore? SharedStore { get; init; }
     /// <summary>The language of this run's reports (the first of <see cref="Languages"/>).</summary>
-    public ReportLanguage Language => Render.Language;
+    internal ReportLanguage Language => Render.Language;
 
     /// <summary>Every language to write (default: <see cref="Language"/>); a run writes them one after the other.</summary>
-    public IReadOnlyList<ReportLanguage> Languages
+    internal IReadOnlyList<ReportLanguage> Languages
     {
         get => languages ?? [Language];
         init => languages = value;
@@ -43,7 +43,7 @@ public sealed record ReportRequest
 
     /// <summary>The language whose files have the plain names (DATE.md, DATE.json; default: <see cref="Language"/>);
     /// the others' are DATE.&lt;lang&gt;.md.</summary>
-    public ReportLanguage PrimaryLanguage
+    internal ReportLanguage PrimaryLanguage
     {
         get => primaryLanguage ?? Language;
         init => primaryLanguage = value;
@@ -56,12 +56,12 @@ public sealed record ReportRequest
     public string LanguageSuffix => Language == PrimaryLanguage ? string.Empty : "." + Language.Code();
 
     /// <summary>The language chat, mail and issue messages are written in: the primary one when it is written, else the first.</summary>
-    public ReportLanguage MessageLanguage => Languages.Contains(PrimaryLanguage) ? PrimaryLanguage : Languages[0];
+    internal ReportLanguage MessageLanguage => Languages.Contains(PrimaryLanguage) ? PrimaryLanguage : Languages[0];
 
     /// <summary>This request for one of its languages only.</summary>
-    public ReportRequest InLanguage(ReportLanguage language) => this with { Languages = [language], Render = Render with { Language = language } };
-    public RenderOptions Render { get; init; } = RenderOptions.Default;
-    public ImportanceWeights Weights { get; init; } = ImportanceWeights.Default;
+    internal ReportRequest InLanguage(ReportLanguage language) => this with { Languages = [language], Render = Render with { Language = language } };
+    internal RenderOptions Render { get; init; } = RenderOptions.Default;
+    internal ImportanceWeights Weights { get; init; } = ImportanceWeights.Default;
 
     /// <summary>The reader's watch rules by repository name (<see cref="RepositorySpec.Name"/>): the global rules, then
     /// the repository's own. A repository not listed gets none.</summary>

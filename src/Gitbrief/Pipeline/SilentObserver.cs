@@ -1,7 +1,7 @@
 namespace Gitbrief.Pipeline;
 
 /// <summary>An observer that ignores everything.</summary>
-public sealed class SilentObserver : IRunObserver
+internal sealed class SilentObserver : IRunObserver
 {
     public static SilentObserver Instance { get; } = new();
 

@@ -2,7 +2,7 @@ namespace Gitbrief.Publishing;
 
 /// <summary>What the targets are asked to deliver in one run: every report built (in a stable order), the
 /// report language, whether chat and mail should be re-sent, and the link to an archived report if configured.</summary>
-public sealed record PublishBatch(IReadOnlyList<PublishedReport> Reports, ReportLanguage Language, bool Resend, DateTimeOffset Now)
+internal sealed record PublishBatch(IReadOnlyList<PublishedReport> Reports, ReportLanguage Language, bool Resend, DateTimeOffset Now)
 {
     /// <summary>Deliver reports of days not over yet (<c>--allow-partial</c>) to chat, mail and issue targets too.</summary>
     public bool AllowPartial { get; init; }

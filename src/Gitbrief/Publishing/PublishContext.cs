@@ -2,7 +2,7 @@ namespace Gitbrief.Publishing;
 
 /// <summary>What a target may need from the run beyond its own settings: the environment (for secrets named
 /// by <c>*_env</c> keys), the output and cache directories, the formats written, and the clock.</summary>
-public sealed record PublishContext(
+internal sealed record PublishContext(
     Func<string, string?> Environment,
     string OutputDirectory,
     string CacheDirectory,

@@ -6,7 +6,7 @@ namespace Gitbrief.Publishing;
 /// <summary>One repository-day report, built and rendered, ready for the publish targets.</summary>
 /// <param name="Name">The repository's short name, used in the archive layout (reports/YYYY/&lt;name&gt;/DATE.md).</param>
 /// <param name="Hash">SHA-256 of the Markdown: a changed report has a new hash.</param>
-public sealed record PublishedReport(DailyReport Report, string Name, string Markdown, string Json, string Hash)
+internal sealed record PublishedReport(DailyReport Report, string Name, string Markdown, string Json, string Hash)
 {
     public DateOnly Day => Report.Day.Date;
 

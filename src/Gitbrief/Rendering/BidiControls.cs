@@ -8,7 +8,7 @@ namespace Gitbrief.Rendering;
 /// "exe.txt" ("Trojan Source"). Every rendering strips them — Markdown and chat text through
 /// <see cref="MarkdownText.Rendered"/>, HTML through the site's escaper, Atom, the search index, mail — and
 /// the JSON report, which keeps commit text as data, writes them as \u escapes, never raw.</summary>
-internal static class BidiControls
+public static class BidiControls
 {
     public static bool Is(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 

@@ -1,7 +1,7 @@
 namespace Gitbrief.Rendering;
 
 /// <summary>Rendering switches, from the config's <c>format:</c> keys (enable_toc, enable_grouping, enable_stats, message).</summary>
-public sealed record RenderOptions
+internal sealed record RenderOptions
 {
     public static RenderOptions Default { get; } = new();
 

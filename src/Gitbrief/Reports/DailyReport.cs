@@ -4,7 +4,7 @@ namespace Gitbrief.Reports;
 
 /// <summary>The report of one repository for one day, built once and rendered into every format.
 /// Entries are newest first (by committer date, then git's order).</summary>
-public sealed record DailyReport
+internal sealed record DailyReport
 {
     public const int SchemaVersion = 1;
 

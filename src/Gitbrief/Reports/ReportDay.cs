@@ -4,7 +4,7 @@ namespace Gitbrief.Reports;
 
 /// <summary>One calendar day in a time zone: the unit a report covers. A commit belongs to the day in
 /// which its committer date falls in this zone.</summary>
-public sealed record ReportDay(DateOnly Date, TimeZoneInfo TimeZone)
+internal sealed record ReportDay(DateOnly Date, TimeZoneInfo TimeZone)
 {
     /// <summary>The first instant of the day (inclusive).</summary>
     public DateTimeOffset Start => At(Date);

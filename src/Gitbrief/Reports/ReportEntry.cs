@@ -4,7 +4,7 @@ using Gitbrief.Sources;
 namespace Gitbrief.Reports;
 
 /// <summary>One commit in a report: the record, its classified files, importance, analysis and links.</summary>
-public sealed record ReportEntry
+internal sealed record ReportEntry
 {
     public required CommitRecord Commit { get; init; }
     public required IReadOnlyList<ClassifiedFile> Files { get; init; }

@@ -4,4 +4,4 @@ namespace Gitbrief.Reports;
 /// <param name="Name">Display name, e.g. owner/repo.</param>
 /// <param name="Url">Web URL of the repository, when it is on a known host.</param>
 /// <param name="Branch">The branch that was read.</param>
-public sealed record ReportRepository(string Name, string? Url, string Branch);
+internal sealed record ReportRepository(string Name, string? Url, string Branch);

@@ -1,3 +1,3 @@
 namespace Gitbrief.Reports;
 
-public sealed record ReportStats(int Total, int High, int Medium, int Low);
+internal sealed record ReportStats(int Total, int High, int Medium, int Low);

@@ -3,7 +3,7 @@ using Gitbrief.Analysis;
 namespace Gitbrief.Reports;
 
 /// <summary>A theme's commits at each level.</summary>
-public sealed record ThemeCounts(int High, int Medium, int Low)
+internal sealed record ThemeCounts(int High, int Medium, int Low)
 {
     public int Total => High + Medium + Low;
 

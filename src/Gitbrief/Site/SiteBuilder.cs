@@ -12,7 +12,7 @@ namespace Gitbrief.Site;
 /// are left untouched. The build is incremental (<see cref="SiteManifest"/>): a new day reads its own report, renders
 /// its page, its neighbours' pages, its repository's pages and search shard, the index and the feeds, and nothing
 /// else; the result is byte-identical to a full build.</summary>
-internal static class SiteBuilder
+public static class SiteBuilder
 {
     /// <summary>Raised when what a page shows changes without its inputs changing (a new page layout in the same build
     /// of the program is covered by <see cref="RendererIdentity"/>).</summary>

@@ -4,7 +4,7 @@ namespace Gitbrief.Site;
 /// <see cref="OutputDirectory"/>. <see cref="BaseUrl"/> (absolute http(s), ending in '/') makes feed links absolute;
 /// <see cref="Language"/> forces the labels, else each report's language is detected from its text and
 /// <see cref="DefaultLanguage"/> stands in when nothing tells.</summary>
-internal sealed record SiteOptions(string ReportsDirectory, string OutputDirectory)
+public sealed record SiteOptions(string ReportsDirectory, string OutputDirectory)
 {
     public string? BaseUrl { get; init; }
 

@@ -1,11 +1,21 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Gitbrief.Site;
 
-/// <summary>Serves a built site on 127.0.0.1 only (HttpListener): GET and HEAD of files below the site directory,
-/// "/" and directories as their index.html, nothing outside it (no traversal, no symbolic link leading out, no
-/// hidden file, no listing). Runs until cancelled.</summary>
-internal sealed class SiteServer(string directory, int port)
+/// <summary>Serves a built site on 127.0.0.1 only, with Kestrel and ASP.NET Core's static files: GET and HEAD of
+/// files below the site directory, "/" and directories as their index.html, nothing outside it (no traversal, no
+/// symbolic link leading out, no hidden file, no listing: <see cref="SiteFiles"/>). Runs until cancelled.</summary>
+/// <remarks>Built on the empty web application builder: no configuration files, environment variables or logging
+/// providers are read, so nothing in the directory it is started from changes what it serves or where it listens.</remarks>
+public sealed class SiteServer(string directory, int port)
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,131 +31,84 @@ internal sealed class SiteServer(string directory, int port)
         [".md"] = "text/markdown; charset=utf-8",
     };
 
-    private readonly string root = Path.GetFullPath(directory);
+    private static readonly byte[] NotFound = "404 not found\n"u8.ToArray();
 
-    /// <summary>The site directory with its own symbolic links resolved: what every served file must be below.</summary>
-    private readonly string realRoot = RealPath.Of(Path.GetFullPath(directory)) ?? Path.GetFullPath(directory);
+    public string Url => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/");
 
-    public string Url => $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/";
-
-    /// <summary>Starts listening (throws when the port is taken), calls <paramref name="started"/>, then serves until
-    /// <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <summary>Starts listening (an <see cref="Common.EnvironmentException"/> when the port is taken), calls
+    /// <paramref name="started"/>, then serves until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(Action<string> started, CancellationToken cancellationToken)
     {
-        using var listener = new HttpListener();
-        listener.Prefixes.Add(Url);
+        using var files = new SiteFiles(directory);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Path.GetFullPath(directory) });
+        builder.Services.AddLogging();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, port);
+        });
+        await using var app = builder.Build();
+        Configure(app, files);
         try
         {
-            listener.Start();
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpListenerException e)
+        catch (IOException e) when (e.InnerException is AddressInUseException)
         {
             // Not a bug but the machine's state: the command exits 1 with this line.
-            var reason = e.ErrorCode is 98 or 48 or 10048 || e.Message.Contains("in use", StringComparison.OrdinalIgnoreCase)
-                ? $"port {port.ToString(System.Globalization.CultureInfo.InvariantCulture)} is already in use; stop what uses it or pick another with --port"
-                : e.Message;
-            throw new Common.EnvironmentException($"cannot listen on {Url}: {reason}", e);
+            throw new Common.EnvironmentException(
+                $"cannot listen on {Url}: port {port.ToString(CultureInfo.InvariantCulture)} is already in use; stop what uses it or pick another with --port", e);
         }
         started(Url);
-        await using var registration = cancellationToken.Register(listener.Stop);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                break;
-            }
-            _ = Task.Run(() => ServeAsync(context, cancellationToken), CancellationToken.None);
-        }
-    }
-
-    private async Task ServeAsync(HttpListenerContext context, CancellationToken cancellationToken)
-    {
-        var response = context.Response;
         try
         {
-            var method = context.Request.HttpMethod;
-            if (method is not ("GET" or "HEAD"))
-            {
-                response.StatusCode = 405;
-                response.AddHeader("Allow", "GET, HEAD");
-                return;
-            }
-            var file = Resolve(context.Request.Url?.AbsolutePath ?? "/");
-            if (file is null)
-            {
-                response.StatusCode = 404;
-                response.ContentType = "text/plain; charset=utf-8";
-                var notFound = "404 not found\n"u8.ToArray();
-                response.ContentLength64 = notFound.Length;
-                if (method == "GET")
-                {
-                    await response.OutputStream.WriteAsync(notFound, cancellationToken).ConfigureAwait(false);
-                }
-                return;
-            }
-            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
-            response.StatusCode = 200;
-            response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
-            response.AddHeader("Content-Security-Policy", PageShell.ContentSecurityPolicy);
-            response.AddHeader("X-Content-Type-Options", "nosniff");
-            response.AddHeader("Cache-Control", "no-cache");
-            response.ContentLength64 = bytes.Length;
-            if (method == "GET")
-            {
-                await response.OutputStream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            }
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or HttpListenerException or OperationCanceledException or ObjectDisposedException)
+        catch (OperationCanceledException)
         {
-            // The client went away or the server is stopping: nothing to report.
+            // Ctrl+C: what was asked for.
         }
-        finally
-        {
-            try
-            {
-                response.Close();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                // Already closed.
-            }
-        }
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>The file a URL path names inside the site, with its symbolic links resolved, or null (missing,
-    /// hidden, or outside the root — also through a link).</summary>
-    internal string? Resolve(string urlPath)
+    /// <summary>Only GET and HEAD; directories as their index.html; the files with the site's headers; a plain 404 for
+    /// anything else.</summary>
+    private static void Configure(WebApplication app, SiteFiles files)
     {
-        var decoded = Uri.UnescapeDataString(urlPath);
-        if (decoded.Contains('\0', StringComparison.Ordinal) || decoded.Contains('\\', StringComparison.Ordinal))
+        app.Use(async (context, next) =>
         {
-            return null;
-        }
-        var segments = decoded.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Any(s => s.StartsWith('.')))
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "GET, HEAD";
+                return;
+            }
+            await next(context).ConfigureAwait(false);
+        });
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
+        app.UseStaticFiles(new StaticFileOptions
         {
-            return null;
-        }
-        var candidate = Path.GetFullPath(Path.Combine([root, .. segments]));
-        var rootWithSeparator = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
-        if (candidate != root && !candidate.StartsWith(rootWithSeparator, StringComparison.Ordinal))
+            FileProvider = files,
+            ContentTypeProvider = new FileExtensionContentTypeProvider(ContentTypes),
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "application/octet-stream",
+            OnPrepareResponse = file =>
+            {
+                var headers = file.Context.Response.Headers;
+                headers.ContentSecurityPolicy = PageShell.ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.CacheControl = "no-cache";
+            },
+        });
+        app.Run(async context =>
         {
-            return null;
-        }
-        if (Directory.Exists(candidate))
-        {
-            candidate = Path.Combine(candidate, "index.html");
-        }
-        var real = RealPath.Of(candidate);
-        if (real is null || !RealPath.IsWithin(real, realRoot) || Path.GetRelativePath(realRoot, real).Split(Path.DirectorySeparatorChar).Any(s => s.StartsWith('.')))
-        {
-            return null;
-        }
-        return File.Exists(real) ? real : null;
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            context.Response.ContentLength = NotFound.Length;
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                await context.Response.Body.WriteAsync(NotFound, context.RequestAborted).ConfigureAwait(false);
+            }
+        });
     }
 }

@@ -1,7 +1,7 @@
 namespace Gitbrief.Sources;
 
 /// <summary>Everything Gitbrief knows about one commit, whatever source it came from.</summary>
-public sealed record CommitRecord
+internal sealed record CommitRecord
 {
     public required string Sha { get; init; }
     public required IReadOnlyList<string> Parents { get; init; }

@@ -2,7 +2,7 @@ namespace Gitbrief.Sources;
 
 /// <summary>One file touched by a commit. <see cref="OldPath"/> is set for renames and copies.
 /// Binary files have no line counts (both zero) and <see cref="Binary"/> set.</summary>
-public sealed record FileChange(
+internal sealed record FileChange(
     string Path,
     string? OldPath,
     FileStatus Status,

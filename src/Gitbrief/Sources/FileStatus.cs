@@ -1,7 +1,7 @@
 namespace Gitbrief.Sources;
 
 /// <summary>How a file changed in a commit, as git's raw diff letters A/M/D/R/C/T.</summary>
-public enum FileStatus
+internal enum FileStatus
 {
     Added,
     Modified,

@@ -1,7 +1,7 @@
 namespace Gitbrief.Sources;
 
 /// <summary>The web front-end of a git host, which decides how commit and PR links look.</summary>
-public enum HostKind
+internal enum HostKind
 {
     None,
     GitHub,

@@ -1,4 +1,4 @@
 namespace Gitbrief.Sources;
 
 /// <summary>A commit author or committer as git records it (mailmap applied).</summary>
-public sealed record Person(string Name, string Email);
+internal sealed record Person(string Name, string Email);

@@ -1,4 +1,4 @@
 namespace Gitbrief.Sources;
 
 /// <summary>A pull request that contains a commit, as the GitHub API describes it.</summary>
-public sealed record PullRequestInfo(int Number, string Title, IReadOnlyList<string> Labels);
+internal sealed record PullRequestInfo(int Number, string Title, IReadOnlyList<string> Labels);

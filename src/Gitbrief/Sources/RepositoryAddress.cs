@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Gitbrief.Sources;
 
 /// <summary>Where a repository lives, as the user wrote it: a local path, a git URL or GitHub's owner/repo.</summary>
-public sealed partial record RepositoryAddress
+internal sealed partial record RepositoryAddress
 {
     private RepositoryAddress(string original, string? localPath, string? remoteUrl, string name, string displayName)
     {

@@ -1,7 +1,7 @@
 namespace Gitbrief.Sources;
 
 /// <summary>A repository to report on, with the per-repository settings that shape what is read.</summary>
-public sealed record RepositorySpec(
+internal sealed record RepositorySpec(
     RepositoryAddress Address,
     string? Branch,
     bool FirstParent,

@@ -1,7 +1,7 @@
 namespace Gitbrief.Sources;
 
 /// <summary>How a repository's history is read: with git (a mirror or a local repository) or through the GitHub REST API.</summary>
-public enum SourceKind
+internal enum SourceKind
 {
     Git,
     GitHubApi,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Gitbrief.Sources;
 
 /// <summary>Builds commit and pull-request URLs for a repository on a known web host.</summary>
-public sealed record WebLinks(HostKind Kind, string BaseUrl)
+internal sealed record WebLinks(HostKind Kind, string BaseUrl)
 {
     public static WebLinks None { get; } = new(HostKind.None, string.Empty);
 

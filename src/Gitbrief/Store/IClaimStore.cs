@@ -6,7 +6,7 @@ namespace Gitbrief.Store;
 /// it lives: the claim of a process that died expires, and a later run may take it over.
 /// Every operation is one atomic statement or transaction: INSERT … ON CONFLICT DO UPDATE … WHERE the lease
 /// has expired or the owner is the same, RETURNING the owner — the same SQL on SQLite and PostgreSQL.</summary>
-public interface IClaimStore
+internal interface IClaimStore
 {
     /// <summary>Claims every key or none (all-or-nothing, so that waiting runs can never deadlock): a key
     /// is free when it has no claim, its claim is the owner's own, or its lease ended before <paramref name="now"/>.</summary>

@@ -1,7 +1,7 @@
 namespace Gitbrief.Store;
 
 /// <summary>The publish ledger: what was delivered to which target, so that nothing is delivered twice.</summary>
-public interface IPublicationStore
+internal interface IPublicationStore
 {
     Task<Publication?> FindPublicationAsync(string target, string repository, DateOnly day, CancellationToken cancellationToken);
 

@@ -2,7 +2,7 @@ namespace Gitbrief.Store;
 
 /// <summary>The rendered reports themselves, one per unit of work and format: what a worker on one machine wrote is
 /// there for the publish job on another.</summary>
-public interface IReportStore
+internal interface IReportStore
 {
     /// <summary>Keeps a rendered report (insert or replace).</summary>
     Task SaveReportAsync(StoredReport report, CancellationToken cancellationToken);

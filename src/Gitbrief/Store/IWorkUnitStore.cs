@@ -2,7 +2,7 @@ namespace Gitbrief.Store;
 
 /// <summary>The status of every repository-day unit of work (<see cref="WorkUnitKey"/>): done with its report's hash,
 /// or failed with the reason.</summary>
-public interface IWorkUnitStore
+internal interface IWorkUnitStore
 {
     /// <summary>Records the outcome of a unit (insert or replace: doing a unit again gives the same report).</summary>
     Task RecordAsync(WorkUnitRecord record, CancellationToken cancellationToken);

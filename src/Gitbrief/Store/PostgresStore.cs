@@ -11,7 +11,7 @@ namespace Gitbrief.Store;
 /// reconnection: after the server restarted, an operation that failed on a broken connection is tried again on a
 /// new one for up to <see cref="ReconnectWindow"/>. Faults are <see cref="Common.EnvironmentException"/>s naming
 /// the database (never the password).</summary>
-public sealed class PostgresStore : SqlStore
+internal sealed class PostgresStore : SqlStore
 {
     /// <summary>The advisory lock key the migrations run under ("gitbrief" in ASCII).</summary>
     private const long MigrationLock = 0x6769746272696566;

@@ -6,7 +6,7 @@ namespace Gitbrief.Store;
 /// <c>INSERT … ON CONFLICT … DO UPDATE … WHERE (expired or own) RETURNING owner</c>: no row back means another
 /// live owner holds the key. Several keys are claimed in one transaction, all or none, always in the same order (so
 /// that two PostgreSQL transactions claiming overlapping sets wait for each other instead of deadlocking).</summary>
-public abstract partial class SqlStore
+internal abstract partial class SqlStore
 {
     public Task<ClaimAttempt> TryClaimAsync(
         IReadOnlyList<ClaimRequest> requests, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ namespace Gitbrief.Store;
 
 /// <summary>Rows read and written as they are, for <see cref="StoreMigration"/>: every column is text or a 64-bit
 /// integer in both stores, so a row of one is a row of the other.</summary>
-public abstract partial class SqlStore
+internal abstract partial class SqlStore
 {
     private const int CopyBatch = 500;
 

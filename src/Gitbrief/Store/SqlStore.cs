@@ -9,7 +9,7 @@ namespace Gitbrief.Store;
 /// <c>RETURNING</c>), so both stores behave alike by construction. A subclass says how a connection is had
 /// (<see cref="RunAsync{T}"/>: one shared SQLite connection taken in turn, or a pooled PostgreSQL one) and how its
 /// faults read, and creates the tables.</summary>
-public abstract partial class SqlStore : IGitbriefStore
+internal abstract partial class SqlStore : IGitbriefStore
 {
     /// <summary>The tables <c>gitbrief store migrate</c> copies, in that order (the claims are live state, not copied).</summary>
     internal static readonly IReadOnlyList<StoreTable> CopiedTables =

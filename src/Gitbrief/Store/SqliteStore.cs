@@ -7,7 +7,7 @@ namespace Gitbrief.Store;
 /// <summary>The SQLite store (&lt;cache-dir&gt;/gitbrief.db), the default for one machine. WAL mode with a busy timeout,
 /// so several processes can share one file; one connection, taken by one operation at a time. A fault of the disk
 /// under it (full, read-only, I/O error) is an <see cref="Common.EnvironmentException"/> naming the file and what to do.</summary>
-public sealed class SqliteStore : SqlStore
+internal sealed class SqliteStore : SqlStore
 {
     private const int SchemaVersion = 3;
     private readonly SqliteConnection connection;

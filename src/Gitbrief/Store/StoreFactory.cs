@@ -4,7 +4,7 @@ namespace Gitbrief.Store;
 
 /// <summary>Opens the configured store: the SQLite file, or the PostgreSQL database with the password from the
 /// environment (registered as a secret, so that no message can show it).</summary>
-public static class StoreFactory
+internal static class StoreFactory
 {
     public static async Task<IGitbriefStore> OpenAsync(StoreLocation location, CancellationToken cancellationToken, Func<string, string?>? environment = null) =>
         await OpenSqlAsync(location, cancellationToken, environment).ConfigureAwait(false);

@@ -6,7 +6,7 @@ namespace Gitbrief.Store;
 /// <summary>The key of one unit of work: a repository-day, in a time zone, with the settings that change
 /// its output (branch, first-parent, language, analysis mode) folded into <see cref="Variant"/>. Doing
 /// the same unit twice gives the same report, so many workers can share the units safely.</summary>
-public sealed record WorkUnitKey(string Repository, DateOnly Day, string TimeZone, string Variant)
+internal sealed record WorkUnitKey(string Repository, DateOnly Day, string TimeZone, string Variant)
 {
     public static string VariantOf(params string?[] settings)
     {

@@ -1,13 +1,13 @@
 namespace Gitbrief.Store;
 
-public enum WorkUnitStatus
+internal enum WorkUnitStatus
 {
     Done,
     Failed,
 }
 
 /// <summary>What the store remembers of a unit of work.</summary>
-public sealed record WorkUnitRecord(
+internal sealed record WorkUnitRecord(
     WorkUnitKey Key,
     WorkUnitStatus Status,
     int Commits,

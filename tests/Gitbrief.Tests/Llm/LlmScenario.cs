@@ -8,7 +8,7 @@ using Gitbrief.Tests.Support;
 namespace Gitbrief.Tests.Llm;
 
 /// <summary>A repository with one day of commits, a workspace and a running chat simulator, wired together.</summary>
-public sealed class LlmScenario : IAsyncDisposable
+internal sealed class LlmScenario : IAsyncDisposable
 {
     public const string ApiKey = "sk-sim-SECRET-7f3a9c51";
     public const string Day = "2026-02-10";

@@ -14,7 +14,7 @@ public sealed class ConcurrentRunTests : IAsyncLifetime
     private const string First = "2026-01-10";
     private const string Last = "2026-01-15";
     private const int Days = 6;
-    private const int CommitsPerDay = 2;
+    private const int CommitsPerDay = DoubledSchedule.CommitsPerDay;
 
     private readonly ReportWorkspace workspace = new();
     private readonly TestRepository repository = TestRepository.Create("twice");
@@ -25,20 +25,11 @@ public sealed class ConcurrentRunTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        for (var day = 0; day < Days; day++)
-        {
-            for (var i = 0; i < CommitsPerDay; i++)
-            {
-                var time = new DateTimeOffset(2026, 1, 10 + day, 9 + i, 0, 0, TimeSpan.FromHours(8));
-                repository.WriteLines($"src/day{day}/file{i}.py", 10 + i, $"v{day}{i} =")
-                    .Commit($"feat: day {day} change {i}", time.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture));
-            }
-        }
+        DoubledSchedule.CommitDays(repository, Days);
         archive = archiveRoot.Combine("archive.git");
         GitProcess.Run(archiveRoot.Path, "init", "-q", "--bare", "-b", "main", archive);
         llm = await ChatSimulator.StartAsync();
-        // Slow enough that the two runs overlap: the first is still analysing when the second arrives.
-        llm.Latency = TimeSpan.FromMilliseconds(250);
+        llm.Latency = DoubledSchedule.LlmLatency;
         chat = await WebhookReceiver.StartAsync("json");
     }
 
@@ -53,34 +44,15 @@ public sealed class ConcurrentRunTests : IAsyncLifetime
 
     private Dictionary<string, string> Environment => new() { ["LLM_API_KEY"] = "sk-sim-concurrent", ["GB_CHAT_URL"] = chat.Url };
 
-    private void Configure() => workspace.WriteFile("gitbrief.yaml",
-        $"""
-        repositories:
-          - {repository.Path}
-        analysis: llm
-        llm:
-          base_url: {llm.BaseUrl}
-          model: sim-model
-          max_concurrency: 2
-          retry_delay: 0.05
-        publish:
-          - dir
-          - type: git
-            repo: '{archive}'
-          - type: webhook
-            flavor: json
-            url_env: GB_CHAT_URL
-
-        """);
-
-    private CliResult Run() => workspace.Cli(Environment, "run", "--since", First, "--until", Last);
+    private void Configure() =>
+        workspace.WriteFile("gitbrief.yaml", DoubledSchedule.Config(repository.Path, llm.BaseUrl, store: null, "- type: git", $"  repo: '{archive}'"));
 
     [Fact]
     public async Task Two_runs_started_together_deliver_every_message_once_and_pay_the_llm_once()
     {
         Configure();
 
-        var runs = await Task.WhenAll(Task.Run(Run), Task.Run(Run));
+        var runs = await DoubledSchedule.RunTwiceAsync(workspace, Environment, First, Last);
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.ToString()));
         // One POST per repository-day, each day once.

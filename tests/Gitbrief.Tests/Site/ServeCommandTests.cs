@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Gitbrief.Site;
 using Gitbrief.Tests.Support;
 
 namespace Gitbrief.Tests.Site;
@@ -67,19 +66,38 @@ public sealed class ServeCommandTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.DoesNotContain("bug", line, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("/../secret.txt")]
-    [InlineData("/%2e%2e/secret.txt")]
-    [InlineData("/..%2fsecret.txt")]
-    [InlineData("/assets/..%2f..%2fsecret.txt")]
-    [InlineData("/.hidden")]
-    public void Paths_outside_the_site_are_not_served(string path)
+    [Fact]
+    public async Task Paths_outside_the_site_are_not_served()
     {
-        File.WriteAllText(site.Workspace.Combine("secret.txt"), "secret");
-        var server = new SiteServer(site.Site, 1);
+        File.WriteAllText(site.Workspace.Combine("secret.txt"), "SECRET");
+        File.WriteAllText(Path.Combine(site.Site, ".hidden"), "SECRET");
+        await using var serve = await ServeProcess.StartAsync(site.Workspace.Root, site.Site);
+        var port = new Uri(serve.Url).Port;
 
-        Assert.Null(server.Resolve(path));
-        Assert.EndsWith("index.html", server.Resolve("/"), StringComparison.Ordinal);
-        Assert.EndsWith("2026-02-10.html", server.Resolve("/hostile/2026-02-10.html"), StringComparison.Ordinal);
+        // Sent byte for byte (an HttpClient would tidy the dots away before they reach the server).
+        foreach (var path in new[] { "/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/assets/..%2f..%2fsecret.txt", "/.hidden", "/%2ehidden" })
+        {
+            var (status, response) = await RawGetAsync(port, path);
+            Assert.True(status is 400 or 404, $"{path}: {status}");
+            Assert.DoesNotContain("SECRET", response, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await serve.Client.GetAsync(serve.Url + "hostile/2026-02-10.html")).StatusCode);
+        using var post = await serve.Client.PostAsync(serve.Url, new StringContent("x"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Equal("GET, HEAD", string.Join(", ", post.Content.Headers.Allow));
+    }
+
+    /// <summary>A GET of <paramref name="path"/> exactly as written; the status and the whole response.</summary>
+    private static async Task<(int Status, string Response)> RawGetAsync(int port, string path)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        await using var stream = client.GetStream();
+        var request = $"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var response = await reader.ReadToEndAsync();
+        var status = int.Parse(response.Split(' ', 3)[1], System.Globalization.CultureInfo.InvariantCulture);
+        return (status, response);
     }
 }

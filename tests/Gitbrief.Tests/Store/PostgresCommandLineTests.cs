@@ -14,7 +14,7 @@ public sealed class PostgresCommandLineTests(PostgresCluster cluster) : IDisposa
     private const string First = "2026-01-10";
     private const string Last = "2026-01-13";
     private const int Days = 4;
-    private const int CommitsPerDay = 2;
+    private const int CommitsPerDay = DoubledSchedule.CommitsPerDay;
     private const string UrlPassword = "in-the-url-5150";
 
     private readonly ReportWorkspace workspace = new();
@@ -24,19 +24,6 @@ public sealed class PostgresCommandLineTests(PostgresCluster cluster) : IDisposa
     {
         workspace.Dispose();
         repository.Dispose();
-    }
-
-    private void Commit()
-    {
-        for (var day = 0; day < Days; day++)
-        {
-            for (var i = 0; i < CommitsPerDay; i++)
-            {
-                var time = new DateTimeOffset(2026, 1, 10 + day, 9 + i, 0, 0, TimeSpan.FromHours(8));
-                repository.WriteLines($"src/day{day}/file{i}.py", 10 + i, $"v{day}{i} =")
-                    .Commit($"feat: day {day} change {i}", time.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture));
-            }
-        }
     }
 
     private async Task<long> CountAsync(string database, string table)
@@ -51,34 +38,15 @@ public sealed class PostgresCommandLineTests(PostgresCluster cluster) : IDisposa
     [Fact]
     public async Task Two_runs_at_once_on_postgresql_deliver_every_message_once_ask_the_llm_once_and_keep_the_reports_there()
     {
-        Commit();
+        DoubledSchedule.CommitDays(repository, Days);
         var database = await cluster.CreateDatabaseAsync("e2e");
         await using var llm = await ChatSimulator.StartAsync();
-        llm.Latency = TimeSpan.FromMilliseconds(250);
+        llm.Latency = DoubledSchedule.LlmLatency;
         await using var chat = await WebhookReceiver.StartAsync("json");
-        workspace.WriteFile("gitbrief.yaml",
-            $"""
-            repositories:
-              - {repository.Path}
-            store: {cluster.Url(database)}
-            analysis: llm
-            llm:
-              base_url: {llm.BaseUrl}
-              model: sim-model
-              max_concurrency: 2
-              retry_delay: 0.05
-            publish:
-              - dir
-              - type: webhook
-                flavor: json
-                url_env: GB_CHAT_URL
-
-            """);
+        workspace.WriteFile("gitbrief.yaml", DoubledSchedule.Config(repository.Path, llm.BaseUrl, store: cluster.Url(database)));
         var environment = new Dictionary<string, string> { ["LLM_API_KEY"] = "sk-sim-pg", ["GB_CHAT_URL"] = chat.Url, ["PGPASSWORD"] = cluster.Password };
 
-        var runs = await Task.WhenAll(
-            Task.Run(() => workspace.Cli(environment, "run", "--since", First, "--until", Last)),
-            Task.Run(() => workspace.Cli(environment, "run", "--since", First, "--until", Last)));
+        var runs = await DoubledSchedule.RunTwiceAsync(workspace, environment, First, Last);
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.ToString()));
         Assert.Equal(Days, chat.Requests);
@@ -126,7 +94,7 @@ public sealed class PostgresCommandLineTests(PostgresCluster cluster) : IDisposa
     [Fact]
     public async Task A_wrong_password_from_the_environment_fails_the_run_without_showing_it()
     {
-        Commit();
+        DoubledSchedule.CommitDays(repository, Days);
         var database = await cluster.CreateDatabaseAsync("wrong");
         const string wrong = "not-the-password-9931";
         var environment = new Dictionary<string, string> { ["GITBRIEF_STORE"] = cluster.Url(database), ["GITBRIEF_STORE_PASSWORD"] = wrong };
@@ -141,7 +109,7 @@ public sealed class PostgresCommandLineTests(PostgresCluster cluster) : IDisposa
     [Fact]
     public async Task Store_migrate_copies_the_sqlite_store_of_earlier_runs_and_copies_nothing_the_second_time()
     {
-        Commit();
+        DoubledSchedule.CommitDays(repository, Days);
         var earlier = workspace.Cli("report", "--repo", repository.Path, "--since", First, "--until", Last);
         Assert.True(earlier.ExitCode == 0, earlier.ToString());
         var database = await cluster.CreateDatabaseAsync("cli_migrate");

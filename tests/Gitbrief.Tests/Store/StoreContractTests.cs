@@ -25,7 +25,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     protected abstract Task CreateAsync();
 
     /// <summary>A new store instance on this test's database (another process, as far as the store can tell).</summary>
-    protected abstract Task<IGitbriefStore> OpenAsync();
+    private protected abstract Task<IGitbriefStore> OpenAsync();
 
     public async Task InitializeAsync()
     {
@@ -212,7 +212,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 
     protected override Task CreateAsync() => Task.CompletedTask;
 
-    protected override async Task<IGitbriefStore> OpenAsync() => await SqliteStore.OpenAsync(directory.Combine("gitbrief.db"), CancellationToken.None);
+    private protected override async Task<IGitbriefStore> OpenAsync() => await SqliteStore.OpenAsync(directory.Combine("gitbrief.db"), CancellationToken.None);
 
     public override async Task DisposeAsync()
     {
@@ -230,6 +230,6 @@ public sealed class PostgresStoreContractTests(PostgresCluster cluster) : StoreC
 
     protected override async Task CreateAsync() => database = await cluster.CreateDatabaseAsync("contract");
 
-    protected override Task<IGitbriefStore> OpenAsync() =>
+    private protected override Task<IGitbriefStore> OpenAsync() =>
         StoreFactory.OpenAsync(StoreLocation.Parse(cluster.Url(database)), CancellationToken.None, name => name == "PGPASSWORD" ? cluster.Password : null);
 }

@@ -4,7 +4,7 @@ namespace Gitbrief.Tests.Support;
 
 /// <summary>Commit messages as real repositories write them — bot bodies, PR templates, wrapped lists, Gerrit
 /// trailers — with files that fit them, and a realistic busy day built from them and the sample day.</summary>
-public static class RealisticCommits
+internal static class RealisticCommits
 {
     public const string RenovateTitle = "chore(deps): update dependency pytest to v8.3.4 (#1234)";
 

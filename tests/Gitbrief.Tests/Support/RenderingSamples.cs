@@ -8,7 +8,7 @@ namespace Gitbrief.Tests.Support;
 
 /// <summary>Reports built in memory from hand-made commits, the way the report job builds them
 /// (RulesAnalyzer → ReportBuilder), for the rendering tests.</summary>
-public static class RenderingSamples
+internal static class RenderingSamples
 {
     public const string RepositoryName = "sgl-project/sglang";
     public const string RepositoryUrl = "https://github.com/sgl-project/sglang";

@@ -2,7 +2,7 @@ namespace Gitbrief.Analysis.Llm;
 
 /// <summary>Where LLM answers are kept between runs, so a commit is asked about once: the store implements it
 /// (SQLite or PostgreSQL); the analyzer knows only this.</summary>
-public interface IAnalysisCache
+internal interface IAnalysisCache
 {
     /// <summary>The answer kept under the key, or null.</summary>
     Task<string?> FindAnalysisAsync(AnalysisKey key, CancellationToken cancellationToken);

@@ -116,14 +116,14 @@ public sealed class PromptBuilderTests
     [InlineData(ImportanceLevel.Low, "summary (1-2 points)")]
     [InlineData(ImportanceLevel.Medium, "recommendations (1-3 points)")]
     [InlineData(ImportanceLevel.High, "insights (architecture / performance / security")]
-    public void TheDepthChoosesTheFieldsAskedFor(ImportanceLevel depth, string expected)
+    public void TheDepthChoosesTheFieldsAskedFor(object depth, string expected)
     {
         var builder = CommitBuilder.Message("feat: add cache").File("src/cache.cs");
 
-        var prompt = Builder().ForCommit("octo/x", builder.Build(), builder.Analyze(), depth, new Dictionary<string, FilePatch>());
+        var prompt = Builder().ForCommit("octo/x", builder.Build(), builder.Analyze(), (ImportanceLevel)depth, new Dictionary<string, FilePatch>());
 
         Assert.Contains(expected, prompt.System, StringComparison.Ordinal);
-        Assert.Contains($"Analysis depth: {depth.ToString().ToLowerInvariant()}", prompt.User, StringComparison.Ordinal);
+        Assert.Contains($"Analysis depth: {((ImportanceLevel)depth).ToString().ToLowerInvariant()}", prompt.User, StringComparison.Ordinal);
     }
 
     [Fact]
