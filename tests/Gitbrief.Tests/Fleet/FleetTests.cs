@@ -4,13 +4,17 @@ namespace Gitbrief.Tests.Fleet;
 
 /// <summary>Three gitbrief-server processes over a real PostgreSQL cluster, 60 repository-days of generated
 /// repositories analysed by the LLM simulator and delivered to a webhook receiver: every unit is done once, every
-/// report posted once, the LLM asked once per commit — also when a worker is killed with SIGKILL mid-job and when
-/// PostgreSQL restarts mid-run.</summary>
+/// report posted once, the LLM asked once per commit — also when PostgreSQL restarts mid-run; when a worker is killed
+/// with SIGKILL mid-job, only the questions it had in flight (their answers never reached the store) are asked again.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class FleetTests(PostgresCluster cluster)
 {
     private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Finish = TimeSpan.FromSeconds(150);
+
+    /// <summary>The fleet's <c>llm.max_concurrency</c> in these scenarios: no more questions than this are in flight
+    /// when a worker dies.</summary>
+    private const int InFlight = 8;
 
     [Fact]
     public async Task Three_workers_do_every_repository_day_once_and_post_every_report_once()
@@ -42,7 +46,7 @@ public sealed class FleetTests(PostgresCluster cluster)
         servers[0].Kill();
         await fleet.WaitUntilPublishedAsync(Finish);
 
-        await AssertDoneOnceAsync(fleet);
+        await AssertDoneOnceAsync(fleet, askedAgain: InFlight);
     }
 
     [Fact]
@@ -61,7 +65,7 @@ public sealed class FleetTests(PostgresCluster cluster)
     }
 
     /// <summary>The end state a user checks: every unit done once, every report posted once, each commit asked once.</summary>
-    private static async Task AssertDoneOnceAsync(FleetScenario fleet)
+    private static async Task AssertDoneOnceAsync(FleetScenario fleet, int askedAgain = 0)
     {
         var completions = await fleet.CompletionsAsync();
         Assert.Equal(fleet.Units, completions.Count);
@@ -69,8 +73,9 @@ public sealed class FleetTests(PostgresCluster cluster)
         var messages = fleet.MessagesByUnit();
         Assert.Equal(fleet.Units, messages.Count);
         Assert.All(messages, m => Assert.True(m.Value == 1, $"{m.Key} was posted {m.Value} times"));
-        // Days of two commits ask for no highlights: one request per commit, none twice.
-        Assert.Equal(fleet.Commits, fleet.Llm.Requests.Count);
+        // Days of two commits ask for no highlights: one request per commit; a second only for what a killed worker
+        // had in flight, whose answer it never kept.
+        Assert.InRange(fleet.Llm.Requests.Count - fleet.Commits, 0, askedAgain);
         Assert.Equal(fleet.Commits, fleet.Llm.Requests.Select(r => r.Sha).Distinct().Count());
     }
 }
