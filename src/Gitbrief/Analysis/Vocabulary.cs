@@ -6,6 +6,11 @@ internal static class Vocabulary
 {
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
 
+    /// <summary>Memory-safety problems: a danger a protection guards against, a severe and critical fix in the title, and
+    /// the words of a fix's body that tell one (<see cref="MemorySafety"/>).</summary>
+    private static readonly string[] MemorySafetyWords =
+        ["use-after-free", "double-free", "overrun", "overruns", "out-of-bounds", "uninitialized", "uninitialised"];
+
     /// <summary>Verbs of protection: the commit makes the product refuse, clean or confine something.</summary>
     public static readonly HashSet<string> Protective = Set(
         "reject", "rejects", "rejected", "rejecting", "refuse", "refuses", "disallow", "disallows", "forbid", "forbids", "deny", "denies",
@@ -15,16 +20,15 @@ internal static class Vocabulary
         "strip", "strips", "quote", "quotes", "prevention", "protect", "protects", "protection");
 
     /// <summary>What protection is about: untrusted input, secrets, escaping the allowed area.</summary>
-    public static readonly HashSet<string> Danger = Set(
+    public static readonly HashSet<string> Danger = Set([.. MemorySafetyWords,
         "untrusted", "unsafe", "malicious", "attacker", "arbitrary", "traversal", "symlink", "symlinks", "outside", "escape", "absolute",
         "reserved", "weak", "insecure", "credential", "credentials", "token", "tokens", "secret", "secrets", "password", "passwords",
         "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
-        "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "overrun", "overruns",
-        "use-after-free", "double-free", "out-of-bounds", "uninitialized", "uninitialised", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
+        "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
         "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
         "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos", "header", "headers",
         "trusted", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie", "cookies",
-        "unbounded", "oversized", "exhaustion");
+        "unbounded", "oversized", "exhaustion"]);
 
     /// <summary>Verbs that protect by taking something away or narrowing it ("drop the trusted proxy header", "no longer
     /// trust …", "only accept …"): protective only with a danger of <see cref="RemovedDanger"/> in the title, since removing
@@ -53,15 +57,13 @@ internal static class Vocabulary
         "exploit", "sandbox", "sandboxing", "hardening", "harden");
 
     /// <summary>What a severe fix repairs: crashes, wrong results, lost data.</summary>
-    public static readonly HashSet<string> Severe = Set(
+    public static readonly HashSet<string> Severe = Set([.. MemorySafetyWords,
         "crash", "crashes", "crashing", "segfault", "segfaults", "sigsegv", "abort", "aborts", "wrong", "incorrect", "oob",
-        "out-of-bounds", "overflow", "overflows", "underflow", "illegal", "use-after-free", "double-free", "overrun", "overruns",
-        "uninitialized", "uninitialised",
-        "corrupt", "corrupted", "corruption", "nan", "nans", "accuracy", "precision", "deadlock", "deadlocks", "hang", "hangs", "race",
+        "overflow", "overflows", "underflow", "illegal", "corrupt", "corrupted", "corruption", "nan", "nans", "accuracy", "precision", "deadlock", "deadlocks", "hang", "hangs", "race",
         "leak", "leaks", "oom", "regression", "data-loss", "loss", "miscompile", "miscompilation", "garbage", "mismatch", "broken",
         "stale", "incorrectly", "wrongly", "correctly", "stuck", "infinite", "truncated", "truncation", "truncates",
         "hanging", "deadlocked", "corrupts", "corrupting", "crashed", "off-by-one", "inaccurate", "miscalculated", "miscomputed",
-        "miscalculation");
+        "miscalculation"]);
 
     /// <summary>Verbs by which a title reports what the code gives back: "returns wrong …", "produces incorrect …".</summary>
     public static readonly HashSet<string> ResultVerbs = Set(
@@ -70,21 +72,19 @@ internal static class Vocabulary
 
     /// <summary>The severe problems no one may miss: a crash, corrupted or lost data, a process that never returns. A fix
     /// of one is never held back by the day's cap on soft highs.</summary>
-    public static readonly HashSet<string> Critical = Set(
-        "crash", "crashes", "crashing", "crashed", "segfault", "segfaults", "sigsegv", "use-after-free", "double-free", "corrupt",
-        "overrun", "overruns", "uninitialized", "uninitialised", "out-of-bounds", "oob",
-        "corrupted", "corruption", "corrupts", "corrupting", "data-loss", "deadlock", "deadlocks", "deadlocked", "hang", "hangs", "hanging",
-        "stuck", "infinite");
+    public static readonly HashSet<string> Critical = Set([.. MemorySafetyWords,
+        "crash", "crashes", "crashing", "crashed", "segfault", "segfaults", "sigsegv", "corrupt", "oob", "corrupted", "corruption", "corrupts", "corrupting", "data-loss", "deadlock", "deadlocks", "deadlocked", "hang", "hangs", "hanging",
+        "stuck", "infinite"]);
 
     /// <summary>Words in a body that say the change is about security even when the title does not.</summary>
     public static readonly HashSet<string> StrongDanger = Set(
         "bypass", "traversal", "traverse", "injection", "vulnerability", "vulnerable", "cve", "exploit", "xss", "csrf", "ssrf", "rce",
         "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest");
 
-    /// <summary>Words before "injection" that make it a design pattern.</summary>
     /// <summary>Words after "injection" that make it a language injection of an editor or parser, not an attack.</summary>
     public static readonly HashSet<string> NotAttacksAfter = Set("aware", "queries", "query", "grammar", "grammars", "layer", "layers");
 
+    /// <summary>Words before "injection" that make it a design pattern.</summary>
     public static readonly HashSet<string> NotAttacks = Set("dependency", "dependencies", "constructor", "property", "setter", "method", "field", "di");
 
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
@@ -125,8 +125,7 @@ internal static class Vocabulary
     public static readonly HashSet<string> Update = Set("bump", "bumps", "bumped", "update", "updates", "updated", "upgrade", "upgrades", "upgraded", "pin", "sync", "lock");
 
     /// <summary>Memory-safety problems a fix's body may name when its title does not.</summary>
-    public static readonly HashSet<string> MemorySafety = Set(
-        "use-after-free", "double-free", "overrun", "overruns", "out-of-bounds", "uninitialized", "uninitialised", "heap-buffer-overflow");
+    public static readonly HashSet<string> MemorySafety = Set([.. MemorySafetyWords, "heap-buffer-overflow"]);
 
     /// <summary>Words of a default's change.</summary>
     public static readonly HashSet<string> Defaults = Set("default", "defaults", "by-default");
