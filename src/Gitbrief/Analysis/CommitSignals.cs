@@ -141,6 +141,7 @@ internal sealed partial record CommitSignals
         {
             severe = body.Take(LeadWords).FirstOrDefault(Vocabulary.MemorySafety.Contains);
         }
+        var target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null;
         var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
         // A line or two can flip a gate or a default for everyone: size says nothing then.
         // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
@@ -185,12 +186,12 @@ internal sealed partial record CommitSignals
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null
                 // A refactor confined to one backend or to the periphery is low at any size.
-                : (productLines <= RefactorLines || periphery || TitleSignals.TargetOf(commit.Title) is not null) && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
+                : (productLines <= RefactorLines || periphery || target is not null) && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
                 // "perf(context): iterate the header record with for..in": a micro-optimisation nobody notices.
                 : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(commit.Title) ? "perf"
                 : null,
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(commit.Title),
-            Target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null,
+            Target = target,
             Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
         };
@@ -238,8 +239,7 @@ internal sealed partial record CommitSignals
     /// says security; the keyword the classifier found counts too.</summary>
     private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
-        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-            && !TitleSignals.IsLanguageInjection(traits.Subject))
+        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
         {
             return keyword;
         }

@@ -39,9 +39,6 @@ internal static partial class TitleSignals
     public static string? DenialOfServiceOf(string title) =>
         !PerformanceType().IsMatch(title) && Complexity().Match(title) is { Success: true } match ? match.Value : null;
 
-    /// <summary>"Make indentation injection-aware": an editor's or parser's language injection, not an attack.</summary>
-    public static bool IsLanguageInjection(string title) => LanguageInjection().IsMatch(title);
-
     /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory.</summary>
     public static bool IsAdvisoryMerge(string title) => title.Trim() == "Merge commit from fork";
 
@@ -68,9 +65,6 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeasuredSpeed();
-
-    [GeneratedRegex(@"\binjections?[- ](aware|quer(y|ies)|grammars?|layers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LanguageInjection();
 
     [GeneratedRegex(@"\b(ampere|hopper|blackwell|sm_?\d{2,3}a?|rocm|amd|mi\d{3}x?|intel|xpu|npu|ascend|gaudi|hpu|vulkan|sycl|opencl|webgpu|cann|musa|powerpc|ppc64(le)?|s390x?|riscv(64)?|loongarch(64)?|aarch64|arm64|sve2?|avx(2|512\w*)?|rdna\d?|turing|volta|igpus?|32-bit|windows|wsl|macos|freebsd|openbsd|android)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardwareTarget();
