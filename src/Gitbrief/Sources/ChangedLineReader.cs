@@ -42,67 +42,35 @@ internal static class ChangedLineReader
         && commit.Files.Count is > 0 and <= MaxFilesPerCommit
         && commit.Files.Sum(f => (long)f.Additions + f.Deletions) <= MaxLinesPerCommit;
 
-    /// <summary>Splits <c>git diff-tree --stdin -p -U0</c> output: a commit id line, then its file diffs.</summary>
+    /// <summary>Splits <c>git diff-tree --stdin -p -U0</c> output at each commit id line, and each commit's patch into
+    /// files and hunks as the LLM's patches are split (<see cref="PatchReader.Parse"/>).</summary>
     public static Dictionary<string, IReadOnlyList<ChangedLine>> Parse(string text, IReadOnlySet<string> shas)
     {
         var result = new Dictionary<string, IReadOnlyList<ChangedLine>>(StringComparer.Ordinal);
-        List<ChangedLine>? current = null;
-        string? path = null;
-        var inHunk = false;
-        foreach (var raw in text.Split('\n'))
+        var lines = text.Split('\n');
+        string? sha = null;
+        var start = 0;
+        for (var i = 0; i <= lines.Length; i++)
         {
-            var line = raw.TrimEnd('\r');
-            if (shas.Contains(line))
-            {
-                current = [];
-                result[line] = current;
-                path = null;
-                inHunk = false;
-                continue;
-            }
-            if (current is null)
+            var next = i < lines.Length && shas.Contains(lines[i].TrimEnd('\r')) ? lines[i].TrimEnd('\r') : null;
+            if (next is null && i < lines.Length)
             {
                 continue;
             }
-            if (line.StartsWith("diff --git ", StringComparison.Ordinal))
+            if (sha is not null)
             {
-                path = null;
-                inHunk = false;
+                result[sha] = [.. PatchReader.Parse(string.Join('\n', lines[start..i])).Values.SelectMany(ChangedLinesOf)];
             }
-            else if (!inHunk && line.StartsWith("+++ ", StringComparison.Ordinal))
-            {
-                path = DiffPath(line[4..]) ?? path;
-            }
-            else if (!inHunk && line.StartsWith("--- ", StringComparison.Ordinal))
-            {
-                path ??= DiffPath(line[4..]);
-            }
-            else if (line.StartsWith("@@", StringComparison.Ordinal))
-            {
-                inHunk = true;
-            }
-            else if (inHunk && path is not null && line.Length > 0 && line[0] is '+' or '-')
-            {
-                var content = line.Length - 1 > MaxLineLength ? line.Substring(1, MaxLineLength) : line[1..];
-                current.Add(new ChangedLine(path, line[0] == '+', content));
-            }
+            sha = next;
+            start = i + 1;
         }
         return result;
     }
 
-    /// <summary>"b/src/x.rs" → "src/x.rs"; /dev/null (an added or deleted file's other side) → null.</summary>
-    private static string? DiffPath(string side)
-    {
-        side = side.TrimEnd('\t');
-        if (side == "/dev/null")
-        {
-            return null;
-        }
-        if (side.Length > 2 && side[0] == '"')
-        {
-            // Quoted paths (unusual bytes) are rare; the ranking only needs the extension, which survives unquoted.
-            side = side.Trim('"');
-        }
-        return side.Length > 2 && side[1] == '/' ? side[2..] : side;
-    }
+    /// <summary>The added and removed lines of a file's hunks (each hunk's first line is its <c>@@</c> header).</summary>
+    private static IEnumerable<ChangedLine> ChangedLinesOf(FilePatch patch) =>
+        patch.Hunks
+            .SelectMany(hunk => hunk.Split('\n').Skip(1).Select(line => line.TrimEnd('\r')))
+            .Where(line => line.Length > 0 && line[0] is '+' or '-')
+            .Select(line => new ChangedLine(patch.Path, line[0] == '+', line.Length - 1 > MaxLineLength ? line.Substring(1, MaxLineLength) : line[1..]));
 }
