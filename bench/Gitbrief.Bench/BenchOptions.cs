@@ -24,7 +24,7 @@ internal sealed record BenchOptions
         options:
           --runs N      measured runs per subject, after one warm-up (default 7); the median is reported
           --regenerate  rebuild bench/out/repo even if its version stamp matches
-          --republish   install/publish gitbrief again even if bench/out/gitbrief-tool (and gitbrief-jit) is up to date
+          --republish   install/publish gitbrief again even if bench/out/gitbrief-tool (and gitbrief-jit, gitbrief-server) is up to date
           --quick       install: 1 run instead of 3 for the slow cases (whole history, 20,000 files, LLM)
           --only CASES  install: only these cases, comma-separated: busy-day, empty-day, help, history, wide, llm, site;
                         fleet: workers (the LLM-bound day), overhead (the empty job)

@@ -67,6 +67,24 @@ internal sealed record GitbriefBinary(string FileName, IReadOnlyList<string> Pre
         return new GitbriefBinary("dotnet", [dll], variant, $"published in {stopwatch.Elapsed.TotalSeconds:0} s");
     }
 
+    /// <summary>gitbrief-server as docs/scaling.md publishes it: framework-dependent for linux-x64, ReadyToRun (the
+    /// project turns it on when a runtime is given), in bench/out/gitbrief-server; returns its .dll.</summary>
+    public static async Task<string> ServerAsync(BenchPaths paths, bool force)
+    {
+        var directory = Path.Combine(paths.Out, "gitbrief-server");
+        var dll = Path.Combine(directory, "gitbrief-server.dll");
+        if (!force && IsUpToDate(dll, paths.Root))
+        {
+            return dll;
+        }
+        Console.Error.WriteLine($"publishing gitbrief-server (linux-x64, ReadyToRun) into {paths.Show(directory)} …");
+        (await ProcessRunner.RunAsync("dotnet",
+            ["publish", "src/Gitbrief.Server", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", directory, "--nologo"],
+            paths.Root).ConfigureAwait(false)).EnsureSuccess("dotnet publish src/Gitbrief.Server");
+        Touch(dll);
+        return dll;
+    }
+
     private static bool IsUpToDate(string file, string root) => File.Exists(file) && File.GetLastWriteTimeUtc(Resolve(file)) > NewestSource(root);
 
     /// <summary>Marks a build as made now.</summary>

@@ -17,14 +17,14 @@ namespace Gitbrief.Server;
 /// no minute of the provider's can see more than rpm requests (counting from admission alone would not do: a request
 /// may reach the provider seconds after it was admitted). The minute is 61 s on the database's clock, one second of
 /// margin for clocks that differ. Each process also keeps at most
-/// <c>server.llm_concurrency</c> of its own requests in flight.</summary>
-internal sealed class FleetLlmAdmission : ILlmAdmission, IAsyncDisposable
+/// <c>server.llm_concurrency</c> of its own requests in flight, handed to the oldest job's requests first.</summary>
+internal sealed class FleetLlmAdmission : ILlmAdmission
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
     private readonly FleetDatabase database;
     private readonly LlmSettings limits;
-    private readonly SemaphoreSlim local;
+    private readonly OldestJobFirst local;
     private readonly string holder;
     private readonly TimeSpan lease;
 
@@ -33,7 +33,7 @@ internal sealed class FleetLlmAdmission : ILlmAdmission, IAsyncDisposable
         this.database = database;
         this.limits = limits;
         this.holder = holder;
-        local = new SemaphoreSlim(Math.Max(1, processConcurrency));
+        local = new OldestJobFirst(processConcurrency);
         lease = limits.Timeout * 2 + TimeSpan.FromSeconds(30);
     }
 
@@ -127,12 +127,6 @@ internal sealed class FleetLlmAdmission : ILlmAdmission, IAsyncDisposable
         {
             local.Release();
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        local.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private sealed class Ticket(FleetLlmAdmission owner, long id) : IAsyncDisposable

@@ -43,7 +43,7 @@ internal static class ServeCommand
         await using var database = FleetDatabase.Open(fleet.ConnectionString);
         await Transient.RetryAsync(async () => { await database.MigrateAsync(cancellationToken); return 0; }, cancellationToken);
         var lmSettings = fleet.Config.Llm;
-        await using var admission = new FleetLlmAdmission(database, lmSettings, fleet.Settings.LlmConcurrency ?? lmSettings.MaxConcurrency, fleet.WorkerName);
+        var admission = new FleetLlmAdmission(database, lmSettings, fleet.Settings.LlmConcurrency ?? lmSettings.MaxConcurrency, fleet.WorkerName);
         fleet.Admission = admission;
         await using var store = await fleet.OpenStoreAsync(cancellationToken);
         fleet.Store = store;

@@ -28,6 +28,7 @@ public sealed class RepositoryDayJob
     {
         var date = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var attempt = context?.GetJobParameter<int>("RetryCount") ?? 0;
+        OldestJobFirst.BeginJob();
         if (!await database.TryMarkRunningAsync(date, repository, attempt, fleet.WorkerName, cancellationToken).ConfigureAwait(false))
         {
             // Done already: this is a second run of a job whose end was not recorded. The publish may still be due.

@@ -118,6 +118,13 @@ public sealed class PostgresCluster : IAsyncLifetime
         await StartAsync();
     }
 
+    /// <summary>The running server's process id (the postmaster, parent of every backend), from its pid file; null when stopped.</summary>
+    public int? ServerProcessId =>
+        File.Exists(Path.Combine(DataDirectory, "postmaster.pid"))
+        && int.TryParse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            ? pid
+            : null;
+
     /// <summary>The server log so far (for a failing test's message).</summary>
     public string ReadLog() => File.Exists(LogFile) ? File.ReadAllText(LogFile) : string.Empty;
 
