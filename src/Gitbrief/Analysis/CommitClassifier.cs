@@ -79,11 +79,11 @@ internal static partial class CommitClassifier
         {
             types.Add(ChangeType.Other);
         }
-        return new CommitTraits(types.Distinct().ToList(), key ?? "other", reading.Scope, reading.Subject, breaking, security, revert, securityKeyword);
+        return new CommitTraits(types.Distinct().ToList(), key ?? "other", reading.Scope, reading.Subject, breaking, security, revert, securityKeyword, reading.Declared);
     }
 
     /// <summary>What the title alone says: its type, scope and subject, and whether it marks a breaking change.</summary>
-    private readonly record struct TitleReading(string? Key, ChangeType? Type, string? Scope, string Subject, bool Breaking);
+    private readonly record struct TitleReading(string? Key, ChangeType? Type, string? Scope, string Subject, bool Breaking, bool Declared = false);
 
     /// <summary>Reads the title in the first style that fits: Conventional Commits, <c>Revert "…"</c>, <c>[tag] title</c>
     /// or <c>area: title</c>; when none names a type, the subject's leading verb does.</summary>
@@ -110,7 +110,7 @@ internal static partial class CommitClassifier
         {
             return null;
         }
-        return new TitleReading(known.Key, known.Type, NullIfEmpty(match.Groups["scope"].Value), match.Groups["subject"].Value.Trim(), match.Groups["bang"].Success);
+        return new TitleReading(known.Key, known.Type, NullIfEmpty(match.Groups["scope"].Value), match.Groups["subject"].Value.Trim(), match.Groups["bang"].Success, Declared: true);
     }
 
     /// <summary><c>[tag] [tag] subject</c>: the tags are the scope; the first tag that is a known type gives the type.</summary>

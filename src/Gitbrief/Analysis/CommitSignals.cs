@@ -157,7 +157,7 @@ internal sealed partial record CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly ? null
                 : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
-                : TitleSignals.DenialOfServiceOf(commit.Title) is { } cost ? $"denial of service ({cost})"
+                : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
                 : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
             SevereFix = severe,
             Experimental = experimental,
@@ -186,11 +186,11 @@ internal sealed partial record CommitSignals
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null
                 // A refactor confined to one backend or to the periphery is low at any size.
-                : (productLines <= RefactorLines || periphery || target is not null) && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
+                : (productLines <= RefactorLines || periphery || target is not null) && TitleSignals.RefactorOf(traits) is { } verb ? verb
                 // "perf(context): iterate the header record with for..in": a micro-optimisation nobody notices.
-                : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(commit.Title) ? "perf"
+                : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(traits) ? "perf"
                 : null,
-            DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(commit.Title),
+            DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,
             Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
