@@ -193,7 +193,9 @@ internal sealed partial record CommitSignals
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,
             Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
-            ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
+            // Publishing the documentation site or bumping a workflow's action is no change of what a release ships.
+            ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title)
+                && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title),
         };
     }
 
@@ -372,9 +374,11 @@ internal sealed partial record CommitSignals
         {
             return null;
         }
-        // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump.
-        var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
-            || VersionFile().IsMatch(f.Change.Path) || f.Change.Additions + f.Change.Deletions <= VersionStringLines);
+        // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump, and so does a
+        // release that carries a last line or two of code beside its version files.
+        var rest = product.Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Config or FileRole.Build)
+            && !ReleaseFile().IsMatch(f.Change.Path) && f.Change.Additions + f.Change.Deletions > VersionStringLines);
+        var small = rest.Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= SmallLines;
         return !small ? null : changesets ? "(changesets)" : match.Groups["version"].Value;
     }
 
@@ -384,11 +388,13 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
-    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionFile();
+    /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
+    /// artefacts.</summary>
+    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)|(^|/)CITATION\.cff$|\.(asc|sig|minisig)$|(^|/)sha(256|512)sums?(\.txt)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseFile();
 
     [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserFacingDocs();
@@ -456,6 +462,10 @@ internal sealed partial record CommitSignals
     /// "even if already woken", "instead of …", "to support iGPU", "to work with …".</summary>
     [GeneratedRegex(@"\b(when(ever)?|if|unless|instead of|so that|to (support|work|handle|allow|avoid|prevent|match))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopedBehaviourTitle();
+
+    /// <summary>"chore(deps): update X action to v1.0.2", "Bump actions/checkout from 4 to 5": a version bump of a dependency.</summary>
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|pin)s?\b.*\b(to|from) v?\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BumpTitle();
 
     /// <summary>A title about what a release ships: its artefacts, their signature, where they are published.</summary>
     [GeneratedRegex(@"\b(releases?|releasing|publish(es|ed|ing)?|deploy(s|ed|ing|ment)?|wheels?|binar(y|ies)|artifacts?|artefacts?|sign(s|ed|ing)?|docker|installers?|dist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -109,6 +109,9 @@ internal static class Vocabulary
     /// <summary>Words of a title that says the change is an example of use.</summary>
     public static readonly HashSet<string> ExampleWords = Set("example", "examples", "demo", "demos", "tutorial", "tutorials", "sample", "samples", "cookbook", "notebook");
 
+    /// <summary>The documentation and its site: publishing them ships nothing of the product.</summary>
+    public static readonly HashSet<string> DocumentationWords = Set("doc", "docs", "documentation", "pages", "website");
+
     /// <summary>Trivial edits whatever their size.</summary>
     public static readonly HashSet<string> Trivial = Set(
         "typo", "typos", "spelling", "misspelling", "whitespace", "formatting", "format", "fmt", "lint", "linting", "clippy", "print",
