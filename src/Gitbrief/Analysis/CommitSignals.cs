@@ -95,6 +95,10 @@ internal sealed partial record CommitSignals
     /// <summary>A capability users had is removed ("rtmp: drop support"), with the code that provided it, from the core.</summary>
     public bool Removal { get; init; }
 
+    /// <summary>A change of the public API that breaks its users without saying so: an added <c>#[non_exhaustive]</c> on a
+    /// Rust type (every exhaustive match of it stops compiling).</summary>
+    public string? ApiBreak { get; init; }
+
     /// <summary>At most this many changed lines of product code make a refactor small.</summary>
     private const int RefactorLines = 400;
 
@@ -171,6 +175,8 @@ internal sealed partial record CommitSignals
                 && !title.Any(Vocabulary.ExampleWords.Contains),
             Defaults = !core ? null
                 : title.Any(Vocabulary.Defaults.Contains) ? "title"
+                // "Submodules are no longer implicitly imported": a plain sentence of changed behaviour, not a fix's.
+                : traits.WeightKey is "other" or "feat" or "refactor" && NoLonger().IsMatch(commit.Title) ? "title"
                 : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
                 : null,
             NewSetting = core && traits.WeightKey == "feat" && experimental is null ? EnvironmentVariableIn(commit.Title) : null,
@@ -183,7 +189,8 @@ internal sealed partial record CommitSignals
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
-            CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
+            // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
+            CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null
                 // A refactor confined to one backend or to the periphery is low at any size.
                 : (productLines <= RefactorLines || periphery || target is not null) && TitleSignals.RefactorOf(traits) is { } verb ? verb
@@ -192,6 +199,7 @@ internal sealed partial record CommitSignals
                 : null,
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,
+            ApiBreak = core ? CodeLines.BreakingAttributeOf(commit, product) : null,
             Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
             // Publishing the documentation site or bumping a workflow's action is no change of what a release ships.
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title)
@@ -241,7 +249,9 @@ internal sealed partial record CommitSignals
     /// says security; the keyword the classifier found counts too.</summary>
     private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
-        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+        // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
+        if (traits.Security && traits.SecurityKeyword is { } keyword && (traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+            || keyword.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase) || keyword.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase)))
         {
             return keyword;
         }
@@ -462,6 +472,9 @@ internal sealed partial record CommitSignals
     /// "even if already woken", "instead of …", "to support iGPU", "to work with …".</summary>
     [GeneratedRegex(@"\b(when(ever)?|if|unless|instead of|so that|to (support|work|handle|allow|avoid|prevent|match))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopedBehaviourTitle();
+
+    [GeneratedRegex(@"\b(is|are|does|do|will|can|gets?) no longer\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoLonger();
 
     /// <summary>"chore(deps): update X action to v1.0.2", "Bump actions/checkout from 4 to 5": a version bump of a dependency.</summary>
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|pin)s?\b.*\b(to|from) v?\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -35,7 +35,7 @@ internal static class Vocabulary
     /// code is what most commits do.</summary>
     public static readonly HashSet<string> Removal = Set(
         "drop", "drops", "dropped", "dropping", "remove", "removes", "removed", "removing", "disable", "disables", "disabled", "disabling",
-        "ignore", "ignores", "ignoring", "distrust", "narrow", "narrows", "tighten", "tightens");
+        "ignore", "ignores", "ignoring", "distrust", "narrow", "narrows", "tighten", "tightens", "avoid", "avoids");
 
     /// <summary>Verbs after "only" that narrow what is accepted ("only accept signed archives").</summary>
     public static readonly HashSet<string> Narrowed = Set("allow", "allows", "accept", "accepts", "permit", "permits", "trust", "trusts");
@@ -116,7 +116,7 @@ internal static class Vocabulary
     public static readonly HashSet<string> Trivial = Set(
         "typo", "typos", "spelling", "misspelling", "whitespace", "formatting", "format", "fmt", "lint", "linting", "clippy", "print",
         "prints", "printing", "log", "logging", "comment", "comments", "wording", "warning", "warnings", "cosmetic", "indentation", "nit",
-        "nits", "rename", "renames", "renamed", "reword", "message", "messages", "docstring", "docstrings", "readme");
+        "nits", "rename", "renames", "renamed", "reword", "message", "messages", "docstring", "docstrings", "readme", "indent", "indents");
 
     /// <summary>Proofreading words: a change of spelling or wording, trivial up to a proofreader's size.</summary>
     public static readonly HashSet<string> Proofreading = Set("typo", "typos", "spelling", "misspelling", "misspellings", "wording", "grammar");
