@@ -11,6 +11,9 @@ internal sealed partial record CommitSignals
     /// <summary>At most this many meaningful lines make a trivial change.</summary>
     private const int TrivialLines = 2;
 
+    /// <summary>A subject of at most this many words with a trivial word at its head is about it.</summary>
+    private const int ShortSubjectWords = 4;
+
     /// <summary>A trivial word in the title keeps a change this small trivial.</summary>
     private const int SmallLines = 12;
 
@@ -146,11 +149,11 @@ internal sealed partial record CommitSignals
             severe = body.Take(LeadWords).FirstOrDefault(Vocabulary.MemorySafety.Contains);
         }
         var target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null;
-        var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
         // A line or two can flip a gate or a default for everyone: size says nothing then.
         // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
+        var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
         var trivial = product.Count > 0 && graduation is null
             && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
                 // "clean up wording and typo fixes" across 18 files: spelling is trivial at any size a person proofreads.
@@ -205,6 +208,23 @@ internal sealed partial record CommitSignals
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title)
                 && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title),
         };
+    }
+
+    /// <summary>In a fix or feature, the trivial word the title is about: just after its verb ("Fix indent", "fix duplicate
+    /// 'is' typo in comment") or at the head of a short subject ("fix: typo in docstring", "empty_enum renamed to
+    /// empty_enums") — not a word in passing ("guard init_trackers and log against None", "print `{#await}` correctly",
+    /// "parse nth-child without whitespace").</summary>
+    private static string? TrivialObjectOf(IReadOnlyList<string> subject)
+    {
+        if (subject.Count == 0)
+        {
+            return null;
+        }
+        if (Vocabulary.EditVerbs.Contains(subject[0]))
+        {
+            return subject.Skip(1).Take(3).FirstOrDefault(Vocabulary.Trivial.Contains);
+        }
+        return subject.Count <= ShortSubjectWords ? subject.Take(2).FirstOrDefault(Vocabulary.Trivial.Contains) : null;
     }
 
     private static long Removed(IReadOnlyList<ClassifiedFile> files) => files.Sum(f => (long)f.Change.Deletions);

@@ -112,6 +112,10 @@ internal static class Vocabulary
     /// <summary>The documentation and its site: publishing them ships nothing of the product.</summary>
     public static readonly HashSet<string> DocumentationWords = Set("doc", "docs", "documentation", "pages", "website");
 
+    /// <summary>Verbs that name an edit of what follows them ("fix typo", "update log message").</summary>
+    public static readonly HashSet<string> EditVerbs = Set(
+        "fix", "fixes", "fixed", "correct", "corrects", "corrected", "update", "updates", "tweak", "tweaks", "adjust", "improve", "improves", "clean");
+
     /// <summary>Trivial edits whatever their size.</summary>
     public static readonly HashSet<string> Trivial = Set(
         "typo", "typos", "spelling", "misspelling", "whitespace", "formatting", "format", "fmt", "lint", "linting", "clippy", "print",

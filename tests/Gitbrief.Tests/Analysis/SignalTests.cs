@@ -482,4 +482,17 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
         Assert.DoesNotContain("release-pipeline", analyzed.ReasonCodes());
     }
+
+    [Theory]
+    [InlineData("fix(tracker): guard init_trackers and log against None kwargs", false)]
+    [InlineData("Preserve `eager` keyword in `--dump` and `--fmt`", false)]
+    [InlineData("server: fix duplicate 'is' typo in comment", true)]
+    [InlineData("fix: typo in docstring", true)]
+    public void A_fix_is_trivial_only_when_its_title_is_about_the_trivial_edit(string title, bool trivial)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/tracking.py", 6, 2));
+
+        Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
+        Assert.Equal(trivial ? ImportanceLevel.Low : ImportanceLevel.Medium, analyzed.Importance.Level);
+    }
 }
