@@ -99,6 +99,11 @@ internal static partial class CommitClassifier
         }
         var tags = TagPrefix().Match(title);
         var reading = tags.Success ? ReadTaggedTitle(title, tags) : ReadAreaTitle(title);
+        // "foo!: bar": the "!" marks a breaking change whatever the type, known or not.
+        if (ConventionalTitle().Match(title) is { Success: true } marked && marked.Groups["bang"].Success)
+        {
+            reading = reading with { Breaking = true, Scope = reading.Scope ?? marked.Groups["type"].Value, Subject = marked.Groups["subject"].Value.Trim() };
+        }
         return reading.Key is null ? WithTypeFromLeadingVerb(reading) : reading;
     }
 
@@ -239,7 +244,8 @@ internal static partial class CommitClassifier
     [GeneratedRegex(@"^\s*Revert\s+""", RegexOptions.CultureInvariant)]
     private static partial Regex RevertTitle();
 
-    [GeneratedRegex(@"^BREAKING[ -]CHANGE\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    // A footer names what breaks: an empty "BREAKING CHANGE:" says nothing.
+    [GeneratedRegex(@"^BREAKING[ -]CHANGE[ \t]*:[ \t]*\S", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex BreakingFooter();
 
     // Every alternative holds one of SecurityWords' words as a whole word: a new alternative needs its word there too.
