@@ -11,6 +11,9 @@ internal sealed partial record CommitSignals
     /// <summary>At most this many meaningful lines make a trivial change.</summary>
     private const int TrivialLines = 2;
 
+    /// <summary>Two danger words that share this many first letters are one danger.</summary>
+    private const int DangerStemLength = 6;
+
     /// <summary>A subject of at most this many words with a trivial word at its head is about it.</summary>
     private const int ShortSubjectWords = 4;
 
@@ -140,7 +143,7 @@ internal sealed partial record CommitSignals
         // A title may report the wrong result instead of saying "fix": "diff returns off-by-one results with microseconds".
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
             || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
-            ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
+            ? SevereIn(title) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
         // "Avoid duplicate subrequest finalization … potentially leading to a use-after-free": the body of a fix names the
         // memory-safety problem the title does not.
@@ -210,6 +213,20 @@ internal sealed partial record CommitSignals
         };
     }
 
+    /// <summary>The first severe word of a title that is not about the repository's own tooling ("fix the broken tests",
+    /// "broken CI", "wrong link in the docs" repair nothing a user runs).</summary>
+    private static string? SevereIn(IReadOnlyList<string> title)
+    {
+        for (var i = 0; i < title.Count; i++)
+        {
+            if (Vocabulary.Severe.Contains(title[i]) && !(i + 1 < title.Count && Vocabulary.Tooling.Contains(title[i + 1])))
+            {
+                return title[i];
+            }
+        }
+        return null;
+    }
+
     /// <summary>In a fix or feature, the trivial word the title is about: just after its verb ("Fix indent", "fix duplicate
     /// 'is' typo in comment") or at the head of a short subject ("fix: typo in docstring", "empty_enum renamed to
     /// empty_enums") — not a word in passing ("guard init_trackers and log against None", "print `{#await}` correctly",
@@ -277,16 +294,18 @@ internal sealed partial record CommitSignals
         }
         for (var i = 0; i < title.Count; i++)
         {
-            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection.
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] is "injection" or "injections"
+            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection,
+            // "state_dict traversal" a walk over a tree.
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] is "injection" or "injections" or "traversal"
                 && ((i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])) || (i + 1 < title.Count && Vocabulary.NotAttacksAfter.Contains(title[i + 1])))))
             {
                 return title[i];
             }
         }
         var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
-        // The danger is another word than the verb ("escape" is both).
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w))) is { } danger)
+        // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
+        // body names tokens, hashes, masks and forwarded props for many other reasons.
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
         {
             return $"{verb} … {danger}";
         }
@@ -309,7 +328,9 @@ internal sealed partial record CommitSignals
             return protection;
         }
         var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
-        var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        // Two forms of one word ("traversal", "traverse") are one danger.
+        var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w))
+            .DistinctBy(w => w[..Math.Min(w.Length, DangerStemLength)], StringComparer.Ordinal).ToList();
         return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
             ? $"{bodyVerb} … {strong}"
             : null;
@@ -418,7 +439,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its

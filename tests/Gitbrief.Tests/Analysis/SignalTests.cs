@@ -495,4 +495,46 @@ public sealed class SignalTests
         Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
         Assert.Equal(trivial ? ImportanceLevel.Low : ImportanceLevel.Medium, analyzed.Importance.Level);
     }
+
+    [Theory]
+    [InlineData("fix(models): rectangular causal mask for prefix KV caching\n\nThe mask covers the cached tokens and the new tokens.")]
+    [InlineData("fix: prevent onoutroend from firing twice\n\nEvents forwarded to the parent fired twice.")]
+    [InlineData("Fix Params4bit attribute access for FSDP state_dict traversal\n\nLets FSDP traverse the namespace; verify it with a test.")]
+    public void A_protective_word_with_an_ordinary_word_of_the_body_is_no_hardening(string message)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(message).File("src/models/llama.rs", 20, 4));
+
+        Assert.DoesNotContain("hardening", analyzed.ReasonCodes());
+        Assert.DoesNotContain("security", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_protective_title_with_an_unmistakable_danger_in_the_body_is_hardening()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Add URL redaction for embedded messages\n\nExternal tools can embed credential-bearing URLs in error text, bypassing the display redaction.")
+            .File("crates/uv-redacted/src/lib.rs", 40, 6));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("hardening", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Revert \"fix: fix the broken tests.\"")]
+    [InlineData("fix broken CI on macOS")]
+    public void A_broken_test_or_build_is_no_severe_fix(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/parser.rs", 20, 20));
+
+        Assert.DoesNotContain("severe-fix", analyzed.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, analyzed.Importance.Level);
+    }
+
+    [Fact]
+    public void A_version_in_backticks_is_a_release_version()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("[FLA] Bump version to `0.5.2`").File("fla/__init__.py", 1, 1));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal("release version 0.5.2", analyzed.Reason("release-version").Detail);
+    }
 }
