@@ -38,8 +38,8 @@ internal static class EnqueueCommand
     }
 
     /// <summary>The days, as <c>gitbrief report</c> reads --date/--since/--until (no day that has not begun).</summary>
-    public static ReportWindow Window(ParseResult parse, FleetContext fleet) => RequestResolver.ResolveWindow(
-        new ReportArguments { Date = parse.GetValue(Date), Since = parse.GetValue(Since), Until = parse.GetValue(Until) }, fleet.TimeZone, DateTimeOffset.UtcNow);
+    public static ReportWindow Window(ParseResult parse, FleetContext fleet) =>
+        fleet.Work.Window(new ReportArguments { Date = parse.GetValue(Date), Since = parse.GetValue(Since), Until = parse.GetValue(Until) });
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

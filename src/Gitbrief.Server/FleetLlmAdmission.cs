@@ -1,5 +1,5 @@
 using Gitbrief.Analysis.Llm;
-using Gitbrief.Configuration;
+using Gitbrief.Hosting;
 using Npgsql;
 
 namespace Gitbrief.Server;
@@ -23,12 +23,12 @@ internal sealed class FleetLlmAdmission : ILlmAdmission
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
     private readonly FleetDatabase database;
-    private readonly LlmSettings limits;
+    private readonly FleetLlmLimits limits;
     private readonly OldestJobFirst local;
     private readonly string holder;
     private readonly TimeSpan lease;
 
-    public FleetLlmAdmission(FleetDatabase database, LlmSettings limits, int processConcurrency, string holder)
+    public FleetLlmAdmission(FleetDatabase database, FleetLlmLimits limits, int processConcurrency, string holder)
     {
         this.database = database;
         this.limits = limits;

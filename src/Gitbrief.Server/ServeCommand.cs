@@ -42,11 +42,10 @@ internal static class ServeCommand
         }
         await using var database = FleetDatabase.Open(fleet.ConnectionString);
         await Transient.RetryAsync(async () => { await database.MigrateAsync(cancellationToken); return 0; }, cancellationToken);
-        var lmSettings = fleet.Config.Llm;
-        var admission = new FleetLlmAdmission(database, lmSettings, fleet.Settings.LlmConcurrency ?? lmSettings.MaxConcurrency, fleet.WorkerName);
-        fleet.Admission = admission;
-        await using var store = await fleet.OpenStoreAsync(cancellationToken);
-        fleet.Store = store;
+        var limits = fleet.Work.LlmLimits;
+        fleet.Work.Admission = new FleetLlmAdmission(database, limits, fleet.Settings.LlmConcurrency ?? limits.MaxConcurrency, fleet.WorkerName);
+        await using var work = fleet.Work;
+        await work.OpenStoreAsync(cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -65,7 +64,7 @@ internal static class ServeCommand
         });
         if (dashboard.Enabled)
         {
-            Configuration.Schema.FleetSchema.TryParseBind(dashboard.Bind, out var host, out var port);
+            dashboard.TryParseBind(out var host, out var port);
             builder.WebHost.UseKestrel(k => k.Listen(Listen(host), port));
         }
         else
@@ -94,7 +93,7 @@ internal static class ServeCommand
             });
         }
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        if (fleet.Config.Schedule is { } schedule)
+        if (fleet.Work.Schedule is { } schedule)
         {
             try
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
-using Gitbrief.Site;
 
 namespace Gitbrief.Server.Dashboard;
 
@@ -15,7 +15,7 @@ internal static class FleetPage
             .Append("<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}")
             .Append("td:first-child,th:first-child{text-align:left}.failed{color:#b00}</style></head><body>\n")
             .Append("<h1>Gitbrief fleet</h1>\n<p><a href=\"hangfire\">Jobs, retries and servers (Hangfire)</a> · ")
-            .Append(Html.Escape(now.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))).Append("</p>\n")
+            .Append(WebUtility.HtmlEncode(now.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))).Append("</p>\n")
             .Append("<table><thead><tr><th>day</th><th>units</th><th>done</th><th>failed</th><th>running</th><th>pending</th><th>commits</th>")
             .Append("<th>LLM requests</th><th>cache hits</th><th>tokens in</th><th>tokens out</th><th>published</th></tr></thead><tbody>\n");
         foreach (var day in days)
@@ -26,7 +26,7 @@ internal static class FleetPage
             {
                 html.Append("<td>").Append(n.ToString("N0", CultureInfo.InvariantCulture)).Append("</td>");
             }
-            html.Append("<td>").Append(Html.Escape(Published(day))).Append("</td></tr>\n");
+            html.Append("<td>").Append(WebUtility.HtmlEncode(Published(day))).Append("</td></tr>\n");
         }
         html.Append("</tbody></table>\n</body></html>\n");
         return html.ToString();

@@ -86,7 +86,7 @@ public sealed class PublishDayJob
             string? error = null;
             if (done.Count > 0)
             {
-                var failed = (await DeliverAsync(date, done, cancellationToken).ConfigureAwait(false))
+                var failed = (await fleet.Work.PublishAsync(date, done, cancellationToken).ConfigureAwait(false))
                     .Where(t => !t.Succeeded).Select(t => $"{t.Target}: {t.Error}").ToList();
                 error = failed.Count > 0 ? string.Join("; ", failed) : null;
             }
@@ -101,24 +101,6 @@ public sealed class PublishDayJob
         {
             await LockAsync(connection, "SELECT pg_advisory_unlock(@key);", date, CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Delivers the reports the day's done units kept in the store; a unit whose reports are not there (done
-    /// by an older version) has them built again from the cache and the mirror on this machine.</summary>
-    private async Task<IReadOnlyList<Publishing.TargetOutcome>> DeliverAsync(
-        DateOnly date, Dictionary<string, IReadOnlyList<string>> done, CancellationToken cancellationToken)
-    {
-        var request = fleet.RequestFor(date, done.Keys);
-        var store = request.SharedStore ?? throw new InvalidOperationException("the server opens the store before it runs jobs");
-        var (reports, missing) = await StoredReports.LoadAsync(request, store, date, done, cancellationToken).ConfigureAwait(false);
-        var publish = DailyJob.Create(request, fleet.Config, fleet.Environment);
-        if (missing.Count == 0)
-        {
-            return await publish.PublishAsync(reports, cancellationToken).ConfigureAwait(false);
-        }
-        var rebuilt = await new ReportJob(fleet.RequestFor(date, missing)).RunAsync(cancellationToken).ConfigureAwait(false);
-        var built = rebuilt.Repositories.SelectMany(r => r.Reports).Select(r => r.Published).OfType<Publishing.PublishedReport>();
-        return await publish.PublishAsync([.. reports, .. built], cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task LockAsync(NpgsqlConnection connection, string sql, DateOnly day, CancellationToken cancellationToken)

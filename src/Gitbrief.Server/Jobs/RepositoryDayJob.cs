@@ -38,15 +38,9 @@ public sealed class RepositoryDayJob
         UnitResult result;
         try
         {
-            var summary = await new ReportJob(fleet.RequestFor(date, [repository])).RunAsync(cancellationToken).ConfigureAwait(false);
-            var outcome = summary.Repositories.Single();
-            if (!outcome.Succeeded)
-            {
-                throw new RepositoryException(outcome.Error ?? string.Join("; ", outcome.FailedDays.Select(f => f.Reason)));
-            }
-            var usage = summary.Llm;
-            result = new UnitResult(outcome.Reports.Sum(r => r.Commits), usage?.Requests ?? 0, usage?.CacheHits ?? 0, usage?.InputTokens ?? 0, usage?.OutputTokens ?? 0,
-                [.. outcome.Reports.Select(r => r.Hash)]);
+            var report = await fleet.Work.ReportAsync(repository, date, cancellationToken).ConfigureAwait(false);
+            var usage = report.Llm;
+            result = new UnitResult(report.Commits, usage?.Requests ?? 0, usage?.CacheHits ?? 0, usage?.InputTokens ?? 0, usage?.OutputTokens ?? 0, report.ReportHashes);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

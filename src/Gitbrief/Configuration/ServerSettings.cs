@@ -3,7 +3,7 @@ namespace Gitbrief.Configuration;
 /// <summary>The <c>server:</c> section, read by the server (gitbrief-server) only: how many jobs a process runs at
 /// once, retries and their back-off, how long a day's publish waits for failing repositories, how soon a killed
 /// worker's job is taken over, and the dashboard. The CLI ignores it.</summary>
-internal sealed record ServerSettings
+public sealed record ServerSettings
 {
     /// <summary>Jobs (repository-days, publishes) one server process runs at once.</summary>
     public int Workers { get; init; } = 4;
@@ -28,7 +28,7 @@ internal sealed record ServerSettings
 
 /// <summary>The dashboard (<c>server.dashboard</c>): where it listens, and the basic-auth user and the variable holding
 /// its password. Anything but loopback needs the password.</summary>
-internal sealed record DashboardSettings
+public sealed record DashboardSettings
 {
     public const string DefaultBind = "127.0.0.1:8080";
 
@@ -41,4 +41,7 @@ internal sealed record DashboardSettings
     public string? PasswordEnv { get; init; }
 
     public bool Enabled => !string.Equals(Bind, "off", StringComparison.Ordinal);
+
+    /// <summary>The host (an IP address or localhost) and port of <see cref="Bind"/>; false for "off".</summary>
+    public bool TryParseBind(out string host, out int port) => Schema.FleetSchema.TryParseBind(Bind, out host, out port);
 }

@@ -4,7 +4,7 @@ namespace Gitbrief.Analysis.Llm;
 /// each request here (the server's PostgreSQL admission keeps <c>llm.rpm</c>, <c>llm.tpm</c> and
 /// <c>llm.max_concurrency</c> for the whole fleet). Asked after the process's own throttle, once per request sent;
 /// the returned ticket is disposed when the request is over.</summary>
-internal interface ILlmAdmission
+public interface ILlmAdmission
 {
     Task<IAsyncDisposable> AdmitAsync(int estimatedTokens, CancellationToken cancellationToken);
 }
