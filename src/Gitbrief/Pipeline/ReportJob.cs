@@ -213,10 +213,6 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         {
             var (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
             commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
-            if (history is GitHistory local)
-            {
-                commits = await ChangedLineReader.AttachAsync(local.Directory, commits, cancellationToken).ConfigureAwait(false);
-            }
             var profile = commits.Count == 0 ? await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false) : await layout.ConfigureAwait(false);
             return new WindowCommits(commits, commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone)), unreadable, profile);
         }

@@ -5,7 +5,8 @@ using Gitbrief.Common;
 namespace Gitbrief.Sources;
 
 /// <summary>Reads commits from a git repository on disk (a work tree or a bare mirror) with two git
-/// processes per time range (the list, then the commits in full), whatever the number of commits or files.</summary>
+/// processes per time range (the list, then the commits in full, with the changed lines of the small ones, read as
+/// git writes them), whatever the number of commits or files.</summary>
 internal sealed class GitHistory(string directory) : ICommitSource
 {
     public string Directory { get; } = directory;
@@ -111,10 +112,9 @@ internal sealed class GitHistory(string directory) : ICommitSource
             return [];
         }
         found.TrySetResult();
-        var output = await GitCommand.RunAsync(Directory, ShowArguments(firstParent), cancellationToken, input: shas.ToString()).ConfigureAwait(false);
-        return GitLogParser.Parse(output)
-            .Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive)
-            .ToList();
+        var commits = await GitCommand.StreamAsync(Directory, ShowArguments(firstParent), CommitLogReader.ReadAllAsync, cancellationToken, input: shas.ToString())
+            .ConfigureAwait(false);
+        return commits!.Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
     }
 
     /// <summary>The committer date of the newest commit that a report would list, or null for an empty history.</summary>
@@ -147,7 +147,8 @@ internal sealed class GitHistory(string directory) : ICommitSource
         return url.Length > 0 ? url : null;
     }
 
-    /// <summary>Reads the commits named on stdin, in that order, with their files and line counts.</summary>
+    /// <summary>Reads the commits named on stdin, in that order, with their files, line counts and <c>-U0</c> patches
+    /// (<see cref="CommitLogReader"/> keeps the patches of small commits only).</summary>
     internal static List<string> ShowArguments(bool firstParent)
     {
         List<string> arguments =
@@ -155,8 +156,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
             "-c", "log.showSignature=false",
             "-c", "core.quotePath=false",
             "-c", "diff.renameLimit=2000",
+            // The patch is parsed: a root commit shows its files, and paths keep git's usual a/ and b/ prefixes.
+            "-c", "log.showRoot=true",
             "log", "--no-walk=unsorted", "--stdin",
-            "-z", "--raw", "--numstat", "-M", "--no-abbrev", "--no-color", "--no-ext-diff", "--no-textconv",
+            "-z", "--raw", "--numstat", "-p", "--src-prefix=a/", "--dst-prefix=b/", "-M", "--no-abbrev", "--no-color", "--no-ext-diff", "--no-textconv",
             "--encoding=UTF-8", "--format=" + GitLogParser.Format,
         ];
         arguments.AddRange(firstParent ? ["--first-parent", "--diff-merges=first-parent"] : ["--no-merges"]);

@@ -1,0 +1,138 @@
+using System.Buffers;
+using System.Text;
+
+namespace Gitbrief.Sources;
+
+/// <summary>Reads the output of <see cref="GitHistory.ShowArguments"/> (<c>git log -z --raw --numstat -p -U0</c>) from
+/// git's stdout as it arrives, one commit at a time: a commit's header and file entries are parsed by
+/// <see cref="GitLogParser"/>; its patch is read line by line and kept (each line clipped) only for a small commit
+/// (<see cref="ChangedLineReader.IsSmall"/>), whose added and removed lines become <see cref="CommitRecord.Lines"/>.
+/// The patch of every other commit is read and dropped as it passes: neither the output nor a large diff is held whole.</summary>
+internal sealed class CommitLogReader(Stream stream)
+{
+    /// <summary>The marker and the ten fields of <see cref="GitLogParser.Format"/>.</summary>
+    private const int HeaderTokens = 11;
+
+    /// <summary>A hunk line is kept up to this many bytes: enough for the <see cref="ChangedLineReader.MaxLineLength"/>
+    /// characters the ranking keeps (at most 4 bytes each) and the sign.</summary>
+    private const int HunkLineBytes = (4 * ChangedLineReader.MaxLineLength) + 64;
+
+    /// <summary>A file header line (paths) is kept up to this many bytes, more than any path a file system allows.</summary>
+    private const int HeaderLineBytes = 16 * 1024;
+
+    /// <summary>Enough bytes to tell a marker or a file's first line from anything else.</summary>
+    private const int Lookahead = 16;
+
+    private static ReadOnlySpan<byte> Marker => "\u0001gitbrief\0"u8;
+
+    private static ReadOnlySpan<byte> FileStart => "diff --git "u8;
+
+    private readonly GitOutputReader reader = new(stream);
+
+    /// <summary>Reads <paramref name="output"/> to its end.</summary>
+    public static Task<List<CommitRecord>> ReadAllAsync(Stream output, CancellationToken cancellationToken) =>
+        new CommitLogReader(output).ReadAllAsync(cancellationToken);
+
+    private async Task<List<CommitRecord>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var commits = new List<CommitRecord>();
+        var head = new ArrayBufferWriter<byte>();
+        // Anything before the first marker is not a commit.
+        while (await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false) > 0 && !reader.StartsWith(Marker))
+        {
+            await reader.ConsumeAsync((byte)'\n', null, 0, cancellationToken).ConfigureAwait(false);
+        }
+        while (await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false) > 0 && reader.StartsWith(Marker))
+        {
+            head.ResetWrittenCount();
+            var patchFollows = await ReadHeadAsync(head, cancellationToken).ConfigureAwait(false);
+            var parsed = GitLogParser.Parse(head.WrittenSpan);
+            var commit = parsed.Count == 1 ? parsed[0] : null;
+            var small = commit is not null && ChangedLineReader.IsSmall(commit);
+            var patch = patchFollows ? await ReadPatchAsync(small, cancellationToken).ConfigureAwait(false) : null;
+            if (commit is not null)
+            {
+                commits.Add(small ? commit with { Lines = ChangedLineReader.LinesOf(patch is null ? string.Empty : Encoding.UTF8.GetString(patch.WrittenSpan)) } : commit);
+            }
+        }
+        return commits;
+    }
+
+    /// <summary>Copies a commit's marker, header fields and raw and numstat entries into <paramref name="head"/>,
+    /// following their structure (the paths after an entry are never taken for a marker or a patch); true when the
+    /// commit's patch comes next, false at the next commit or the end.</summary>
+    private async Task<bool> ReadHeadAsync(ArrayBufferWriter<byte> head, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < HeaderTokens; i++)
+        {
+            if (!await reader.ConsumeAsync(0, head, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+        var paths = 0;
+        while (true)
+        {
+            if (paths == 0)
+            {
+                if (!await reader.SkipAsync((byte)'\n', cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+                await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false);
+                if (reader.StartsWith(Marker))
+                {
+                    return false;
+                }
+                if (reader.StartsWith(FileStart))
+                {
+                    return true;
+                }
+            }
+            var start = head.WrittenCount;
+            if (!await reader.ConsumeAsync(0, head, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+            paths = paths > 0 ? paths - 1 : PathsAfter(head.WrittenSpan[start..].TrimEnd((byte)0));
+        }
+    }
+
+    /// <summary>How many path tokens follow an entry: one after a raw entry, two after a rename's or a copy's, two
+    /// after a numstat entry of a rename (its path left empty), none otherwise.</summary>
+    private static int PathsAfter(ReadOnlySpan<byte> entry)
+    {
+        if (entry.IsEmpty)
+        {
+            return 0;
+        }
+        if (entry[0] == (byte)':')
+        {
+            var status = entry[(entry.LastIndexOf((byte)' ') + 1)..];
+            return status.Length > 0 && status[0] is (byte)'R' or (byte)'C' ? 2 : 1;
+        }
+        var tabs = entry.Count((byte)'\t');
+        return tabs == 2 && entry[^1] == (byte)'\t' ? 2 : 0;
+    }
+
+    /// <summary>Reads a commit's patch up to the next commit's marker (or the end), keeping its lines, clipped, when
+    /// <paramref name="keep"/>; null when not kept.</summary>
+    private async Task<ArrayBufferWriter<byte>?> ReadPatchAsync(bool keep, CancellationToken cancellationToken)
+    {
+        var kept = keep ? new ArrayBufferWriter<byte>() : null;
+        var inFileHeader = false;
+        while (await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false) > 0 && !reader.StartsWith(Marker))
+        {
+            if (reader.StartsWith(FileStart))
+            {
+                inFileHeader = true;
+            }
+            else if (reader.StartsWith("@@"u8))
+            {
+                inFileHeader = false;
+            }
+            await reader.ConsumeAsync((byte)'\n', kept, inFileHeader ? HeaderLineBytes : HunkLineBytes, cancellationToken).ConfigureAwait(false);
+        }
+        return kept;
+    }
+}
