@@ -19,7 +19,7 @@ internal static class ChangedLineReader
         && commit.Files.Count is > 0 and <= MaxFilesPerCommit
         && commit.Files.Sum(f => (long)f.Additions + f.Deletions) <= MaxLinesPerCommit;
 
-    /// <summary>The added and removed lines of one commit's <c>-U0</c> patch, split into files and hunks as the LLM's
+    /// <summary>The added and removed lines of one commit's patch, split into files and hunks as the LLM's
     /// patches are split (<see cref="PatchReader.Parse"/>).</summary>
     public static IReadOnlyList<ChangedLine> LinesOf(string patch) => [.. PatchReader.Parse(patch).Values.SelectMany(ChangedLinesOf)];
 

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Gitbrief.Sources;
 
-/// <summary>Reads the output of <see cref="GitHistory.ShowArguments"/> (<c>git log -z --raw --numstat -p -U0</c>) from
+/// <summary>Reads the output of <see cref="GitHistory.ShowArguments"/> (<c>git log -z --raw --numstat -p</c>) from
 /// git's stdout as it arrives, one commit at a time: a commit's header and file entries are parsed by
 /// <see cref="GitLogParser"/>; its patch is read line by line and kept (each line clipped) only for a small commit
 /// (<see cref="ChangedLineReader.IsSmall"/>), whose added and removed lines become <see cref="CommitRecord.Lines"/>.
@@ -45,9 +45,10 @@ internal sealed class CommitLogReader(Stream stream)
         while (await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false) > 0 && reader.StartsWith(Marker))
         {
             head.ResetWrittenCount();
-            var patchFollows = await ReadHeadAsync(head, cancellationToken).ConfigureAwait(false);
+            var entries = new FileEntries();
+            var patchFollows = await ReadHeadAsync(head, entries, cancellationToken).ConfigureAwait(false);
             var parsed = GitLogParser.Parse(head.WrittenSpan);
-            var commit = parsed.Count == 1 ? parsed[0] : null;
+            var commit = parsed.Count == 1 ? parsed[0] with { Files = entries.ToList() } : null;
             var small = commit is not null && ChangedLineReader.IsSmall(commit);
             var patch = patchFollows ? await ReadPatchAsync(small, cancellationToken).ConfigureAwait(false) : null;
             if (commit is not null)
@@ -58,10 +59,10 @@ internal sealed class CommitLogReader(Stream stream)
         return commits;
     }
 
-    /// <summary>Copies a commit's marker, header fields and raw and numstat entries into <paramref name="head"/>,
-    /// following their structure (the paths after an entry are never taken for a marker or a patch); true when the
-    /// commit's patch comes next, false at the next commit or the end.</summary>
-    private async Task<bool> ReadHeadAsync(ArrayBufferWriter<byte> head, CancellationToken cancellationToken)
+    /// <summary>Copies a commit's marker and header fields into <paramref name="head"/> and reads its raw and numstat
+    /// entries one at a time into <paramref name="entries"/>, following their structure (the paths after an entry are never
+    /// taken for a marker or a patch); true when the commit's patch comes next, false at the next commit or the end.</summary>
+    private async Task<bool> ReadHeadAsync(ArrayBufferWriter<byte> head, FileEntries entries, CancellationToken cancellationToken)
     {
         for (var i = 0; i < HeaderTokens; i++)
         {
@@ -70,31 +71,37 @@ internal sealed class CommitLogReader(Stream stream)
                 return false;
             }
         }
-        var paths = 0;
+        var entry = new ArrayBufferWriter<byte>();
         while (true)
         {
-            if (paths == 0)
-            {
-                if (!await reader.SkipAsync((byte)'\n', cancellationToken).ConfigureAwait(false))
-                {
-                    return false;
-                }
-                await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false);
-                if (reader.StartsWith(Marker))
-                {
-                    return false;
-                }
-                if (reader.StartsWith(FileStart))
-                {
-                    return true;
-                }
-            }
-            var start = head.WrittenCount;
-            if (!await reader.ConsumeAsync(0, head, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            if (!await reader.SkipAsync((byte)'\n', cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
-            paths = paths > 0 ? paths - 1 : PathsAfter(head.WrittenSpan[start..].TrimEnd((byte)0));
+            await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false);
+            if (reader.StartsWith(Marker))
+            {
+                return false;
+            }
+            if (reader.StartsWith(FileStart))
+            {
+                return true;
+            }
+            entry.ResetWrittenCount();
+            await reader.ConsumeAsync(0, entry, int.MaxValue, cancellationToken).ConfigureAwait(false);
+            for (var paths = PathsAfter(entry.WrittenSpan.TrimEnd((byte)0)); paths > 0; paths--)
+            {
+                if (!await reader.ConsumeAsync(0, entry, int.MaxValue, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+            }
+            var tokens = GitLogParser.Tokenize(entry.WrittenSpan);
+            var at = 0;
+            if (!entries.Read(entry.WrittenSpan, tokens, ref at))
+            {
+                return false;
+            }
         }
     }
 

@@ -147,8 +147,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
         return url.Length > 0 ? url : null;
     }
 
-    /// <summary>Reads the commits named on stdin, in that order, with their files, line counts and <c>-U0</c> patches
-    /// (<see cref="CommitLogReader"/> keeps the patches of small commits only).</summary>
+    /// <summary>Reads the commits named on stdin, in that order, with their files, line counts and patches
+    /// (<see cref="CommitLogReader"/> keeps the patches of small commits only). The patch keeps git's context (no
+    /// <c>-U0</c>): git aligns a diff differently without context, and the counts of <c>--numstat</c> follow the patch's,
+    /// so with it they would no longer be those of <c>git log --numstat</c>.</summary>
     internal static List<string> ShowArguments(bool firstParent)
     {
         List<string> arguments =
