@@ -7,8 +7,10 @@ namespace Gitbrief.Sources;
 /// git's stdout as it arrives, one commit at a time: a commit's header and file entries are parsed by
 /// <see cref="GitLogParser"/>; its patch is read line by line and kept (each line clipped) only for a small commit
 /// (<see cref="ChangedLineReader.IsSmall"/>), whose added and removed lines become <see cref="CommitRecord.Lines"/>.
-/// The patch of every other commit is read and dropped as it passes: neither the output nor a large diff is held whole.</summary>
-internal sealed class CommitLogReader(Stream stream)
+/// The patch of every other commit is read and dropped as it passes: neither the output nor a large diff is held whole.
+/// With <see cref="KeptPatches"/> (LLM mode), every commit's patch is also split into files and hunks, clipped as
+/// <see cref="PatchReader"/> clips it, and kept for the LLM analyzer.</summary>
+internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
 {
     /// <summary>The marker and the ten fields of <see cref="GitLogParser.Format"/>.</summary>
     private const int HeaderTokens = 11;
@@ -29,9 +31,9 @@ internal sealed class CommitLogReader(Stream stream)
 
     private readonly GitOutputReader reader = new(stream);
 
-    /// <summary>Reads <paramref name="output"/> to its end.</summary>
-    public static Task<List<CommitRecord>> ReadAllAsync(Stream output, CancellationToken cancellationToken) =>
-        new CommitLogReader(output).ReadAllAsync(cancellationToken);
+    /// <summary>Reads <paramref name="output"/> to its end, keeping the commits' patches in <paramref name="patches"/> if given.</summary>
+    public static Task<List<CommitRecord>> ReadAllAsync(Stream output, KeptPatches? patches, CancellationToken cancellationToken) =>
+        new CommitLogReader(output, patches).ReadAllAsync(cancellationToken);
 
     private async Task<List<CommitRecord>> ReadAllAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +52,12 @@ internal sealed class CommitLogReader(Stream stream)
             var parsed = GitLogParser.Parse(head.WrittenSpan);
             var commit = parsed.Count == 1 ? parsed[0] with { Files = entries.ToList() } : null;
             var small = commit is not null && ChangedLineReader.IsSmall(commit);
-            var patch = patchFollows ? await ReadPatchAsync(small, cancellationToken).ConfigureAwait(false) : null;
+            var builder = commit is not null && patches is { HasRoom: true } ? new PatchBuilder(PatchReader.MaxFileChars, PatchReader.MaxCommitChars) : null;
+            var patch = patchFollows ? await ReadPatchAsync(small, builder, cancellationToken).ConfigureAwait(false) : null;
+            if (builder is not null)
+            {
+                patches!.Add(commit!.Sha, builder.Finish(), builder.KeptChars);
+            }
             if (commit is not null)
             {
                 commits.Add(small ? commit with { Lines = ChangedLineReader.LinesOf(patch is null ? string.Empty : Encoding.UTF8.GetString(patch.WrittenSpan)) } : commit);
@@ -123,13 +130,15 @@ internal sealed class CommitLogReader(Stream stream)
     }
 
     /// <summary>Reads a commit's patch up to the next commit's marker (or the end), keeping its lines, clipped, when
-    /// <paramref name="keep"/>; null when not kept.</summary>
-    private async Task<ArrayBufferWriter<byte>?> ReadPatchAsync(bool keep, CancellationToken cancellationToken)
+    /// <paramref name="keep"/> (null when not kept), and feeding them to <paramref name="builder"/> if any.</summary>
+    private async Task<ArrayBufferWriter<byte>?> ReadPatchAsync(bool keep, PatchBuilder? builder, CancellationToken cancellationToken)
     {
         var kept = keep ? new ArrayBufferWriter<byte>() : null;
+        var line = builder is null ? null : new ArrayBufferWriter<byte>();
         var inFileHeader = false;
         while (await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false) > 0 && !reader.StartsWith(Marker))
         {
+            var starts = reader.StartsWith(FileStart) || reader.StartsWith("@@"u8);
             if (reader.StartsWith(FileStart))
             {
                 inFileHeader = true;
@@ -138,7 +147,21 @@ internal sealed class CommitLogReader(Stream stream)
             {
                 inFileHeader = false;
             }
-            await reader.ConsumeAsync((byte)'\n', kept, inFileHeader ? HeaderLineBytes : HunkLineBytes, cancellationToken).ConfigureAwait(false);
+            var limit = inFileHeader ? HeaderLineBytes : HunkLineBytes;
+            if (builder is null || !(starts || builder.KeepsLines))
+            {
+                await reader.ConsumeAsync((byte)'\n', kept, limit, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            line!.ResetWrittenCount();
+            await reader.ConsumeAsync((byte)'\n', line, PatchReader.MaxFileChars, cancellationToken).ConfigureAwait(false);
+            var text = line.WrittenSpan.EndsWith("\n"u8) ? line.WrittenSpan[..^1] : line.WrittenSpan;
+            builder.Add(Encoding.UTF8.GetString(text));
+            if (kept is not null)
+            {
+                kept.Write(text[..Math.Min(text.Length, limit)]);
+                kept.Write("\n"u8);
+            }
         }
         return kept;
     }

@@ -11,7 +11,13 @@ internal sealed class GitHistory(string directory) : ICommitSource
 {
     public string Directory { get; } = directory;
 
-    public IPatchSource Patches => new GitPatchSource(Directory);
+    public IPatchSource Patches => new GitPatchSource(Directory, kept);
+
+    private KeptPatches? kept;
+
+    /// <summary>From now on, the patches of the commits read are kept for <see cref="Patches"/> (the LLM analyzer reads
+    /// them from the window's one read instead of one <c>git show</c> per commit).</summary>
+    public void KeepPatches() => kept ??= new KeptPatches();
 
     /// <summary>Resolves the branch to read: the given name (local branch, remote-tracking branch or any
     /// revision), or HEAD. Returns the revision to pass to git and the name to show.</summary>
@@ -112,7 +118,9 @@ internal sealed class GitHistory(string directory) : ICommitSource
             return [];
         }
         found.TrySetResult();
-        var commits = await GitCommand.StreamAsync(Directory, ShowArguments(firstParent), CommitLogReader.ReadAllAsync, cancellationToken, input: shas.ToString())
+        var commits = await GitCommand.StreamAsync(
+                Directory, ShowArguments(firstParent), (output, token) => CommitLogReader.ReadAllAsync(output, kept, token), cancellationToken,
+                input: shas.ToString())
             .ConfigureAwait(false);
         return commits!.Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
     }
@@ -161,7 +169,7 @@ internal sealed class GitHistory(string directory) : ICommitSource
             // The patch is parsed: a root commit shows its files, and paths keep git's usual a/ and b/ prefixes.
             "-c", "log.showRoot=true",
             "log", "--no-walk=unsorted", "--stdin",
-            "-z", "--raw", "--numstat", "-p", "--src-prefix=a/", "--dst-prefix=b/", "-M", "--no-abbrev", "--no-color", "--no-ext-diff", "--no-textconv",
+            "-z", "--raw", "--numstat", "-p", "--src-prefix=a/", "--dst-prefix=b/", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
             "--encoding=UTF-8", "--format=" + GitLogParser.Format,
         ];
         arguments.AddRange(firstParent ? ["--first-parent", "--diff-merges=first-parent"] : ["--no-merges"]);

@@ -24,6 +24,9 @@ internal sealed class PatchBuilder(long maxFileChars = long.MaxValue, long maxCo
     private long fileChars;
     private long commitChars;
 
+    /// <summary>Characters of hunks kept so far.</summary>
+    public long KeptChars => commitChars;
+
     /// <summary>Whether the next line is kept if it is no file's or hunk's first line: false while a hunk is passed over.</summary>
     public bool KeepsLines => header is not null && (!inHunks || hunk is not null);
 

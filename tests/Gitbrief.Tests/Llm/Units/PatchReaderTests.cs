@@ -211,4 +211,23 @@ public sealed class PatchReaderTests
         Assert.Equal(1, patches["b/big9.txt"].HunksLeftOut);
         Assert.StartsWith("diff --git a/b/big9.txt b/b/big9.txt\n", patches["b/big9.txt"].Header, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_windows_one_read_keeps_each_patch_as_git_show_gives_it()
+    {
+        var (repo, sha) = Build();
+        using var _ = repo;
+        var history = new GitHistory(repo.Path);
+        history.KeepPatches();
+
+        var commits = await history.ReadAsync("HEAD", DateTimeOffset.Parse(Date1).AddDays(-1), DateTimeOffset.Parse(Date2).AddDays(1), false, CancellationToken.None);
+        var kept = await history.Patches.ReadAsync(sha, CancellationToken.None);
+        var shown = await PatchReader.ReadAsync(repo.Path, sha, CancellationToken.None);
+
+        Assert.Equal(2, commits.Count);
+        Assert.Equal(shown.Keys.Order(StringComparer.Ordinal), kept.Keys.Order(StringComparer.Ordinal));
+        Assert.All(shown, p => Assert.Equal(p.Value.Header, kept[p.Key].Header));
+        Assert.All(shown, p => Assert.Equal(p.Value.Hunks, kept[p.Key].Hunks));
+        Assert.Contains("@@ ", kept["src/app.cs"].Hunks[0], StringComparison.Ordinal);
+    }
 }
