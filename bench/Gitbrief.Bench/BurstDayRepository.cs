@@ -35,11 +35,7 @@ internal static class BurstDayRepository
 
     private static void WriteCommit(Stream output, DateTimeOffset time, string message, IEnumerable<(int File, int Revision)> files)
     {
-        var seconds = time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        RepositoryGenerator.Write(output, "commit refs/heads/main\n");
-        RepositoryGenerator.Write(output, $"author Alice Chen <alice.chen@acme.dev> {seconds} +0800\n");
-        RepositoryGenerator.Write(output, $"committer Alice Chen <alice.chen@acme.dev> {seconds} +0800\n");
-        RepositoryGenerator.WriteData(output, Encoding.UTF8.GetBytes(message));
+        WideCommitRepository.WriteCommitHeader(output, time, message);
         foreach (var (file, revision) in files)
         {
             var lines = string.Concat(Enumerable.Range(0, 60).Select(l =>
