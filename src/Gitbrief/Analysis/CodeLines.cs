@@ -34,6 +34,42 @@ internal static class CodeLines
         return !claimsBehaviour && changed.GroupBy(l => l.Path, StringComparer.Ordinal).All(SameIgnoringWhitespace) ? "formatting" : null;
     }
 
+    /// <summary>The attribute that breaks a public Rust type's users when added to it (<c>#[non_exhaustive]</c>), or null. On
+    /// a type the commit declares (the attribute's run of added lines reaches its <c>pub enum</c>/<c>pub struct</c>), it
+    /// breaks no one.</summary>
+    public static string? BreakingAttributeOf(CommitRecord commit, IReadOnlyList<ClassifiedFile> product)
+    {
+        if (commit.Lines is not { Count: > 0 } lines)
+        {
+            return null;
+        }
+        var rust = product.Where(f => f.Role == FileRole.Source && f.Change.Status != FileStatus.Added
+                && f.Change.Path.EndsWith(".rs", StringComparison.Ordinal))
+            .Select(f => f.Change.Path).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Added && rust.Contains(lines[i].Path) && lines[i].Text.Trim() == "#[non_exhaustive]" && !DeclaredAfter(lines, i))
+            {
+                return "#[non_exhaustive]";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether the added lines after an attribute (past further attributes and doc comments) declare the type.</summary>
+    private static bool DeclaredAfter(IReadOnlyList<ChangedLine> lines, int attribute)
+    {
+        for (var i = attribute + 1; i < lines.Count && lines[i].Added && lines[i].Path == lines[attribute].Path; i++)
+        {
+            var text = lines[i].Text.Trim();
+            if (!text.StartsWith("#[", StringComparison.Ordinal) && !text.StartsWith("///", StringComparison.Ordinal))
+            {
+                return text.Contains("enum ", StringComparison.Ordinal) || text.Contains("struct ", StringComparison.Ordinal);
+            }
+        }
+        return false;
+    }
+
     /// <summary>The removed and the added lines of a file read the same once whitespace is gone.</summary>
     private static bool SameIgnoringWhitespace(IEnumerable<ChangedLine> file)
     {

@@ -79,11 +79,11 @@ internal static partial class CommitClassifier
         {
             types.Add(ChangeType.Other);
         }
-        return new CommitTraits(types.Distinct().ToList(), key ?? "other", reading.Scope, reading.Subject, breaking, security, revert, securityKeyword);
+        return new CommitTraits(types.Distinct().ToList(), key ?? "other", reading.Scope, reading.Subject, breaking, security, revert, securityKeyword, reading.Declared);
     }
 
     /// <summary>What the title alone says: its type, scope and subject, and whether it marks a breaking change.</summary>
-    private readonly record struct TitleReading(string? Key, ChangeType? Type, string? Scope, string Subject, bool Breaking);
+    private readonly record struct TitleReading(string? Key, ChangeType? Type, string? Scope, string Subject, bool Breaking, bool Declared = false);
 
     /// <summary>Reads the title in the first style that fits: Conventional Commits, <c>Revert "…"</c>, <c>[tag] title</c>
     /// or <c>area: title</c>; when none names a type, the subject's leading verb does.</summary>
@@ -99,6 +99,11 @@ internal static partial class CommitClassifier
         }
         var tags = TagPrefix().Match(title);
         var reading = tags.Success ? ReadTaggedTitle(title, tags) : ReadAreaTitle(title);
+        // "foo!: bar": the "!" marks a breaking change whatever the type, known or not.
+        if (ConventionalTitle().Match(title) is { Success: true } marked && marked.Groups["bang"].Success)
+        {
+            reading = reading with { Breaking = true, Scope = reading.Scope ?? marked.Groups["type"].Value, Subject = marked.Groups["subject"].Value.Trim() };
+        }
         return reading.Key is null ? WithTypeFromLeadingVerb(reading) : reading;
     }
 
@@ -110,7 +115,7 @@ internal static partial class CommitClassifier
         {
             return null;
         }
-        return new TitleReading(known.Key, known.Type, NullIfEmpty(match.Groups["scope"].Value), match.Groups["subject"].Value.Trim(), match.Groups["bang"].Success);
+        return new TitleReading(known.Key, known.Type, NullIfEmpty(match.Groups["scope"].Value), match.Groups["subject"].Value.Trim(), match.Groups["bang"].Success, Declared: true);
     }
 
     /// <summary><c>[tag] [tag] subject</c>: the tags are the scope; the first tag that is a known type gives the type.</summary>
@@ -239,7 +244,8 @@ internal static partial class CommitClassifier
     [GeneratedRegex(@"^\s*Revert\s+""", RegexOptions.CultureInvariant)]
     private static partial Regex RevertTitle();
 
-    [GeneratedRegex(@"^BREAKING[ -]CHANGE\s*:", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    // A footer names what breaks: an empty "BREAKING CHANGE:" says nothing.
+    [GeneratedRegex(@"^BREAKING[ -]CHANGE[ \t]*:[ \t]*\S", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex BreakingFooter();
 
     // Every alternative holds one of SecurityWords' words as a whole word: a new alternative needs its word there too.

@@ -11,6 +11,12 @@ internal sealed partial record CommitSignals
     /// <summary>At most this many meaningful lines make a trivial change.</summary>
     private const int TrivialLines = 2;
 
+    /// <summary>Two danger words that share this many first letters are one danger.</summary>
+    private const int DangerStemLength = 6;
+
+    /// <summary>A subject of at most this many words with a trivial word at its head is about it.</summary>
+    private const int ShortSubjectWords = 4;
+
     /// <summary>A trivial word in the title keeps a change this small trivial.</summary>
     private const int SmallLines = 12;
 
@@ -95,6 +101,10 @@ internal sealed partial record CommitSignals
     /// <summary>A capability users had is removed ("rtmp: drop support"), with the code that provided it, from the core.</summary>
     public bool Removal { get; init; }
 
+    /// <summary>A change of the public API that breaks its users without saying so: an added <c>#[non_exhaustive]</c> on a
+    /// Rust type (every exhaustive match of it stops compiling).</summary>
+    public string? ApiBreak { get; init; }
+
     /// <summary>At most this many changed lines of product code make a refactor small.</summary>
     private const int RefactorLines = 400;
 
@@ -130,10 +140,16 @@ internal sealed partial record CommitSignals
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
+        // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
+        // the body says of the opt-in that remains.
+        if (experimental is not null && title.Any(Vocabulary.Defaults.Contains) && !title.Any(Vocabulary.Experimental.Contains))
+        {
+            experimental = null;
+        }
         // A title may report the wrong result instead of saying "fix": "diff returns off-by-one results with microseconds".
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
             || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
-            ? title.FirstOrDefault(Vocabulary.Severe.Contains) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
+            ? SevereIn(title) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
             : null;
         // "Avoid duplicate subrequest finalization … potentially leading to a use-after-free": the body of a fix names the
         // memory-safety problem the title does not.
@@ -142,11 +158,11 @@ internal sealed partial record CommitSignals
             severe = body.Take(LeadWords).FirstOrDefault(Vocabulary.MemorySafety.Contains);
         }
         var target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null;
-        var trivialWord = title.FirstOrDefault(Vocabulary.Trivial.Contains);
         // A line or two can flip a gate or a default for everyone: size says nothing then.
         // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
+        var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
         var trivial = product.Count > 0 && graduation is null
             && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
                 // "clean up wording and typo fixes" across 18 files: spelling is trivial at any size a person proofreads.
@@ -157,7 +173,7 @@ internal sealed partial record CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly ? null
                 : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
-                : TitleSignals.DenialOfServiceOf(commit.Title) is { } cost ? $"denial of service ({cost})"
+                : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
                 : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
             SevereFix = severe,
             Experimental = experimental,
@@ -171,6 +187,8 @@ internal sealed partial record CommitSignals
                 && !title.Any(Vocabulary.ExampleWords.Contains),
             Defaults = !core ? null
                 : title.Any(Vocabulary.Defaults.Contains) ? "title"
+                // "Submodules are no longer implicitly imported": a plain sentence of changed behaviour, not a fix's.
+                : traits.WeightKey is "other" or "feat" or "refactor" && NoLonger().IsMatch(commit.Title) ? "title"
                 : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
                 : null,
             NewSetting = core && traits.WeightKey == "feat" && experimental is null ? EnvironmentVariableIn(commit.Title) : null,
@@ -183,18 +201,53 @@ internal sealed partial record CommitSignals
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
-            CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour),
+            // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
+            CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null
                 // A refactor confined to one backend or to the periphery is low at any size.
-                : (productLines <= RefactorLines || periphery || target is not null) && TitleSignals.RefactorOf(commit.Title) is { } verb ? verb
+                : (productLines <= RefactorLines || periphery || target is not null) && TitleSignals.RefactorOf(traits) is { } verb ? verb
                 // "perf(context): iterate the header record with for..in": a micro-optimisation nobody notices.
-                : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(commit.Title) ? "perf"
+                : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(traits) ? "perf"
                 : null,
-            DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(commit.Title),
+            DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,
+            ApiBreak = core ? CodeLines.BreakingAttributeOf(commit, product) : null,
             Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
-            ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title),
+            // Publishing the documentation site or bumping a workflow's action is no change of what a release ships.
+            ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title)
+                && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title),
         };
+    }
+
+    /// <summary>The first severe word of a title that is not about the repository's own tooling ("fix the broken tests",
+    /// "broken CI", "wrong link in the docs" repair nothing a user runs).</summary>
+    private static string? SevereIn(IReadOnlyList<string> title)
+    {
+        for (var i = 0; i < title.Count; i++)
+        {
+            if (Vocabulary.Severe.Contains(title[i]) && !(i + 1 < title.Count && Vocabulary.Tooling.Contains(title[i + 1])))
+            {
+                return title[i];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>In a fix or feature, the trivial word the title is about: just after its verb ("Fix indent", "fix duplicate
+    /// 'is' typo in comment") or at the head of a short subject ("fix: typo in docstring", "empty_enum renamed to
+    /// empty_enums") — not a word in passing ("guard init_trackers and log against None", "print `{#await}` correctly",
+    /// "parse nth-child without whitespace").</summary>
+    private static string? TrivialObjectOf(IReadOnlyList<string> subject)
+    {
+        if (subject.Count == 0)
+        {
+            return null;
+        }
+        if (Vocabulary.EditVerbs.Contains(subject[0]))
+        {
+            return subject.Skip(1).Take(3).FirstOrDefault(Vocabulary.Trivial.Contains);
+        }
+        return subject.Count <= ShortSubjectWords ? subject.Take(2).FirstOrDefault(Vocabulary.Trivial.Contains) : null;
     }
 
     private static long Removed(IReadOnlyList<ClassifiedFile> files) => files.Sum(f => (long)f.Change.Deletions);
@@ -239,22 +292,26 @@ internal sealed partial record CommitSignals
     /// says security; the keyword the classifier found counts too.</summary>
     private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
-        if (traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+        // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
+        if (traits.Security && traits.SecurityKeyword is { } keyword && (traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+            || keyword.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase) || keyword.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase)))
         {
             return keyword;
         }
         for (var i = 0; i < title.Count; i++)
         {
-            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection.
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] is "injection" or "injections"
+            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection,
+            // "state_dict traversal" a walk over a tree.
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] is "injection" or "injections" or "traversal"
                 && ((i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])) || (i + 1 < title.Count && Vocabulary.NotAttacksAfter.Contains(title[i + 1])))))
             {
                 return title[i];
             }
         }
         var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
-        // The danger is another word than the verb ("escape" is both).
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w))) is { } danger)
+        // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
+        // body names tokens, hashes, masks and forwarded props for many other reasons.
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
         {
             return $"{verb} … {danger}";
         }
@@ -277,7 +334,9 @@ internal sealed partial record CommitSignals
             return protection;
         }
         var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
-        var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        // Two forms of one word ("traversal", "traverse") are one danger.
+        var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w))
+            .DistinctBy(w => w[..Math.Min(w.Length, DangerStemLength)], StringComparer.Ordinal).ToList();
         return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
             ? $"{bodyVerb} … {strong}"
             : null;
@@ -372,9 +431,11 @@ internal sealed partial record CommitSignals
         {
             return null;
         }
-        // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump.
-        var small = product.All(f => f.Role is FileRole.DependencyManifest or FileRole.Config or FileRole.Build
-            || VersionFile().IsMatch(f.Change.Path) || f.Change.Additions + f.Change.Deletions <= VersionStringLines);
+        // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump, and so does a
+        // release that carries a last line or two of code beside its version files.
+        var rest = product.Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Config or FileRole.Build)
+            && !ReleaseFile().IsMatch(f.Change.Path) && f.Change.Additions + f.Change.Deletions > VersionStringLines);
+        var small = rest.Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= SmallLines;
         return !small ? null : changesets ? "(changesets)" : match.Groups["version"].Value;
     }
 
@@ -384,11 +445,13 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
-    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionFile();
+    /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
+    /// artefacts.</summary>
+    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)|(^|/)CITATION\.cff$|\.(asc|sig|minisig)$|(^|/)sha(256|512)sums?(\.txt)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseFile();
 
     [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserFacingDocs();
@@ -456,6 +519,13 @@ internal sealed partial record CommitSignals
     /// "even if already woken", "instead of …", "to support iGPU", "to work with …".</summary>
     [GeneratedRegex(@"\b(when(ever)?|if|unless|instead of|so that|to (support|work|handle|allow|avoid|prevent|match))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopedBehaviourTitle();
+
+    [GeneratedRegex(@"\b(is|are|does|do|will|can|gets?) no longer\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoLonger();
+
+    /// <summary>"chore(deps): update X action to v1.0.2", "Bump actions/checkout from 4 to 5": a version bump of a dependency.</summary>
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|pin)s?\b.*\b(to|from) v?\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BumpTitle();
 
     /// <summary>A title about what a release ships: its artefacts, their signature, where they are published.</summary>
     [GeneratedRegex(@"\b(releases?|releasing|publish(es|ed|ing)?|deploy(s|ed|ing|ment)?|wheels?|binar(y|ies)|artifacts?|artefacts?|sign(s|ed|ing)?|docker|installers?|dist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -4,6 +4,8 @@ namespace Gitbrief.Analysis;
 /// <param name="WeightKey">The commit_types key whose weight applies (feat, fix, …, other).</param>
 /// <param name="Scope">The conventional scope, [tag] or "area:" prefix, if any.</param>
 /// <param name="Subject">The title without its type/scope prefix.</param>
+/// <param name="Declared">The title names its type the Conventional Commits way (<c>perf: …</c>, <c>[area] test: …</c>); otherwise a
+/// [tag], a verb or the files told it.</param>
 internal sealed record CommitTraits(
     IReadOnlyList<ChangeType> ChangeTypes,
     string WeightKey,
@@ -12,4 +14,5 @@ internal sealed record CommitTraits(
     bool Breaking,
     bool Security,
     bool Revert,
-    string? SecurityKeyword);
+    string? SecurityKeyword,
+    bool Declared);

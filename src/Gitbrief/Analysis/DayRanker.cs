@@ -5,8 +5,8 @@ using Gitbrief.Sources;
 namespace Gitbrief.Analysis;
 
 /// <summary>Ranks a day's commits against each other: a series of features on one scope (a port, a PR series) is
-/// medium as a whole, and only the strongest few commits whose high level rests on a soft signal (a core feature, a
-/// changed default, a severe fix) stay high — so a day of eight features does not make six of them high. Security,
+/// medium as a whole, and only the strongest few commits whose high level rests on a soft signal (a changed default, a
+/// severe fix) stay high — so a day of eight fixes does not make six of them high (a new capability is medium already). Security,
 /// breaking changes, bundled-engine upgrades, fixes of a crash, corruption or hang, and what a reader's watch rule raised are
 /// never capped.</summary>
 internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases)
@@ -20,7 +20,7 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
     /// <summary>A change this many times larger than a fix of the same files carries the fix.</summary>
     private const int LargerBy = 5;
 
-    private static readonly string[] SoftSignals = ["severe-fix", "defaults", "setting", "core-feature"];
+    private static readonly string[] SoftSignals = ["severe-fix", "defaults"];
 
     public void Rank(Dictionary<string, AnalyzedCommit> day)
     {

@@ -169,6 +169,8 @@ internal static class FileClassifier
         path.StartsWith(".buildkite/", StringComparison.Ordinal) ||
         path.StartsWith(".gitlab/ci/", StringComparison.Ordinal) ||
         name is ".gitlab-ci.yml" or "Jenkinsfile" or "azure-pipelines.yml" or ".travis.yml" or "appveyor.yml" or ".drone.yml" or "codecov.yml" ||
+        // The dependency bots' settings: which branches get which updates.
+        name is "renovate.json" or "renovate.json5" or ".renovaterc" or ".renovaterc.json" or ".renovaterc.json5" or "dependabot.yml" ||
         (directories.Length > 0 && directories.Any(d => d.Equals("ci", StringComparison.OrdinalIgnoreCase)));
 
     private static bool IsCommunityFile(string name) =>

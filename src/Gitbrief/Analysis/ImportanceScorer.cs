@@ -95,6 +95,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, new("breaking", 0, phrases.BreakingReason), true);
         }
+        if (!roleOnly && signals is { ApiBreak: { } attribute })
+        {
+            return (ImportanceLevel.High, new("breaking", 0, signalPhrases.ApiBreak(attribute)), true);
+        }
         if (signals is null && !roleOnly && traits.Security)
         {
             return (ImportanceLevel.High, new("security", 0, phrases.SecurityReason(traits.SecurityKeyword ?? string.Empty)), true);
@@ -119,17 +123,19 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, new("defaults", 0, signalPhrases.Defaults(defaults)), false);
         }
-        if (signals is { NewSetting: { } setting })
-        {
-            return (ImportanceLevel.High, new("setting", 0, signalPhrases.NewSetting(setting)), false);
-        }
         if (signals is { Removal: true })
         {
             return (ImportanceLevel.High, new("removal", 0, signalPhrases.Removal), false);
         }
+        // A new capability or setting is opt-in: it reaches whoever calls the new op or sets the new variable, and nothing
+        // changes for the others (labelled medium on every blind set).
         if (signals is { CoreFeature: true })
         {
-            return (ImportanceLevel.High, new("core-feature", 0, signalPhrases.CoreFeature), false);
+            return (ImportanceLevel.Medium, new("core-feature", 0, signalPhrases.CoreFeature), false);
+        }
+        if (signals is { NewSetting: { } setting })
+        {
+            return (ImportanceLevel.Medium, new("setting", 0, signalPhrases.NewSetting(setting)), false);
         }
         if (signals is { Graduation: { } graduation })
         {
@@ -231,7 +237,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
 
     private static bool HasHighSignal(CommitSignals signals) =>
         signals.Hardening is not null || signals.Dependency is { Kind: DependencyBumpKind.Engine }
-        || signals is { Core: true, SevereFix: not null } || signals.Defaults is not null || signals.NewSetting is not null || signals.CoreFeature || signals.Removal;
+        || signals is { Core: true, SevereFix: not null } || signals.Defaults is not null || signals.Removal;
 
     /// <summary>The signals that did not move the level, shown with zero points so the reader sees them all.</summary>
     private IEnumerable<ScoreReason> Evidence(CommitSignals signals, List<ScoreReason> shown)

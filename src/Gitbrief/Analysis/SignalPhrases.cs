@@ -7,6 +7,7 @@ internal sealed record SignalPhrases
     public required Func<string, string> SevereFix { get; init; }
     public required string CoreFeature { get; init; }
     public required Func<string, string> Defaults { get; init; }
+    public required Func<string, string> ApiBreak { get; init; }
     public required Func<string, string> Engine { get; init; }
     public required Func<string, string> Graduation { get; init; }
     public required Func<string, string> Major { get; init; }
@@ -41,6 +42,7 @@ internal sealed record SignalPhrases
         SevereFix = w => $"修复严重问题（{w}）",
         CoreFeature = "核心功能的新能力",
         Defaults = w => w == "title" ? "修改默认行为" : $"修改默认值（{w}）",
+        ApiBreak = w => $"公开 API 的破坏性变更（新增 {w}）",
         Engine = w => $"升级内置引擎 {w}",
         Graduation = w => $"功能转为正式（{w}）",
         Major = w => $"依赖大版本升级 {w}",
@@ -74,6 +76,7 @@ internal sealed record SignalPhrases
         SevereFix = w => $"fixes a severe problem ({w})",
         CoreFeature = "new capability of the core product",
         Defaults = w => w == "title" ? "changes a default" : $"changes a default value ({w})",
+        ApiBreak = w => $"breaks the public API (adds {w})",
         Engine = w => $"upgrades the bundled engine {w}",
         Graduation = w => $"leaves preview ({w})",
         Major = w => $"major version bump of {w}",

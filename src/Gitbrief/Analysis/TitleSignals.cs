@@ -8,13 +8,20 @@ namespace Gitbrief.Analysis;
 /// ("rtmp: drop support"); and a body that says what the change protects against.</summary>
 internal static partial class TitleSignals
 {
-    /// <summary>The refactoring verb the title starts with (after a [tag] or a type prefix), unless it states a purpose
-    /// that changes behaviour ("… to support X").</summary>
-    public static string? RefactorOf(string title) =>
-        RefactorTitle().Match(title) is { Success: true } match && !PurposeClause().IsMatch(title) ? match.Groups["verb"].Value.ToLowerInvariant() : null;
+    /// <summary>"refactor", or the refactoring verb the subject starts with (the title after its [tags] or type
+    /// prefix), unless it states a purpose that changes behaviour ("… to support X").</summary>
+    public static string? RefactorOf(CommitTraits traits) =>
+        PurposeClause().IsMatch(traits.Subject) ? null
+        : traits is { Declared: true, WeightKey: "refactor" } ? "refactor"
+        : RefactorVerb().Match(traits.Subject) is { Success: true } match ? match.Groups["verb"].Value.ToLowerInvariant()
+        : null;
 
-    /// <summary>The title says the commit is about tests: a <c>test:</c>/<c>tests:</c> type, a <c>test1234:</c> area.</summary>
-    public static bool DeclaresTests(string title) => TestTitle().IsMatch(title);
+    /// <summary>The title says the commit is about tests: a <c>test:</c>/<c>tests:</c> type, a <c>test1234:</c>
+    /// area, a <c>fix: tests …</c> subject.</summary>
+    public static bool DeclaresTests(CommitTraits traits) =>
+        traits is { Declared: true, WeightKey: "test" }
+        || (traits.Scope is { } scope && NumberedTestArea().IsMatch(scope))
+        || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject));
 
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var".</summary>
     public static bool IsLintFix(string title) => LintFix().IsMatch(title);
@@ -31,13 +38,16 @@ internal static partial class TitleSignals
 
     /// <summary>A Conventional Commits <c>perf:</c> type: with a few lines, a technique ("iterate with for..in", "allocate
     /// lazily"), not a measured speed-up that a title would state ("speed up X", "optimize Y for s390x").</summary>
-    public static bool DeclaresPerformance(string title) => PerformanceType().IsMatch(title) && !Complexity().IsMatch(title) && !MeasuredSpeed().IsMatch(title);
+    public static bool DeclaresPerformance(CommitTraits traits) =>
+        IsPerformanceType(traits) && !Complexity().IsMatch(traits.Subject) && !MeasuredSpeed().IsMatch(traits.Subject);
 
     /// <summary>"avoid O(n^2) body accumulation in the HTTP listener", "strip comments … in linear time", "Improve regex
     /// performance": outside a <c>perf:</c> type, a fix of the cost of handling input is a denial-of-service fix — an
     /// attacker chooses the input.</summary>
-    public static string? DenialOfServiceOf(string title) =>
-        !PerformanceType().IsMatch(title) && Complexity().Match(title) is { Success: true } match ? match.Value : null;
+    public static string? DenialOfServiceOf(CommitTraits traits, string title) =>
+        !IsPerformanceType(traits) && Complexity().Match(title) is { Success: true } match ? match.Value : null;
+
+    private static bool IsPerformanceType(CommitTraits traits) => traits is { Declared: true, WeightKey: "perf" };
 
     /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory.</summary>
     public static bool IsAdvisoryMerge(string title) => title.Trim() == "Merge commit from fork";
@@ -45,8 +55,8 @@ internal static partial class TitleSignals
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*([\w./ -]{1,30}?(\([^)]*\))?!?\s?:\s*)?(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RefactorTitle();
+    [GeneratedRegex(@"^\s*(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RefactorVerb();
 
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
@@ -54,11 +64,11 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lints?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(tests?(\([^)]*\))?!?\s*[:：]|test\d+\s*:|fix(\([^)]*\))?:\s*tests?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TestTitle();
+    [GeneratedRegex(@"^test\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedTestArea();
 
-    [GeneratedRegex(@"^\s*perf(\([^)]*\))?!?:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PerformanceType();
+    [GeneratedRegex(@"^tests?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TestsSubject();
 
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Complexity();

@@ -35,7 +35,7 @@ internal static class Vocabulary
     /// code is what most commits do.</summary>
     public static readonly HashSet<string> Removal = Set(
         "drop", "drops", "dropped", "dropping", "remove", "removes", "removed", "removing", "disable", "disables", "disabled", "disabling",
-        "ignore", "ignores", "ignoring", "distrust", "narrow", "narrows", "tighten", "tightens");
+        "ignore", "ignores", "ignoring", "distrust", "narrow", "narrows", "tighten", "tightens", "avoid", "avoids");
 
     /// <summary>Verbs after "only" that narrow what is accepted ("only accept signed archives").</summary>
     public static readonly HashSet<string> Narrowed = Set("allow", "allows", "accept", "accepts", "permit", "permits", "trust", "trusts");
@@ -81,11 +81,22 @@ internal static class Vocabulary
         "bypass", "traversal", "traverse", "injection", "vulnerability", "vulnerable", "cve", "exploit", "xss", "csrf", "ssrf", "rce",
         "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest");
 
+    /// <summary>The stems of <see cref="StrongDanger"/>'s words in their other forms ("credential-bearing", "bypassing",
+    /// "backdoored", "vulnerabilities").</summary>
+    private static readonly string[] StrongDangerStems = ["credential", "bypass", "backdoor", "exploit", "vulnerab", "attacker", "malicious", "tamper", "spoof"];
+
+    /// <summary>A word that says security in any text: <see cref="StrongDanger"/>, a memory-safety problem, or a form of one
+    /// of their stems.</summary>
+    public static bool IsUnmistakableDanger(string word) =>
+        StrongDanger.Contains(word) || MemorySafety.Contains(word) || StrongDangerStems.Any(stem => word.StartsWith(stem, StringComparison.Ordinal));
+
     /// <summary>Words after "injection" that make it a language injection of an editor or parser, not an attack.</summary>
     public static readonly HashSet<string> NotAttacksAfter = Set("aware", "queries", "query", "grammar", "grammars", "layer", "layers");
 
-    /// <summary>Words before "injection" that make it a design pattern.</summary>
-    public static readonly HashSet<string> NotAttacks = Set("dependency", "dependencies", "constructor", "property", "setter", "method", "field", "di");
+    /// <summary>Words before "injection" that make it a design pattern, and before "traversal" a walk over a data structure.</summary>
+    public static readonly HashSet<string> NotAttacks = Set(
+        "dependency", "dependencies", "constructor", "property", "setter", "method", "field", "di",
+        "tree", "graph", "ast", "dom", "node", "nodes", "state_dict", "module", "object");
 
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
     public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];
@@ -109,11 +120,23 @@ internal static class Vocabulary
     /// <summary>Words of a title that says the change is an example of use.</summary>
     public static readonly HashSet<string> ExampleWords = Set("example", "examples", "demo", "demos", "tutorial", "tutorials", "sample", "samples", "cookbook", "notebook");
 
+    /// <summary>The documentation and its site: publishing them ships nothing of the product.</summary>
+    public static readonly HashSet<string> DocumentationWords = Set("doc", "docs", "documentation", "pages", "website");
+
+    /// <summary>Verbs that name an edit of what follows them ("fix typo", "update log message").</summary>
+    public static readonly HashSet<string> EditVerbs = Set(
+        "fix", "fixes", "fixed", "correct", "corrects", "corrected", "update", "updates", "tweak", "tweaks", "adjust", "improve", "improves", "clean");
+
+    /// <summary>The repository's own tooling: a severe word before one of these ("broken tests") repairs nothing a user runs.</summary>
+    public static readonly HashSet<string> Tooling = Set(
+        "test", "tests", "testing", "build", "builds", "ci", "doc", "docs", "documentation", "link", "links", "example", "examples",
+        "benchmark", "benchmarks", "lint", "linter");
+
     /// <summary>Trivial edits whatever their size.</summary>
     public static readonly HashSet<string> Trivial = Set(
         "typo", "typos", "spelling", "misspelling", "whitespace", "formatting", "format", "fmt", "lint", "linting", "clippy", "print",
         "prints", "printing", "log", "logging", "comment", "comments", "wording", "warning", "warnings", "cosmetic", "indentation", "nit",
-        "nits", "rename", "renames", "renamed", "reword", "message", "messages", "docstring", "docstrings", "readme");
+        "nits", "rename", "renames", "renamed", "reword", "message", "messages", "docstring", "docstrings", "readme", "indent", "indents");
 
     /// <summary>Proofreading words: a change of spelling or wording, trivial up to a proofreader's size.</summary>
     public static readonly HashSet<string> Proofreading = Set("typo", "typos", "spelling", "misspelling", "misspellings", "wording", "grammar");

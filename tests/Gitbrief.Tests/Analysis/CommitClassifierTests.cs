@@ -113,6 +113,24 @@ public sealed class CommitClassifierTests
         Assert.Equal("drop v1 API", traits.Subject);
     }
 
+    [Fact]
+    public void A_bang_after_a_type_gitbrief_does_not_know_still_marks_a_breaking_change()
+    {
+        var traits = CommitBuilder.Message("foo!: bar").File("src/api.cs").Traits();
+
+        Assert.True(traits.Breaking);
+        Assert.Equal("bar", traits.Subject);
+        Assert.Equal("foo", traits.Scope);
+    }
+
+    [Fact]
+    public void An_empty_breaking_change_footer_is_not_a_breaking_change()
+    {
+        var traits = CommitBuilder.Message("feat: add x\n\nBREAKING CHANGE:").File("src/api.cs").Traits();
+
+        Assert.False(traits.Breaking);
+    }
+
     [Theory]
     [InlineData("refactor: rename settings\n\nBREAKING CHANGE: the `foo` key is now `bar`")]
     [InlineData("refactor: rename settings\n\nBREAKING-CHANGE: the `foo` key is now `bar`")]

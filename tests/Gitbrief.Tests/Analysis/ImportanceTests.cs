@@ -114,13 +114,13 @@ public sealed class ImportanceTests
     }
 
     [Fact]
-    public void A_core_feature_announced_in_the_changelog_is_high()
+    public void A_core_feature_announced_in_the_changelog_is_medium_because_it_is_opt_in()
     {
         var analyzed = Assessed(CommitBuilder.Message("feat: new query engine")
             .Files(8, i => $"src/engine/part{i}.rs", 100)
             .File("CHANGELOG.md", 3));
 
-        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
         Assert.Equal("new capability of the core product", analyzed.Reason("core-feature").Detail);
     }
 

@@ -235,7 +235,7 @@ public sealed class SignalTests
             ["a1"] = Analyzed(CommitBuilder.Message("sched: fix stale VRAM data").File("server/sched.go", 30, 4)),
             ["a2"] = Analyzed(CommitBuilder.Message("runner: fix wrong token counts").File("server/runner.go", 8, 2)),
             ["a3"] = Analyzed(CommitBuilder.Message("server: fix crash on unload").File("server/unload.go", 6, 2)),
-            ["a4"] = Analyzed(CommitBuilder.Message("feat: add an embeddings command").File("cmd/embed.go", 120, 0).File("README.md", 10, 0)),
+            ["a4"] = Analyzed(CommitBuilder.Message("server: change the default context length").File("server/config.go", 8, 2)),
         };
         Assert.All(day.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
 
@@ -383,12 +383,12 @@ public sealed class SignalTests
     }
 
     [Fact]
-    public void A_core_feature_that_adds_an_environment_variable_is_a_new_setting()
+    public void A_core_feature_that_adds_an_environment_variable_is_a_new_setting_and_opt_in()
     {
         var analyzed = Analyzed(CommitBuilder.Message("feat: support HF_HUB_OFFLINE for model loading").File("core/src/loader.rs", 30, 4));
         var constant = Analyzed(CommitBuilder.Message("refactor: move MAX_BATCH_SIZE into the scheduler").File("core/src/loader.rs", 30, 4));
 
-        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
         Assert.Equal("new core setting HF_HUB_OFFLINE", analyzed.Reason("setting").Detail);
         Assert.DoesNotContain("setting", constant.ReasonCodes());
     }
@@ -402,5 +402,139 @@ public sealed class SignalTests
 
         Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
         Assert.Equal($"fixes a severe problem ({word})", analyzed.Reason("severe-fix").Detail);
+    }
+
+    [Fact]
+    public void Adding_non_exhaustive_to_an_existing_public_rust_type_is_breaking_but_not_on_a_new_type()
+    {
+        var existing = Analyzed(CommitBuilder.Message("feat: add #[non_exhaustive] to DType enum")
+            .Diff("candle-core/src/dtype.rs", "+#[non_exhaustive]"));
+        var declared = Analyzed(CommitBuilder.Message("feat(cli): port the root command")
+            .Diff("crates/cli/src/root.rs", "+#[non_exhaustive]", "+#[derive(Debug)]", "+pub enum RootKind {", "+    Global,", "+}"));
+
+        Assert.Equal(ImportanceLevel.High, existing.Importance.Level);
+        Assert.Equal("breaks the public API (adds #[non_exhaustive])", existing.Reason("breaking").Detail);
+        Assert.DoesNotContain("breaking", declared.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_plain_sentence_saying_something_no_longer_happens_changes_behaviour()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Submodules are no longer implicitly imported (#18303)")
+            .File("crates/nu-parser/src/parse_keywords.rs", 200, 130));
+        var fix = Analyzed(CommitBuilder.Message("fix: the parser no longer crashes on empty input").File("crates/nu-parser/src/lex.rs", 6, 2));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("defaults", analyzed.ReasonCodes());
+        Assert.DoesNotContain("defaults", fix.ReasonCodes());
+    }
+
+    [Fact]
+    public void An_advisory_id_in_the_body_makes_a_one_line_fix_a_security_fix()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Fix heap buffer overflow when formatting an empty string\n\nFixes CVE-2025-48060.")
+            .Diff("src/jv.c", "-  memcpy(s->data, data, len);", "+  memcpy(s->data, data, len); s->data[len] = 0;"));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("CVE-2025-48060", analyzed.Importance.Reasons.Single(r => r.Code is "security" or "hardening").Detail);
+    }
+
+    [Fact]
+    public void A_fix_that_names_an_indentation_change_and_only_reindents_is_formatting()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Fix indent")
+            .Diff("deep_gemm/include/fp8_gemm.cuh", "-    if (a) {", "-      b();", "+  if (a) {", "+    b();"));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("formatting", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("2.9.0 (#35502)")]
+    [InlineData("Set version post v2.12.0 release (#12345)")]
+    [InlineData("Prepare release 2.12.0 (#12343)")]
+    public void Release_bookkeeping_is_low(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title)
+            .File("pydantic/version.py", 1, 1).File("CITATION.cff", 2, 2).File("HISTORY.md", 41, 0).File("ext/crypto/cipher.rs", 2, 2));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("release-version", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void Release_signatures_and_checksums_are_release_bookkeeping()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Update signatures of 1.8.0 (#3331)")
+            .Files(3, i => $"sig/v1.8.0/jq-linux-{i}.asc", 16).File("sig/v1.8.0/sha256sum.txt", 26));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    [InlineData("ci: deploy docs with GitHub Pages workflow (#725)", ".github/workflows/docs.yml")]
+    [InlineData("chore(deps): update grafana/shared-workflows/azure-trusted-signing action to v1.0.2", ".github/workflows/release.yml")]
+    [InlineData("Configure branch v1 to get security updates (#5864)", "renovate.json")]
+    public void Docs_publishing_workflow_action_bumps_and_bot_settings_ship_nothing(string title, string path)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File(path, 10, 4));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.DoesNotContain("release-pipeline", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("fix(tracker): guard init_trackers and log against None kwargs", false)]
+    [InlineData("Preserve `eager` keyword in `--dump` and `--fmt`", false)]
+    [InlineData("server: fix duplicate 'is' typo in comment", true)]
+    [InlineData("fix: typo in docstring", true)]
+    public void A_fix_is_trivial_only_when_its_title_is_about_the_trivial_edit(string title, bool trivial)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/tracking.py", 6, 2));
+
+        Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
+        Assert.Equal(trivial ? ImportanceLevel.Low : ImportanceLevel.Medium, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    [InlineData("fix(models): rectangular causal mask for prefix KV caching\n\nThe mask covers the cached tokens and the new tokens.")]
+    [InlineData("fix: prevent onoutroend from firing twice\n\nEvents forwarded to the parent fired twice.")]
+    [InlineData("Fix Params4bit attribute access for FSDP state_dict traversal\n\nLets FSDP traverse the namespace; verify it with a test.")]
+    public void A_protective_word_with_an_ordinary_word_of_the_body_is_no_hardening(string message)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(message).File("src/models/llama.rs", 20, 4));
+
+        Assert.DoesNotContain("hardening", analyzed.ReasonCodes());
+        Assert.DoesNotContain("security", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_protective_title_with_an_unmistakable_danger_in_the_body_is_hardening()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Add URL redaction for embedded messages\n\nExternal tools can embed credential-bearing URLs in error text, bypassing the display redaction.")
+            .File("crates/uv-redacted/src/lib.rs", 40, 6));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("hardening", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Revert \"fix: fix the broken tests.\"")]
+    [InlineData("fix broken CI on macOS")]
+    public void A_broken_test_or_build_is_no_severe_fix(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/parser.rs", 20, 20));
+
+        Assert.DoesNotContain("severe-fix", analyzed.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, analyzed.Importance.Level);
+    }
+
+    [Fact]
+    public void A_version_in_backticks_is_a_release_version()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("[FLA] Bump version to `0.5.2`").File("fla/__init__.py", 1, 1));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal("release version 0.5.2", analyzed.Reason("release-version").Detail);
     }
 }

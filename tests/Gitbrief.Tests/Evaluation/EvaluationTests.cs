@@ -8,13 +8,21 @@ namespace Gitbrief.Tests.Evaluation;
 /// fails CI.</summary>
 public sealed class EvaluationTests
 {
-    /// <summary>Floors a little under today's figures on 514 commits of 17 repositories (90.9% agreement, high
-    /// precision 83.3%, recall 73.5%, 37 points above the old tool). The set grew by a hold-out of five repositories
-    /// whose highs the rules find less often (3 of 6 blind), so the precision and recall floors sit below the ones
-    /// the 372 commits of 12 repositories allowed (80%, 76%).</summary>
+    /// <summary>Floors a little under today's figures on 514 commits of 17 repositories (90.3% agreement, high
+    /// precision 87.0%, recall 58.8%, 37 points above the old tool). Recall stands lower than the 73.5% it once had:
+    /// a new capability is medium since four blind sets labelled 17 of 22 such commits medium (an added op, option or
+    /// command reaches only those who use it), and five of the set's highs were of that kind.</summary>
     private const double AgreementFloor = 0.89;
-    private const double HighPrecisionFloor = 0.78;
-    private const double HighRecallFloor = 0.72;
+    private const double HighPrecisionFloor = 0.80;
+    private const double HighRecallFloor = 0.55;
+
+    /// <summary>Over all nine hold-out sets together (1,330 commits, 89 high): high precision 73.8%, recall 50.6%.</summary>
+    private const double HoldOutPrecisionFloor = 0.68;
+    private const double HoldOutRecallFloor = 0.47;
+
+    private static readonly string[] HoldOuts =
+        ["eval/holdout", "eval/holdout2", "eval/holdout3", "eval/holdout4", "eval/holdout5", "eval/holdout6", "eval/holdout7", "eval/holdout8", "eval/holdout9"];
+
     private const double MarginOverOldTool = 0.30;
 
     private static readonly Lazy<EvaluationResult> Result = new(() => Evaluator.Evaluate(EvaluationSet.Load(SetDirectory("eval")), ImportanceWeights.Default));
@@ -41,15 +49,19 @@ public sealed class EvaluationTests
         Assert.True(rules.Agreement > result.Seed.Agreement + MarginOverOldTool, result.Format(listDisagreements: false));
     }
 
-    /// <summary>The five hold-out sets, each labelled blind and measured before the rules saw it (eval/README.md has
+    /// <summary>The nine hold-out sets, each labelled blind and measured before the rules saw it (docs/evaluation.md has
     /// the figures at arrival): floors a little under today's, so that a change tuned on one set cannot quietly lose
     /// another.</summary>
     [Theory]
     [InlineData("eval/holdout", 0.84)]
-    [InlineData("eval/holdout2", 0.81)]
-    [InlineData("eval/holdout3", 0.69)]
-    [InlineData("eval/holdout4", 0.77)]
-    [InlineData("eval/holdout5", 0.71)]
+    [InlineData("eval/holdout2", 0.84)]
+    [InlineData("eval/holdout3", 0.73)]
+    [InlineData("eval/holdout4", 0.81)]
+    [InlineData("eval/holdout5", 0.72)]
+    [InlineData("eval/holdout6", 0.81)]
+    [InlineData("eval/holdout7", 0.84)]
+    [InlineData("eval/holdout8", 0.81)]
+    [InlineData("eval/holdout9", 0.70)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -58,6 +70,18 @@ public sealed class EvaluationTests
         Assert.True(result.Rules.Agreement >= floor, result.Format(listDisagreements: false));
         Assert.True(result.Rules.Agreement > result.Seed.Agreement, result.Format(listDisagreements: false));
         Assert.Empty(result.RoleOnlyHigh.Select(c => $"{c.Repository} {c.Sha[..7]} {c.Title}"));
+    }
+
+    [Fact]
+    public void Over_all_hold_out_sets_high_precision_and_recall_stay_above_their_floors()
+    {
+        var pooled = HoldOuts.Select(set => Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default))
+            .SelectMany(result => result.Commits).ToList();
+        var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
+
+        Assert.True(pooled.Count >= 1300, $"{pooled.Count} hold-out commits");
+        Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
+        Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
 
     [Fact]
