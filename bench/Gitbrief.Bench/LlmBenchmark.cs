@@ -105,14 +105,16 @@ internal static class LlmBenchmark
             + $"JSON llm block: {Fallbacks} fallbacks.");
     }
 
-    /// <summary>The busy day through a gitbrief build with --llm against <paramref name="simulator"/>: wall time and the JSON's llm block.</summary>
-    internal static async Task<EndToEndRun> EndToEndAsync(GitbriefBinary binary, string repository, ChatSimulator simulator, BenchPaths paths, int concurrency)
+    /// <summary>The busy day (or <paramref name="day"/>) through a gitbrief build with --llm against <paramref name="simulator"/>:
+    /// wall time and the JSON's llm block.</summary>
+    internal static async Task<EndToEndRun> EndToEndAsync(
+        GitbriefBinary binary, string repository, ChatSimulator simulator, BenchPaths paths, int concurrency, DateOnly? day = null)
     {
         var work = Path.Combine(paths.Out, $"tmp-llm-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         var config = Path.Combine(work, "gitbrief.yaml");
         await File.WriteAllTextAsync(config, $"analysis: llm\nllm:\n  base_url: {simulator.BaseUrl}\n  model: bench-e2e\n  max_concurrency: {concurrency}\n").ConfigureAwait(false);
-        var date = RepositoryGenerator.BusyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = (day ?? RepositoryGenerator.BusyDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var requestsBefore = simulator.Requests.Count;
         var result = await binary.RunAsync(
             ["report", "--repo", repository, "--date", date, "--tz", "Asia/Shanghai", "--config", config, "--out", Path.Combine(work, "out"),

@@ -29,11 +29,7 @@ internal static class WideCommitRepository
 
     private static void WriteCommit(Stream output, DateOnly day, string message, int revision)
     {
-        var time = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUnixTimeSeconds();
-        RepositoryGenerator.Write(output, "commit refs/heads/main\n");
-        RepositoryGenerator.Write(output, $"author Alice Chen <alice.chen@acme.dev> {time} +0800\n");
-        RepositoryGenerator.Write(output, $"committer Alice Chen <alice.chen@acme.dev> {time} +0800\n");
-        RepositoryGenerator.WriteData(output, Encoding.UTF8.GetBytes(message));
+        WriteCommitHeader(output, new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)), message);
         for (var i = 0; i < Files; i++)
         {
             var name = i.ToString("00000", CultureInfo.InvariantCulture);
@@ -44,5 +40,15 @@ internal static class WideCommitRepository
                 + $"    public string Name => \"client-{name}\";\n}}\n"));
         }
         RepositoryGenerator.Write(output, "\n");
+    }
+
+    /// <summary>A commit on main by Alice Chen at <paramref name="time"/> (+0800), its files to follow.</summary>
+    internal static void WriteCommitHeader(Stream output, DateTimeOffset time, string message)
+    {
+        var seconds = time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        RepositoryGenerator.Write(output, "commit refs/heads/main\n");
+        RepositoryGenerator.Write(output, $"author Alice Chen <alice.chen@acme.dev> {seconds} +0800\n");
+        RepositoryGenerator.Write(output, $"committer Alice Chen <alice.chen@acme.dev> {seconds} +0800\n");
+        RepositoryGenerator.WriteData(output, Encoding.UTF8.GetBytes(message));
     }
 }

@@ -140,6 +140,12 @@ internal sealed partial record CommitSignals
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
+        // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
+        // the body says of the opt-in that remains.
+        if (experimental is not null && title.Any(Vocabulary.Defaults.Contains) && !title.Any(Vocabulary.Experimental.Contains))
+        {
+            experimental = null;
+        }
         // A title may report the wrong result instead of saying "fix": "diff returns off-by-one results with microseconds".
         var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
             || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))

@@ -18,7 +18,6 @@ internal static class DayCapture
         var history = new GitHistory(directory);
         var (revision, _) = await history.ResolveBranchAsync(null, cancellationToken).ConfigureAwait(false);
         var commits = await history.ReadAsync(revision, day.Start, day.EndExclusive, firstParent, cancellationToken).ConfigureAwait(false);
-        commits = await ChangedLineReader.AttachAsync(directory, commits, cancellationToken).ConfigureAwait(false);
         // The repository as it stood at the end of the day: its tree and its recent history up to then.
         var atDayEnd = commits.Count > 0 ? commits.MaxBy(c => c.CommittedAt)!.Sha : revision;
         var files = await RepositoryFilesReader.ReadAsync(directory, atDayEnd, cancellationToken).ConfigureAwait(false);

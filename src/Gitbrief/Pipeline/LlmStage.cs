@@ -87,14 +87,22 @@ internal sealed class LlmStage : IAsyncDisposable
 
     /// <summary>A day's highlights and themes: the rules find the themes, one request writes the highlights and names the
     /// themes (null highlights where the request failed: the rules highlights stay; a theme the model did not name keeps
-    /// its rules title). Called once every commit of the day has its analysis.</summary>
+    /// its rules title). Called once the day's commits of <see cref="AnsweredFirst"/> have their LLM analysis; the others
+    /// are read with the rules analysis.</summary>
     private async Task<LlmDay> HighlightsAsync(
-        LlmRepository repository, IGrouping<DateOnly, CommitRecord> day, Dictionary<string, AnalyzedCommit> analyses, CancellationToken cancellationToken)
+        LlmRepository repository, IGrouping<DateOnly, CommitRecord> day, IReadOnlyList<string> answeredFirst, Dictionary<string, AnalyzedCommit> analyses,
+        IReadOnlyDictionary<string, AnalyzedCommit> rules, CancellationToken cancellationToken)
     {
         Dictionary<string, AnalyzedCommit> of;
         lock (analyses)
         {
             of = day.GroupBy(c => c.Sha, StringComparer.Ordinal).ToDictionary(g => g.Key, g => analyses[g.Key], StringComparer.Ordinal);
+        }
+        foreach (var late in day.Select(c => c.Sha).Except(answeredFirst, StringComparer.Ordinal))
+        {
+            // Whether it is answered yet or not, the same input for the same day whatever the timing (the store keeps the
+            // answer under the input's hash): the rules analysis.
+            of[late] = rules[late];
         }
         // Muted commits (a reader's watch rule) never make the highlights.
         var commits = day
@@ -117,25 +125,44 @@ internal sealed class LlmStage : IAsyncDisposable
     }
 
     /// <summary>Runs the whole stage for one repository's window: every commit analysed concurrently (the results replace
-    /// the rules analyses in <paramref name="analyses"/>), and each day's highlights request sent as soon as that day's
-    /// last commit is answered — a backfill never waits for the whole window before its first day's highlights.</summary>
+    /// the rules analyses in <paramref name="analyses"/>), and each day's highlights request sent as soon as the day's
+    /// commits it waits for (<see cref="AnsweredFirst"/>) are answered — beside the day's last round rather than one round
+    /// after it, and a backfill never waits for the whole window before its first day's highlights.</summary>
     public async Task<LlmRepositoryResult> RunAsync(
         LlmRepository repository, IReadOnlyList<CommitRecord> commits, ILookup<DateOnly, CommitRecord> byDay,
         Dictionary<string, AnalyzedCommit> analyses, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var usage = new Dictionary<string, LlmUsage>(StringComparer.Ordinal);
+        Dictionary<string, AnalyzedCommit> rules;
+        lock (analyses)
+        {
+            rules = new Dictionary<string, AnalyzedCommit>(analyses, StringComparer.Ordinal);
+        }
         var analysed = commits
             .GroupBy(c => c.Sha, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => AnalyzeAsync(repository, g.First(), analyses, usage, cancellationToken), StringComparer.Ordinal);
         var days = byDay.Select(async day =>
         {
-            await Task.WhenAll(day.Select(c => analysed.TryGetValue(c.Sha, out var task) ? task : Task.CompletedTask)).ConfigureAwait(false);
-            return (day.Key, Day: await HighlightsAsync(repository, day, analyses, cancellationToken).ConfigureAwait(false));
+            var first = AnsweredFirst(day, client.Options.Settings.MaxConcurrency);
+            await Task.WhenAll(first.Select(sha => analysed.TryGetValue(sha, out var task) ? task : Task.CompletedTask)).ConfigureAwait(false);
+            return (day.Key, Day: await HighlightsAsync(repository, day, first, analyses, rules, cancellationToken).ConfigureAwait(false));
         }).ToList();
         await Task.WhenAll(analysed.Values).ConfigureAwait(false);
         var highlights = (await Task.WhenAll(days).ConfigureAwait(false)).ToDictionary(d => d.Key, d => d.Day);
         return new LlmRepositoryResult(Model, usage, highlights, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>The day's commits whose LLM analysis its highlights wait for: all of them, but the last round's when it is
+    /// not full (the commits beyond the last multiple of <paramref name="concurrency"/>, at most half the day), which go in
+    /// with their rules analysis so that the day request fills an idle slot of that round instead of taking one more.
+    /// Fixed by the day and the concurrency, never by timing: a day run again asks with the same input, and finds the
+    /// answer in the store.</summary>
+    internal static IReadOnlyList<string> AnsweredFirst(IEnumerable<CommitRecord> day, int concurrency)
+    {
+        var shas = day.Select(c => c.Sha).Distinct(StringComparer.Ordinal).ToList();
+        var late = shas.Count % Math.Max(1, concurrency);
+        return late <= shas.Count / 2 ? shas[..^late] : shas;
     }
 
     private void Record(LlmUsage usage, LlmFallback? fallback)

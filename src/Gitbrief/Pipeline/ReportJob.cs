@@ -145,6 +145,11 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         try
         {
             var opened = await LocateAsync(spec, mirrors, github, cancellationToken).ConfigureAwait(false);
+            if (llm is not null && opened.History is GitHistory git)
+            {
+                // The LLM reads each commit's patch from the window's one git read, not from a git show of its own.
+                git.KeepPatches();
+            }
 
             // Claim the repository's days before analysing or writing them: a run doing the same days at the same time
             // waits there, then finds the LLM answers cached and the deliveries made. Reading git is harmless twice,
@@ -213,10 +218,6 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         {
             var (commits, unreadable) = await ReadAsync(history, revision, days, spec.FirstParent, cancellationToken).ConfigureAwait(false);
             commits = await EnrichAsync(spec, links, github, commits, cancellationToken).ConfigureAwait(false);
-            if (history is GitHistory local)
-            {
-                commits = await ChangedLineReader.AttachAsync(local.Directory, commits, cancellationToken).ConfigureAwait(false);
-            }
             var profile = commits.Count == 0 ? await AbandonAsync(layout, layoutCancellation).ConfigureAwait(false) : await layout.ConfigureAwait(false);
             return new WindowCommits(commits, commits.ToLookup(c => ReportDay.DateOf(c.CommittedAt, request.TimeZone)), unreadable, profile);
         }

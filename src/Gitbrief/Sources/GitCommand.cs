@@ -20,12 +20,34 @@ internal static class GitCommand
         string? input = null)
     {
         var result = await RunRawAsync(workingDirectory, arguments, config, cancellationToken, input).ConfigureAwait(false);
-        if (result.ExitCode != 0 && !allowFailure)
+        ThrowUnlessSucceeded(arguments, result.ExitCode, result.Error, allowFailure);
+        return result.ExitCode == 0 ? result.Output : [];
+    }
+
+    /// <summary>Runs git and hands its stdout to <paramref name="read"/> as it comes, so that nothing has to hold the
+    /// whole output; what <paramref name="read"/> returns, or (when git failed and <paramref name="allowFailure"/>)
+    /// null.</summary>
+    public static async Task<T?> StreamAsync<T>(
+        string? workingDirectory,
+        IReadOnlyList<string> arguments,
+        Func<Stream, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken,
+        bool allowFailure = false,
+        string? input = null)
+        where T : class
+    {
+        var (exitCode, output, error) = await RunCoreAsync(workingDirectory, arguments, null, read, cancellationToken, input).ConfigureAwait(false);
+        ThrowUnlessSucceeded(arguments, exitCode, error, allowFailure);
+        return exitCode == 0 ? output : null;
+    }
+
+    private static void ThrowUnlessSucceeded(IReadOnlyList<string> arguments, int exitCode, string error, bool allowFailure)
+    {
+        if (exitCode != 0 && !allowFailure)
         {
             var verb = arguments.FirstOrDefault(a => !a.StartsWith('-') && a != "-c" && !a.Contains('=', StringComparison.Ordinal)) ?? "command";
-            throw new RepositoryException($"git {verb} failed: {LastLine(result.Error)}");
+            throw new RepositoryException($"git {verb} failed: {LastLine(error)}");
         }
-        return result.ExitCode == 0 ? result.Output : [];
     }
 
     public static async Task<string> RunTextAsync(
@@ -47,6 +69,18 @@ internal static class GitCommand
         IReadOnlyDictionary<string, string>? config,
         CancellationToken cancellationToken,
         string? input = null)
+    {
+        var (exitCode, output, error) = await RunCoreAsync(workingDirectory, arguments, config, ReadAllAsync, cancellationToken, input).ConfigureAwait(false);
+        return new Result(exitCode, output, error);
+    }
+
+    private static async Task<(int ExitCode, T Output, string Error)> RunCoreAsync<T>(
+        string? workingDirectory,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string>? config,
+        Func<Stream, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken,
+        string? input)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -93,13 +127,23 @@ internal static class GitCommand
             throw new GitbriefException($"cannot run git ({Executable}): {e.Message}; is git installed and on PATH?");
         }
         using var registration = cancellationToken.Register(() => Kill(process));
-        var outputTask = ReadAllAsync(process.StandardOutput.BaseStream, cancellationToken);
+        var outputTask = read(process.StandardOutput.BaseStream, cancellationToken);
         var errorTask = process.StandardError.ReadToEndAsync(cancellationToken);
         await WriteInputAsync(process, input, cancellationToken).ConfigureAwait(false);
-        var output = await outputTask.ConfigureAwait(false);
+        T output;
+        try
+        {
+            output = await outputTask.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The reader gave up (cancelled, or the output broke its bounds): git must not be left writing to nobody.
+            Kill(process);
+            throw;
+        }
         var error = await errorTask.ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return new Result(process.ExitCode, output, SecretRedactor.Redact(error));
+        return (process.ExitCode, output, SecretRedactor.Redact(error));
     }
 
     /// <summary>Writes <paramref name="input"/> (if any) to git's stdin while its output is being read, then closes it.</summary>

@@ -5,12 +5,19 @@ using Gitbrief.Common;
 namespace Gitbrief.Sources;
 
 /// <summary>Reads commits from a git repository on disk (a work tree or a bare mirror) with two git
-/// processes per time range (the list, then the commits in full), whatever the number of commits or files.</summary>
+/// processes per time range (the list, then the commits in full, with the changed lines of the small ones, read as
+/// git writes them), whatever the number of commits or files.</summary>
 internal sealed class GitHistory(string directory) : ICommitSource
 {
     public string Directory { get; } = directory;
 
-    public IPatchSource Patches => new GitPatchSource(Directory);
+    public IPatchSource Patches => new GitPatchSource(Directory, kept);
+
+    private KeptPatches? kept;
+
+    /// <summary>From now on, the patches of the commits read are kept for <see cref="Patches"/> (the LLM analyzer reads
+    /// them from the window's one read instead of one <c>git show</c> per commit).</summary>
+    public void KeepPatches() => kept ??= new KeptPatches();
 
     /// <summary>Resolves the branch to read: the given name (local branch, remote-tracking branch or any
     /// revision), or HEAD. Returns the revision to pass to git and the name to show.</summary>
@@ -111,10 +118,11 @@ internal sealed class GitHistory(string directory) : ICommitSource
             return [];
         }
         found.TrySetResult();
-        var output = await GitCommand.RunAsync(Directory, ShowArguments(firstParent), cancellationToken, input: shas.ToString()).ConfigureAwait(false);
-        return GitLogParser.Parse(output)
-            .Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive)
-            .ToList();
+        var commits = await GitCommand.StreamAsync(
+                Directory, ShowArguments(firstParent), (output, token) => CommitLogReader.ReadAllAsync(output, kept, token), cancellationToken,
+                input: shas.ToString())
+            .ConfigureAwait(false);
+        return commits!.Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
     }
 
     /// <summary>The committer date of the newest commit that a report would list, or null for an empty history.</summary>
@@ -147,7 +155,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
         return url.Length > 0 ? url : null;
     }
 
-    /// <summary>Reads the commits named on stdin, in that order, with their files and line counts.</summary>
+    /// <summary>Reads the commits named on stdin, in that order, with their files, line counts and patches
+    /// (<see cref="CommitLogReader"/> keeps the patches of small commits only). The patch keeps git's context (no
+    /// <c>-U0</c>): git aligns a diff differently without context, and the counts of <c>--numstat</c> follow the patch's,
+    /// so with it they would no longer be those of <c>git log --numstat</c>.</summary>
     internal static List<string> ShowArguments(bool firstParent)
     {
         List<string> arguments =
@@ -155,8 +166,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
             "-c", "log.showSignature=false",
             "-c", "core.quotePath=false",
             "-c", "diff.renameLimit=2000",
+            // The patch is parsed: a root commit shows its files, and paths keep git's usual a/ and b/ prefixes.
+            "-c", "log.showRoot=true",
             "log", "--no-walk=unsorted", "--stdin",
-            "-z", "--raw", "--numstat", "-M", "--no-abbrev", "--no-color", "--no-ext-diff", "--no-textconv",
+            "-z", "--raw", "--numstat", "-p", "--src-prefix=a/", "--dst-prefix=b/", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
             "--encoding=UTF-8", "--format=" + GitLogParser.Format,
         ];
         arguments.AddRange(firstParent ? ["--first-parent", "--diff-merges=first-parent"] : ["--no-merges"]);

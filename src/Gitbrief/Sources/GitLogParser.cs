@@ -66,119 +66,21 @@ internal static class GitLogParser
     }
 
     /// <summary>Reads raw and numstat entries up to the next commit's marker and joins them by path; stops early
-    /// when the output ends inside an entry. Entries are read from the bytes: only the paths become strings, once each
-    /// (a commit touching 20,000 files makes 20,000 strings, not 120,000).</summary>
+    /// when the output ends inside an entry.</summary>
     private static List<FileChange> ReadFileChanges(ReadOnlySpan<byte> output, List<Range> tokens, ref int i)
     {
-        var raw = new List<(FileStatus Status, string Path, string? OldPath)>();
-        var stats = new Dictionary<string, (int Add, int Del, bool Binary)>(StringComparer.Ordinal);
+        var entries = new FileEntries();
         while (i < tokens.Count && !IsMarker(output, tokens[i]))
         {
-            var token = Slice(output, tokens[i]).TrimStart((byte)'\n');
-            i++;
-            if (token.IsEmpty)
-            {
-                continue;
-            }
-            var complete = token[0] == (byte)':'
-                ? TryReadRawEntry(token, output, tokens, ref i, raw)
-                : TryReadNumstatEntry(token, output, tokens, ref i, stats);
-            if (!complete)
+            if (!entries.Read(output, tokens, ref i))
             {
                 break;
             }
         }
-        var changes = new List<FileChange>(raw.Count);
-        foreach (var (status, path, oldPath) in raw)
-        {
-            var (additions, deletions, binary) = stats.TryGetValue(path, out var counted) ? counted : (0, 0, false);
-            changes.Add(new FileChange(path, oldPath, status, additions, deletions, binary));
-        }
-        return changes;
+        return entries.ToList();
     }
 
-    /// <summary>A raw entry (<c>:mode mode sha sha status</c>) followed by one path, or two for a rename or copy;
-    /// false when the output ends before its paths.</summary>
-    private static bool TryReadRawEntry(ReadOnlySpan<byte> entry, ReadOnlySpan<byte> output, List<Range> tokens, ref int i,
-        List<(FileStatus Status, string Path, string? OldPath)> raw)
-    {
-        var statusField = entry[(entry.LastIndexOf((byte)' ') + 1)..];
-        var status = statusField.Length > 0 ? FileStatusCodes.FromLetter((char)statusField[0]) : null;
-        var twoPaths = status is FileStatus.Renamed or FileStatus.Copied;
-        if (i + (twoPaths ? 1 : 0) >= tokens.Count)
-        {
-            return false;
-        }
-        if (twoPaths)
-        {
-            var old = PathAt(output, tokens[i]);
-            var now = PathAt(output, tokens[i + 1]);
-            raw.Add((status!.Value, now, old));
-            i += 2;
-        }
-        else
-        {
-            raw.Add((status ?? FileStatus.Modified, PathAt(output, tokens[i]), null));
-            i++;
-        }
-        return true;
-    }
-
-    /// <summary>A numstat entry (<c>added TAB deleted TAB path</c>; for a rename the path is empty and the old and
-    /// new paths follow as tokens); false when the output ends before its paths. Text that is no numstat entry is skipped.</summary>
-    private static bool TryReadNumstatEntry(ReadOnlySpan<byte> entry, ReadOnlySpan<byte> output, List<Range> tokens, ref int i,
-        Dictionary<string, (int Add, int Del, bool Binary)> stats)
-    {
-        if (!TryParseNumstat(entry, out var add, out var del, out var binary, out var pathBytes))
-        {
-            return true;
-        }
-        string path;
-        if (pathBytes.IsEmpty)
-        {
-            if (i + 1 >= tokens.Count)
-            {
-                return false;
-            }
-            path = PathAt(output, tokens[i + 1]);
-            i += 2;
-        }
-        else
-        {
-            path = DecodeUtf8OrLatin1(pathBytes);
-        }
-        stats[path] = (add, del, binary);
-        return true;
-    }
-
-    private static bool TryParseNumstat(ReadOnlySpan<byte> entry, out int additions, out int deletions, out bool binary, out ReadOnlySpan<byte> path)
-    {
-        additions = deletions = 0;
-        binary = false;
-        path = default;
-        var first = entry.IndexOf((byte)'\t');
-        var second = first < 0 ? -1 : entry[(first + 1)..].IndexOf((byte)'\t');
-        if (second < 0)
-        {
-            return false;
-        }
-        second += first + 1;
-        var a = entry[..first];
-        var d = entry[(first + 1)..second];
-        if (a.SequenceEqual("-"u8) && d.SequenceEqual("-"u8))
-        {
-            binary = true;
-        }
-        else if (!int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out additions)
-                 || !int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out deletions))
-        {
-            return false;
-        }
-        path = entry[(second + 1)..];
-        return true;
-    }
-
-    private static string PathAt(ReadOnlySpan<byte> output, Range token) => DecodeUtf8OrLatin1(Slice(output, token));
+    internal static string PathAt(ReadOnlySpan<byte> output, Range token) => DecodeUtf8OrLatin1(Slice(output, token));
 
     private static DateTimeOffset ParseDate(string iso) =>
         DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : DateTimeOffset.UnixEpoch;
@@ -210,7 +112,7 @@ internal static class GitLogParser
         return Encoding.Latin1.GetString(bytes);
     }
 
-    private static string DecodeUtf8OrLatin1(ReadOnlySpan<byte> bytes) => DecodeMessage(bytes, string.Empty);
+    internal static string DecodeUtf8OrLatin1(ReadOnlySpan<byte> bytes) => DecodeMessage(bytes, string.Empty);
 
     private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> output, Range range) => output[range];
 
@@ -220,7 +122,7 @@ internal static class GitLogParser
         return bytes.Length == Marker.Length && bytes.SequenceEqual("\u0001gitbrief"u8);
     }
 
-    private static List<Range> Tokenize(ReadOnlySpan<byte> output)
+    internal static List<Range> Tokenize(ReadOnlySpan<byte> output)
     {
         var tokens = new List<Range>();
         var start = 0;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Gitbrief.Sources;
@@ -11,32 +12,32 @@ internal static class RepositoryFilesReader
 
     public static async Task<RepositoryFiles> ReadAsync(string directory, string revision, CancellationToken cancellationToken)
     {
-        var tree = GitCommand.RunAsync(
-            directory, ["-c", "core.quotePath=false", "ls-tree", "-r", "-z", "--name-only", "--end-of-options", revision], cancellationToken,
+        var tree = GitCommand.StreamAsync(
+            directory, ["-c", "core.quotePath=false", "ls-tree", "-r", "-z", "--name-only", "--end-of-options", revision], SplitAsync, cancellationToken,
             allowFailure: true);
-        var recent = GitCommand.RunAsync(
+        var recent = GitCommand.StreamAsync(
             directory,
             ["-c", "core.quotePath=false", "log", "-z", "--no-merges", "--no-renames", "--name-only", "--format=",
              "-n", RecentCommits.ToString(System.Globalization.CultureInfo.InvariantCulture), "--end-of-options", revision, "--"],
-            cancellationToken, allowFailure: true);
-        return new RepositoryFiles(Split(await tree.ConfigureAwait(false)), Split(await recent.ConfigureAwait(false)));
+            SplitAsync, cancellationToken, allowFailure: true);
+        return new RepositoryFiles(await tree.ConfigureAwait(false) ?? [], await recent.ConfigureAwait(false) ?? []);
     }
 
-    /// <summary>The NUL-separated paths, each decoded on its own (never the whole listing as one string), trimmed,
-    /// empty ones left out.</summary>
-    private static List<string> Split(byte[] output)
+    /// <summary>The NUL-separated paths, read as git writes them and each decoded on its own (never the whole listing
+    /// held), trimmed, empty ones left out.</summary>
+    private static async Task<List<string>> SplitAsync(Stream output, CancellationToken cancellationToken)
     {
         var paths = new List<string>();
-        var rest = output.AsSpan();
-        while (!rest.IsEmpty)
+        var reader = new GitOutputReader(output);
+        var token = new ArrayBufferWriter<byte>();
+        while (await reader.ConsumeAsync(0, token, int.MaxValue, cancellationToken).ConfigureAwait(false))
         {
-            var end = rest.IndexOf((byte)0);
-            var path = Encoding.UTF8.GetString(end < 0 ? rest : rest[..end]).Trim();
+            var path = Encoding.UTF8.GetString(token.WrittenSpan.TrimEnd((byte)0)).Trim();
             if (path.Length > 0)
             {
                 paths.Add(path);
             }
-            rest = end < 0 ? default : rest[(end + 1)..];
+            token.ResetWrittenCount();
         }
         return paths;
     }

@@ -40,7 +40,7 @@ public sealed class WatchReportTests : IDisposable
             .Commit("docs: fix a typo in the attention notes", $"{Day}T09:00:00+08:00");
         // Announced in the changelog: a core feature, high until a reader mutes it.
         renovateBump = repo.WriteLines("vllm/tokenizer/fast.py", 400, "token =").WriteLines("CHANGELOG.md", 3, "- tokenizer")
-            .Commit("feat: vendor the fast tokenizer v2 (renovate)", $"{Day}T10:00:00+08:00");
+            .Commit("feat: make the fast tokenizer v2 the default (renovate)", $"{Day}T10:00:00+08:00");
         benchmark = repo.WriteLines("tools/bench/throughput.py", 400, "run =").WriteLines("tools/bench/latency.py", 300, "run =")
             .Commit("feat: add throughput and latency benchmarks", $"{Day}T11:00:00+08:00");
         scheduler = repo.WriteLines("vllm/core/scheduler.py", 600, "slot =")
@@ -72,7 +72,7 @@ public sealed class WatchReportTests : IDisposable
         Assert.Equal("low", Level(before, attentionTypo));
         Assert.Equal("high", Level(before, renovateBump));
         Assert.NotEqual("low", Level(before, benchmark));
-        Assert.Contains("feat: vendor the fast tokenizer v2 (renovate)", Highlights(before));
+        Assert.Contains("feat: make the fast tokenizer v2 the default (renovate)", Highlights(before));
 
         var report = await RunAndReadJsonAsync(config);
 
@@ -81,7 +81,7 @@ public sealed class WatchReportTests : IDisposable
         Assert.Equal("low", Level(report, renovateBump));
         Assert.True(Commit(report, renovateBump).GetProperty("muted").GetBoolean());
         Assert.Equal(["watch rule: keyword \"renovate\" → muted"], WatchDetails(report, renovateBump));
-        Assert.DoesNotContain("feat: vendor the fast tokenizer v2 (renovate)", Highlights(report));
+        Assert.DoesNotContain("feat: make the fast tokenizer v2 the default (renovate)", Highlights(report));
         Assert.Equal("low", Level(report, benchmark));
         Assert.Equal(["watch rule: path tools/bench/ → at most low"], WatchDetails(report, benchmark));
         Assert.Equal(Level(before, scheduler), Level(report, scheduler));

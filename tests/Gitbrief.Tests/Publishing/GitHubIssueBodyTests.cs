@@ -70,7 +70,7 @@ public sealed class GitHubIssueBodyTests
         // What a renderer change would do: other heading texts (padded to the same length, as the note gives the
         // length), or another text altogether.
         var renamed = report.Markdown.Replace("### " + labels.Statistics, "### Numbers", StringComparison.Ordinal)
-            .Replace("### " + labels.Group(ImportanceLevel.High, 3), "### Big ones", StringComparison.Ordinal);
+            .Replace("### " + labels.Group(ImportanceLevel.High, 2), "### Big ones", StringComparison.Ordinal);
         renamed = renamed.PadRight(report.Markdown.Length, ' ');
         var other = new string('x', report.Markdown.Length);
         const int limit = 4000;
@@ -81,7 +81,7 @@ public sealed class GitHubIssueBodyTests
         Assert.Equal(body, GitHubIssueBody.Compose(report with { Markdown = renamed }, language, Url, limit));
         Assert.Equal(body, GitHubIssueBody.Compose(report with { Markdown = other }, language, Url, limit));
         Assert.Contains("### " + labels.Statistics, body, StringComparison.Ordinal);
-        Assert.Contains("### " + labels.Group(ImportanceLevel.High, 3), body, StringComparison.Ordinal);
+        Assert.Contains("### " + labels.Group(ImportanceLevel.High, 2), body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ using Gitbrief.Tests.Support;
 
 namespace Gitbrief.Tests.Sources;
 
-/// <summary>The changed lines the ranking reads from a real repository: one git call for the day's small commits,
-/// none kept for a large one, and a docs-only edit inside the code ranked low from them.</summary>
+/// <summary>The changed lines the ranking reads from a real repository, in the same git read as the commits: kept for the
+/// day's small commits, none for a large one, and a docs-only edit inside the code ranked low from them.</summary>
 public sealed class ChangedLineReaderTests
 {
     [Fact]
@@ -24,7 +24,6 @@ public sealed class ChangedLineReaderTests
 
         var history = new GitHistory(repository.Path);
         var commits = await history.ReadAsync("HEAD", DateTimeOffset.Parse("2026-03-14T00:00:00Z"), DateTimeOffset.Parse("2026-03-15T00:00:00Z"), false, timeout.Token);
-        commits = await ChangedLineReader.AttachAsync(repository.Path, commits, timeout.Token);
 
         var byTitle = commits.ToDictionary(c => c.Title);
         Assert.Equal(["-/// Returns the pool.", "+/// Returns the pool, created on first use."],
@@ -36,4 +35,53 @@ public sealed class ChangedLineReaderTests
         Assert.Equal(ImportanceLevel.Low, analyzer.Analyze(byTitle["Fix pool doc"]).Importance.Level);
         Assert.DoesNotContain(analyzer.Analyze(byTitle["Share the pool"]).Importance.Reasons, r => r.Code is "comments" or "formatting");
     }
+
+    [Fact]
+    public async Task A_large_commit_between_small_ones_is_passed_over_and_theirs_are_read_whole()
+    {
+        using var repository = TestRepository.Create();
+        repository.Write("src/a.py", "x = 1\n").Write("src/b.py", "y = 1\n").Commit("Add a and b", "2026-03-13T10:00:00+00:00");
+        repository.Write("src/a.py", "x = 2\n").Commit("Bump a", "2026-03-14T09:00:00+00:00");
+        repository.WriteLines("src/table.py", 5_000).WriteLines("src/other.py", 300).Commit("Add the tables", "2026-03-14T10:00:00+00:00");
+        repository.Write("src/b.py", "y = 2  # the default\n").Commit("Bump b", "2026-03-14T11:00:00+00:00");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var commits = await new GitHistory(repository.Path).ReadAsync(
+            "HEAD", DateTimeOffset.Parse("2026-03-14T00:00:00Z"), DateTimeOffset.Parse("2026-03-15T00:00:00Z"), false, timeout.Token);
+
+        var byTitle = commits.ToDictionary(c => c.Title);
+        Assert.Equal(["Bump b", "Add the tables", "Bump a"], commits.Select(c => c.Title));
+        Assert.Equal(["-x = 1", "+x = 2"], byTitle["Bump a"].Lines!.Select(l => (l.Added ? "+" : "-") + l.Text));
+        Assert.Equal(["-y = 1", "+y = 2  # the default"], byTitle["Bump b"].Lines!.Select(l => (l.Added ? "+" : "-") + l.Text));
+        Assert.Null(byTitle["Add the tables"].Lines);
+        Assert.Equal(["src/other.py 300", "src/table.py 5000"],
+            byTitle["Add the tables"].Files.Select(f => $"{f.Path} {f.Additions}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Paths_that_read_like_git_output_stay_paths_and_a_root_commit_has_its_lines()
+    {
+        using var repository = TestRepository.Create();
+        var ten = string.Concat(Enumerable.Range(1, 10).Select(i => $"line {i}\n"));
+        repository.Write("diff --git a", ten).Write("notes/\u0001gitbrief", "two\n").Write("docs/résumé café.md", "# CV\n")
+            .Commit("First files", "2026-03-14T08:00:00+00:00");
+        repository.Move("diff --git a", "renamed/diff --git b");
+        repository.Write("renamed/diff --git b", ten + "more\n").Write("docs/résumé café.md", "# CV\n\nupdated\n")
+            .Commit("Rename and edit", "2026-03-14T09:00:00+00:00");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var commits = await new GitHistory(repository.Path).ReadAsync(
+            "HEAD", DateTimeOffset.Parse("2026-03-14T00:00:00Z"), DateTimeOffset.Parse("2026-03-15T00:00:00Z"), false, timeout.Token);
+
+        var byTitle = commits.ToDictionary(c => c.Title);
+        Assert.Equal(["diff --git a", "docs/résumé café.md", "notes/\u0001gitbrief"], byTitle["First files"].Files.Select(f => f.Path).Order(StringComparer.Ordinal));
+        Assert.Equal([.. Enumerable.Range(1, 10).Select(i => $"diff --git a: +line {i}").Order(StringComparer.Ordinal), "docs/résumé café.md: +# CV", "notes/\u0001gitbrief: +two"], Show(byTitle["First files"]));
+        var renamed = Assert.Single(byTitle["Rename and edit"].Files, f => f.Status == FileStatus.Renamed);
+        Assert.Equal(("renamed/diff --git b", "diff --git a", 1), (renamed.Path, renamed.OldPath, renamed.Additions));
+        Assert.Equal(["docs/résumé café.md: +", "docs/résumé café.md: +updated", "renamed/diff --git b: +more"], Show(byTitle["Rename and edit"]));
+    }
+
+    /// <summary>"path: +text" per changed line, in ordinal order.</summary>
+    private static string[] Show(CommitRecord commit) =>
+        [.. commit.Lines!.Select(l => $"{l.Path}: {(l.Added ? "+" : "-")}{l.Text}").Order(StringComparer.Ordinal)];
 }

@@ -53,6 +53,11 @@ internal sealed class DiffPacker(TokenCounter counter)
             {
                 candidates.Add((file, patch));
             }
+            else if (patch is { HunksLeftOut: > 0 })
+            {
+                // Past the part of a huge diff that was read at all.
+                omitted.Add(new OmittedFile(path, OverBudget));
+            }
             else if (file.Change.PatchUnavailable)
             {
                 omitted.Add(new OmittedFile(path, "patch not provided by the API"));
@@ -93,13 +98,13 @@ internal sealed class DiffPacker(TokenCounter counter)
             piece.Append(cut);
             pieceTokens += counter.Count(cut);
         }
-        if (included < patch.Hunks.Count)
+        if (included < patch.HunkCount)
         {
-            var note = string.Create(CultureInfo.InvariantCulture, $"[clipped: {patch.Hunks.Count - included} of {patch.Hunks.Count} hunks not shown]\n");
+            var note = string.Create(CultureInfo.InvariantCulture, $"[clipped: {patch.HunkCount - included} of {patch.HunkCount} hunks not shown]\n");
             piece.Append(note);
             pieceTokens += counter.Count(note);
             omitted.Add(new OmittedFile(path, string.Create(CultureInfo.InvariantCulture,
-                $"clipped: {included} of {patch.Hunks.Count} hunks shown")));
+                $"clipped: {included} of {patch.HunkCount} hunks shown")));
         }
         return (piece.ToString(), pieceTokens);
     }
@@ -112,7 +117,7 @@ internal sealed class DiffPacker(TokenCounter counter)
         {
             var hunkTokens = counter.Count(hunk);
             // Unless this is the last hunk, keep room for the "[clipped: …]" note.
-            var limit = included == patch.Hunks.Count - 1 ? share : share - NoteTokens;
+            var limit = included == patch.HunkCount - 1 ? share : share - NoteTokens;
             if (pieceTokens + hunkTokens > limit)
             {
                 break;

@@ -178,4 +178,56 @@ public sealed class PatchReaderTests
         Assert.Empty(PatchReader.Parse(""));
         Assert.Empty(PatchReader.Parse("not a diff\n"));
     }
+
+    [Fact]
+    public async Task A_huge_diff_is_read_clipped_never_held_whole()
+    {
+        // 17 MB of diff: a file of 4,000 hunks, then ten new files of 1.5 MB each.
+        using var repo = TestRepository.Create();
+        string Many(bool changed) => string.Concat(Enumerable.Range(0, 40_000).Select(i =>
+            (changed && i % 10 == 0 ? $"changed line {i}" : $"line {i}").PadRight(59, '.') + "\n"));
+        repo.Write("a/many.txt", Many(changed: false)).Commit("base", Date1);
+        repo.Write("a/many.txt", Many(changed: true));
+        var big = string.Concat(Enumerable.Range(0, 15_000).Select(i => $"generated {i}".PadRight(99, '#') + "\n"));
+        for (var i = 0; i < 10; i++)
+        {
+            repo.Write($"b/big{i}.txt", big);
+        }
+        var sha = repo.Commit("huge", Date2);
+
+        var patches = await PatchReader.ReadAsync(repo.Path, sha, CancellationToken.None);
+
+        Assert.Equal(11, patches.Count);
+        Assert.All(patches.Values, p => Assert.True(p.Hunks.Sum(h => (long)h.Length) <= PatchReader.MaxFileChars, p.Path));
+        Assert.True(patches.Values.Sum(p => p.Hunks.Sum(h => (long)h.Length)) <= PatchReader.MaxCommitChars);
+        var many = patches["a/many.txt"];
+        Assert.Equal(4_000, many.HunkCount);
+        Assert.True(many.HunksLeftOut > 0);
+        Assert.All(many.Hunks, h => Assert.StartsWith("@@ ", h, StringComparison.Ordinal));
+        // The first new file is kept from its beginning, cut at a line end; the last ones past the commit's share only named.
+        Assert.StartsWith("@@ -0,0 +1,15000 @@\n+generated 0#", Assert.Single(patches["b/big0.txt"].Hunks), StringComparison.Ordinal);
+        Assert.EndsWith("#\n", patches["b/big0.txt"].Hunks[0], StringComparison.Ordinal);
+        Assert.Empty(patches["b/big9.txt"].Hunks);
+        Assert.Equal(1, patches["b/big9.txt"].HunksLeftOut);
+        Assert.StartsWith("diff --git a/b/big9.txt b/b/big9.txt\n", patches["b/big9.txt"].Header, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_windows_one_read_keeps_each_patch_as_git_show_gives_it()
+    {
+        var (repo, sha) = Build();
+        using var _ = repo;
+        var history = new GitHistory(repo.Path);
+        history.KeepPatches();
+
+        var commits = await history.ReadAsync("HEAD", DateTimeOffset.Parse(Date1).AddDays(-1), DateTimeOffset.Parse(Date2).AddDays(1), false, CancellationToken.None);
+        var kept = await history.Patches.ReadAsync(sha, CancellationToken.None);
+        var shown = await PatchReader.ReadAsync(repo.Path, sha, CancellationToken.None);
+
+        Assert.Equal(2, commits.Count);
+        Assert.Equal(shown.Keys.Order(StringComparer.Ordinal), kept.Keys.Order(StringComparer.Ordinal));
+        Assert.All(shown, p => Assert.Equal(p.Value.Header, kept[p.Key].Header));
+        Assert.All(shown, p => Assert.Equal(p.Value.Hunks, kept[p.Key].Hunks));
+        Assert.Contains("@@ ", kept["src/app.cs"].Hunks[0], StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,199 @@
+using System.Text;
+
+namespace Gitbrief.Sources;
+
+/// <summary>Splits a commit's unified diff, fed one line at a time, into file patches keyed by the new path (the old path
+/// for deletions): each file's header lines, then its hunks. Hunks are kept while the file has kept fewer than
+/// <paramref name="maxFileChars"/> characters of them and the commit fewer than <paramref name="maxCommitChars"/>; the
+/// hunks past that are counted (<see cref="FilePatch.HunksLeftOut"/>), not kept, except the beginning of a file's first
+/// hunk, kept up to the limit.</summary>
+internal sealed class PatchBuilder(long maxFileChars = long.MaxValue, long maxCommitChars = long.MaxValue)
+{
+    private const string FileStart = "diff --git ";
+
+    private readonly Dictionary<string, FilePatch> patches = new(StringComparer.Ordinal);
+    private StringBuilder? header;
+    private string? path;
+    private string? deletedPath;
+    private string? fallbackPath;
+    private readonly List<string> hunks = [];
+    private StringBuilder? hunk;
+    private bool hunkHasBody;
+    private bool inHunks;
+    private int hunksLeftOut;
+    private long fileChars;
+    private long commitChars;
+
+    /// <summary>Characters of hunks kept so far.</summary>
+    public long KeptChars => commitChars;
+
+    /// <summary>Whether the next line is kept if it is no file's or hunk's first line: false while a hunk is passed over.</summary>
+    public bool KeepsLines => header is not null && (!inHunks || hunk is not null);
+
+    /// <summary>Adds one line of the diff, without its line end.</summary>
+    public void Add(string line)
+    {
+        if (line.StartsWith(FileStart, StringComparison.Ordinal))
+        {
+            FinishFile();
+            header = new StringBuilder().Append(line).Append('\n');
+            fallbackPath = PathFromDiffLine(line);
+            return;
+        }
+        if (header is null)
+        {
+            return;
+        }
+        if (line.StartsWith("@@", StringComparison.Ordinal))
+        {
+            FinishHunk();
+            inHunks = true;
+            if (fileChars < maxFileChars && commitChars < maxCommitChars)
+            {
+                hunk = new StringBuilder();
+                hunkHasBody = false;
+                Append(line);
+            }
+            else
+            {
+                hunksLeftOut++;
+            }
+            return;
+        }
+        if (!inHunks)
+        {
+            ReadHeaderLine(line);
+        }
+        else if (hunk is not null)
+        {
+            Append(line);
+            hunkHasBody = true;
+        }
+    }
+
+    /// <summary>The file patches, in the diff's order.</summary>
+    public IReadOnlyDictionary<string, FilePatch> Finish()
+    {
+        FinishFile();
+        return patches;
+    }
+
+    private void Append(string line)
+    {
+        if (fileChars + line.Length + 1 > maxFileChars || commitChars + line.Length + 1 > maxCommitChars)
+        {
+            // The limit falls inside this hunk: its beginning is kept if nothing else of the file is, else it is left out.
+            if (hunks.Count > 0 || !hunkHasBody)
+            {
+                hunk = null;
+                hunksLeftOut++;
+            }
+            else
+            {
+                FinishHunk();
+            }
+            fileChars = maxFileChars;
+            return;
+        }
+        hunk!.Append(line).Append('\n');
+        fileChars += line.Length + 1;
+        commitChars += line.Length + 1;
+    }
+
+    private void ReadHeaderLine(string line)
+    {
+        header!.Append(line).Append('\n');
+        if (line.StartsWith("+++ b/", StringComparison.Ordinal))
+        {
+            path = Unquote(line[6..]);
+        }
+        else if (line.StartsWith("+++ \"b/", StringComparison.Ordinal))
+        {
+            path = Unquote(line[4..])[2..];
+        }
+        else if (line.StartsWith("--- a/", StringComparison.Ordinal))
+        {
+            deletedPath = Unquote(line[6..]);
+        }
+        else if (line.StartsWith("--- \"a/", StringComparison.Ordinal))
+        {
+            deletedPath = Unquote(line[4..])[2..];
+        }
+        else if (line.StartsWith("rename to ", StringComparison.Ordinal) || line.StartsWith("copy to ", StringComparison.Ordinal))
+        {
+            path = Unquote(line[(line.IndexOf(" to ", StringComparison.Ordinal) + 4)..]);
+        }
+    }
+
+    private void FinishHunk()
+    {
+        if (hunk is not null)
+        {
+            hunks.Add(hunk.ToString());
+            hunk = null;
+        }
+    }
+
+    private void FinishFile()
+    {
+        FinishHunk();
+        if (header is not null && (path ?? deletedPath ?? fallbackPath) is { } key)
+        {
+            patches.TryAdd(key, new FilePatch(key, header.ToString(), [.. hunks]) { HunksLeftOut = hunksLeftOut });
+        }
+        header = null;
+        path = deletedPath = fallbackPath = null;
+        hunks.Clear();
+        inHunks = false;
+        hunksLeftOut = 0;
+        fileChars = 0;
+    }
+
+    /// <summary>"diff --git a/x b/x" names the path twice; when both halves agree, that is the path.</summary>
+    private static string? PathFromDiffLine(string line)
+    {
+        var rest = line[FileStart.Length..];
+        if (rest.Length < 5 || !rest.StartsWith("a/", StringComparison.Ordinal) || rest.Length % 2 == 0)
+        {
+            return null;
+        }
+        var half = (rest.Length - 1) / 2;
+        var first = rest[2..half];
+        var second = rest[(half + 3)..];
+        return first == second ? first : null;
+    }
+
+    /// <summary>Undoes git's C-style quoting of unusual paths ("a\tb", octal escapes for bytes).</summary>
+    private static string Unquote(string path)
+    {
+        path = path.TrimEnd('\t');
+        if (path.Length < 2 || path[0] != '"' || path[^1] != '"')
+        {
+            return path;
+        }
+        var bytes = new List<byte>();
+        for (var i = 1; i < path.Length - 1; i++)
+        {
+            var c = path[i];
+            if (c != '\\' || i + 1 >= path.Length - 1)
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+                continue;
+            }
+            var next = path[++i];
+            switch (next)
+            {
+                case 'n': bytes.Add((byte)'\n'); break;
+                case 't': bytes.Add((byte)'\t'); break;
+                case '"': bytes.Add((byte)'"'); break;
+                case '\\': bytes.Add((byte)'\\'); break;
+                case >= '0' and <= '7' when i + 2 < path.Length - 1:
+                    bytes.Add(Convert.ToByte(path.Substring(i, 3), 8));
+                    i += 2;
+                    break;
+                default: bytes.Add((byte)next); break;
+            }
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+}
