@@ -140,9 +140,10 @@ internal sealed partial record CommitSignals
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
+        var defaultInTitle = title.Any(Vocabulary.Defaults.Contains);
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
-        if (experimental is not null && title.Any(Vocabulary.Defaults.Contains) && !title.Any(Vocabulary.Experimental.Contains))
+        if (experimental is not null && defaultInTitle && !title.Any(Vocabulary.Experimental.Contains))
         {
             experimental = null;
         }
@@ -186,7 +187,7 @@ internal sealed partial record CommitSignals
             CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files)
                 && !title.Any(Vocabulary.ExampleWords.Contains),
             Defaults = !core ? null
-                : title.Any(Vocabulary.Defaults.Contains) ? "title"
+                : defaultInTitle ? "title"
                 // "Submodules are no longer implicitly imported": a plain sentence of changed behaviour, not a fix's.
                 : traits.WeightKey is "other" or "feat" or "refactor" && NoLonger().IsMatch(commit.Title) ? "title"
                 : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path

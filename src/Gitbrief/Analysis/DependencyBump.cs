@@ -23,7 +23,7 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         if (!automated && profile.ComponentNamed(NextToUpdateWords(title), files.Select(f => f.Change.Path).ToList()) is { } component
             && (files.Count >= EngineFiles || title.Contains("sync") || VersionLike().IsMatch(commit.Title))
             // "Update patch doc": the documentation of the component, not the component.
-            && !title.Any(DocumentationWords.Contains))
+            && !title.Any(Vocabulary.DocumentationWords.Contains))
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }
@@ -71,8 +71,6 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             .ToHashSet(StringComparer.Ordinal);
         return title.FirstOrDefault(w => w.Length >= 3 && names.Contains(w) && !VendorFolders.Contains(w));
     }
-
-    private static readonly HashSet<string> DocumentationWords = new(["doc", "docs", "documentation", "readme", "comment", "comments", "docstring"], StringComparer.Ordinal);
 
     /// <summary>Folder names that hold vendored code: "update vendor" names no component.</summary>
     private static readonly HashSet<string> VendorFolders = new(

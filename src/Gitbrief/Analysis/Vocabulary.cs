@@ -120,17 +120,18 @@ internal static class Vocabulary
     /// <summary>Words of a title that says the change is an example of use.</summary>
     public static readonly HashSet<string> ExampleWords = Set("example", "examples", "demo", "demos", "tutorial", "tutorials", "sample", "samples", "cookbook", "notebook");
 
-    /// <summary>The documentation and its site: publishing them ships nothing of the product.</summary>
-    public static readonly HashSet<string> DocumentationWords = Set("doc", "docs", "documentation", "pages", "website");
+    /// <summary>The documentation, in the code or on its site: a title about it names no engine ("Update patch doc") and
+    /// publishing it ships nothing of the product.</summary>
+    public static readonly HashSet<string> DocumentationWords = Set(
+        "doc", "docs", "documentation", "readme", "comment", "comments", "docstring", "pages", "website");
 
     /// <summary>Verbs that name an edit of what follows them ("fix typo", "update log message").</summary>
     public static readonly HashSet<string> EditVerbs = Set(
         "fix", "fixes", "fixed", "correct", "corrects", "corrected", "update", "updates", "tweak", "tweaks", "adjust", "improve", "improves", "clean");
 
     /// <summary>The repository's own tooling: a severe word before one of these ("broken tests") repairs nothing a user runs.</summary>
-    public static readonly HashSet<string> Tooling = Set(
-        "test", "tests", "testing", "build", "builds", "ci", "doc", "docs", "documentation", "link", "links", "example", "examples",
-        "benchmark", "benchmarks", "lint", "linter");
+    public static readonly HashSet<string> Tooling = Set([.. DocumentationWords,
+        "test", "tests", "testing", "build", "builds", "ci", "link", "links", "example", "examples", "benchmark", "benchmarks", "lint", "linter"]);
 
     /// <summary>Trivial edits whatever their size.</summary>
     public static readonly HashSet<string> Trivial = Set(
