@@ -138,7 +138,6 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
         var inFileHeader = false;
         while (await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false) > 0 && !reader.StartsWith(Marker))
         {
-            var starts = reader.StartsWith(FileStart) || reader.StartsWith("@@"u8);
             if (reader.StartsWith(FileStart))
             {
                 inFileHeader = true;
@@ -148,18 +147,15 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 inFileHeader = false;
             }
             var limit = inFileHeader ? HeaderLineBytes : HunkLineBytes;
-            if (builder is null || !(starts || builder.KeepsLines))
+            if (builder is null || !PatchReader.TakesNextLine(builder, reader))
             {
                 await reader.ConsumeAsync((byte)'\n', kept, limit, cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            line!.ResetWrittenCount();
-            await reader.ConsumeAsync((byte)'\n', line, PatchReader.MaxFileChars, cancellationToken).ConfigureAwait(false);
-            var text = line.WrittenSpan.EndsWith("\n"u8) ? line.WrittenSpan[..^1] : line.WrittenSpan;
-            builder.Add(Encoding.UTF8.GetString(text));
+            var text = await PatchReader.AddNextLineAsync(builder, reader, line!, cancellationToken).ConfigureAwait(false);
             if (kept is not null)
             {
-                kept.Write(text[..Math.Min(text.Length, limit)]);
+                kept.Write(text.Span[..Math.Min(text.Length, limit)]);
                 kept.Write("\n"u8);
             }
         }

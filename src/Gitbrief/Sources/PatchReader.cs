@@ -37,17 +37,31 @@ internal static class PatchReader
         var line = new ArrayBufferWriter<byte>();
         while (await reader.FillAsync(FileStart.Length, cancellationToken).ConfigureAwait(false) > 0)
         {
-            if (!builder.KeepsLines && !reader.StartsWith(FileStart) && !reader.StartsWith("@@"u8))
+            if (!TakesNextLine(builder, reader))
             {
                 await reader.ConsumeAsync((byte)'\n', null, 0, cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            line.ResetWrittenCount();
-            await reader.ConsumeAsync((byte)'\n', line, MaxFileChars, cancellationToken).ConfigureAwait(false);
-            var bytes = line.WrittenSpan;
-            builder.Add(Encoding.UTF8.GetString(bytes.EndsWith("\n"u8) ? bytes[..^1] : bytes));
+            await AddNextLineAsync(builder, reader, line, cancellationToken).ConfigureAwait(false);
         }
         return builder.Finish();
+    }
+
+    /// <summary>Whether the line <paramref name="reader"/> is at goes to <paramref name="builder"/>: a file's or a hunk's
+    /// first line, or a line of what the builder keeps.</summary>
+    internal static bool TakesNextLine(PatchBuilder builder, GitOutputReader reader) =>
+        builder.KeepsLines || reader.StartsWith(FileStart) || reader.StartsWith("@@"u8);
+
+    /// <summary>Reads the next line (at most <see cref="MaxFileChars"/> bytes of it) into <paramref name="line"/>, adds it to
+    /// <paramref name="builder"/> and returns it without its line end.</summary>
+    internal static async Task<ReadOnlyMemory<byte>> AddNextLineAsync(
+        PatchBuilder builder, GitOutputReader reader, ArrayBufferWriter<byte> line, CancellationToken cancellationToken)
+    {
+        line.ResetWrittenCount();
+        await reader.ConsumeAsync((byte)'\n', line, MaxFileChars, cancellationToken).ConfigureAwait(false);
+        var text = line.WrittenSpan.EndsWith("\n"u8) ? line.WrittenMemory[..^1] : line.WrittenMemory;
+        builder.Add(Encoding.UTF8.GetString(text.Span));
+        return text;
     }
 
     /// <summary>Splits <c>git show -p</c> output into file patches keyed by the new path (old path for deletions).</summary>
