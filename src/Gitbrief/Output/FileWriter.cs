@@ -6,7 +6,7 @@ namespace Gitbrief.Output;
 internal static class FileWriter
 {
     /// <summary>Returns true when the file was created or changed.</summary>
-    public static async Task<bool> WriteAsync(string path, byte[] content, CancellationToken cancellationToken)
+    public static async Task<bool> WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         try
         {
@@ -18,12 +18,13 @@ internal static class FileWriter
         }
     }
 
-    private static async Task<bool> WriteOrThrowAsync(string path, byte[] content, CancellationToken cancellationToken)
+    private static async Task<bool> WriteOrThrowAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        if (File.Exists(path))
+        // A file of another length differs: it is not read.
+        if (new FileInfo(path) is { Exists: true } file && file.Length == content.Length)
         {
             var existing = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            if (existing.AsSpan().SequenceEqual(content))
+            if (existing.AsSpan().SequenceEqual(content.Span))
             {
                 return false;
             }

@@ -492,11 +492,12 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return [new ReportDay(latest is { } date ? ReportDay.DateOf(date, request.TimeZone) : request.Window.First, request.TimeZone)];
     }
 
-    /// <summary>The report rendered in Markdown and JSON (both: the store keeps both whatever the formats written).</summary>
+    /// <summary>The report rendered in Markdown and JSON (both: the store keeps both whatever the formats written); the JSON
+    /// as the bytes of its file.</summary>
     private PublishedReport Render(RepositorySpec spec, DailyReport report)
     {
         var markdown = new MarkdownRenderer(request.Render).Render(report);
-        var json = new JsonReportRenderer().Render(report);
+        var json = JsonReportRenderer.RenderUtf8(report);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Utf8NoBom.GetBytes(markdown)));
         return new PublishedReport(report, spec.Name, markdown, json, hash) { Language = request.Language, LanguageSuffix = request.LanguageSuffix };
     }
@@ -507,10 +508,10 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     {
         var published = output.Published!;
         var now = DateTimeOffset.UtcNow;
-        foreach (var (format, content) in new[] { ("md", published.Markdown), ("json", published.Json) })
+        foreach (var (format, content) in new[] { ("md", Utf8NoBom.GetBytes(published.Markdown)), ("json", published.Json) })
         {
             var path = ReportFileLayout.RelativePath(spec.Name, unit.Day, format, request.LanguageSuffix).Replace('\\', '/');
-            var hash = format == "md" ? published.Hash : Convert.ToHexStringLower(SHA256.HashData(Utf8NoBom.GetBytes(content)));
+            var hash = format == "md" ? published.Hash : Convert.ToHexStringLower(SHA256.HashData(content.Span));
             await store.SaveReportAsync(new StoredReport(unit, format, request.Language.Code(), path, content, hash, runId, now), cancellationToken)
                 .ConfigureAwait(false);
         }

@@ -64,7 +64,7 @@ internal static class StoredReports
             {
                 return json is null
                     ? null
-                    : new PublishedReport(JsonReportReader.Read(json.Content), repository, markdown.Content, json.Content, markdown.Hash)
+                    : new PublishedReport(JsonReportReader.Read(json.Text), repository, markdown.Text, json.Content, markdown.Hash)
                     {
                         Language = language,
                         LanguageSuffix = suffix,
@@ -84,7 +84,7 @@ internal static class StoredReports
         foreach (var format in request.Formats)
         {
             var path = Path.Combine(request.OutputDirectory, report.RelativePath(format));
-            await FileWriter.WriteAsync(path, Utf8NoBom.GetBytes(format == "md" ? report.Markdown : report.Json), cancellationToken).ConfigureAwait(false);
+            await FileWriter.WriteAsync(path, format == "md" ? Utf8NoBom.GetBytes(report.Markdown) : report.Json, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -31,7 +31,7 @@ internal sealed class DirTarget(string id, string? path, IReadOnlyList<string> f
         foreach (var format in formats)
         {
             var file = Path.Combine(directory, report.RelativePath(format));
-            await FileWriter.WriteAsync(file, Utf8NoBom.GetBytes(format == "md" ? report.Markdown : report.Json), cancellationToken).ConfigureAwait(false);
+            await FileWriter.WriteAsync(file, format == "md" ? Utf8NoBom.GetBytes(report.Markdown) : report.Json, cancellationToken).ConfigureAwait(false);
             files.Add(file);
         }
         return files;

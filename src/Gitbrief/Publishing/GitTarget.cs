@@ -169,13 +169,13 @@ internal sealed partial class GitTarget : IPublishTarget
     }
 
     /// <summary>The report's files in the archive: '/'-separated paths and their bytes, Markdown first.</summary>
-    private List<(string Path, byte[] Content)> Files(PublishedReport report)
+    private List<(string Path, ReadOnlyMemory<byte> Content)> Files(PublishedReport report)
     {
         var prefix = options.Folder.Length == 0 ? string.Empty : options.Folder + "/";
-        var files = new List<(string, byte[])> { (prefix + report.RelativePath("md"), Utf8NoBom.GetBytes(report.Markdown)) };
+        var files = new List<(string, ReadOnlyMemory<byte>)> { (prefix + report.RelativePath("md"), Utf8NoBom.GetBytes(report.Markdown)) };
         if (options.Json)
         {
-            files.Add((prefix + report.RelativePath("json"), Utf8NoBom.GetBytes(report.Json)));
+            files.Add((prefix + report.RelativePath("json"), report.Json));
         }
         return files;
     }

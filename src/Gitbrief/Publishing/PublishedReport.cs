@@ -5,8 +5,10 @@ namespace Gitbrief.Publishing;
 
 /// <summary>One repository-day report, built and rendered, ready for the publish targets.</summary>
 /// <param name="Name">The repository's short name, used in the archive layout (reports/YYYY/&lt;name&gt;/DATE.md).</param>
+/// <param name="Json">The JSON report, UTF-8 without BOM, as its file holds it (a report of a commit touching 20,000 files
+/// is megabytes: it is never turned into a string).</param>
 /// <param name="Hash">SHA-256 of the Markdown: a changed report has a new hash.</param>
-internal sealed record PublishedReport(DailyReport Report, string Name, string Markdown, string Json, string Hash)
+internal sealed record PublishedReport(DailyReport Report, string Name, string Markdown, ReadOnlyMemory<byte> Json, string Hash)
 {
     public DateOnly Day => Report.Day.Date;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -32,30 +33,49 @@ public static class BidiControls
         return builder.ToString();
     }
 
-    /// <summary>JSON text with each of them written as a \uXXXX escape: the same JSON value, but no raw control
-    /// in the file (they can only occur inside strings, where the escape means the same character).</summary>
-    public static string EscapeInJson(string json)
+    /// <summary>UTF-8 JSON with each of them written as a \uXXXX escape: the same JSON value, but no raw control
+    /// in the file (they can only occur inside strings, where the escape means the same character). Returns
+    /// <paramref name="json"/> itself when it has none.</summary>
+    public static byte[] EscapeInJson(byte[] json)
     {
-        var first = IndexOf(json);
-        if (first < 0)
+        var at = NextInUtf8(json, 0, out var control, out var length);
+        if (at < 0)
         {
             return json;
         }
-        var builder = new StringBuilder(json.Length + 16);
-        builder.Append(json, 0, first);
-        for (var i = first; i < json.Length; i++)
+        var escaped = new ArrayBufferWriter<byte>(json.Length + 16);
+        var copied = 0;
+        for (; at >= 0; at = NextInUtf8(json, copied, out control, out length))
         {
-            var c = json[i];
-            if (Is(c))
+            escaped.Write(json.AsSpan(copied, at - copied));
+            escaped.Write(Encoding.ASCII.GetBytes("\\u" + ((int)control).ToString("X4", CultureInfo.InvariantCulture)));
+            copied = at + length;
+        }
+        escaped.Write(json.AsSpan(copied));
+        return escaped.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Where the next of them is encoded in <paramref name="utf8"/> at or after <paramref name="from"/> (-1 when
+    /// none is), which one, and its length in bytes.</summary>
+    private static int NextInUtf8(byte[] utf8, int from, out char control, out int length)
+    {
+        // Every one of them starts with 0xD8 (U+061C) or 0xE2 (U+200E…U+2069); most JSON has neither byte.
+        for (var i = from; i < utf8.Length; i++)
+        {
+            var found = utf8.AsSpan(i).IndexOfAny((byte)0xD8, (byte)0xE2);
+            if (found < 0)
             {
-                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                break;
             }
-            else
+            i += found;
+            if (Rune.DecodeFromUtf8(utf8.AsSpan(i), out var rune, out var consumed) == OperationStatus.Done && rune.IsBmp && Is((char)rune.Value))
             {
-                builder.Append(c);
+                (control, length) = ((char)rune.Value, consumed);
+                return i;
             }
         }
-        return builder.ToString();
+        (control, length) = ('\0', 0);
+        return -1;
     }
 
     private static int IndexOf(string text)

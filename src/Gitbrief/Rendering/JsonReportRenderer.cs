@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Gitbrief.Analysis;
@@ -21,13 +22,16 @@ internal sealed class JsonReportRenderer : IReportRenderer
     public string FileExtension => "json";
 
     /// <summary>The report as JSON; bidirectional controls in commit text are written as \u escapes (<see cref="BidiControls"/>).</summary>
-    public string Render(DailyReport report)
+    public string Render(DailyReport report) => Encoding.UTF8.GetString(RenderUtf8(report));
+
+    /// <summary>The bytes of <see cref="Render"/> (UTF-8, no BOM, ending with a newline): what the report's file and the store
+    /// keep. Written in chunks and copied once into the result with its newline: a report listing 20,000 files is never
+    /// held in a growing buffer, nor as a string.</summary>
+    public static byte[] RenderUtf8(DailyReport report)
     {
-        // Written in chunks and decoded once with its newline: a report listing 20,000 files is never held whole in a
-        // growing buffer, nor copied again for the newline.
         using var text = new Utf8TextBuffer();
         JsonSerializer.Serialize(text, ToModel(report), Context.JsonReport);
-        return BidiControls.EscapeInJson(text.ToString('\n'));
+        return BidiControls.EscapeInJson(text.ToArray((byte)'\n'));
     }
 
     public static JsonReport Parse(string json) =>

@@ -1,14 +1,11 @@
-using System.Text;
-
 namespace Gitbrief.Rendering;
 
-/// <summary>A write-only stream that keeps the UTF-8 text written to it in fixed-size chunks and decodes it into one
-/// string at the end: a large document (the JSON report of a commit touching 20,000 files) is never held in one
-/// growing array, nor copied again to add its final newline.</summary>
+/// <summary>A write-only stream that keeps the UTF-8 text written to it in fixed-size chunks and hands it over as one
+/// array at the end: a large document (the JSON report of a commit touching 20,000 files) is never held in one
+/// growing array, nor copied again to add its final newline, nor decoded into a string.</summary>
 internal sealed class Utf8TextBuffer : Stream
 {
     private const int ChunkSize = 1 << 16;
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly List<byte[]> chunks = [];
     private int used = ChunkSize;
     private long length;
@@ -46,28 +43,19 @@ internal sealed class Utf8TextBuffer : Stream
         }
     }
 
-    /// <summary>The text written, decoded (invalid bytes as U+FFFD), followed by <paramref name="suffix"/>.</summary>
-    public string ToString(char suffix)
+    /// <summary>The bytes written, followed by <paramref name="suffix"/>, in one array of exactly that length.</summary>
+    public byte[] ToArray(byte suffix)
     {
-        // Decoded twice, chunk by chunk: once to count the characters (into a scratch chunk), once into the string.
-        var decoder = Utf8.GetDecoder();
-        var scratch = new char[ChunkSize + 4];
-        var count = 0;
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)length + 1));
+        var written = 0;
         for (var i = 0; i < chunks.Count; i++)
         {
-            count += decoder.GetChars(Chunk(i), scratch, flush: i == chunks.Count - 1);
+            var chunk = Chunk(i);
+            chunk.CopyTo(bytes.AsSpan(written));
+            written += chunk.Length;
         }
-        decoder.Reset();
-        return string.Create(count + 1, (Buffer: this, Decoder: decoder, Suffix: suffix), static (span, state) =>
-        {
-            var written = 0;
-            var chunks = state.Buffer.chunks;
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                written += state.Decoder.GetChars(state.Buffer.Chunk(i), span[written..], flush: i == chunks.Count - 1);
-            }
-            span[written] = state.Suffix;
-        });
+        bytes[written] = suffix;
+        return bytes;
     }
 
     private ReadOnlySpan<byte> Chunk(int index) => chunks[index].AsSpan(0, index == chunks.Count - 1 ? used : ChunkSize);

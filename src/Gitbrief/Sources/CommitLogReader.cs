@@ -29,13 +29,27 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
 
     private static ReadOnlySpan<byte> FileStart => "diff --git "u8;
 
+    /// <summary>A commit with more files than this has a patch worth a git process of its own to skip (see
+    /// <see cref="CommitLog.StoppedEarly"/>).</summary>
+    internal const int WideFiles = 200;
+
+    /// <summary>A commit with more changed lines than this has a patch worth a git process of its own to skip.</summary>
+    internal const long WideLines = 20_000;
+
     private readonly GitOutputReader reader = new(stream);
 
-    /// <summary>Reads <paramref name="output"/> to its end, keeping the commits' patches in <paramref name="patches"/> if given.</summary>
-    public static Task<List<CommitRecord>> ReadAllAsync(Stream output, KeptPatches? patches, CancellationToken cancellationToken) =>
+    /// <summary>Reads <paramref name="output"/> to its end, keeping the commits' patches in <paramref name="patches"/> if given.
+    /// Without <paramref name="patches"/>, the read stops at the patch of a wide commit (<see cref="IsWide"/>), which would only
+    /// be dropped: the commit is complete without it (its files and counts come before), and git need not write it.</summary>
+    public static Task<CommitLog> ReadAllAsync(Stream output, KeptPatches? patches, CancellationToken cancellationToken) =>
         new CommitLogReader(output, patches).ReadAllAsync(cancellationToken);
 
-    private async Task<List<CommitRecord>> ReadAllAsync(CancellationToken cancellationToken)
+    /// <summary>A commit whose patch (never kept: it is not small) costs git more to write, and gitbrief to read and drop, than
+    /// a git process to start: hundreds of files or tens of thousands of lines.</summary>
+    internal static bool IsWide(CommitRecord commit) =>
+        commit.Files.Count > WideFiles || commit.Files.Sum(f => (long)f.Additions + f.Deletions) > WideLines;
+
+    private async Task<CommitLog> ReadAllAsync(CancellationToken cancellationToken)
     {
         var commits = new List<CommitRecord>();
         var head = new ArrayBufferWriter<byte>();
@@ -52,6 +66,11 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
             var parsed = GitLogParser.Parse(head.WrittenSpan);
             var commit = parsed.Count == 1 ? parsed[0] with { Files = entries.ToList() } : null;
             var small = commit is not null && ChangedLineReader.IsSmall(commit);
+            if (patchFollows && patches is null && commit is not null && IsWide(commit))
+            {
+                commits.Add(commit);
+                return new CommitLog(commits, StoppedEarly: true);
+            }
             var builder = commit is not null && patches is { HasRoom: true } ? new PatchBuilder(PatchReader.MaxFileChars, PatchReader.MaxCommitChars) : null;
             var patch = patchFollows ? await ReadPatchAsync(small, builder, cancellationToken).ConfigureAwait(false) : null;
             if (builder is not null)
@@ -63,7 +82,7 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 commits.Add(small ? commit with { Lines = ChangedLineReader.LinesOf(patch is null ? string.Empty : Encoding.UTF8.GetString(patch.WrittenSpan)) } : commit);
             }
         }
-        return commits;
+        return new CommitLog(commits, StoppedEarly: false);
     }
 
     /// <summary>Copies a commit's marker and header fields into <paramref name="head"/> and reads its raw and numstat

@@ -26,17 +26,19 @@ internal static class GitCommand
 
     /// <summary>Runs git and hands its stdout to <paramref name="read"/> as it comes, so that nothing has to hold the
     /// whole output; what <paramref name="read"/> returns, or (when git failed and <paramref name="allowFailure"/>)
-    /// null.</summary>
+    /// null. When <paramref name="stoppedEarly"/> says of what <paramref name="read"/> returned that it stopped before the
+    /// end, git is stopped (it would wait for the rest to be read) and the run counts as a success.</summary>
     public static async Task<T?> StreamAsync<T>(
         string? workingDirectory,
         IReadOnlyList<string> arguments,
         Func<Stream, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken,
         bool allowFailure = false,
-        string? input = null)
+        string? input = null,
+        Func<T, bool>? stoppedEarly = null)
         where T : class
     {
-        var (exitCode, output, error) = await RunCoreAsync(workingDirectory, arguments, null, read, cancellationToken, input).ConfigureAwait(false);
+        var (exitCode, output, error) = await RunCoreAsync(workingDirectory, arguments, null, read, cancellationToken, input, stoppedEarly).ConfigureAwait(false);
         ThrowUnlessSucceeded(arguments, exitCode, error, allowFailure);
         return exitCode == 0 ? output : null;
     }
@@ -80,7 +82,8 @@ internal static class GitCommand
         IReadOnlyDictionary<string, string>? config,
         Func<Stream, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken,
-        string? input)
+        string? input,
+        Func<T, bool>? stoppedEarly = null)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -141,9 +144,15 @@ internal static class GitCommand
             Kill(process);
             throw;
         }
+        var stopped = stoppedEarly?.Invoke(output) == true;
+        if (stopped)
+        {
+            // The reader has what it wanted: the rest of the output is not read, so git is stopped instead of waiting for it.
+            Kill(process);
+        }
         var error = await errorTask.ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return (process.ExitCode, output, SecretRedactor.Redact(error));
+        return (stopped ? 0 : process.ExitCode, output, SecretRedactor.Redact(error));
     }
 
     /// <summary>Writes <paramref name="input"/> (if any) to git's stdin while its output is being read, then closes it.</summary>

@@ -103,26 +103,49 @@ internal sealed class GitHistory(string directory) : ICommitSource
         ];
         var listed = await GitCommand.RunTextAsync(Directory, list, cancellationToken).ConfigureAwait(false);
         var (from, to) = (start.ToUnixTimeSeconds(), endExclusive.ToUnixTimeSeconds());
-        var shas = new StringBuilder();
+        var shas = new List<string>();
         foreach (var line in listed.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
             if (space > 0 && long.TryParse(line.AsSpan(space + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var committed)
                 && committed >= from && committed < to)
             {
-                shas.Append(line, 0, space).Append('\n');
+                shas.Add(line[..space]);
             }
         }
-        if (shas.Length == 0)
+        if (shas.Count == 0)
         {
             return [];
         }
         found.TrySetResult();
-        var commits = await GitCommand.StreamAsync(
-                Directory, ShowArguments(firstParent), (output, token) => CommitLogReader.ReadAllAsync(output, kept, token), cancellationToken,
-                input: shas.ToString())
-            .ConfigureAwait(false);
-        return commits!.Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
+        var commits = await ReadInFullAsync(shas, firstParent, cancellationToken).ConfigureAwait(false);
+        return commits.Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
+    }
+
+    /// <summary>The commits named, in that order, read in full by one git process; by one more after each wide commit
+    /// whose patch the read skipped (<see cref="CommitLog.StoppedEarly"/>), for the commits after it.</summary>
+    private async Task<List<CommitRecord>> ReadInFullAsync(List<string> shas, bool firstParent, CancellationToken cancellationToken)
+    {
+        var commits = new List<CommitRecord>();
+        for (var next = 0; next < shas.Count;)
+        {
+            var input = string.Concat(shas.Skip(next).Select(sha => sha + "\n"));
+            var log = await GitCommand.StreamAsync(
+                    Directory, ShowArguments(firstParent), (output, token) => CommitLogReader.ReadAllAsync(output, kept, token), cancellationToken,
+                    input: input, stoppedEarly: read => read.StoppedEarly)
+                .ConfigureAwait(false);
+            commits.AddRange(log!.Commits);
+            if (!log.StoppedEarly)
+            {
+                break;
+            }
+            next = shas.IndexOf(log.Commits[^1].Sha, next) + 1;
+            if (next == 0)
+            {
+                throw new RepositoryException($"git log gave commit {log.Commits[^1].ShortSha}, which was not asked for");
+            }
+        }
+        return commits;
     }
 
     /// <summary>The committer date of the newest commit that a report would list, or null for an empty history.</summary>

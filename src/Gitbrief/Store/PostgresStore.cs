@@ -43,6 +43,9 @@ internal sealed class PostgresStore : SqlStore
 
     public override string Description => location.Description;
 
+    /// <summary>A bytea read as UTF-8 text (an invalid sequence is an error, never stored).</summary>
+    protected override string TextFromUtf8(string parameter) => $"convert_from({parameter}, 'UTF8')";
+
     /// <summary>How long an operation keeps trying after its connection broke (the server restarting, a failover):
     /// 60 s by default.</summary>
     public TimeSpan ReconnectWindow { get; private set; }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using Gitbrief.Analysis.Llm;
 
 namespace Gitbrief.Store;
@@ -232,18 +234,22 @@ internal abstract partial class SqlStore : IGitbriefStore
             ("target", publication.Target), ("repo", publication.Repository), ("day", Day(publication.Day)), ("hash", publication.Hash),
             ("location", publication.Location), ("at", Format(publication.PublishedAt)), ("contents", publication.Contents));
 
+    /// <summary>The SQL of a text value bound as its UTF-8 bytes (<paramref name="parameter"/>, a byte array): the report's
+    /// bytes go to the database as they are, without a string between.</summary>
+    protected abstract string TextFromUtf8(string parameter);
+
     public Task SaveReportAsync(StoredReport report, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            """
+            $"""
             INSERT INTO reports(repository, day, time_zone, variant, format, language, path, content, hash, run_id, updated_at)
-            VALUES (@repo, @day, @tz, @variant, @format, @language, @path, @content, @hash, @run, @updated)
+            VALUES (@repo, @day, @tz, @variant, @format, @language, @path, {TextFromUtf8("@content")}, @hash, @run, @updated)
             ON CONFLICT(repository, day, time_zone, variant, format) DO UPDATE SET
                 language = excluded.language, path = excluded.path, content = excluded.content, hash = excluded.hash,
                 run_id = excluded.run_id, updated_at = excluded.updated_at;
             """,
             cancellationToken,
             [.. UnitParameters(report.Unit), ("format", report.Format), ("language", report.Language), ("path", report.RelativePath),
-             ("content", report.Content), ("hash", report.Hash), ("run", report.RunId), ("updated", Format(report.UpdatedAt))]);
+             ("content", ArrayOf(report.Content)), ("hash", report.Hash), ("run", report.RunId), ("updated", Format(report.UpdatedAt))]);
 
     private const string ReportColumns = "repository, day, time_zone, variant, format, language, path, content, hash, run_id, updated_at";
 
@@ -267,8 +273,14 @@ internal abstract partial class SqlStore : IGitbriefStore
 
     private static StoredReport ReadReport(DbDataReader reader) =>
         new(new WorkUnitKey(reader.GetString(0), ParseDay(reader.GetString(1)), reader.GetString(2), reader.GetString(3)),
-            reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt64(9),
+            reader.GetString(4), reader.GetString(5), reader.GetString(6), Encoding.UTF8.GetBytes(reader.GetString(7)), reader.GetString(8), reader.GetInt64(9),
             ParseInstant(reader.GetString(10)));
+
+    /// <summary>The bytes as an array for a parameter: the array itself when they are all of one (no copy).</summary>
+    private static byte[] ArrayOf(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment is { Array: { } array, Offset: 0 } && segment.Count == array.Length
+            ? array
+            : bytes.ToArray();
 
     private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(DbCommand cmd, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

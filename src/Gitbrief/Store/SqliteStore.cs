@@ -24,6 +24,9 @@ internal sealed class SqliteStore : SqlStore
 
     public override string Description => Path;
 
+    /// <summary>A blob cast to text keeps its bytes (the database is UTF-8) and stores them as text.</summary>
+    protected override string TextFromUtf8(string parameter) => $"CAST({parameter} AS TEXT)";
+
     public static async Task<SqliteStore> OpenAsync(string path, CancellationToken cancellationToken)
     {
         var full = System.IO.Path.GetFullPath(path);

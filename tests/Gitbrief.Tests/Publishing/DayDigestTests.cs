@@ -22,7 +22,7 @@ public sealed partial class DayDigestTests
         var built = RenderingSamples.Report(language);
         // Rules-mode highlights are the high titles (shown once, as listed commits); one more point shows as a highlight.
         var report = built with { Highlights = [.. built.Highlights, Point] };
-        return new PublishedReport(report, "sglang", RenderingSamples.Markdown(report, language), "{}", "hash") { Language = language };
+        return new PublishedReport(report, "sglang", RenderingSamples.Markdown(report, language), "{}"u8.ToArray(), "hash") { Language = language };
     }
 
     /// <summary>Every message of the day, as the text a reader sees (escapes of the format removed).</summary>

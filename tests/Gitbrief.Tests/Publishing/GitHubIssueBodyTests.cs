@@ -15,7 +15,7 @@ public sealed class GitHubIssueBodyTests
     private static PublishedReport Sample(ReportLanguage language)
     {
         var report = RenderingSamples.Report(language);
-        return new PublishedReport(report, "sglang", RenderingSamples.Markdown(report, language), "{}", "hash");
+        return new PublishedReport(report, "sglang", RenderingSamples.Markdown(report, language), "{}"u8.ToArray(), "hash");
     }
 
     [Theory]

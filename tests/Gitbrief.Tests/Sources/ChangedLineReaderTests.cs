@@ -59,6 +59,42 @@ public sealed class ChangedLineReaderTests
     }
 
     [Fact]
+    public async Task Wide_commits_are_read_without_their_patches_and_every_commit_comes_out_as_a_full_read_gives_it()
+    {
+        using var repository = TestRepository.Create();
+        repository.Write("src/a.py", "x = 1\n").Commit("Add a", "2026-03-13T10:00:00+00:00");
+        for (var i = 0; i < CommitLogReader.WideFiles + 1; i++)
+        {
+            repository.Write($"vendor/lib{i:000}.py", $"v = {i}\n");
+        }
+        repository.Commit("Vendor the libraries", "2026-03-14T08:00:00+00:00");
+        repository.Write("src/a.py", "x = 2\n").Commit("Bump a", "2026-03-14T09:00:00+00:00");
+        repository.WriteLines("data/table.csv", (int)CommitLogReader.WideLines + 1).Commit("Add the table", "2026-03-14T10:00:00+00:00");
+        repository.WriteLines("data/other.csv", (int)CommitLogReader.WideLines + 1).Commit("Add another table", "2026-03-14T11:00:00+00:00");
+        repository.Write("src/a.py", "x = 3\n").Commit("Bump a again", "2026-03-14T12:00:00+00:00");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var (from, to) = (DateTimeOffset.Parse("2026-03-14T00:00:00Z"), DateTimeOffset.Parse("2026-03-15T00:00:00Z"));
+
+        var rules = await new GitHistory(repository.Path).ReadAsync("HEAD", from, to, false, timeout.Token);
+        var keeping = new GitHistory(repository.Path);
+        keeping.KeepPatches();
+        var full = await keeping.ReadAsync("HEAD", from, to, false, timeout.Token);
+
+        Assert.Equal(["Bump a again", "Add another table", "Add the table", "Bump a", "Vendor the libraries"], rules.Select(c => c.Title));
+        Assert.Equal(["-x = 2", "+x = 3"], rules[0].Lines!.Select(l => (l.Added ? "+" : "-") + l.Text));
+        Assert.Equal(["-x = 1", "+x = 2"], rules[3].Lines!.Select(l => (l.Added ? "+" : "-") + l.Text));
+        Assert.Equal(CommitLogReader.WideFiles + 1, rules[4].Files.Count);
+        Assert.Equal(CommitLogReader.WideLines + 1, rules[2].Files.Single().Additions);
+        Assert.Equal(full.Select(Shape), rules.Select(Shape));
+    }
+
+    /// <summary>A commit as the report sees it, lists by value.</summary>
+    private static string Shape(CommitRecord commit) =>
+        string.Join("\n", new[] { commit.Sha, commit.Message, string.Join(",", commit.Parents) }
+            .Concat(commit.Files.Select(f => f.ToString()))
+            .Concat(commit.Lines?.Select(l => $"{l.Path} {l.Added} {l.Text}") ?? ["no lines"]));
+
+    [Fact]
     public async Task Paths_that_read_like_git_output_stay_paths_and_a_root_commit_has_its_lines()
     {
         using var repository = TestRepository.Create();

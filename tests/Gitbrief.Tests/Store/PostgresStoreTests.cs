@@ -129,7 +129,7 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : IDisposable
                 await source.SaveAnalysisAsync(new AnalysisKey("acme/widgets", $"sha{i}", "m", "p", "zh", "full"), $"{{\"n\":{i}}}", CancellationToken.None);
             }
             await source.RecordPublicationAsync(new Publication("webhook:chat", "acme/widgets", Day, "h", "m1", T0), CancellationToken.None);
-            await source.SaveReportAsync(new StoredReport(unit, "md", "zh", "2026/widgets/2026-02-23.md", "# 报告\n", "h", run, T0), CancellationToken.None);
+            await source.SaveReportAsync(new StoredReport(unit, "md", "zh", "2026/widgets/2026-02-23.md", "# 报告\n"u8.ToArray(), "h", run, T0), CancellationToken.None);
             await source.TryClaimAsync([new ClaimRequest(ClaimKey.Work(unit))], "pid 1 on old-host", T0, TimeSpan.FromHours(1), CancellationToken.None);
         }
         var database = await cluster.CreateDatabaseAsync("migrate");
@@ -145,7 +145,7 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : IDisposable
         var unitCopied = await copied.FindAsync(unit, CancellationToken.None);
         Assert.Equal(new LlmUsage(4, 100, 20, 0, 0, 0), unitCopied!.LlmUsage);
         var report = await copied.FindReportAsync(unit, "md", CancellationToken.None);
-        Assert.Equal("# 报告\n", report!.Content);
+        Assert.Equal("# 报告\n", report!.Text);
         // The units and reports point at the run as the target numbered it.
         Assert.Equal(unitCopied.RunId, report.RunId);
         Assert.Equal(unitCopied.RunId, await QueryAsync<long>(database, "SELECT id FROM runs WHERE command = 'run'"));

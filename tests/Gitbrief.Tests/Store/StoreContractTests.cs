@@ -173,20 +173,38 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task A_report_written_on_one_machine_is_there_for_the_publish_job_on_another()
     {
         var unit = new WorkUnitKey("acme/widgets", Day, "UTC", "v1");
-        var markdown = new StoredReport(unit, "md", "zh", "2026/widgets/2026-02-23.md", "# 每日更新报告\n", "aa", 3, T0);
-        var json = markdown with { Format = "json", RelativePath = "2026/widgets/2026-02-23.json", Content = "{}\n", Hash = "bb" };
+        var markdown = new StoredReport(unit, "md", "zh", "2026/widgets/2026-02-23.md", "# 每日更新报告\n"u8.ToArray(), "aa", 3, T0);
+        var json = markdown with { Format = "json", RelativePath = "2026/widgets/2026-02-23.json", Content = "{}\n"u8.ToArray(), Hash = "bb" };
         var otherDay = markdown with { Unit = unit with { Day = Day.AddDays(1) } };
 
         foreach (var report in new[] { json, otherDay, markdown })
         {
             await store.SaveReportAsync(report, CancellationToken.None);
         }
-        var rewritten = markdown with { Content = "# 每日更新报告（新）\n", Hash = "cc", RunId = 4 };
+        var rewritten = markdown with { Content = "# 每日更新报告（新）\n"u8.ToArray(), Hash = "cc", RunId = 4 };
         await other.SaveReportAsync(rewritten, CancellationToken.None);
 
-        Assert.Equal(rewritten, await other.FindReportAsync(unit, "md", CancellationToken.None));
+        Assert.Equal(Kept(rewritten), Kept((await other.FindReportAsync(unit, "md", CancellationToken.None))!));
         Assert.Null(await other.FindReportAsync(unit, "html", CancellationToken.None));
-        Assert.Equal([json, rewritten], await other.ListReportsAsync(Day, CancellationToken.None));
+        Assert.Equal([Kept(json), Kept(rewritten)], (await other.ListReportsAsync(Day, CancellationToken.None)).Select(Kept));
+        Assert.Equal("# 每日更新报告（新）\n", (await store.FindReportAsync(unit, "md", CancellationToken.None))!.Text);
+    }
+
+    /// <summary>A kept report as it compares: its fields, with its bytes by value.</summary>
+    private static (StoredReport Fields, string Text) Kept(StoredReport report) => (report with { Content = default }, report.Text);
+
+    [Fact]
+    public async Task A_report_kept_as_bytes_reads_back_as_the_same_text_and_bytes()
+    {
+        var unit = new WorkUnitKey("acme/widgets", Day, "UTC", "v1");
+        var text = "{\n  \"title\": \"修复 🙂 \\u202E\"\n}\n";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+
+        await store.SaveReportAsync(new StoredReport(unit, "json", "zh", "2026/widgets/2026-02-23.json", bytes, "h", 1, T0), CancellationToken.None);
+        var kept = (await other.FindReportAsync(unit, "json", CancellationToken.None))!;
+
+        Assert.Equal(text, kept.Text);
+        Assert.Equal(bytes, kept.Content.ToArray());
     }
 
     [Fact]
