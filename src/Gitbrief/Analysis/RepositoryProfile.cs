@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
@@ -71,26 +72,37 @@ internal sealed class RepositoryProfile
     /// <summary>The chain of directories, from the root down, that each hold most of their parent's code.</summary>
     public IReadOnlyCollection<string> Trunk => trunk;
 
-    public static RepositoryProfile From(RepositoryFiles files)
+    /// <summary>The profile of the repository at <paramref name="revision"/>: its tree's source files and the source files
+    /// its recent commits changed, counted per directory as git lists them (no list of paths is held).</summary>
+    public static async Task<RepositoryProfile> ReadAsync(string directory, string revision, CancellationToken cancellationToken)
     {
+        var files = new Dictionary<string, int>(StringComparer.Ordinal);
+        var changes = new Dictionary<string, int>(StringComparer.Ordinal);
+        await RepositoryFilesReader.ReadAsync(directory, revision, path => CountSource(files, path), path => CountSource(changes, path), cancellationToken)
+            .ConfigureAwait(false);
+        // Directories in the order they were first met, the tree's before the changes' (as the lists were counted).
         var counts = new Dictionary<string, DirectoryWeight>(StringComparer.Ordinal);
-        foreach (var path in files.Tree)
+        foreach (var (folder, count) in files)
         {
-            if (FileClassifier.Classify(path) == FileRole.Source)
-            {
-                var directory = Parent(path);
-                counts[directory] = counts.GetValueOrDefault(directory) with { Files = counts.GetValueOrDefault(directory).Files + 1 };
-            }
+            counts[folder] = new DirectoryWeight(count, 0);
         }
-        foreach (var path in files.RecentlyChanged)
+        foreach (var (folder, count) in changes)
         {
-            if (FileClassifier.Classify(path) == FileRole.Source)
-            {
-                var directory = Parent(path);
-                counts[directory] = counts.GetValueOrDefault(directory) with { Changes = counts.GetValueOrDefault(directory).Changes + 1 };
-            }
+            counts[folder] = counts.GetValueOrDefault(folder) with { Changes = count };
         }
         return new RepositoryProfile(counts);
+    }
+
+    /// <summary>Counts a source file in its directory (the directory's name made a string only the first time).</summary>
+    private static void CountSource(Dictionary<string, int> counts, string path)
+    {
+        if (FileClassifier.Classify(path) != FileRole.Source)
+        {
+            return;
+        }
+        var slash = path.LastIndexOf('/');
+        var parent = slash < 0 ? ReadOnlySpan<char>.Empty : path.AsSpan(0, slash);
+        CollectionsMarshal.GetValueRefOrAddDefault(counts.GetAlternateLookup<ReadOnlySpan<char>>(), parent, out _)++;
     }
 
     /// <summary>Where a file lies: in the part that branches off the trunk at the deepest trunk directory above it.</summary>

@@ -20,8 +20,7 @@ internal static class DayCapture
         var commits = await history.ReadAsync(revision, day.Start, day.EndExclusive, firstParent, cancellationToken).ConfigureAwait(false);
         // The repository as it stood at the end of the day: its tree and its recent history up to then.
         var atDayEnd = commits.Count > 0 ? commits.MaxBy(c => c.CommittedAt)!.Sha : revision;
-        var files = await RepositoryFilesReader.ReadAsync(directory, atDayEnd, cancellationToken).ConfigureAwait(false);
-        var profile = RepositoryProfile.From(files);
+        var profile = await RepositoryProfile.ReadAsync(directory, atDayEnd, cancellationToken).ConfigureAwait(false);
         return new CapturedDay(
             repositoryName,
             day.IsoDate,

@@ -31,7 +31,7 @@ internal static class ProfileSource
         if (anchor is null)
         {
             // Younger than its week: as it stands now, not worth keeping.
-            return RepositoryProfile.From(await RepositoryFilesReader.ReadAsync(git.Directory, revision, cancellationToken).ConfigureAwait(false));
+            return await RepositoryProfile.ReadAsync(git.Directory, revision, cancellationToken).ConfigureAwait(false);
         }
         var key = new AnalysisKey(repository, anchor, CacheModel, BuildVersion, string.Empty, string.Empty);
         var store = await cache.ConfigureAwait(false);
@@ -39,7 +39,7 @@ internal static class ProfileSource
         {
             return kept;
         }
-        var profile = RepositoryProfile.From(await RepositoryFilesReader.ReadAsync(git.Directory, anchor, cancellationToken).ConfigureAwait(false));
+        var profile = await RepositoryProfile.ReadAsync(git.Directory, anchor, cancellationToken).ConfigureAwait(false);
         if (store is not null)
         {
             await KeepAsync(store, key, profile, cancellationToken).ConfigureAwait(false);

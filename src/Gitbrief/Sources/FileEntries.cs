@@ -1,13 +1,17 @@
 using System.Globalization;
+using System.Text;
 
 namespace Gitbrief.Sources;
 
 /// <summary>The raw and numstat entries of one commit in <c>git log -z --raw --numstat</c> output, read one at a time
 /// and joined by path. Entries are read from the bytes: only the paths become strings, once each (a commit touching
-/// 20,000 files makes 20,000 strings, not 120,000).</summary>
+/// 20,000 files makes 20,000 strings, not 120,000). git writes the numstat entries in the order of the raw ones: a numstat
+/// entry whose path is that of the raw entry at its place takes its counts there, without a string or a look-up of its
+/// own; any other is kept by path.</summary>
 internal sealed class FileEntries
 {
     private readonly List<(FileStatus Status, string Path, string? OldPath)> raw = [];
+    private readonly List<(int Add, int Del, bool Binary)> countsInOrder = [];
     private readonly Dictionary<string, (int Add, int Del, bool Binary)> stats = new(StringComparer.Ordinal);
 
     /// <summary>Reads the entry whose first token is at <paramref name="i"/> (with its paths) and leaves <paramref name="i"/>
@@ -29,9 +33,11 @@ internal sealed class FileEntries
     public List<FileChange> ToList()
     {
         var changes = new List<FileChange>(raw.Count);
-        foreach (var (status, path, oldPath) in raw)
+        for (var i = 0; i < raw.Count; i++)
         {
-            var (additions, deletions, binary) = stats.TryGetValue(path, out var counted) ? counted : (0, 0, false);
+            var (status, path, oldPath) = raw[i];
+            var (additions, deletions, binary) = stats.TryGetValue(path, out var counted) ? counted
+                : i < countsInOrder.Count ? countsInOrder[i] : (0, 0, false);
             changes.Add(new FileChange(path, oldPath, status, additions, deletions, binary));
         }
         return changes;
@@ -71,22 +77,34 @@ internal sealed class FileEntries
         {
             return true;
         }
-        string path;
         if (pathBytes.IsEmpty)
         {
             if (i + 1 >= tokens.Count)
             {
                 return false;
             }
-            path = GitLogParser.PathAt(output, tokens[i + 1]);
+            pathBytes = output[tokens[i + 1]];
             i += 2;
         }
-        else
+        var place = countsInOrder.Count;
+        if (stats.Count == 0 && place < raw.Count && IsPath(pathBytes, raw[place].Path))
         {
-            path = GitLogParser.DecodeUtf8OrLatin1(pathBytes);
+            countsInOrder.Add((add, del, binary));
+            return true;
         }
-        stats[path] = (add, del, binary);
+        stats[GitLogParser.DecodeUtf8OrLatin1(pathBytes)] = (add, del, binary);
         return true;
+    }
+
+    /// <summary>Whether <paramref name="bytes"/> are <paramref name="path"/> as git wrote it: ASCII compared as is; any other
+    /// path decoded as the raw entry's was.</summary>
+    private static bool IsPath(ReadOnlySpan<byte> bytes, string path)
+    {
+        if (bytes.Length == path.Length && Ascii.IsValid(bytes))
+        {
+            return Ascii.Equals(bytes, path);
+        }
+        return !Ascii.IsValid(bytes) && string.Equals(GitLogParser.DecodeUtf8OrLatin1(bytes), path, StringComparison.Ordinal);
     }
 
     private static bool TryParseNumstat(ReadOnlySpan<byte> entry, out int additions, out int deletions, out bool binary, out ReadOnlySpan<byte> path)

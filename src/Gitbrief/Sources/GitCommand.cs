@@ -147,8 +147,9 @@ internal static class GitCommand
         var stopped = stoppedEarly?.Invoke(output) == true;
         if (stopped)
         {
-            // The reader has what it wanted: the rest of the output is not read, so git is stopped instead of waiting for it.
-            Kill(process);
+            // The reader has what it wanted: the rest of the output is not read, so git is stopped instead of waiting for it
+            // (git alone: a log starts no process of its own, and walking the process tree costs tens of milliseconds).
+            Kill(process, entireProcessTree: false);
         }
         var error = await errorTask.ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -180,11 +181,11 @@ internal static class GitCommand
         return buffer.ToArray();
     }
 
-    private static void Kill(Process process)
+    private static void Kill(Process process, bool entireProcessTree = true)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree);
         }
         catch (InvalidOperationException)
         {
