@@ -44,6 +44,23 @@ public sealed class ProfileSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_profile_counts_each_source_file_of_the_tree_and_each_recent_change_in_its_directory_in_the_order_met()
+    {
+        repo.Write("src/core/a.cs", "class A {}\n").Write("src/core/b.cs", "class B {}\n").Write("src/util/c.py", "c = 1\n")
+            .Write("README.md", "# demo\n").Write("main.go", "package main\n").Write("docs/guide.md", "guide\n")
+            .Commit("feat: start", "2026-01-07T10:00:00+08:00");
+        repo.Write("src/core/a.cs", "class A { int x; }\n").Write("tools/gen.py", "g = 1\n").Write("docs/guide.md", "guide 2\n")
+            .Commit("feat: more", "2026-01-08T10:00:00+08:00");
+        repo.Write("src/core/a.cs", "class A { int y; }\n").Commit("fix: a", "2026-01-09T10:00:00+08:00");
+
+        var profile = await RepositoryProfile.ReadAsync(repo.Path, "HEAD", CancellationToken.None);
+
+        Assert.Equal(
+            [" 1/1", "src/core 2/4", "src/util 1/1", "tools 1/1"],
+            profile.DirectCounts.Select(p => $"{p.Key} {p.Value.Files}/{p.Value.Changes}"));
+    }
+
+    [Fact]
     public async Task A_day_without_commits_reads_no_profile()
     {
         repo.Write("src/a.cs", "class A {}\n").Commit("feat: a", "2026-01-07T10:00:00+08:00");
