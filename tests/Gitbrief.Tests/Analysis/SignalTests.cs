@@ -183,16 +183,27 @@ public sealed class SignalTests
     }
 
     [Theory]
-    [InlineData("mac: fix stale VRAM data (#12972)", "severe-fix")]
-    [InlineData("diff: handle renamed files correctly", "severe-fix")]
-    [InlineData("server: fix crash when the model is unloaded", "critical-fix")]
-    [InlineData("tsdb: fix compaction stuck on an empty block", "critical-fix")]
-    public void A_fix_of_wrong_results_or_a_crash_in_the_core_is_high(string title, string code)
+    [InlineData("server: fix crash when the model is unloaded")]
+    [InlineData("tsdb: fix compaction stuck on an empty block")]
+    public void A_fix_of_a_crash_or_hang_in_the_core_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/sched.go", 12, 4));
 
         Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
-        Assert.Contains(code, analyzed.ReasonCodes());
+        Assert.Contains("critical-fix", analyzed.ReasonCodes());
+    }
+
+    // Labelled by the rubric, 3 in 15 such fixes were high over 2,104 commits of 60 repositories: most wrong results are
+    // a narrow case, and the title cannot tell which are not.
+    [Theory]
+    [InlineData("mac: fix stale VRAM data (#12972)", "stale")]
+    [InlineData("diff: handle renamed files correctly", "correctly")]
+    public void A_fix_of_wrong_results_in_the_core_is_medium_and_says_so(string title, string word)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(4, i => $"server/sched{i}.go", 60, 20));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal($"fixes a severe problem ({word})", analyzed.Reason("severe-fix").Detail);
     }
 
     [Fact]
@@ -228,14 +239,13 @@ public sealed class SignalTests
     }
 
     [Fact]
-    public void The_day_cap_keeps_one_soft_high_of_each_kind_and_never_caps_a_crash_fix()
+    public void The_day_cap_keeps_the_largest_changed_default_and_never_caps_a_crash_fix()
     {
         var day = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal)
         {
-            ["a1"] = Analyzed(CommitBuilder.Message("sched: fix stale VRAM data").File("server/sched.go", 30, 4)),
-            ["a2"] = Analyzed(CommitBuilder.Message("runner: fix wrong token counts").File("server/runner.go", 8, 2)),
+            ["a1"] = Analyzed(CommitBuilder.Message("server: change the default context length").File("server/config.go", 30, 4)),
+            ["a2"] = Analyzed(CommitBuilder.Message("runner: change the default batch size").File("server/runner.go", 8, 2)),
             ["a3"] = Analyzed(CommitBuilder.Message("server: fix crash on unload").File("server/unload.go", 6, 2)),
-            ["a4"] = Analyzed(CommitBuilder.Message("server: change the default context length").File("server/config.go", 8, 2)),
         };
         Assert.All(day.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
 
@@ -245,7 +255,6 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Medium, day["a2"].Importance.Level);
         Assert.Contains("day-cap", day["a2"].ReasonCodes());
         Assert.Equal(ImportanceLevel.High, day["a3"].Importance.Level);
-        Assert.Equal(ImportanceLevel.High, day["a4"].Importance.Level);
     }
 
     [Fact]
@@ -363,26 +372,6 @@ public sealed class SignalTests
     }
 
     [Fact]
-    public void A_fix_of_files_a_larger_change_of_the_day_added_is_not_above_that_change()
-    {
-        var day = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal)
-        {
-            ["f1"] = Analyzed(CommitBuilder.Message("caddytls: Encrypted ClientHello (ECH) (#6862)")
-                .Added("modules/caddytls/ech.go", 1074).File("modules/caddytls/tls.go", 100, 6).File("caddyconfig/options.go", 80, 2)),
-            ["f2"] = Analyzed(CommitBuilder.Message("caddytls: Fix broken refactor").File("modules/caddytls/ech.go", 1, 1).File("caddyconfig/options.go", 1, 1)),
-            ["f3"] = Analyzed(CommitBuilder.Message("caddytls: fix wrong session ticket keys").File("modules/caddytls/tls.go", 3, 1)),
-        };
-        Assert.Equal(ImportanceLevel.High, day["f2"].Importance.Level);
-
-        new DayRanker(ImportanceWeights.Default, SignalPhrases.English).Rank(day);
-
-        Assert.Equal(ImportanceLevel.Medium, day["f2"].Importance.Level);
-        Assert.StartsWith("follows up a larger change of the same day", day["f2"].Reason("same-day").Detail, StringComparison.Ordinal);
-        // tls.go existed before the feature: a fix of it stands on its own.
-        Assert.Equal(ImportanceLevel.High, day["f3"].Importance.Level);
-    }
-
-    [Fact]
     public void A_core_feature_that_adds_an_environment_variable_is_a_new_setting_and_opt_in()
     {
         var analyzed = Analyzed(CommitBuilder.Message("feat: support HF_HUB_OFFLINE for model loading").File("core/src/loader.rs", 30, 4));
@@ -400,7 +389,7 @@ public sealed class SignalTests
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("lib/calendar/diff.ex", 6, 2));
 
-        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
         Assert.Equal($"fixes a severe problem ({word})", analyzed.Reason("severe-fix").Detail);
     }
 
