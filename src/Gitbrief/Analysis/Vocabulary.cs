@@ -154,6 +154,17 @@ internal static class Vocabulary
     /// <summary>Words of a default's change.</summary>
     public static readonly HashSet<string> Defaults = Set("default", "defaults", "by-default");
 
+    /// <summary>Verbs that change a default when they lead the title and a default follows within a few words ("raise
+    /// default HTTP/2 header list size", "default new command to src layout", "restore CI frozen lockfile default").
+    /// Not "fix", "keep", "preserve", "respect", "add": those name a default that stays what it was.</summary>
+    public static readonly HashSet<string> DefaultVerbs = Set(
+        "default", "defaults", "change", "changes", "changed", "raise", "raises", "lower", "lowers", "flip", "flips", "switch",
+        "switches", "increase", "increases", "decrease", "decreases", "reduce", "reduces", "bump", "bumps", "restore", "restores",
+        "enable", "enables", "disable", "disables", "apply", "applies", "turn", "turns", "revert", "reverts");
+
+    /// <summary>Verbs that change a default only when the title says what it becomes ("set the default of X to true").</summary>
+    public static readonly HashSet<string> DefaultSetters = Set("set", "sets", "make", "makes", "use", "uses");
+
     /// <summary>Folders of periphery code whatever the repository's shape: benchmarks and the like.</summary>
     public static readonly HashSet<string> PeripheryDirectories = Set("bench", "benches", "benchmark", "benchmarks", "contrib", "playground");
 

@@ -206,6 +206,38 @@ public sealed class SignalTests
         Assert.Equal($"fixes a severe problem ({word})", analyzed.Reason("severe-fix").Detail);
     }
 
+    [Theory]
+    [InlineData("feat(http): disable Deno.serve automatic compression by default (#35486)")]
+    [InlineData("feat(cli): default new command to src layout")]
+    [InlineData("Change default max_completion_length from 256 to 512 (#6264)")]
+    [InlineData("fix(server): lower table growth margin default (#8080)")]
+    [InlineData("server: default the context length to 4096")]
+    [InlineData("Restore register-count as the default cost model (#3055)")]
+    [InlineData("Add newly stabilized rules to defaults (#27055)")]
+    [InlineData("Set the default of runtimeFeatures.UserNamespacesHostNetwork to true")]
+    public void A_title_that_changes_a_default_is_high(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("defaults", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("proxy: fix missing default handler in resnull")]
+    [InlineData("chore(cli): deprecate default source priority")]
+    [InlineData("[ty] Preserve string annotation context in lambda defaults and TypedDicts (#27914)")]
+    [InlineData("Fix default handling in CookieJar::queued() (#60904)")]
+    [InlineData("fix(add): set dep's default features explicitly")]
+    [InlineData("Keep the string subscribers default when rebuilding a Fanout")]
+    [InlineData("Add option to launch Studio without opening the default browser (#7016)")]
+    public void A_title_that_only_names_a_default_changes_none(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
+
+        Assert.DoesNotContain("defaults", analyzed.ReasonCodes());
+    }
+
     [Fact]
     public void A_command_named_like_a_problem_is_no_severe_fix()
     {
