@@ -172,7 +172,7 @@ internal sealed partial record CommitSignals
                 || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title)));
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly ? null
+            Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
                 : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
                 : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
                 : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
@@ -291,6 +291,13 @@ internal sealed partial record CommitSignals
 
     /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
     /// says security; the keyword the classifier found counts too.</summary>
+    /// <summary>A change of the repository's own tooling — a `ci:`/`test:`/`docs:`/`style:` commit, or one that changes no
+    /// source, only configuration and build files ("feat: add security audit CI", "chore(deny): stop the advisory ignore
+    /// …") — hardens nothing a user runs; a dependency bump is judged as one.</summary>
+    private static bool ToolingOnly(CommitTraits traits, IReadOnlyList<ClassifiedFile> source, IReadOnlyList<ClassifiedFile> product, DependencyBump? dependency) =>
+        dependency is null && (traits.WeightKey is "ci" or "test" or "docs" or "style"
+            || source.Count == 0 && product.All(f => f.Role is FileRole.Config or FileRole.Build));
+
     private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
         // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
@@ -299,17 +306,15 @@ internal sealed partial record CommitSignals
         {
             return keyword;
         }
+        // "security" alone says it, but not as the name of a tool or page ("security audit CI", "Security module").
         for (var i = 0; i < title.Count; i++)
         {
-            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection,
-            // "state_dict traversal" a walk over a tree.
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] is "injection" or "injections" or "traversal"
-                && ((i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])) || (i + 1 < title.Count && Vocabulary.NotAttacksAfter.Contains(title[i + 1])))))
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "security" && i + 1 < title.Count && Vocabulary.NotSecurityAfter.Contains(title[i + 1])))
             {
                 return title[i];
             }
         }
-        var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
+        var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i <= 1 || title[i - 1] is "to" or "and")).FirstOrDefault();
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
         if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)

@@ -238,6 +238,46 @@ public sealed class SignalTests
         Assert.DoesNotContain("defaults", analyzed.ReasonCodes());
     }
 
+    [Theory]
+    [InlineData("feat(graph): traversal of HTML-ish files (#11158)")]
+    [InlineData("Fix missing GC traversal in `pydantic-core` for `GeneralFieldsSerializer` (#13629)")]
+    [InlineData("fix(just): Fix injection language detection from `set shell` (#15880)")]
+    [InlineData("Fix Svelte `<script>` and `<style>` injections (#15846)")]
+    [InlineData("KTOR-9741 Prevent CIO request handler leak (#5783)")]
+    [InlineData("Remove obsolete HTML stack lookup limits (#2569)")]
+    [InlineData("fix(upload): a misconfigured upload stops the others (#6786)")]
+    [InlineData("studio: use Hugeicons AI Security glyph for Run automatically (#7409)")]
+    [InlineData("test: stop leaking temp dirs from three test fixtures (#13342)")]
+    public void A_word_of_security_used_in_another_sense_is_no_hardening(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
+
+        Assert.DoesNotContain("hardening", analyzed.ReasonCodes());
+        Assert.DoesNotContain("security", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Prevent glob injection in ActiveStorage DiskService#delete_prefixed")]
+    [InlineData("Convert perforce util to use array process args to avoid injections")]
+    [InlineData("Prevent path traversal in ActiveStorage DiskService")]
+    [InlineData("Fix SQL injection in the search filter")]
+    public void An_injection_or_traversal_named_as_an_attack_is_high(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+    }
+
+    [Fact]
+    public void A_security_tool_set_up_in_configuration_hardens_nothing_a_user_runs()
+    {
+        var audit = Analyzed(CommitBuilder.Message("chore(deny): stop the advisory ignore from covering more than it should\n\n"
+            + "The ignore let a vulnerable h2 version through; an attacker could exploit it.").File("deny.toml", 4, 2));
+
+        Assert.DoesNotContain("hardening", audit.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, audit.Importance.Level);
+    }
+
     [Fact]
     public void A_command_named_like_a_problem_is_no_severe_fix()
     {
@@ -302,6 +342,23 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.High, sqlite.Importance.Level);
         Assert.Equal("upgrades the bundled engine sqlite", sqlite.Reason("engine").Detail);
         Assert.DoesNotContain("engine", module.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Studio: sync linked folders into RAG (#8014)")]
+    [InlineData("Studio: pin the remaining unpinned requirements (#8408)")]
+    [InlineData("studio update: fail instead of reporting success on a damaged install (#7691)")]
+    [InlineData("Fix studio sync lock files getting overridden with empty content (#15765)")]
+    public void An_update_word_with_an_object_of_its_own_upgrades_no_engine(string title)
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["unsloth"] = new(40, 60),
+            ["studio"] = new(60, 30),
+        });
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(4, i => $"studio/backend/part{i}.py", 30, 10), profile);
+
+        Assert.DoesNotContain("engine", analyzed.ReasonCodes());
     }
 
     [Theory]
