@@ -317,7 +317,7 @@ internal sealed partial record CommitSignals
         var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i <= 1 || title[i - 1] is "to" or "and")).FirstOrDefault();
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
         {
             return $"{verb} … {danger}";
         }

@@ -248,6 +248,7 @@ public sealed class SignalTests
     [InlineData("fix(upload): a misconfigured upload stops the others (#6786)")]
     [InlineData("studio: use Hugeicons AI Security glyph for Run automatically (#7409)")]
     [InlineData("test: stop leaking temp dirs from three test fixtures (#13342)")]
+    [InlineData("Fix `apply_chat_template` dropping leading tokens from `chosen` when the prompt ends in rejected text")]
     public void A_word_of_security_used_in_another_sense_is_no_hardening(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
