@@ -262,6 +262,7 @@ public sealed class SignalTests
     [InlineData("Convert perforce util to use array process args to avoid injections")]
     [InlineData("Prevent path traversal in ActiveStorage DiskService")]
     [InlineData("Fix SQL injection in the search filter")]
+    [InlineData("caddyhttp: fix url_pattern authorization bypass via encoded-slash traversal (#7941)")]
     public void An_injection_or_traversal_named_as_an_attack_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
