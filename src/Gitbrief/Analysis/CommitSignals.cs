@@ -140,7 +140,8 @@ internal sealed partial record CommitSignals
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
-        var defaultInTitle = ChangesADefault(title, AreaPrefix().IsMatch(traits.Subject.Length > 0 ? traits.Subject : commit.Title));
+        var areaPrefix = AreaPrefix().IsMatch(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
+        var defaultInTitle = ChangesADefault(title, areaPrefix);
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
         if (experimental is not null && defaultInTitle && !title.Any(Vocabulary.Experimental.Contains))
@@ -175,7 +176,7 @@ internal sealed partial record CommitSignals
             Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
                 : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
                 : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
-                : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
+                : HardeningOf(title, areaPrefix ? 1 : 0, body.Take(LeadWords).ToList(), traits, bodyText),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -298,7 +299,7 @@ internal sealed partial record CommitSignals
         dependency is null && (traits.WeightKey is "ci" or "test" or "docs" or "style"
             || source.Count == 0 && product.All(f => f.Role is FileRole.Config or FileRole.Build));
 
-    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
+    private static string? HardeningOf(List<string> title, int lead, List<string> body, CommitTraits traits, string bodyText)
     {
         // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
         if (traits.Security && traits.SecurityKeyword is { } keyword && (traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
@@ -309,12 +310,14 @@ internal sealed partial record CommitSignals
         // "security" alone says it, but not as the name of a tool or page ("security audit CI", "Security module").
         for (var i = 0; i < title.Count; i++)
         {
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "security" && i + 1 < title.Count && Vocabulary.NotSecurityAfter.Contains(title[i + 1])))
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "security" && i + 1 < title.Count && Vocabulary.NotSecurityAfter.Contains(title[i + 1]))
+                // "sandbox" is often a component's name ("open a chat's sandbox folder"): with a danger beside it only.
+                && !(title[i] == "sandbox" && !title.Any(w => w != "sandbox" && Vocabulary.Danger.Contains(w))))
             {
                 return title[i];
             }
         }
-        var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i <= 1 || title[i - 1] is "to" or "and")).FirstOrDefault();
+        var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i == lead || i > 0 && title[i - 1] is "to" or "and")).FirstOrDefault();
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
         if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
@@ -546,8 +549,11 @@ internal sealed partial record CommitSignals
             var before = i > 0 ? title[i - 1] : string.Empty;
             var twoBefore = i > 1 ? title[i - 2] : string.Empty;
             var after = i + 1 < title.Count ? title[i + 1] : string.Empty;
-            if (before is "by" or "new" or "as" || before == "the" && twoBefore is "as" or "to" or "new" || before == "to" && i == title.Count - 1
-                || title[i] == "defaults" && after == "to")
+            // "to the defaults" only where the defaults end the clause: "add … rules to defaults", not "fall back to the
+            // default description".
+            var endsClause = after.Length == 0 || after == "and";
+            if (before is "by" or "new" or "as" || before == "the" && (twoBefore is "as" or "new" || twoBefore == "to" && endsClause)
+                || before == "to" && endsClause || title[i] == "defaults" && after == "to")
             {
                 return true;
             }
@@ -559,8 +565,11 @@ internal sealed partial record CommitSignals
         }
         var near = title.Skip(lead + 1).Take(4).ToList();
         var named = title[lead] is "default" or "defaults" || near.Any(Vocabulary.Defaults.Contains);
-        return named && (Vocabulary.DefaultVerbs.Contains(title[lead])
-            || Vocabulary.DefaultSetters.Contains(title[lead]) && title.Skip(lead + 1).Any(w => w is "to" or "as"));
+        // "default" leading is a verb only with what it becomes ("default new command to src layout"), else an adjective
+        // ("default left and right prompts respect …").
+        var says = title.Skip(lead + 1).Any(w => w is "to" or "as");
+        return named && (Vocabulary.DefaultVerbs.Contains(title[lead]) && (title[lead] is not ("default" or "defaults") || says)
+            || Vocabulary.DefaultSetters.Contains(title[lead]) && says);
     }
 
     /// <summary>The index of the title's leading verb of change: its first word, or the second after a one-word "area:"

@@ -103,8 +103,9 @@ internal static class Vocabulary
         "special", "leading", "trailing", "bos", "eos", "padding", "pad", "logits", "tokenizer", "sampling", "decode", "decoding",
         "routing", "gating", "moe", "embedding", "embeddings", "kv", "attention");
 
-    /// <summary>Protective verbs that are also nouns ("lookup limits", "on Stop"): protective only leading the title.</summary>
-    public static readonly HashSet<string> LeadingOnlyProtective = Set("limit", "limits", "stop", "stops");
+    /// <summary>Protective verbs that are also nouns ("lookup limits", "on Stop", "script blocks", "block size"): protective
+    /// only leading the title.</summary>
+    public static readonly HashSet<string> LeadingOnlyProtective = Set("limit", "limits", "stop", "stops", "block", "blocks");
 
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
     public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];
