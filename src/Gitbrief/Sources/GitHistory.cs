@@ -74,6 +74,9 @@ internal sealed class GitHistory(string directory) : ICommitSource
         return ("HEAD", name.Length > 0 ? name : "HEAD");
     }
 
+    /// <summary>A window with fewer commits is read by one git process (a second one would cost more than it saves).</summary>
+    private const int MinCommitsToSplit = 8;
+
     private readonly TaskCompletionSource found = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when a <see cref="ReadAsync"/> has listed commits in its window, just before it reads them in
@@ -103,26 +106,62 @@ internal sealed class GitHistory(string directory) : ICommitSource
         ];
         var listed = await GitCommand.RunTextAsync(Directory, list, cancellationToken).ConfigureAwait(false);
         var (from, to) = (start.ToUnixTimeSeconds(), endExclusive.ToUnixTimeSeconds());
-        var shas = new StringBuilder();
+        var shas = new List<string>();
         foreach (var line in listed.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
             if (space > 0 && long.TryParse(line.AsSpan(space + 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var committed)
                 && committed >= from && committed < to)
             {
-                shas.Append(line, 0, space).Append('\n');
+                shas.Add(line[..space]);
             }
         }
-        if (shas.Length == 0)
+        if (shas.Count == 0)
         {
             return [];
         }
         found.TrySetResult();
-        var commits = await GitCommand.StreamAsync(
-                Directory, ShowArguments(firstParent), (output, token) => CommitLogReader.ReadAllAsync(output, kept, token), cancellationToken,
-                input: shas.ToString())
+        var read = await ReadInFullAsync(shas, firstParent, cancellationToken).ConfigureAwait(false);
+        return shas.Select(sha => read.GetValueOrDefault(sha)).OfType<CommitRecord>()
+            .Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
+    }
+
+    /// <summary>Reads the commits <paramref name="shas"/> in full, by sha. Their patches give the line counts (git spends
+    /// about as long on <c>--numstat</c> as on the patch itself); the few commits whose patch cannot (a pure rename, a mode
+    /// change, an empty file: binary or not is in the content) are read again with <c>--numstat</c>. On more than one core,
+    /// a day of many commits is read by two git processes (git diffs on one core), every other commit each.</summary>
+    private async Task<Dictionary<string, CommitRecord>> ReadInFullAsync(List<string> shas, bool firstParent, CancellationToken cancellationToken)
+    {
+        var parts = Environment.ProcessorCount > 1 && shas.Count >= MinCommitsToSplit ? 2 : 1;
+        var reads = await Task.WhenAll(Enumerable.Range(0, parts).Select(part =>
+                ReadPartAsync([.. shas.Where((_, i) => i % parts == part)], countsFromPatch: true, firstParent, cancellationToken)))
             .ConfigureAwait(false);
-        return commits!.Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
+        var unsettled = reads.SelectMany(r => r.Unsettled).ToList();
+        var commits = reads.SelectMany(r => r.Commits).ToList();
+        if (unsettled.Count > 0)
+        {
+            commits.AddRange((await ReadPartAsync(unsettled, countsFromPatch: false, firstParent, cancellationToken).ConfigureAwait(false)).Commits);
+        }
+        var bySha = new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
+        foreach (var commit in commits)
+        {
+            bySha.TryAdd(commit.Sha, commit);
+        }
+        return bySha;
+    }
+
+    private async Task<CommitLogRead> ReadPartAsync(List<string> shas, bool countsFromPatch, bool firstParent, CancellationToken cancellationToken)
+    {
+        var input = new StringBuilder();
+        foreach (var sha in shas)
+        {
+            input.Append(sha).Append('\n');
+        }
+        var read = await GitCommand.StreamAsync(
+                Directory, ShowArguments(firstParent, countsFromPatch),
+                (output, token) => CommitLogReader.ReadAllAsync(output, kept, countsFromPatch, token), cancellationToken, input: input.ToString())
+            .ConfigureAwait(false);
+        return read!;
     }
 
     /// <summary>The committer date of the newest commit that a report would list, or null for an empty history.</summary>
@@ -155,11 +194,11 @@ internal sealed class GitHistory(string directory) : ICommitSource
         return url.Length > 0 ? url : null;
     }
 
-    /// <summary>Reads the commits named on stdin, in that order, with their files, line counts and patches
-    /// (<see cref="CommitLogReader"/> keeps the patches of small commits only). The patch keeps git's context (no
-    /// <c>-U0</c>): git aligns a diff differently without context, and the counts of <c>--numstat</c> follow the patch's,
-    /// so with it they would no longer be those of <c>git log --numstat</c>.</summary>
-    internal static List<string> ShowArguments(bool firstParent)
+    /// <summary>Reads the commits named on stdin, in that order, with their files, patches and (unless the counts are
+    /// taken from the patch) line counts (<see cref="CommitLogReader"/> keeps the patches of small commits only). The
+    /// patch keeps git's context (no <c>-U0</c>): git aligns a diff differently without context, and the counts of
+    /// <c>--numstat</c> follow the patch's, so with it they would no longer be those of <c>git log --numstat</c>.</summary>
+    internal static List<string> ShowArguments(bool firstParent, bool countsFromPatch = false)
     {
         List<string> arguments =
         [
@@ -169,7 +208,7 @@ internal sealed class GitHistory(string directory) : ICommitSource
             // The patch is parsed: a root commit shows its files, and paths keep git's usual a/ and b/ prefixes.
             "-c", "log.showRoot=true",
             "log", "--no-walk=unsorted", "--stdin",
-            "-z", "--raw", "--numstat", "-p", "--src-prefix=a/", "--dst-prefix=b/", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
+            "-z", "--raw", .. (countsFromPatch ? (string[])[] : ["--numstat"]), "-p", "--src-prefix=a/", "--dst-prefix=b/", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
             "--encoding=UTF-8", "--format=" + GitLogParser.Format,
         ];
         arguments.AddRange(firstParent ? ["--first-parent", "--diff-merges=first-parent"] : ["--no-merges"]);
