@@ -11,6 +11,9 @@ internal sealed class GitHistory(string directory) : ICommitSource
 {
     public string Directory { get; } = directory;
 
+    /// <summary>The revision read when no branch is named.</summary>
+    public const string Head = "HEAD";
+
     public IPatchSource Patches => new GitPatchSource(Directory, kept);
 
     private KeptPatches? kept;
@@ -37,7 +40,7 @@ internal sealed class GitHistory(string directory) : ICommitSource
                 return await UnbornBranchAsync(cancellationToken).ConfigureAwait(false);
             }
             var name = Encoding.UTF8.GetString(head.Output).Trim();
-            return ("HEAD", name.Length > 0 ? name : "HEAD");
+            return (Head, name.Length > 0 ? name : Head);
         }
         if (branch.StartsWith('-'))
         {
@@ -71,7 +74,7 @@ internal sealed class GitHistory(string directory) : ICommitSource
         var name = await GitCommand.RunTextAsync(Directory, ["symbolic-ref", "--quiet", "--short", "HEAD"], cancellationToken, allowFailure: true)
             .ConfigureAwait(false);
         IsEmpty = true;
-        return ("HEAD", name.Length > 0 ? name : "HEAD");
+        return (Head, name.Length > 0 ? name : Head);
     }
 
     /// <summary>A window with fewer commits is read by one git process (a second one would cost more than it saves).</summary>
@@ -83,6 +86,42 @@ internal sealed class GitHistory(string directory) : ICommitSource
     /// full; never when no window had any. Work needed only for commits (the repository profile) waits for it, so it
     /// runs beside the reading and never for a day without commits.</summary>
     public Task CommitsFound => found.Task;
+
+    private ((string Revision, DateTimeOffset Start, DateTimeOffset EndExclusive, bool FirstParent) Window, Task<string?> Listed)? listing;
+
+    /// <summary>Starts listing the commits of a window that <see cref="ReadAsync"/> will be asked for, before the branch is
+    /// resolved (HEAD when none is named): the list runs beside <see cref="ResolveBranchAsync"/> instead of after it. A
+    /// failure here is dropped (ReadAsync lists again and reports it), and nothing is read for an empty repository.</summary>
+    public void StartListing(string revision, DateTimeOffset start, DateTimeOffset endExclusive, bool firstParent, CancellationToken cancellationToken)
+    {
+        listing = ((revision, start, endExclusive, firstParent), ListQuietlyAsync());
+
+        async Task<string?> ListQuietlyAsync()
+        {
+            try
+            {
+                return await ListAsync(revision, start, endExclusive, firstParent, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RepositoryException or OperationCanceledException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The commits of <paramref name="revision"/> committed from a day before <paramref name="start"/> to
+    /// <paramref name="endExclusive"/>, one "sha committer-time" line each. git's --since stops walking shortly after the
+    /// first older commits, so the list is taken with a day of margin (commits with skewed clocks), cheaply, without
+    /// diffs; <see cref="ReadAsync"/> applies the exact window and reads only the commits in it in full.</summary>
+    private Task<string> ListAsync(string revision, DateTimeOffset start, DateTimeOffset endExclusive, bool firstParent, CancellationToken cancellationToken)
+    {
+        List<string> list =
+        [
+            "log", "--format=%H %ct", firstParent ? "--first-parent" : "--no-merges",
+            "--since=@" + Epoch(start.AddDays(-1)), "--until=@" + Epoch(endExclusive), "--end-of-options", revision, "--",
+        ];
+        return GitCommand.RunTextAsync(Directory, list, cancellationToken);
+    }
 
     /// <summary>The commits whose committer date falls in [start, endExclusive), newest first.</summary>
     public async Task<IReadOnlyList<CommitRecord>> ReadAsync(
@@ -96,15 +135,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
         {
             return [];
         }
-        // git's --since stops walking shortly after the first older commits, so the list is taken with a day of
-        // margin (commits with skewed clocks), cheaply, without diffs; the exact window is applied here, and only
-        // the commits in it are read in full, by one more git call.
-        List<string> list =
-        [
-            "log", "--format=%H %ct", firstParent ? "--first-parent" : "--no-merges",
-            "--since=@" + Epoch(start.AddDays(-1)), "--until=@" + Epoch(endExclusive), "--end-of-options", revision, "--",
-        ];
-        var listed = await GitCommand.RunTextAsync(Directory, list, cancellationToken).ConfigureAwait(false);
+        var early = listing is { } started && started.Window == (revision, start, endExclusive, firstParent) ? started.Listed : null;
+        listing = null;
+        var listed = (early is null ? null : await early.ConfigureAwait(false))
+            ?? await ListAsync(revision, start, endExclusive, firstParent, cancellationToken).ConfigureAwait(false);
         var (from, to) = (start.ToUnixTimeSeconds(), endExclusive.ToUnixTimeSeconds());
         var shas = new List<string>();
         foreach (var line in listed.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -133,21 +167,26 @@ internal sealed class GitHistory(string directory) : ICommitSource
     private async Task<Dictionary<string, CommitRecord>> ReadInFullAsync(List<string> shas, bool firstParent, CancellationToken cancellationToken)
     {
         var parts = Environment.ProcessorCount > 1 && shas.Count >= MinCommitsToSplit ? 2 : 1;
-        var reads = await Task.WhenAll(Enumerable.Range(0, parts).Select(part =>
-                ReadPartAsync([.. shas.Where((_, i) => i % parts == part)], countsFromPatch: true, firstParent, cancellationToken)))
+        var reads = await Task.WhenAll(Enumerable.Range(0, parts).Select(part => ReadSettledAsync([.. shas.Where((_, i) => i % parts == part)], firstParent, cancellationToken)))
             .ConfigureAwait(false);
-        var unsettled = reads.SelectMany(r => r.Unsettled).ToList();
-        var commits = reads.SelectMany(r => r.Commits).ToList();
-        if (unsettled.Count > 0)
-        {
-            commits.AddRange((await ReadPartAsync(unsettled, countsFromPatch: false, firstParent, cancellationToken).ConfigureAwait(false)).Commits);
-        }
         var bySha = new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
-        foreach (var commit in commits)
+        foreach (var commit in reads.SelectMany(r => r))
         {
             bySha.TryAdd(commit.Sha, commit);
         }
         return bySha;
+    }
+
+    /// <summary>Reads <paramref name="shas"/> with the counts from their patches, then (in the same part, so that it overlaps
+    /// the other part's read) the unsettled ones again with <c>--numstat</c>.</summary>
+    private async Task<List<CommitRecord>> ReadSettledAsync(List<string> shas, bool firstParent, CancellationToken cancellationToken)
+    {
+        var read = await ReadPartAsync(shas, countsFromPatch: true, firstParent, cancellationToken).ConfigureAwait(false);
+        if (read.Unsettled.Count > 0)
+        {
+            read.Commits.AddRange((await ReadPartAsync(read.Unsettled, countsFromPatch: false, firstParent, cancellationToken).ConfigureAwait(false)).Commits);
+        }
+        return read.Commits;
     }
 
     private async Task<CommitLogRead> ReadPartAsync(List<string> shas, bool countsFromPatch, bool firstParent, CancellationToken cancellationToken)
