@@ -249,7 +249,7 @@ internal static partial class CommitClassifier
     private static partial Regex BreakingFooter();
 
     // Every alternative holds one of SecurityWords' words as a whole word: a new alternative needs its word there too.
-    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|GHSA-[\w-]{4,}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole)|XSS|CSRF|SSRF|XXE|RCE|(SQL |command |code |template |header |prompt |shell |log )?(?<!(dependency|dependencies|constructor|property|setter|method|field)[ -])injection(?![ -](aware|quer(y|ies)|grammars?|layers?)\b)|remote code execution|path traversal|directory traversal|privilege escalation|auth(entication)? bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|out[- ]of[- ]bounds (read|write)|sanitize|sanitise|insecure|leak(s|ed)? (secrets?|tokens?|credentials?|keys?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|GHSA-[\w-]{4,}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole)|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|auth(entication)? bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|out[- ]of[- ]bounds (read|write)|sanitize|sanitise|insecure|leak(s|ed)? (secrets?|tokens?|credentials?|keys?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityKeyword();
 
     /// <summary>Whether a security keyword names a severe class of issue (an advisory id, injection, code

@@ -140,7 +140,7 @@ internal sealed partial record CommitSignals
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
-        var defaultInTitle = title.Any(Vocabulary.Defaults.Contains);
+        var defaultInTitle = ChangesADefault(title, AreaPrefix().IsMatch(traits.Subject.Length > 0 ? traits.Subject : commit.Title));
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
         if (experimental is not null && defaultInTitle && !title.Any(Vocabulary.Experimental.Contains))
@@ -172,7 +172,7 @@ internal sealed partial record CommitSignals
                 || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title)));
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly ? null
+            Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
                 : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
                 : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
                 : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
@@ -291,6 +291,13 @@ internal sealed partial record CommitSignals
 
     /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
     /// says security; the keyword the classifier found counts too.</summary>
+    /// <summary>A change of the repository's own tooling — a `ci:`/`test:`/`docs:`/`style:` commit, or one that changes no
+    /// source, only configuration and build files ("feat: add security audit CI", "chore(deny): stop the advisory ignore
+    /// …") — hardens nothing a user runs; a dependency bump is judged as one.</summary>
+    private static bool ToolingOnly(CommitTraits traits, IReadOnlyList<ClassifiedFile> source, IReadOnlyList<ClassifiedFile> product, DependencyBump? dependency) =>
+        dependency is null && (traits.WeightKey is "ci" or "test" or "docs" or "style"
+            || source.Count == 0 && product.All(f => f.Role is FileRole.Config or FileRole.Build));
+
     private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
     {
         // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
@@ -299,17 +306,15 @@ internal sealed partial record CommitSignals
         {
             return keyword;
         }
+        // "security" alone says it, but not as the name of a tool or page ("security audit CI", "Security module").
         for (var i = 0; i < title.Count; i++)
         {
-            // "dependency injection" is a design pattern, "injection-aware indentation" an editor's language injection,
-            // "state_dict traversal" a walk over a tree.
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] is "injection" or "injections" or "traversal"
-                && ((i > 0 && Vocabulary.NotAttacks.Contains(title[i - 1])) || (i + 1 < title.Count && Vocabulary.NotAttacksAfter.Contains(title[i + 1])))))
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "security" && i + 1 < title.Count && Vocabulary.NotSecurityAfter.Contains(title[i + 1])))
             {
                 return title[i];
             }
         }
-        var verb = title.FirstOrDefault(Vocabulary.Protective.Contains);
+        var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i <= 1 || title[i - 1] is "to" or "and")).FirstOrDefault();
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
         if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
@@ -520,6 +525,55 @@ internal sealed partial record CommitSignals
     /// "even if already woken", "instead of …", "to support iGPU", "to work with …".</summary>
     [GeneratedRegex(@"\b(when(ever)?|if|unless|instead of|so that|to (support|work|handle|allow|avoid|prevent|match))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopedBehaviourTitle();
+
+    /// <summary>Whether a title says a default changes: "… by default", "… as the default …", "new default …", "add … to
+    /// the defaults", "X defaults to Y", or a leading verb of change with a default close behind it ("change default
+    /// values", "lower table growth margin default"; "set" and "use" only when the title says what it becomes). A
+    /// default that is only named ("fix missing default handler", "preserve context in lambda defaults", "deprecate
+    /// default source priority") changes nothing by default.</summary>
+    internal static bool ChangesADefault(IReadOnlyList<string> title, bool areaPrefix)
+    {
+        for (var i = 0; i < title.Count; i++)
+        {
+            if (title[i] == "by-default")
+            {
+                return true;
+            }
+            if (!Vocabulary.Defaults.Contains(title[i]))
+            {
+                continue;
+            }
+            var before = i > 0 ? title[i - 1] : string.Empty;
+            var twoBefore = i > 1 ? title[i - 2] : string.Empty;
+            var after = i + 1 < title.Count ? title[i + 1] : string.Empty;
+            if (before is "by" or "new" or "as" || before == "the" && twoBefore is "as" or "to" or "new" || before == "to" && i == title.Count - 1
+                || title[i] == "defaults" && after == "to")
+            {
+                return true;
+            }
+        }
+        var lead = LeadingVerb(title, areaPrefix);
+        if (lead < 0)
+        {
+            return false;
+        }
+        var near = title.Skip(lead + 1).Take(4).ToList();
+        var named = title[lead] is "default" or "defaults" || near.Any(Vocabulary.Defaults.Contains);
+        return named && (Vocabulary.DefaultVerbs.Contains(title[lead])
+            || Vocabulary.DefaultSetters.Contains(title[lead]) && title.Skip(lead + 1).Any(w => w is "to" or "as"));
+    }
+
+    /// <summary>The index of the title's leading verb of change: its first word, or the second after a one-word "area:"
+    /// prefix ("opencl: default FA cluster width to 16"); -1 when the title leads with another verb.</summary>
+    private static int LeadingVerb(IReadOnlyList<string> title, bool areaPrefix)
+    {
+        var lead = areaPrefix ? 1 : 0;
+        return lead < title.Count && (Vocabulary.DefaultVerbs.Contains(title[lead]) || Vocabulary.DefaultSetters.Contains(title[lead])) ? lead : -1;
+    }
+
+    /// <summary>A one-word "area:" prefix of a plain title ("opencl: …", "proxy: …").</summary>
+    [GeneratedRegex(@"^\s*[\w.-]+\s*:\s", RegexOptions.CultureInvariant)]
+    private static partial Regex AreaPrefix();
 
     [GeneratedRegex(@"\b(is|are|does|do|will|can|gets?) no longer\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoLonger();

@@ -76,14 +76,26 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
     private static readonly HashSet<string> VendorFolders = new(
         ["vendor", "vendored", "third_party", "thirdparty", "3rdparty", "external", "deps", "node_modules", "src", "include", "lib"], StringComparer.Ordinal);
 
-    /// <summary>The words right before or after an update word ("sync : ggml", "ggml : sync", "bump X to"), skipping
-    /// "the".</summary>
+    /// <summary>The words an update word moves: the one right after it when nothing but a version, "to", "from" or
+    /// "and" follows ("sync : ggml", "bump sgl-kernel to 0.3.5", "Sync vendored typeshed and …"), and the one or two right
+    /// before it when it ends the title or a version follows ("ggml update to b6840", "llama.cpp: update to b6840", "mlx
+    /// update"). Not the words around an update word with an object of its own ("Studio: sync linked folders", "Fix mix
+    /// sync lock_N files", "studio update: fail instead of …").</summary>
     private static IEnumerable<string> NextToUpdateWords(List<string> title)
     {
-        var words = title.Where(w => w != "the").ToList();
+        var words = title.Where(w => !UpdateFillers.Contains(w)).ToList();
         for (var i = 0; i < words.Count; i++)
         {
-            if (Vocabulary.Update.Contains(words[i]))
+            if (!Vocabulary.Update.Contains(words[i]))
+            {
+                continue;
+            }
+            // A name with a dot is two words: "update llama.cpp to b6840".
+            if (i + 1 < words.Count && (EndsTheUpdate(words, i + 2) || EndsTheUpdate(words, i + 3)))
+            {
+                yield return words[i + 1];
+            }
+            if (EndsTheUpdate(words, i + 1))
             {
                 if (i > 0)
                 {
@@ -94,13 +106,17 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
                 {
                     yield return words[i - 2];
                 }
-                if (i + 1 < words.Count)
-                {
-                    yield return words[i + 1];
-                }
             }
         }
     }
+
+    /// <summary>Words between an update word and what it moves.</summary>
+    private static readonly HashSet<string> UpdateFillers = new(["the", "vendored", "bundled", "upstream"], StringComparer.Ordinal);
+
+    /// <summary>Whether the update ends at word <paramref name="index"/>: the title ends, or a version, "to", "from" or
+    /// "and" comes next.</summary>
+    private static bool EndsTheUpdate(List<string> words, int index) =>
+        index >= words.Count || words[index] is "to" or "from" or "and" || char.IsAsciiDigit(words[index][0]) || VersionWord().IsMatch(words[index]);
 
     private static string WhatOf(string title)
     {
@@ -110,6 +126,10 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
 
     [GeneratedRegex(@"\bv?\d+\.\d+|\bb\d{3,}\b|\b[0-9a-f]{7,40}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VersionLike();
+
+    /// <summary>One word of a version: "v1", "b6840", a commit id.</summary>
+    [GeneratedRegex(@"^(v\d+|b\d{3,}|[0-9a-f]{7,40})$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionWord();
 
     [GeneratedRegex(@"\bto v?\d+(\.x)?(\s|$|\))|\bv\d+\s*\(major\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MajorBump();

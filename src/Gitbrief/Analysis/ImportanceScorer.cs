@@ -117,7 +117,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return Vocabulary.IsCritical(severe)
                 ? (ImportanceLevel.High, new("critical-fix", 0, signalPhrases.SevereFix(severe)), false)
-                : (ImportanceLevel.High, new("severe-fix", 0, signalPhrases.SevereFix(severe)), false);
+                : (ImportanceLevel.Medium, new("severe-fix", 0, signalPhrases.SevereFix(severe)), false);
         }
         if (signals is { Defaults: { } defaults })
         {
@@ -237,7 +237,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
 
     private static bool HasHighSignal(CommitSignals signals) =>
         signals.Hardening is not null || signals.Dependency is { Kind: DependencyBumpKind.Engine }
-        || signals is { Core: true, SevereFix: not null } || signals.Defaults is not null || signals.Removal;
+        || signals is { Core: true, SevereFix: { } severe } && Vocabulary.IsCritical(severe) || signals.Defaults is not null || signals.Removal;
 
     /// <summary>The signals that did not move the level, shown with zero points so the reader sees them all.</summary>
     private IEnumerable<ScoreReason> Evidence(CommitSignals signals, List<ScoreReason> shown)

@@ -26,7 +26,7 @@ internal static class Vocabulary
         "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
         "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
         "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
-        "unauthenticated", "unauthorized", "leak", "leaks", "leaking", "html", "links", "javascript", "script", "dos", "header", "headers",
+        "unauthenticated", "unauthorized", "injections", "html", "links", "javascript", "script", "dos", "header", "headers",
         "trusted", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie", "cookies",
         "unbounded", "oversized", "exhaustion"]);
 
@@ -44,7 +44,7 @@ internal static class Vocabulary
     public static readonly HashSet<string> RemovedDanger = Set(
         "trusted", "trust", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie",
         "cookies", "authorization", "credential", "credentials", "secret", "secrets", "password", "passwords", "privilege", "privileges",
-        "untrusted", "unsafe", "insecure", "arbitrary", "unauthenticated", "bypass", "traversal", "injection", "attacker", "malicious");
+        "untrusted", "unsafe", "insecure", "arbitrary", "unauthenticated", "bypass", "traversal", "injection", "injections", "attacker", "malicious");
 
     /// <summary>Dangers that count only in a title ("stop rendering HTML links"): a body names markup and scripts for
     /// many other reasons (a template file, a build script).</summary>
@@ -52,7 +52,7 @@ internal static class Vocabulary
 
     /// <summary>Words that alone say the commit is about security.</summary>
     public static readonly HashSet<string> SecurityNouns = Set(
-        "security", "vulnerability", "vulnerabilities", "cve", "ghsa", "xss", "csrf", "ssrf", "xxe", "rce", "traversal", "injection", "injections",
+        "security", "vulnerability", "vulnerabilities", "cve", "ghsa", "xss", "csrf", "ssrf", "xxe", "rce",
         "unescaped", "unsanitized", "unsanitised",
         "exploit", "sandbox", "sandboxing", "hardening", "harden");
 
@@ -90,13 +90,14 @@ internal static class Vocabulary
     public static bool IsUnmistakableDanger(string word) =>
         StrongDanger.Contains(word) || MemorySafety.Contains(word) || StrongDangerStems.Any(stem => word.StartsWith(stem, StringComparison.Ordinal));
 
-    /// <summary>Words after "injection" that make it a language injection of an editor or parser, not an attack.</summary>
-    public static readonly HashSet<string> NotAttacksAfter = Set("aware", "queries", "query", "grammar", "grammars", "layer", "layers");
+    /// <summary>Words after "security" that name a tool, a process or a page about it, not a change of the product's:
+    /// "security audit CI", "Security module", "security PRs".</summary>
+    public static readonly HashSet<string> NotSecurityAfter = Set(
+        "audit", "audits", "module", "modules", "glyph", "icon", "pr", "prs", "label", "labels", "team", "policy", "review", "reviews",
+        "scan", "scans", "scanner", "scanning", "tab", "page", "workflow", "workflows", "md", "contact");
 
-    /// <summary>Words before "injection" that make it a design pattern, and before "traversal" a walk over a data structure.</summary>
-    public static readonly HashSet<string> NotAttacks = Set(
-        "dependency", "dependencies", "constructor", "property", "setter", "method", "field", "di",
-        "tree", "graph", "ast", "dom", "node", "nodes", "state_dict", "module", "object");
+    /// <summary>Protective verbs that are also nouns ("lookup limits", "on Stop"): protective only leading the title.</summary>
+    public static readonly HashSet<string> LeadingOnlyProtective = Set("limit", "limits", "stop", "stops");
 
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
     public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];
@@ -153,6 +154,17 @@ internal static class Vocabulary
 
     /// <summary>Words of a default's change.</summary>
     public static readonly HashSet<string> Defaults = Set("default", "defaults", "by-default");
+
+    /// <summary>Verbs that change a default when they lead the title and a default follows within a few words ("raise
+    /// default HTTP/2 header list size", "default new command to src layout", "restore CI frozen lockfile default").
+    /// Not "fix", "keep", "preserve", "respect", "add": those name a default that stays what it was.</summary>
+    public static readonly HashSet<string> DefaultVerbs = Set(
+        "default", "defaults", "change", "changes", "changed", "raise", "raises", "lower", "lowers", "flip", "flips", "switch",
+        "switches", "increase", "increases", "decrease", "decreases", "reduce", "reduces", "bump", "bumps", "restore", "restores",
+        "enable", "enables", "disable", "disables", "apply", "applies", "turn", "turns", "revert", "reverts");
+
+    /// <summary>Verbs that change a default only when the title says what it becomes ("set the default of X to true").</summary>
+    public static readonly HashSet<string> DefaultSetters = Set("set", "sets", "make", "makes", "use", "uses");
 
     /// <summary>Folders of periphery code whatever the repository's shape: benchmarks and the like.</summary>
     public static readonly HashSet<string> PeripheryDirectories = Set("bench", "benches", "benchmark", "benchmarks", "contrib", "playground");

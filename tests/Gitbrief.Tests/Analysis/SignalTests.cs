@@ -183,16 +183,99 @@ public sealed class SignalTests
     }
 
     [Theory]
-    [InlineData("mac: fix stale VRAM data (#12972)", "severe-fix")]
-    [InlineData("diff: handle renamed files correctly", "severe-fix")]
-    [InlineData("server: fix crash when the model is unloaded", "critical-fix")]
-    [InlineData("tsdb: fix compaction stuck on an empty block", "critical-fix")]
-    public void A_fix_of_wrong_results_or_a_crash_in_the_core_is_high(string title, string code)
+    [InlineData("server: fix crash when the model is unloaded")]
+    [InlineData("tsdb: fix compaction stuck on an empty block")]
+    public void A_fix_of_a_crash_or_hang_in_the_core_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/sched.go", 12, 4));
 
         Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
-        Assert.Contains(code, analyzed.ReasonCodes());
+        Assert.Contains("critical-fix", analyzed.ReasonCodes());
+    }
+
+    // Labelled by the rubric, 3 in 15 such fixes were high over 2,104 commits of 60 repositories: most wrong results are
+    // a narrow case, and the title cannot tell which are not.
+    [Theory]
+    [InlineData("mac: fix stale VRAM data (#12972)", "stale")]
+    [InlineData("diff: handle renamed files correctly", "correctly")]
+    public void A_fix_of_wrong_results_in_the_core_is_medium_and_says_so(string title, string word)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(4, i => $"server/sched{i}.go", 60, 20));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal($"fixes a severe problem ({word})", analyzed.Reason("severe-fix").Detail);
+    }
+
+    [Theory]
+    [InlineData("feat(http): disable Deno.serve automatic compression by default (#35486)")]
+    [InlineData("feat(cli): default new command to src layout")]
+    [InlineData("Change default max_completion_length from 256 to 512 (#6264)")]
+    [InlineData("fix(server): lower table growth margin default (#8080)")]
+    [InlineData("server: default the context length to 4096")]
+    [InlineData("Restore register-count as the default cost model (#3055)")]
+    [InlineData("Add newly stabilized rules to defaults (#27055)")]
+    [InlineData("Set the default of runtimeFeatures.UserNamespacesHostNetwork to true")]
+    public void A_title_that_changes_a_default_is_high(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("defaults", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("proxy: fix missing default handler in resnull")]
+    [InlineData("chore(cli): deprecate default source priority")]
+    [InlineData("[ty] Preserve string annotation context in lambda defaults and TypedDicts (#27914)")]
+    [InlineData("Fix default handling in CookieJar::queued() (#60904)")]
+    [InlineData("fix(add): set dep's default features explicitly")]
+    [InlineData("Keep the string subscribers default when rebuilding a Fanout")]
+    [InlineData("Add option to launch Studio without opening the default browser (#7016)")]
+    public void A_title_that_only_names_a_default_changes_none(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
+
+        Assert.DoesNotContain("defaults", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("feat(graph): traversal of HTML-ish files (#11158)")]
+    [InlineData("Fix missing GC traversal in `pydantic-core` for `GeneralFieldsSerializer` (#13629)")]
+    [InlineData("fix(just): Fix injection language detection from `set shell` (#15880)")]
+    [InlineData("Fix Svelte `<script>` and `<style>` injections (#15846)")]
+    [InlineData("KTOR-9741 Prevent CIO request handler leak (#5783)")]
+    [InlineData("Remove obsolete HTML stack lookup limits (#2569)")]
+    [InlineData("fix(upload): a misconfigured upload stops the others (#6786)")]
+    [InlineData("studio: use Hugeicons AI Security glyph for Run automatically (#7409)")]
+    [InlineData("test: stop leaking temp dirs from three test fixtures (#13342)")]
+    public void A_word_of_security_used_in_another_sense_is_no_hardening(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
+
+        Assert.DoesNotContain("hardening", analyzed.ReasonCodes());
+        Assert.DoesNotContain("security", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Prevent glob injection in ActiveStorage DiskService#delete_prefixed")]
+    [InlineData("Convert perforce util to use array process args to avoid injections")]
+    [InlineData("Prevent path traversal in ActiveStorage DiskService")]
+    [InlineData("Fix SQL injection in the search filter")]
+    public void An_injection_or_traversal_named_as_an_attack_is_high(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+    }
+
+    [Fact]
+    public void A_security_tool_set_up_in_configuration_hardens_nothing_a_user_runs()
+    {
+        var audit = Analyzed(CommitBuilder.Message("chore(deny): stop the advisory ignore from covering more than it should\n\n"
+            + "The ignore let a vulnerable h2 version through; an attacker could exploit it.").File("deny.toml", 4, 2));
+
+        Assert.DoesNotContain("hardening", audit.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, audit.Importance.Level);
     }
 
     [Fact]
@@ -228,14 +311,13 @@ public sealed class SignalTests
     }
 
     [Fact]
-    public void The_day_cap_keeps_one_soft_high_of_each_kind_and_never_caps_a_crash_fix()
+    public void The_day_cap_keeps_the_largest_changed_default_and_never_caps_a_crash_fix()
     {
         var day = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal)
         {
-            ["a1"] = Analyzed(CommitBuilder.Message("sched: fix stale VRAM data").File("server/sched.go", 30, 4)),
-            ["a2"] = Analyzed(CommitBuilder.Message("runner: fix wrong token counts").File("server/runner.go", 8, 2)),
+            ["a1"] = Analyzed(CommitBuilder.Message("server: change the default context length").File("server/config.go", 30, 4)),
+            ["a2"] = Analyzed(CommitBuilder.Message("runner: change the default batch size").File("server/runner.go", 8, 2)),
             ["a3"] = Analyzed(CommitBuilder.Message("server: fix crash on unload").File("server/unload.go", 6, 2)),
-            ["a4"] = Analyzed(CommitBuilder.Message("server: change the default context length").File("server/config.go", 8, 2)),
         };
         Assert.All(day.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
 
@@ -245,7 +327,6 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Medium, day["a2"].Importance.Level);
         Assert.Contains("day-cap", day["a2"].ReasonCodes());
         Assert.Equal(ImportanceLevel.High, day["a3"].Importance.Level);
-        Assert.Equal(ImportanceLevel.High, day["a4"].Importance.Level);
     }
 
     [Fact]
@@ -261,6 +342,23 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.High, sqlite.Importance.Level);
         Assert.Equal("upgrades the bundled engine sqlite", sqlite.Reason("engine").Detail);
         Assert.DoesNotContain("engine", module.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Studio: sync linked folders into RAG (#8014)")]
+    [InlineData("Studio: pin the remaining unpinned requirements (#8408)")]
+    [InlineData("studio update: fail instead of reporting success on a damaged install (#7691)")]
+    [InlineData("Fix studio sync lock files getting overridden with empty content (#15765)")]
+    public void An_update_word_with_an_object_of_its_own_upgrades_no_engine(string title)
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["unsloth"] = new(40, 60),
+            ["studio"] = new(60, 30),
+        });
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(4, i => $"studio/backend/part{i}.py", 30, 10), profile);
+
+        Assert.DoesNotContain("engine", analyzed.ReasonCodes());
     }
 
     [Theory]
@@ -363,26 +461,6 @@ public sealed class SignalTests
     }
 
     [Fact]
-    public void A_fix_of_files_a_larger_change_of_the_day_added_is_not_above_that_change()
-    {
-        var day = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal)
-        {
-            ["f1"] = Analyzed(CommitBuilder.Message("caddytls: Encrypted ClientHello (ECH) (#6862)")
-                .Added("modules/caddytls/ech.go", 1074).File("modules/caddytls/tls.go", 100, 6).File("caddyconfig/options.go", 80, 2)),
-            ["f2"] = Analyzed(CommitBuilder.Message("caddytls: Fix broken refactor").File("modules/caddytls/ech.go", 1, 1).File("caddyconfig/options.go", 1, 1)),
-            ["f3"] = Analyzed(CommitBuilder.Message("caddytls: fix wrong session ticket keys").File("modules/caddytls/tls.go", 3, 1)),
-        };
-        Assert.Equal(ImportanceLevel.High, day["f2"].Importance.Level);
-
-        new DayRanker(ImportanceWeights.Default, SignalPhrases.English).Rank(day);
-
-        Assert.Equal(ImportanceLevel.Medium, day["f2"].Importance.Level);
-        Assert.StartsWith("follows up a larger change of the same day", day["f2"].Reason("same-day").Detail, StringComparison.Ordinal);
-        // tls.go existed before the feature: a fix of it stands on its own.
-        Assert.Equal(ImportanceLevel.High, day["f3"].Importance.Level);
-    }
-
-    [Fact]
     public void A_core_feature_that_adds_an_environment_variable_is_a_new_setting_and_opt_in()
     {
         var analyzed = Analyzed(CommitBuilder.Message("feat: support HF_HUB_OFFLINE for model loading").File("core/src/loader.rs", 30, 4));
@@ -400,7 +478,7 @@ public sealed class SignalTests
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("lib/calendar/diff.ex", 6, 2));
 
-        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
         Assert.Equal($"fixes a severe problem ({word})", analyzed.Reason("severe-fix").Detail);
     }
 

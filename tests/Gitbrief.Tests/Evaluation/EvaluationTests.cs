@@ -9,19 +9,20 @@ namespace Gitbrief.Tests.Evaluation;
 public sealed class EvaluationTests
 {
     /// <summary>Floors a little under today's figures on 514 commits of 17 repositories (90.3% agreement, high
-    /// precision 87.0%, recall 58.8%, 37 points above the old tool). Recall stands lower than the 73.5% it once had:
+    /// precision 90.5%, recall 55.9%, 37 points above the old tool). Recall stands lower than the 73.5% it once had:
     /// a new capability is medium since four blind sets labelled 17 of 22 such commits medium (an added op, option or
-    /// command reaches only those who use it), and five of the set's highs were of that kind.</summary>
+    /// command reaches only those who use it), and five of the set's highs were of that kind; a fix of wrong results
+    /// (not a crash) is medium since 12 of the 15 such fixes over all sets were labelled below high.</summary>
     private const double AgreementFloor = 0.89;
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all nine hold-out sets together (1,330 commits, 89 high): high precision 73.8%, recall 50.6%.</summary>
-    private const double HoldOutPrecisionFloor = 0.68;
-    private const double HoldOutRecallFloor = 0.47;
+    /// <summary>Over all eleven hold-out sets together (1,590 commits, 111 high): high precision 73.4%, recall 52.3%.</summary>
+    private const double HoldOutPrecisionFloor = 0.70;
+    private const double HoldOutRecallFloor = 0.50;
 
     private static readonly string[] HoldOuts =
-        ["eval/holdout", "eval/holdout2", "eval/holdout3", "eval/holdout4", "eval/holdout5", "eval/holdout6", "eval/holdout7", "eval/holdout8", "eval/holdout9"];
+        ["eval/holdout", "eval/holdout2", "eval/holdout3", "eval/holdout4", "eval/holdout5", "eval/holdout6", "eval/holdout7", "eval/holdout8", "eval/holdout9", "eval/holdout10", "eval/holdout11"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -49,7 +50,7 @@ public sealed class EvaluationTests
         Assert.True(rules.Agreement > result.Seed.Agreement + MarginOverOldTool, result.Format(listDisagreements: false));
     }
 
-    /// <summary>The nine hold-out sets, each labelled blind and measured before the rules saw it (docs/evaluation.md has
+    /// <summary>The eleven hold-out sets, each labelled blind and measured before the rules saw it (docs/evaluation.md has
     /// the figures at arrival): floors a little under today's, so that a change tuned on one set cannot quietly lose
     /// another.</summary>
     [Theory]
@@ -62,6 +63,8 @@ public sealed class EvaluationTests
     [InlineData("eval/holdout7", 0.84)]
     [InlineData("eval/holdout8", 0.81)]
     [InlineData("eval/holdout9", 0.70)]
+    [InlineData("eval/holdout10", 0.70)]
+    [InlineData("eval/holdout11", 0.73)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
