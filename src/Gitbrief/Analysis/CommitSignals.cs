@@ -140,42 +140,28 @@ internal sealed partial record CommitSignals
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
-        var defaultInTitle = ChangesADefault(title, AreaPrefix().IsMatch(traits.Subject.Length > 0 ? traits.Subject : commit.Title));
+        var subject = traits.Subject.Length > 0 ? traits.Subject : commit.Title;
+        var areaPrefix = AreaPrefix().IsMatch(subject);
+        // "… the default (renovate)", "… to defaults (#27055)": a trailing parenthesis is no part of the sentence.
+        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), areaPrefix);
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
         if (experimental is not null && defaultInTitle && !title.Any(Vocabulary.Experimental.Contains))
         {
             experimental = null;
         }
-        // A title may report the wrong result instead of saying "fix": "diff returns off-by-one results with microseconds".
-        var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
-            || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
-            ? SevereIn(title) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
-            : null;
-        // "Avoid duplicate subrequest finalization … potentially leading to a use-after-free": the body of a fix names the
-        // memory-safety problem the title does not.
-        if (severe is null && dependency is null && traits.WeightKey is not ("feat" or "docs" or "test" or "ci" or "build" or "chore" or "deps"))
-        {
-            severe = body.Take(LeadWords).FirstOrDefault(Vocabulary.MemorySafety.Contains);
-        }
+        var severe = SevereFixOf(commit, traits, title, body, dependency);
         var target = product.Count > 0 ? TitleSignals.TargetOf(commit.Title) : null;
         // A line or two can flip a gate or a default for everyone: size says nothing then.
         // A line or two of a declared fix or feature (a padded buffer, an omitted field) can change what users get:
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
         var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var trivial = product.Count > 0 && graduation is null
-            && ((productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
-                // "clean up wording and typo fixes" across 18 files: spelling is trivial at any size a person proofreads.
-                || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
-                // "Fix lints", "silence clippy::implicit_clone", "fix arm builds, unused var".
-                || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title)));
+        var trivial = product.Count > 0 && graduation is null && IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines);
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
-                : TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
-                : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
-                : HardeningOf(title, body.Take(LeadWords).ToList(), traits, bodyText),
+                : HardeningOf(commit, traits, title, areaPrefix ? 1 : 0, body, bodyText),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -186,12 +172,7 @@ internal sealed partial record CommitSignals
             // "Add FP8 quantization example for Granite4": a feature whose title names an example shows a use, it adds none.
             CoreFeature = core && traits.WeightKey == "feat" && productLines >= FeatureLines && experimental is null && AnnouncedToUsers(files)
                 && !title.Any(Vocabulary.ExampleWords.Contains),
-            Defaults = !core ? null
-                : defaultInTitle ? "title"
-                // "Submodules are no longer implicitly imported": a plain sentence of changed behaviour, not a fix's.
-                : traits.WeightKey is "other" or "feat" or "refactor" && NoLonger().IsMatch(commit.Title) ? "title"
-                : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
-                : null,
+            Defaults = core ? DefaultsOf(commit, traits, defaultInTitle, graduation, source) : null,
             NewSetting = core && traits.WeightKey == "feat" && experimental is null ? EnvironmentVariableIn(commit.Title) : null,
             Graduation = graduation,
             Automated = automated,
@@ -204,12 +185,7 @@ internal sealed partial record CommitSignals
                 ? scoped.Value.Trim() : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null),
-            Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null
-                // A refactor confined to one backend or to the periphery is low at any size.
-                : (productLines <= RefactorLines || periphery || target is not null) && TitleSignals.RefactorOf(traits) is { } verb ? verb
-                // "perf(context): iterate the header record with for..in": a micro-optimisation nobody notices.
-                : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(traits) ? "perf"
-                : null,
+            Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,
             ApiBreak = core ? CodeLines.BreakingAttributeOf(commit, product) : null,
@@ -219,6 +195,50 @@ internal sealed partial record CommitSignals
                 && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title),
         };
     }
+
+    /// <summary>The severe problem a fix repairs: a severe word of its title — which may report the wrong result instead of
+    /// saying "fix" ("diff returns off-by-one results with microseconds") — or a memory-safety problem its body names
+    /// ("Avoid duplicate subrequest finalization … potentially leading to a use-after-free").</summary>
+    private static string? SevereFixOf(CommitRecord commit, CommitTraits traits, List<string> title, List<string> body, DependencyBump? dependency)
+    {
+        var severe = traits.WeightKey is "fix" or "revert" || title.Contains("fix") || title.Contains("fixes")
+            || (traits.WeightKey is not ("feat" or "docs" or "test" or "ci") && title.Any(Vocabulary.ResultVerbs.Contains))
+            ? SevereIn(title) ?? Vocabulary.ChineseSevere.FirstOrDefault(w => commit.Title.Contains(w, StringComparison.Ordinal))
+            : null;
+        return severe is null && dependency is null && traits.WeightKey is not ("feat" or "docs" or "test" or "ci" or "build" or "chore" or "deps")
+            ? body.Take(LeadWords).FirstOrDefault(Vocabulary.MemorySafety.Contains)
+            : severe;
+    }
+
+    /// <summary>Whether a change of product files is trivial: a line or two that claims no behaviour, a trivial word on a
+    /// small change, proofreading a person does at any size ("clean up wording and typo fixes" across 18 files), or a lint
+    /// fix ("Fix lints", "silence clippy::implicit_clone").</summary>
+    private static bool IsTrivial(CommitRecord commit, List<string> title, bool claimsBehaviour, string? trivialWord, long productLines) =>
+        (productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
+        || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
+        || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title));
+
+    /// <summary>Where a change of the core says it changes a default: its title, a plain sentence of changed behaviour
+    /// ("Submodules are no longer implicitly imported", not a fix's), or the settings file a graduating feature edits.</summary>
+    private static string? DefaultsOf(CommitRecord commit, CommitTraits traits, bool defaultInTitle, string? graduation, IReadOnlyList<ClassifiedFile> source) =>
+        defaultInTitle ? "title"
+        : traits.WeightKey is "other" or "feat" or "refactor" && NoLonger().IsMatch(commit.Title) ? "title"
+        : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
+        : null;
+
+    /// <summary>The refactor verb of a small or confined refactor (one backend or the periphery is low at any size), or
+    /// "perf" for a micro-optimisation nobody notices ("perf(context): iterate the header record with for..in").</summary>
+    private static string? RefactorOf(CommitTraits traits, long productLines, bool confined) =>
+        (productLines <= RefactorLines || confined) && TitleSignals.RefactorOf(traits) is { } verb ? verb
+        : productLines <= MicroOptimisationLines && TitleSignals.DeclaresPerformance(traits) ? "perf"
+        : null;
+
+    /// <summary>What a change protects against: GitHub's advisory merge, the cost of handling input an attacker chooses,
+    /// or what its title and body say (<see cref="HardeningIn"/>).</summary>
+    private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyText) =>
+        TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
+        : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
+        : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyText);
 
     /// <summary>The first severe word of a title that is not about the repository's own tooling ("fix the broken tests",
     /// "broken CI", "wrong link in the docs" repair nothing a user runs).</summary>
@@ -298,7 +318,7 @@ internal sealed partial record CommitSignals
         dependency is null && (traits.WeightKey is "ci" or "test" or "docs" or "style"
             || source.Count == 0 && product.All(f => f.Role is FileRole.Config or FileRole.Build));
 
-    private static string? HardeningOf(List<string> title, List<string> body, CommitTraits traits, string bodyText)
+    private static string? HardeningIn(List<string> title, int lead, List<string> body, CommitTraits traits, string bodyText)
     {
         // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
         if (traits.Security && traits.SecurityKeyword is { } keyword && (traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
@@ -309,15 +329,17 @@ internal sealed partial record CommitSignals
         // "security" alone says it, but not as the name of a tool or page ("security audit CI", "Security module").
         for (var i = 0; i < title.Count; i++)
         {
-            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "security" && i + 1 < title.Count && Vocabulary.NotSecurityAfter.Contains(title[i + 1])))
+            if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "security" && i + 1 < title.Count && Vocabulary.NotSecurityAfter.Contains(title[i + 1]))
+                // "sandbox" is often a component's name ("open a chat's sandbox folder"): with a danger beside it only.
+                && !(title[i] == "sandbox" && !title.Any(w => w != "sandbox" && Vocabulary.Danger.Contains(w))))
             {
                 return title[i];
             }
         }
-        var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i <= 1 || title[i - 1] is "to" or "and")).FirstOrDefault();
+        var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i == lead || i > 0 && title[i - 1] is "to" or "and")).FirstOrDefault();
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w)) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
         {
             return $"{verb} … {danger}";
         }
@@ -546,8 +568,11 @@ internal sealed partial record CommitSignals
             var before = i > 0 ? title[i - 1] : string.Empty;
             var twoBefore = i > 1 ? title[i - 2] : string.Empty;
             var after = i + 1 < title.Count ? title[i + 1] : string.Empty;
-            if (before is "by" or "new" or "as" || before == "the" && twoBefore is "as" or "to" or "new" || before == "to" && i == title.Count - 1
-                || title[i] == "defaults" && after == "to")
+            // "the default" where it ends the clause: "make the fast tokenizer v2 the default", "add … rules to the
+            // defaults" — not "fall back to the default description".
+            var endsClause = after.Length == 0 || after == "and";
+            if (before is "by" or "new" or "as" || before == "the" && (twoBefore is "as" or "new" || endsClause)
+                || before == "to" && endsClause || title[i] == "defaults" && after == "to")
             {
                 return true;
             }
@@ -559,8 +584,11 @@ internal sealed partial record CommitSignals
         }
         var near = title.Skip(lead + 1).Take(4).ToList();
         var named = title[lead] is "default" or "defaults" || near.Any(Vocabulary.Defaults.Contains);
-        return named && (Vocabulary.DefaultVerbs.Contains(title[lead])
-            || Vocabulary.DefaultSetters.Contains(title[lead]) && title.Skip(lead + 1).Any(w => w is "to" or "as"));
+        // "default" leading is a verb only with what it becomes ("default new command to src layout"), else an adjective
+        // ("default left and right prompts respect …").
+        var says = title.Skip(lead + 1).Any(w => w is "to" or "as");
+        return named && (Vocabulary.DefaultVerbs.Contains(title[lead]) && (title[lead] is not ("default" or "defaults") || says)
+            || Vocabulary.DefaultSetters.Contains(title[lead]) && says);
     }
 
     /// <summary>The index of the title's leading verb of change: its first word, or the second after a one-word "area:"
@@ -570,6 +598,10 @@ internal sealed partial record CommitSignals
         var lead = areaPrefix ? 1 : 0;
         return lead < title.Count && (Vocabulary.DefaultVerbs.Contains(title[lead]) || Vocabulary.DefaultSetters.Contains(title[lead])) ? lead : -1;
     }
+
+    /// <summary>Parenthesised notes at the end of a title: "(#27055)", "(renovate)", "(llama/26433)".</summary>
+    [GeneratedRegex(@"(\s*\([^()]*\))+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingParentheses();
 
     /// <summary>A one-word "area:" prefix of a plain title ("opencl: …", "proxy: …").</summary>
     [GeneratedRegex(@"^\s*[\w.-]+\s*:\s", RegexOptions.CultureInvariant)]

@@ -96,8 +96,16 @@ internal static class Vocabulary
         "audit", "audits", "module", "modules", "glyph", "icon", "pr", "prs", "label", "labels", "team", "policy", "review", "reviews",
         "scan", "scans", "scanner", "scanning", "tab", "page", "workflow", "workflows", "md", "contact");
 
-    /// <summary>Protective verbs that are also nouns ("lookup limits", "on Stop"): protective only leading the title.</summary>
-    public static readonly HashSet<string> LeadingOnlyProtective = Set("limit", "limits", "stop", "stops");
+    /// <summary>Words beside which a "token" is a model's, not a credential ("dropping leading tokens from `chosen`",
+    /// "max tokens limit").</summary>
+    public static readonly HashSet<string> ModelTokenWords = Set(
+        "prompt", "prompts", "chat", "chosen", "completion", "completions", "generation", "generate", "max", "max_tokens", "vocab",
+        "special", "leading", "trailing", "bos", "eos", "padding", "pad", "logits", "tokenizer", "sampling", "decode", "decoding",
+        "routing", "gating", "moe", "embedding", "embeddings", "kv", "attention");
+
+    /// <summary>Protective verbs that are also nouns ("lookup limits", "on Stop", "script blocks", "block size"): protective
+    /// only leading the title.</summary>
+    public static readonly HashSet<string> LeadingOnlyProtective = Set("limit", "limits", "stop", "stops", "block", "blocks");
 
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
     public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];

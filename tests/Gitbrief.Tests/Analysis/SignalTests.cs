@@ -215,6 +215,7 @@ public sealed class SignalTests
     [InlineData("Restore register-count as the default cost model (#3055)")]
     [InlineData("Add newly stabilized rules to defaults (#27055)")]
     [InlineData("Set the default of runtimeFeatures.UserNamespacesHostNetwork to true")]
+    [InlineData("feat: make the fast tokenizer v2 the default")]
     public void A_title_that_changes_a_default_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
@@ -231,6 +232,8 @@ public sealed class SignalTests
     [InlineData("fix(add): set dep's default features explicitly")]
     [InlineData("Keep the string subscribers default when rebuilding a Fanout")]
     [InlineData("Add option to launch Studio without opening the default browser (#7016)")]
+    [InlineData("fix: default left and right prompts respect user color settings (#18506)")]
+    [InlineData("fix(winget): fall back to the default description in additional locales (#6771)")]
     public void A_title_that_only_names_a_default_changes_none(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
@@ -248,6 +251,9 @@ public sealed class SignalTests
     [InlineData("fix(upload): a misconfigured upload stops the others (#6786)")]
     [InlineData("studio: use Hugeicons AI Security glyph for Run automatically (#7409)")]
     [InlineData("test: stop leaking temp dirs from three test fixtures (#13342)")]
+    [InlineData("Fix `apply_chat_template` dropping leading tokens from `chosen` when the prompt ends in rejected text")]
+    [InlineData("Flatten block content inside links in Action Text markdown conversion (#58209)")]
+    [InlineData("add a way to open a chat's sandbox folder from the ui (#8661)")]
     public void A_word_of_security_used_in_another_sense_is_no_hardening(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
@@ -261,6 +267,8 @@ public sealed class SignalTests
     [InlineData("Convert perforce util to use array process args to avoid injections")]
     [InlineData("Prevent path traversal in ActiveStorage DiskService")]
     [InlineData("Fix SQL injection in the search filter")]
+    [InlineData("caddyhttp: fix url_pattern authorization bypass via encoded-slash traversal (#7941)")]
+    [InlineData("[Sandbox] Don't inject the HF token in sandbox jobs as SBX_DL_TOKEN (#4583)")]
     public void An_injection_or_traversal_named_as_an_attack_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
