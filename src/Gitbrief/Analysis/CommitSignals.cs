@@ -140,8 +140,10 @@ internal sealed partial record CommitSignals
         var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
-        var areaPrefix = AreaPrefix().IsMatch(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
-        var defaultInTitle = ChangesADefault(title, areaPrefix);
+        var subject = traits.Subject.Length > 0 ? traits.Subject : commit.Title;
+        var areaPrefix = AreaPrefix().IsMatch(subject);
+        // "… the default (renovate)", "… to defaults (#27055)": a trailing parenthesis is no part of the sentence.
+        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), areaPrefix);
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
         if (experimental is not null && defaultInTitle && !title.Any(Vocabulary.Experimental.Contains))
@@ -566,10 +568,10 @@ internal sealed partial record CommitSignals
             var before = i > 0 ? title[i - 1] : string.Empty;
             var twoBefore = i > 1 ? title[i - 2] : string.Empty;
             var after = i + 1 < title.Count ? title[i + 1] : string.Empty;
-            // "to the defaults" only where the defaults end the clause: "add … rules to defaults", not "fall back to the
-            // default description".
+            // "the default" where it ends the clause: "make the fast tokenizer v2 the default", "add … rules to the
+            // defaults" — not "fall back to the default description".
             var endsClause = after.Length == 0 || after == "and";
-            if (before is "by" or "new" or "as" || before == "the" && (twoBefore is "as" or "new" || twoBefore == "to" && endsClause)
+            if (before is "by" or "new" or "as" || before == "the" && (twoBefore is "as" or "new" || endsClause)
                 || before == "to" && endsClause || title[i] == "defaults" && after == "to")
             {
                 return true;
@@ -596,6 +598,10 @@ internal sealed partial record CommitSignals
         var lead = areaPrefix ? 1 : 0;
         return lead < title.Count && (Vocabulary.DefaultVerbs.Contains(title[lead]) || Vocabulary.DefaultSetters.Contains(title[lead])) ? lead : -1;
     }
+
+    /// <summary>Parenthesised notes at the end of a title: "(#27055)", "(renovate)", "(llama/26433)".</summary>
+    [GeneratedRegex(@"(\s*\([^()]*\))+\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingParentheses();
 
     /// <summary>A one-word "area:" prefix of a plain title ("opencl: …", "proxy: …").</summary>
     [GeneratedRegex(@"^\s*[\w.-]+\s*:\s", RegexOptions.CultureInvariant)]

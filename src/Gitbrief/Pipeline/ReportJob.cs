@@ -188,6 +188,12 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     {
         var history = await OpenAsync(spec, mirrors, github, cancellationToken).ConfigureAwait(false);
         var origin = spec.Address.RemoteUrl is null ? history.OriginUrlAsync(cancellationToken) : Task.FromResult<string?>(spec.Address.RemoteUrl);
+        if (history is GitHistory git && string.IsNullOrWhiteSpace(spec.Branch) && !request.Window.Latest)
+        {
+            // The days are known without git and the revision is HEAD: the window's list runs beside the branch lookup.
+            var known = DaysOf(request.Window);
+            git.StartListing(GitHistory.Head, known[0].Start, known[^1].EndExclusive, spec.FirstParent, cancellationToken);
+        }
         var (revision, branch) = await history.ResolveBranchAsync(spec.Branch, cancellationToken).ConfigureAwait(false);
         var links = WebLinks.FromRemote(await origin.ConfigureAwait(false), spec.Host);
         var days = await DaysAsync(history, revision, spec, cancellationToken).ConfigureAwait(false);
@@ -485,12 +491,14 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     {
         if (!request.Window.Latest)
         {
-            return request.Window.Days().Select(d => new ReportDay(d, request.TimeZone)).ToList();
+            return DaysOf(request.Window);
         }
         // Without any commit to list (an empty repository), the day --latest falls back to (yesterday) is reported, empty.
         var latest = await history.LatestCommitDateAsync(revision, spec.FirstParent, cancellationToken).ConfigureAwait(false);
         return [new ReportDay(latest is { } date ? ReportDay.DateOf(date, request.TimeZone) : request.Window.First, request.TimeZone)];
     }
+
+    private List<ReportDay> DaysOf(ReportWindow window) => window.Days().Select(d => new ReportDay(d, request.TimeZone)).ToList();
 
     /// <summary>The report rendered in Markdown and JSON (both: the store keeps both whatever the formats written); the JSON
     /// as the bytes of its file.</summary>

@@ -15,9 +15,12 @@ internal static class ChangedLineReader
 
     /// <summary>Small enough to read: a commit with one parent (or none), few files, few changed lines.</summary>
     public static bool IsSmall(CommitRecord commit) =>
-        commit.Parents.Count <= 1
-        && commit.Files.Count is > 0 and <= MaxFilesPerCommit
+        MayBeSmall(commit.Parents.Count, commit.Files.Count)
         && commit.Files.Sum(f => (long)f.Additions + f.Deletions) <= MaxLinesPerCommit;
+
+    /// <summary>Whether a commit with these parents and files can be small, whatever its line counts (known only once its
+    /// patch is read when git was not asked for <c>--numstat</c>).</summary>
+    public static bool MayBeSmall(int parents, int files) => parents <= 1 && files is > 0 and <= MaxFilesPerCommit;
 
     /// <summary>The added and removed lines of one commit's patch, split into files and hunks as the LLM's
     /// patches are split (<see cref="PatchReader.Parse"/>).</summary>

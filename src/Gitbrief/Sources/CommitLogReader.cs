@@ -29,29 +29,21 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
 
     private static ReadOnlySpan<byte> FileStart => "diff --git "u8;
 
-    /// <summary>A commit with more files than this has a patch worth a git process of its own to skip (see
-    /// <see cref="CommitLog.StoppedEarly"/>).</summary>
-    internal const int WideFiles = 200;
-
-    /// <summary>A commit with more changed lines than this has a patch worth a git process of its own to skip.</summary>
-    internal const long WideLines = 20_000;
+    private static ReadOnlySpan<byte> BinaryFiles => "Binary files "u8;
 
     private readonly GitOutputReader reader = new(stream);
 
     /// <summary>Reads <paramref name="output"/> to its end, keeping the commits' patches in <paramref name="patches"/> if given.
-    /// Without <paramref name="patches"/>, the read stops at the patch of a wide commit (<see cref="IsWide"/>), which would only
-    /// be dropped: the commit is complete without it (its files and counts come before), and git need not write it.</summary>
-    public static Task<CommitLog> ReadAllAsync(Stream output, KeptPatches? patches, CancellationToken cancellationToken) =>
-        new CommitLogReader(output, patches).ReadAllAsync(cancellationToken);
+    /// With <paramref name="countsFromPatch"/> (git was not asked for <c>--numstat</c>), each file's line counts are taken
+    /// from its patch; a commit whose patch cannot give them as numstat would (<see cref="FileEntries.TryCountFrom"/>) is
+    /// left out of <see cref="CommitLogRead.Commits"/> and named in <see cref="CommitLogRead.Unsettled"/>, to be read again
+    /// with <c>--numstat</c>.</summary>
+    public static Task<CommitLogRead> ReadAllAsync(Stream output, KeptPatches? patches, bool countsFromPatch, CancellationToken cancellationToken) =>
+        new CommitLogReader(output, patches).ReadAllAsync(countsFromPatch, cancellationToken);
 
-    /// <summary>A commit whose patch (never kept: it is not small) costs git more to write, and gitbrief to read and drop, than
-    /// a git process to start: hundreds of files or tens of thousands of lines.</summary>
-    internal static bool IsWide(CommitRecord commit) =>
-        commit.Files.Count > WideFiles || commit.Files.Sum(f => (long)f.Additions + f.Deletions) > WideLines;
-
-    private async Task<CommitLog> ReadAllAsync(CancellationToken cancellationToken)
+    private async Task<CommitLogRead> ReadAllAsync(bool countsFromPatch, CancellationToken cancellationToken)
     {
-        var commits = new List<CommitRecord>();
+        var read = new CommitLogRead([], []);
         var head = new ArrayBufferWriter<byte>();
         // Anything before the first marker is not a commit.
         while (await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false) > 0 && !reader.StartsWith(Marker))
@@ -64,25 +56,36 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
             var entries = new FileEntries();
             var patchFollows = await ReadHeadAsync(head, entries, cancellationToken).ConfigureAwait(false);
             var parsed = GitLogParser.Parse(head.WrittenSpan);
-            var commit = parsed.Count == 1 ? parsed[0] with { Files = entries.ToList() } : null;
-            var small = commit is not null && ChangedLineReader.IsSmall(commit);
-            if (patchFollows && patches is null && commit is not null && IsWide(commit))
-            {
-                commits.Add(commit);
-                return new CommitLog(commits, StoppedEarly: true);
-            }
-            var builder = commit is not null && patches is { HasRoom: true } ? new PatchBuilder(PatchReader.MaxFileChars, PatchReader.MaxCommitChars) : null;
-            var patch = patchFollows ? await ReadPatchAsync(small, builder, cancellationToken).ConfigureAwait(false) : null;
+            var sections = countsFromPatch ? new List<PatchCount>() : null;
+            var sha = parsed.Count == 1 ? parsed[0].Sha : null;
+            var builder = sha is not null && patches is { HasRoom: true } ? new PatchBuilder(PatchReader.MaxFileChars, PatchReader.MaxCommitChars) : null;
+            // Whether the commit is small is known from numstat before its patch, or from the patch once read: keep it
+            // while reading when it may be, decide after.
+            var commit = parsed.Count == 1 && !countsFromPatch ? parsed[0] with { Files = entries.ToList() } : null;
+            var keep = commit is not null ? ChangedLineReader.IsSmall(commit) : sha is not null && ChangedLineReader.MayBeSmall(parsed[0].Parents.Count, entries.Count);
+            var patch = patchFollows ? await ReadPatchAsync(keep, builder, sections, cancellationToken).ConfigureAwait(false) : null;
             if (builder is not null)
             {
-                patches!.Add(commit!.Sha, builder.Finish(), builder.KeptChars);
+                patches!.Add(sha!, builder.Finish(), builder.KeptChars);
             }
-            if (commit is not null)
+            if (sha is null)
             {
-                commits.Add(small ? commit with { Lines = ChangedLineReader.LinesOf(patch is null ? string.Empty : Encoding.UTF8.GetString(patch.WrittenSpan)) } : commit);
+                continue;
             }
+            if (sections is not null)
+            {
+                if (!entries.TryCountFrom(sections))
+                {
+                    read.Unsettled.Add(sha);
+                    continue;
+                }
+                commit = parsed[0] with { Files = entries.ToList() };
+            }
+            read.Commits.Add(ChangedLineReader.IsSmall(commit!)
+                ? commit! with { Lines = ChangedLineReader.LinesOf(patch is null ? string.Empty : Encoding.UTF8.GetString(patch.WrittenSpan)) }
+                : commit!);
         }
-        return new CommitLog(commits, StoppedEarly: false);
+        return read;
     }
 
     /// <summary>Copies a commit's marker and header fields into <paramref name="head"/> and reads its raw and numstat
@@ -149,21 +152,50 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
     }
 
     /// <summary>Reads a commit's patch up to the next commit's marker (or the end), keeping its lines, clipped, when
-    /// <paramref name="keep"/> (null when not kept), and feeding them to <paramref name="builder"/> if any.</summary>
-    private async Task<ArrayBufferWriter<byte>?> ReadPatchAsync(bool keep, PatchBuilder? builder, CancellationToken cancellationToken)
+    /// <paramref name="keep"/> (null when not kept), feeding them to <paramref name="builder"/> if any, and counting each
+    /// file section's added and removed lines into <paramref name="sections"/> if given.</summary>
+    private async Task<ArrayBufferWriter<byte>?> ReadPatchAsync(
+        bool keep, PatchBuilder? builder, List<PatchCount>? sections, CancellationToken cancellationToken)
     {
         var kept = keep ? new ArrayBufferWriter<byte>() : null;
         var line = builder is null ? null : new ArrayBufferWriter<byte>();
         var inFileHeader = false;
+        var (additions, deletions, binary, inSection) = (0, 0, false, false);
+        var changed = 0L;
         while (await reader.FillAsync(Lookahead, cancellationToken).ConfigureAwait(false) > 0 && !reader.StartsWith(Marker))
         {
             if (reader.StartsWith(FileStart))
             {
+                if (inSection)
+                {
+                    sections?.Add(new PatchCount(additions, deletions, binary, !inFileHeader));
+                }
+                (additions, deletions, binary, inSection) = (0, 0, false, true);
                 inFileHeader = true;
             }
             else if (reader.StartsWith("@@"u8))
             {
                 inFileHeader = false;
+            }
+            else if (!inFileHeader && sections is not null)
+            {
+                // A hunk's lines start with ' ', '+', '-' or '\\' (no newline at end of file); its header's
+                // "--- a/" and "+++ b/" lines came before the first "@@".
+                var added = reader.StartsWith("+"u8);
+                if (added || reader.StartsWith("-"u8))
+                {
+                    additions += added ? 1 : 0;
+                    deletions += added ? 0 : 1;
+                    // Too many changed lines for a small commit: its lines are not kept (a large patch is never held).
+                    if (++changed > ChangedLineReader.MaxLinesPerCommit)
+                    {
+                        kept = null;
+                    }
+                }
+            }
+            else if (reader.StartsWith(BinaryFiles))
+            {
+                binary = true;
             }
             var limit = inFileHeader ? HeaderLineBytes : HunkLineBytes;
             if (builder is null || !PatchReader.TakesNextLine(builder, reader))
@@ -177,6 +209,10 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 kept.Write(text.Span[..Math.Min(text.Length, limit)]);
                 kept.Write("\n"u8);
             }
+        }
+        if (inSection)
+        {
+            sections?.Add(new PatchCount(additions, deletions, binary, !inFileHeader));
         }
         return kept;
     }

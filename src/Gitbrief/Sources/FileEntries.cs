@@ -14,6 +14,9 @@ internal sealed class FileEntries
     private readonly List<(int Add, int Del, bool Binary)> countsInOrder = [];
     private readonly Dictionary<string, (int Add, int Del, bool Binary)> stats = new(StringComparer.Ordinal);
 
+    /// <summary>The number of files (raw entries) read so far.</summary>
+    public int Count => raw.Count;
+
     /// <summary>Reads the entry whose first token is at <paramref name="i"/> (with its paths) and leaves <paramref name="i"/>
     /// after it; false when the output ends inside it.</summary>
     public bool Read(ReadOnlySpan<byte> output, List<Range> tokens, ref int i)
@@ -27,6 +30,39 @@ internal sealed class FileEntries
         return token[0] == (byte)':'
             ? TryReadRawEntry(token, output, tokens, ref i)
             : TryReadNumstatEntry(token, output, tokens, ref i);
+    }
+
+    /// <summary>Takes the line counts from the commit's patch instead of numstat entries: <paramref name="sections"/> are the
+    /// patch's file sections in order, one per raw entry (two for a type change, which git shows as a deletion and an
+    /// addition, and numstat as their sum). False, leaving the counts alone, when a section cannot give numstat's figures:
+    /// the sections don't match the entries, or a section without hunks nor "Binary files" line (a pure rename, a mode
+    /// change, an empty file), for which numstat says "binary" or not by the content and attributes, not by the patch.</summary>
+    public bool TryCountFrom(IReadOnlyList<PatchCount> sections)
+    {
+        var counted = new (int Add, int Del, bool Binary)[raw.Count];
+        var next = 0;
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var (status, _, _) = raw[i];
+            for (var taken = status == FileStatus.TypeChanged ? 2 : 1; taken > 0; taken--)
+            {
+                if (next >= sections.Count || sections[next] is { HasHunks: false, Binary: false })
+                {
+                    return false;
+                }
+                var section = sections[next++];
+                counted[i] = (counted[i].Add + section.Additions, counted[i].Del + section.Deletions, counted[i].Binary || section.Binary);
+            }
+        }
+        if (next != sections.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < raw.Count; i++)
+        {
+            stats[raw[i].Path] = counted[i].Binary ? (0, 0, true) : counted[i];
+        }
+        return true;
     }
 
     /// <summary>The files, in the order of their raw entries, with the counts of their numstat entries.</summary>

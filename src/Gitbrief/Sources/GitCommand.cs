@@ -26,19 +26,17 @@ internal static class GitCommand
 
     /// <summary>Runs git and hands its stdout to <paramref name="read"/> as it comes, so that nothing has to hold the
     /// whole output; what <paramref name="read"/> returns, or (when git failed and <paramref name="allowFailure"/>)
-    /// null. When <paramref name="stoppedEarly"/> says of what <paramref name="read"/> returned that it stopped before the
-    /// end, git is stopped (it would wait for the rest to be read) and the run counts as a success.</summary>
+    /// null.</summary>
     public static async Task<T?> StreamAsync<T>(
         string? workingDirectory,
         IReadOnlyList<string> arguments,
         Func<Stream, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken,
         bool allowFailure = false,
-        string? input = null,
-        Func<T, bool>? stoppedEarly = null)
+        string? input = null)
         where T : class
     {
-        var (exitCode, output, error) = await RunCoreAsync(workingDirectory, arguments, null, read, cancellationToken, input, stoppedEarly).ConfigureAwait(false);
+        var (exitCode, output, error) = await RunCoreAsync(workingDirectory, arguments, null, read, cancellationToken, input).ConfigureAwait(false);
         ThrowUnlessSucceeded(arguments, exitCode, error, allowFailure);
         return exitCode == 0 ? output : null;
     }
@@ -82,8 +80,7 @@ internal static class GitCommand
         IReadOnlyDictionary<string, string>? config,
         Func<Stream, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken,
-        string? input,
-        Func<T, bool>? stoppedEarly = null)
+        string? input)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -144,16 +141,9 @@ internal static class GitCommand
             Kill(process);
             throw;
         }
-        var stopped = stoppedEarly?.Invoke(output) == true;
-        if (stopped)
-        {
-            // The reader has what it wanted: the rest of the output is not read, so git is stopped instead of waiting for it
-            // (git alone: a log starts no process of its own, and walking the process tree costs tens of milliseconds).
-            Kill(process, entireProcessTree: false);
-        }
         var error = await errorTask.ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        return (stopped ? 0 : process.ExitCode, output, SecretRedactor.Redact(error));
+        return (process.ExitCode, output, SecretRedactor.Redact(error));
     }
 
     /// <summary>Writes <paramref name="input"/> (if any) to git's stdin while its output is being read, then closes it.</summary>
@@ -181,11 +171,11 @@ internal static class GitCommand
         return buffer.ToArray();
     }
 
-    private static void Kill(Process process, bool entireProcessTree = true)
+    private static void Kill(Process process)
     {
         try
         {
-            process.Kill(entireProcessTree);
+            process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {

@@ -11,6 +11,9 @@ internal sealed class GitHistory(string directory) : ICommitSource
 {
     public string Directory { get; } = directory;
 
+    /// <summary>The revision read when no branch is named.</summary>
+    public const string Head = "HEAD";
+
     public IPatchSource Patches => new GitPatchSource(Directory, kept);
 
     private KeptPatches? kept;
@@ -37,7 +40,7 @@ internal sealed class GitHistory(string directory) : ICommitSource
                 return await UnbornBranchAsync(cancellationToken).ConfigureAwait(false);
             }
             var name = Encoding.UTF8.GetString(head.Output).Trim();
-            return ("HEAD", name.Length > 0 ? name : "HEAD");
+            return (Head, name.Length > 0 ? name : Head);
         }
         if (branch.StartsWith('-'))
         {
@@ -71,8 +74,11 @@ internal sealed class GitHistory(string directory) : ICommitSource
         var name = await GitCommand.RunTextAsync(Directory, ["symbolic-ref", "--quiet", "--short", "HEAD"], cancellationToken, allowFailure: true)
             .ConfigureAwait(false);
         IsEmpty = true;
-        return ("HEAD", name.Length > 0 ? name : "HEAD");
+        return (Head, name.Length > 0 ? name : Head);
     }
+
+    /// <summary>A window with fewer commits is read by one git process (a second one would cost more than it saves).</summary>
+    private const int MinCommitsToSplit = 8;
 
     private readonly TaskCompletionSource found = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -80,6 +86,42 @@ internal sealed class GitHistory(string directory) : ICommitSource
     /// full; never when no window had any. Work needed only for commits (the repository profile) waits for it, so it
     /// runs beside the reading and never for a day without commits.</summary>
     public Task CommitsFound => found.Task;
+
+    private ((string Revision, DateTimeOffset Start, DateTimeOffset EndExclusive, bool FirstParent) Window, Task<string?> Listed)? listing;
+
+    /// <summary>Starts listing the commits of a window that <see cref="ReadAsync"/> will be asked for, before the branch is
+    /// resolved (HEAD when none is named): the list runs beside <see cref="ResolveBranchAsync"/> instead of after it. A
+    /// failure here is dropped (ReadAsync lists again and reports it), and nothing is read for an empty repository.</summary>
+    public void StartListing(string revision, DateTimeOffset start, DateTimeOffset endExclusive, bool firstParent, CancellationToken cancellationToken)
+    {
+        listing = ((revision, start, endExclusive, firstParent), ListQuietlyAsync());
+
+        async Task<string?> ListQuietlyAsync()
+        {
+            try
+            {
+                return await ListAsync(revision, start, endExclusive, firstParent, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RepositoryException or OperationCanceledException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The commits of <paramref name="revision"/> committed from a day before <paramref name="start"/> to
+    /// <paramref name="endExclusive"/>, one "sha committer-time" line each. git's --since stops walking shortly after the
+    /// first older commits, so the list is taken with a day of margin (commits with skewed clocks), cheaply, without
+    /// diffs; <see cref="ReadAsync"/> applies the exact window and reads only the commits in it in full.</summary>
+    private Task<string> ListAsync(string revision, DateTimeOffset start, DateTimeOffset endExclusive, bool firstParent, CancellationToken cancellationToken)
+    {
+        List<string> list =
+        [
+            "log", "--format=%H %ct", firstParent ? "--first-parent" : "--no-merges",
+            "--since=@" + Epoch(start.AddDays(-1)), "--until=@" + Epoch(endExclusive), "--end-of-options", revision, "--",
+        ];
+        return GitCommand.RunTextAsync(Directory, list, cancellationToken);
+    }
 
     /// <summary>The commits whose committer date falls in [start, endExclusive), newest first.</summary>
     public async Task<IReadOnlyList<CommitRecord>> ReadAsync(
@@ -93,15 +135,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
         {
             return [];
         }
-        // git's --since stops walking shortly after the first older commits, so the list is taken with a day of
-        // margin (commits with skewed clocks), cheaply, without diffs; the exact window is applied here, and only
-        // the commits in it are read in full, by one more git call.
-        List<string> list =
-        [
-            "log", "--format=%H %ct", firstParent ? "--first-parent" : "--no-merges",
-            "--since=@" + Epoch(start.AddDays(-1)), "--until=@" + Epoch(endExclusive), "--end-of-options", revision, "--",
-        ];
-        var listed = await GitCommand.RunTextAsync(Directory, list, cancellationToken).ConfigureAwait(false);
+        var early = listing is { } started && started.Window == (revision, start, endExclusive, firstParent) ? started.Listed : null;
+        listing = null;
+        var listed = (early is null ? null : await early.ConfigureAwait(false))
+            ?? await ListAsync(revision, start, endExclusive, firstParent, cancellationToken).ConfigureAwait(false);
         var (from, to) = (start.ToUnixTimeSeconds(), endExclusive.ToUnixTimeSeconds());
         var shas = new List<string>();
         foreach (var line in listed.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -118,34 +155,52 @@ internal sealed class GitHistory(string directory) : ICommitSource
             return [];
         }
         found.TrySetResult();
-        var commits = await ReadInFullAsync(shas, firstParent, cancellationToken).ConfigureAwait(false);
-        return commits.Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
+        var read = await ReadInFullAsync(shas, firstParent, cancellationToken).ConfigureAwait(false);
+        return shas.Select(sha => read.GetValueOrDefault(sha)).OfType<CommitRecord>()
+            .Where(c => c.CommittedAt >= start && c.CommittedAt < endExclusive).ToList();
     }
 
-    /// <summary>The commits named, in that order, read in full by one git process; by one more after each wide commit
-    /// whose patch the read skipped (<see cref="CommitLog.StoppedEarly"/>), for the commits after it.</summary>
-    private async Task<List<CommitRecord>> ReadInFullAsync(List<string> shas, bool firstParent, CancellationToken cancellationToken)
+    /// <summary>Reads the commits <paramref name="shas"/> in full, by sha. Their patches give the line counts (git spends
+    /// about as long on <c>--numstat</c> as on the patch itself); the few commits whose patch cannot (a pure rename, a mode
+    /// change, an empty file: binary or not is in the content) are read again with <c>--numstat</c>. On more than one core,
+    /// a day of many commits is read by two git processes (git diffs on one core), every other commit each.</summary>
+    private async Task<Dictionary<string, CommitRecord>> ReadInFullAsync(List<string> shas, bool firstParent, CancellationToken cancellationToken)
     {
-        var commits = new List<CommitRecord>();
-        for (var next = 0; next < shas.Count;)
+        var parts = Environment.ProcessorCount > 1 && shas.Count >= MinCommitsToSplit ? 2 : 1;
+        var reads = await Task.WhenAll(Enumerable.Range(0, parts).Select(part => ReadSettledAsync([.. shas.Where((_, i) => i % parts == part)], firstParent, cancellationToken)))
+            .ConfigureAwait(false);
+        var bySha = new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
+        foreach (var commit in reads.SelectMany(r => r))
         {
-            var input = string.Concat(shas.Skip(next).Select(sha => sha + "\n"));
-            var log = await GitCommand.StreamAsync(
-                    Directory, ShowArguments(firstParent), (output, token) => CommitLogReader.ReadAllAsync(output, kept, token), cancellationToken,
-                    input: input, stoppedEarly: read => read.StoppedEarly)
-                .ConfigureAwait(false);
-            commits.AddRange(log!.Commits);
-            if (!log.StoppedEarly)
-            {
-                break;
-            }
-            next = shas.IndexOf(log.Commits[^1].Sha, next) + 1;
-            if (next == 0)
-            {
-                throw new RepositoryException($"git log gave commit {log.Commits[^1].ShortSha}, which was not asked for");
-            }
+            bySha.TryAdd(commit.Sha, commit);
         }
-        return commits;
+        return bySha;
+    }
+
+    /// <summary>Reads <paramref name="shas"/> with the counts from their patches, then (in the same part, so that it overlaps
+    /// the other part's read) the unsettled ones again with <c>--numstat</c>.</summary>
+    private async Task<List<CommitRecord>> ReadSettledAsync(List<string> shas, bool firstParent, CancellationToken cancellationToken)
+    {
+        var read = await ReadPartAsync(shas, countsFromPatch: true, firstParent, cancellationToken).ConfigureAwait(false);
+        if (read.Unsettled.Count > 0)
+        {
+            read.Commits.AddRange((await ReadPartAsync(read.Unsettled, countsFromPatch: false, firstParent, cancellationToken).ConfigureAwait(false)).Commits);
+        }
+        return read.Commits;
+    }
+
+    private async Task<CommitLogRead> ReadPartAsync(List<string> shas, bool countsFromPatch, bool firstParent, CancellationToken cancellationToken)
+    {
+        var input = new StringBuilder();
+        foreach (var sha in shas)
+        {
+            input.Append(sha).Append('\n');
+        }
+        var read = await GitCommand.StreamAsync(
+                Directory, ShowArguments(firstParent, countsFromPatch),
+                (output, token) => CommitLogReader.ReadAllAsync(output, kept, countsFromPatch, token), cancellationToken, input: input.ToString())
+            .ConfigureAwait(false);
+        return read!;
     }
 
     /// <summary>The committer date of the newest commit that a report would list, or null for an empty history.</summary>
@@ -178,11 +233,11 @@ internal sealed class GitHistory(string directory) : ICommitSource
         return url.Length > 0 ? url : null;
     }
 
-    /// <summary>Reads the commits named on stdin, in that order, with their files, line counts and patches
-    /// (<see cref="CommitLogReader"/> keeps the patches of small commits only). The patch keeps git's context (no
-    /// <c>-U0</c>): git aligns a diff differently without context, and the counts of <c>--numstat</c> follow the patch's,
-    /// so with it they would no longer be those of <c>git log --numstat</c>.</summary>
-    internal static List<string> ShowArguments(bool firstParent)
+    /// <summary>Reads the commits named on stdin, in that order, with their files, patches and (unless the counts are
+    /// taken from the patch) line counts (<see cref="CommitLogReader"/> keeps the patches of small commits only). The
+    /// patch keeps git's context (no <c>-U0</c>): git aligns a diff differently without context, and the counts of
+    /// <c>--numstat</c> follow the patch's, so with it they would no longer be those of <c>git log --numstat</c>.</summary>
+    internal static List<string> ShowArguments(bool firstParent, bool countsFromPatch = false)
     {
         List<string> arguments =
         [
@@ -192,7 +247,7 @@ internal sealed class GitHistory(string directory) : ICommitSource
             // The patch is parsed: a root commit shows its files, and paths keep git's usual a/ and b/ prefixes.
             "-c", "log.showRoot=true",
             "log", "--no-walk=unsorted", "--stdin",
-            "-z", "--raw", "--numstat", "-p", "--src-prefix=a/", "--dst-prefix=b/", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
+            "-z", "--raw", .. (countsFromPatch ? (string[])[] : ["--numstat"]), "-p", "--src-prefix=a/", "--dst-prefix=b/", "-M", "--no-color", "--no-ext-diff", "--no-textconv",
             "--encoding=UTF-8", "--format=" + GitLogParser.Format,
         ];
         arguments.AddRange(firstParent ? ["--first-parent", "--diff-merges=first-parent"] : ["--no-merges"]);

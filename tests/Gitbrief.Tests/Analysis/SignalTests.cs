@@ -215,6 +215,7 @@ public sealed class SignalTests
     [InlineData("Restore register-count as the default cost model (#3055)")]
     [InlineData("Add newly stabilized rules to defaults (#27055)")]
     [InlineData("Set the default of runtimeFeatures.UserNamespacesHostNetwork to true")]
+    [InlineData("feat: make the fast tokenizer v2 the default")]
     public void A_title_that_changes_a_default_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));

@@ -100,8 +100,8 @@ public sealed class BrowserEndToEndTests(BrowserEndToEndTests.GeneratedSite site
             Assert.True(build.ExitCode == 0, build.ToString());
             High = workspace.Json("webapp", Day).GetProperty("stats").GetProperty("high").GetInt32();
             Themes = workspace.Json("webapp", Day).GetProperty("themes").GetArrayLength();
-            // The breaking change, the security fix and the race fix in the cache (a severe fix in the core).
-            Assert.Equal(3, High);
+            // The breaking change and the security fix; the race fix in the cache is medium (a wrong result, not a crash).
+            Assert.Equal(2, High);
             return Task.CompletedTask;
         }
 

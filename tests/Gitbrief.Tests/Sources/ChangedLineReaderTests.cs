@@ -59,18 +59,18 @@ public sealed class ChangedLineReaderTests
     }
 
     [Fact]
-    public async Task Wide_commits_are_read_without_their_patches_and_every_commit_comes_out_as_a_full_read_gives_it()
+    public async Task Wide_commits_between_small_ones_come_out_in_rules_mode_as_the_read_that_keeps_every_patch_gives_them()
     {
         using var repository = TestRepository.Create();
         repository.Write("src/a.py", "x = 1\n").Commit("Add a", "2026-03-13T10:00:00+00:00");
-        for (var i = 0; i < CommitLogReader.WideFiles + 1; i++)
+        for (var i = 0; i < 201; i++)
         {
             repository.Write($"vendor/lib{i:000}.py", $"v = {i}\n");
         }
         repository.Commit("Vendor the libraries", "2026-03-14T08:00:00+00:00");
         repository.Write("src/a.py", "x = 2\n").Commit("Bump a", "2026-03-14T09:00:00+00:00");
-        repository.WriteLines("data/table.csv", (int)CommitLogReader.WideLines + 1).Commit("Add the table", "2026-03-14T10:00:00+00:00");
-        repository.WriteLines("data/other.csv", (int)CommitLogReader.WideLines + 1).Commit("Add another table", "2026-03-14T11:00:00+00:00");
+        repository.WriteLines("data/table.csv", 20_001).Commit("Add the table", "2026-03-14T10:00:00+00:00");
+        repository.WriteLines("data/other.csv", 20_001).Commit("Add another table", "2026-03-14T11:00:00+00:00");
         repository.Write("src/a.py", "x = 3\n").Commit("Bump a again", "2026-03-14T12:00:00+00:00");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var (from, to) = (DateTimeOffset.Parse("2026-03-14T00:00:00Z"), DateTimeOffset.Parse("2026-03-15T00:00:00Z"));
@@ -83,8 +83,8 @@ public sealed class ChangedLineReaderTests
         Assert.Equal(["Bump a again", "Add another table", "Add the table", "Bump a", "Vendor the libraries"], rules.Select(c => c.Title));
         Assert.Equal(["-x = 2", "+x = 3"], rules[0].Lines!.Select(l => (l.Added ? "+" : "-") + l.Text));
         Assert.Equal(["-x = 1", "+x = 2"], rules[3].Lines!.Select(l => (l.Added ? "+" : "-") + l.Text));
-        Assert.Equal(CommitLogReader.WideFiles + 1, rules[4].Files.Count);
-        Assert.Equal(CommitLogReader.WideLines + 1, rules[2].Files.Single().Additions);
+        Assert.Equal(201, rules[4].Files.Count);
+        Assert.Equal(20_001, rules[2].Files.Single().Additions);
         Assert.Equal(full.Select(Shape), rules.Select(Shape));
     }
 

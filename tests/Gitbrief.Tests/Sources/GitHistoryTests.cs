@@ -218,4 +218,41 @@ public sealed class GitHistoryTests : IDisposable
         await Assert.ThrowsAsync<Gitbrief.Common.RepositoryException>(() => history.ResolveBranchAsync("nope", CancellationToken.None));
         await Assert.ThrowsAsync<Gitbrief.Common.RepositoryException>(() => history.ResolveBranchAsync("--output=x", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_window_listed_before_the_branch_is_resolved_reads_as_one_listed_after()
+    {
+        var first = repo.Write("a.txt", "a\n").Commit("day 12", "2026-01-12T10:00:00+08:00");
+        var second = repo.Write("b.txt", "b\n").Commit("day 13", "2026-01-13T10:00:00+08:00");
+
+        var history = new GitHistory(repo.Path);
+        history.StartListing(GitHistory.Head, Midnight(2026, 1, 12), Midnight(2026, 1, 13), false, CancellationToken.None);
+        var (revision, _) = await history.ResolveBranchAsync(null, CancellationToken.None);
+        var listedEarly = await history.ReadAsync(revision, Midnight(2026, 1, 12), Midnight(2026, 1, 13), false, CancellationToken.None);
+        // A window other than the one listed early is listed afresh.
+        history.StartListing(GitHistory.Head, Midnight(2026, 1, 12), Midnight(2026, 1, 13), false, CancellationToken.None);
+        var other = await history.ReadAsync(revision, Midnight(2026, 1, 13), Midnight(2026, 1, 14), false, CancellationToken.None);
+
+        Assert.Equal([first], listedEarly.Select(c => c.Sha));
+        Assert.Equal([second], other.Select(c => c.Sha));
+    }
+
+    [Fact]
+    public async Task An_empty_repository_listed_early_reports_no_commits_and_a_directory_that_is_no_repository_still_says_so()
+    {
+        using var empty = new TempDirectory("gitbrief-empty");
+        GitProcess.Run(empty.Path, "init", "-q", "-b", "trunk");
+        using var plain = new TempDirectory("gitbrief-plain");
+
+        var history = new GitHistory(empty.Path);
+        history.StartListing(GitHistory.Head, Midnight(2026, 1, 12), Midnight(2026, 1, 13), false, CancellationToken.None);
+        var (revision, name) = await history.ResolveBranchAsync(null, CancellationToken.None);
+        var notRepository = new GitHistory(plain.Path);
+        notRepository.StartListing(GitHistory.Head, Midnight(2026, 1, 12), Midnight(2026, 1, 13), false, CancellationToken.None);
+
+        Assert.Equal("trunk", name);
+        Assert.Empty(await history.ReadAsync(revision, Midnight(2026, 1, 12), Midnight(2026, 1, 13), false, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<Gitbrief.Common.RepositoryException>(() => notRepository.ResolveBranchAsync(null, CancellationToken.None));
+        Assert.Contains("not a git repository", error.Message, StringComparison.Ordinal);
+    }
 }
