@@ -96,13 +96,15 @@ public sealed partial class GitHubActionTests
         File.WriteAllText(fake, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$ARGUMENTS_FILE\"\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var arguments = Path.Combine(work.Path, "arguments.txt");
+        var home = Path.Combine(work.Path, "home");
+        var workspace = Path.Combine(work.Path, "workspace");
         var script = Scalar(Step(LoadAction(), "gitbrief run"), "run");
 
         var result = await RunAsync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], work.Path, new Dictionary<string, string>
         {
             ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
-            ["HOME"] = "/home/runner",
-            ["GITHUB_WORKSPACE"] = "/home/runner/work/briefs",
+            ["HOME"] = home,
+            ["GITHUB_WORKSPACE"] = workspace,
             ["CONFIG_FILE"] = "briefs/gitbrief.yaml",
             ["CACHE_DIR"] = cacheDir,
             ["EXTRA_ARGS"] = args,
@@ -110,8 +112,8 @@ public sealed partial class GitHubActionTests
         });
 
         Assert.True(result.ExitCode == 0, result.Error);
-        var resolved = expected.Select(a => a.Replace("HOME/", "/home/runner/", StringComparison.Ordinal)
-            .Replace("WORKSPACE/", "/home/runner/work/briefs/", StringComparison.Ordinal));
+        var resolved = expected.Select(a => a.Replace("HOME/", home + "/", StringComparison.Ordinal)
+            .Replace("WORKSPACE/", workspace + "/", StringComparison.Ordinal));
         Assert.Equal(resolved, File.ReadAllLines(arguments));
     }
 
