@@ -119,7 +119,8 @@ internal sealed partial record CommitSignals
 
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
     {
-        var title = Vocabulary.Words(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
+        var subject = traits.Subject.Length > 0 ? traits.Subject : commit.Title;
+        var title = Vocabulary.Words(subject);
         var bodyText = string.Join('\n', CommitMessage.BodyLines(commit.Message));
         var body = Vocabulary.Words(bodyText, limit: 3000);
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
@@ -137,13 +138,13 @@ internal sealed partial record CommitSignals
         var fullTitle = Vocabulary.Words(commit.Title);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
         var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, fullTitle, files, product, automated, profile) : null;
-        var graduation = product.Count > 0 ? GraduationOf(traits.Subject.Length > 0 ? traits.Subject : commit.Title) : null;
+        var graduation = product.Count > 0 ? GraduationOf(subject) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
-        var subject = traits.Subject.Length > 0 ? traits.Subject : commit.Title;
-        var areaPrefix = AreaPrefix().IsMatch(subject);
+        // The title's leading verb: its first word, or the second after a one-word "area:" prefix ("opencl: default …").
+        var lead = AreaPrefix().IsMatch(subject) ? 1 : 0;
         // "… the default (renovate)", "… to defaults (#27055)": a trailing parenthesis is no part of the sentence.
-        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), areaPrefix);
+        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), lead);
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
         if (experimental is not null && defaultInTitle && !title.Any(Vocabulary.Experimental.Contains))
@@ -161,7 +162,7 @@ internal sealed partial record CommitSignals
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
-                : HardeningOf(commit, traits, title, areaPrefix ? 1 : 0, body, bodyText),
+                : HardeningOf(commit, traits, title, lead, body, bodyText),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -181,7 +182,7 @@ internal sealed partial record CommitSignals
             ExamplesOnly = examplesOnly,
             Wording = WordingOf(commit.Title, traits, productLines),
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
-            ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(traits.Subject.Length > 0 ? traits.Subject : commit.Title) is { Success: true } scoped
+            ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null),
@@ -309,8 +310,6 @@ internal sealed partial record CommitSignals
     private static bool AnnouncedToUsers(IReadOnlyList<ClassifiedFile> files) =>
         files.Any(f => f.Role == FileRole.Docs && UserFacingDocs().IsMatch(f.Change.Path));
 
-    /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
-    /// says security; the keyword the classifier found counts too.</summary>
     /// <summary>A change of the repository's own tooling — a `ci:`/`test:`/`docs:`/`style:` commit, or one that changes no
     /// source, only configuration and build files ("feat: add security audit CI", "chore(deny): stop the advisory ignore
     /// …") — hardens nothing a user runs; a dependency bump is judged as one.</summary>
@@ -318,6 +317,9 @@ internal sealed partial record CommitSignals
         dependency is null && (traits.WeightKey is "ci" or "test" or "docs" or "style"
             || source.Count == 0 && product.All(f => f.Role is FileRole.Config or FileRole.Build));
 
+    /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
+    /// says security; the keyword the classifier found counts too. A protective verb that is a noun too ("limits",
+    /// "block") counts at <paramref name="lead"/>, the title's leading verb, or after "to"/"and".</summary>
     private static string? HardeningIn(List<string> title, int lead, List<string> body, CommitTraits traits, string bodyText)
     {
         // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
@@ -553,7 +555,7 @@ internal sealed partial record CommitSignals
     /// values", "lower table growth margin default"; "set" and "use" only when the title says what it becomes). A
     /// default that is only named ("fix missing default handler", "preserve context in lambda defaults", "deprecate
     /// default source priority") changes nothing by default.</summary>
-    internal static bool ChangesADefault(IReadOnlyList<string> title, bool areaPrefix)
+    private static bool ChangesADefault(IReadOnlyList<string> title, int lead)
     {
         for (var i = 0; i < title.Count; i++)
         {
@@ -577,8 +579,7 @@ internal sealed partial record CommitSignals
                 return true;
             }
         }
-        var lead = LeadingVerb(title, areaPrefix);
-        if (lead < 0)
+        if (lead >= title.Count || !(Vocabulary.DefaultVerbs.Contains(title[lead]) || Vocabulary.DefaultSetters.Contains(title[lead])))
         {
             return false;
         }
@@ -589,14 +590,6 @@ internal sealed partial record CommitSignals
         var says = title.Skip(lead + 1).Any(w => w is "to" or "as");
         return named && (Vocabulary.DefaultVerbs.Contains(title[lead]) && (title[lead] is not ("default" or "defaults") || says)
             || Vocabulary.DefaultSetters.Contains(title[lead]) && says);
-    }
-
-    /// <summary>The index of the title's leading verb of change: its first word, or the second after a one-word "area:"
-    /// prefix ("opencl: default FA cluster width to 16"); -1 when the title leads with another verb.</summary>
-    private static int LeadingVerb(IReadOnlyList<string> title, bool areaPrefix)
-    {
-        var lead = areaPrefix ? 1 : 0;
-        return lead < title.Count && (Vocabulary.DefaultVerbs.Contains(title[lead]) || Vocabulary.DefaultSetters.Contains(title[lead])) ? lead : -1;
     }
 
     /// <summary>Parenthesised notes at the end of a title: "(#27055)", "(renovate)", "(llama/26433)".</summary>
