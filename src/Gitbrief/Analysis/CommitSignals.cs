@@ -117,6 +117,14 @@ internal sealed partial record CommitSignals
     /// <summary>A removal takes out at least this many lines, most of what the commit changes.</summary>
     private const int RemovalLines = 100;
 
+    /// <summary>A feature of at most this many lines of product code that no test comes with adds a detail (a missing
+    /// include, a syntax mapping, a config entry, a library path), not a capability.</summary>
+    private const int DetailLines = 4;
+
+    /// <summary>A removal or move of at most this many lines of product code ("drop an option of the code generator",
+    /// "remove obsolete code") is housekeeping.</summary>
+    private const int HousekeepingLines = 12;
+
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
     {
         var subject = traits.Subject.Length > 0 ? traits.Subject : commit.Title;
@@ -158,7 +166,9 @@ internal sealed partial record CommitSignals
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
         var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var trivial = product.Count > 0 && graduation is null && IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines);
+        var trivial = product.Count > 0 && graduation is null
+            && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
+                || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
@@ -218,6 +228,17 @@ internal sealed partial record CommitSignals
         (productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
         || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
         || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title));
+
+    /// <summary>A feature of a few lines that no test comes with ("Add missing include for …", "Add syntax mapping for …"), or
+    /// a removal or move of a few lines ("drop gogoproto.nullable", "Cleanup: remove obsolete code") — neither about a
+    /// capability or a check ("add check for curlinfo->age", "Drop vLLM 0.12 support", "Remove lifetime check at parse").</summary>
+    private static bool IsSmallDetail(CommitTraits traits, List<string> title, long productLines, bool tested) =>
+        traits.WeightKey switch
+        {
+            "feat" => productLines <= DetailLines && !tested && !title.Any(Vocabulary.TakenAway.Contains),
+            "refactor" => productLines <= HousekeepingLines && !title.Any(Vocabulary.TakenAway.Contains),
+            _ => false,
+        };
 
     /// <summary>Where a change of the core says it changes a default: its title, a plain sentence of changed behaviour
     /// ("Submodules are no longer implicitly imported", not a fix's), or the settings file a graduating feature edits.</summary>

@@ -570,6 +570,25 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("Add syntax mapping for podman's `artifact` quadlet files", "src/syntax_mapping/builtins/linux.toml", 3, 0, false, true)]
+    [InlineData("[CuTe] Add missing include for smem_ptr_flag_bits in print_tensor.hpp", "include/cute/util/print_tensor.hpp", 1, 0, false, true)]
+    [InlineData("snappb: drop gogoproto.nullable", "server/storage/wal/walpb/record.proto", 1, 3, false, true)]
+    [InlineData("Cleanup: remove obsolete code", "pkg/gui/controllers/helpers.go", 0, 12, false, true)]
+    // A feature its author tested, one about a check or a capability, a removal of support: each still changes something.
+    [InlineData("feat(etag): support conditional requests for the QUERY method", "src/middleware/etag/index.ts", 3, 1, true, false)]
+    [InlineData("tool: add check for curlinfo->age when determining if ssh backend is libssh2", "src/tool_libinfo.c", 3, 0, false, false)]
+    [InlineData("Drop vLLM 0.12 support", "trl/import_utils.py", 2, 6, false, false)]
+    [InlineData("Add a retry budget for every upstream request", "src/upstream/retry.rs", 40, 2, false, false)]
+    public void A_few_lines_that_add_a_detail_or_remove_housekeeping_are_trivial(string title, string path, int added, int deleted, bool tested, bool trivial)
+    {
+        var commit = CommitBuilder.Message(title).File(path, added, deleted);
+        var analyzed = Analyzed(tested ? commit.File("tests/upstream.test.ts", 30, 0) : commit);
+
+        Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
+        Assert.Equal(trivial ? ImportanceLevel.Low : ImportanceLevel.Medium, analyzed.Importance.Level);
+    }
+
+    [Theory]
     [InlineData("fix(tracker): guard init_trackers and log against None kwargs", false)]
     [InlineData("Preserve `eager` keyword in `--dump` and `--fmt`", false)]
     [InlineData("server: fix duplicate 'is' typo in comment", true)]
