@@ -256,11 +256,17 @@ internal sealed partial record CommitSignals
         : null;
 
     /// <summary>What a change protects against: GitHub's advisory merge, the cost of handling input an attacker chooses,
-    /// or what its title and body say (<see cref="HardeningIn"/>).</summary>
+    /// a credential the product exposed, what its title and body say (<see cref="HardeningIn"/>), or — for a fix, whose
+    /// title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance problems"
+    /// with "a moderate pre-authentication resource DoS" below it).</summary>
     private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyText) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
-        : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyText);
+        : TitleSignals.CredentialExposureOf(commit.Title) is { } exposure ? exposure
+        : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyText)
+            ?? (traits.WeightKey is "fix" or "other" or "revert" ? TitleSignals.SevereDangerIn(Lead(bodyText), traits.Scope) : null);
+
+    private static string Lead(string bodyText) => bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText;
 
     /// <summary>The first severe word of a title that is not about the repository's own tooling ("fix the broken tests",
     /// "broken CI", "wrong link in the docs" repair nothing a user runs).</summary>
@@ -380,7 +386,7 @@ internal sealed partial record CommitSignals
             return null;
         }
         // "This effectively protects the user against zip bombs."
-        if (TitleSignals.ProtectionIn(bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText) is { } protection)
+        if (TitleSignals.ProtectionIn(Lead(bodyText)) is { } protection)
         {
             return protection;
         }

@@ -570,6 +570,34 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("[FIXED] MQTT password exposed in JWT", true)]
+    [InlineData("fix(proxy): stop logging the registry credentials of a failed login", true)]
+    [InlineData("Fix the password prompt being printed twice", false)]
+    public void A_credential_the_product_exposed_is_security_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/mqtt.go", 12, 3));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(hardening ? ImportanceLevel.High : ImportanceLevel.Medium, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    // The title of a security fix often says only what it changes; its body names the danger.
+    [InlineData("upstream: Fix multiple RFC 4462 (GSSAPIAuthentication) compliance\n\nproblems\n\n3) Fix a moderate pre-authentication resource DoS related to #2.", true)]
+    [InlineData("upstream: fix ownership and lifetime of several bits of client\n\nstate: the cached hostkey was freed early on some paths, possibly allowing its use after free.", true)]
+    // A module of that name, a feature that describes a security tool, a word of the body in another sense.
+    [InlineData("fix(vulnerabilities): scope Go stdlib OSV remediation to the toolchain directive\n\nThe vulnerability lookup now reads the toolchain line.", false)]
+    [InlineData("feat(audit): list the advisories of transitive packages\n\nLists every vulnerability with its advisory.", false)]
+    [InlineData("fix: keep the DOS line endings of batch files\n\nWindows DOS scripts keep their CRLF.", false)]
+    public void A_fix_whose_body_names_a_severe_danger_is_a_security_fix(string message, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(message).File("src/auth.c", 20, 6));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Any(code => code is "hardening" or "security"));
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
+    [Theory]
     [InlineData("Add syntax mapping for podman's `artifact` quadlet files", "src/syntax_mapping/builtins/linux.toml", 3, 0, false, true)]
     [InlineData("[CuTe] Add missing include for smem_ptr_flag_bits in print_tensor.hpp", "include/cute/util/print_tensor.hpp", 1, 0, false, true)]
     [InlineData("snappb: drop gogoproto.nullable", "server/storage/wal/walpb/record.proto", 1, 3, false, true)]
