@@ -598,6 +598,32 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("fix(fs): require write permission for creating opens", true)]
+    [InlineData("Message tracing requires client publish permission for `Nats-Trace-Dest`", true)]
+    [InlineData("fix: the tracing page requires a reload after the first request", false)]
+    public void Access_the_product_now_requires_is_security_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/msgtrace.go", 30, 4));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
+    [Theory]
+    [InlineData("properly bail out when PAM changes username\n\nWe were supposed to bail out here but dropped a return.\n\nReported by Mike Damm", true)]
+    [InlineData("upstream: when downloading files as root in legacy (-O) mode and\n\nwithout -p, clear setuid/setgid bits from downloaded files.\n\nReported by Christos Papakonstantinou", true)]
+    // A credited report of an ordinary bug, and a fix of access control nobody outside reported.
+    [InlineData("Tunnel: ignore request body\n\nThe body of a CONNECT request was read as the tunnel's first bytes.\n\nReported by Jan Prachař", false)]
+    [InlineData("Fix the login page layout on narrow screens\n\nThe password field overflowed its column.", false)]
+    public void A_reported_fix_of_access_control_is_security_hardening(string message, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(message).File("auth-pam.c", 6, 1));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
+    [Theory]
     [InlineData("Add syntax mapping for podman's `artifact` quadlet files", "src/syntax_mapping/builtins/linux.toml", 3, 0, false, true)]
     [InlineData("[CuTe] Add missing include for smem_ptr_flag_bits in print_tensor.hpp", "include/cute/util/print_tensor.hpp", 1, 0, false, true)]
     [InlineData("snappb: drop gogoproto.nullable", "server/storage/wal/walpb/record.proto", 1, 3, false, true)]
