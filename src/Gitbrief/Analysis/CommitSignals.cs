@@ -256,15 +256,18 @@ internal sealed partial record CommitSignals
         : null;
 
     /// <summary>What a change protects against: GitHub's advisory merge, the cost of handling input an attacker chooses,
-    /// a credential the product exposed, what its title and body say (<see cref="HardeningIn"/>), or — for a fix, whose
+    /// a credential the product exposed, a permission or authentication it now requires, what its title and body say (<see cref="HardeningIn"/>), or — for a fix, whose
     /// title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance problems"
-    /// with "a moderate pre-authentication resource DoS" below it).</summary>
+    /// with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone outside
+    /// reported ("properly bail out when PAM changes username … Reported by …").</summary>
     private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyText) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
-        : TitleSignals.CredentialExposureOf(commit.Title) is { } exposure ? exposure
+        : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyText)
-            ?? (traits.WeightKey is "fix" or "other" or "revert" ? TitleSignals.SevereDangerIn(Lead(bodyText), traits.Scope) : null);
+            ?? (traits.WeightKey is "fix" or "other" or "revert"
+                ? TitleSignals.SevereDangerIn(Lead(bodyText), traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, Lead(bodyText))
+                : null);
 
     private static string Lead(string bodyText) => bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText;
 
