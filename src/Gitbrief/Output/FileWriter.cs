@@ -18,36 +18,41 @@ internal static class FileWriter
         }
     }
 
-    private static async Task<bool> WriteOrThrowAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>The file's bytes are read, written and renamed with synchronous calls: a report is a few kilobytes, and
+    /// .NET's asynchronous file I/O on Linux is the same call run on another thread-pool thread, two thread switches for
+    /// every read and write (a backfill of years writes thousands of files).</summary>
+    private static Task<bool> WriteOrThrowAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         // A file of another length differs: it is not read.
-        if (new FileInfo(path) is { Exists: true } file && file.Length == content.Length)
+        if (new FileInfo(path) is { Exists: true } file && file.Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content.Span))
         {
-            var existing = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            if (existing.AsSpan().SequenceEqual(content.Span))
-            {
-                return false;
-            }
+            return Task.FromResult(false);
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var moved = false;
         try
         {
-            await File.WriteAllBytesAsync(temporary, content, cancellationToken).ConfigureAwait(false);
+            File.WriteAllBytes(temporary, content.Span);
             File.Move(temporary, path, overwrite: true);
+            moved = true;
         }
         finally
         {
-            try
+            if (!moved)
             {
-                File.Delete(temporary);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // It was never created (a read-only directory), or goes with the directory.
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // It was never created (a read-only directory), or goes with the directory.
+                }
             }
         }
-        return true;
+        return Task.FromResult(true);
     }
 }

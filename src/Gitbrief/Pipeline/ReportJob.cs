@@ -240,13 +240,16 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         CancellationToken cancellationToken)
     {
         var rules = new RulesAnalyzer(request.Weights, request.Language, request.WatchOf(spec), read.Profile);
+        // Days are analysed on their own (each commit, then ranked against its day), so a window of many days uses every
+        // core; the analyses are gathered in the order of the days, as one after the other would.
+        var days = read.ByDay.ToList();
+        var byDay = new Dictionary<string, AnalyzedCommit>[days.Count];
+        Parallel.For(0, days.Count, new ParallelOptions { MaxDegreeOfParallelism = DayWorkers(days.Count), CancellationToken = cancellationToken },
+            i => byDay[i] = rules.AnalyzeDay(days[i]));
         var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
-        foreach (var day in read.ByDay)
+        foreach (var (sha, analyzed) in byDay.SelectMany(d => d))
         {
-            foreach (var (sha, analyzed) in rules.AnalyzeDay(day))
-            {
-                analyses.TryAdd(sha, analyzed);
-            }
+            analyses.TryAdd(sha, analyzed);
         }
         var links = opened.Links;
         var repository = new ReportRepository(DisplayName(spec, links), links.Kind == HostKind.None ? null : links.BaseUrl, opened.Branch);
@@ -261,49 +264,72 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return analysis with { Llm = await llm.RunAsync(llmRepository, read.Commits, read.ByDay, analyses, cancellationToken).ConfigureAwait(false) };
     }
 
-    /// <summary>Step 5: each day of the window reported (or recorded as failed when it could not be read), kept in the
-    /// store and its claim released; returns the days that failed.</summary>
+    /// <summary>How many days are analysed or reported at once: one per core (a single day, or a single core, runs alone).</summary>
+    private static int DayWorkers(int days) => Math.Clamp(Math.Min(days, Environment.ProcessorCount), 1, 4);
+
+    /// <summary>Step 5: each day of the window reported (or recorded as failed when it could not be read), on every core at
+    /// once; each day is kept in the store, recorded and its claim released in one transaction as soon as its files are
+    /// written, so a run killed midway keeps every day it finished. The reports are returned in the order of the days;
+    /// returns the days that failed.</summary>
     private async Task<List<DayFailure>> ReportDaysAsync(
         RepositorySpec spec, IReadOnlyList<ReportDay> days, IReadOnlyDictionary<DateOnly, WorkUnitKey> units, WindowCommits read, RepositoryAnalysis analysis,
         (RunLedger Ledger, HeldClaims? Held) run, List<ReportOutput> reports, CancellationToken cancellationToken)
     {
-        var (store, runId, _) = run.Ledger;
-        var failures = new List<DayFailure>();
-        foreach (var day in days)
+        var done = new (ReportOutput? Output, DayFailure? Failure)[days.Count];
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var unit = units[day.Date];
-            WorkUnitRecord record;
-            if (read.Unreadable.TryGetValue(day.Date, out var reason))
-            {
-                failures.Add(new DayFailure(day.Date, reason));
-                record = new WorkUnitRecord(unit, WorkUnitStatus.Failed, 0, null, reason, runId, DateTimeOffset.UtcNow);
-            }
-            else
-            {
-                var output = await ReportDayAsync(spec, day, read, analysis, cancellationToken).ConfigureAwait(false);
-                reports.Add(output);
-                if (store is not null)
-                {
-                    await KeepAsync(store, unit, spec, output, runId, cancellationToken).ConfigureAwait(false);
-                }
-                var cost = output.Published!.Report.Llm;
-                record = new WorkUnitRecord(unit, WorkUnitStatus.Done, output.Commits, output.Hash, null, runId, DateTimeOffset.UtcNow)
-                {
-                    LlmUsage = cost?.Usage,
-                    LlmWallTime = cost?.WallTime,
-                };
-            }
-            if (store is not null)
-            {
-                await store.RecordAsync(record, cancellationToken).ConfigureAwait(false);
-            }
-            if (run.Held is not null)
-            {
-                await run.Held.ReleaseAsync(ClaimKey.Work(unit), cancellationToken).ConfigureAwait(false);
-            }
+            await Parallel.ForEachAsync(Enumerable.Range(0, days.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = DayWorkers(days.Count), CancellationToken = cancellationToken },
+                async (i, token) => done[i] = await ReportOneDayAsync(spec, days[i], units[days[i].Date], read, analysis, run, token).ConfigureAwait(false))
+                .ConfigureAwait(false);
         }
-        return failures;
+        finally
+        {
+            // What finished is the repository's outcome even when another day failed.
+            reports.AddRange(done.Select(d => d.Output).OfType<ReportOutput>());
+        }
+        return [.. done.Select(d => d.Failure).OfType<DayFailure>()];
+    }
+
+    /// <summary>One day of <see cref="ReportDaysAsync"/>: reported, or its failure to be read recorded.</summary>
+    private async Task<(ReportOutput? Output, DayFailure? Failure)> ReportOneDayAsync(
+        RepositorySpec spec, ReportDay day, WorkUnitKey unit, WindowCommits read, RepositoryAnalysis analysis, (RunLedger Ledger, HeldClaims? Held) run,
+        CancellationToken cancellationToken)
+    {
+        var (store, runId, _) = run.Ledger;
+        if (read.Unreadable.TryGetValue(day.Date, out var reason))
+        {
+            var failed = new WorkUnitRecord(unit, WorkUnitStatus.Failed, 0, null, reason, runId, DateTimeOffset.UtcNow);
+            await CompleteAsync(store, run.Held, new UnitCompletion(failed, []), cancellationToken).ConfigureAwait(false);
+            return (null, new DayFailure(day.Date, reason));
+        }
+        var output = await ReportDayAsync(spec, day, read, analysis, cancellationToken).ConfigureAwait(false);
+        var cost = output.Published!.Report.Llm;
+        var record = new WorkUnitRecord(unit, WorkUnitStatus.Done, output.Commits, output.Hash, null, runId, DateTimeOffset.UtcNow)
+        {
+            LlmUsage = cost?.Usage,
+            LlmWallTime = cost?.WallTime,
+        };
+        await CompleteAsync(store, run.Held, new UnitCompletion(record, store is null ? [] : Kept(unit, spec, output, runId)), cancellationToken)
+            .ConfigureAwait(false);
+        return (output, null);
+    }
+
+    /// <summary>Writes a finished unit to the store with the release of its claim, in one transaction (nothing for a dry
+    /// run); the claim is then no longer held.</summary>
+    private static async Task CompleteAsync(IGitbriefStore? store, HeldClaims? held, UnitCompletion completion, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return;
+        }
+        var claim = ClaimKey.Work(completion.Record.Key);
+        var releases = held is not null && held.Holds(claim);
+        await store.CompleteAsync(releases ? completion with { Claim = claim, Owner = held!.Owner } : completion, cancellationToken).ConfigureAwait(false);
+        if (releases)
+        {
+            held!.Released(claim);
+        }
     }
 
     /// <summary>One day: its report built from the analyses, rendered, and its files written to the output directory
@@ -510,19 +536,20 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         return new PublishedReport(report, spec.Name, markdown, json, hash) { Language = request.Language, LanguageSuffix = request.LanguageSuffix };
     }
 
-    /// <summary>Keeps the unit's rendered report in the store, Markdown and JSON whatever the formats written: a publish
+    /// <summary>The unit's rendered report as the store keeps it, Markdown and JSON whatever the formats written: a publish
     /// job on another machine delivers from there.</summary>
-    private async Task KeepAsync(IReportStore store, WorkUnitKey unit, RepositorySpec spec, ReportOutput output, long runId, CancellationToken cancellationToken)
+    private List<StoredReport> Kept(WorkUnitKey unit, RepositorySpec spec, ReportOutput output, long runId)
     {
         var published = output.Published!;
         var now = DateTimeOffset.UtcNow;
+        var kept = new List<StoredReport>(2);
         foreach (var (format, content) in new[] { ("md", Utf8NoBom.GetBytes(published.Markdown)), ("json", published.Json) })
         {
             var path = ReportFileLayout.RelativePath(spec.Name, unit.Day, format, request.LanguageSuffix).Replace('\\', '/');
             var hash = format == "md" ? published.Hash : Convert.ToHexStringLower(SHA256.HashData(content.Span));
-            await store.SaveReportAsync(new StoredReport(unit, format, request.Language.Code(), path, content, hash, runId, now), cancellationToken)
-                .ConfigureAwait(false);
+            kept.Add(new StoredReport(unit, format, request.Language.Code(), path, content, hash, runId, now));
         }
+        return kept;
     }
 
     /// <summary>The configured <c>name:</c>, else owner/repo when the web host is known, else the address's display name.</summary>

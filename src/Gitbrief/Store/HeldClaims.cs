@@ -8,6 +8,29 @@ internal sealed class HeldClaims(ClaimKeeper keeper, List<ClaimKey> keys) : IAsy
 {
     private readonly Lock gate = new();
 
+    /// <summary>Who holds these claims, for a store transaction that releases one of them with the work it covered
+    /// (<see cref="UnitCompletion"/>).</summary>
+    public string Owner => keeper.Owner;
+
+    /// <summary>Whether <paramref name="key"/> is still held (not yet released).</summary>
+    public bool Holds(ClaimKey key)
+    {
+        lock (gate)
+        {
+            return keys.Contains(key);
+        }
+    }
+
+    /// <summary>Forgets <paramref name="key"/> once the store released it in the transaction of its work: disposing no
+    /// longer releases it.</summary>
+    public void Released(ClaimKey key)
+    {
+        lock (gate)
+        {
+            keys.Remove(key);
+        }
+    }
+
     public async Task ReleaseAsync(ClaimKey key, CancellationToken cancellationToken)
     {
         lock (gate)

@@ -71,14 +71,16 @@ internal abstract partial class SqlStore
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         foreach (var key in keys)
         {
-            await using var cmd = Command(connection, transaction,
-                "DELETE FROM claims WHERE scope = @scope AND repository = @repo AND day = @day AND variant = @variant AND owner = @owner;",
-                [.. ClaimParameters(key), ("owner", owner)]);
-            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await ExecuteInAsync(connection, transaction, ReleaseSql, ReleaseParameters(key, owner), ct).ConfigureAwait(false);
         }
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return keys.Count;
     }, cancellationToken);
+
+    private const string ReleaseSql =
+        "DELETE FROM claims WHERE scope = @scope AND repository = @repo AND day = @day AND variant = @variant AND owner = @owner;";
+
+    private static (string, object?)[] ReleaseParameters(ClaimKey key, string owner) => [.. ClaimParameters(key), ("owner", owner)];
 
     private static (string, object?)[] ClaimParameters(ClaimKey key) =>
         [("scope", key.Scope), ("repo", key.Repository), ("day", Day(key.Day)), ("variant", key.Variant)];

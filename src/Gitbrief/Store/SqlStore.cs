@@ -108,37 +108,62 @@ internal abstract partial class SqlStore : IGitbriefStore
         ExecuteAsync("UPDATE runs SET finished_at = @finished, exit_code = @code WHERE id = @id;", cancellationToken,
             ("finished", Format(finishedAt)), ("code", (long)exitCode), ("id", runId));
 
-    public Task RecordAsync(WorkUnitRecord record, CancellationToken cancellationToken)
+    public Task RecordAsync(WorkUnitRecord record, CancellationToken cancellationToken) =>
+        ExecuteAsync(RecordSql, cancellationToken, RecordParameters(record));
+
+    /// <summary>A finished unit in one transaction: its reports kept, its outcome recorded and its claim released, so that
+    /// a run killed at any moment has either all of a day or none of it (and a run over many days commits once a day,
+    /// not once a statement).</summary>
+    public Task CompleteAsync(UnitCompletion completion, CancellationToken cancellationToken) => RunAsync(async (connection, ct) =>
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        foreach (var report in completion.Reports)
+        {
+            await ExecuteInAsync(connection, transaction, SaveReportSql, ReportParameters(report), ct).ConfigureAwait(false);
+        }
+        await ExecuteInAsync(connection, transaction, RecordSql, RecordParameters(completion.Record), ct).ConfigureAwait(false);
+        if (completion.Claim is { } claim)
+        {
+            await ExecuteInAsync(connection, transaction, ReleaseSql, ReleaseParameters(claim, completion.Owner!), ct).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return 0;
+    }, cancellationToken);
+
+    private const string RecordSql =
+        """
+        INSERT INTO work_units(repository, day, time_zone, variant, status, commits, report_hash, error, run_id, updated_at,
+            llm_requests, llm_input_tokens, llm_output_tokens, llm_cache_hits, llm_retries, llm_fallbacks, llm_wall_ms)
+        VALUES (@repo, @day, @tz, @variant, @status, @commits, @hash, @error, @run, @updated,
+            @requests, @input, @output, @hits, @retries, @fallbacks, @wall)
+        ON CONFLICT(repository, day, time_zone, variant) DO UPDATE SET
+            status = excluded.status, commits = excluded.commits, report_hash = excluded.report_hash,
+            error = excluded.error, run_id = excluded.run_id, updated_at = excluded.updated_at,
+            llm_requests = excluded.llm_requests, llm_input_tokens = excluded.llm_input_tokens,
+            llm_output_tokens = excluded.llm_output_tokens, llm_cache_hits = excluded.llm_cache_hits,
+            llm_retries = excluded.llm_retries, llm_fallbacks = excluded.llm_fallbacks, llm_wall_ms = excluded.llm_wall_ms;
+        """;
+
+    private static (string, object?)[] RecordParameters(WorkUnitRecord record)
     {
         var usage = record.LlmUsage;
-        return ExecuteAsync(
-            """
-            INSERT INTO work_units(repository, day, time_zone, variant, status, commits, report_hash, error, run_id, updated_at,
-                llm_requests, llm_input_tokens, llm_output_tokens, llm_cache_hits, llm_retries, llm_fallbacks, llm_wall_ms)
-            VALUES (@repo, @day, @tz, @variant, @status, @commits, @hash, @error, @run, @updated,
-                @requests, @input, @output, @hits, @retries, @fallbacks, @wall)
-            ON CONFLICT(repository, day, time_zone, variant) DO UPDATE SET
-                status = excluded.status, commits = excluded.commits, report_hash = excluded.report_hash,
-                error = excluded.error, run_id = excluded.run_id, updated_at = excluded.updated_at,
-                llm_requests = excluded.llm_requests, llm_input_tokens = excluded.llm_input_tokens,
-                llm_output_tokens = excluded.llm_output_tokens, llm_cache_hits = excluded.llm_cache_hits,
-                llm_retries = excluded.llm_retries, llm_fallbacks = excluded.llm_fallbacks, llm_wall_ms = excluded.llm_wall_ms;
-            """,
-            cancellationToken,
-            [.. UnitParameters(record.Key),
-             ("status", record.Status == WorkUnitStatus.Done ? "done" : "failed"),
-             ("commits", (long)record.Commits),
-             ("hash", record.ReportHash),
-             ("error", record.Error),
-             ("run", record.RunId),
-             ("updated", Format(record.UpdatedAt)),
-             ("requests", (long?)usage?.Requests),
-             ("input", usage?.InputTokens),
-             ("output", usage?.OutputTokens),
-             ("hits", (long?)usage?.CacheHits),
-             ("retries", (long?)usage?.Retries),
-             ("fallbacks", (long?)usage?.Fallbacks),
-             ("wall", record.LlmWallTime is { } wall ? (long)wall.TotalMilliseconds : null)]);
+        return
+        [
+            .. UnitParameters(record.Key),
+            ("status", record.Status == WorkUnitStatus.Done ? "done" : "failed"),
+            ("commits", (long)record.Commits),
+            ("hash", record.ReportHash),
+            ("error", record.Error),
+            ("run", record.RunId),
+            ("updated", Format(record.UpdatedAt)),
+            ("requests", (long?)usage?.Requests),
+            ("input", usage?.InputTokens),
+            ("output", usage?.OutputTokens),
+            ("hits", (long?)usage?.CacheHits),
+            ("retries", (long?)usage?.Retries),
+            ("fallbacks", (long?)usage?.Fallbacks),
+            ("wall", record.LlmWallTime is { } wall ? (long)wall.TotalMilliseconds : null),
+        ];
     }
 
     private const string UnitColumns =
@@ -239,17 +264,20 @@ internal abstract partial class SqlStore : IGitbriefStore
     protected abstract string TextFromUtf8(string parameter);
 
     public Task SaveReportAsync(StoredReport report, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            $"""
-            INSERT INTO reports(repository, day, time_zone, variant, format, language, path, content, hash, run_id, updated_at)
-            VALUES (@repo, @day, @tz, @variant, @format, @language, @path, {TextFromUtf8("@content")}, @hash, @run, @updated)
-            ON CONFLICT(repository, day, time_zone, variant, format) DO UPDATE SET
-                language = excluded.language, path = excluded.path, content = excluded.content, hash = excluded.hash,
-                run_id = excluded.run_id, updated_at = excluded.updated_at;
-            """,
-            cancellationToken,
-            [.. UnitParameters(report.Unit), ("format", report.Format), ("language", report.Language), ("path", report.RelativePath),
-             ("content", ArrayOf(report.Content)), ("hash", report.Hash), ("run", report.RunId), ("updated", Format(report.UpdatedAt))]);
+        ExecuteAsync(SaveReportSql, cancellationToken, ReportParameters(report));
+
+    private string SaveReportSql =>
+        $"""
+        INSERT INTO reports(repository, day, time_zone, variant, format, language, path, content, hash, run_id, updated_at)
+        VALUES (@repo, @day, @tz, @variant, @format, @language, @path, {TextFromUtf8("@content")}, @hash, @run, @updated)
+        ON CONFLICT(repository, day, time_zone, variant, format) DO UPDATE SET
+            language = excluded.language, path = excluded.path, content = excluded.content, hash = excluded.hash,
+            run_id = excluded.run_id, updated_at = excluded.updated_at;
+        """;
+
+    private static (string, object?)[] ReportParameters(StoredReport report) =>
+        [.. UnitParameters(report.Unit), ("format", report.Format), ("language", report.Language), ("path", report.RelativePath),
+         ("content", ArrayOf(report.Content)), ("hash", report.Hash), ("run", report.RunId), ("updated", Format(report.UpdatedAt))];
 
     private const string ReportColumns = "repository, day, time_zone, variant, format, language, path, content, hash, run_id, updated_at";
 
@@ -299,11 +327,15 @@ internal abstract partial class SqlStore : IGitbriefStore
     private static (string, object?)[] AnalysisParameters(AnalysisKey key) =>
         [("repo", key.Repository), ("subject", key.Subject), ("model", key.Model), ("prompt", key.PromptVersion), ("lang", key.Language), ("depth", key.Depth)];
 
-    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) => RunAsync(async (connection, ct) =>
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        RunAsync((connection, ct) => ExecuteInAsync(connection, null, sql, parameters, ct), cancellationToken);
+
+    private static async Task<int> ExecuteInAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
-        await using var cmd = Command(connection, sql, parameters);
-        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }, cancellationToken);
+        await using var cmd = Command(connection, transaction, sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A command with <c>@name</c> parameters (null is SQL NULL), in <paramref name="transaction"/> when given.</summary>
     protected internal static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>

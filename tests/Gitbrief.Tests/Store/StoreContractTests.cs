@@ -190,6 +190,30 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal("# 每日更新报告（新）\n", (await store.FindReportAsync(unit, "md", CancellationToken.None))!.Text);
     }
 
+    [Fact]
+    public async Task A_completed_unit_keeps_its_reports_records_its_outcome_and_frees_its_claim_all_at_once()
+    {
+        var unit = new WorkUnitKey("acme/widgets", Day, "UTC", "v1");
+        var claim = ClaimKey.Work(unit);
+        var markdown = new StoredReport(unit, "md", "zh", "2026/widgets/2026-02-23.md", "# 每日更新报告\n"u8.ToArray(), "aa", 3, T0);
+        var json = markdown with { Format = "json", RelativePath = "2026/widgets/2026-02-23.json", Content = "{}\n"u8.ToArray(), Hash = "bb" };
+        var record = new WorkUnitRecord(unit, WorkUnitStatus.Done, 4, "aa", null, 3, T0);
+        Assert.True((await store.TryClaimAsync([new ClaimRequest(claim)], "a", T0, Lease, CancellationToken.None)).Acquired);
+
+        // A completion that fails at its second report leaves nothing of the unit behind, and its claim held.
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            store.CompleteAsync(new UnitCompletion(record, [markdown, json with { RelativePath = null! }], claim, "a"), CancellationToken.None));
+        Assert.Null(await other.FindReportAsync(unit, "md", CancellationToken.None));
+        Assert.Null(await other.FindAsync(unit, CancellationToken.None));
+        Assert.False((await other.TryClaimAsync([new ClaimRequest(claim)], "b", T0.AddSeconds(1), Lease, CancellationToken.None)).Acquired);
+
+        await store.CompleteAsync(new UnitCompletion(record, [markdown, json], claim, "a"), CancellationToken.None);
+
+        Assert.Equal([Kept(json), Kept(markdown)], (await other.ListReportsAsync(Day, CancellationToken.None)).Select(Kept));
+        Assert.Equal(record, await other.FindAsync(unit, CancellationToken.None));
+        Assert.True((await other.TryClaimAsync([new ClaimRequest(claim)], "b", T0.AddSeconds(2), Lease, CancellationToken.None)).Acquired);
+    }
+
     /// <summary>A kept report as it compares: its fields, with its bytes by value.</summary>
     private static (StoredReport Fields, string Text) Kept(StoredReport report) => (report with { Content = default }, report.Text);
 
