@@ -117,6 +117,14 @@ internal sealed partial record CommitSignals
     /// <summary>A removal takes out at least this many lines, most of what the commit changes.</summary>
     private const int RemovalLines = 100;
 
+    /// <summary>A feature of at most this many lines of product code that no test comes with adds a detail (a missing
+    /// include, a syntax mapping, a config entry, a library path), not a capability.</summary>
+    private const int DetailLines = 4;
+
+    /// <summary>A removal or move of at most this many lines of product code ("drop an option of the code generator",
+    /// "remove obsolete code") is housekeeping.</summary>
+    private const int HousekeepingLines = 12;
+
     public static CommitSignals Read(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files, RepositoryProfile profile)
     {
         var subject = traits.Subject.Length > 0 ? traits.Subject : commit.Title;
@@ -158,7 +166,9 @@ internal sealed partial record CommitSignals
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
         var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var trivial = product.Count > 0 && graduation is null && IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines);
+        var trivial = product.Count > 0 && graduation is null
+            && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
+                || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
@@ -219,6 +229,17 @@ internal sealed partial record CommitSignals
         || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
         || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title));
 
+    /// <summary>A feature of a few lines that no test comes with ("Add missing include for …", "Add syntax mapping for …"), or
+    /// a removal or move of a few lines ("drop gogoproto.nullable", "Cleanup: remove obsolete code") — neither about a
+    /// capability or a check ("add check for curlinfo->age", "Drop vLLM 0.12 support", "Remove lifetime check at parse").</summary>
+    private static bool IsSmallDetail(CommitTraits traits, List<string> title, long productLines, bool tested) =>
+        traits.WeightKey switch
+        {
+            "feat" => productLines <= DetailLines && !tested && !title.Any(Vocabulary.TakenAway.Contains),
+            "refactor" => productLines <= HousekeepingLines && !title.Any(Vocabulary.TakenAway.Contains),
+            _ => false,
+        };
+
     /// <summary>Where a change of the core says it changes a default: its title, a plain sentence of changed behaviour
     /// ("Submodules are no longer implicitly imported", not a fix's), or the settings file a graduating feature edits.</summary>
     private static string? DefaultsOf(CommitRecord commit, CommitTraits traits, bool defaultInTitle, string? graduation, IReadOnlyList<ClassifiedFile> source) =>
@@ -235,11 +256,20 @@ internal sealed partial record CommitSignals
         : null;
 
     /// <summary>What a change protects against: GitHub's advisory merge, the cost of handling input an attacker chooses,
-    /// or what its title and body say (<see cref="HardeningIn"/>).</summary>
+    /// a credential the product exposed, a permission or authentication it now requires, what its title and body say (<see cref="HardeningIn"/>), or — for a fix, whose
+    /// title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance problems"
+    /// with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone outside
+    /// reported ("properly bail out when PAM changes username … Reported by …").</summary>
     private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyText) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
-        : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyText);
+        : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
+        : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyText)
+            ?? (traits.WeightKey is "fix" or "other" or "revert"
+                ? TitleSignals.SevereDangerIn(Lead(bodyText), traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, Lead(bodyText))
+                : null);
+
+    private static string Lead(string bodyText) => bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText;
 
     /// <summary>The first severe word of a title that is not about the repository's own tooling ("fix the broken tests",
     /// "broken CI", "wrong link in the docs" repair nothing a user runs).</summary>
@@ -359,7 +389,7 @@ internal sealed partial record CommitSignals
             return null;
         }
         // "This effectively protects the user against zip bombs."
-        if (TitleSignals.ProtectionIn(bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText) is { } protection)
+        if (TitleSignals.ProtectionIn(Lead(bodyText)) is { } protection)
         {
             return protection;
         }

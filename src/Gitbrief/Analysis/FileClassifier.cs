@@ -61,7 +61,8 @@ internal static class FileClassifier
     private static readonly HashSet<string> TestSegments = new(StringComparer.OrdinalIgnoreCase)
     {
         "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data", "fixtures", "e2e", "benchmarks",
-        "autotest", "autotests",
+        "autotest", "autotests", "regress", "regression", "regressions", "testsuite", "test-suite", "unittests", "unit_tests",
+        "unit-tests", "integration_tests", "integration-tests",
     };
 
     /// <summary>Configuration of a test runner or coverage tool: it changes how tests run, nothing that ships.</summary>

@@ -49,6 +49,43 @@ internal static partial class TitleSignals
 
     private static bool IsPerformanceType(CommitTraits traits) => traits is { Declared: true, WeightKey: "perf" };
 
+    /// <summary>"MQTT password exposed in JWT", "stop logging the API key": a credential the product exposed (a log, an
+    /// output, a token) — the words of the exposure, or null.</summary>
+    public static string? CredentialExposureOf(string title) =>
+        CredentialExposure().Match(title) is { Success: true } match ? match.Value : null;
+
+    /// <summary>"require sys permission for umask", "require auth for coverage report", "Message tracing requires client
+    /// publish permission": access the product now checks where it did not — the words of the requirement, or null.</summary>
+    public static string? AccessRequirementOf(string title) =>
+        AccessRequirement().Match(title) is { Success: true } match ? match.Value : null;
+
+    /// <summary>A severe danger a body names, not as the conventional scope it is the name of ("fix(vulnerabilities): …"
+    /// is a module): a denial of service, a vulnerability, a use after free or double free, an escalation of privilege or
+    /// an execution of code.</summary>
+    public static string? SevereDangerIn(string body, string? scope) =>
+        SevereDanger().Match(body) is { Success: true } match
+        && !(scope is not null && scope.Contains(match.Value[..Math.Min(match.Value.Length, 8)], StringComparison.OrdinalIgnoreCase))
+            ? match.Value
+            : null;
+
+    /// <summary>A fix credited to a reporter ("Reported by …", "Reported-by:") whose title or body lead names a matter of
+    /// access control — a user name, a password or credential, authentication, authorization, a permission or privilege,
+    /// setuid bits, an allowlist: the way a security fix is written where the project never says "security" ("properly
+    /// bail out when PAM changes username", "add missing askpass check when using ControlMaster=ask").</summary>
+    public static string? ReportedAccessFlawIn(string title, string bodyLead)
+    {
+        if (!ReportedBy().IsMatch(bodyLead))
+        {
+            return null;
+        }
+        var match = AccessControl().Match(title);
+        if (!match.Success)
+        {
+            match = AccessControl().Match(bodyLead);
+        }
+        return match.Success ? $"reported … {match.Value}" : null;
+    }
+
     /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory.</summary>
     public static bool IsAdvisoryMerge(string title) => title.Trim() == "Merge commit from fork";
 
@@ -81,6 +118,21 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"\b(llama[-\s]?\d[\w.-]*|qwen[\d.]*[\w.-]*|deepseek[\w.-]*|mixtral|gemma[\d.]+\w*|phi-?\d[\w.]*|baichuan[\w.-]*|glm-?\d[\w.-]*|internlm[\w.-]*|internvl[\w.-]*|gpt-oss|kimi-?k?\d[\w.-]*|minimax[\w.-]*|granite-?\d[\w.-]*|llava[\w.-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModelFamily();
+
+    [GeneratedRegex(@"\b(passwords?|credentials?|secrets?|private keys?|api[ _-]?keys?|(auth|access) tokens?)\b.{0,40}\b(expos(ed|es|ure|ing)|leak(s|ed|ing)?|disclos(ed|es|ure)|in (the )?logs?|(in )?plain-?text|clear-?text)\b|\b(expos(e|es|ed|ing)|leak(s|ed|ing)?|logg?(s|ed|ing)?|print(s|ed|ing)?|disclos(e|es|ed|ing))\b.{0,30}\b(passwords?|credentials?|secrets?|private keys?|api[ _-]?keys?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CredentialExposure();
+
+    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(permissions?|authenticat(e|es|ed|ion|ing)|authori[sz](e|es|ed|ation|ing)|auth|privileges?|credentials?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AccessRequirement();
+
+    [GeneratedRegex(@"\breported[- ]by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportedBy();
+
+    [GeneratedRegex(@"\b(user ?names?|askpass|PAM|setuid|setgid|allowlists?|denylists?|authenticat(e|es|ed|ion|ing)|authori[sz](e|es|ed|ation|ing)|auth|permissions?|privileges?|passwords?|credentials?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AccessControl();
+
+    [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SevereDanger();
 
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupportRemoval();

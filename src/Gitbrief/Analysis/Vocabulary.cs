@@ -142,6 +142,11 @@ internal static class Vocabulary
     public static readonly HashSet<string> Tooling = Set([.. DocumentationWords,
         "test", "tests", "testing", "build", "builds", "ci", "link", "links", "example", "examples", "benchmark", "benchmarks", "lint", "linter"]);
 
+    /// <summary>A capability or a check, named in a title: what a small change that adds or removes it still changes for users.</summary>
+    public static readonly HashSet<string> TakenAway = Set(
+        "support", "check", "checks", "validation", "validations", "limit", "limits", "guard", "guards", "feature", "flag", "flags",
+        "command", "api", "endpoint");
+
     /// <summary>Trivial edits whatever their size.</summary>
     public static readonly HashSet<string> Trivial = Set(
         "typo", "typos", "spelling", "misspelling", "whitespace", "formatting", "format", "fmt", "lint", "linting", "clippy", "print",

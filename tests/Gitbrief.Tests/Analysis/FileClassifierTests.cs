@@ -19,6 +19,8 @@ public sealed class FileClassifierTests
     [InlineData("tests/Gitbrief.Tests/AnalyzerTests.cs", FileRole.Test)]
     [InlineData("test/helpers.js", FileRole.Test)]
     [InlineData("autotest/utils/run_restful_chat.py", FileRole.Test)]
+    [InlineData("regress/format-modifiers.sh", FileRole.Test)]
+    [InlineData("src/test/regress/sql/join.sql", FileRole.Test)]
     [InlineData(".coveragerc", FileRole.Test)]
     [InlineData("pytest.ini", FileRole.Test)]
     [InlineData("web/vitest.config.ts", FileRole.Test)]

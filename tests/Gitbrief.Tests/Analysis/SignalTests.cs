@@ -570,6 +570,79 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("[FIXED] MQTT password exposed in JWT", true)]
+    [InlineData("fix(proxy): stop logging the registry credentials of a failed login", true)]
+    [InlineData("Fix the password prompt being printed twice", false)]
+    public void A_credential_the_product_exposed_is_security_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/mqtt.go", 12, 3));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(hardening ? ImportanceLevel.High : ImportanceLevel.Medium, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    // The title of a security fix often says only what it changes; its body names the danger.
+    [InlineData("upstream: Fix multiple RFC 4462 (GSSAPIAuthentication) compliance\n\nproblems\n\n3) Fix a moderate pre-authentication resource DoS related to #2.", true)]
+    [InlineData("upstream: fix ownership and lifetime of several bits of client\n\nstate: the cached hostkey was freed early on some paths, possibly allowing its use after free.", true)]
+    // A module of that name, a feature that describes a security tool, a word of the body in another sense.
+    [InlineData("fix(vulnerabilities): scope Go stdlib OSV remediation to the toolchain directive\n\nThe vulnerability lookup now reads the toolchain line.", false)]
+    [InlineData("feat(audit): list the advisories of transitive packages\n\nLists every vulnerability with its advisory.", false)]
+    [InlineData("fix: keep the DOS line endings of batch files\n\nWindows DOS scripts keep their CRLF.", false)]
+    public void A_fix_whose_body_names_a_severe_danger_is_a_security_fix(string message, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(message).File("src/auth.c", 20, 6));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Any(code => code is "hardening" or "security"));
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
+    [Theory]
+    [InlineData("fix(fs): require write permission for creating opens", true)]
+    [InlineData("Message tracing requires client publish permission for `Nats-Trace-Dest`", true)]
+    [InlineData("fix: the tracing page requires a reload after the first request", false)]
+    public void Access_the_product_now_requires_is_security_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/msgtrace.go", 30, 4));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
+    [Theory]
+    [InlineData("properly bail out when PAM changes username\n\nWe were supposed to bail out here but dropped a return.\n\nReported by Mike Damm", true)]
+    [InlineData("upstream: when downloading files as root in legacy (-O) mode and\n\nwithout -p, clear setuid/setgid bits from downloaded files.\n\nReported by Christos Papakonstantinou", true)]
+    // A credited report of an ordinary bug, and a fix of access control nobody outside reported.
+    [InlineData("Tunnel: ignore request body\n\nThe body of a CONNECT request was read as the tunnel's first bytes.\n\nReported by Jan Prachař", false)]
+    [InlineData("Fix the login page layout on narrow screens\n\nThe password field overflowed its column.", false)]
+    public void A_reported_fix_of_access_control_is_security_hardening(string message, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(message).File("auth-pam.c", 6, 1));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
+    [Theory]
+    [InlineData("Add syntax mapping for podman's `artifact` quadlet files", "src/syntax_mapping/builtins/linux.toml", 3, 0, false, true)]
+    [InlineData("[CuTe] Add missing include for smem_ptr_flag_bits in print_tensor.hpp", "include/cute/util/print_tensor.hpp", 1, 0, false, true)]
+    [InlineData("snappb: drop gogoproto.nullable", "server/storage/wal/walpb/record.proto", 1, 3, false, true)]
+    [InlineData("Cleanup: remove obsolete code", "pkg/gui/controllers/helpers.go", 0, 12, false, true)]
+    // A feature its author tested, one about a check or a capability, a removal of support: each still changes something.
+    [InlineData("feat(etag): support conditional requests for the QUERY method", "src/middleware/etag/index.ts", 3, 1, true, false)]
+    [InlineData("tool: add check for curlinfo->age when determining if ssh backend is libssh2", "src/tool_libinfo.c", 3, 0, false, false)]
+    [InlineData("Drop vLLM 0.12 support", "trl/import_utils.py", 2, 6, false, false)]
+    [InlineData("Add a retry budget for every upstream request", "src/upstream/retry.rs", 40, 2, false, false)]
+    public void A_few_lines_that_add_a_detail_or_remove_housekeeping_are_trivial(string title, string path, int added, int deleted, bool tested, bool trivial)
+    {
+        var commit = CommitBuilder.Message(title).File(path, added, deleted);
+        var analyzed = Analyzed(tested ? commit.File("tests/upstream.test.ts", 30, 0) : commit);
+
+        Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
+        Assert.Equal(trivial ? ImportanceLevel.Low : ImportanceLevel.Medium, analyzed.Importance.Level);
+    }
+
+    [Theory]
     [InlineData("fix(tracker): guard init_trackers and log against None kwargs", false)]
     [InlineData("Preserve `eager` keyword in `--dump` and `--fmt`", false)]
     [InlineData("server: fix duplicate 'is' typo in comment", true)]

@@ -17,12 +17,15 @@ public sealed class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all eleven hold-out sets together (1,590 commits, 111 high): high precision 73.4%, recall 52.3%.</summary>
-    private const double HoldOutPrecisionFloor = 0.70;
-    private const double HoldOutRecallFloor = 0.50;
+    /// <summary>Over all thirteen hold-out sets together (1,867 commits, 141 high): high precision 76.1%, recall 47.5%
+    /// (the first eleven alone: 77.3%, 52.3%; the thirteenth holds a security release whose fixes mostly never say so,
+    /// 26 highs of which the rules find 7).</summary>
+    private const double HoldOutPrecisionFloor = 0.72;
+    private const double HoldOutRecallFloor = 0.45;
 
     private static readonly string[] HoldOuts =
-        ["eval/holdout", "eval/holdout2", "eval/holdout3", "eval/holdout4", "eval/holdout5", "eval/holdout6", "eval/holdout7", "eval/holdout8", "eval/holdout9", "eval/holdout10", "eval/holdout11"];
+        ["eval/holdout", "eval/holdout2", "eval/holdout3", "eval/holdout4", "eval/holdout5", "eval/holdout6", "eval/holdout7", "eval/holdout8", "eval/holdout9", "eval/holdout10", "eval/holdout11",
+         "eval/holdout12", "eval/holdout13"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -50,7 +53,7 @@ public sealed class EvaluationTests
         Assert.True(rules.Agreement > result.Seed.Agreement + MarginOverOldTool, result.Format(listDisagreements: false));
     }
 
-    /// <summary>The eleven hold-out sets, each labelled blind and measured before the rules saw it (docs/evaluation.md has
+    /// <summary>The thirteen hold-out sets, each labelled blind and measured before the rules saw it (docs/evaluation.md has
     /// the figures at arrival): floors a little under today's, so that a change tuned on one set cannot quietly lose
     /// another.</summary>
     [Theory]
@@ -65,6 +68,8 @@ public sealed class EvaluationTests
     [InlineData("eval/holdout9", 0.70)]
     [InlineData("eval/holdout10", 0.70)]
     [InlineData("eval/holdout11", 0.73)]
+    [InlineData("eval/holdout12", 0.75)]
+    [InlineData("eval/holdout13", 0.72)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
