@@ -31,10 +31,18 @@ internal static class CachedRepository
             {
                 await generate(temporary).ConfigureAwait(false);
             }
-            catch
+            catch (Exception failure)
             {
-                Delete(temporary);
-                throw;
+                try
+                {
+                    Delete(temporary);
+                }
+                catch (IOException cleanup)
+                {
+                    // git may still be writing its crash report there: the failure to report is the generator's.
+                    Console.Error.WriteLine($"could not delete {temporary}: {cleanup.Message}");
+                }
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             }
             Delete(path);
             Directory.Move(temporary, path);

@@ -9,7 +9,7 @@ namespace Gitbrief.Bench;
 internal static class InstallBenchmark
 {
     /// <summary>The cases, in table order, by the name <c>--only</c> selects them with.</summary>
-    public static readonly string[] Cases = ["busy-day", "empty-day", "help", "history", "wide", "llm", "site"];
+    public static readonly string[] Cases = ["busy-day", "real-day", "empty-day", "help", "history", "wide", "llm", "site"];
 
     private const int LlmConcurrency = 8;
     private static readonly TimeSpan LlmLatency = TimeSpan.FromSeconds(1);
@@ -18,7 +18,12 @@ internal static class InstallBenchmark
     /// the installed build meets it (null: not measured).</summary>
     private sealed record Line(string Case, string Baseline, IReadOnlyList<string> Builds, string Goal, bool? InstalledMeetsGoal);
 
-    private sealed record Context(BenchPaths Paths, GeneratedRepository Repository, IReadOnlyList<GitbriefBinary> Builds, string Scratch, int Runs, int SlowRuns, bool Regenerate);
+    private sealed record Context(BenchPaths Paths, GeneratedRepository Repository, IReadOnlyList<GitbriefBinary> Builds, string Scratch, int Runs, int SlowRuns,
+        bool Regenerate, GitWindow? RealDay)
+    {
+        /// <summary>What the table's header says about each repository a case generated, by its path.</summary>
+        public SortedDictionary<string, string> Repositories { get; } = new(StringComparer.Ordinal);
+    }
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -26,10 +31,11 @@ internal static class InstallBenchmark
         var jit = await GitbriefBinary.JitAsync(paths, options.Republish).ConfigureAwait(false);
         var scratch = Path.Combine(paths.Out, "tmp");
         Directory.CreateDirectory(scratch);
-        var context = new Context(paths, repository, [installed, jit], scratch, options.Runs, options.Quick ? 1 : 3, options.Regenerate);
+        var context = new Context(paths, repository, [installed, jit], scratch, options.Runs, options.Quick ? 1 : 3, options.Regenerate, options.RealDay);
 
         var lines = new List<Line>();
-        foreach (var name in Cases.Where(c => options.Only.Count == 0 || options.Only.Contains(c)))
+        // real-day needs --repository and --day; without them it is not run (and --only real-day is a usage error).
+        foreach (var name in Cases.Where(c => (options.Only.Count == 0 || options.Only.Contains(c)) && (c != "real-day" || options.RealDay is not null)))
         {
             Console.Error.WriteLine($"measuring {name} …");
             try
@@ -53,6 +59,10 @@ internal static class InstallBenchmark
             Console.WriteLine($"- {line}");
         }
         Console.WriteLine($"- repository: {paths.Show(repository.Path)}, {repository.Commits} commits on main, HEAD {repository.Head[..12]}");
+        foreach (var (path, description) in context.Repositories)
+        {
+            Console.WriteLine($"- repository: {paths.Show(path)}, {description}");
+        }
         foreach (var build in context.Builds)
         {
             Console.WriteLine($"- {build.Variant}: {paths.Show(build.Executable)} ({build.Note})");
@@ -72,7 +82,8 @@ internal static class InstallBenchmark
 
     private static async Task<IReadOnlyList<Line>> MeasureAsync(string name, Context context) => name switch
     {
-        "busy-day" => [await BusyDayAsync(context).ConfigureAwait(false)],
+        "busy-day" => await BusyDayAsync(context).ConfigureAwait(false),
+        "real-day" => [await RealDayAsync(context, context.RealDay!).ConfigureAwait(false)],
         "empty-day" => [await EmptyDayAsync(context).ConfigureAwait(false)],
         "help" => [await HelpAsync(context).ConfigureAwait(false)],
         "history" => [await HistoryAsync(context).ConfigureAwait(false)],
@@ -82,19 +93,46 @@ internal static class InstallBenchmark
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown case"),
     };
 
-    private static async Task<Line> BusyDayAsync(Context context)
+    /// <summary>Two busy days: the 50 small commits of bench/out/repo, and the 50 real-sized commits of
+    /// bench/out/realday-repo (calibrated on a real busy day, bench/README.md).</summary>
+    private static async Task<IReadOnlyList<Line>> BusyDayAsync(Context context)
     {
-        var day = RepositoryGenerator.BusyDay;
-        var (git, builds) = await ReportAgainstGitAsync(context, context.Repository.Path, day, day, ["log", "-p", "--numstat"], context.Runs).ConfigureAwait(false);
-        var commits = await CountAsync(context.Repository.Path, day, day).ConfigureAwait(false);
-        return new Line($"busy day {Iso(day)}, {commits} commits, rules", $"`git log -p --numstat` {Measure.Format(git.Median)}",
+        var realSized = await RealSizedDayRepository.EnsureAsync(context.Paths.Out, context.Regenerate).ConfigureAwait(false);
+        var (small, real) = (RepositoryGenerator.BusyDay, RealSizedDayRepository.BusyDay);
+        context.Repositories[realSized.Path] = $"{realSized.Commits} commits on main, HEAD {realSized.Head[..12]}, the real-sized busy day {Iso(real)}";
+        return
+        [
+            await DayAgainstGitAsync(context, new GitWindow(context.Repository.Path, small, small), c => $"busy day {Iso(small)}, {c} small commits, rules")
+                .ConfigureAwait(false),
+            await DayAgainstGitAsync(context, new GitWindow(realSized.Path, real, real), c => $"busy day {Iso(real)}, {c} real-sized commits, rules")
+                .ConfigureAwait(false),
+        ];
+    }
+
+    /// <summary>The busy-day row on a repository and day the user names (<c>--repository PATH --day D [--tz ZONE]</c>).</summary>
+    private static async Task<Line> RealDayAsync(Context context, GitWindow day)
+    {
+        var head = await ProcessRunner.GitAsync(day.Repository, "rev-parse", day.Revision).ConfigureAwait(false);
+        context.Repositories[day.Repository] = $"given with --repository: HEAD {head[..12]}";
+        return await DayAgainstGitAsync(context, day, c => $"busy day {Iso(day.First)} of {day.Name} (`--tz {day.TimeZone}`), {c} commits, rules")
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>One day of a repository: raw <c>git log -p --numstat</c> against <c>gitbrief report --date</c> of every build,
+    /// interleaved; the goal is ≤ 0.8× of git (issue 12's "busy day, rules").</summary>
+    private static async Task<Line> DayAgainstGitAsync(Context context, GitWindow day, Func<int, string> label)
+    {
+        var (git, builds) = await ReportAgainstGitAsync(context, day, ["log", "-p", "--numstat"], context.Runs).ConfigureAwait(false);
+        var commits = await CountAsync(day).ConfigureAwait(false);
+        var perCommit = git.Median.TotalMilliseconds / Math.Max(1, commits);
+        return new Line(label(commits), string.Create(CultureInfo.InvariantCulture, $"`git log -p --numstat` {Measure.Format(git.Median)} ({perCommit:0.0} ms a commit)"),
             builds.Select(b => $"{Ratio(b, git)} ({Measure.Format(b.Median)})").ToList(), "≤ 0.8×", builds[0].Median / git.Median <= 0.8);
     }
 
     private static async Task<Line> EmptyDayAsync(Context context)
     {
         var day = RepositoryGenerator.LastDay.AddDays(7);
-        var (git, builds) = await ReportAgainstGitAsync(context, context.Repository.Path, day, day, ["log", "-p"], context.Runs).ConfigureAwait(false);
+        var (git, builds) = await ReportAgainstGitAsync(context, new GitWindow(context.Repository.Path, day, day), ["log", "-p"], context.Runs).ConfigureAwait(false);
         return new Line($"day with 0 commits ({Iso(day)})", $"`git log -p` {Measure.Format(git.Median)}",
             builds.Select(b => Measure.Format(b.Median)).ToList(), "≤ 40 ms", builds[0].Median <= TimeSpan.FromMilliseconds(40));
     }
@@ -109,8 +147,8 @@ internal static class InstallBenchmark
     private static async Task<Line> HistoryAsync(Context context)
     {
         var (first, last) = (RepositoryGenerator.FirstDay, RepositoryGenerator.LastDay);
-        var (git, builds) = await ReportAgainstGitAsync(context, context.Repository.Path, first, last, ["log", "--numstat"], context.SlowRuns).ConfigureAwait(false);
-        var commits = await CountAsync(context.Repository.Path, first, last).ConfigureAwait(false);
+        var (git, builds) = await ReportAgainstGitAsync(context, new GitWindow(context.Repository.Path, first, last), ["log", "--numstat"], context.SlowRuns).ConfigureAwait(false);
+        var commits = await CountAsync(new GitWindow(context.Repository.Path, first, last)).ConfigureAwait(false);
         string Rate(Measurement m) => string.Create(CultureInfo.InvariantCulture, $"{commits / m.Median.TotalSeconds:#,0} commits/s");
         return new Line($"whole history, {commits:N0} commits over {last.DayNumber - first.DayNumber + 1} days, rules",
             $"`git log --numstat` {Rate(git)} ({Measure.Format(git.Median)})",
@@ -122,7 +160,7 @@ internal static class InstallBenchmark
         var wide = await WideCommitRepository.EnsureAsync(context.Paths.Out, context.Regenerate).ConfigureAwait(false);
         var day = WideCommitRepository.Day;
         var peaks = new long[context.Builds.Count + 1];
-        var (git, builds) = await ReportAgainstGitAsync(context, wide.Path, day, day, ["log", "-p"], context.SlowRuns, peaks).ConfigureAwait(false);
+        var (git, builds) = await ReportAgainstGitAsync(context, new GitWindow(wide.Path, day, day), ["log", "-p"], context.SlowRuns, peaks).ConfigureAwait(false);
         return new Line($"one commit touching {WideCommitRepository.Files:N0} files", $"`git log -p` {Measure.Format(git.Median)}, {MiB(peaks[0])}",
             builds.Select((b, i) => $"{Ratio(b, git)}, {MiB(peaks[i + 1])}").ToList(), "≤ 1.5×, ≤ 64 MiB",
             builds[0].Median / git.Median <= 1.5 && peaks[1] <= 64L << 20);
@@ -221,14 +259,12 @@ internal static class InstallBenchmark
         return reports;
     }
 
-    /// <summary><c>git log ARGS --since --until main</c> and <c>gitbrief report</c> of every build over the same
+    /// <summary><c>git log ARGS --since --until REVISION</c> and <c>gitbrief report</c> of every build over the same
     /// window, interleaved; with <paramref name="peaks"/>, the largest peak resident set of each (git first).</summary>
     private static async Task<(Measurement Git, IReadOnlyList<Measurement> Builds)> ReportAgainstGitAsync(
-        Context context, string repository, DateOnly first, DateOnly last, string[] gitLog, int runs, long[]? peaks = null)
+        Context context, GitWindow window, string[] gitLog, int runs, long[]? peaks = null)
     {
-        string[] gitArguments = ["-C", repository, .. gitLog, $"--since={Iso(first)} 00:00:00 +0800", $"--until={Iso(last)} 23:59:59 +0800", "main"];
-        string[] window = first == last ? ["--date", Iso(first)] : ["--since", Iso(first), "--until", Iso(last)];
-        var days = last.DayNumber - first.DayNumber + 1;
+        string[] gitArguments = ["-C", window.Repository, .. gitLog, .. window.GitBounds(), window.Revision];
         var sample = peaks is not null;
         void Peak(int subject, ProcessResult result)
         {
@@ -253,7 +289,7 @@ internal static class InstallBenchmark
             var cache = Path.Combine(context.Scratch, $"cache-{Guid.NewGuid():N}");
             subjects.Add((build.Variant, async () =>
             {
-                var result = await ReportBenchmark.ReportOnceAsync(build, repository, window, days, cache, context.Scratch, sample).ConfigureAwait(false);
+                var result = await ReportBenchmark.ReportOnceAsync(build, window.Repository, window.ReportArguments(), window.Days, cache, context.Scratch, sample, window.TimeZone).ConfigureAwait(false);
                 Peak(index + 1, result);
                 return result.Elapsed;
             }));
@@ -262,9 +298,9 @@ internal static class InstallBenchmark
         return (measured[0], measured.Skip(1).ToList());
     }
 
-    private static async Task<int> CountAsync(string repository, DateOnly first, DateOnly last) =>
-        int.Parse(await ProcessRunner.GitAsync(repository, "rev-list", "--count", $"--since={Iso(first)} 00:00:00 +0800", $"--until={Iso(last)} 23:59:59 +0800", "main")
-            .ConfigureAwait(false), CultureInfo.InvariantCulture);
+    private static async Task<int> CountAsync(GitWindow window) =>
+        int.Parse(await ProcessRunner.GitAsync(window.Repository, ["rev-list", "--count", .. window.GitBounds(), window.Revision]).ConfigureAwait(false),
+            CultureInfo.InvariantCulture);
 
     private static string Ratio(Measurement build, Measurement baseline) =>
         string.Create(CultureInfo.InvariantCulture, $"{build.Median / baseline.Median:0.00}×");

@@ -30,6 +30,7 @@ return args[0] switch
     "aot" => await AotSmoke.RunAsync(options),
     "install" => await InstallBenchmark.RunAsync(options),
     "fleet" => await FleetBenchmark.RunAsync(options),
+    "repos" => await RepositoriesCommand.RunAsync(options),
     _ => Unknown(args[0]),
 };
 

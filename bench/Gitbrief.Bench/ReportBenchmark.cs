@@ -98,15 +98,16 @@ internal static partial class ReportBenchmark
     }
 
     /// <summary>One <c>gitbrief report</c> of <paramref name="window"/> (<c>--date D</c> or <c>--since … --until …</c>)
-    /// into a fresh output directory under <paramref name="scratch"/>, with the store in <paramref name="cache"/>;
-    /// throws unless it exits 0 having written one Markdown report per day.</summary>
+    /// into a fresh output directory under <paramref name="scratch"/>, with the store in <paramref name="cache"/>, days in
+    /// <paramref name="timeZone"/>; throws unless it exits 0 having written one Markdown report per day.</summary>
     public static async Task<ProcessResult> ReportOnceAsync(
-        GitbriefBinary binary, string repository, IReadOnlyList<string> window, int days, string cache, string scratch, bool samplePeakMemory = false)
+        GitbriefBinary binary, string repository, IReadOnlyList<string> window, int days, string cache, string scratch, bool samplePeakMemory = false,
+        string timeZone = TimeZone)
     {
         var run = Path.Combine(scratch, $"run-{Guid.NewGuid():N}");
         var output = Path.Combine(run, "out");
         Directory.CreateDirectory(run);
-        string[] arguments = ["report", "--repo", repository, .. window, "--tz", TimeZone, "--out", output, "--cache-dir", cache];
+        string[] arguments = ["report", "--repo", repository, .. window, "--tz", timeZone, "--out", output, "--cache-dir", cache];
         var result = await binary.RunAsync(arguments, run, captureOutput: false, samplePeakMemory: samplePeakMemory).ConfigureAwait(false);
         result.EnsureSuccess("gitbrief report");
         var written = Directory.EnumerateFiles(output, "*.md", SearchOption.AllDirectories).Count();

@@ -570,57 +570,32 @@ public sealed class SignalTests
     }
 
     [Theory]
+    // A credential the product exposed.
     [InlineData("[FIXED] MQTT password exposed in JWT", true)]
     [InlineData("fix(proxy): stop logging the registry credentials of a failed login", true)]
     [InlineData("Fix the password prompt being printed twice", false)]
-    public void A_credential_the_product_exposed_is_security_hardening(string title, bool hardening)
-    {
-        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/mqtt.go", 12, 3));
-
-        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
-        Assert.Equal(hardening ? ImportanceLevel.High : ImportanceLevel.Medium, analyzed.Importance.Level);
-    }
-
-    [Theory]
-    // The title of a security fix often says only what it changes; its body names the danger.
-    [InlineData("upstream: Fix multiple RFC 4462 (GSSAPIAuthentication) compliance\n\nproblems\n\n3) Fix a moderate pre-authentication resource DoS related to #2.", true)]
-    [InlineData("upstream: fix ownership and lifetime of several bits of client\n\nstate: the cached hostkey was freed early on some paths, possibly allowing its use after free.", true)]
-    // A module of that name, a feature that describes a security tool, a word of the body in another sense.
-    [InlineData("fix(vulnerabilities): scope Go stdlib OSV remediation to the toolchain directive\n\nThe vulnerability lookup now reads the toolchain line.", false)]
-    [InlineData("feat(audit): list the advisories of transitive packages\n\nLists every vulnerability with its advisory.", false)]
-    [InlineData("fix: keep the DOS line endings of batch files\n\nWindows DOS scripts keep their CRLF.", false)]
-    public void A_fix_whose_body_names_a_severe_danger_is_a_security_fix(string message, bool hardening)
-    {
-        var analyzed = Analyzed(CommitBuilder.Message(message).File("src/auth.c", 20, 6));
-
-        Assert.Equal(hardening, analyzed.ReasonCodes().Any(code => code is "hardening" or "security"));
-        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
-    }
-
-    [Theory]
+    // Access the product now requires.
     [InlineData("fix(fs): require write permission for creating opens", true)]
     [InlineData("Message tracing requires client publish permission for `Nats-Trace-Dest`", true)]
     [InlineData("fix: the tracing page requires a reload after the first request", false)]
-    public void Access_the_product_now_requires_is_security_hardening(string title, bool hardening)
-    {
-        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/msgtrace.go", 30, 4));
-
-        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
-        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
-    }
-
-    [Theory]
+    // A severe danger named in a fix's body: the title of a security fix often says only what it changes.
+    [InlineData("upstream: Fix multiple RFC 4462 (GSSAPIAuthentication) compliance\n\nproblems\n\n3) Fix a moderate pre-authentication resource DoS related to #2.", true)]
+    [InlineData("upstream: fix ownership and lifetime of several bits of client\n\nstate: the cached hostkey was freed early on some paths, possibly allowing its use after free.", true)]
+    // … not as the module the scope names, in a feature that describes a security tool, or as another word.
+    [InlineData("fix(vulnerabilities): scope Go stdlib OSV remediation to the toolchain directive\n\nThe vulnerability lookup now reads the toolchain line.", false)]
+    [InlineData("feat(audit): list the advisories of transitive packages\n\nLists every vulnerability with its advisory.", false)]
+    [InlineData("fix: keep the DOS line endings of batch files\n\nWindows DOS scripts keep their CRLF.", false)]
+    // A fix of access control credited to an outside reporter — not a credited ordinary bug, nor an unreported layout fix.
     [InlineData("properly bail out when PAM changes username\n\nWe were supposed to bail out here but dropped a return.\n\nReported by Mike Damm", true)]
     [InlineData("upstream: when downloading files as root in legacy (-O) mode and\n\nwithout -p, clear setuid/setgid bits from downloaded files.\n\nReported by Christos Papakonstantinou", true)]
-    // A credited report of an ordinary bug, and a fix of access control nobody outside reported.
     [InlineData("Tunnel: ignore request body\n\nThe body of a CONNECT request was read as the tunnel's first bytes.\n\nReported by Jan Prachař", false)]
     [InlineData("Fix the login page layout on narrow screens\n\nThe password field overflowed its column.", false)]
-    public void A_reported_fix_of_access_control_is_security_hardening(string message, bool hardening)
+    public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {
-        var analyzed = Analyzed(CommitBuilder.Message(message).File("auth-pam.c", 6, 1));
+        var analyzed = Analyzed(CommitBuilder.Message(message).File("src/server/auth.c", 20, 6));
 
-        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
-        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+        Assert.Equal(security, analyzed.ReasonCodes().Any(code => code is "hardening" or "security"));
+        Assert.Equal(security, analyzed.Importance.Level == ImportanceLevel.High);
     }
 
     [Theory]
