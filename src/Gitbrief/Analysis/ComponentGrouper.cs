@@ -39,15 +39,32 @@ internal static class ComponentGrouper
             .ToList();
     }
 
+    /// <summary>The first <paramref name="depth"/> directories of <paramref name="path"/> (never its file name), or
+    /// <see cref="Root"/>. A path as git writes it (no empty segment) is cut at its slash, one string per file; any other
+    /// is split and joined without its empty segments.</summary>
     private static string Directory(string path, int depth)
     {
+        if (path.Length > 0 && path[0] != '/' && path[^1] != '/' && !path.Contains("//", StringComparison.Ordinal))
+        {
+            var end = -1;
+            for (var taken = 0; taken < depth; taken++)
+            {
+                var next = path.IndexOf('/', end + 1);
+                if (next < 0)
+                {
+                    break;
+                }
+                end = next;
+            }
+            return end < 0 ? Root : path[..end];
+        }
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length <= 1 ? Root : string.Join('/', segments.Take(Math.Min(depth, segments.Length - 1)));
     }
 
     private static int Clamp(long lines) => (int)Math.Min(int.MaxValue, lines);
 
-    private static int Depth(string key) => key == Root ? 0 : key.Count(c => c == '/') + 1;
+    private static int Depth(string key) => key == Root ? 0 : key.AsSpan().Count('/') + 1;
 
     private static string Parent(string key)
     {

@@ -1,31 +1,52 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Gitbrief.Analysis;
 
 /// <summary>Paths whose change deserves a reviewer's attention beyond their size: schemas and migrations,
 /// public API surfaces, and configuration.</summary>
+/// <remarks>Each pattern is asked of every file of a commit, several times (20,000 files for a mass reformat): an ASCII
+/// path that holds none of the words a pattern needs (<see cref="MigrationWords"/> …) cannot match it and is answered
+/// without running the regex. Any other path goes to the regex, whose case-insensitive matching also takes non-ASCII
+/// letters (the Kelvin sign for k) that an ordinal comparison would not.</remarks>
 internal static partial class SensitiveFiles
 {
-    public static bool IsMigration(string path) => MigrationPattern().IsMatch(path);
+    /// <summary>What every match of <see cref="MigrationPattern"/> contains ("migration" for migration/ and migrations/).</summary>
+    private static readonly SearchValues<string> MigrationWords =
+        SearchValues.Create(["migration", "alembic/", "db/migrate/", "flyway/", ".sql"], StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsPublicApi(string path) => PublicApiPattern().IsMatch(path);
+    /// <summary>What every match of <see cref="PublicApiPattern"/> contains ("api" for api/, apis/ and openapi.).</summary>
+    private static readonly SearchValues<string> PublicApiWords =
+        SearchValues.Create(["include/", "api", "public/", "swagger.", ".d.ts", "__init__.py"], StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsSchema(string path) => SchemaPattern().IsMatch(path);
+    /// <summary>What every match of <see cref="SchemaPattern"/> contains.</summary>
+    private static readonly SearchValues<string> SchemaWords =
+        SearchValues.Create([".proto", ".graphql", ".avsc", ".thrift", ".fbs", "schema"], StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsMigration(string path) => MayMatch(path, MigrationWords) && MigrationPattern().IsMatch(path);
+
+    public static bool IsPublicApi(string path) => MayMatch(path, PublicApiWords) && PublicApiPattern().IsMatch(path);
+
+    public static bool IsSchema(string path) => MayMatch(path, SchemaWords) && SchemaPattern().IsMatch(path);
 
     /// <summary>A configuration file that sets how the product behaves (settings, defaults, profiles, .env, .ini…),
     /// as opposed to a data file in a configuration format or a tool's dotfile (.gitignore, .pre-commit-config.yaml).</summary>
     public static bool IsSettings(string path) =>
         !Path.GetFileName(path).StartsWith('.') ? SettingsPattern().IsMatch(path) : Path.GetFileName(path).StartsWith(".env", StringComparison.Ordinal);
 
+    /// <summary>False only when <paramref name="path"/> is ASCII and holds none of <paramref name="words"/> (in any case).</summary>
+    private static bool MayMatch(string path, SearchValues<string> words) => !Ascii.IsValid(path) || path.AsSpan().ContainsAny(words);
+
     [GeneratedRegex(@"(^|/)(migrations?|alembic|db/migrate|flyway)/|\.sql$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MigrationPattern();
+    internal static partial Regex MigrationPattern();
 
     [GeneratedRegex(@"(^|/)include/.+\.(h|hpp|hh)$|(^|/)(api|apis|public)/|openapi\.(ya?ml|json)$|swagger\.(ya?ml|json)$|\.d\.ts$|(^|/)__init__\.py$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PublicApiPattern();
+    internal static partial Regex PublicApiPattern();
 
     [GeneratedRegex(@"\.(ini|cfg|conf|env|properties|toml)$|(config|setting|default|conf|option|param|profile)[^/]*$|(^|/)(configs?|settings|conf|etc)/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SettingsPattern();
 
     [GeneratedRegex(@"\.(proto|graphql|avsc|thrift|fbs)$|(^|/)schemas?(\.|/)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SchemaPattern();
+    internal static partial Regex SchemaPattern();
 }

@@ -94,4 +94,24 @@ public sealed class ComponentGrouperTests
 
         Assert.Equal([new ImpactedComponent("web", 2, 3, 2)], ComponentGrouper.Group(files));
     }
+
+    [Fact]
+    public void Paths_with_empty_segments_group_as_the_same_paths_without_them()
+    {
+        static ClassifiedFile Source(string path) => new(new FileChange(path, null, FileStatus.Modified, 1, 0, false), FileRole.Source);
+
+        var components = ComponentGrouper.Group(
+        [
+            Source("src/api/v1/handlers/users.go"), Source("src//api/v1/x.go"), Source("/src/api/v1/y.go"), Source("src/api/v1/z.go/"),
+            Source("main.go"), Source("/main2.go"), Source("cmd/tool/main.go"),
+        ]);
+
+        Assert.Equal(
+            [
+                new ImpactedComponent("src/api/v1", 4, 4, 0),
+                new ImpactedComponent(ComponentGrouper.Root, 2, 2, 0),
+                new ImpactedComponent("cmd/tool", 1, 1, 0),
+            ],
+            components);
+    }
 }

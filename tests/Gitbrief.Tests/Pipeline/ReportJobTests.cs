@@ -352,6 +352,37 @@ public sealed class ReportJobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_touching_thousands_of_files_lists_each_with_its_role_in_the_file_and_the_store()
+    {
+        string[] folders = ["vendor/lib", "tests/unit", "docs/guide", "src/api/v1", "src/core"];
+        for (var i = 0; i < 2500; i++)
+        {
+            var path = Path.Combine(repo.Path, folders[i % 5], $"f{i:0000}.{(i % 5 == 2 ? "md" : "cs")}");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, $"{i}\n");
+        }
+        repo.Git("add", "-A");
+        var sha = repo.Commit("chore: regenerate the clients", "2026-01-12T10:00:00+08:00");
+
+        Assert.Equal(0, (await ReportAsync("2026-01-12")).ExitCode);
+
+        var files = ReportAssert.CommitBySha(workspace.Json("demo", "2026-01-12"), sha).GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(2500, files.Count);
+        var roles = files.GroupBy(f => f.GetProperty("role").GetString()).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["vendored"] = 500, ["test"] = 500, ["docs"] = 500, ["source"] = 1000 }, roles);
+        // The store keeps the very bytes of the file (a publish job on another machine delivers from there).
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(workspace.Cache, "gitbrief.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content, typeof(content) FROM reports WHERE format = 'json'";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("text", reader.GetString(1));
+        Assert.Equal(File.ReadAllBytes(workspace.ReportPath("demo", "2026-01-12", "json")), Encoding.UTF8.GetBytes(reader.GetString(0)));
+    }
+
+    [Fact]
     public async Task A_dry_run_returns_the_markdown_and_writes_nothing()
     {
         repo.Write("a.txt", "a\n").Commit("dry", "2026-01-12T10:00:00+08:00");

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Gitbrief.Rendering;
+using Gitbrief.Sources;
 using Gitbrief.Tests.Support;
 
 namespace Gitbrief.Tests.Rendering;
@@ -241,6 +243,34 @@ public sealed partial class JsonReportTests
         Assert.All(parsed.Commits, c => Assert.Null(c.Url));
         Assert.All(parsed.Commits, c => Assert.Null(c.PullRequestUrl));
         Assert.Contains(parsed.Commits, c => c.PullRequest is not null);
+    }
+
+    [Fact]
+    public void A_commit_touching_20000_files_is_listed_whole_in_bytes_of_exactly_its_length()
+    {
+        var wide = RenderingSamples.Commits[0] with
+        {
+            // A right-to-left override in the message: escaped in the bytes after they are made.
+            Message = "refactor: rename the generated clients \u202E everywhere\n",
+            Files = Enumerable.Range(0, 20_000)
+                .Select(i => new FileChange(string.Create(CultureInfo.InvariantCulture, $"src/clients/group{i / 250:000}/Client{i:00000}.cs"), null, FileStatus.Modified, 1, 1, false))
+                .ToList(),
+        };
+        var report = RenderingSamples.Build(ReportLanguage.En, [wide]);
+
+        var bytes = JsonReportRenderer.RenderUtf8(report);
+
+        Assert.False(bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }));
+        Assert.True(bytes.AsSpan().EndsWith("}\n"u8));
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.Equal(new JsonReportRenderer().Render(report), text);
+        Assert.Contains("\\u202E", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", text, StringComparison.Ordinal);
+        var files = JsonReportRenderer.Parse(text).Commits.Single().Files;
+        Assert.Equal(20_000, files.Count);
+        Assert.Equal("src/clients/group000/Client00000.cs", files[0].Path);
+        Assert.Equal("src/clients/group079/Client19999.cs", files[^1].Path);
+        Assert.All(files, f => Assert.Equal((1, 1, "modified"), (f.Additions, f.Deletions, f.Status)));
     }
 
     private static DateTimeOffset Instant(string text)
