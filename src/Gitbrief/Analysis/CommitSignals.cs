@@ -172,7 +172,7 @@ internal sealed partial record CommitSignals
         return new CommitSignals
         {
             Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
-                : HardeningOf(commit, traits, title, lead, body, bodyText),
+                : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -233,12 +233,12 @@ internal sealed partial record CommitSignals
     /// a removal or move of a few lines ("drop gogoproto.nullable", "Cleanup: remove obsolete code") — neither about a
     /// capability or a check ("add check for curlinfo->age", "Drop vLLM 0.12 support", "Remove lifetime check at parse").</summary>
     private static bool IsSmallDetail(CommitTraits traits, List<string> title, long productLines, bool tested) =>
-        traits.WeightKey switch
+        (traits.WeightKey switch
         {
-            "feat" => productLines <= DetailLines && !tested && !title.Any(Vocabulary.TakenAway.Contains),
-            "refactor" => productLines <= HousekeepingLines && !title.Any(Vocabulary.TakenAway.Contains),
+            "feat" => productLines <= DetailLines && !tested,
+            "refactor" => productLines <= HousekeepingLines,
             _ => false,
-        };
+        }) && !title.Any(Vocabulary.TakenAway.Contains);
 
     /// <summary>Where a change of the core says it changes a default: its title, a plain sentence of changed behaviour
     /// ("Submodules are no longer implicitly imported", not a fix's), or the settings file a graduating feature edits.</summary>
@@ -256,17 +256,18 @@ internal sealed partial record CommitSignals
         : null;
 
     /// <summary>What a change protects against: GitHub's advisory merge, the cost of handling input an attacker chooses,
-    /// a credential the product exposed, a permission or authentication it now requires, what its title and body say (<see cref="HardeningIn"/>), or — for a fix, whose
-    /// title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance problems"
-    /// with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone outside
-    /// reported ("properly bail out when PAM changes username … Reported by …").</summary>
-    private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyText) =>
+    /// a credential the product exposed, a permission or authentication it now requires, what its title and body say
+    /// (<see cref="HardeningIn"/>), or — for a fix, whose title often says only what it changes — a severe danger its
+    /// body names ("Fix multiple RFC 4462 compliance problems" with "a moderate pre-authentication resource DoS" below
+    /// it), or a flaw of access control that someone outside reported ("properly bail out when PAM changes username …
+    /// Reported by …"). <paramref name="bodyLead"/> is the body's first <see cref="LeadCharacters"/> characters.</summary>
+    private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyLead) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
-        : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyText)
+        : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
             ?? (traits.WeightKey is "fix" or "other" or "revert"
-                ? TitleSignals.SevereDangerIn(Lead(bodyText), traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, Lead(bodyText))
+                ? TitleSignals.SevereDangerIn(bodyLead, traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, bodyLead)
                 : null);
 
     private static string Lead(string bodyText) => bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText;
@@ -350,7 +351,7 @@ internal sealed partial record CommitSignals
     /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
     /// says security; the keyword the classifier found counts too. A protective verb that is a noun too ("limits",
     /// "block") counts at <paramref name="lead"/>, the title's leading verb, or after "to"/"and".</summary>
-    private static string? HardeningIn(List<string> title, int lead, List<string> body, CommitTraits traits, string bodyText)
+    private static string? HardeningIn(List<string> title, int lead, List<string> body, CommitTraits traits, string bodyLead)
     {
         // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
         if (traits.Security && traits.SecurityKeyword is { } keyword && (traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
@@ -389,7 +390,7 @@ internal sealed partial record CommitSignals
             return null;
         }
         // "This effectively protects the user against zip bombs."
-        if (TitleSignals.ProtectionIn(Lead(bodyText)) is { } protection)
+        if (TitleSignals.ProtectionIn(bodyLead) is { } protection)
         {
             return protection;
         }

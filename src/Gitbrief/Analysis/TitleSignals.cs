@@ -119,16 +119,22 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(llama[-\s]?\d[\w.-]*|qwen[\d.]*[\w.-]*|deepseek[\w.-]*|mixtral|gemma[\d.]+\w*|phi-?\d[\w.]*|baichuan[\w.-]*|glm-?\d[\w.-]*|internlm[\w.-]*|internvl[\w.-]*|gpt-oss|kimi-?k?\d[\w.-]*|minimax[\w.-]*|granite-?\d[\w.-]*|llava[\w.-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModelFamily();
 
-    [GeneratedRegex(@"\b(passwords?|credentials?|secrets?|private keys?|api[ _-]?keys?|(auth|access) tokens?)\b.{0,40}\b(expos(ed|es|ure|ing)|leak(s|ed|ing)?|disclos(ed|es|ure)|in (the )?logs?|(in )?plain-?text|clear-?text)\b|\b(expos(e|es|ed|ing)|leak(s|ed|ing)?|logg?(s|ed|ing)?|print(s|ed|ing)?|disclos(e|es|ed|ing))\b.{0,30}\b(passwords?|credentials?|secrets?|private keys?|api[ _-]?keys?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Secrets a product may expose, as a regex alternation.</summary>
+    private const string Credentials = @"passwords?|credentials?|secrets?|private keys?|api[ _-]?keys?";
+
+    /// <summary>Words of access control, as a regex alternation.</summary>
+    private const string AccessWords = @"permissions?|authenticat(e|es|ed|ion|ing)|authori[sz](e|es|ed|ation|ing)|auth|privileges?|credentials?";
+
+    [GeneratedRegex(@"\b(" + Credentials + @"|(auth|access) tokens?)\b.{0,40}\b(expos(ed|es|ure|ing)|leak(s|ed|ing)?|disclos(ed|es|ure)|in (the )?logs?|(in )?plain-?text|clear-?text)\b|\b(expos(e|es|ed|ing)|leak(s|ed|ing)?|logg?(s|ed|ing)?|print(s|ed|ing)?|disclos(e|es|ed|ing))\b.{0,30}\b(" + Credentials + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CredentialExposure();
 
-    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(permissions?|authenticat(e|es|ed|ion|ing)|authori[sz](e|es|ed|ation|ing)|auth|privileges?|credentials?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(" + AccessWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccessRequirement();
 
     [GeneratedRegex(@"\breported[- ]by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportedBy();
 
-    [GeneratedRegex(@"\b(user ?names?|askpass|PAM|setuid|setgid|allowlists?|denylists?|authenticat(e|es|ed|ion|ing)|authori[sz](e|es|ed|ation|ing)|auth|permissions?|privileges?|passwords?|credentials?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(user ?names?|askpass|PAM|setuid|setgid|allowlists?|denylists?|passwords?|" + AccessWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccessControl();
 
     [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
