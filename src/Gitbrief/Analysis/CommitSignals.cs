@@ -109,7 +109,7 @@ internal sealed partial record CommitSignals
     private const int RefactorLines = 400;
 
     /// <summary>A lint or warning fix of at most this many lines changes nothing a user runs.</summary>
-    private const int LintLines = 60;
+    private const int LintLines = 100;
 
     /// <summary>A performance change of at most this many lines is a micro-optimisation.</summary>
     private const int MicroOptimisationLines = 30;
@@ -152,7 +152,8 @@ internal sealed partial record CommitSignals
         // The title's leading verb: its first word, or the second after a one-word "area:" prefix ("opencl: default …").
         var lead = AreaPrefix().IsMatch(subject) ? 1 : 0;
         // "… the default (renovate)", "… to defaults (#27055)": a trailing parenthesis is no part of the sentence.
-        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), lead);
+        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), lead)
+            || TitleSignals.CollectsByDefault(commit.Title);
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
         if (experimental is not null && defaultInTitle && !title.Any(Vocabulary.Experimental.Contains))
@@ -222,12 +223,19 @@ internal sealed partial record CommitSignals
     }
 
     /// <summary>Whether a change of product files is trivial: a line or two that claims no behaviour, a trivial word on a
-    /// small change, proofreading a person does at any size ("clean up wording and typo fixes" across 18 files), or a lint
-    /// fix ("Fix lints", "silence clippy::implicit_clone").</summary>
+    /// small change, proofreading a person does at any size ("clean up wording and typo fixes" across 18 files), a lint
+    /// fix ("Fix lints", "silence clippy::implicit_clone"), licence headers, or a fix of type annotations only ("fix
+    /// typing", "correct `device_mesh` type hint in FSDP strategies", "tighten CreateData type" beside a types.d.ts).</summary>
     private static bool IsTrivial(CommitRecord commit, List<string> title, bool claimsBehaviour, string? trivialWord, long productLines) =>
         (productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
         || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
-        || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title));
+        || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title)) || TitleSignals.IsHeaderChore(commit.Title)
+        || (productLines <= RefactorLines && TitleSignals.IsTypingFix(commit.Title, commit.Files.Any(f => IsTypeDeclarations(f.Path))));
+
+    /// <summary>A file of type declarations only: TypeScript's .d.ts, Python's stubs and typing modules.</summary>
+    private static bool IsTypeDeclarations(string path) =>
+        path.EndsWith(".d.ts", StringComparison.Ordinal) || path.EndsWith(".d.mts", StringComparison.Ordinal) || path.EndsWith(".pyi", StringComparison.Ordinal)
+        || path.EndsWith("/_types.py", StringComparison.Ordinal) || path.EndsWith("/py.typed", StringComparison.Ordinal);
 
     /// <summary>A feature of a few lines that no test comes with ("Add missing include for …", "Add syntax mapping for …"), or
     /// a removal or move of a few lines ("drop gogoproto.nullable", "Cleanup: remove obsolete code") — neither about a
@@ -486,9 +494,11 @@ internal sealed partial record CommitSignals
     private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
     {
         var match = ReleaseTitle().Match(title);
-        // "Version Packages": the release pull request of the changesets bot, which names no version.
+        // "Version Packages": the release pull request of the changesets bot, which names no version; "[maven-release-plugin]
+        // prepare for next development iteration": Maven's commit after a release, which moves every version to a snapshot.
         var changesets = !match.Success && title.Trim().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
-        if (!match.Success && !changesets)
+        var iteration = !match.Success && title.Contains("prepare for next development iteration", StringComparison.OrdinalIgnoreCase);
+        if (!match.Success && !changesets && !iteration)
         {
             return null;
         }
@@ -497,7 +507,7 @@ internal sealed partial record CommitSignals
         var rest = product.Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Config or FileRole.Build)
             && !ReleaseFile().IsMatch(f.Change.Path) && f.Change.Additions + f.Change.Deletions > VersionStringLines);
         var small = rest.Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= SmallLines;
-        return !small ? null : changesets ? "(changesets)" : match.Groups["version"].Value;
+        return !small ? null : changesets ? "(changesets)" : iteration ? "(next development iteration)" : match.Groups["version"].Value;
     }
 
     private static bool IsBot(Person person) =>
@@ -506,7 +516,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its

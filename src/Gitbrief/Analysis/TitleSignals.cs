@@ -26,6 +26,16 @@ internal static partial class TitleSignals
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var".</summary>
     public static bool IsLintFix(string title) => LintFix().IsMatch(title);
 
+    /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
+    /// touched, nothing changed in what runs.</summary>
+    public static bool IsHeaderChore(string title) => HeaderChore().IsMatch(title);
+
+    /// <summary>A fix of type annotations, nothing that runs: the title's last object is the typing ("fix typing", "correct
+    /// `device_mesh` type hint in FSDP strategies") or, beside a file of type declarations, a type ("sessions: fix hooks
+    /// type", "narrow TemplatePathFn pathData type by context") — not "type errors", "type inference" or "type selectors".</summary>
+    public static bool IsTypingFix(string title, bool declarationsChanged) =>
+        TypingFix().IsMatch(title) || (declarationsChanged && TypeFix().IsMatch(title));
+
     /// <summary>The hardware, platform or model family the title confines the change to.</summary>
     public static string? TargetOf(string title) =>
         HardwareTarget().Match(title) is { Success: true } hardware ? hardware.Value
@@ -61,7 +71,8 @@ internal static partial class TitleSignals
 
     /// <summary>A severe danger a body names, not as the conventional scope it is the name of ("fix(vulnerabilities): …"
     /// is a module): a denial of service, a vulnerability, a use after free or double free, an escalation of privilege or
-    /// an execution of code.</summary>
+    /// an execution of code, an injection ("may be vulnerable to command injection"), or a fix it calls a security fix or
+    /// hardening ("Meant as security hardening.").</summary>
     public static string? SevereDangerIn(string body, string? scope) =>
         SevereDanger().Match(body) is { Success: true } match
         && !(scope is not null && scope.Contains(match.Value[..Math.Min(match.Value.Length, 8)], StringComparison.OrdinalIgnoreCase))
@@ -86,8 +97,19 @@ internal static partial class TitleSignals
         return match.Success ? $"reported … {match.Value}" : null;
     }
 
-    /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory.</summary>
-    public static bool IsAdvisoryMerge(string title) => title.Trim() == "Merge commit from fork";
+    /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory, with the
+    /// pull request's number when squashed ("Merge commit from fork (#15611)").</summary>
+    public static bool IsAdvisoryMerge(string title) => AdvisoryMerge().IsMatch(title);
+
+    /// <summary>"Add cross-platform telemetry to the compiled library (opt-out)": data the product now collects from
+    /// everyone unless they opt out is a default that changed for every user.</summary>
+    public static bool CollectsByDefault(string title) => CollectionByDefault().IsMatch(title);
+
+    [GeneratedRegex(@"^\s*Merge commit from fork(\s*\(#\d+\))?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AdvisoryMerge();
+
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|enable|enables|collect|collects|introduce|send|sends)\b.{0,60}\b(telemetry|analytics|usage (data|statistics|reporting))\b.{0,60}\b(opt[- ]out|on by default|enabled by default)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CollectionByDefault();
 
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
@@ -100,6 +122,20 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lints?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
+
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderChore();
+
+    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines)\b.{0,60}";
+
+    // What may follow the typing: a place or a purpose ("in FSDP strategies", "by context"), the pull request's number.
+    private const string TypingTail = @"(\s+(in|of|for|by|on)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
+
+    [GeneratedRegex(TypingVerbs + @"\b(typing|typings|type[- ]hints?|type annotations?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TypingFix();
+
+    [GeneratedRegex(TypingVerbs + @"\btypes?\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TypeFix();
 
     [GeneratedRegex(@"^test\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberedTestArea();
@@ -137,7 +173,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(user ?names?|askpass|PAM|setuid|setgid|allowlists?|denylists?|passwords?|" + AccessWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccessControl();
 
-    [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution|vulnerable to \w+( \w+)?|(command|shell|SQL|code|script|header|CRLF|HTML|template) injection|security[- ](fix(es)?|hardening|issues?|flaws?|bugs?|patch(es)?|holes?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereDanger();
 
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
