@@ -196,7 +196,7 @@ internal static class FileClassifier
         {
             return FileRole.CI;
         }
-        if (ManifestNames.Contains(name) || IsRequirements(name))
+        if (ManifestNames.Contains(name) || IsRequirements(name) || InRequirementsFolder(segments, extension))
         {
             return FileRole.DependencyManifest;
         }
@@ -218,6 +218,11 @@ internal static class FileClassifier
         }
         return SourceExtensions.Contains(extension) ? FileRole.Source : FileRole.Other;
     }
+
+    /// <summary>"requirements/framework.txt": pip requirement files kept in a folder of their own.</summary>
+    private static bool InRequirementsFolder(string[] segments, string extension) =>
+        segments.Length >= 2 && segments[^2].Equals("requirements", StringComparison.OrdinalIgnoreCase)
+        && (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || extension.Equals(".in", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsRequirements(string name) =>
         name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) &&

@@ -74,6 +74,7 @@ public sealed class FileClassifierTests
     [InlineData("Cargo.toml", FileRole.DependencyManifest)]
     [InlineData("requirements.txt", FileRole.DependencyManifest)]
     [InlineData("requirements-dev.txt", FileRole.DependencyManifest)]
+    [InlineData("requirements/framework.txt", FileRole.DependencyManifest)]
     [InlineData("go.mod", FileRole.DependencyManifest)]
     [InlineData("pyproject.toml", FileRole.DependencyManifest)]
     [InlineData("Directory.Packages.props", FileRole.DependencyManifest)]

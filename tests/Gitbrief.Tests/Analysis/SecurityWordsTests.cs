@@ -27,6 +27,7 @@ public sealed class SecurityWordsTests
     [InlineData("fix: buffer overflow in decoder", "buffer overflow")]
     [InlineData("fix: use-after-free on close", "use-after-free")]
     [InlineData("fix: __proto__ pollution (#4885)", "__proto__ pollution")]
+    [InlineData("Out of bounds heap write due to an incorrect bounds check (#16887)", "Out of bounds heap write")]
     [InlineData("Prevent HTTP request/response smuggling via chunk encoding", "response smuggling")]
     [InlineData("lib: make an exit condition more defensive\n\nMeant as security hardening.", "security hardening")]
     [InlineData("fix: out of bounds read in lexer", "out of bounds read")]

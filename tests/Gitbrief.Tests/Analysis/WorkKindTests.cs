@@ -260,6 +260,25 @@ public sealed class WorkKindTests
     }
 
     [Fact]
+    public void A_cve_fixed_by_raising_a_requirement_is_high()
+    {
+        var analyzed = CommitBuilder.Message("fix CVE-2025-50460: https://github.com/Anchor0221/CVE-2025-50460 (#5174)")
+            .File("requirements/framework.txt", 1, 0).File("tests/run.py", 1, 1).Analyze();
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("CVE-2025-50460", analyzed.Reason("security").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fix_scoped_to_the_docs_is_wording()
+    {
+        var analyzed = CommitBuilder.Message("fix(docs): update eval example (#2236)").File("src/lerobot/scripts/lerobot_eval.py", 2, 2).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("wording", analyzed.ReasonCodes());
+    }
+
+    [Fact]
     public void Fixes_from_review_are_a_follow_up()
     {
         var analyzed = CommitBuilder.Message("Fixes from reviews").File("src/guidellm/scheduler.py", 70, 60).Analyze();
