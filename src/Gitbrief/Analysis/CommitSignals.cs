@@ -73,6 +73,10 @@ internal sealed partial record CommitSignals
     /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
     public string? FollowUp { get; init; }
 
+    /// <summary>A fix of the project's own build on some platform or toolchain ("Fix phar compilation", "fix plan9 build by
+    /// moving errno matching", "Fix CUDA build with MSVC"): it compiles again, nothing it does changes.</summary>
+    public string? BuildFix { get; init; }
+
     /// <summary>A CI change (alone or with the repository's automation scripts) whose title is about what a release
     /// ships or how it is published.</summary>
     public bool ReleasePipeline { get; init; }
@@ -193,6 +197,7 @@ internal sealed partial record CommitSignals
             ExamplesOnly = examplesOnly,
             Wording = WordingOf(commit.Title, traits, productLines),
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
+            BuildFix = TitleSignals.BuildFixOf(commit.Title),
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
@@ -228,8 +233,8 @@ internal sealed partial record CommitSignals
     /// typing", "correct `device_mesh` type hint in FSDP strategies", "tighten CreateData type" beside a types.d.ts).</summary>
     private static bool IsTrivial(CommitRecord commit, List<string> title, bool claimsBehaviour, string? trivialWord, long productLines) =>
         (productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
-        || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
-        || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title)) || TitleSignals.IsHeaderChore(commit.Title)
+        || ((!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) || trivialWord is not null && Vocabulary.Proofreading.Contains(trivialWord)) && productLines <= WordingLines)
+        || ((productLines <= LintLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.IsLintFix(commit.Title)) || TitleSignals.IsHeaderChore(commit.Title)
         || (productLines <= RefactorLines && TitleSignals.IsTypingFix(commit.Title, commit.Files.Any(f => IsTypeDeclarations(f.Path))));
 
     /// <summary>A file of type declarations only: TypeScript's .d.ts, Python's stubs and typing modules.</summary>
@@ -527,7 +532,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserFacingDocs();
 
-    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|^\s*(fix(es)?|changes|updates) (from|after|per) (the )?(code |pr )?reviews?\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpTitle();
 
     [GeneratedRegex(@"\b(stabili[sz](e|es|ed|ing|ation)|graduat(e|es|ed|ing)|promot(e|es|ed|ing)\b.{1,60}\bto stable|(out|leaves?|leaving|exits?) (of )?(the )?(preview|experimental|beta|nightly)|no longer (experimental|preview|unstable|beta|behind)|generally available|general availability|remove (the )?(preview|experimental) (gate|flag|requirement))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

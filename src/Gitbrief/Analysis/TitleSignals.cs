@@ -36,6 +36,15 @@ internal static partial class TitleSignals
     public static bool IsTypingFix(string title, bool declarationsChanged) =>
         TypingFix().IsMatch(title) || (declarationsChanged && TypeFix().IsMatch(title));
 
+    /// <summary>The project's own build as what a fix repairs: "Fix phar compilation", "Fix nix flake build (rust toolchain
+    /// …)", "Fix: Win32 build failure when paths contain spaces" — not a product that builds or compiles for its users
+    /// ("Fix slow incremental builds", "Fix compiling queries that use orderByRaw").</summary>
+    public static string? BuildFixOf(string title) =>
+        BuildFix().Match(title) is { Success: true } match && !BuildPerformance().IsMatch(match.Value) ? match.Value.Trim() : null;
+
+    /// <summary>Whether a title names a second change beside its first ("fix lint and enable routed API proxy").</summary>
+    public static bool NamesMore(string title) => SecondChange().IsMatch(title);
+
     /// <summary>The hardware, platform or model family the title confines the change to.</summary>
     public static string? TargetOf(string title) =>
         HardwareTarget().Match(title) is { Success: true } hardware ? hardware.Value
@@ -120,11 +129,20 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lints?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderChore();
+
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?\s?:\s*)?(fix|fixes|fixed|repair|unbreak)\b:?\s+(the\s+)?([\w./+#-]+\s+){0,3}?(build|builds|compilation|build failures?|compile errors?|compilation errors?|cmake)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BuildFix();
+
+    [GeneratedRegex(@"\b(slow|slower|fast|faster|incremental|performance|speed|hot)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BuildPerformance();
+
+    [GeneratedRegex(@"\s(and|&|\+)\s+\w|,\s*\w+", RegexOptions.CultureInvariant)]
+    private static partial Regex SecondChange();
 
     private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines)\b.{0,60}";
 

@@ -220,6 +220,8 @@ public sealed class WorkKindTests
     [InlineData("fix typing", true)]
     [InlineData("fix(strategies): correct `device_mesh` type hint in FSDP strategies (#21581)", true)]
     [InlineData("fix lints on rust 1.89 (#4587)", true)]
+    [InlineData("Fix typos (#12705)", true)]
+    [InlineData("dev: fix linting", true)]
     // A type that is behaviour, not an annotation: the fix still changes what runs.
     [InlineData("fix: preserve renderer type in copy() during SSR (#18616)", false)]
     [InlineData("Fix some perforce type issues", false)]
@@ -229,6 +231,41 @@ public sealed class WorkKindTests
 
         Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
         Assert.Equal(trivial, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
+    [Theory]
+    [InlineData("Fix linter errors", true)]
+    // A second change beside the lint fix is judged as that change.
+    [InlineData("fix lint and enable routed API proxy (#1882)", false)]
+    public void A_lint_fix_alone_is_trivial_at_any_size(string title, bool trivial)
+    {
+        var analyzed = CommitBuilder.Message(title).File("server/etcdserver/server.go", 600, 580).File("client/v3/client.go", 300, 290).Analyze();
+
+        Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
+    }
+
+    [Theory]
+    [InlineData("Fix phar compilation", "src/Composer/Compiler.php", true)]
+    [InlineData("grpc: fix plan9 build by moving errno matching to a !plan9 file (#9255)", "internal/syscall/errno.go", true)]
+    [InlineData("Fix: Win32 build failure when paths contain spaces (#2053)", "cmake/symbols.cmake", true)]
+    // A product that builds or compiles for its users: its builds are its behaviour.
+    [InlineData("Fix slow incremental builds (especially on Windows) (#17511)", "crates/oxide/src/scanner.rs", false)]
+    [InlineData("Fix compiling queries that use orderByRaw with expressions (#57228)", "src/Illuminate/Database/Query/Grammars/Grammar.php", false)]
+    public void A_fix_of_the_projects_own_build_is_low(string title, string path, bool buildFix)
+    {
+        var analyzed = CommitBuilder.Message(title).File(path, 30, 12).Analyze();
+
+        Assert.Equal(buildFix, analyzed.ReasonCodes().Contains("build-fix"));
+        Assert.Equal(buildFix, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
+    [Fact]
+    public void Fixes_from_review_are_a_follow_up()
+    {
+        var analyzed = CommitBuilder.Message("Fixes from reviews").File("src/guidellm/scheduler.py", 70, 60).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("follow-up", analyzed.ReasonCodes());
     }
 
     [Theory]
