@@ -277,6 +277,10 @@ internal sealed partial record CommitSignals
     private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyLead) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
+        : TitleSignals.InputGuardOf(commit.Title) is { } guard ? guard
+        // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
+        : traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
+            ? $"sandbox … {tightened}"
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
             ?? (traits.WeightKey is "fix" or "other" or "revert"
