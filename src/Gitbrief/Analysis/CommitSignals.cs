@@ -270,19 +270,19 @@ internal sealed partial record CommitSignals
 
     /// <summary>What a change protects against: GitHub's advisory merge, the cost of handling input an attacker chooses,
     /// a credential the product exposed, a permission or authentication it now requires, what its title and body say
-    /// (<see cref="HardeningIn"/>), or — for a fix, whose title often says only what it changes — a severe danger its
-    /// body names ("Fix multiple RFC 4462 compliance problems" with "a moderate pre-authentication resource DoS" below
-    /// it), or a flaw of access control that someone outside reported ("properly bail out when PAM changes username …
+    /// (<see cref="HardeningIn"/>), a bound on what it parses or a bypass it closes, a tightened sandbox, or — for a fix,
+    /// whose title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance
+    /// problems" with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone outside reported ("properly bail out when PAM changes username …
     /// Reported by …"). <paramref name="bodyLead"/> is the body's first <see cref="LeadCharacters"/> characters.</summary>
     private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyLead) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
-        : TitleSignals.InputGuardOf(commit.Title) is { } guard ? guard
-        // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
-        : traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
-            ? $"sandbox … {tightened}"
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
+            ?? TitleSignals.InputGuardOf(commit.Title)
+            // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
+            ?? (traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
+                ? $"sandbox … {tightened}" : null)
             ?? (traits.WeightKey is "fix" or "other" or "revert"
                 ? TitleSignals.SevereDangerIn(bodyLead, traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, bodyLead)
                 : null);

@@ -597,6 +597,10 @@ public sealed class SignalTests
     // A bound on what the product parses, a bypass closed, a tighter sandbox.
     [InlineData("Limit the number of quoted escapes during multipart parsing", true)]
     [InlineData("Add Content-Length size check in Rack::Multipart::Parser", true)]
+    [InlineData("Enforce client_max_size over entire multipart form (#11889)", true)]
+    [InlineData("Limit number of chunks before pausing reading (#11894)", true)]
+    // Decoding is a model's in an inference engine: a cap on its batch protects nothing.
+    [InlineData("Cap the decode batch size during speculative decoding", false)]
     [InlineData("Fix `header_rules` bypass via URL-encoded paths.", true)]
     [InlineData("sandbox: deny all of $HOME except Homebrew dirs", true)]
     [InlineData("sandbox: log the profile it writes", false)]
