@@ -174,9 +174,11 @@ internal sealed partial record CommitSignals
         var trivial = product.Count > 0 && graduation is null
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
+        var wording = WordingOf(commit.Title, traits, productLines);
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
+            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own.
+            Hardening = roleOnly || automation || examplesOnly || wording is not null || ToolingOnly(traits, source, product, dependency) ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
             Experimental = experimental,
@@ -195,7 +197,7 @@ internal sealed partial record CommitSignals
             RoleOnly = roleOnly,
             Automation = automation,
             ExamplesOnly = examplesOnly,
-            Wording = WordingOf(commit.Title, traits, productLines),
+            Wording = wording,
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             BuildFix = TitleSignals.BuildFixOf(commit.Title),
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped
