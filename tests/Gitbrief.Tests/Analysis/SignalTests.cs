@@ -182,6 +182,26 @@ public sealed class SignalTests
         Assert.DoesNotContain("engine", elsewhere.ReasonCodes());
     }
 
+    [Fact]
+    public void The_repositorys_own_module_required_in_its_manifests_is_no_bundled_engine()
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["core"] = new(60, 60),
+            ["api"] = new(30, 20),
+            ["cmd"] = new(10, 10),
+        });
+        var requirement = Analyzed(CommitBuilder.Message("Update api version to v1.12.0-beta.0")
+            .File("go.mod", 2, 2).File("go.sum", 2, 0).File("vendor/github.com/containerd/containerd/api/LICENSE", 191, 0)
+            .File("vendor/modules.txt", 2, 1), profile);
+        var sync = Analyzed(CommitBuilder.Message("Update api version to v1.12.0-beta.0")
+            .File("go.mod", 2, 2).Files(4, i => $"api/services/v{i}.proto", 20, 4), profile);
+
+        Assert.DoesNotContain("engine", requirement.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, requirement.Importance.Level);
+        Assert.Equal("upgrades the bundled engine api", sync.Reason("engine").Detail);
+    }
+
     [Theory]
     [InlineData("server: fix crash when the model is unloaded")]
     [InlineData("tsdb: fix compaction stuck on an empty block")]
