@@ -89,11 +89,21 @@ internal static partial class TitleSignals
     /// is a module): a denial of service, a vulnerability, a use after free or double free, an escalation of privilege or
     /// an execution of code, an injection ("may be vulnerable to command injection"), or a fix it calls a security fix or
     /// hardening ("Meant as security hardening.").</summary>
-    public static string? SevereDangerIn(string body, string? scope) =>
-        SevereDanger().Match(body) is { Success: true } match
-        && !(scope is not null && scope.Contains(match.Value[..Math.Min(match.Value.Length, 8)], StringComparison.OrdinalIgnoreCase))
+    public static string? SevereDangerIn(string body, string? scope)
+    {
+        // "This is **not** a security fix.": a danger the body denies is none.
+        var match = SevereDanger().Match(body);
+        while (match.Success && Negation().IsMatch(body.AsSpan(Math.Max(0, match.Index - NegationReach), Math.Min(match.Index, NegationReach))))
+        {
+            match = match.NextMatch();
+        }
+        return match.Success && !(scope is not null && scope.Contains(match.Value[..Math.Min(match.Value.Length, 8)], StringComparison.OrdinalIgnoreCase))
             ? match.Value
             : null;
+    }
+
+    /// <summary>How far before a danger a denial of it reaches ("is not a", "was never a").</summary>
+    private const int NegationReach = 16;
 
     /// <summary>A fix credited to a reporter ("Reported by …", "Reported-by:") whose title or body lead names a matter of
     /// access control — a user name, a password or credential, authentication, authorization, a permission or privilege,
@@ -203,6 +213,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution|vulnerable to \w+( \w+)?|(command|shell|SQL|code|script|header|CRLF|HTML|template) injection|security[- ](fix(es)?|hardening|issues?|flaws?|bugs?|patch(es)?|holes?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereDanger();
+
+    [GeneratedRegex(@"\b(not|no|never|isn't|wasn't|aren't|without)\b[\W_]*(\w+[\W_]+)?[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Negation();
 
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupportRemoval();

@@ -610,6 +610,7 @@ public sealed class SignalTests
     [InlineData("upstream: when downloading files as root in legacy (-O) mode and\n\nwithout -p, clear setuid/setgid bits from downloaded files.\n\nReported by Christos Papakonstantinou", true)]
     [InlineData("Tunnel: ignore request body\n\nThe body of a CONNECT request was read as the tunnel's first bytes.\n\nReported by Jan Prachař", false)]
     [InlineData("Fix the login page layout on narrow screens\n\nThe password field overflowed its column.", false)]
+    [InlineData("src: use INET6_ADDRSTRLEN for IPv6 address buffer (#5135)\n\nThis is **not** a security fix. The existing code already bounds the size.", false)]
     // A fix its body calls security hardening; GitHub's advisory merge squashed with its pull request's number.
     [InlineData("lib: Make an exit condition in `storeAttributeValue` more defensive\n\nMeant as security hardening.", true)]
     [InlineData("Merge commit from fork (#15611)\n\n* Prevent HTTP request/response smuggling via chunk encoding", true)]
