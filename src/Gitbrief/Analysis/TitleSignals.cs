@@ -70,8 +70,9 @@ internal static partial class TitleSignals
 
     /// <summary>A bound the product now puts on input it parses ("Limit the number of quoted escapes during multipart
     /// parsing", "Add Content-Length size check in Rack::Multipart::Parser", "Enforce client_max_size over entire
-    /// multipart form", "Limit number of chunks before pausing reading"), or a bypass it closes ("Fix `header_rules`
-    /// bypass via URL-encoded paths"): the words, or null. Not decoding, which is a model's in an inference engine.</summary>
+    /// multipart form", "Limit number of chunks before pausing reading"), a bypass it closes ("Fix `header_rules`
+    /// bypass via URL-encoded paths"), or checks that hold under `python -O` ("Replace asserts with exceptions"): the
+    /// words, or null. Not decoding, which is a model's in an inference engine.</summary>
     public static string? InputGuardOf(string title) =>
         InputGuard().Match(title) is { Success: true } match ? match.Value : null;
 
@@ -181,7 +182,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Complexity();
 
-    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b|\breplac(e|es|ed|ing)\s+(\w+\s+)?asserts?( statements)?\s+with\s+(\w+\s+)?(exceptions|errors|checks|raises)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InputGuard();
 
     [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

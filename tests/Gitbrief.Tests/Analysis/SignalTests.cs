@@ -620,6 +620,7 @@ public sealed class SignalTests
     [InlineData("Add Content-Length size check in Rack::Multipart::Parser", true)]
     [InlineData("Enforce client_max_size over entire multipart form (#11889)", true)]
     [InlineData("Limit number of chunks before pausing reading (#11894)", true)]
+    [InlineData("Replace asserts with exceptions (#11897)", true)]
     // Decoding is a model's in an inference engine: a cap on its batch protects nothing.
     [InlineData("Cap the decode batch size during speculative decoding", false)]
     [InlineData("Fix `header_rules` bypass via URL-encoded paths.", true)]
