@@ -174,9 +174,11 @@ internal sealed partial record CommitSignals
         var trivial = product.Count > 0 && graduation is null
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
+        var wording = WordingOf(commit.Title, traits, productLines);
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
+            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own.
+            Hardening = roleOnly || automation || examplesOnly || wording is not null || ToolingOnly(traits, source, product, dependency) ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
             Experimental = experimental,
@@ -195,7 +197,7 @@ internal sealed partial record CommitSignals
             RoleOnly = roleOnly,
             Automation = automation,
             ExamplesOnly = examplesOnly,
-            Wording = WordingOf(commit.Title, traits, productLines),
+            Wording = wording,
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             BuildFix = TitleSignals.BuildFixOf(commit.Title),
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped
@@ -270,19 +272,19 @@ internal sealed partial record CommitSignals
 
     /// <summary>What a change protects against: GitHub's advisory merge, the cost of handling input an attacker chooses,
     /// a credential the product exposed, a permission or authentication it now requires, what its title and body say
-    /// (<see cref="HardeningIn"/>), or — for a fix, whose title often says only what it changes — a severe danger its
-    /// body names ("Fix multiple RFC 4462 compliance problems" with "a moderate pre-authentication resource DoS" below
-    /// it), or a flaw of access control that someone outside reported ("properly bail out when PAM changes username …
+    /// (<see cref="HardeningIn"/>), a bound on what it parses or a bypass it closes, a tightened sandbox, or — for a fix,
+    /// whose title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance
+    /// problems" with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone outside reported ("properly bail out when PAM changes username …
     /// Reported by …"). <paramref name="bodyLead"/> is the body's first <see cref="LeadCharacters"/> characters.</summary>
     private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyLead) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
-        : TitleSignals.InputGuardOf(commit.Title) is { } guard ? guard
-        // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
-        : traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
-            ? $"sandbox … {tightened}"
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
+            ?? TitleSignals.InputGuardOf(commit.Title)
+            // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
+            ?? (traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
+                ? $"sandbox … {tightened}" : null)
             ?? (traits.WeightKey is "fix" or "other" or "revert"
                 ? TitleSignals.SevereDangerIn(bodyLead, traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, bodyLead)
                 : null);

@@ -23,7 +23,11 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         if (!automated && profile.ComponentNamed(NextToUpdateWords(title), files.Select(f => f.Change.Path).ToList()) is { } component
             && (files.Count >= EngineFiles || title.Contains("sync") || VersionLike().IsMatch(commit.Title))
             // "Update patch doc": the documentation of the component, not the component.
-            && !title.Any(Vocabulary.DocumentationWords.Contains))
+            && !title.Any(Vocabulary.DocumentationWords.Contains)
+            // "Update api version to v1.12.0-beta.0" in go.mod and vendor/…/containerd/api/: the repository's own module,
+            // published apart and required like any other, moves in the manifests while its folder stays as it was.
+            && !(files.Any(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile)
+                 && !files.Any(f => profile.IsInComponent(f.Change.Path, component))))
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }

@@ -154,6 +154,12 @@ internal sealed class RepositoryProfile
             .FirstOrDefault();
     }
 
+    /// <summary>Whether <paramref name="path"/> lies in a component folder that <see cref="ComponentNamed"/> named
+    /// <paramref name="component"/>.</summary>
+    public bool IsInComponent(string path, string component) =>
+        subtree.Keys.Any(d => d.Length > 0 && Name(d) == component && Share(subtree[d]) >= ComponentShare
+            && path.StartsWith(d + "/", StringComparison.Ordinal));
+
     private static string Name(string directory) => directory[(directory.LastIndexOf('/') + 1)..];
 
     /// <summary>A directory name before its first dot ("llama" of "llama.cpp"), as a title's words split it; the whole

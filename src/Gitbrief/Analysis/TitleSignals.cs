@@ -69,8 +69,9 @@ internal static partial class TitleSignals
     private static bool IsPerformanceType(CommitTraits traits) => traits is { Declared: true, WeightKey: "perf" };
 
     /// <summary>A bound the product now puts on input it parses ("Limit the number of quoted escapes during multipart
-    /// parsing", "Add Content-Length size check in Rack::Multipart::Parser"), or a bypass it closes ("Fix `header_rules`
-    /// bypass via URL-encoded paths"): the words, or null.</summary>
+    /// parsing", "Add Content-Length size check in Rack::Multipart::Parser", "Enforce client_max_size over entire
+    /// multipart form", "Limit number of chunks before pausing reading"), or a bypass it closes ("Fix `header_rules`
+    /// bypass via URL-encoded paths"): the words, or null. Not decoding, which is a model's in an inference engine.</summary>
     public static string? InputGuardOf(string title) =>
         InputGuard().Match(title) is { Success: true } match ? match.Value : null;
 
@@ -170,7 +171,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Complexity();
 
-    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound)\b.{0,40}\b(during|when|while|in)\s+(\w+\s+)?(pars(e|ing)|decod(e|ing))\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|decod(er|ing))\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InputGuard();
 
     [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

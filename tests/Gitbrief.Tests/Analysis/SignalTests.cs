@@ -182,6 +182,26 @@ public sealed class SignalTests
         Assert.DoesNotContain("engine", elsewhere.ReasonCodes());
     }
 
+    [Fact]
+    public void The_repositorys_own_module_required_in_its_manifests_is_no_bundled_engine()
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["core"] = new(60, 60),
+            ["api"] = new(30, 20),
+            ["cmd"] = new(10, 10),
+        });
+        var requirement = Analyzed(CommitBuilder.Message("Update api version to v1.12.0-beta.0")
+            .File("go.mod", 2, 2).File("go.sum", 2, 0).File("vendor/github.com/containerd/containerd/api/LICENSE", 191, 0)
+            .File("vendor/modules.txt", 2, 1), profile);
+        var sync = Analyzed(CommitBuilder.Message("Update api version to v1.12.0-beta.0")
+            .File("go.mod", 2, 2).Files(4, i => $"api/services/v{i}.proto", 20, 4), profile);
+
+        Assert.DoesNotContain("engine", requirement.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, requirement.Importance.Level);
+        Assert.Equal("upgrades the bundled engine api", sync.Reason("engine").Detail);
+    }
+
     [Theory]
     [InlineData("server: fix crash when the model is unloaded")]
     [InlineData("tsdb: fix compaction stuck on an empty block")]
@@ -597,9 +617,15 @@ public sealed class SignalTests
     // A bound on what the product parses, a bypass closed, a tighter sandbox.
     [InlineData("Limit the number of quoted escapes during multipart parsing", true)]
     [InlineData("Add Content-Length size check in Rack::Multipart::Parser", true)]
+    [InlineData("Enforce client_max_size over entire multipart form (#11889)", true)]
+    [InlineData("Limit number of chunks before pausing reading (#11894)", true)]
+    // Decoding is a model's in an inference engine: a cap on its batch protects nothing.
+    [InlineData("Cap the decode batch size during speculative decoding", false)]
     [InlineData("Fix `header_rules` bypass via URL-encoded paths.", true)]
     [InlineData("sandbox: deny all of $HOME except Homebrew dirs", true)]
     [InlineData("sandbox: log the profile it writes", false)]
+    // What a docs change prevents is the docs' own.
+    [InlineData("Update all the documentation to prevent broken links everywhere (#9552)", false)]
     [InlineData("ssh_exec: don't use sh for ssh execution\n\nThe command line may use user input (the remote path) so this may be vulnerable to command injection.", true)]
     public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {
