@@ -22,14 +22,62 @@ internal static class ChangedLineReader
     /// patch is read when git was not asked for <c>--numstat</c>).</summary>
     public static bool MayBeSmall(int parents, int files) => parents <= 1 && files is > 0 and <= MaxFilesPerCommit;
 
-    /// <summary>The added and removed lines of one commit's patch, split into files and hunks as the LLM's
-    /// patches are split (<see cref="PatchReader.Parse"/>).</summary>
-    public static IReadOnlyList<ChangedLine> LinesOf(string patch) => [.. PatchReader.Parse(patch).Values.SelectMany(ChangedLinesOf)];
+    /// <summary>The added and removed lines of one commit's patch, in one pass over its text: the files as the LLM's patches
+    /// split them (<see cref="PatchReader.Parse"/>: a file section known by its <see cref="FileSectionPath"/>, the first
+    /// section of a path only, none without a path), each hunk's lines after its <c>@@</c> header, trailing carriage returns
+    /// dropped, each line's text cut at <see cref="MaxLineLength"/> characters. Only the kept lines and the paths become
+    /// strings.</summary>
+    public static IReadOnlyList<ChangedLine> LinesOf(string patch)
+    {
+        var lines = new List<ChangedLine>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var section = new FileSectionPath();
+        var (inSection, inHunks, sectionStart) = (false, false, 0);
+        string? path = null;
+        for (var at = 0; at < patch.Length;)
+        {
+            var end = patch.IndexOf('\n', at);
+            end = end < 0 ? patch.Length : end;
+            var line = patch.AsSpan(at, end - at);
+            at = end + 1;
+            if (line.StartsWith(FileStart, StringComparison.Ordinal))
+            {
+                FinishSection();
+                section.Start(line.ToString());
+                (inSection, inHunks, sectionStart) = (true, false, lines.Count);
+            }
+            else if (!inSection)
+            {
+                continue;
+            }
+            else if (line.StartsWith("@@", StringComparison.Ordinal))
+            {
+                // The header is over: the section's path is known.
+                path = inHunks ? path : section.Key;
+                inHunks = true;
+            }
+            else if (!inHunks)
+            {
+                section.ReadHeaderLine(line.ToString());
+            }
+            else if (path is not null && line.TrimEnd('\r') is [('+' or '-') and var sign, .. var text])
+            {
+                lines.Add(new ChangedLine(path, sign == '+', (text.Length > MaxLineLength ? text[..MaxLineLength] : text).ToString()));
+            }
+        }
+        FinishSection();
+        return lines;
 
-    /// <summary>The added and removed lines of a file's hunks (each hunk's first line is its <c>@@</c> header).</summary>
-    private static IEnumerable<ChangedLine> ChangedLinesOf(FilePatch patch) =>
-        patch.Hunks
-            .SelectMany(hunk => hunk.Split('\n').Skip(1).Select(line => line.TrimEnd('\r')))
-            .Where(line => line.Length > 0 && line[0] is '+' or '-')
-            .Select(line => new ChangedLine(patch.Path, line[0] == '+', line.Length - 1 > MaxLineLength ? line.Substring(1, MaxLineLength) : line[1..]));
+        // A section is kept when it has a path that no earlier section of the commit had.
+        void FinishSection()
+        {
+            if (inSection && (section.Key is not { } key || !seen.Add(key)))
+            {
+                lines.RemoveRange(sectionStart, lines.Count - sectionStart);
+            }
+            (inSection, inHunks, path) = (false, false, null);
+        }
+    }
+
+    private const string FileStart = "diff --git ";
 }

@@ -103,6 +103,10 @@ internal static class GitCommand
         start.Environment["GIT_PAGER"] = "cat";
         start.Environment["LC_ALL"] = "C";
         start.Environment["LANGUAGE"] = "C";
+        // git flushes its output after every commit when stdout is a pipe: a window's list of 5,000 commits came as 5,000
+        // writes of 52 bytes, each waking the reader. Every call here writes its input whole and reads the output to its
+        // end (nothing waits for an answer before asking the next question), so git may buffer as it does into a file.
+        start.Environment["GIT_FLUSH"] = "0";
         start.Environment.Remove("GIT_DIR");
         start.Environment.Remove("GIT_WORK_TREE");
         if (config is { Count: > 0 })

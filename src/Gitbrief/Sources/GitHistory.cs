@@ -163,11 +163,15 @@ internal sealed class GitHistory(string directory) : ICommitSource
     /// <summary>Reads the commits <paramref name="shas"/> in full, by sha. Their patches give the line counts (git spends
     /// about as long on <c>--numstat</c> as on the patch itself); the few commits whose patch cannot (a pure rename, a mode
     /// change, an empty file: binary or not is in the content) are read again with <c>--numstat</c>. On more than one core,
-    /// a day of many commits is read by two git processes (git diffs on one core), every other commit each.</summary>
+    /// a window of many commits is read by two git processes (git diffs on one core), each a run of consecutive commits:
+    /// neighbours in history share the objects git inflates (the same files, one delta from the other), which git's caches
+    /// keep for the next commit; every other commit each made both processes inflate nearly everything (whole history of
+    /// the bench's repository: 2.3 s of git CPU against 1.9 s).</summary>
     private async Task<Dictionary<string, CommitRecord>> ReadInFullAsync(List<string> shas, bool firstParent, CancellationToken cancellationToken)
     {
         var parts = Environment.ProcessorCount > 1 && shas.Count >= MinCommitsToSplit ? 2 : 1;
-        var reads = await Task.WhenAll(Enumerable.Range(0, parts).Select(part => ReadSettledAsync([.. shas.Where((_, i) => i % parts == part)], firstParent, cancellationToken)))
+        var size = (shas.Count + parts - 1) / parts;
+        var reads = await Task.WhenAll(shas.Chunk(size).Select(part => ReadSettledAsync([.. part], firstParent, cancellationToken)))
             .ConfigureAwait(false);
         var bySha = new Dictionary<string, CommitRecord>(StringComparer.Ordinal);
         foreach (var commit in reads.SelectMany(r => r))

@@ -12,8 +12,12 @@ internal sealed class GitOutputReader(Stream stream)
     private int length;
     private bool ended;
 
-    /// <summary>Buffers at least <paramref name="count"/> bytes unless the output ends first; returns how many are buffered.</summary>
-    public async ValueTask<int> FillAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Buffers at least <paramref name="count"/> bytes unless the output ends first; returns how many are buffered.
+    /// Called for every line of a patch: when the bytes are there already, it returns them without an asynchronous call.</summary>
+    public ValueTask<int> FillAsync(int count, CancellationToken cancellationToken) =>
+        length - position >= count || ended ? new ValueTask<int>(length - position) : ReadMoreAsync(count, cancellationToken);
+
+    private async ValueTask<int> ReadMoreAsync(int count, CancellationToken cancellationToken)
     {
         while (length - position < count && !ended)
         {
@@ -54,7 +58,24 @@ internal sealed class GitOutputReader(Stream stream)
 
     /// <summary>Consumes the bytes up to and including the next <paramref name="delimiter"/> (or to the end), copying the
     /// first <paramref name="keep"/> of them and the delimiter into <paramref name="into"/>; false when nothing was left.</summary>
-    public async ValueTask<bool> ConsumeAsync(byte delimiter, ArrayBufferWriter<byte>? into, int keep, CancellationToken cancellationToken)
+    public ValueTask<bool> ConsumeAsync(byte delimiter, ArrayBufferWriter<byte>? into, int keep, CancellationToken cancellationToken)
+    {
+        // The common case, a line already buffered whole, without an asynchronous call.
+        var at = buffer.AsSpan(position, length - position).IndexOf(delimiter);
+        if (at < 0)
+        {
+            return ConsumeAcrossReadsAsync(delimiter, into, keep, cancellationToken);
+        }
+        if (into is not null)
+        {
+            into.Write(buffer.AsSpan(position, Math.Min(at, keep)));
+            into.Write(buffer.AsSpan(position + at, 1));
+        }
+        position += at + 1;
+        return new ValueTask<bool>(true);
+    }
+
+    private async ValueTask<bool> ConsumeAcrossReadsAsync(byte delimiter, ArrayBufferWriter<byte>? into, int keep, CancellationToken cancellationToken)
     {
         if (await FillAsync(1, cancellationToken).ConfigureAwait(false) == 0)
         {

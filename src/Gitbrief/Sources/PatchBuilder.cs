@@ -13,9 +13,7 @@ internal sealed class PatchBuilder(long maxFileChars = long.MaxValue, long maxCo
 
     private readonly Dictionary<string, FilePatch> patches = new(StringComparer.Ordinal);
     private StringBuilder? header;
-    private string? path;
-    private string? deletedPath;
-    private string? fallbackPath;
+    private readonly FileSectionPath section = new();
     private readonly List<string> hunks = [];
     private StringBuilder? hunk;
     private bool hunkHasBody;
@@ -37,7 +35,7 @@ internal sealed class PatchBuilder(long maxFileChars = long.MaxValue, long maxCo
         {
             FinishFile();
             header = new StringBuilder().Append(line).Append('\n');
-            fallbackPath = PathFromDiffLine(line);
+            section.Start(line);
             return;
         }
         if (header is null)
@@ -103,26 +101,7 @@ internal sealed class PatchBuilder(long maxFileChars = long.MaxValue, long maxCo
     private void ReadHeaderLine(string line)
     {
         header!.Append(line).Append('\n');
-        if (line.StartsWith("+++ b/", StringComparison.Ordinal))
-        {
-            path = Unquote(line[6..]);
-        }
-        else if (line.StartsWith("+++ \"b/", StringComparison.Ordinal))
-        {
-            path = Unquote(line[4..])[2..];
-        }
-        else if (line.StartsWith("--- a/", StringComparison.Ordinal))
-        {
-            deletedPath = Unquote(line[6..]);
-        }
-        else if (line.StartsWith("--- \"a/", StringComparison.Ordinal))
-        {
-            deletedPath = Unquote(line[4..])[2..];
-        }
-        else if (line.StartsWith("rename to ", StringComparison.Ordinal) || line.StartsWith("copy to ", StringComparison.Ordinal))
-        {
-            path = Unquote(line[(line.IndexOf(" to ", StringComparison.Ordinal) + 4)..]);
-        }
+        section.ReadHeaderLine(line);
     }
 
     private void FinishHunk()
@@ -137,63 +116,15 @@ internal sealed class PatchBuilder(long maxFileChars = long.MaxValue, long maxCo
     private void FinishFile()
     {
         FinishHunk();
-        if (header is not null && (path ?? deletedPath ?? fallbackPath) is { } key)
+        if (header is not null && section.Key is { } key)
         {
             patches.TryAdd(key, new FilePatch(key, header.ToString(), [.. hunks]) { HunksLeftOut = hunksLeftOut });
         }
         header = null;
-        path = deletedPath = fallbackPath = null;
+        section.Clear();
         hunks.Clear();
         inHunks = false;
         hunksLeftOut = 0;
         fileChars = 0;
-    }
-
-    /// <summary>"diff --git a/x b/x" names the path twice; when both halves agree, that is the path.</summary>
-    private static string? PathFromDiffLine(string line)
-    {
-        var rest = line[FileStart.Length..];
-        if (rest.Length < 5 || !rest.StartsWith("a/", StringComparison.Ordinal) || rest.Length % 2 == 0)
-        {
-            return null;
-        }
-        var half = (rest.Length - 1) / 2;
-        var first = rest[2..half];
-        var second = rest[(half + 3)..];
-        return first == second ? first : null;
-    }
-
-    /// <summary>Undoes git's C-style quoting of unusual paths ("a\tb", octal escapes for bytes).</summary>
-    private static string Unquote(string path)
-    {
-        path = path.TrimEnd('\t');
-        if (path.Length < 2 || path[0] != '"' || path[^1] != '"')
-        {
-            return path;
-        }
-        var bytes = new List<byte>();
-        for (var i = 1; i < path.Length - 1; i++)
-        {
-            var c = path[i];
-            if (c != '\\' || i + 1 >= path.Length - 1)
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
-                continue;
-            }
-            var next = path[++i];
-            switch (next)
-            {
-                case 'n': bytes.Add((byte)'\n'); break;
-                case 't': bytes.Add((byte)'\t'); break;
-                case '"': bytes.Add((byte)'"'); break;
-                case '\\': bytes.Add((byte)'\\'); break;
-                case >= '0' and <= '7' when i + 2 < path.Length - 1:
-                    bytes.Add(Convert.ToByte(path.Substring(i, 3), 8));
-                    i += 2;
-                    break;
-                default: bytes.Add((byte)next); break;
-            }
-        }
-        return Encoding.UTF8.GetString(bytes.ToArray());
     }
 }

@@ -117,6 +117,51 @@ public sealed class ChangedLineReaderTests
         Assert.Equal(["docs/résumé café.md: +", "docs/résumé café.md: +updated", "renamed/diff --git b: +more"], Show(byTitle["Rename and edit"]));
     }
 
+    [Fact]
+    public void The_lines_read_in_one_pass_are_those_of_the_patch_split_into_files_and_hunks()
+    {
+        var longLine = new string('x', 300) + "é";
+        var text = new System.Text.StringBuilder()
+            .Append("preamble line\n+not a change\n")
+            .Append("diff --git a/src/a.cs b/src/a.cs\nindex 1111111..2222222 100644\n--- a/src/a.cs\n+++ b/src/a.cs\n")
+            .Append("@@ -1,3 +1,3 @@\n context\n-old line\r\n+new line\r\r\n--- removed line that looks like a header\n+++ added line that looks like one\n\\ No newline at end of file\n")
+            .Append("@@ -10 +10 @@\n-" + longLine + "\n+\n-\n")
+            .Append("diff --git a/old name.txt b/new name.txt\nsimilarity index 80%\nrename from old name.txt\nrename to new name.txt\n--- a/old name.txt\n+++ b/new name.txt\n@@ -1 +1 @@\n-a\n+b\n")
+            .Append("diff --git \"a/caf\\303\\251.txt\" \"b/caf\\303\\251.txt\"\ndeleted file mode 100644\n--- \"a/caf\\303\\251.txt\"\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n")
+            .Append("diff --git a/img.png b/img.png\nnew file mode 100644\nBinary files /dev/null and b/img.png differ\n")
+            .Append("diff --git a/run.sh b/run.sh\nold mode 100644\nnew mode 100755\n")
+            // A type change: git shows the path's deletion, then its addition; only the first section of a path counts.
+            .Append("diff --git a/link b/link\ndeleted file mode 120000\n--- a/link\n+++ /dev/null\n@@ -1 +0,0 @@\n-target\n")
+            .Append("diff --git a/link b/link\nnew file mode 100644\n--- /dev/null\n+++ b/link\n@@ -0,0 +1 @@\n+content\n")
+            .Append("diff --git weird\n@@ -1 +1 @@\n-no path\n+so not kept\n")
+            .Append("diff --git a/src/a.cs b/src/a.cs\n--- a/src/a.cs\n+++ b/src/a.cs\n@@ -1 +1 @@\n-again\n+twice\n")
+            .Append("diff --git a/last.txt b/last.txt\n--- a/last.txt\n+++ b/last.txt\n@@ -1 +1 @@\n-no line end\n+at the end")
+            .ToString();
+
+        var lines = ChangedLineReader.LinesOf(text);
+
+        Assert.Equal(LinesOfSplitPatch(text), lines);
+        Assert.Equal(
+        [
+            "src/a.cs -old line", "src/a.cs +new line", "src/a.cs --- removed line that looks like a header", "src/a.cs +++ added line that looks like one",
+            "src/a.cs -" + longLine[..ChangedLineReader.MaxLineLength], "src/a.cs +", "src/a.cs -",
+            "new name.txt -a", "new name.txt +b", "caf\u00e9.txt -x", "link -target", "last.txt -no line end", "last.txt +at the end",
+        ], lines.Select(l => $"{l.Path} {(l.Added ? "+" : "-")}{l.Text}"));
+        Assert.Empty(ChangedLineReader.LinesOf(""));
+        Assert.Empty(ChangedLineReader.LinesOf("not a diff\n-nor a line\n"));
+    }
+
+    /// <summary>The changed lines as they were taken before the one-pass reader: the patch split into files and hunks by
+    /// <see cref="PatchReader.Parse"/>, each hunk's lines after its header.</summary>
+    private static List<ChangedLine> LinesOfSplitPatch(string patch) =>
+    [
+        .. PatchReader.Parse(patch).Values.SelectMany(file => file.Hunks
+            .SelectMany(hunk => hunk.Split('\n').Skip(1).Select(line => line.TrimEnd('\r')))
+            .Where(line => line.Length > 0 && line[0] is '+' or '-')
+            .Select(line => new ChangedLine(file.Path, line[0] == '+',
+                line.Length - 1 > ChangedLineReader.MaxLineLength ? line.Substring(1, ChangedLineReader.MaxLineLength) : line[1..]))),
+    ];
+
     /// <summary>"path: +text" per changed line, in ordinal order.</summary>
     private static string[] Show(CommitRecord commit) =>
         [.. commit.Lines!.Select(l => $"{l.Path}: {(l.Added ? "+" : "-")}{l.Text}").Order(StringComparer.Ordinal)];
