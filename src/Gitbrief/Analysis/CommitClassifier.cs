@@ -59,7 +59,7 @@ internal static partial class CommitClassifier
         var body = string.Join('\n', CommitMessage.BodyLines(commit.Message));
         var revert = RevertTitle().IsMatch(title);
         var reading = ReadTitle(title, revert);
-        var breaking = reading.Breaking || BreakingFooter().IsMatch(commit.Message);
+        var breaking = reading.Breaking || BreakingFooter().IsMatch(commit.Message) || AddsBreakingNews(files, title);
         var securityKeyword = MostTellingSecurityKeyword(title + "\n" + body);
         var security = securityKeyword is not null;
 
@@ -194,6 +194,13 @@ internal static partial class CommitClassifier
     }
 
     /// <summary>When every meaningful file has one role, that role says what the commit is.</summary>
+    /// <summary>The commit files a news fragment of the kind that breaks users ("news/14094.removal.rst",
+    /// "CHANGES/11898.breaking.rst" of towncrier): the project itself says it removes or breaks something — unless the
+    /// title only deprecates, which towncrier files under "removal" too.</summary>
+    private static bool AddsBreakingNews(IReadOnlyList<ClassifiedFile> files, string title) =>
+        files.Any(f => f.Change.Additions > 0 && f.Change.Deletions == 0 && BreakingNews().IsMatch(f.Change.Path))
+        && !DeprecationTitle().IsMatch(title);
+
     private static (string Key, ChangeType Type)? TypeFromFiles(IReadOnlyList<ClassifiedFile> files)
     {
         if (files.Count == 0)
@@ -244,12 +251,18 @@ internal static partial class CommitClassifier
     [GeneratedRegex(@"^\s*Revert\s+""", RegexOptions.CultureInvariant)]
     private static partial Regex RevertTitle();
 
+    [GeneratedRegex(@"(^|/)(news|newsfragments|changelog\.d|changes|\.changes|changelog)/[^/]*\.(breaking|removal|removals|incompatible)(\.\w+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BreakingNews();
+
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?deprecat", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeprecationTitle();
+
     // A footer names what breaks: an empty "BREAKING CHANGE:" says nothing.
     [GeneratedRegex(@"^BREAKING[ -]CHANGE[ \t]*:[ \t]*\S", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex BreakingFooter();
 
     // Every alternative holds one of SecurityWords' words as a whole word: a new alternative needs its word there too.
-    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|GHSA-[\w-]{4,}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole)|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|(auth(entication|orization)?|permissions?|access|ACL|sandbox|CSRF|CSP|security) bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|out[- ]of[- ]bounds (read|write)|sanitize|sanitise|insecure|leak(s|ed)? (secrets?|tokens?|credentials?|keys?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|GHSA-[\w-]{4,}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole|hardening)|(prototype|__proto__) pollution|(request|response|HTTP) smuggling|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|(auth(entication|orization)?|permissions?|access|ACL|sandbox|CSRF|CSP|security) bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|out[- ]of[- ]bounds( heap| stack| memory)? (read|write)s?|heap[- ]buffer[- ]overflow|sanitize|sanitise|insecure|leak(s|ed)? (secrets?|tokens?|credentials?|keys?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityKeyword();
 
     /// <summary>Whether a security keyword names a severe class of issue (an advisory id, injection, code

@@ -73,6 +73,10 @@ internal sealed partial record CommitSignals
     /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
     public string? FollowUp { get; init; }
 
+    /// <summary>A fix of the project's own build on some platform or toolchain ("Fix phar compilation", "fix plan9 build by
+    /// moving errno matching", "Fix CUDA build with MSVC"): it compiles again, nothing it does changes.</summary>
+    public string? BuildFix { get; init; }
+
     /// <summary>A CI change (alone or with the repository's automation scripts) whose title is about what a release
     /// ships or how it is published.</summary>
     public bool ReleasePipeline { get; init; }
@@ -109,7 +113,7 @@ internal sealed partial record CommitSignals
     private const int RefactorLines = 400;
 
     /// <summary>A lint or warning fix of at most this many lines changes nothing a user runs.</summary>
-    private const int LintLines = 60;
+    private const int LintLines = 100;
 
     /// <summary>A performance change of at most this many lines is a micro-optimisation.</summary>
     private const int MicroOptimisationLines = 30;
@@ -152,7 +156,8 @@ internal sealed partial record CommitSignals
         // The title's leading verb: its first word, or the second after a one-word "area:" prefix ("opencl: default …").
         var lead = AreaPrefix().IsMatch(subject) ? 1 : 0;
         // "… the default (renovate)", "… to defaults (#27055)": a trailing parenthesis is no part of the sentence.
-        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), lead);
+        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), lead)
+            || TitleSignals.CollectsByDefault(commit.Title);
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
         if (experimental is not null && defaultInTitle && !title.Any(Vocabulary.Experimental.Contains))
@@ -169,9 +174,11 @@ internal sealed partial record CommitSignals
         var trivial = product.Count > 0 && graduation is null
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
+        var wording = WordingOf(commit.Title, traits, productLines);
         return new CommitSignals
         {
-            Hardening = roleOnly || automation || examplesOnly || ToolingOnly(traits, source, product, dependency) ? null
+            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own.
+            Hardening = roleOnly || automation || examplesOnly || wording is not null || ToolingOnly(traits, source, product, dependency) ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
             Experimental = experimental,
@@ -190,8 +197,9 @@ internal sealed partial record CommitSignals
             RoleOnly = roleOnly,
             Automation = automation,
             ExamplesOnly = examplesOnly,
-            Wording = WordingOf(commit.Title, traits, productLines),
+            Wording = wording,
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
+            BuildFix = TitleSignals.BuildFixOf(commit.Title),
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
@@ -222,12 +230,19 @@ internal sealed partial record CommitSignals
     }
 
     /// <summary>Whether a change of product files is trivial: a line or two that claims no behaviour, a trivial word on a
-    /// small change, proofreading a person does at any size ("clean up wording and typo fixes" across 18 files), or a lint
-    /// fix ("Fix lints", "silence clippy::implicit_clone").</summary>
+    /// small change, proofreading a person does at any size ("clean up wording and typo fixes" across 18 files), a lint
+    /// fix ("Fix lints", "silence clippy::implicit_clone"), licence headers, or a fix of type annotations only ("fix
+    /// typing", "correct `device_mesh` type hint in FSDP strategies", "tighten CreateData type" beside a types.d.ts).</summary>
     private static bool IsTrivial(CommitRecord commit, List<string> title, bool claimsBehaviour, string? trivialWord, long productLines) =>
         (productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
-        || (!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) && productLines <= WordingLines)
-        || (productLines <= LintLines && TitleSignals.IsLintFix(commit.Title));
+        || ((!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) || trivialWord is not null && Vocabulary.Proofreading.Contains(trivialWord)) && productLines <= WordingLines)
+        || ((productLines <= LintLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.IsLintFix(commit.Title)) || TitleSignals.IsHeaderChore(commit.Title)
+        || (productLines <= RefactorLines && TitleSignals.IsTypingFix(commit.Title, commit.Files.Any(f => IsTypeDeclarations(f.Path))));
+
+    /// <summary>A file of type declarations only: TypeScript's .d.ts, Python's stubs and typing modules.</summary>
+    private static bool IsTypeDeclarations(string path) =>
+        path.EndsWith(".d.ts", StringComparison.Ordinal) || path.EndsWith(".d.mts", StringComparison.Ordinal) || path.EndsWith(".pyi", StringComparison.Ordinal)
+        || path.EndsWith("/_types.py", StringComparison.Ordinal) || path.EndsWith("/py.typed", StringComparison.Ordinal);
 
     /// <summary>A feature of a few lines that no test comes with ("Add missing include for …", "Add syntax mapping for …"), or
     /// a removal or move of a few lines ("drop gogoproto.nullable", "Cleanup: remove obsolete code") — neither about a
@@ -257,15 +272,19 @@ internal sealed partial record CommitSignals
 
     /// <summary>What a change protects against: GitHub's advisory merge, the cost of handling input an attacker chooses,
     /// a credential the product exposed, a permission or authentication it now requires, what its title and body say
-    /// (<see cref="HardeningIn"/>), or — for a fix, whose title often says only what it changes — a severe danger its
-    /// body names ("Fix multiple RFC 4462 compliance problems" with "a moderate pre-authentication resource DoS" below
-    /// it), or a flaw of access control that someone outside reported ("properly bail out when PAM changes username …
+    /// (<see cref="HardeningIn"/>), a bound on what it parses or a bypass it closes, a tightened sandbox, or — for a fix,
+    /// whose title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance
+    /// problems" with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone outside reported ("properly bail out when PAM changes username …
     /// Reported by …"). <paramref name="bodyLead"/> is the body's first <see cref="LeadCharacters"/> characters.</summary>
     private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyLead) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
+            ?? TitleSignals.InputGuardOf(commit.Title)
+            // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
+            ?? (traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
+                ? $"sandbox … {tightened}" : null)
             ?? (traits.WeightKey is "fix" or "other" or "revert"
                 ? TitleSignals.SevereDangerIn(bodyLead, traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, bodyLead)
                 : null);
@@ -425,7 +444,8 @@ internal sealed partial record CommitSignals
     /// the docs, or better error/warning wording in a change of at most <see cref="WordingLines"/> lines.</summary>
     private static string? WordingOf(string title, CommitTraits traits, long productLines)
     {
-        if (traits.WeightKey == "docs")
+        // "fix(docs): update eval example": the scope says what the fix is about.
+        if (traits.WeightKey == "docs" || traits.Scope is "docs" or "doc" or "documentation" && productLines <= WordingLines)
         {
             return "docs";
         }
@@ -486,9 +506,11 @@ internal sealed partial record CommitSignals
     private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
     {
         var match = ReleaseTitle().Match(title);
-        // "Version Packages": the release pull request of the changesets bot, which names no version.
+        // "Version Packages": the release pull request of the changesets bot, which names no version; "[maven-release-plugin]
+        // prepare for next development iteration": Maven's commit after a release, which moves every version to a snapshot.
         var changesets = !match.Success && title.Trim().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
-        if (!match.Success && !changesets)
+        var iteration = !match.Success && title.Contains("prepare for next development iteration", StringComparison.OrdinalIgnoreCase);
+        if (!match.Success && !changesets && !iteration)
         {
             return null;
         }
@@ -497,7 +519,7 @@ internal sealed partial record CommitSignals
         var rest = product.Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Config or FileRole.Build)
             && !ReleaseFile().IsMatch(f.Change.Path) && f.Change.Additions + f.Change.Deletions > VersionStringLines);
         var small = rest.Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= SmallLines;
-        return !small ? null : changesets ? "(changesets)" : match.Groups["version"].Value;
+        return !small ? null : changesets ? "(changesets)" : iteration ? "(next development iteration)" : match.Groups["version"].Value;
     }
 
     private static bool IsBot(Person person) =>
@@ -506,7 +528,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@)?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
@@ -517,7 +539,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserFacingDocs();
 
-    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|^\s*(fix(es)?|changes|updates) (from|after|per) (the )?(code |pr )?reviews?\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpTitle();
 
     [GeneratedRegex(@"\b(stabili[sz](e|es|ed|ing|ation)|graduat(e|es|ed|ing)|promot(e|es|ed|ing)\b.{1,60}\bto stable|(out|leaves?|leaving|exits?) (of )?(the )?(preview|experimental|beta|nightly)|no longer (experimental|preview|unstable|beta|behind)|generally available|general availability|remove (the )?(preview|experimental) (gate|flag|requirement))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -526,7 +548,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"\b(flaky|flakiness|tests?|ci|build|benchmarks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotGraduation();
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?)|doctests?|(go|rust|java|type)doc)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?|errors?)|doctests?|(go|rust|java|type)doc)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();
 
     /// <summary>The first environment variable a title names: an upper-case word with an underscore

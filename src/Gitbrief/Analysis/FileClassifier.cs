@@ -77,6 +77,24 @@ internal static class FileClassifier
     /// <summary>Folders of coding agents' skills, prompts and hooks: the repository's own automation.</summary>
     private static readonly string[] AgentFolders = [".claude/", ".cursor/", ".codex/", ".gemini/", ".agents/", ".windsurf/"];
 
+    /// <summary>The settings of the repository's own developer tools — formatters, linters, spell checkers, commit hooks,
+    /// ignore lists, editors: changing them changes nothing a user installs ("clang: Add clang format file", "Fix .gitignore
+    /// paths after examples moved").</summary>
+    private static readonly HashSet<string> DeveloperToolNames = new(StringComparer.Ordinal)
+    {
+        ".clang-format", ".clang-tidy", ".clangd", ".editorconfig", ".gitignore", ".mailmap", ".git-blame-ignore-revs",
+        ".pre-commit-config.yaml", ".pre-commit-config.yml", ".prettierrc", ".prettierrc.json", ".prettierrc.yaml", ".prettierrc.yml",
+        ".prettierrc.js", ".prettierrc.cjs", ".prettierrc.mjs", ".prettierignore", ".eslintrc", ".eslintrc.json", ".eslintrc.js",
+        ".eslintrc.cjs", ".eslintrc.yml", ".eslintrc.yaml", ".eslintignore", "eslint.config.js", "eslint.config.mjs", "eslint.config.cjs",
+        "eslint.config.ts", ".flake8", ".pylintrc", "pylintrc", ".isort.cfg", ".markdownlint.json", ".markdownlint.yaml",
+        ".markdownlint.yml", ".markdownlint-cli2.yaml", ".markdownlintignore", ".yamllint", ".yamllint.yml", ".yamllint.yaml",
+        "rustfmt.toml", ".rustfmt.toml", "clippy.toml", ".clippy.toml", ".golangci.yml", ".golangci.yaml", ".codespellrc",
+        "typos.toml", "_typos.toml", ".typos.toml", "cspell.json", ".cspell.json", "cspell.config.yaml", ".swiftlint.yml",
+        ".stylelintrc", ".stylelintrc.json", ".shellcheckrc", ".hadolint.yaml", "lefthook.yml", ".lintstagedrc", ".lintstagedrc.json",
+    };
+
+    private static readonly string[] DeveloperToolFolders = [".husky/", ".vscode/", ".idea/", ".devcontainer/", ".zed/"];
+
     private static readonly HashSet<string> DocExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".txt", ".tex", ".ipynb", ".mdx",
@@ -188,7 +206,7 @@ internal static class FileClassifier
         {
             return FileRole.CI;
         }
-        if (Manifests.Contains(name) || IsRequirements(name))
+        if (Manifests.Contains(name) || IsRequirements(name) || InRequirementsFolder(slash < 0 ? [] : trimmed[..slash], extension))
         {
             return FileRole.DependencyManifest;
         }
@@ -218,6 +236,7 @@ internal static class FileClassifier
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Builds = BuildNames.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BuildExtensionLookup = BuildExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TestTools = TestToolNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeveloperTools = DeveloperToolNames.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Docs = DocExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DocNameLookup = DocNames.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Configs = ConfigExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -247,6 +266,15 @@ internal static class FileClassifier
         return false;
     }
 
+    /// <summary>"requirements/framework.txt": pip requirement files kept in a folder of their own (the last directory of
+    /// <paramref name="directories"/>).</summary>
+    private static bool InRequirementsFolder(ReadOnlySpan<char> directories, ReadOnlySpan<char> extension)
+    {
+        var parent = directories.TrimEnd('/');
+        return parent[(parent.LastIndexOf('/') + 1)..].Equals("requirements", StringComparison.OrdinalIgnoreCase)
+            && (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || extension.Equals(".in", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static bool IsRequirements(ReadOnlySpan<char> name) =>
         name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) &&
         (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".in", StringComparison.OrdinalIgnoreCase));
@@ -259,6 +287,9 @@ internal static class FileClassifier
         StartsWithAny(path, AgentFolders) ||
         path.StartsWith(".buildkite/", StringComparison.Ordinal) ||
         path.StartsWith(".gitlab/ci/", StringComparison.Ordinal) ||
+        // The developer tools' settings, at the repository's root (a nested ".gitignore" may shape a package's contents).
+        (!path.Contains('/') && DeveloperTools.Contains(name)) ||
+        StartsWithAny(path, DeveloperToolFolders) ||
         name is ".gitlab-ci.yml" or "Jenkinsfile" or "azure-pipelines.yml" or ".travis.yml" or "appveyor.yml" or ".drone.yml" or "codecov.yml" ||
         // The dependency bots' settings: which branches get which updates.
         name is "renovate.json" or "renovate.json5" or ".renovaterc" or ".renovaterc.json" or ".renovaterc.json5" or "dependabot.yml" ||

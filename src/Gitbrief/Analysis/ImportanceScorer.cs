@@ -216,6 +216,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Low, new("follow-up", 0, signalPhrases.FollowUp(followUp)));
         }
+        if (signals.BuildFix is { } build)
+        {
+            return (ImportanceLevel.Low, new("build-fix", 0, signalPhrases.BuildFix(build)));
+        }
         if (signals.Periphery)
         {
             return (ImportanceLevel.Medium, new("periphery", 0, signalPhrases.Periphery));

@@ -26,6 +26,25 @@ internal static partial class TitleSignals
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var".</summary>
     public static bool IsLintFix(string title) => LintFix().IsMatch(title);
 
+    /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
+    /// touched, nothing changed in what runs.</summary>
+    public static bool IsHeaderChore(string title) => HeaderChore().IsMatch(title);
+
+    /// <summary>A fix of type annotations, nothing that runs: the title's last object is the typing ("fix typing", "correct
+    /// `device_mesh` type hint in FSDP strategies") or, beside a file of type declarations, a type ("sessions: fix hooks
+    /// type", "narrow TemplatePathFn pathData type by context") — not "type errors", "type inference" or "type selectors".</summary>
+    public static bool IsTypingFix(string title, bool declarationsChanged) =>
+        TypingFix().IsMatch(title) || (declarationsChanged && TypeFix().IsMatch(title));
+
+    /// <summary>The project's own build as what a fix repairs: "Fix phar compilation", "Fix nix flake build (rust toolchain
+    /// …)", "Fix: Win32 build failure when paths contain spaces" — not a product that builds or compiles for its users
+    /// ("Fix slow incremental builds", "Fix compiling queries that use orderByRaw").</summary>
+    public static string? BuildFixOf(string title) =>
+        BuildFix().Match(title) is { Success: true } match && !BuildPerformance().IsMatch(match.Value) ? match.Value.Trim() : null;
+
+    /// <summary>Whether a title names a second change beside its first ("fix lint and enable routed API proxy").</summary>
+    public static bool NamesMore(string title) => SecondChange().IsMatch(title);
+
     /// <summary>The hardware, platform or model family the title confines the change to.</summary>
     public static string? TargetOf(string title) =>
         HardwareTarget().Match(title) is { Success: true } hardware ? hardware.Value
@@ -49,6 +68,13 @@ internal static partial class TitleSignals
 
     private static bool IsPerformanceType(CommitTraits traits) => traits is { Declared: true, WeightKey: "perf" };
 
+    /// <summary>A bound the product now puts on input it parses ("Limit the number of quoted escapes during multipart
+    /// parsing", "Add Content-Length size check in Rack::Multipart::Parser", "Enforce client_max_size over entire
+    /// multipart form", "Limit number of chunks before pausing reading"), or a bypass it closes ("Fix `header_rules`
+    /// bypass via URL-encoded paths"): the words, or null. Not decoding, which is a model's in an inference engine.</summary>
+    public static string? InputGuardOf(string title) =>
+        InputGuard().Match(title) is { Success: true } match ? match.Value : null;
+
     /// <summary>"MQTT password exposed in JWT", "stop logging the API key": a credential the product exposed (a log, an
     /// output, a token) — the words of the exposure, or null.</summary>
     public static string? CredentialExposureOf(string title) =>
@@ -61,7 +87,8 @@ internal static partial class TitleSignals
 
     /// <summary>A severe danger a body names, not as the conventional scope it is the name of ("fix(vulnerabilities): …"
     /// is a module): a denial of service, a vulnerability, a use after free or double free, an escalation of privilege or
-    /// an execution of code.</summary>
+    /// an execution of code, an injection ("may be vulnerable to command injection"), or a fix it calls a security fix or
+    /// hardening ("Meant as security hardening.").</summary>
     public static string? SevereDangerIn(string body, string? scope) =>
         SevereDanger().Match(body) is { Success: true } match
         && !(scope is not null && scope.Contains(match.Value[..Math.Min(match.Value.Length, 8)], StringComparison.OrdinalIgnoreCase))
@@ -86,8 +113,19 @@ internal static partial class TitleSignals
         return match.Success ? $"reported … {match.Value}" : null;
     }
 
-    /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory.</summary>
-    public static bool IsAdvisoryMerge(string title) => title.Trim() == "Merge commit from fork";
+    /// <summary>"Merge commit from fork": GitHub's title for merging the private fork of a security advisory, with the
+    /// pull request's number when squashed ("Merge commit from fork (#15611)").</summary>
+    public static bool IsAdvisoryMerge(string title) => AdvisoryMerge().IsMatch(title);
+
+    /// <summary>"Add cross-platform telemetry to the compiled library (opt-out)": data the product now collects from
+    /// everyone unless they opt out is a default that changed for every user.</summary>
+    public static bool CollectsByDefault(string title) => CollectionByDefault().IsMatch(title);
+
+    [GeneratedRegex(@"^\s*Merge commit from fork(\s*\(#\d+\))?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AdvisoryMerge();
+
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|enable|enables|collect|collects|introduce|send|sends)\b.{0,60}\b(telemetry|analytics|usage (data|statistics|reporting))\b.{0,60}\b(opt[- ]out|on by default|enabled by default)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CollectionByDefault();
 
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
@@ -98,8 +136,31 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lints?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
+
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderChore();
+
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?\s?:\s*)?(fix|fixes|fixed|repair|unbreak)\b:?\s+(the\s+)?([\w./+#-]+\s+){0,3}?(build|builds|compilation|build failures?|compile errors?|compilation errors?|cmake)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BuildFix();
+
+    [GeneratedRegex(@"\b(slow|slower|fast|faster|incremental|performance|speed|hot)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BuildPerformance();
+
+    [GeneratedRegex(@"\s(and|&|\+)\s+\w|,\s*\w+", RegexOptions.CultureInvariant)]
+    private static partial Regex SecondChange();
+
+    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines)\b.{0,60}";
+
+    // What may follow the typing: a place or a purpose ("in FSDP strategies", "by context"), the pull request's number.
+    private const string TypingTail = @"(\s+(in|of|for|by|on)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
+
+    [GeneratedRegex(TypingVerbs + @"\b(typing|typings|type[- ]hints?|type annotations?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TypingFix();
+
+    [GeneratedRegex(TypingVerbs + @"\btypes?\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TypeFix();
 
     [GeneratedRegex(@"^test\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberedTestArea();
@@ -109,6 +170,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Complexity();
+
+    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InputGuard();
 
     [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeasuredSpeed();
@@ -137,7 +201,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(user ?names?|askpass|PAM|setuid|setgid|allowlists?|denylists?|passwords?|" + AccessWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccessControl();
 
-    [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution|vulnerable to \w+( \w+)?|(command|shell|SQL|code|script|header|CRLF|HTML|template) injection|security[- ](fix(es)?|hardening|issues?|flaws?|bugs?|patch(es)?|holes?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereDanger();
 
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

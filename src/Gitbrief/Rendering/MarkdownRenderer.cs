@@ -141,7 +141,7 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var message = options.FullMessage
                 ? string.Join("<br>", CommitMessage.DisplayLines(entry.Commit.Message).Select(MarkdownText.Inline))
-                : MarkdownText.Inline(HeadingText(entry.Commit));
+                : MarkdownText.Inline(PointText.Clip(HeadingText(entry.Commit), ReportBuilder.MaxTitleLength));
             md.Append("| ").Append(time).Append(" | ").Append(MarkdownText.Inline(entry.Commit.Author.Name)).Append(" | ")
                 .Append(message).Append(" |\n");
         }

@@ -10,6 +10,9 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
 {
     private const int MaxHighlights = 5;
 
+    /// <summary>A highlight is a title a reader takes in at a glance: a longer one is cut at a word, its commit keeps it whole.</summary>
+    public const int MaxTitleLength = 120;
+
     public DailyReport Build(ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits)
     {
         var list = commits.ToList();
@@ -35,7 +38,7 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
             Highlights = highlights ?? entries
                 .Where(e => e.Level == ImportanceLevel.High && !e.Importance.Muted)
                 .Take(MaxHighlights)
-                .Select(e => e.Commit.Title)
+                .Select(e => PointText.Clip(e.Commit.Title, MaxTitleLength))
                 .ToList(),
             Themes = themes ?? ThemeFinder.Find(entries, repository.Name),
         };

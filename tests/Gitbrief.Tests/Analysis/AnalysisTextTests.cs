@@ -131,9 +131,9 @@ public sealed class AnalysisTextTests
     [Fact]
     public void Tool_dotfiles_are_configuration_but_carry_no_risk()
     {
-        var analysis = CommitBuilder.Message("chore: ignore build output").File(".gitignore", 2).File(".pre-commit-config.yaml", 3).Analyze().Analysis;
+        var analysis = CommitBuilder.Message("chore: ignore build output").File("web/.gitignore", 2).File(".gitattributes", 3).Analyze().Analysis;
 
-        Assert.Contains("configuration changed: .gitignore, .pre-commit-config.yaml", analysis.Impact);
+        Assert.Contains("configuration changed: web/.gitignore, .gitattributes", analysis.Impact);
         Assert.Empty(analysis.Risks);
         Assert.Empty(analysis.Recommendations);
     }

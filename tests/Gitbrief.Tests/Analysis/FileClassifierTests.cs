@@ -50,6 +50,14 @@ public sealed class FileClassifierTests
     [InlineData(".circleci/config.yml", FileRole.CI)]
     [InlineData(".claude/skills/create-tiny-model/scripts/finetune.py", FileRole.CI)]
     [InlineData(".cursor/rules/review.md", FileRole.CI)]
+    // The repository's own developer tools (formatters, linters, hooks, ignore lists) at its root; a nested .gitignore
+    // may shape what a package ships.
+    [InlineData(".clang-format", FileRole.CI)]
+    [InlineData(".gitignore", FileRole.CI)]
+    [InlineData(".pre-commit-config.yaml", FileRole.CI)]
+    [InlineData("rustfmt.toml", FileRole.CI)]
+    [InlineData(".vscode/settings.json", FileRole.CI)]
+    [InlineData("packages/app/.gitignore", FileRole.Config)]
     // Build
     [InlineData("Makefile", FileRole.Build)]
     [InlineData("CMakeLists.txt", FileRole.Build)]
@@ -66,6 +74,7 @@ public sealed class FileClassifierTests
     [InlineData("Cargo.toml", FileRole.DependencyManifest)]
     [InlineData("requirements.txt", FileRole.DependencyManifest)]
     [InlineData("requirements-dev.txt", FileRole.DependencyManifest)]
+    [InlineData("requirements/framework.txt", FileRole.DependencyManifest)]
     [InlineData("go.mod", FileRole.DependencyManifest)]
     [InlineData("pyproject.toml", FileRole.DependencyManifest)]
     [InlineData("Directory.Packages.props", FileRole.DependencyManifest)]
@@ -99,8 +108,7 @@ public sealed class FileClassifierTests
     [InlineData("deploy/values.yml", FileRole.Config)]
     [InlineData("settings.json", FileRole.Config)]
     [InlineData(".env.example", FileRole.Config)]
-    [InlineData(".editorconfig", FileRole.Config)]
-    [InlineData(".gitignore", FileRole.Config)]
+    [InlineData(".gitattributes", FileRole.Config)]
     // Other
     [InlineData("data/table.xyz", FileRole.Other)]
     [InlineData("", FileRole.Other)]

@@ -590,6 +590,23 @@ public sealed class SignalTests
     [InlineData("upstream: when downloading files as root in legacy (-O) mode and\n\nwithout -p, clear setuid/setgid bits from downloaded files.\n\nReported by Christos Papakonstantinou", true)]
     [InlineData("Tunnel: ignore request body\n\nThe body of a CONNECT request was read as the tunnel's first bytes.\n\nReported by Jan Prachař", false)]
     [InlineData("Fix the login page layout on narrow screens\n\nThe password field overflowed its column.", false)]
+    // A fix its body calls security hardening; GitHub's advisory merge squashed with its pull request's number.
+    [InlineData("lib: Make an exit condition in `storeAttributeValue` more defensive\n\nMeant as security hardening.", true)]
+    [InlineData("Merge commit from fork (#15611)\n\n* Prevent HTTP request/response smuggling via chunk encoding", true)]
+    [InlineData("fix: __proto__ pollution (#4885)", true)]
+    // A bound on what the product parses, a bypass closed, a tighter sandbox.
+    [InlineData("Limit the number of quoted escapes during multipart parsing", true)]
+    [InlineData("Add Content-Length size check in Rack::Multipart::Parser", true)]
+    [InlineData("Enforce client_max_size over entire multipart form (#11889)", true)]
+    [InlineData("Limit number of chunks before pausing reading (#11894)", true)]
+    // Decoding is a model's in an inference engine: a cap on its batch protects nothing.
+    [InlineData("Cap the decode batch size during speculative decoding", false)]
+    [InlineData("Fix `header_rules` bypass via URL-encoded paths.", true)]
+    [InlineData("sandbox: deny all of $HOME except Homebrew dirs", true)]
+    [InlineData("sandbox: log the profile it writes", false)]
+    // What a docs change prevents is the docs' own.
+    [InlineData("Update all the documentation to prevent broken links everywhere (#9552)", false)]
+    [InlineData("ssh_exec: don't use sh for ssh execution\n\nThe command line may use user input (the remote path) so this may be vulnerable to command injection.", true)]
     public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {
         var analyzed = Analyzed(CommitBuilder.Message(message).File("src/server/auth.c", 20, 6));

@@ -183,6 +183,134 @@ public sealed class WorkKindTests
         Assert.DoesNotContain("trivial", analyzed.ReasonCodes());
     }
 
+    [Theory]
+    [InlineData("[maven-release-plugin] prepare release netty-4.2.5.Final", "4.2.5.Final")]
+    [InlineData("[maven-release-plugin] prepare for next development iteration", "(next development iteration)")]
+    public void The_maven_release_plugins_commits_are_release_bumps(string title, string version)
+    {
+        var analyzed = CommitBuilder.Message(title).File("pom.xml", 2, 2).File("codec-http/pom.xml", 2, 2).File("transport/pom.xml", 2, 2).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains(version, analyzed.Reason("release-version").Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Add cross-platform 1DS telemetry to the compiled library (opt-out) (#2293)", true)]
+    [InlineData("Add opt-in usage telemetry to the compiled library", false)]
+    public void Telemetry_collected_unless_users_opt_out_changes_a_default_for_everyone(string title, bool high)
+    {
+        var analyzed = CommitBuilder.Message(title).File("src/telemetry/collector.cpp", 420, 0).File("src/models/model.cpp", 30, 2).Analyze();
+
+        Assert.Equal(high, analyzed.Importance.Level == ImportanceLevel.High);
+        Assert.Equal(high, analyzed.ReasonCodes().Contains("defaults"));
+    }
+
+    [Theory]
+    [InlineData("clang: Add clang format file (#344)", ".clang-format", 120, 0)]
+    [InlineData("Fix .gitignore paths after examples moved to docs/examples", ".gitignore", 3, 3)]
+    public void A_change_of_the_repositorys_developer_tools_is_low(string title, string path, int added, int deleted)
+    {
+        var analyzed = CommitBuilder.Message(title).File(path, added, deleted).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+    }
+
+    [Theory]
+    [InlineData("chore: add license header to brixbench files (#2315)", true)]
+    [InlineData("fix typing", true)]
+    [InlineData("fix(strategies): correct `device_mesh` type hint in FSDP strategies (#21581)", true)]
+    [InlineData("fix lints on rust 1.89 (#4587)", true)]
+    [InlineData("Fix typos (#12705)", true)]
+    [InlineData("dev: fix linting", true)]
+    // A type that is behaviour, not an annotation: the fix still changes what runs.
+    [InlineData("fix: preserve renderer type in copy() during SSR (#18616)", false)]
+    [InlineData("Fix some perforce type issues", false)]
+    public void Headers_annotations_and_lints_are_trivial_at_any_size(string title, bool trivial)
+    {
+        var analyzed = CommitBuilder.Message(title).File("src/runner/main.py", 40, 25).File("src/runner/bench.py", 12, 8).Analyze();
+
+        Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
+        Assert.Equal(trivial, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
+    [Theory]
+    [InlineData("Fix linter errors", true)]
+    // A second change beside the lint fix is judged as that change.
+    [InlineData("fix lint and enable routed API proxy (#1882)", false)]
+    public void A_lint_fix_alone_is_trivial_at_any_size(string title, bool trivial)
+    {
+        var analyzed = CommitBuilder.Message(title).File("server/etcdserver/server.go", 600, 580).File("client/v3/client.go", 300, 290).Analyze();
+
+        Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
+    }
+
+    [Theory]
+    [InlineData("Fix phar compilation", "src/Composer/Compiler.php", true)]
+    [InlineData("grpc: fix plan9 build by moving errno matching to a !plan9 file (#9255)", "internal/syscall/errno.go", true)]
+    [InlineData("Fix: Win32 build failure when paths contain spaces (#2053)", "cmake/symbols.cmake", true)]
+    // A product that builds or compiles for its users: its builds are its behaviour.
+    [InlineData("Fix slow incremental builds (especially on Windows) (#17511)", "crates/oxide/src/scanner.rs", false)]
+    [InlineData("Fix compiling queries that use orderByRaw with expressions (#57228)", "src/Illuminate/Database/Query/Grammars/Grammar.php", false)]
+    public void A_fix_of_the_projects_own_build_is_low(string title, string path, bool buildFix)
+    {
+        var analyzed = CommitBuilder.Message(title).File(path, 30, 12).Analyze();
+
+        Assert.Equal(buildFix, analyzed.ReasonCodes().Contains("build-fix"));
+        Assert.Equal(buildFix, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
+    [Fact]
+    public void A_cve_fixed_by_raising_a_requirement_is_high()
+    {
+        var analyzed = CommitBuilder.Message("fix CVE-2025-50460: https://github.com/Anchor0221/CVE-2025-50460 (#5174)")
+            .File("requirements/framework.txt", 1, 0).File("tests/run.py", 1, 1).Analyze();
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("CVE-2025-50460", analyzed.Reason("security").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fix_scoped_to_the_docs_is_wording()
+    {
+        var analyzed = CommitBuilder.Message("fix(docs): update eval example (#2236)").File("src/lerobot/scripts/lerobot_eval.py", 2, 2).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("wording", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void Fixes_from_review_are_a_follow_up()
+    {
+        var analyzed = CommitBuilder.Message("Fixes from reviews").File("src/guidellm/scheduler.py", 70, 60).Analyze();
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("follow-up", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("src/requests/_types.py", true)]
+    [InlineData("src/requests/sessions.py", false)]
+    public void A_fixed_type_is_an_annotation_beside_a_file_of_type_declarations(string path, bool trivial)
+    {
+        var analyzed = CommitBuilder.Message("sessions: fix hooks type (#7425)").File(path, 1, 1).File("src/requests/adapters.py", 10, 4).Analyze();
+
+        Assert.Equal(trivial, analyzed.ReasonCodes().Contains("trivial"));
+    }
+
+    [Theory]
+    [InlineData("Complete PIP_CONSTRAINT build-environment deprecation (#14094)", "news/14094.removal.rst", 3, 0, true)]
+    [InlineData("Use decompressor max_length parameter (#11898)", "CHANGES/11898.breaking.rst", 4, 0, true)]
+    // Towncrier files a deprecation under "removal" too; a release deletes the fragments it collects.
+    [InlineData("Deprecate the legacy resolver (#14001)", "news/14001.removal.rst", 2, 0, false)]
+    [InlineData("Release 26.2 (#14120)", "news/14094.removal.rst", 0, 3, false)]
+    public void A_news_fragment_of_a_removal_or_break_marks_a_breaking_change(string title, string fragment, int added, int deleted, bool breaking)
+    {
+        var analyzed = CommitBuilder.Message(title).File(fragment, added, deleted).File("src/pip/_internal/build_env.py", 60, 40).Analyze();
+
+        Assert.Equal(breaking, analyzed.ReasonCodes().Contains("breaking"));
+        Assert.Equal(breaking, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
     [Fact]
     public void The_changesets_release_pull_request_is_a_release_bump()
     {

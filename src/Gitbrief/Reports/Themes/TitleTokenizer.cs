@@ -31,7 +31,7 @@ internal static class TitleTokenizer
         "style", "deps", "wip", "merge", "merged", "pull", "request", "branch", "main", "master", "pr", "issue", "issues", "revert",
         "reverts", "reverted", "bug", "bugs", "bugfix", "correct", "correctly", "properly", "set", "get", "ensure", "ensures",
         "missing", "better", "first", "try", "tweak", "tweaks", "adjust", "adjusts", "move", "moves", "moved", "rename", "renames",
-        "renamed", "code", "file", "files", "unused", "case", "cases",
+        "renamed", "code", "file", "files", "unused", "case", "cases", "high", "low",
     };
 
     // Han function characters and two-character verbs every commit uses.
