@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Gitbrief.Sources;
 
@@ -29,6 +30,9 @@ internal sealed class RepositoryProfile
     private readonly Dictionary<string, DirectoryWeight> subtree = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> children = new(StringComparer.Ordinal);
     private readonly HashSet<string> trunk = new(StringComparer.Ordinal);
+
+    /// <summary>The placements worked out so far, by directory (the days of a window are ranked in parallel).</summary>
+    private readonly ConcurrentDictionary<string, Placement> placements = new(StringComparer.Ordinal);
 
     public static RepositoryProfile Empty { get; } = new(new Dictionary<string, DirectoryWeight>());
 
@@ -105,14 +109,29 @@ internal sealed class RepositoryProfile
         CollectionsMarshal.GetValueRefOrAddDefault(counts.GetAlternateLookup<ReadOnlySpan<char>>(), parent, out _)++;
     }
 
-    /// <summary>Where a file lies: in the part that branches off the trunk at the deepest trunk directory above it.</summary>
+    /// <summary>Where a file lies: in the part that branches off the trunk at the deepest trunk directory above it.
+    /// Worked out once per directory (a commit touching 20,000 files lies in a few hundred).</summary>
     public Placement PlacementOf(string path)
     {
         if (!IsKnown)
         {
             return Placement.Unknown;
         }
-        var directory = Parent(path.Replace('\\', '/'));
+        var normalized = path.Replace('\\', '/');
+        var slash = normalized.LastIndexOf('/');
+        var directory = slash < 0 ? ReadOnlySpan<char>.Empty : normalized.AsSpan(0, slash);
+        var known = placements.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (known.TryGetValue(directory, out var placement))
+        {
+            return placement;
+        }
+        placement = PlacementIn(directory.ToString());
+        known.TryAdd(directory, placement);
+        return placement;
+    }
+
+    private Placement PlacementIn(string directory)
+    {
         var branch = BranchOf(directory);
         if (branch is null)
         {

@@ -12,6 +12,7 @@ namespace Gitbrief.Pipeline;
 /// lives and changes). It is read from the repository as it stood when the report's week began — the newest commit
 /// before Monday 00:00 of the week of the window's last day — and kept in the store under that commit, so a week of
 /// daily reports reads git for it once, and a report's profile follows from its window, not from the day it is run.
+/// A repository younger than its week is profiled at its newest commit and kept under that one.
 /// Nothing is read for a window without commits. A failure gives the empty profile: it only refines the ranking.</summary>
 internal static class ProfileSource
 {
@@ -27,10 +28,12 @@ internal static class ProfileSource
         CancellationToken cancellationToken)
     {
         await git.CommitsFound.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var anchor = await git.NewestCommitBeforeAsync(revision, WeekStart(lastDay), firstParent, cancellationToken).ConfigureAwait(false);
+        // A repository younger than its week is profiled as it stands now, and kept under that commit: a re-run of the
+        // day (nothing committed since) reads no tree; the next commit reads it again.
+        var anchor = await git.NewestCommitBeforeAsync(revision, WeekStart(lastDay), firstParent, cancellationToken).ConfigureAwait(false)
+            ?? await git.CommitOfAsync(revision, cancellationToken).ConfigureAwait(false);
         if (anchor is null)
         {
-            // Younger than its week: as it stands now, not worth keeping.
             return await RepositoryProfile.ReadAsync(git.Directory, revision, cancellationToken).ConfigureAwait(false);
         }
         var key = new AnalysisKey(repository, anchor, CacheModel, BuildVersion, string.Empty, string.Empty);

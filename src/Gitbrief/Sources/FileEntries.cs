@@ -58,9 +58,12 @@ internal sealed class FileEntries
         {
             return false;
         }
-        for (var i = 0; i < raw.Count; i++)
+        // In the order of the raw entries, as numstat's would be: no look-up by path.
+        stats.Clear();
+        countsInOrder.Clear();
+        foreach (var counts in counted)
         {
-            stats[raw[i].Path] = counted[i].Binary ? (0, 0, true) : counted[i];
+            countsInOrder.Add(counts.Binary ? (0, 0, true) : counts);
         }
         return true;
     }

@@ -219,6 +219,14 @@ internal sealed class GitHistory(string directory) : ICommitSource
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
     }
 
+    /// <summary>The commit <paramref name="revision"/> names (its full SHA), or null when it names none.</summary>
+    public async Task<string?> CommitOfAsync(string revision, CancellationToken cancellationToken)
+    {
+        var sha = await GitCommand.RunTextAsync(Directory, ["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"], cancellationToken, allowFailure: true)
+            .ConfigureAwait(false);
+        return sha.Length > 0 ? sha : null;
+    }
+
     /// <summary>The newest commit of <paramref name="revision"/> committed before <paramref name="instant"/> (without
     /// merges, or on the first-parent chain), or null when there is none.</summary>
     public async Task<string?> NewestCommitBeforeAsync(string revision, DateTimeOffset instant, bool firstParent, CancellationToken cancellationToken)

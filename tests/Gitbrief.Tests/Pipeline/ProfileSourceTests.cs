@@ -61,6 +61,35 @@ public sealed class ProfileSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repository_younger_than_its_week_is_profiled_at_its_newest_commit_and_kept_under_it()
+    {
+        for (var i = 0; i < 14; i++)
+        {
+            repo.Write($"src/core/part{i}.cs", $"class Part{i} {{}}\n");
+        }
+        repo.Write("contrib/tool.py", "print(1)\n");
+        // 2026-01-12 is a Monday: nothing was committed before the week of the Wednesday began.
+        repo.Commit("feat: the core", "2026-01-12T09:00:00+08:00");
+        var first = repo.Write("contrib/tool.py", "print(2)\n").Commit("chore: tool prints two", "2026-01-14T09:00:00+08:00");
+
+        Assert.Equal(0, (await ReportAsync(workspace, "2026-01-14")).ExitCode);
+        Assert.Equal([first], KeptProfiles(workspace));
+        var markdown = workspace.Markdown("demo", "2026-01-14");
+        var json = File.ReadAllBytes(workspace.ReportPath("demo", "2026-01-14", "json"));
+
+        // A re-run takes the kept profile and writes the same bytes as the run that read it.
+        Assert.Equal(0, (await ReportAsync(workspace, "2026-01-14")).ExitCode);
+        Assert.Equal([first], KeptProfiles(workspace));
+        Assert.Equal(markdown, workspace.Markdown("demo", "2026-01-14"));
+        Assert.Equal(json, File.ReadAllBytes(workspace.ReportPath("demo", "2026-01-14", "json")));
+
+        // A new commit is a new state of the repository: read again and kept under it.
+        var second = repo.Write("src/core/part0.cs", "class Part0 { int x; }\n").Commit("fix: part zero", "2026-01-14T11:00:00+08:00");
+        Assert.Equal(0, (await ReportAsync(workspace, "2026-01-14")).ExitCode);
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), KeptProfiles(workspace));
+    }
+
+    [Fact]
     public async Task A_day_without_commits_reads_no_profile()
     {
         repo.Write("src/a.cs", "class A {}\n").Commit("feat: a", "2026-01-07T10:00:00+08:00");
