@@ -235,9 +235,12 @@ internal sealed partial record CommitSignals
     /// typing", "correct `device_mesh` type hint in FSDP strategies", "tighten CreateData type" beside a types.d.ts).</summary>
     private static bool IsTrivial(CommitRecord commit, List<string> title, bool claimsBehaviour, string? trivialWord, long productLines) =>
         (productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
-        || ((!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) || trivialWord is not null && Vocabulary.Proofreading.Contains(trivialWord)) && productLines <= WordingLines)
-        || ((productLines <= LintLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.IsLintFix(commit.Title)) || TitleSignals.IsHeaderChore(commit.Title)
-        || (productLines <= RefactorLines && TitleSignals.IsTypingFix(commit.Title, commit.Files.Any(f => IsTypeDeclarations(f.Path))));
+        || ((!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) || trivialWord is not null && Vocabulary.Proofreading.Contains(trivialWord))
+            && productLines <= WordingLines)
+        || ((productLines <= LintLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.IsLintFix(commit.Title))
+        || TitleSignals.IsHeaderChore(commit.Title)
+        || (productLines <= RefactorLines && (TitleSignals.FixesTyping(commit.Title)
+            || TitleSignals.FixesType(commit.Title) && commit.Files.Any(f => IsTypeDeclarations(f.Path))));
 
     /// <summary>A file of type declarations only: TypeScript's .d.ts, Python's stubs and typing modules.</summary>
     private static bool IsTypeDeclarations(string path) =>
@@ -274,7 +277,8 @@ internal sealed partial record CommitSignals
     /// a credential the product exposed, a permission or authentication it now requires, what its title and body say
     /// (<see cref="HardeningIn"/>), a bound on what it parses or a bypass it closes, a tightened sandbox, or — for a fix,
     /// whose title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance
-    /// problems" with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone outside reported ("properly bail out when PAM changes username …
+    /// problems" with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone
+    /// outside reported ("properly bail out when PAM changes username …
     /// Reported by …"). <paramref name="bodyLead"/> is the body's first <see cref="LeadCharacters"/> characters.</summary>
     private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyLead) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"

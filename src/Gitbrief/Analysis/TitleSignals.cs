@@ -31,10 +31,12 @@ internal static partial class TitleSignals
     public static bool IsHeaderChore(string title) => HeaderChore().IsMatch(title);
 
     /// <summary>A fix of type annotations, nothing that runs: the title's last object is the typing ("fix typing", "correct
-    /// `device_mesh` type hint in FSDP strategies") or, beside a file of type declarations, a type ("sessions: fix hooks
-    /// type", "narrow TemplatePathFn pathData type by context") — not "type errors", "type inference" or "type selectors".</summary>
-    public static bool IsTypingFix(string title, bool declarationsChanged) =>
-        TypingFix().IsMatch(title) || (declarationsChanged && TypeFix().IsMatch(title));
+    /// `device_mesh` type hint in FSDP strategies") — not "type errors", "type inference" or "type selectors".</summary>
+    public static bool FixesTyping(string title) => TypingFix().IsMatch(title);
+
+    /// <summary>A fix whose last object is a type ("sessions: fix hooks type", "narrow TemplatePathFn pathData type by
+    /// context"): a fix of annotations only beside a file of type declarations.</summary>
+    public static bool FixesType(string title) => TypeFix().IsMatch(title);
 
     /// <summary>The project's own build as what a fix repairs: "Fix phar compilation", "Fix nix flake build (rust toolchain
     /// …)", "Fix: Win32 build failure when paths contain spaces" — not a product that builds or compiles for its users
