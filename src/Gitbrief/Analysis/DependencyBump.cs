@@ -20,18 +20,17 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         // "sync : ggml", "bump sgl-kernel to 0.3.5": a component the repository carries in its own tree.
         // A bump moves a version or many files of the component: "Studio: lock the last GPU switch" edits one file of a
         // top-level folder named in the title, which is no engine upgrade.
-        if (!automated && profile.ComponentNamed(NextToUpdateWords(title), files.Select(f => f.Change.Path).ToList()) is { } component
+        var manifests = files.Where(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile).ToList();
+        if (!automated && profile.ComponentNamed(NextToUpdateWords(title), files.Select(f => f.Change.Path).ToList()) is ({ } folder, { } component)
             && (files.Count >= EngineFiles || title.Contains("sync") || VersionLike().IsMatch(commit.Title))
             // "Update patch doc": the documentation of the component, not the component.
             && !title.Any(Vocabulary.DocumentationWords.Contains)
             // "Update api version to v1.12.0-beta.0" in go.mod and vendor/…/containerd/api/: the repository's own module,
             // published apart and required like any other, moves in the manifests while its folder stays as it was.
-            && !(files.Any(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile)
-                 && !files.Any(f => profile.IsInComponent(f.Change.Path, component))))
+            && !(manifests.Count > 0 && !files.Any(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal))))
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }
-        var manifests = files.Where(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile).ToList();
         // "Update vendored SQLite to 3.46", "bump llama.cpp to b6840": most of the commit is a vendored copy of what the
         // title names (third_party/sqlite/…, vendor/llama.cpp/…), moved by a person rather than by a package manager.
         if (!automated && manifests.Count == 0 && VendoredComponent(title, files) is { } vendored)

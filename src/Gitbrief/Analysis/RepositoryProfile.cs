@@ -152,11 +152,11 @@ internal sealed class RepositoryProfile
         return share < PeripheryShare && outside ? Placement.Periphery : Placement.Normal;
     }
 
-    /// <summary>The name of a directory of the repository that one of <paramref name="words"/> names and that holds a
-    /// sizeable part of its code (a bundled engine or library synced into the tree), or null. A top-level directory
+    /// <summary>A directory of the repository (its path and its name) that one of <paramref name="words"/> names and that
+    /// holds a sizeable part of its code (a bundled engine or library synced into the tree), or null. A top-level directory
     /// counts by its name alone (the commit recording a sync may touch only a revision file); a deeper one
     /// (<c>ml/backend/ggml/ggml</c>) only when at least a third of <paramref name="changed"/> lies inside it.</summary>
-    public string? ComponentNamed(IEnumerable<string> words, IReadOnlyList<string> changed)
+    public (string Folder, string Name)? ComponentNamed(IEnumerable<string> words, IReadOnlyList<string> changed)
     {
         if (!IsKnown)
         {
@@ -169,15 +169,9 @@ internal sealed class RepositoryProfile
             .Where(d => Depth(d.Key) == 1 || changed.Count(p => p.StartsWith(d.Key + "/", StringComparison.Ordinal)) * 3 >= changed.Count)
             .OrderBy(d => Depth(d.Key))
             .ThenBy(d => d.Key, StringComparer.Ordinal)
-            .Select(d => Name(d.Key))
+            .Select(d => ((string Folder, string Name)?)(d.Key, Name(d.Key)))
             .FirstOrDefault();
     }
-
-    /// <summary>Whether <paramref name="path"/> lies in a component folder that <see cref="ComponentNamed"/> named
-    /// <paramref name="component"/>.</summary>
-    public bool IsInComponent(string path, string component) =>
-        subtree.Keys.Any(d => d.Length > 0 && Name(d) == component && Share(subtree[d]) >= ComponentShare
-            && path.StartsWith(d + "/", StringComparison.Ordinal));
 
     private static string Name(string directory) => directory[(directory.LastIndexOf('/') + 1)..];
 
