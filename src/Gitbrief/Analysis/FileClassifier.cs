@@ -182,7 +182,8 @@ internal static class FileClassifier
         var trimmed = normalized.TrimEnd('/');
         var slash = trimmed.LastIndexOf('/');
         var name = trimmed.IsEmpty ? normalized : trimmed[(slash + 1)..];
-        var directories = slash < 0 ? DirectoryKinds.None : KindsOf(trimmed[..slash]);
+        var folder = slash < 0 ? ReadOnlySpan<char>.Empty : trimmed[..slash];
+        var directories = slash < 0 ? DirectoryKinds.None : KindsOf(folder);
         var extension = Path.GetExtension(name);
         var stem = Path.GetFileNameWithoutExtension(name);
 
@@ -206,7 +207,7 @@ internal static class FileClassifier
         {
             return FileRole.CI;
         }
-        if (Manifests.Contains(name) || IsRequirements(name) || InRequirementsFolder(slash < 0 ? [] : trimmed[..slash], extension))
+        if (Manifests.Contains(name) || IsRequirements(name) || InRequirementsFolder(folder, extension))
         {
             return FileRole.DependencyManifest;
         }

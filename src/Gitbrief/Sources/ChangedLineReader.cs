@@ -40,7 +40,7 @@ internal static class ChangedLineReader
             end = end < 0 ? patch.Length : end;
             var line = patch.AsSpan(at, end - at);
             at = end + 1;
-            if (line.StartsWith(FileStart, StringComparison.Ordinal))
+            if (line.StartsWith(FileSectionPath.FileStart, StringComparison.Ordinal))
             {
                 FinishSection();
                 section.Start(line.ToString());
@@ -78,6 +78,4 @@ internal static class ChangedLineReader
             (inSection, inHunks, path) = (false, false, null);
         }
     }
-
-    private const string FileStart = "diff --git ";
 }

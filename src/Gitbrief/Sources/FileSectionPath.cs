@@ -7,7 +7,8 @@ namespace Gitbrief.Sources;
 /// "diff --git a/x b/x" names twice (a section without those lines: a mode change, an empty or binary file).</summary>
 internal sealed class FileSectionPath
 {
-    private const string FileStart = "diff --git ";
+    /// <summary>The line that starts a file section.</summary>
+    public const string FileStart = "diff --git ";
 
     private string? path;
     private string? deletedPath;

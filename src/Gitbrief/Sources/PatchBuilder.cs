@@ -9,7 +9,6 @@ namespace Gitbrief.Sources;
 /// hunk, kept up to the limit.</summary>
 internal sealed class PatchBuilder(long maxFileChars = long.MaxValue, long maxCommitChars = long.MaxValue)
 {
-    private const string FileStart = "diff --git ";
 
     private readonly Dictionary<string, FilePatch> patches = new(StringComparer.Ordinal);
     private StringBuilder? header;
@@ -31,7 +30,7 @@ internal sealed class PatchBuilder(long maxFileChars = long.MaxValue, long maxCo
     /// <summary>Adds one line of the diff, without its line end.</summary>
     public void Add(string line)
     {
-        if (line.StartsWith(FileStart, StringComparison.Ordinal))
+        if (line.StartsWith(FileSectionPath.FileStart, StringComparison.Ordinal))
         {
             FinishFile();
             header = new StringBuilder().Append(line).Append('\n');
