@@ -25,23 +25,22 @@ internal sealed class JsonReportRenderer : IReportRenderer
     public string Render(DailyReport report) => Encoding.UTF8.GetString(RenderUtf8(report));
 
     /// <summary>The bytes of <see cref="Render"/> (UTF-8, no BOM, ending with a newline): what the report's file and the store
-    /// keep. Serialized twice: once only to count its bytes, then into an array of exactly that length and its newline. A
-    /// report listing 20,000 files (4.8 MB) is held once, never in a growing buffer, in chunks beside its copy, nor as a
-    /// string; the second pass costs less than the memory it saves (bench/README.md, "wide2"). Both passes take the source
-    /// generator's direct writer (<see cref="Writer"/>); a commit's files are written from its entries (<see cref="JsonFiles"/>).</summary>
+    /// keep. Serialized twice: once only to count its bytes, then into an array of exactly that length and its newline, each
+    /// through a <see cref="PassingBufferWriter"/>. A report listing 20,000 files (4.8 MB) is held once, never in a growing
+    /// buffer, in chunks beside its copy, nor as a string; the second pass costs less than the memory it saves
+    /// (bench/README.md, "wide2"). Both passes take the source generator's direct writer (<see cref="Writer"/>); a commit's
+    /// files are written from its entries (<see cref="JsonFiles"/>).</summary>
     public static byte[] RenderUtf8(DailyReport report)
     {
         var model = ToModel(report);
-        using var counter = new ByteCounter();
+        var counter = new PassingBufferWriter(null);
         Serialize(counter, model);
         var bytes = GC.AllocateUninitializedArray<byte>(checked((int)counter.Length + 1));
-        using (var text = new MemoryStream(bytes, 0, bytes.Length - 1, writable: true))
+        var text = new PassingBufferWriter(bytes);
+        Serialize(text, model);
+        if (text.Length != bytes.Length - 1)
         {
-            Serialize(text, model);
-            if (text.Position != bytes.Length - 1)
-            {
-                throw new InvalidOperationException("the JSON report changed length between its two serializations");
-            }
+            throw new InvalidOperationException("the JSON report changed length between its two serializations");
         }
         bytes[^1] = (byte)'\n';
         return BidiControls.EscapeInJson(bytes);
@@ -60,10 +59,11 @@ internal sealed class JsonReportRenderer : IReportRenderer
         SkipValidation = true,
     };
 
-    private static void Serialize(Stream stream, JsonReport model)
+    private static void Serialize(PassingBufferWriter output, JsonReport model)
     {
-        using var writer = new Utf8JsonWriter(stream, Writer);
+        using var writer = new Utf8JsonWriter(output, Writer);
         JsonSerializer.Serialize(writer, model, JsonReportContext.Default.JsonReport);
+        writer.Flush();
     }
 
     public static JsonReport Parse(string json) =>
