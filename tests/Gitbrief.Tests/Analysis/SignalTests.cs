@@ -420,6 +420,33 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("Don't cache local directories with a dash *facepalm*", "don't")]
+    [InlineData("Stop integer power from hanging on a negative exponent (#4100)", "stop")]
+    [InlineData("topo: always mark vnics as keep = 0", "always")]
+    [InlineData("Make `path_exists('')` return false (#3570)", "make")]
+    [InlineData("[RyzenAI] make speech sub-model optional in PhiMultiModalProcessor (#2167)", "make")]
+    public void A_plain_title_that_leads_with_what_the_product_now_does_is_medium(string title, string verb)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/queue.rs", 6, 2));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal($"the title says what the product now does ({verb} …)", analyzed.Reason("behaviour").Detail);
+    }
+
+    [Theory]
+    [InlineData("Set version post v2.12.0 release (#12345)")]
+    [InlineData("Disable \"Linting files\" step")]
+    [InlineData("[Cute,Bwd,Sm100] Don't need q_dk_consumer_state")]
+    [InlineData("Make `IO.getn` and `IO.read` docs consistent (#15565)")]
+    public void A_leading_verb_about_tooling_docs_or_versions_says_no_behaviour(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/queue.rs", 6, 2));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.DoesNotContain("behaviour", analyzed.ReasonCodes());
+    }
+
+    [Theory]
     [InlineData("Exclude Markdown files from `format-dev` runs (#27052)")]
     [InlineData("Replace uses of deprecated `find_name_or_class_matches` fn (#1805)")]
     public void A_plain_title_without_a_stated_case_stays_low_when_small(string title)
