@@ -292,6 +292,7 @@ internal sealed partial record CommitSignals
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
             ?? TitleSignals.InputGuardOf(commit.Title)
+            ?? TitleSignals.HardeningPhraseOf(commit.Title)
             // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
             ?? (traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
                 ? $"sandbox … {tightened}" : null)

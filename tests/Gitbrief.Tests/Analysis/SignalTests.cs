@@ -655,6 +655,19 @@ public sealed class SignalTests
     [InlineData("sandbox: log the profile it writes", false)]
     // What a docs change prevents is the docs' own.
     [InlineData("Update all the documentation to prevent broken links everywhere (#9552)", false)]
+    // The idioms of a security fix that name no danger word; a cap that names no stated bound protects nothing.
+    [InlineData("fix: incomplete URL scheme check code scanning alert (#16392)", true)]
+    [InlineData("make sure to validate signature unsigned trailer stream (#21103)", true)]
+    [InlineData("fix: Ensure model name cannot be used to escape model repository (#8400)", true)]
+    [InlineData("Cap width in strftime to 1024 characters", true)]
+    [InlineData("Bound GGUF tensor data offsets against the file mapping (#4179)", true)]
+    [InlineData("stats: cap stats prefix count at 2^16", false)]
+    [InlineData("Validate paths and files when extracting archives", true)]
+    [InlineData("fix: Improve input size validation for large HTTP JSON requests (#8432)", true)]
+    [InlineData("fix(utils): replace getRandomValues with crypto module (#6788)", true)]
+    [InlineData("Raise if a Git refspec starts with - as it is parsed as a CLI flag", true)]
+    [InlineData("Fix open redirect in the login handler", true)]
+    [InlineData("Compare tokens in constant time", true)]
     [InlineData("ssh_exec: don't use sh for ssh execution\n\nThe command line may use user input (the remote path) so this may be vulnerable to command injection.", true)]
     public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {
