@@ -312,6 +312,11 @@ internal sealed partial record CommitSignals
             {
                 return title[i];
             }
+            // "fix busy loop when peer half-closes": a process that spins for ever is a hang.
+            if (title[i] == "busy" && i + 1 < title.Count && title[i + 1] is "loop" or "loops" or "looping")
+            {
+                return Vocabulary.BusyLoop;
+            }
         }
         return null;
     }
@@ -665,8 +670,10 @@ internal sealed partial record CommitSignals
         // "default" leading is a verb only with what it becomes ("default new command to src layout"), else an adjective
         // ("default left and right prompts respect …").
         var says = title.Skip(lead + 1).Any(w => w is "to" or "as");
+        // "make Rustls the default TLS provider": what it makes the default is said before it.
+        var madeTheDefault = title[lead] is "make" or "makes" && near.Zip(near.Skip(1)).Any(p => p.First == "the" && Vocabulary.Defaults.Contains(p.Second));
         return named && (Vocabulary.DefaultVerbs.Contains(title[lead]) && (title[lead] is not ("default" or "defaults") || says)
-            || Vocabulary.DefaultSetters.Contains(title[lead]) && says);
+            || Vocabulary.DefaultSetters.Contains(title[lead]) && (says || madeTheDefault));
     }
 
     /// <summary>Parenthesised notes at the end of a title: "(#27055)", "(renovate)", "(llama/26433)".</summary>

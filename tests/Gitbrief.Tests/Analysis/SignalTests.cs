@@ -205,6 +205,7 @@ public sealed class SignalTests
     [Theory]
     [InlineData("server: fix crash when the model is unloaded")]
     [InlineData("tsdb: fix compaction stuck on an empty block")]
+    [InlineData("fix(http1): fix busy loop when peer half-closes and open body (#4086)")]
     public void A_fix_of_a_crash_or_hang_in_the_core_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/sched.go", 12, 4));
@@ -236,6 +237,7 @@ public sealed class SignalTests
     [InlineData("Add newly stabilized rules to defaults (#27055)")]
     [InlineData("Set the default of runtimeFeatures.UserNamespacesHostNetwork to true")]
     [InlineData("feat: make the fast tokenizer v2 the default")]
+    [InlineData("feat: make Rustls the default TLS provider. (#2752)")]
     public void A_title_that_changes_a_default_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
@@ -254,6 +256,7 @@ public sealed class SignalTests
     [InlineData("Add option to launch Studio without opening the default browser (#7016)")]
     [InlineData("fix: default left and right prompts respect user color settings (#18506)")]
     [InlineData("fix(winget): fall back to the default description in additional locales (#6771)")]
+    [InlineData("Use the default allocator in the arena tests")]
     public void A_title_that_only_names_a_default_changes_none(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
