@@ -182,8 +182,9 @@ internal sealed partial record CommitSignals
         var wording = WordingOf(commit.Title, traits, productLines);
         return new CommitSignals
         {
-            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own.
-            Hardening = roleOnly || automation || examplesOnly || wording is not null || ToolingOnly(traits, source, product, dependency) ? null
+            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own. A release
+            // commit's body is its changelog: the security fixes it lists landed in their own commits.
+            Hardening = roleOnly || automation || examplesOnly || wording is not null || release is not null || ToolingOnly(traits, source, product, dependency) ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
             Experimental = experimental,
