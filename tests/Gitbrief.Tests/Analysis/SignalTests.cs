@@ -84,6 +84,20 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
     }
 
+    // A release commit whose body is its changelog: the fixes and breaking changes it lists landed in their own commits.
+    [Fact]
+    public void A_release_commit_is_low_whatever_its_changelog_body_lists()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("[RELEASE] Released version 3.4-dev10\n\nReleased version 3.4-dev10 with the following main changes :\n"
+                + "    - BUG/MINOR: net_helper: fix out-of-bounds read in tcp_fullhdr_find_opt\n    - BUG/MAJOR: http: forbid comma character in authority value\n"
+                + "    - Breaking: the legacy stats socket is removed\n")
+            .File("VERSION", 1, 1)
+            .File("CHANGELOG", 164, 0));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal("release version 3.4-dev10", analyzed.Reason("release-version").Detail);
+    }
+
     [Theory]
     [InlineData("ggml : bump version to 0.9.7 (ggml/1425)", "ggml/CMakeLists.txt", "0.9.7")]
     [InlineData("Bump 0.16.0 (#27136)", "Cargo.toml", "0.16.0")]
