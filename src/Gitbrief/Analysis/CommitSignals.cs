@@ -246,8 +246,8 @@ internal sealed partial record CommitSignals
             && productLines <= WordingLines)
         || ((productLines <= LintLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.IsLintFix(commit.Title))
         || TitleSignals.IsHeaderChore(commit.Title)
-        || (productLines <= RefactorLines && (TitleSignals.FixesTyping(commit.Title)
-            || TitleSignals.FixesType(commit.Title) && commit.Files.Any(f => IsTypeDeclarations(f.Path))));
+        || ((productLines <= RefactorLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.FixesTyping(commit.Title))
+        || (productLines <= RefactorLines && TitleSignals.FixesType(commit.Title) && commit.Files.Any(f => IsTypeDeclarations(f.Path)));
 
     /// <summary>A file of type declarations only: TypeScript's .d.ts, Python's stubs and typing modules.</summary>
     private static bool IsTypeDeclarations(string path) =>

@@ -8,8 +8,8 @@ namespace Gitbrief.Tests.Evaluation;
 /// fails CI.</summary>
 public sealed class EvaluationTests
 {
-    /// <summary>Floors a little under today's figures on 514 commits of 17 repositories (90.3% agreement, high
-    /// precision 90.5%, recall 55.9%, 37 points above the old tool). Recall stands lower than the 73.5% it once had:
+    /// <summary>Floors a little under today's figures on 514 commits of 17 repositories (89.9% agreement, high
+    /// precision 86.4%, recall 55.9%, 36 points above the old tool). Recall stands lower than the 73.5% it once had:
     /// a new capability is medium since four blind sets labelled 17 of 22 such commits medium (an added op, option or
     /// command reaches only those who use it), and five of the set's highs were of that kind; a fix of wrong results
     /// (not a crash) is medium since 12 of the 15 such fixes over all sets were labelled below high.</summary>
@@ -17,9 +17,9 @@ public sealed class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all twenty-nine hold-out sets together (3,215 commits, 242 high): high precision 79.9%, recall 57.4%
+    /// <summary>Over all twenty-nine hold-out sets together (4,008 commits, 304 high): high precision 85.2%, recall 56.9%
     /// (the thirteenth holds a security release whose fixes mostly never say so, 26 highs of which the rules find 11).</summary>
-    private const double HoldOutPrecisionFloor = 0.77;
+    private const double HoldOutPrecisionFloor = 0.82;
     private const double HoldOutRecallFloor = 0.55;
 
     private static readonly string[] HoldOuts =
@@ -76,15 +76,15 @@ public sealed class EvaluationTests
     [InlineData("eval/holdout17", 0.82)]
     [InlineData("eval/holdout18", 0.73)]
     [InlineData("eval/holdout19", 0.79)]
-    [InlineData("eval/holdout20", 0.72)]
-    [InlineData("eval/holdout21", 0.77)]
+    [InlineData("eval/holdout20", 0.77)]
+    [InlineData("eval/holdout21", 0.79)]
     [InlineData("eval/holdout22", 0.81)]
-    [InlineData("eval/holdout23", 0.70)]
-    [InlineData("eval/holdout24", 0.74)]
-    [InlineData("eval/holdout25", 0.77)]
+    [InlineData("eval/holdout23", 0.74)]
+    [InlineData("eval/holdout24", 0.76)]
+    [InlineData("eval/holdout25", 0.78)]
     [InlineData("eval/holdout26", 0.81)]
-    [InlineData("eval/holdout27", 0.69)]
-    [InlineData("eval/holdout28", 0.80)]
+    [InlineData("eval/holdout27", 0.70)]
+    [InlineData("eval/holdout28", 0.85)]
     [InlineData("eval/holdout29", 0.71)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
