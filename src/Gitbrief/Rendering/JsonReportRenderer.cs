@@ -24,18 +24,24 @@ internal sealed class JsonReportRenderer : IReportRenderer
     /// <summary>The report as JSON; bidirectional controls in commit text are written as \u escapes (<see cref="BidiControls"/>).</summary>
     public string Render(DailyReport report) => Encoding.UTF8.GetString(RenderUtf8(report));
 
+    /// <summary>A report of at most this many bytes of JSON (a day of ordinary commits: 20–180 kB on the bench's repository) is
+    /// serialized once, its bytes kept in a pooled buffer while they are counted.</summary>
+    private const int SinglePassBytes = 512 * 1024;
+
     /// <summary>The bytes of <see cref="Render"/> (UTF-8, no BOM, ending with a newline): what the report's file and the store
-    /// keep. Serialized twice: once only to count its bytes, then into an array of exactly that length and its newline. A
-    /// report listing 20,000 files (4.8 MB) is held once, never in a growing buffer, in chunks beside its copy, nor as a
-    /// string; the second pass costs less than the memory it saves (bench/README.md, "wide2").</summary>
+    /// keep, in an array of exactly that length and its newline. A report of at most <see cref="SinglePassBytes"/> is
+    /// serialized once; a larger one twice: once only to count its bytes, then into its array. A report listing 20,000 files
+    /// (4.8 MB) is held once, never in a growing buffer, in chunks beside its copy, nor as a string; the second pass costs
+    /// less than the memory it saves (bench/README.md, "wide2").</summary>
     public static byte[] RenderUtf8(DailyReport report)
     {
         var model = ToModel(report);
-        using var counter = new ByteCounter();
+        using var counter = new ByteCounter(keep: SinglePassBytes);
         JsonSerializer.Serialize(counter, model, Context.JsonReport);
         var bytes = GC.AllocateUninitializedArray<byte>(checked((int)counter.Length + 1));
-        using (var text = new MemoryStream(bytes, 0, bytes.Length - 1, writable: true))
+        if (!counter.TryCopyKept(bytes))
         {
+            using var text = new MemoryStream(bytes, 0, bytes.Length - 1, writable: true);
             JsonSerializer.Serialize(text, model, Context.JsonReport);
             if (text.Position != bytes.Length - 1)
             {
