@@ -33,10 +33,13 @@ internal sealed class JsonReportRenderer : IReportRenderer
     /// serialized once; a larger one twice: once only to count its bytes, then into its array. A report listing 20,000 files
     /// (4.8 MB) is held once, never in a growing buffer, in chunks beside its copy, nor as a string; the second pass costs
     /// less than the memory it saves (bench/README.md, "wide2").</summary>
-    public static byte[] RenderUtf8(DailyReport report)
+    public static byte[] RenderUtf8(DailyReport report) => RenderUtf8(report, SinglePassBytes);
+
+    /// <summary><see cref="RenderUtf8(DailyReport)"/> with the largest report serialized once given (the tests set it).</summary>
+    internal static byte[] RenderUtf8(DailyReport report, int singlePassBytes)
     {
         var model = ToModel(report);
-        using var counter = new ByteCounter(keep: SinglePassBytes);
+        using var counter = new ByteCounter(keep: singlePassBytes);
         JsonSerializer.Serialize(counter, model, Context.JsonReport);
         var bytes = GC.AllocateUninitializedArray<byte>(checked((int)counter.Length + 1));
         if (!counter.TryCopyKept(bytes))
