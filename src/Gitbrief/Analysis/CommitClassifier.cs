@@ -59,7 +59,7 @@ internal static partial class CommitClassifier
         var body = string.Join('\n', CommitMessage.BodyLines(commit.Message));
         var revert = RevertTitle().IsMatch(title);
         var reading = ReadTitle(title, revert);
-        var breaking = reading.Breaking || BreakingFooter().IsMatch(commit.Message) || AddsBreakingNews(files, title);
+        var breaking = reading.Breaking || BreakingFooter().IsMatch(commit.Message) || BreakingStatement().IsMatch(body) || AddsBreakingNews(files, title);
         var securityKeyword = MostTellingSecurityKeyword(title + "\n" + body);
         var security = securityKeyword is not null;
 
@@ -102,8 +102,9 @@ internal static partial class CommitClassifier
         }
         var tags = TagPrefix().Match(title);
         var reading = tags.Success ? ReadTaggedTitle(title, tags) : ReadAreaTitle(title);
-        // "foo!: bar": the "!" marks a breaking change whatever the type, known or not.
-        if (ConventionalTitle().Match(title) is { Success: true } marked && marked.Groups["bang"].Success)
+        // "foo!: bar": the "!" marks a breaking change whatever the type, known or not; so does a "breaking:" type.
+        if (ConventionalTitle().Match(title) is { Success: true } marked
+            && (marked.Groups["bang"].Success || marked.Groups["type"].Value.Equals("breaking", StringComparison.OrdinalIgnoreCase)))
         {
             reading = reading with { Breaking = true, Scope = reading.Scope ?? marked.Groups["type"].Value, Subject = marked.Groups["subject"].Value.Trim() };
         }
@@ -264,8 +265,13 @@ internal static partial class CommitClassifier
     [GeneratedRegex(@"^BREAKING[ -]CHANGE[ \t]*:[ \t]*\S", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex BreakingFooter();
 
+    // A body line that says so in prose: "Breaking change since `query()` and `form()` are no longer available …",
+    // "**Breaking:** …" — not "Breaking changes: none".
+    [GeneratedRegex(@"^[ \t]*(\*\*)?breaking( changes?)?(\*\*)?[ \t]*(:(\*\*)?|since|because|as)[ \t]+(?!(none|no|n/?a)\b)\S", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BreakingStatement();
+
     // Every alternative holds one of SecurityWords' words as a whole word: a new alternative needs its word there too.
-    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|GHSA-[\w-]{4,}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole|hardening)|(prototype|__proto__) pollution|(request|response|HTTP) smuggling|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|(auth(entication|orization)?|permissions?|access|ACL|sandbox|CSRF|CSP|security) bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|out[- ]of[- ]bounds( heap| stack| memory)? (read|write)s?|heap[- ]buffer[- ]overflow|sanitize|sanitise|insecure|leak(s|ed)? (secrets?|tokens?|credentials?|keys?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|GHSA-[\w-]{4,}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole|hardening)|(prototype|__proto__) pollution|(request|response|HTTP) smuggling|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|(auth(entication|orization)?|permissions?|access|ACL|sandbox|CSRF|CSP|security) bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|UAF|out[- ]of[- ]bounds( heap| stack| memory)? (read|write)s?|heap[- ]buffer[- ]overflow|sanitize|sanitise|insecure|leak(s|ed)? (secrets?|tokens?|credentials?|keys?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityKeyword();
 
     /// <summary>Whether a security keyword names a severe class of issue (an advisory id, injection, code

@@ -86,6 +86,11 @@ internal sealed partial record CommitSignals
     /// behaviour change of limited reach, the words of a fix that never says "fix".</summary>
     public string? ScopedBehaviour { get; init; }
 
+    /// <summary>A plain title of a source change that leads with what the product now does or stops doing — "Don't cache
+    /// local directories with a dash", "Stop integer power from hanging on a negative exponent", "Always load image model
+    /// cards into cache", "Make `path_exists('')` return false": the words of a fix or a small feature that never says so.</summary>
+    public string? BehaviourVerb { get; init; }
+
     /// <summary>The diff of the product files changes only comments and documentation in the code ("comments") or only
     /// whitespace ("formatting"): nothing a user runs changes, whatever the message says.</summary>
     public string? CodeOnly { get; init; }
@@ -202,6 +207,7 @@ internal sealed partial record CommitSignals
             BuildFix = TitleSignals.BuildFixOf(commit.Title),
             ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped
                 ? scoped.Value.Trim() : null,
+            BehaviourVerb = traits.WeightKey == "other" && source.Count > 0 ? BehaviourVerbOf(subject, fullTitle) : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
@@ -286,6 +292,7 @@ internal sealed partial record CommitSignals
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
             ?? TitleSignals.InputGuardOf(commit.Title)
+            ?? TitleSignals.HardeningPhraseOf(commit.Title)
             // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
             ?? (traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
                 ? $"sandbox … {tightened}" : null)
@@ -304,6 +311,11 @@ internal sealed partial record CommitSignals
             if (Vocabulary.Severe.Contains(title[i]) && !(i + 1 < title.Count && Vocabulary.Tooling.Contains(title[i + 1])))
             {
                 return title[i];
+            }
+            // "fix busy loop when peer half-closes": a process that spins for ever is a hang.
+            if (title[i] == "busy" && i + 1 < title.Count && title[i + 1] is "loop" or "loops" or "looping")
+            {
+                return Vocabulary.BusyLoop;
             }
         }
         return null;
@@ -602,6 +614,19 @@ internal sealed partial record CommitSignals
     private static readonly System.Buffers.SearchValues<char> UpperSnake =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
+    /// <summary>The leading verb of a plain title that says what the product now does or stops doing, unless the title is
+    /// about the repository's own tooling, docs or versions ("Set version post v2.12.0 release", "Disable "Linting files"
+    /// step", "Don't need q_dk_consumer_state").</summary>
+    private static string? BehaviourVerbOf(string subject, IReadOnlyList<string> title) =>
+        BehaviourLead().Match(subject) is { Success: true } lead
+        && !title.Any(w => Vocabulary.Tooling.Contains(w) || w is "version" or "release" or "changelog" or "typo" or "typos" or "need" or "needed")
+            ? lead.Groups["verb"].Value.ToLowerInvariant()
+            : null;
+
+    /// <summary>A plain title's leading verb of behaviour, after any "[tag]" and one-word "area:" prefix.</summary>
+    [GeneratedRegex(@"^\s*(\[[^\]]*\]\s*)*([\w./-]+\s*:\s*)?(?<verb>don'?t|do not|does not|doesn'?t|never|stop|only|always|skip|make|change|set|return|accept|fall ?back|treat|keep|preserve|respect|honou?r|ignore|disallow|reject|retry|require|disable|enable)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BehaviourLead();
+
     /// <summary>The condition or purpose of a behaviour change in a plain title: "when cleared", "if not read",
     /// "even if already woken", "instead of …", "to support iGPU", "to work with …".</summary>
     [GeneratedRegex(@"\b(when(ever)?|if|unless|instead of|so that|to (support|work|handle|allow|avoid|prevent|match))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -645,8 +670,10 @@ internal sealed partial record CommitSignals
         // "default" leading is a verb only with what it becomes ("default new command to src layout"), else an adjective
         // ("default left and right prompts respect …").
         var says = title.Skip(lead + 1).Any(w => w is "to" or "as");
+        // "make Rustls the default TLS provider": what it makes the default is said before it.
+        var madeTheDefault = title[lead] is "make" or "makes" && near.Zip(near.Skip(1)).Any(p => p.First == "the" && Vocabulary.Defaults.Contains(p.Second));
         return named && (Vocabulary.DefaultVerbs.Contains(title[lead]) && (title[lead] is not ("default" or "defaults") || says)
-            || Vocabulary.DefaultSetters.Contains(title[lead]) && says);
+            || Vocabulary.DefaultSetters.Contains(title[lead]) && (says || madeTheDefault));
     }
 
     /// <summary>Parenthesised notes at the end of a title: "(#27055)", "(renovate)", "(llama/26433)".</summary>

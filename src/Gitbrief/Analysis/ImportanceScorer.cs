@@ -153,6 +153,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Medium, new("scoped-behaviour", 0, signalPhrases.ScopedBehaviour(scoped)), false);
         }
+        if (signals is { BehaviourVerb: { } verb })
+        {
+            return (ImportanceLevel.Medium, new("behaviour", 0, signalPhrases.BehaviourVerb(verb)), false);
+        }
         return (ImportanceLevel.Low, null, false);
     }
 

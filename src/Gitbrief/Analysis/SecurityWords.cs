@@ -15,7 +15,7 @@ internal static class SecurityWords
     [
         "cve", "ghsa", "vulnerability", "vulnerabilities", "security", "xss", "csrf", "ssrf", "xxe", "rce", "injection", "injections",
         "execution", "traversal", "escalation", "bypass", "exploit", "exploitable", "denial", "dos", "overflow", "free",
-        "bounds", "sanitize", "sanitise", "insecure", "leak", "leaks", "leaked", "pollution", "smuggling",
+        "bounds", "uaf", "sanitize", "sanitise", "insecure", "leak", "leaks", "leaked", "pollution", "smuggling",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =

@@ -29,6 +29,7 @@ internal sealed record SignalPhrases
     public required Func<string, string> Target { get; init; }
     public required string Removal { get; init; }
     public required Func<string, string> ScopedBehaviour { get; init; }
+    public required Func<string, string> BehaviourVerb { get; init; }
     public required Func<string, string> NewSetting { get; init; }
     public required string NoHighSignal { get; init; }
     public required Func<int, string> DayCap { get; init; }
@@ -64,6 +65,7 @@ internal sealed record SignalPhrases
         Target = t => $"仅针对特定硬件、平台或模型（{t}）",
         Removal = "移除了用户在用的支持",
         ScopedBehaviour = w => $"特定条件下的行为变化（{w}）",
+        BehaviourVerb = w => $"标题说明了行为变化（{w} …）",
         NewSetting = v => $"新增核心设置 {v}",
         NoHighSignal = "无须立即知晓的信号",
         DayCap = n => $"当日高重要度过多，保留前 {n} 项",
@@ -98,6 +100,7 @@ internal sealed record SignalPhrases
         Target = t => $"confined to one hardware target, platform or model ({t})",
         Removal = "removes support users had",
         ScopedBehaviour = w => $"changes behaviour in a stated case ({w})",
+        BehaviourVerb = w => $"the title says what the product now does ({w} …)",
         NewSetting = v => $"new core setting {v}",
         NoHighSignal = "nothing a follower must know today",
         DayCap = n => $"many high items today: the top {n} kept",

@@ -78,6 +78,15 @@ internal static partial class TitleSignals
     public static string? InputGuardOf(string title) =>
         InputGuard().Match(title) is { Success: true } match ? match.Value : null;
 
+    /// <summary>The idioms of a security fix that names no danger word: a code-scanning alert fixed, a signature now
+    /// validated, a name that "cannot be used to escape" its folder, a size or offset capped to a stated bound ("Cap width
+    /// in strftime to 1024 characters", "Bound GGUF tensor data offsets against the file mapping"), entries validated when
+    /// an archive is extracted, a size check of what a request carries, randomness taken from a cryptographic source, an
+    /// argument that would be "parsed as a CLI flag", an open redirect, a timing attack, a decompression bomb, files left
+    /// world-readable: the words, or null.</summary>
+    public static string? HardeningPhraseOf(string title) =>
+        HardeningPhrase().Match(title) is { Success: true } match ? match.Value : null;
+
     /// <summary>"MQTT password exposed in JWT", "stop logging the API key": a credential the product exposed (a log, an
     /// output, a token) — the words of the exposure, or null.</summary>
     public static string? CredentialExposureOf(string title) =>
@@ -186,6 +195,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b|\breplac(e|es|ed|ing)\s+(\w+\s+)?asserts?( statements)?\s+with\s+(\w+\s+)?(exceptions|errors|checks|raises)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InputGuard();
+
+    [GeneratedRegex(@"\b(code[- ]scanning|codeql)\b.{0,20}\balerts?\b|\b(validat\w*|verif\w*)\b.{0,30}\bsignatures?\b|\bsignatures?\b.{0,20}\b(validation|verification)\b|\b(cannot|can't|can ?not|could not|never|unable to)\b.{0,30}\bescape\b|^\s*(\[[^\]]*\]\s*)*([\w./-]+:\s*)?(bound|bounds|cap|caps|clamp|clamps)\b.{0,40}\b(offsets?|lengths?|width|sizes?|indices|depth|count)\b.{0,30}\b(to \d+ ?(characters|chars|bytes|[kmg]i?b)\b|against the (\w+ )?(file|buffer|mapping|input|data)\b)|\b(validat\w*|check\w*|sanitiz\w*|verif\w*)\b.{0,40}\b(extract\w*|unpack\w*|unzip\w*|untar\w*)\b|\b(input|request|payload|body|message|frame|header)s? (size|length) (validation|checks?|limits?)\b|random\w*\b.{0,30}\bcrypto\w*|\b(crypto\w*|secure|cryptographically)\b.{0,20}\brandom\w*|\b(parsed|interpreted|treated) as an? (cli |command[- ]line )?(flag|option|switch)\b|\bopen redirects?\b|\b(constant[- ]time|timing (attack|side[- ]channel)s?)\b|\b(zip|decompression) bombs?\b|\b(world|group|other)[- ](readable|writable|writeable)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HardeningPhrase();
 
     [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeasuredSpeed();

@@ -9,7 +9,7 @@ internal static class Vocabulary
     /// <summary>Memory-safety problems: a danger a protection guards against, a severe and critical fix in the title, and
     /// the words of a fix's body that tell one (<see cref="MemorySafety"/>).</summary>
     private static readonly string[] MemorySafetyWords =
-        ["use-after-free", "double-free", "overrun", "overruns", "out-of-bounds", "uninitialized", "uninitialised"];
+        ["use-after-free", "uaf", "double-free", "overrun", "overruns", "out-of-bounds", "uninitialized", "uninitialised"];
 
     /// <summary>Verbs of protection: the commit makes the product refuse, clean or confine something.</summary>
     public static readonly HashSet<string> Protective = Set(
@@ -113,8 +113,11 @@ internal static class Vocabulary
     /// <summary>The critical ones among <see cref="ChineseSevere"/>.</summary>
     public static readonly string[] ChineseCritical = ["崩溃", "死锁", "段错误", "数据丢失", "卡死"];
 
+    /// <summary>A process spinning for ever ("fix busy loop when peer half-closes"): two words of a title, one critical problem.</summary>
+    public const string BusyLoop = "busy loop";
+
     /// <summary>Whether a severe word found in a title names a critical problem.</summary>
-    public static bool IsCritical(string severe) => Critical.Contains(severe) || ChineseCritical.Contains(severe, StringComparer.Ordinal);
+    public static bool IsCritical(string severe) => severe == BusyLoop || Critical.Contains(severe) || ChineseCritical.Contains(severe, StringComparer.Ordinal);
 
     /// <summary>Gating words: the change is opt-in, experimental, behind a flag.</summary>
     public static readonly HashSet<string> Experimental = Set(
@@ -140,7 +143,7 @@ internal static class Vocabulary
 
     /// <summary>The repository's own tooling: a severe word before one of these ("broken tests") repairs nothing a user runs.</summary>
     public static readonly HashSet<string> Tooling = Set([.. DocumentationWords,
-        "test", "tests", "testing", "build", "builds", "ci", "link", "links", "example", "examples", "benchmark", "benchmarks", "lint", "linter"]);
+        "test", "tests", "testing", "build", "builds", "ci", "link", "links", "example", "examples", "benchmark", "benchmarks", "lint", "linter", "linting"]);
 
     /// <summary>A capability or a check, named in a title: what a small change that adds or removes it still changes for users.</summary>
     public static readonly HashSet<string> TakenAway = Set(

@@ -123,6 +123,15 @@ public sealed class CommitClassifierTests
         Assert.Equal("foo", traits.Scope);
     }
 
+    [Theory]
+    [InlineData("feat: add x\n\nBreaking changes: none")]
+    [InlineData("feat: add x\n\nBreaking: no")]
+    [InlineData("feat: add x\n\nThis avoids breaking changes for users of the v1 API.")]
+    public void A_body_that_denies_or_only_mentions_breaking_changes_is_not_one(string message)
+    {
+        Assert.False(CommitBuilder.Message(message).File("src/api.cs").Traits().Breaking);
+    }
+
     [Fact]
     public void An_empty_breaking_change_footer_is_not_a_breaking_change()
     {
@@ -135,6 +144,9 @@ public sealed class CommitClassifierTests
     [InlineData("refactor: rename settings\n\nBREAKING CHANGE: the `foo` key is now `bar`")]
     [InlineData("refactor: rename settings\n\nBREAKING-CHANGE: the `foo` key is now `bar`")]
     [InlineData("feat(api)!: new auth flow")]
+    [InlineData("breaking: remove redirect(back) for v3")]
+    [InlineData("feat: add `query` and `form` crate features\n\nBreaking change since `query()` and `form()` are no longer available by default.")]
+    [InlineData("feat: new router\n\n**Breaking:** routes are matched case-sensitively")]
     public void A_breaking_footer_or_bang_marks_a_breaking_change(string message)
     {
         Assert.True(CommitBuilder.Message(message).File("src/a.cs").Traits().Breaking);

@@ -26,6 +26,7 @@ public sealed class SecurityWordsTests
     [InlineData("fix: DoS with deep nesting", "DoS")]
     [InlineData("fix: buffer overflow in decoder", "buffer overflow")]
     [InlineData("fix: use-after-free on close", "use-after-free")]
+    [InlineData("[sparse] UAF in sparse_reset", "UAF")]
     [InlineData("fix: __proto__ pollution (#4885)", "__proto__ pollution")]
     [InlineData("Out of bounds heap write due to an incorrect bounds check (#16887)", "Out of bounds heap write")]
     [InlineData("Prevent HTTP request/response smuggling via chunk encoding", "response smuggling")]

@@ -205,6 +205,7 @@ public sealed class SignalTests
     [Theory]
     [InlineData("server: fix crash when the model is unloaded")]
     [InlineData("tsdb: fix compaction stuck on an empty block")]
+    [InlineData("fix(http1): fix busy loop when peer half-closes and open body (#4086)")]
     public void A_fix_of_a_crash_or_hang_in_the_core_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/sched.go", 12, 4));
@@ -236,6 +237,7 @@ public sealed class SignalTests
     [InlineData("Add newly stabilized rules to defaults (#27055)")]
     [InlineData("Set the default of runtimeFeatures.UserNamespacesHostNetwork to true")]
     [InlineData("feat: make the fast tokenizer v2 the default")]
+    [InlineData("feat: make Rustls the default TLS provider. (#2752)")]
     public void A_title_that_changes_a_default_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
@@ -254,6 +256,7 @@ public sealed class SignalTests
     [InlineData("Add option to launch Studio without opening the default browser (#7016)")]
     [InlineData("fix: default left and right prompts respect user color settings (#18506)")]
     [InlineData("fix(winget): fall back to the default description in additional locales (#6771)")]
+    [InlineData("Use the default allocator in the arena tests")]
     public void A_title_that_only_names_a_default_changes_none(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
@@ -417,6 +420,33 @@ public sealed class SignalTests
 
         Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
         Assert.Equal($"changes behaviour in a stated case ({condition})", analyzed.Reason("scoped-behaviour").Detail);
+    }
+
+    [Theory]
+    [InlineData("Don't cache local directories with a dash *facepalm*", "don't")]
+    [InlineData("Stop integer power from hanging on a negative exponent (#4100)", "stop")]
+    [InlineData("topo: always mark vnics as keep = 0", "always")]
+    [InlineData("Make `path_exists('')` return false (#3570)", "make")]
+    [InlineData("[RyzenAI] make speech sub-model optional in PhiMultiModalProcessor (#2167)", "make")]
+    public void A_plain_title_that_leads_with_what_the_product_now_does_is_medium(string title, string verb)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/queue.rs", 6, 2));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal($"the title says what the product now does ({verb} …)", analyzed.Reason("behaviour").Detail);
+    }
+
+    [Theory]
+    [InlineData("Set version post v2.12.0 release (#12345)")]
+    [InlineData("Disable \"Linting files\" step")]
+    [InlineData("[Cute,Bwd,Sm100] Don't need q_dk_consumer_state")]
+    [InlineData("Make `IO.getn` and `IO.read` docs consistent (#15565)")]
+    public void A_leading_verb_about_tooling_docs_or_versions_says_no_behaviour(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/queue.rs", 6, 2));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.DoesNotContain("behaviour", analyzed.ReasonCodes());
     }
 
     [Theory]
@@ -628,6 +658,19 @@ public sealed class SignalTests
     [InlineData("sandbox: log the profile it writes", false)]
     // What a docs change prevents is the docs' own.
     [InlineData("Update all the documentation to prevent broken links everywhere (#9552)", false)]
+    // The idioms of a security fix that name no danger word; a cap that names no stated bound protects nothing.
+    [InlineData("fix: incomplete URL scheme check code scanning alert (#16392)", true)]
+    [InlineData("make sure to validate signature unsigned trailer stream (#21103)", true)]
+    [InlineData("fix: Ensure model name cannot be used to escape model repository (#8400)", true)]
+    [InlineData("Cap width in strftime to 1024 characters", true)]
+    [InlineData("Bound GGUF tensor data offsets against the file mapping (#4179)", true)]
+    [InlineData("stats: cap stats prefix count at 2^16", false)]
+    [InlineData("Validate paths and files when extracting archives", true)]
+    [InlineData("fix: Improve input size validation for large HTTP JSON requests (#8432)", true)]
+    [InlineData("fix(utils): replace getRandomValues with crypto module (#6788)", true)]
+    [InlineData("Raise if a Git refspec starts with - as it is parsed as a CLI flag", true)]
+    [InlineData("Fix open redirect in the login handler", true)]
+    [InlineData("Compare tokens in constant time", true)]
     [InlineData("ssh_exec: don't use sh for ssh execution\n\nThe command line may use user input (the remote path) so this may be vulnerable to command injection.", true)]
     public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {

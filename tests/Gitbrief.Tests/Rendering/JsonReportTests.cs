@@ -29,7 +29,7 @@ public sealed partial class JsonReportTests
         "type", "size", "files", "scope", "sensitive-files", "dependencies", "breaking", "security", "hardening", "engine", "severe-fix", "critical-fix",
         "defaults", "core-feature", "revert", "cap", "release-pipeline", "release-version", "dependency-major", "dependency-routine",
         "trivial", "periphery", "experimental", "no-high-signal", "core", "series", "day-cap", "automation", "examples", "follow-up",
-        "wording", "graduation", "same-day", "scoped-behaviour", "setting", "comments", "formatting", "refactor", "tests", "target", "removal",
+        "wording", "graduation", "same-day", "scoped-behaviour", "behaviour", "setting", "comments", "formatting", "refactor", "tests", "target", "removal",
     ];
 
     private static readonly HashSet<string> ChangeTypes =
