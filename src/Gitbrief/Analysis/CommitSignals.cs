@@ -182,8 +182,9 @@ internal sealed partial record CommitSignals
         var wording = WordingOf(commit.Title, traits, productLines);
         return new CommitSignals
         {
-            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own.
-            Hardening = roleOnly || automation || examplesOnly || wording is not null || ToolingOnly(traits, source, product, dependency) ? null
+            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own. A release
+            // commit's body is its changelog: the security fixes it lists landed in their own commits.
+            Hardening = roleOnly || automation || examplesOnly || wording is not null || release is not null || ToolingOnly(traits, source, product, dependency) ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
             Experimental = experimental,
@@ -245,8 +246,8 @@ internal sealed partial record CommitSignals
             && productLines <= WordingLines)
         || ((productLines <= LintLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.IsLintFix(commit.Title))
         || TitleSignals.IsHeaderChore(commit.Title)
-        || (productLines <= RefactorLines && (TitleSignals.FixesTyping(commit.Title)
-            || TitleSignals.FixesType(commit.Title) && commit.Files.Any(f => IsTypeDeclarations(f.Path))));
+        || ((productLines <= RefactorLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.FixesTyping(commit.Title))
+        || (productLines <= RefactorLines && TitleSignals.FixesType(commit.Title) && commit.Files.Any(f => IsTypeDeclarations(f.Path)));
 
     /// <summary>A file of type declarations only: TypeScript's .d.ts, Python's stubs and typing modules.</summary>
     private static bool IsTypeDeclarations(string path) =>
@@ -544,7 +545,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ing) v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ed|ing)( version)? v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its

@@ -91,7 +91,8 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
     private (ImportanceLevel Level, ScoreReason? Reason, bool Hard) Floor(CommitTraits traits, IReadOnlyList<ClassifiedFile> files, CommitSignals? signals)
     {
         var roleOnly = signals?.RoleOnly ?? RoleOnly(files);
-        if (!roleOnly && traits.Breaking)
+        // A release commit's body is its changelog: the breaking changes it lists landed in their own commits.
+        if (!roleOnly && traits.Breaking && signals is not { ReleaseVersion: not null })
         {
             return (ImportanceLevel.High, new("breaking", 0, phrases.BreakingReason), true);
         }

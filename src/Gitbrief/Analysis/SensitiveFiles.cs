@@ -16,9 +16,10 @@ internal static partial class SensitiveFiles
     private static readonly SearchValues<string> MigrationWords =
         SearchValues.Create(["migration", "alembic/", "db/migrate/", "flyway/", ".sql"], StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>What every match of <see cref="PublicApiPattern"/> contains ("api" for api/, apis/ and openapi.).</summary>
+    /// <summary>What every match of <see cref="PublicApiPattern"/> contains: a directory api/, apis/ or public/, an OpenAPI or
+    /// Swagger document… ("api/" and "apis/", not "api": a project named Acme.Api.Clients has the word in every path).</summary>
     private static readonly SearchValues<string> PublicApiWords =
-        SearchValues.Create(["include/", "api", "public/", "swagger.", ".d.ts", "__init__.py"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["include/", "api/", "apis/", "public/", "openapi.", "swagger.", ".d.ts", "__init__.py"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What every match of <see cref="SchemaPattern"/> contains.</summary>
     private static readonly SearchValues<string> SchemaWords =

@@ -60,8 +60,29 @@ internal sealed partial class TextSignals
 
     /// <summary>Tests, docs and CI, and any file under a benchmark, example, tool or script directory.</summary>
     public static bool IsPeripheral(ClassifiedFile file) =>
-        file.Role is FileRole.Test or FileRole.Docs or FileRole.CI ||
-        file.Change.Path.Split('/').SkipLast(1).Any(PeripherySegments.Contains);
+        file.Role is FileRole.Test or FileRole.Docs or FileRole.CI || InPeripheryDirectory(file.Change.Path);
+
+    /// <summary>Whether a directory of <paramref name="path"/> (a segment before its last slash) is a periphery one: looked up
+    /// as spans of the path, without splitting it (asked of every file of a commit).</summary>
+    private static bool InPeripheryDirectory(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        if (slash < 0)
+        {
+            return false;
+        }
+        var directories = path.AsSpan(0, slash);
+        foreach (var segment in directories.Split('/'))
+        {
+            if (PeripheryLookup.Contains(directories[segment]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PeripheryLookup = PeripherySegments.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>"lodash" and "4.17.21" from "Bump lodash from 4.17.20 to 4.17.21" or "update dependency foo to v1.1".</summary>
     public static (string Name, string Version)? Bump(string subject) =>

@@ -158,7 +158,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -173,12 +173,12 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\s(and|&|\+)\s+\w|,\s*\w+", RegexOptions.CultureInvariant)]
     private static partial Regex SecondChange();
 
-    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines)\b.{0,60}";
+    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines|update|updates|updated|moderni[sz]e|moderni[sz]es|moderni[sz]ed|rewrite|rewrites)\b.{0,60}";
 
     // What may follow the typing: a place or a purpose ("in FSDP strategies", "by context"), the pull request's number.
-    private const string TypingTail = @"(\s+(in|of|for|by|on)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
+    private const string TypingTail = @"(\s+(in|of|for|by|on|to|with)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
 
-    [GeneratedRegex(TypingVerbs + @"\b(typing|typings|type[- ]hints?|type annotations?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypingFix();
 
     [GeneratedRegex(TypingVerbs + @"\btypes?\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

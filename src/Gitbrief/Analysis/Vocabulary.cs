@@ -72,9 +72,7 @@ internal static class Vocabulary
 
     /// <summary>The severe problems no one may miss: a crash, corrupted or lost data, a process that never returns. A fix
     /// of one is never held back by the day's cap on soft highs.</summary>
-    public static readonly HashSet<string> Critical = Set([.. MemorySafetyWords,
-        "crash", "crashes", "crashing", "crashed", "segfault", "segfaults", "sigsegv", "corrupt", "oob", "corrupted", "corruption", "corrupts", "corrupting", "data-loss", "deadlock", "deadlocks", "deadlocked", "hang", "hangs", "hanging",
-        "stuck", "infinite"]);
+    public static readonly HashSet<string> Critical = Set([.. MemorySafetyWords, "oob", "data-loss"]);
 
     /// <summary>Words in a body that say the change is about security even when the title does not.</summary>
     public static readonly HashSet<string> StrongDanger = Set(
@@ -111,13 +109,13 @@ internal static class Vocabulary
     public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];
 
     /// <summary>The critical ones among <see cref="ChineseSevere"/>.</summary>
-    public static readonly string[] ChineseCritical = ["崩溃", "死锁", "段错误", "数据丢失", "卡死"];
+    public static readonly string[] ChineseCritical = ["越界", "数据丢失"];
 
     /// <summary>A process spinning for ever ("fix busy loop when peer half-closes"): two words of a title, one critical problem.</summary>
     public const string BusyLoop = "busy loop";
 
     /// <summary>Whether a severe word found in a title names a critical problem.</summary>
-    public static bool IsCritical(string severe) => severe == BusyLoop || Critical.Contains(severe) || ChineseCritical.Contains(severe, StringComparer.Ordinal);
+    public static bool IsCritical(string severe) => Critical.Contains(severe) || ChineseCritical.Contains(severe, StringComparer.Ordinal);
 
     /// <summary>Gating words: the change is opt-in, experimental, behind a flag.</summary>
     public static readonly HashSet<string> Experimental = Set(

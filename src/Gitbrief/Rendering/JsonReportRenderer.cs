@@ -24,35 +24,46 @@ internal sealed class JsonReportRenderer : IReportRenderer
     /// <summary>The report as JSON; bidirectional controls in commit text are written as \u escapes (<see cref="BidiControls"/>).</summary>
     public string Render(DailyReport report) => Encoding.UTF8.GetString(RenderUtf8(report));
 
-    /// <summary>A report of at most this many bytes of JSON (a day of ordinary commits: 20–180 kB on the bench's repository) is
-    /// serialized once, its bytes kept in a pooled buffer while they are counted.</summary>
-    private const int SinglePassBytes = 512 * 1024;
-
     /// <summary>The bytes of <see cref="Render"/> (UTF-8, no BOM, ending with a newline): what the report's file and the store
-    /// keep, in an array of exactly that length and its newline. A report of at most <see cref="SinglePassBytes"/> is
-    /// serialized once; a larger one twice: once only to count its bytes, then into its array. A report listing 20,000 files
-    /// (4.8 MB) is held once, never in a growing buffer, in chunks beside its copy, nor as a string; the second pass costs
-    /// less than the memory it saves (bench/README.md, "wide2").</summary>
-    public static byte[] RenderUtf8(DailyReport report) => RenderUtf8(report, SinglePassBytes);
-
-    /// <summary><see cref="RenderUtf8(DailyReport)"/> with the largest report serialized once given (the tests set it).</summary>
-    internal static byte[] RenderUtf8(DailyReport report, int singlePassBytes)
+    /// keep. Serialized twice: once only to count its bytes, then into an array of exactly that length and its newline, each
+    /// through a <see cref="PassingBufferWriter"/>. A report listing 20,000 files (4.8 MB) is held once, never in a growing
+    /// buffer, in chunks beside its copy, nor as a string; the second pass costs less than the memory it saves
+    /// (bench/README.md, "wide2"). Both passes take the source generator's direct writer (<see cref="Writer"/>); a commit's
+    /// files are written from its entries (<see cref="JsonFiles"/>).</summary>
+    public static byte[] RenderUtf8(DailyReport report)
     {
         var model = ToModel(report);
-        using var counter = new ByteCounter(keep: singlePassBytes);
-        JsonSerializer.Serialize(counter, model, Context.JsonReport);
+        var counter = new PassingBufferWriter(null);
+        Serialize(counter, model);
         var bytes = GC.AllocateUninitializedArray<byte>(checked((int)counter.Length + 1));
-        if (!counter.TryCopyKept(bytes))
+        var text = new PassingBufferWriter(bytes);
+        Serialize(text, model);
+        if (text.Length != bytes.Length - 1)
         {
-            using var text = new MemoryStream(bytes, 0, bytes.Length - 1, writable: true);
-            JsonSerializer.Serialize(text, model, Context.JsonReport);
-            if (text.Position != bytes.Length - 1)
-            {
-                throw new InvalidOperationException("the JSON report changed length between its two serializations");
-            }
+            throw new InvalidOperationException("the JSON report changed length between its two serializations");
         }
         bytes[^1] = (byte)'\n';
         return BidiControls.EscapeInJson(bytes);
+    }
+
+    /// <summary>How the report is written: indented by two spaces, \n line ends, only what JSON requires escaped. These are
+    /// the writer's options, not the serializer's: with the generated context's own options, the serializer runs the
+    /// source generator's direct writer for every type instead of its general, metadata-driven one (a custom encoder in
+    /// the serializer's options turns that off); the bytes are the same.</summary>
+    private static readonly JsonWriterOptions Writer = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        SkipValidation = true,
+    };
+
+    private static void Serialize(PassingBufferWriter output, JsonReport model)
+    {
+        using var writer = new Utf8JsonWriter(output, Writer);
+        JsonSerializer.Serialize(writer, model, JsonReportContext.Default.JsonReport);
+        writer.Flush();
     }
 
     public static JsonReport Parse(string json) =>
@@ -108,11 +119,12 @@ internal sealed class JsonReportRenderer : IReportRenderer
             entry.Analysis.ChangeTypes.Select(Code).ToList(),
             entry.Analysis.Scope,
             entry.Importance.Signals,
-            entry.Files.Select(f => new JsonFile(
-                f.Change.Path, f.Change.OldPath, StatusCodes[f.Change.Status], f.Change.Additions, f.Change.Deletions,
-                f.Change.Binary, RoleCodes[f.Role])).ToList(),
+            new JsonFiles(entry.Files, File),
             Analysis(entry.Analysis));
     }
+
+    private static JsonFile File(ClassifiedFile f) =>
+        new(f.Change.Path, f.Change.OldPath, StatusCodes[f.Change.Status], f.Change.Additions, f.Change.Deletions, f.Change.Binary, RoleCodes[f.Role]);
 
     private static JsonAnalysis Analysis(CommitAnalysis a) => new(
         a.Source == AnalysisSource.Llm ? "llm" : "rules",

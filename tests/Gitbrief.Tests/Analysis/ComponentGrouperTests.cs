@@ -114,4 +114,65 @@ public sealed class ComponentGrouperTests
             ],
             components);
     }
+
+    /// <summary>Folding the distinct directories gives what folding every file's own key gave (the grouping before it
+    /// worked on distinct names, kept here as the reference): the same components, counts, totals and order, for commits
+    /// whose files share directories at every depth, with lockfiles, files at the root and paths with empty segments.</summary>
+    [Fact]
+    public void Folding_distinct_directories_matches_folding_every_file()
+    {
+        var random = new Random(12);
+        string[] tops = ["src", "lib", "docs", "tests", "tools", "web", "cmd"];
+        for (var commit = 0; commit < 60; commit++)
+        {
+            var files = new List<ClassifiedFile>();
+            var count = random.Next(1, 400);
+            for (var i = 0; i < count; i++)
+            {
+                var depth = random.Next(0, 6);
+                var segments = Enumerable.Range(0, depth).Select(d => d == 0 ? tops[random.Next(tops.Length)] : $"d{random.Next(3)}").ToList();
+                segments.Add($"f{i}.cs");
+                var path = string.Join('/', segments);
+                path = random.Next(20) switch { 0 => "/" + path, 1 => path.Replace("/", "//", StringComparison.Ordinal), 2 => path + "/", _ => path };
+                var role = random.Next(10) == 0 ? FileRole.Lockfile : FileRole.Source;
+                files.Add(new ClassifiedFile(new FileChange(path, null, FileStatus.Modified, random.Next(0, 500), random.Next(0, 50), false), role));
+            }
+
+            Assert.Equal(FoldingEveryFile(files), ComponentGrouper.Group(files));
+        }
+    }
+
+    /// <summary>The grouping as it was: one key per file, folded while more than six distinct keys remain.</summary>
+    private static List<ImpactedComponent> FoldingEveryFile(IReadOnlyList<ClassifiedFile> files)
+    {
+        static string Directory(string path)
+        {
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return segments.Length <= 1 ? ComponentGrouper.Root : string.Join('/', segments.Take(Math.Min(3, segments.Length - 1)));
+        }
+        static int Depth(string key) => key == ComponentGrouper.Root ? 0 : key.Count(c => c == '/') + 1;
+        static string Parent(string key) => key.LastIndexOf('/') is var slash and >= 0 ? key[..slash] : ComponentGrouper.Root;
+
+        var keys = files.Select(f => Directory(f.Change.Path)).ToList();
+        while (keys.Distinct(StringComparer.Ordinal).Count() > 6)
+        {
+            var deepest = keys.Max(Depth);
+            if (deepest == 0)
+            {
+                break;
+            }
+            keys = keys.Select(k => Depth(k) == deepest ? Parent(k) : k).ToList();
+        }
+        return files.Zip(keys)
+            .GroupBy(p => p.Second, StringComparer.Ordinal)
+            .Select(g => new ImpactedComponent(
+                g.Key,
+                g.Count(),
+                (int)g.Where(p => p.First.IsMeaningful).Sum(p => (long)p.First.Change.Additions),
+                (int)g.Where(p => p.First.IsMeaningful).Sum(p => (long)p.First.Change.Deletions)))
+            .OrderByDescending(c => (long)c.Additions + c.Deletions)
+            .ThenByDescending(c => c.Files)
+            .ThenBy(c => c.Path, StringComparer.Ordinal)
+            .ToList();
+    }
 }

@@ -13,7 +13,8 @@ public sealed class SensitiveFilesTests
         "swagger.json", "Swagger.YML", "types.d.ts", "index.D.TS", "__init__.py", "__INIT__.PY", "x__init__.py", "migration", "migrations",
         "Migrations", "migrate", "db", "alembic", "ALEMBIC", "flyway", "schema.sql", "dump.SQL", "schema", "schemas", "Schema.json",
         "event.proto", "query.graphql", "record.avsc", "service.thrift", "table.fbs", "header.h", "header.HPP", "header.hh", "client.cs",
-        "Client00042.cs", "rapid", "apiary", "publicity", "schematic", ".github", "tests",
+        "Client00042.cs", "rapid", "apiary", "publicity", "schematic", ".github", "tests", "Acme.Api.Clients", "api.go", "myapi", "xapis",
+        "openapi", "OpenApi.cs", "API.Docs",
         // Letters the regex matches case-insensitively beyond ASCII: the long s (ſ), the Kelvin sign (K), the dotted I (İ).
         "\u017Fchema", "\u017Fwagger.json", "publ\u0130c", "\u212Aeys", "mıgrations", "caf\u00E9",
     ];
@@ -59,6 +60,8 @@ public sealed class SensitiveFilesTests
     [InlineData("proto/Event.PROTO", false, false, true)]
     [InlineData("src/clients/group000/Client00000.cs", false, false, false)]
     [InlineData("docs/caf\u00E9/schema.json", false, false, true)]
+    [InlineData("src/Acme.Api.Clients/Group000/Client00000.cs", false, false, false)]
+    [InlineData("src/Acme.Api.Clients/api/Client.cs", false, true, false)]
     public void AnswersStayWhatTheyWere(string path, bool migration, bool publicApi, bool schema)
     {
         Assert.Equal(migration, SensitiveFiles.IsMigration(path));

@@ -222,6 +222,12 @@ public sealed class WorkKindTests
     [InlineData("fix lints on rust 1.89 (#4587)", true)]
     [InlineData("Fix typos (#12705)", true)]
     [InlineData("dev: fix linting", true)]
+    // Annotations modernised or lint markers dropped across the tree change nothing that runs.
+    [InlineData("*: Update type annotations to use python 3.10 features", true)]
+    [InlineData("*: Rewrite typing imports to use their new (3.9+) locations", true)]
+    [InlineData("Modernise all type comments", true)]
+    [InlineData("*: Remove obsolete noqa comments", true)]
+    [InlineData("Update type annotations and retry failed uploads", false)]
     // A type that is behaviour, not an annotation: the fix still changes what runs.
     [InlineData("fix: preserve renderer type in copy() during SSR (#18616)", false)]
     [InlineData("Fix some perforce type issues", false)]
@@ -237,6 +243,8 @@ public sealed class WorkKindTests
     [InlineData("Fix linter errors", true)]
     // A second change beside the lint fix is judged as that change.
     [InlineData("fix lint and enable routed API proxy (#1882)", false)]
+    [InlineData("*: Update type annotations to use Python 3.9 features", true)]
+    [InlineData("Update type annotations and retry failed uploads", false)]
     public void A_lint_fix_alone_is_trivial_at_any_size(string title, bool trivial)
     {
         var analyzed = CommitBuilder.Message(title).File("server/etcdserver/server.go", 600, 580).File("client/v3/client.go", 300, 290).Analyze();

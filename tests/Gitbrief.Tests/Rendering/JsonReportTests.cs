@@ -273,30 +273,6 @@ public sealed partial class JsonReportTests
         Assert.All(files, f => Assert.Equal((1, 1, "modified"), (f.Additions, f.Deletions, f.Status)));
     }
 
-    [Theory]
-    [InlineData(10)]
-    [InlineData(3_000)]
-    public void A_report_serialized_once_is_byte_for_byte_the_report_serialized_twice(int files)
-    {
-        // CJK, a bidirectional control and a path on every file: escaping and multi-byte text across the serializer's chunks.
-        var commit = RenderingSamples.Commits[0] with
-        {
-            Message = "修复：重命名客户端 \u202E everywhere\n\nThe body, with \"quotes\" and a <tag>.\n",
-            Files = Enumerable.Range(0, files)
-                .Select(i => new FileChange(string.Create(CultureInfo.InvariantCulture, $"src/客户端/group{i / 250:000}/Client{i:00000}.cs"), null, FileStatus.Modified, 1, 1, false))
-                .ToList(),
-        };
-        var report = RenderingSamples.Build(ReportLanguage.Zh, [commit, .. RenderingSamples.Commits.Skip(1)]);
-
-        var twice = JsonReportRenderer.RenderUtf8(report, singlePassBytes: 0);
-        var once = JsonReportRenderer.RenderUtf8(report, singlePassBytes: int.MaxValue);
-
-        Assert.Equal(twice, once);
-        Assert.Equal(twice, JsonReportRenderer.RenderUtf8(report));
-        Assert.True(once.AsSpan().EndsWith("}\n"u8));
-        Assert.Equal(files, JsonReportRenderer.Parse(Encoding.UTF8.GetString(once)).Commits[0].Files.Count);
-    }
-
     private static DateTimeOffset Instant(string text)
     {
         Assert.Matches(IsoWithOffset(), text);

@@ -43,7 +43,7 @@ public sealed class LanguageTests
     {
         var markdown = RenderingSamples.Markdown(RenderingSamples.Report(ReportLanguage.En), ReportLanguage.En);
 
-        Assert.Contains("修复调度器在空批次时的死锁", markdown, StringComparison.Ordinal);
+        Assert.Contains("修复调度器在空批次时的越界读取", markdown, StringComparison.Ordinal);
         Assert.Contains("| 张伟 |", markdown, StringComparison.Ordinal);
     }
 

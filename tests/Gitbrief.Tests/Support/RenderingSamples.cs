@@ -72,7 +72,7 @@ internal static class RenderingSamples
             "d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0",
             new Person("张伟", "zhangwei@example.com"),
             At(2026, 1, 12, 16, 6, 31),
-            "修复调度器在空批次时的死锁 (#16977)\n\n空批次时不再等待 GPU 事件。\n",
+            "修复调度器在空批次时的越界读取 (#16977)\n\n空批次时不再读取 GPU 事件数组之外的内存。\n",
             [
                 new("python/sglang/srt/managers/scheduler.py", null, FileStatus.Modified, 12, 3, false),
                 new("test/srt/test_scheduler_idle.py", null, FileStatus.Added, 40, 0, false),
