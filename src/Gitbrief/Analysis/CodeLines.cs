@@ -20,18 +20,37 @@ internal static class CodeLines
         {
             return null;
         }
-        var paths = product.Select(f => f.Change.Path).ToHashSet(StringComparer.Ordinal);
-        var changed = lines.Where(l => paths.Contains(l.Path)).ToList();
-        if (changed.Count == 0 || product.Any(f => f.Change.Binary))
+        if (product.Any(f => f.Change.Binary))
         {
             return null;
         }
-        var substantive = changed.Where(l => !string.IsNullOrWhiteSpace(l.Text)).ToList();
-        if (substantive.Count > 0 && substantive.All(l => IsCommentOrDoc(l.Path, l.Text.Trim())))
+        var paths = product.Select(f => f.Change.Path).ToHashSet(StringComparer.Ordinal);
+        // One pass over the lines, no copy of them: most commits show a line of code early, and then only whether the
+        // changes are whitespace is left to ask.
+        var (changed, substantive, comments) = (false, false, true);
+        foreach (var line in lines)
+        {
+            if (!paths.Contains(line.Path))
+            {
+                continue;
+            }
+            changed = true;
+            if (!string.IsNullOrWhiteSpace(line.Text))
+            {
+                substantive = true;
+                comments = comments && IsCommentOrDoc(line.Path, line.Text.Trim());
+            }
+        }
+        if (!changed)
+        {
+            return null;
+        }
+        if (substantive && comments)
         {
             return "comments";
         }
-        return !claimsBehaviour && changed.GroupBy(l => l.Path, StringComparer.Ordinal).All(SameIgnoringWhitespace) ? "formatting" : null;
+        return !claimsBehaviour && lines.Where(l => paths.Contains(l.Path)).GroupBy(l => l.Path, StringComparer.Ordinal).All(SameIgnoringWhitespace)
+            ? "formatting" : null;
     }
 
     /// <summary>The attribute that breaks a public Rust type's users when added to it (<c>#[non_exhaustive]</c>), or null. On

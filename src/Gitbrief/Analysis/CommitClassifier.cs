@@ -79,7 +79,10 @@ internal static partial class CommitClassifier
         {
             types.Add(ChangeType.Other);
         }
-        return new CommitTraits(types.Distinct().ToList(), key ?? "other", reading.Scope, reading.Subject, breaking, security, revert, securityKeyword, reading.Declared);
+        return new CommitTraits(types.Distinct().ToList(), key ?? "other", reading.Scope, reading.Subject, breaking, security, revert, securityKeyword, reading.Declared)
+        {
+            Body = body,
+        };
     }
 
     /// <summary>What the title alone says: its type, scope and subject, and whether it marks a breaking change.</summary>

@@ -138,7 +138,7 @@ internal sealed partial record CommitSignals
     {
         var subject = traits.Subject.Length > 0 ? traits.Subject : commit.Title;
         var title = Vocabulary.Words(subject);
-        var bodyText = string.Join('\n', CommitMessage.BodyLines(commit.Message));
+        var bodyText = traits.Body;
         var body = Vocabulary.Words(bodyText, limit: 3000);
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
         var product = meaningful.Where(f => f.Role is not (FileRole.Docs or FileRole.Test or FileRole.CI)).ToList();

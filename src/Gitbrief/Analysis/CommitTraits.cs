@@ -15,4 +15,8 @@ internal sealed record CommitTraits(
     bool Security,
     bool Revert,
     string? SecurityKeyword,
-    bool Declared);
+    bool Declared)
+{
+    /// <summary>The message's body: its lines after the title, without trailers, joined by \n (read once for the signals).</summary>
+    public string Body { get; init; } = string.Empty;
+}

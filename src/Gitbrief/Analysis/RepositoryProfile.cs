@@ -31,6 +31,10 @@ internal sealed class RepositoryProfile
     private readonly Dictionary<string, List<string>> children = new(StringComparer.Ordinal);
     private readonly HashSet<string> trunk = new(StringComparer.Ordinal);
 
+    /// <summary>The directories that hold enough of the code to be a bundled component (<see cref="ComponentNamed"/>), in the
+    /// order it prefers them (shallowest, then by path): found once, not for every commit that names something.</summary>
+    private readonly List<Component> components;
+
     /// <summary>The placements worked out so far, by directory (the days of a window are ranked in parallel).</summary>
     private readonly ConcurrentDictionary<string, Placement> placements = new(StringComparer.Ordinal);
 
@@ -63,6 +67,17 @@ internal sealed class RepositoryProfile
         }
         Total = subtree.GetValueOrDefault(string.Empty);
         FindTrunk();
+        components = [.. subtree
+            .Where(d => d.Key.Length > 0 && Share(d.Value) >= ComponentShare)
+            .Select(d => new Component(d.Key, Name(d.Key), Stem(Name(d.Key)), Depth(d.Key)))
+            .OrderBy(c => c.Depth)
+            .ThenBy(c => c.Folder, StringComparer.Ordinal)];
+    }
+
+    private sealed record Component(string Folder, string Name, string Stem, int Depth)
+    {
+        /// <summary>What the paths of the files inside it start with.</summary>
+        public string Inside { get; } = Folder + "/";
     }
 
     /// <summary>The source files of the whole repository and the recent changes to them.</summary>
@@ -163,13 +178,10 @@ internal sealed class RepositoryProfile
             return null;
         }
         var wanted = words.Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return subtree
-            .Where(d => d.Key.Length > 0 && Share(d.Value) >= ComponentShare)
-            .Where(d => (wanted.Contains(Name(d.Key)) || wanted.Contains(Stem(Name(d.Key)))) && !GenericDirectories.Contains(Name(d.Key).ToLowerInvariant()))
-            .Where(d => Depth(d.Key) == 1 || changed.Count(p => p.StartsWith(d.Key + "/", StringComparison.Ordinal)) * 3 >= changed.Count)
-            .OrderBy(d => Depth(d.Key))
-            .ThenBy(d => d.Key, StringComparer.Ordinal)
-            .Select(d => ((string Folder, string Name)?)(d.Key, Name(d.Key)))
+        return components
+            .Where(c => (wanted.Contains(c.Name) || wanted.Contains(c.Stem)) && !GenericDirectories.Contains(c.Name.ToLowerInvariant()))
+            .Where(c => c.Depth == 1 || changed.Count(p => p.StartsWith(c.Inside, StringComparison.Ordinal)) * 3 >= changed.Count)
+            .Select(c => ((string Folder, string Name)?)(c.Folder, c.Name))
             .FirstOrDefault();
     }
 

@@ -148,8 +148,18 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     private static string Key(string text)
     {
         var end = text.LastIndexOf("(#", StringComparison.Ordinal);
-        var core = end > 0 && text.TrimEnd().EndsWith(')') ? text[..end] : text;
-        return string.Concat(core.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        var core = end > 0 && text.TrimEnd().EndsWith(')') ? text.AsSpan(0, end) : text.AsSpan();
+        // The letters and digits gathered in one buffer, lower-cased into the key: one string a statement.
+        var kept = core.Length <= 256 ? stackalloc char[core.Length] : new char[core.Length];
+        var count = 0;
+        foreach (var c in core)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                kept[count++] = c;
+            }
+        }
+        return count == 0 ? string.Empty : string.Create(count, kept[..count], static (key, letters) => letters.ToLowerInvariant(key));
     }
 
     /// <summary>The first few names and how many there are in all; null when there is none.</summary>

@@ -31,7 +31,16 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
 
     private static ReadOnlySpan<byte> BinaryFiles => "Binary files "u8;
 
+    /// <summary>A buffer grown past this many bytes (a small commit's patch with long context lines) is not kept for the
+    /// next commit.</summary>
+    private const int ReusedBufferBytes = 1 << 20;
+
     private readonly GitOutputReader reader = new(stream);
+
+    /// <summary>The kept patch of the commit being read, and an entry of its header: one buffer each for the whole read
+    /// (each commit's is done with before the next commit's is read), not one grown from nothing for every commit.</summary>
+    private ArrayBufferWriter<byte> keptPatch = new();
+    private ArrayBufferWriter<byte> entryBuffer = new();
 
     /// <summary>Reads <paramref name="output"/> to its end, keeping the commits' patches in <paramref name="patches"/> if given.
     /// With <paramref name="countsFromPatch"/> (git was not asked for <c>--numstat</c>), each file's line counts are taken
@@ -100,7 +109,7 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 return false;
             }
         }
-        var entry = new ArrayBufferWriter<byte>();
+        var entry = Reused(ref entryBuffer);
         while (true)
         {
             if (!await reader.SkipAsync((byte)'\n', cancellationToken).ConfigureAwait(false))
@@ -134,6 +143,17 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
         }
     }
 
+    /// <summary><paramref name="buffer"/> emptied for reuse, or a new one in its place when it grew too large.</summary>
+    private static ArrayBufferWriter<byte> Reused(ref ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity > ReusedBufferBytes)
+        {
+            buffer = new ArrayBufferWriter<byte>();
+        }
+        buffer.ResetWrittenCount();
+        return buffer;
+    }
+
     /// <summary>How many path tokens follow an entry: one after a raw entry, two after a rename's or a copy's, two
     /// after a numstat entry of a rename (its path left empty), none otherwise.</summary>
     private static int PathsAfter(ReadOnlySpan<byte> entry)
@@ -152,12 +172,12 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
     }
 
     /// <summary>Reads a commit's patch up to the next commit's marker (or the end), keeping its lines, clipped, when
-    /// <paramref name="keep"/> (null when not kept), feeding them to <paramref name="builder"/> if any, and counting each
+    /// <paramref name="keep"/> (null when not kept; the buffer returned is reused for the next commit's patch), feeding them to <paramref name="builder"/> if any, and counting each
     /// file section's added and removed lines into <paramref name="sections"/> if given.</summary>
     private async Task<ArrayBufferWriter<byte>?> ReadPatchAsync(
         bool keep, PatchBuilder? builder, List<PatchCount>? sections, CancellationToken cancellationToken)
     {
-        var kept = keep ? new ArrayBufferWriter<byte>() : null;
+        var kept = keep ? Reused(ref keptPatch) : null;
         var line = builder is null ? null : new ArrayBufferWriter<byte>();
         var inFileHeader = false;
         var (additions, deletions, binary, inSection) = (0, 0, false, false);

@@ -6,15 +6,19 @@ namespace Gitbrief.Sources;
 /// <summary>Reading the parts of a commit message: title, body, trailers, PR reference.</summary>
 internal static partial class CommitMessage
 {
+    /// <summary>The first line of the message that is not blank, trimmed; empty when there is none. Only the title
+    /// becomes a string.</summary>
     public static string Title(string message)
     {
-        foreach (var line in message.Split('\n'))
+        for (var rest = message.AsSpan(); !rest.IsEmpty;)
         {
-            var trimmed = line.Trim();
-            if (trimmed.Length > 0)
+            var end = rest.IndexOf('\n');
+            var trimmed = (end < 0 ? rest : rest[..end]).Trim();
+            if (!trimmed.IsEmpty)
             {
-                return trimmed;
+                return trimmed.Length == message.Length ? message : trimmed.ToString();
             }
+            rest = end < 0 ? [] : rest[(end + 1)..];
         }
         return string.Empty;
     }

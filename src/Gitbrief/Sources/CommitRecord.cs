@@ -11,7 +11,15 @@ internal sealed record CommitRecord
     public required DateTimeOffset CommittedAt { get; init; }
 
     /// <summary>The full message, decoded to text (legacy encodings honoured), with \n line ends.</summary>
-    public required string Message { get; init; }
+    public required string Message
+    {
+        get;
+        init
+        {
+            field = value;
+            Title = CommitMessage.Title(value);
+        }
+    }
 
     public required IReadOnlyList<FileChange> Files { get; init; }
 
@@ -27,8 +35,9 @@ internal sealed record CommitRecord
 
     public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
 
-    /// <summary>The first line of the message.</summary>
-    public string Title => CommitMessage.Title(Message);
+    /// <summary>The first line of the message, taken once when the message is set: the rules and the renderers ask for
+    /// it a dozen times a commit.</summary>
+    public string Title { get; private init; } = string.Empty;
 
     /// <summary>The pull request number from a trailing "(#123)" in the title, else the linked pull request's.</summary>
     public int? PullRequest => CommitMessage.PullRequestNumber(Title) ?? LinkedPullRequest?.Number;
