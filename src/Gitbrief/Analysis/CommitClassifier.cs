@@ -29,6 +29,21 @@ internal static partial class CommitClassifier
         ["revert"] = ("revert", ChangeType.Revert),
         ["security"] = ("security", ChangeType.Security),
         ["sec"] = ("security", ChangeType.Security),
+        ["cleanup"] = ("refactor", ChangeType.Refactor),
+        // The scientific Python projects' prefixes (numpy, scipy, pandas, scikit-learn: "BUG: …", "ENH: …", "TYP: …") and
+        // HAProxy's, whose bug tags carry a severity ("BUG/MEDIUM: h1: …").
+        ["bug"] = ("fix", ChangeType.Fix),
+        ["enh"] = ("feat", ChangeType.Feature),
+        ["maint"] = ("chore", ChangeType.Chore),
+        ["tst"] = ("test", ChangeType.Test),
+        ["bld"] = ("build", ChangeType.Build),
+        ["sty"] = ("style", ChangeType.Style),
+        ["typ"] = ("style", ChangeType.Style),
+        ["bug/minor"] = ("fix", ChangeType.Fix),
+        ["bug/medium"] = ("fix", ChangeType.Fix),
+        ["bug/major"] = ("fix", ChangeType.Fix),
+        ["bug/critical"] = ("fix", ChangeType.Fix),
+        ["regtests"] = ("test", ChangeType.Test),
     };
 
     private static readonly (Regex Pattern, string Key, ChangeType Type)[] Verbs =
@@ -240,7 +255,7 @@ internal static partial class CommitClassifier
         new($"^\\s*{verbs}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     // A full-width colon ("TEST：…", typed with a CJK input method) separates the type as well.
-    [GeneratedRegex(@"^\s*(?<type>[A-Za-z]+)(\((?<scope>[^)]{0,80})\))?(?<bang>!)?\s*[:：]\s*(?<subject>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<type>[A-Za-z]+(/[A-Za-z]+)?)(\((?<scope>[^)]{0,80})\))?(?<bang>!)?\s*[:：]\s*(?<subject>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ConventionalTitle();
 
     [GeneratedRegex(@"^\s*(\[(?<tag>[^\]\[]{1,40})\]\s*)+", RegexOptions.CultureInvariant)]

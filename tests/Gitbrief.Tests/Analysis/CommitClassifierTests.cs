@@ -19,6 +19,12 @@ public sealed class CommitClassifierTests
     [InlineData("deps: bump serde", ChangeType.Dependencies, "deps")]
     [InlineData("FEAT: shouting works too", ChangeType.Feature, "feat")]
     [InlineData("TEST：Add prefix cache test (#4706)", ChangeType.Test, "test")]
+    [InlineData("CLEANUP: Reapply strcmp.cocci (3)", ChangeType.Refactor, "refactor")]
+    [InlineData("BUG: fix crash on 32 bit systems using abi3t (#31771)", ChangeType.Fix, "fix")]
+    [InlineData("ENH: add a where= argument to cumsum", ChangeType.Feature, "feat")]
+    [InlineData("MAINT: bump the vendored meson", ChangeType.Chore, "chore")]
+    [InlineData("TYP: fix ``complex_sort`` for builtin sequences (#31917)", ChangeType.Style, "style")]
+    [InlineData("BUG/MEDIUM: mux-fcgi: Properly handle full buffer for FCGI_PARAM record", ChangeType.Fix, "fix")]
     public void Conventional_types_are_read(string title, object type, string key)
     {
         var traits = CommitBuilder.Message(title).File("src/a.cs").Traits();
