@@ -70,8 +70,9 @@ internal static class Vocabulary
         "return", "returns", "returned", "returning", "produce", "produces", "produced", "yield", "yields", "compute", "computes",
         "computed", "give", "gives");
 
-    /// <summary>The severe problems no one may miss: a crash, corrupted or lost data, a process that never returns. A fix
-    /// of one is never held back by the day's cap on soft highs.</summary>
+    /// <summary>The severe problems no one may miss: a memory error (out of bounds, overrun, use after free, uninitialised
+    /// memory) or lost data. A fix of one is never held back by the day's cap on soft highs. A crash, hang, deadlock or
+    /// corruption is severe, not critical: 19 of 22 such core fixes were labelled medium over the blind sets.</summary>
     public static readonly HashSet<string> Critical = Set([.. MemorySafetyWords, "oob", "data-loss"]);
 
     /// <summary>Words in a body that say the change is about security even when the title does not.</summary>
@@ -111,7 +112,7 @@ internal static class Vocabulary
     /// <summary>The critical ones among <see cref="ChineseSevere"/>.</summary>
     public static readonly string[] ChineseCritical = ["越界", "数据丢失"];
 
-    /// <summary>A process spinning for ever ("fix busy loop when peer half-closes"): two words of a title, one critical problem.</summary>
+    /// <summary>A process spinning for ever ("fix busy loop when peer half-closes"): two words of a title, one severe problem.</summary>
     public const string BusyLoop = "busy loop";
 
     /// <summary>Whether a severe word found in a title names a critical problem.</summary>
