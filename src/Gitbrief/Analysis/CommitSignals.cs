@@ -180,6 +180,8 @@ internal sealed partial record CommitSignals
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
         var wording = WordingOf(commit.Title, traits, productLines);
+        // A plain title (no type, no telling verb) over source files: what its words say of behaviour is all there is.
+        var plainSourceChange = traits.WeightKey == "other" && source.Count > 0;
         return new CommitSignals
         {
             // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own. A release
@@ -206,9 +208,8 @@ internal sealed partial record CommitSignals
             Wording = wording,
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             BuildFix = TitleSignals.BuildFixOf(commit.Title),
-            ScopedBehaviour = traits.WeightKey == "other" && source.Count > 0 && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped
-                ? scoped.Value.Trim() : null,
-            BehaviourVerb = traits.WeightKey == "other" && source.Count > 0 ? BehaviourVerbOf(subject, fullTitle) : null,
+            ScopedBehaviour = plainSourceChange && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped ? scoped.Value.Trim() : null,
+            BehaviourVerb = plainSourceChange ? BehaviourVerbOf(subject, fullTitle) : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
             CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
