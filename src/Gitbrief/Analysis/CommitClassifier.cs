@@ -137,25 +137,27 @@ internal static partial class CommitClassifier
         return new TitleReading(known.Key, known.Type, NullIfEmpty(match.Groups["scope"].Value), match.Groups["subject"].Value.Trim(), match.Groups["bang"].Success, Declared: true);
     }
 
-    /// <summary><c>[tag] [tag] subject</c>: the tags are the scope; the first tag that is a known type gives the type.</summary>
+    /// <summary><c>[tag] [tag] subject</c>: the tags are the scope; the first tag that is a known type gives the type; a
+    /// <c>[BREAKING]</c> tag marks a breaking change ("[BREAKING][worker, rollout] feat: …").</summary>
     private static TitleReading ReadTaggedTitle(string title, Match tags)
     {
         var tagNames = tags.Groups["tag"].Captures.Select(c => c.Value.Trim()).ToList();
         var scope = string.Join(", ", tagNames);
         var subject = title[tags.Length..].Trim().TrimStart(':').Trim();
+        var breaking = tagNames.Any(t => t.Equals("breaking", StringComparison.OrdinalIgnoreCase));
         foreach (var tag in tagNames)
         {
             if (ConventionalTypes.TryGetValue(tag.Replace(" ", string.Empty, StringComparison.Ordinal), out var tagged))
             {
-                return new TitleReading(tagged.Key, tagged.Type, scope, subject, Breaking: false);
+                return new TitleReading(tagged.Key, tagged.Type, scope, subject, breaking);
             }
         }
         // "[diffusion] chore: validate" — a conventional type after the tags.
         if (ReadConventionalTitle(subject) is { } inner)
         {
-            return inner with { Scope = scope };
+            return inner with { Scope = scope, Breaking = inner.Breaking || breaking };
         }
-        return new TitleReading(Key: null, Type: null, scope, subject, Breaking: false);
+        return new TitleReading(Key: null, Type: null, scope, subject, breaking);
     }
 
     /// <summary><c>area: subject</c>, where the area is not a conventional type.</summary>

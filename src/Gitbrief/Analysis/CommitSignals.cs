@@ -150,6 +150,8 @@ internal sealed partial record CommitSignals
         var lines = meaningful.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
         var productLines = product.Sum(f => (long)f.Change.Additions + f.Change.Deletions);
         var roleOnly = files.Count > 0 && product.Count == 0;
+        // Code of others the product builds in (deps/lua/…): not the repository's own, but what ships.
+        var vendored = files.Where(f => f.Role == FileRole.Vendored).ToList();
         var automated = IsBot(commit.Author) || IsBot(commit.Committer);
 
         var (core, periphery) = Placements(source.Count > 0 ? source : product, profile);
@@ -190,9 +192,11 @@ internal sealed partial record CommitSignals
         var plainSourceChange = traits.WeightKey == "other" && source.Count > 0;
         return new CommitSignals
         {
-            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own. A release
+            // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own; "Fix lua
+            // bit.tohex (CVE-2024-31449)" in deps/lua/ fixes code the product builds in. A release
             // commit's body is its changelog: the security fixes it lists landed in their own commits.
-            Hardening = roleOnly || automation || examplesOnly || wording is not null || release is not null || ToolingOnly(traits, source, product, dependency) ? null
+            Hardening = roleOnly && vendored.Count == 0 || automation || examplesOnly || wording is not null || release is not null
+                || ToolingOnly(traits, source.Count > 0 ? source : vendored, product, dependency) ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
             Experimental = experimental,

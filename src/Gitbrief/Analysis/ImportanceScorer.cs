@@ -164,8 +164,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
     /// <summary>The highest level the commit may have and why.</summary>
     private (ImportanceLevel Level, ScoreReason? Reason) Ceiling(IReadOnlyList<ClassifiedFile> files, CommitSignals? signals, bool hardFloor)
     {
-        // A moved submodule is the bundled engine, though no file of the repository but its changelog changes.
-        if (signals is not { Dependency.Kind: DependencyBumpKind.Engine } && Cap(files) is { } cap)
+        // A moved submodule is the bundled engine, and a security fix of vendored code ships in the product, though no file
+        // of the repository's own but its changelog changes.
+        var bundled = signals is { Dependency.Kind: DependencyBumpKind.Engine } || hardFloor && files.Any(f => f.Role == FileRole.Vendored);
+        if (!bundled && Cap(files) is { } cap)
         {
             // A release pipeline change is exactly medium: the floor lifts it, this ceiling holds it there.
             return signals is { ReleasePipeline: true }

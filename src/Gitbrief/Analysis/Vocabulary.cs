@@ -17,7 +17,7 @@ internal static class Vocabulary
         "block", "blocks", "sanitize", "sanitizes", "sanitise", "escape", "escapes", "escaping", "sandbox", "sandboxed", "sandboxing",
         "restrict", "restricts", "harden", "hardens", "hardening", "redact", "redacts", "redaction", "mask", "masks", "validate", "validates",
         "verify", "verifies", "enforce", "enforces", "prevent", "prevents", "limit", "limits", "contain", "confine", "stop", "stops",
-        "strip", "strips", "quote", "quotes", "prevention", "protect", "protects", "protection");
+        "strip", "strips", "quote", "quotes", "prevention", "protect", "protects", "protection", "revoke", "revokes", "revoking");
 
     /// <summary>What protection is about: untrusted input, secrets, escaping the allowed area.</summary>
     public static readonly HashSet<string> Danger = Set([.. MemorySafetyWords,
@@ -93,7 +93,8 @@ internal static class Vocabulary
     /// "security audit CI", "Security module", "security PRs".</summary>
     public static readonly HashSet<string> NotSecurityAfter = Set(
         "audit", "audits", "module", "modules", "glyph", "icon", "pr", "prs", "label", "labels", "team", "policy", "review", "reviews",
-        "scan", "scans", "scanner", "scanning", "tab", "page", "workflow", "workflows", "md", "contact");
+        "scan", "scans", "scanner", "scanning", "tab", "page", "workflow", "workflows", "md", "contact", "settings", "function", "functions",
+        "hook", "hooks");
 
     /// <summary>Words beside which a "token" is a model's, not a credential ("dropping leading tokens from `chosen`",
     /// "max tokens limit").</summary>

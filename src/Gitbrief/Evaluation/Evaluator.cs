@@ -40,12 +40,13 @@ internal static class Evaluator
         return new EvaluationResult(rows, unlabelled);
     }
 
-    /// <summary>Docs-, test-, CI-only, or only lockfiles / generated / vendored / binary files. A moved submodule is none of
-    /// these: it is another revision of what the product builds.</summary>
+    /// <summary>Docs-, test-, CI-only, or only lockfiles / generated / binary files. Vendored code and a moved submodule are
+    /// none of these: they are what the product builds.</summary>
     private static bool IsRoleOnly(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
     {
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
         return files.Count > 0 && (meaningful.Count == 0 || meaningful.All(f => f.Role is FileRole.Docs or FileRole.Test or FileRole.CI))
+            && !files.Any(f => f.Role == FileRole.Vendored)
             && !Submodule.MovedIn(commit, files).Any(f => f.Role is not (FileRole.Test or FileRole.Docs or FileRole.CI));
     }
 

@@ -403,6 +403,40 @@ public sealed class SignalTests
         Assert.DoesNotContain("engine", module.ReasonCodes());
     }
 
+    [Fact]
+    public void A_breaking_tag_before_a_conventional_title_is_breaking()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("[BREAKING][worker, rollout, vllm] feat: run vLLM rollout in a separate process")
+            .Files(6, i => $"verl/workers/rollout/part{i}.py", 60, 40));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("breaking", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_security_fix_of_vendored_code_the_product_builds_in_is_high()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Fix lua bit.tohex (CVE-2024-31449)")
+            .File("deps/lua/src/lua_bit.c", 1, 0)
+            .File("tests/unit/scripting.tcl", 6, 0));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("security", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void Revoking_tokens_is_hardening_but_a_page_named_security_settings_is_not()
+    {
+        var revoke = Analyzed(CommitBuilder.Message("fix(oauth2): revoke refresh tokens on password reset (#5177)")
+            .Files(3, i => $"xinference/api/oauth2/part{i}.py", 40, 10));
+        var page = Analyzed(CommitBuilder.Message("Feat: (UI) Added Security Settings Page (#5153)")
+            .Files(4, i => $"xinference/ui/src/pages/part{i}.tsx", 120, 0));
+
+        Assert.Equal(ImportanceLevel.High, revoke.Importance.Level);
+        Assert.NotEqual(ImportanceLevel.High, page.Importance.Level);
+        Assert.DoesNotContain("hardening", page.ReasonCodes());
+    }
+
     [Theory]
     [InlineData("fix")]
     [InlineData("More fixes")]
