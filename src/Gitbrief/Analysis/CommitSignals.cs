@@ -227,7 +227,9 @@ internal sealed partial record CommitSignals
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,
             ApiBreak = core ? CodeLines.BreakingAttributeOf(commit, product) : null,
-            Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product),
+            // "The v2 kernel has been the default since 0.4. Nothing imports the old one any more.": no one loses it.
+            Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product)
+                && !NoLongerUsed().IsMatch(bodyText),
             // Publishing the documentation site or bumping a workflow's action is no change of what a release ships.
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title)
                 && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title),
@@ -573,6 +575,9 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(?<word>((more|minor|small|some|quick|tiny|few|misc|other) )?(fix|fixes|fixed|fixup|wip|changes|tweaks?|cleanup|clean up|revert|typos?|nits?))\s*(\(#\d+\))?\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnnamedTitle();
+
+    [GeneratedRegex(@"\b(nothing|no one|nobody|no code|no callers?)\b.{0,30}\b(imports?|uses?|calls?|references?|depends)\b|\b(unused|dead code|no longer used)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoLongerUsed();
 
     [GeneratedRegex(@"\b(stabili[sz](e|es|ed|ing|ation)|graduat(e|es|ed|ing)|promot(e|es|ed|ing)\b.{1,60}\bto stable|(out|leaves?|leaving|exits?) (of )?(the )?(preview|experimental|beta|nightly)|no longer (experimental|preview|unstable|beta|behind)|generally available|general availability|remove (the )?(preview|experimental) (gate|flag|requirement))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GraduationTitle();

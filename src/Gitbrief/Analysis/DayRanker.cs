@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gitbrief.Configuration;
+using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 
@@ -17,8 +18,15 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
     /// <summary>One soft high per this many commits of the day (at least one).</summary>
     private const int CommitsPerSoftHigh = 10;
 
-    public void Rank(Dictionary<string, AnalyzedCommit> day)
+    public void Rank(Dictionary<string, AnalyzedCommit> day, IReadOnlyList<CommitRecord> commits)
     {
+        foreach (var (sha, steps) in BranchSteps.Of(commits))
+        {
+            if (day.TryGetValue(sha, out var analyzed) && IsPlainSmallStep(analyzed))
+            {
+                day[sha] = Lower(analyzed, new ScoreReason("branch-step", 0, phrases.BranchStep(steps)));
+            }
+        }
         var series = day
             .Where(c => c.Value.Analysis.ChangeTypes.Contains(ChangeType.Feature))
             .GroupBy(c => SeriesKey(c.Value.Analysis.Scope), StringComparer.Ordinal)
@@ -45,6 +53,14 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
         }
     }
 
+    /// <summary>Whether a commit is medium on its base score alone (no signal but where its files lie), changes fewer
+    /// lines than a small change, and claims no fix: a fix of a step can still mend what users had.</summary>
+    private bool IsPlainSmallStep(AnalyzedCommit analyzed) =>
+        analyzed.Importance.Level == ImportanceLevel.Medium
+        && analyzed.Importance.Signals.All(code => code is "core" or "no-high-signal")
+        && !analyzed.Analysis.ChangeTypes.Any(t => t is ChangeType.Fix or ChangeType.Revert)
+        && analyzed.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= weights.SmallChange;
+
     /// <summary>Whether a high commit is high on the soft signal alone (a changed default), with no hard signal holding it there.</summary>
     private static bool IsSoftHigh(AnalyzedCommit analyzed)
     {
@@ -67,6 +83,15 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
             end++;
         }
         return trimmed[..end];
+    }
+
+    /// <summary>The commit made low, with the reason carrying the points that close the gap.</summary>
+    private AnalyzedCommit Lower(AnalyzedCommit analyzed, ScoreReason reason)
+    {
+        var importance = analyzed.Importance;
+        var points = Math.Min(0, weights.MediumThreshold - 1 - importance.Score);
+        var reasons = importance.Reasons.Append(reason with { Points = points }).ToList();
+        return analyzed with { Importance = new ImportanceAssessment(ImportanceLevel.Low, importance.Score + points, reasons) };
     }
 
     /// <summary>The commit made medium, with the reason carrying the points that close the gap.</summary>

@@ -26,12 +26,13 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     /// <summary>Analyses the commits of one day: each on its own, then ranked against the rest of the day.</summary>
     public Dictionary<string, AnalyzedCommit> AnalyzeDay(IEnumerable<CommitRecord> commits)
     {
+        var day = commits as IReadOnlyList<CommitRecord> ?? commits.ToList();
         var analyses = new Dictionary<string, AnalyzedCommit>(StringComparer.Ordinal);
-        foreach (var commit in commits)
+        foreach (var commit in day)
         {
             analyses.TryAdd(commit.Sha, Analyze(commit));
         }
-        new DayRanker(Weights, SignalPhrases.For(Language)).Rank(analyses);
+        new DayRanker(Weights, SignalPhrases.For(Language)).Rank(analyses, day);
         return analyses;
     }
 

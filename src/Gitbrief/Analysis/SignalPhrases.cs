@@ -35,6 +35,7 @@ internal sealed record SignalPhrases
     public required string NoHighSignal { get; init; }
     public required Func<int, string> DayCap { get; init; }
     public required Func<string, int, string> Series { get; init; }
+    public required Func<int, string> BranchStep { get; init; }
 
     public static SignalPhrases For(ReportLanguage language) => language == ReportLanguage.En ? English : Chinese;
 
@@ -72,6 +73,7 @@ internal sealed record SignalPhrases
         NoHighSignal = "无须立即知晓的信号",
         DayCap = n => $"当日高重要度过多，保留前 {n} 项",
         Series = (s, n) => $"同一系列（{s}，当日 {n} 个功能提交）",
+        BranchStep = n => $"逐个推送的分支中的一小步（作者当日 {n} 个未经 PR 的提交）",
     };
 
     public static SignalPhrases English { get; } = new()
@@ -108,5 +110,6 @@ internal sealed record SignalPhrases
         NoHighSignal = "nothing a follower must know today",
         DayCap = n => $"many high items today: the top {n} kept",
         Series = (s, n) => $"part of a series ({s}, {n} feature commits today)",
+        BranchStep = n => $"a small step of a branch pushed commit by commit ({n} commits without a pull request by its author today)",
     };
 }

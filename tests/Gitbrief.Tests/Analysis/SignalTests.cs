@@ -380,7 +380,7 @@ public sealed class SignalTests
         };
         Assert.All(day.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
 
-        new DayRanker(ImportanceWeights.Default, SignalPhrases.English).Rank(day);
+        new DayRanker(ImportanceWeights.Default, SignalPhrases.English).Rank(day, []);
 
         Assert.Equal(ImportanceLevel.High, day["a1"].Importance.Level);
         Assert.Equal(ImportanceLevel.Medium, day["a2"].Importance.Level);
