@@ -73,6 +73,10 @@ internal sealed partial record CommitSignals
     /// <summary>A follow-up of review (addressed comments, TODOs, nits) or a rename.</summary>
     public string? FollowUp { get; init; }
 
+    /// <summary>A title that names no change at all ("fix", "More fixes", "wip"): one step of a branch pushed commit by
+    /// commit, which tells a reader nothing.</summary>
+    public string? Unnamed { get; init; }
+
     /// <summary>A fix of the project's own build on some platform or toolchain ("Fix phar compilation", "fix plan9 build by
     /// moving errno matching", "Fix CUDA build with MSVC"): it compiles again, nothing it does changes.</summary>
     public string? BuildFix { get; init; }
@@ -154,7 +158,9 @@ internal sealed partial record CommitSignals
         var examplesOnly = product.Count > 0 && product.All(f => InFolder(f.Change.Path, Vocabulary.ExampleDirectories));
         var fullTitle = Vocabulary.Words(commit.Title);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
-        var dependency = release is null && !roleOnly ? DependencyBump.Read(commit, fullTitle, files, product, automated, profile) : null;
+        var dependency = release is not null ? null
+            : roleOnly ? DependencyBump.SubmoduleOf(commit, fullTitle, files, automated)
+            : DependencyBump.Read(commit, fullTitle, files, product, automated, profile);
         var graduation = product.Count > 0 ? GraduationOf(subject) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
         var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
@@ -207,6 +213,7 @@ internal sealed partial record CommitSignals
             ExamplesOnly = examplesOnly,
             Wording = wording,
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
+            Unnamed = UnnamedTitle().Match(commit.Title) is { Success: true } unnamed ? unnamed.Groups["word"].Value : null,
             BuildFix = TitleSignals.BuildFixOf(commit.Title),
             ScopedBehaviour = plainSourceChange && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped ? scoped.Value.Trim() : null,
             BehaviourVerb = plainSourceChange ? BehaviourVerbOf(subject, fullTitle) : null,
@@ -559,6 +566,9 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|^\s*(fix(es)?|changes|updates) (from|after|per) (the )?(code |pr )?reviews?\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpTitle();
+
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(?<word>((more|minor|small|some|quick|tiny|few|misc|other) )?(fix|fixes|fixed|fixup|wip|changes|tweaks?|cleanup|clean up|revert|typos?|nits?))\s*(\(#\d+\))?\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnnamedTitle();
 
     [GeneratedRegex(@"\b(stabili[sz](e|es|ed|ing|ation)|graduat(e|es|ed|ing)|promot(e|es|ed|ing)\b.{1,60}\bto stable|(out|leaves?|leaving|exits?) (of )?(the )?(preview|experimental|beta|nightly)|no longer (experimental|preview|unstable|beta|behind)|generally available|general availability|remove (the )?(preview|experimental) (gate|flag|requirement))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GraduationTitle();

@@ -17,6 +17,10 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         CommitRecord commit, List<string> title, IReadOnlyList<ClassifiedFile> files, IReadOnlyList<ClassifiedFile> product, bool automated,
         RepositoryProfile profile)
     {
+        if (SubmoduleOf(commit, title, files, automated) is { } submodule)
+        {
+            return submodule;
+        }
         // "sync : ggml", "bump sgl-kernel to 0.3.5": a component the repository carries in its own tree.
         // A bump moves a version or many files of the component: "Studio: lock the last GPU switch" edits one file of a
         // top-level folder named in the title, which is no engine upgrade.
@@ -56,6 +60,26 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             return new DependencyBump(DependencyBumpKind.Major, what);
         }
         return new DependencyBump(DependencyBumpKind.Routine, what);
+    }
+
+    /// <summary>"feat: update llama.cpp to af6528e6d", "Auto updated submodule references": a person moves a submodule of
+    /// the product (not of its tests or docs) and the title updates it, by its name or as a submodule. The bundled engine
+    /// moves while no file of the repository changes, so this is read even where every other file is docs.</summary>
+    public static DependencyBump? SubmoduleOf(CommitRecord commit, List<string> title, IReadOnlyList<ClassifiedFile> files, bool automated)
+    {
+        if (automated || !title.Any(Vocabulary.Update.Contains))
+        {
+            return null;
+        }
+        var moved = Submodule.MovedIn(commit, files).Where(f => f.Role is not (FileRole.Test or FileRole.Docs or FileRole.CI)).ToList();
+        // "bump oneDNN to v3.7.2" moving third_party/ideep alone: the engine goes by another name than its folder, and the
+        // commit is nothing but the move (and its changelog line) to the revision the title names.
+        var alone = moved.Count > 0 && files.All(f => moved.Contains(f) || !f.IsMeaningful || f.Role == FileRole.Docs);
+        var named = title.Contains("submodule") || title.Contains("submodules") || alone && VersionLike().IsMatch(commit.Title);
+        var name = moved
+            .Select(f => Submodule.NameIn(title, f.Change.Path) ?? (named ? f.Change.Path : null))
+            .FirstOrDefault(name => name is not null);
+        return name is null ? null : new DependencyBump(DependencyBumpKind.Engine, name);
     }
 
     /// <summary>The name of the vendored component a title updates, when vendored files are at least half of the commit's

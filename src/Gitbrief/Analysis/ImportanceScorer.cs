@@ -164,7 +164,8 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
     /// <summary>The highest level the commit may have and why.</summary>
     private (ImportanceLevel Level, ScoreReason? Reason) Ceiling(IReadOnlyList<ClassifiedFile> files, CommitSignals? signals, bool hardFloor)
     {
-        if (Cap(files) is { } cap)
+        // A moved submodule is the bundled engine, though no file of the repository but its changelog changes.
+        if (signals is not { Dependency.Kind: DependencyBumpKind.Engine } && Cap(files) is { } cap)
         {
             // A release pipeline change is exactly medium: the floor lifts it, this ceiling holds it there.
             return signals is { ReleasePipeline: true }
@@ -220,6 +221,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         if (signals.FollowUp is { } followUp)
         {
             return (ImportanceLevel.Low, new("follow-up", 0, signalPhrases.FollowUp(followUp)));
+        }
+        if (signals.Unnamed is { } unnamed)
+        {
+            return (ImportanceLevel.Low, new("unnamed", 0, signalPhrases.Unnamed(unnamed)));
         }
         if (signals.BuildFix is { } build)
         {

@@ -10,12 +10,12 @@ namespace Gitbrief.Analysis;
 internal static class SecurityWords
 {
     /// <summary>One word of each alternative of the pattern, the rarest in running text: "CVE-2024-1234" holds
-    /// "cve", "remote code execution" holds "execution", "use-after-free" holds "free".</summary>
+    /// "cve", "remote code execution" holds "execution", "use-after-free" holds "free", "type confusion" holds "confusion".</summary>
     private static readonly string[] Words =
     [
         "cve", "ghsa", "vulnerability", "vulnerabilities", "security", "xss", "csrf", "ssrf", "xxe", "rce", "injection", "injections",
         "execution", "traversal", "escalation", "bypass", "exploit", "exploitable", "denial", "dos", "overflow", "free",
-        "bounds", "uaf", "sanitize", "sanitise", "insecure", "leak", "leaks", "leaked", "pollution", "smuggling",
+        "bounds", "uaf", "sanitize", "sanitise", "insecure", "leak", "leaks", "leaked", "pollution", "smuggling", "confusion",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =

@@ -21,6 +21,7 @@ internal sealed record SignalPhrases
     public required string Automation { get; init; }
     public required string Examples { get; init; }
     public required Func<string, string> FollowUp { get; init; }
+    public required Func<string, string> Unnamed { get; init; }
     public required Func<string, string> BuildFix { get; init; }
     public required Func<string, string> Wording { get; init; }
     public required Func<string, string> CodeOnly { get; init; }
@@ -57,6 +58,7 @@ internal sealed record SignalPhrases
         Automation = "仓库自身的自动化（CI 与机器人配置），不随产品发布",
         Examples = "仅示例代码",
         FollowUp = w => $"评审跟进或重命名（{w}）",
+        Unnamed = w => $"标题未说明改了什么（{w}）",
         BuildFix = w => $"修复项目自身的构建（{w}），不改变产品行为",
         Wording = w => $"仅文档或提示文字（{w}）",
         CodeOnly = k => k == "formatting" ? "代码只改了空白与格式" : "代码只改了注释与文档",
@@ -92,6 +94,7 @@ internal sealed record SignalPhrases
         Automation = "the repository's own automation (CI and bot settings), nothing that ships",
         Examples = "examples only",
         FollowUp = w => $"review follow-up or rename ({w})",
+        Unnamed = w => $"the title names no change ({w})",
         BuildFix = w => $"a fix of the project's own build ({w}), no change of behaviour",
         Wording = w => $"only documentation or message wording ({w})",
         CodeOnly = k => k == "formatting" ? "the code changes only in whitespace and formatting" : "the code changes only in comments and documentation",

@@ -78,7 +78,7 @@ internal static class Vocabulary
     /// <summary>Words in a body that say the change is about security even when the title does not.</summary>
     public static readonly HashSet<string> StrongDanger = Set(
         "bypass", "traversal", "traverse", "injection", "vulnerability", "vulnerable", "cve", "exploit", "xss", "csrf", "ssrf", "rce",
-        "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest");
+        "attacker", "malicious", "untrusted", "tampering", "secrets", "credentials", "guest", "crafted");
 
     /// <summary>The stems of <see cref="StrongDanger"/>'s words in their other forms ("credential-bearing", "bypassing",
     /// "backdoored", "vulnerabilities").</summary>

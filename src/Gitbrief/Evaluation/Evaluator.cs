@@ -1,5 +1,6 @@
 using Gitbrief.Analysis;
 using Gitbrief.Configuration;
+using Gitbrief.Sources;
 
 namespace Gitbrief.Evaluation;
 
@@ -33,17 +34,19 @@ internal static class Evaluator
                     analyzed.Importance.Level,
                     SeedRules.Rank(commit),
                     analyzed.Importance,
-                    IsRoleOnly(analyzed.Files)));
+                    IsRoleOnly(commit, analyzed.Files)));
             }
         }
         return new EvaluationResult(rows, unlabelled);
     }
 
-    /// <summary>Docs-, test-, CI-only, or only lockfiles / generated / vendored / binary files.</summary>
-    private static bool IsRoleOnly(IReadOnlyList<ClassifiedFile> files)
+    /// <summary>Docs-, test-, CI-only, or only lockfiles / generated / vendored / binary files. A moved submodule is none of
+    /// these: it is another revision of what the product builds.</summary>
+    private static bool IsRoleOnly(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
     {
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
-        return files.Count > 0 && (meaningful.Count == 0 || meaningful.All(f => f.Role is FileRole.Docs or FileRole.Test or FileRole.CI));
+        return files.Count > 0 && (meaningful.Count == 0 || meaningful.All(f => f.Role is FileRole.Docs or FileRole.Test or FileRole.CI))
+            && !Submodule.MovedIn(commit, files).Any(f => f.Role is not (FileRole.Test or FileRole.Docs or FileRole.CI));
     }
 
     private static ImportanceLevel Parse(string level) => level switch

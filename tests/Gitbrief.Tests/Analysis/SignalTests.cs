@@ -404,6 +404,27 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("fix")]
+    [InlineData("More fixes")]
+    [InlineData("wip (#1820)")]
+    public void A_title_that_names_no_change_is_low_however_much_it_touches(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(3, i => $"cupy/cuda/runtime{i}.pyx", 40, 12));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("unnamed", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_fix_that_says_what_it_fixes_keeps_its_level()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("fix the stream ordering of async copies").Files(3, i => $"cupy/cuda/runtime{i}.pyx", 40, 12));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.DoesNotContain("unnamed", analyzed.ReasonCodes());
+    }
+
+    [Theory]
     [InlineData("Studio: sync linked folders into RAG (#8014)")]
     [InlineData("Studio: pin the remaining unpinned requirements (#8408)")]
     [InlineData("studio update: fail instead of reporting success on a damaged install (#7691)")]

@@ -124,6 +124,20 @@ public sealed class WorkKindTests
     }
 
     [Theory]
+    [InlineData("remove functionality deprecated in PyO3 0.27 (#6068)")]
+    [InlineData("Delete all deprecated load_* methods. (#25444)")]
+    [InlineData("rtmp: drop support (#16402)")]
+    public void Removing_what_was_deprecated_from_the_core_is_high_when_it_takes_out_a_real_part_of_it(string title)
+    {
+        var large = CommitBuilder.Message(title).File("src/instance.rs", 3, 420).File("src/conversion.rs", 2, 160).Analyze();
+        var small = CommitBuilder.Message(title).File("src/instance.rs", 1, 24).Analyze();
+
+        Assert.Equal(ImportanceLevel.High, large.Importance.Level);
+        Assert.Contains("removal", large.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, small.Importance.Level);
+    }
+
+    [Theory]
     [InlineData("Merge commit from fork", "", "GitHub security advisory")]
     [InlineData("server: avoid O(n^2) body accumulation in HTTP listener", "", "O(n^2)")]
     [InlineData("Improve regex performance (#11885)", "", "regex performance")]

@@ -1,0 +1,28 @@
+using Gitbrief.Sources;
+
+namespace Gitbrief.Analysis;
+
+/// <summary>A git submodule a commit moves to another revision: git shows the move as the one line
+/// <c>Subproject commit &lt;old&gt;</c> out and the one line <c>Subproject commit &lt;new&gt;</c> in. Known only where the
+/// commit's changed lines were read (small commits).</summary>
+internal static class Submodule
+{
+    private const string Marker = "Subproject commit ";
+
+    /// <summary>The submodules the commit moves.</summary>
+    public static IEnumerable<ClassifiedFile> MovedIn(CommitRecord commit, IReadOnlyList<ClassifiedFile> files) =>
+        commit.Lines is not { Count: > 0 } lines
+            ? []
+            : files.Where(f => f.Change is { Additions: 1, Deletions: 1, Binary: false }
+                && lines.Any(l => l.Added && l.Path == f.Change.Path && l.Text.StartsWith(Marker, StringComparison.Ordinal)));
+
+    /// <summary>The name a title calls the submodule at <paramref name="path"/> by when it names it: its folder's name
+    /// ("flash-attention" for <c>third_party/flash-attention</c>) or that name's first word ("llama" for
+    /// <c>vendor/llama.cpp</c>, "flash"), at least three letters long.</summary>
+    public static string? NameIn(List<string> title, string path)
+    {
+        var folder = path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        var stem = folder.Split('.', '-', '_')[0];
+        return title.FirstOrDefault(w => w == folder || stem.Length >= 3 && (w == stem || w.StartsWith(stem + "-", StringComparison.Ordinal)));
+    }
+}
