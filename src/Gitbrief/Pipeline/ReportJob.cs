@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Gitbrief.Analysis.Llm;
 using Gitbrief.Analysis;
@@ -543,7 +542,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     {
         var markdown = new MarkdownRenderer(request.Render).Render(report);
         var json = JsonReportRenderer.RenderUtf8(report);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Utf8NoBom.GetBytes(markdown)));
+        var hash = Sha256.HexOf(Utf8NoBom.GetBytes(markdown));
         return new PublishedReport(report, spec.Name, markdown, json, hash) { Language = request.Language, LanguageSuffix = request.LanguageSuffix };
     }
 
@@ -557,7 +556,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         foreach (var (format, content) in new[] { ("md", Utf8NoBom.GetBytes(published.Markdown)), ("json", published.Json) })
         {
             var path = ReportFileLayout.RelativePath(spec.Name, unit.Day, format, request.LanguageSuffix).Replace('\\', '/');
-            var hash = format == "md" ? published.Hash : Convert.ToHexStringLower(SHA256.HashData(content.Span));
+            var hash = format == "md" ? published.Hash : Sha256.HexOf(content.Span);
             kept.Add(new StoredReport(unit, format, request.Language.Code(), path, content, hash, runId, now));
         }
         return kept;

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Gitbrief.Common;
 
 namespace Gitbrief.Sources;
 
@@ -152,7 +152,7 @@ internal sealed partial record RepositoryAddress
                 return Path.Combine([root, Sanitize(host), .. segments]);
             }
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RemoteUrl)))[..12];
+        var hash = Sha256.HexOf(Encoding.UTF8.GetBytes(RemoteUrl))[..12];
         return Path.Combine(root, "local", hash, Sanitize(Name) + ".git");
     }
 

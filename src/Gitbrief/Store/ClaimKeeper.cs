@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Gitbrief.Common;
 
 namespace Gitbrief.Store;
@@ -25,7 +24,8 @@ internal sealed class ClaimKeeper : IAsyncDisposable
         this.store = store;
         this.time = time ?? TimeProvider.System;
         this.lease = lease ?? DefaultLease;
-        Owner = $"pid {Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)} on {Environment.MachineName} ({Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))})";
+        // Three random bytes tell apart two runs of one pid and host; Random.Shared, not RandomNumberGenerator, which loads OpenSSL.
+        Owner = $"pid {Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)} on {Environment.MachineName} ({Random.Shared.Next(1 << 24).ToString("x6", System.Globalization.CultureInfo.InvariantCulture)})";
         timer = new PeriodicTimer(this.lease / 4, this.time);
         heartbeat = RenewAsync();
     }

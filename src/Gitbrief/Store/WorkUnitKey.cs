@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Gitbrief.Store;
@@ -11,6 +10,6 @@ internal sealed record WorkUnitKey(string Repository, DateOnly Day, string TimeZ
     public static string VariantOf(params string?[] settings)
     {
         var joined = string.Join('\u001f', settings.Select(s => s ?? string.Empty));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)))[..16];
+        return Common.Sha256.HexOf(Encoding.UTF8.GetBytes(joined))[..16];
     }
 }

@@ -352,6 +352,34 @@ public sealed class ReportJobTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_day_is_kept_in_the_store_with_the_sha256_of_each_file()
+    {
+        repo.Write("a.txt", "a\n").Commit("elsewhere", "2026-01-10T10:00:00+08:00");
+
+        Assert.Equal(0, (await ReportAsync("2026-01-12")).ExitCode);
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(workspace.Cache, "gitbrief.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT w.status, w.commits, w.report_hash, r.format, r.hash FROM work_units w JOIN reports r USING (repository, day, time_zone, variant) ORDER BY r.format";
+        using var reader = command.ExecuteReader();
+        var formats = new List<string>();
+        while (reader.Read())
+        {
+            var format = reader.GetString(3);
+            var file = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(workspace.ReportPath("demo", "2026-01-12", format))));
+            Assert.Equal(("done", 0, file), (reader.GetString(0), reader.GetInt32(1), reader.GetString(4)));
+            if (format == "md")
+            {
+                Assert.Equal(file, reader.GetString(2));
+            }
+            formats.Add(format);
+        }
+        Assert.Equal(["json", "md"], formats);
+    }
+
+    [Fact]
     public async Task A_commit_touching_thousands_of_files_lists_each_with_its_role_in_the_file_and_the_store()
     {
         string[] folders = ["vendor/lib", "tests/unit", "docs/guide", "src/api/v1", "src/core"];
