@@ -70,7 +70,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         public IReadOnlyList<ClassifiedFile> Files { get; } = files;
         public TextSignals Signals { get; } = signals;
         public IReadOnlyList<string> PublicApi { get; } = Paths(files, f => SensitiveFiles.IsPublicApi(f.Change.Path) && f.IsMeaningful);
-        public IReadOnlyList<string> Migrations { get; } = Paths(files, f => SensitiveFiles.IsMigration(f.Change.Path) || SensitiveFiles.IsSchema(f.Change.Path));
+        public IReadOnlyList<string> Migrations { get; } = Paths(files, f => SensitiveFiles.IsMigrationOrSchema(f.Change.Path));
         public IReadOnlyList<string> Config { get; } = Paths(files, f => f.Role == FileRole.Config);
         public IReadOnlyList<string> Manifests { get; } = Paths(files, f => f.Role == FileRole.DependencyManifest);
         public IReadOnlyList<string> Ci { get; } = Paths(files, f => f.Role == FileRole.CI);

@@ -13,17 +13,32 @@ namespace Gitbrief.Analysis;
 internal static partial class SensitiveFiles
 {
     /// <summary>What every match of <see cref="MigrationPattern"/> contains ("migration" for migration/ and migrations/).</summary>
-    private static readonly SearchValues<string> MigrationWords =
-        SearchValues.Create(["migration", "alembic/", "db/migrate/", "flyway/", ".sql"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] MigrationWordList = ["migration", "alembic/", "db/migrate/", "flyway/", ".sql"];
+    private static readonly SearchValues<string> MigrationWords = SearchValues.Create(MigrationWordList, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What every match of <see cref="PublicApiPattern"/> contains: a directory api/, apis/ or public/, an OpenAPI or
     /// Swagger document… ("api/" and "apis/", not "api": a project named Acme.Api.Clients has the word in every path).</summary>
-    private static readonly SearchValues<string> PublicApiWords =
-        SearchValues.Create(["include/", "api/", "apis/", "public/", "openapi.", "swagger.", ".d.ts", "__init__.py"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] PublicApiWordList = ["include/", "api/", "apis/", "public/", "openapi.", "swagger.", ".d.ts", "__init__.py"];
+    private static readonly SearchValues<string> PublicApiWords = SearchValues.Create(PublicApiWordList, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What every match of <see cref="SchemaPattern"/> contains.</summary>
-    private static readonly SearchValues<string> SchemaWords =
-        SearchValues.Create([".proto", ".graphql", ".avsc", ".thrift", ".fbs", "schema"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] SchemaWordList = [".proto", ".graphql", ".avsc", ".thrift", ".fbs", "schema"];
+    private static readonly SearchValues<string> SchemaWords = SearchValues.Create(SchemaWordList, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What every match of <see cref="MigrationPattern"/> or <see cref="SchemaPattern"/> contains.</summary>
+    private static readonly SearchValues<string> MigrationOrSchemaWords =
+        SearchValues.Create([.. MigrationWordList, .. SchemaWordList], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What every match of the three patterns of <see cref="IsSensitive"/> contains.</summary>
+    private static readonly SearchValues<string> SensitiveWords =
+        SearchValues.Create([.. MigrationWordList, .. SchemaWordList, .. PublicApiWordList], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><see cref="IsMigration"/> or <see cref="IsSchema"/>: a path that holds none of either's words is answered by one scan.</summary>
+    public static bool IsMigrationOrSchema(string path) => MayMatch(path, MigrationOrSchemaWords) && (IsMigration(path) || IsSchema(path));
+
+    /// <summary>A migration, a schema or a public API (<see cref="IsMigration"/>, <see cref="IsSchema"/>, <see cref="IsPublicApi"/>):
+    /// a path that holds none of their words is answered by one scan.</summary>
+    public static bool IsSensitive(string path) => MayMatch(path, SensitiveWords) && (IsMigration(path) || IsSchema(path) || IsPublicApi(path));
 
     public static bool IsMigration(string path) => MayMatch(path, MigrationWords) && MigrationPattern().IsMatch(path);
 

@@ -2,13 +2,18 @@ using System.Buffers;
 
 namespace Gitbrief.Rendering;
 
-/// <summary>A buffer writer that keeps nothing of its own: it lends one scratch buffer, and what is written into it is
-/// counted and, when a destination is given, copied there at once. A document serialized through it is counted (first
-/// pass) or written into an array of exactly its length (second pass) without a growing buffer of the whole document,
-/// which a <see cref="System.Text.Json.Utf8JsonWriter"/> over a stream keeps until it is flushed.</summary>
+/// <summary>A buffer writer that keeps nothing of its own: what is written through it is counted and, when a destination is
+/// given, lands there. A document serialized through it is counted (first pass) or written into an array of exactly its
+/// length (second pass) without a growing buffer of the whole document, which a <see cref="System.Text.Json.Utf8JsonWriter"/>
+/// over a stream keeps until it is flushed. The second pass is lent the destination's free part itself, so the document is
+/// written in place, not copied there from a scratch buffer; only a request larger than what is left is lent the scratch
+/// buffer, and copied.</summary>
 internal sealed class PassingBufferWriter(byte[]? destination) : IBufferWriter<byte>
 {
     private byte[] scratch = new byte[16 * 1024];
+
+    /// <summary>Whether the last buffer lent was the scratch buffer (to be copied into the destination), not the destination.</summary>
+    private bool lentScratch = true;
 
     /// <summary>The bytes written so far.</summary>
     public long Length { get; private set; }
@@ -16,24 +21,36 @@ internal sealed class PassingBufferWriter(byte[]? destination) : IBufferWriter<b
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, scratch.Length);
         if (destination is not null)
         {
             if (Length + count > destination.Length)
             {
                 throw new InvalidOperationException("more bytes were written than the destination holds");
             }
-            scratch.AsSpan(0, count).CopyTo(destination.AsSpan((int)Length));
+            if (lentScratch)
+            {
+                ArgumentOutOfRangeException.ThrowIfGreaterThan(count, scratch.Length);
+                scratch.AsSpan(0, count).CopyTo(destination.AsSpan((int)Length));
+            }
+        }
+        else
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(count, scratch.Length);
         }
         Length += count;
     }
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => Scratch(sizeHint);
+    public Memory<byte> GetMemory(int sizeHint = 0) => Lend(sizeHint);
 
-    public Span<byte> GetSpan(int sizeHint = 0) => Scratch(sizeHint);
+    public Span<byte> GetSpan(int sizeHint = 0) => Lend(sizeHint).Span;
 
-    private byte[] Scratch(int sizeHint)
+    private Memory<byte> Lend(int sizeHint)
     {
+        lentScratch = destination is null || destination.Length - Length < Math.Max(sizeHint, 1);
+        if (destination is not null && !lentScratch)
+        {
+            return destination.AsMemory((int)Length);
+        }
         if (scratch.Length < sizeHint)
         {
             scratch = new byte[Math.Max(sizeHint, 2 * scratch.Length)];
