@@ -54,11 +54,13 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
     }
 
     /// <summary>Whether a commit is medium on its base score alone (no signal but where its files lie), changes fewer
-    /// lines than a small change, and claims no fix: a fix of a step can still mend what users had.</summary>
+    /// lines than a small change, and claims no fix nor feature: a fix of a step can still mend what users had, and a small
+    /// feature pushed straight to the branch ("feat(table): expose getters for borders") is as often a capability users
+    /// asked for as a step of a larger one.</summary>
     private bool IsPlainSmallStep(AnalyzedCommit analyzed) =>
         analyzed.Importance.Level == ImportanceLevel.Medium
         && analyzed.Importance.Signals.All(code => code is "core" or "no-high-signal")
-        && !analyzed.Analysis.ChangeTypes.Any(t => t is ChangeType.Fix or ChangeType.Revert)
+        && !analyzed.Analysis.ChangeTypes.Any(t => t is ChangeType.Fix or ChangeType.Revert or ChangeType.Feature)
         && analyzed.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= weights.SmallChange;
 
     /// <summary>Whether a high commit is high on the soft signal alone (a changed default), with no hard signal holding it there.</summary>

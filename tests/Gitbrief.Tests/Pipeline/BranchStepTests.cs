@@ -6,7 +6,7 @@ using Gitbrief.Tests.Support;
 namespace Gitbrief.Tests.Pipeline;
 
 /// <summary>A branch pushed commit by commit: its small steps are low, while the same change merged as a pull request,
-/// a fix among the steps and a step of real size keep their level.</summary>
+/// a fix or a small feature among the steps and a step of real size keep their level.</summary>
 public sealed class BranchStepTests : IDisposable
 {
     private const string Day = "2026-03-11";
@@ -33,10 +33,10 @@ public sealed class BranchStepTests : IDisposable
             .Commit("Initial import", "2026-03-01T09:00:00+00:00");
         var steps = new[]
         {
-            Step("Add config.KeyFromLabel", "pkg/config/label.go", 20, 8, Pusher),
-            Step("Move LabelFromKey to the config package", "pkg/config/from.go", 18, 9, Pusher),
-            Step("Add forwardDeleteWord keybinding", "pkg/gui/delete.go", 24, 10, Pusher),
+            Step("Move LabelFromKey to the config package", "pkg/config/from.go", 18, 8, Pusher),
+            Step("Use field getters in the key table", "pkg/config/label.go", 20, 9, Pusher),
         };
+        var feature = Step("Add forwardDeleteWord keybinding", "pkg/gui/delete.go", 24, 10, Pusher);
         var fix = Step("Fix backspace-word when the line is empty", "pkg/gui/backspace.go", 14, 11, Pusher);
         var large = Step("Make edit keybindings configurable", "pkg/gui/edit.go", 180, 12, Pusher);
         var merged = Step("Add a keybinding for word deletion (#4512)", "pkg/gui/word.go", 22, 13, Contributor);
@@ -49,6 +49,7 @@ public sealed class BranchStepTests : IDisposable
         Assert.All(steps, sha => Assert.Equal("low", Level(report, sha)));
         Assert.Contains(Reasons(report, steps[0]), r => r.Code == "branch-step"
             && r.Detail == "a small step of a branch pushed commit by commit (5 commits without a pull request by its author today)");
+        Assert.Equal("medium", Level(report, feature));
         Assert.Equal("medium", Level(report, fix));
         Assert.Equal("medium", Level(report, large));
         Assert.Equal("medium", Level(report, merged));
