@@ -754,6 +754,11 @@ public sealed class SignalTests
     [InlineData("Raise if a Git refspec starts with - as it is parsed as a CLI flag", true)]
     [InlineData("Fix open redirect in the login handler", true)]
     [InlineData("Compare tokens in constant time", true)]
+    [InlineData("add overflow check in strdup/strndup", true)]
+    [InlineData("guard against overflow in mi_wcsdup", true)]
+    [InlineData("Check for overflow on uint16 sizes in pgproto3", true)]
+    [InlineData("Reject nbits==0 ProductQuantizer on deserialization (T279464247) (#5483)", true)]
+    [InlineData("Fix integer overflow warning in the benchmark", false)]
     [InlineData("ssh_exec: don't use sh for ssh execution\n\nThe command line may use user input (the remote path) so this may be vulnerable to command injection.", true)]
     public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {
