@@ -94,7 +94,7 @@ internal static class Vocabulary
     public static readonly HashSet<string> NotSecurityAfter = Set(
         "audit", "audits", "module", "modules", "glyph", "icon", "pr", "prs", "label", "labels", "team", "policy", "review", "reviews",
         "scan", "scans", "scanner", "scanning", "tab", "page", "workflow", "workflows", "md", "contact", "settings", "function", "functions",
-        "hook", "hooks");
+        "hook", "hooks", "disclosure", "disclosures", "considerations");
 
     /// <summary>Words beside which a "token" is a model's, not a credential ("dropping leading tokens from `chosen`",
     /// "max tokens limit").</summary>

@@ -435,6 +435,8 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.High, revoke.Importance.Level);
         Assert.NotEqual(ImportanceLevel.High, page.Importance.Level);
         Assert.DoesNotContain("hardening", page.ReasonCodes());
+        var disclosure = Analyzed(CommitBuilder.Message("Security disclosure. (#12113)").File("python-package/xgboost/core.py", 4, 1));
+        Assert.NotEqual(ImportanceLevel.High, disclosure.Importance.Level);
     }
 
     [Theory]
