@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Gitbrief.Configuration;
-using Gitbrief.Pipeline;
 using Gitbrief.Tests.Support;
 
 namespace Gitbrief.Tests.Pipeline;
@@ -41,10 +39,7 @@ public sealed class BranchStepTests : IDisposable
         var large = Step("Make edit keybindings configurable", "pkg/gui/edit.go", 180, 12, Pusher);
         var merged = Step("Add a keybinding for word deletion (#4512)", "pkg/gui/word.go", 22, 13, Contributor);
 
-        var config = ConfigLoader.Parse($"language: en\ntimezone: UTC\nrepositories:\n  - repo: {repo.Path}\n", "gitbrief.yaml");
-        var summary = await workspace.RunAsync(new ReportArguments { Date = Day }, config);
-        Assert.Equal(ExitCodes.Success, summary.ExitCode);
-        var report = workspace.Json("keys", Day);
+        var report = await workspace.ReportJsonAsync(repo, "keys", Day);
 
         Assert.All(steps, sha => Assert.Equal("low", Level(report, sha)));
         Assert.Contains(Reasons(report, steps[0]), r => r.Code == "branch-step"

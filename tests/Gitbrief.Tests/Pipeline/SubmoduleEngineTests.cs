@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Gitbrief.Configuration;
-using Gitbrief.Pipeline;
 using Gitbrief.Tests.Support;
 
 namespace Gitbrief.Tests.Pipeline;
@@ -24,14 +22,6 @@ public sealed class SubmoduleEngineTests : IDisposable
     private void PointSubmodule(string path, char revision) =>
         repo.Git("update-index", "--add", "--cacheinfo", $"160000,{new string(revision, 40)},{path}");
 
-    private async Task<JsonElement> ReportAsync()
-    {
-        var config = ConfigLoader.Parse($"language: en\ntimezone: UTC\nrepositories:\n  - repo: {repo.Path}\n", "gitbrief.yaml");
-        var summary = await workspace.RunAsync(new ReportArguments { Date = Day }, config);
-        Assert.Equal(ExitCodes.Success, summary.ExitCode);
-        return workspace.Json("llama-py", Day);
-    }
-
     private static JsonElement Commit(JsonElement report, string sha) => ReportAssert.CommitBySha(report, sha);
 
     [Fact]
@@ -51,7 +41,7 @@ public sealed class SubmoduleEngineTests : IDisposable
         PointSubmodule("tests/conformance-cases", 'e');
         var cases = repo.Commit("update conformance-cases to the latest revision", $"{Day}T11:00:00+00:00");
 
-        var report = await ReportAsync();
+        var report = await workspace.ReportJsonAsync(repo, "llama-py", Day);
 
         Assert.Equal("high", Commit(report, engine).GetProperty("importance").GetString());
         Assert.Contains(Commit(report, engine).GetProperty("reasons").EnumerateArray(),

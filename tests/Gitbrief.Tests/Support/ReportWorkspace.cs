@@ -53,6 +53,16 @@ public sealed class ReportWorkspace : IDisposable
         return new ReportJob(request).RunAsync(CancellationToken.None);
     }
 
+    /// <summary>Reports one repository's day in English (UTC) through the library and returns its JSON report; the run
+    /// must succeed.</summary>
+    public async Task<JsonElement> ReportJsonAsync(TestRepository repository, string name, string date)
+    {
+        var config = ConfigLoader.Parse($"language: en\ntimezone: UTC\nrepositories:\n  - repo: {repository.Path}\n", "gitbrief.yaml");
+        var summary = await RunAsync(new ReportArguments { Date = date }, config);
+        Assert.Equal(ExitCodes.Success, summary.ExitCode);
+        return Json(name, date);
+    }
+
     public string ReportPath(string repositoryName, string date, string extension) =>
         Path.Combine(Out, date[..4], repositoryName, $"{date}.{extension}");
 
