@@ -9,12 +9,23 @@ internal static class Submodule
 {
     private const string Marker = "Subproject commit ";
 
-    /// <summary>The submodules the commit moves.</summary>
-    public static IEnumerable<ClassifiedFile> MovedIn(CommitRecord commit, IReadOnlyList<ClassifiedFile> files) =>
-        commit.Lines is not { Count: > 0 } lines
-            ? []
-            : files.Where(f => f.Change is { Additions: 1, Deletions: 1, Binary: false }
-                && lines.Any(l => l.Added && l.Path == f.Change.Path && l.Text.StartsWith(Marker, StringComparison.Ordinal)));
+    /// <summary>The submodules the commit moves. One pass over the changed lines, however many files the commit has.</summary>
+    public static IEnumerable<ClassifiedFile> MovedIn(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
+    {
+        if (commit.Lines is not { Count: > 0 } lines)
+        {
+            return [];
+        }
+        HashSet<string>? pointers = null;
+        foreach (var line in lines)
+        {
+            if (line.Added && line.Text.StartsWith(Marker, StringComparison.Ordinal))
+            {
+                (pointers ??= new HashSet<string>(StringComparer.Ordinal)).Add(line.Path);
+            }
+        }
+        return pointers is null ? [] : files.Where(f => f.Change is { Additions: 1, Deletions: 1, Binary: false } && pointers.Contains(f.Change.Path));
+    }
 
     /// <summary>The name a title calls the submodule at <paramref name="path"/> by when it names it: its folder's name
     /// ("flash-attention" for <c>third_party/flash-attention</c>) or that name's first word ("llama" for
