@@ -18,10 +18,15 @@ internal static class BranchSteps
             .GroupBy(c => c.Author.Email, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() >= Steps)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-        return direct
-            .Where(c => perAuthor.ContainsKey(c.Author.Email))
-            .GroupBy(c => c.Sha, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => perAuthor[g.First().Author.Email], StringComparer.Ordinal);
+        var steps = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var commit in direct)
+        {
+            if (perAuthor.TryGetValue(commit.Author.Email, out var count))
+            {
+                steps.TryAdd(commit.Sha, count);
+            }
+        }
+        return steps;
     }
 
     /// <summary>"Fix the parser (#1234)", "Merge pull request #12 from …", "[PR #11857/0a915b8f backport]".</summary>

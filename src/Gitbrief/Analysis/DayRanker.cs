@@ -24,7 +24,7 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
         {
             if (day.TryGetValue(sha, out var analyzed) && IsPlainSmallStep(analyzed))
             {
-                day[sha] = Lower(analyzed, new ScoreReason("branch-step", 0, phrases.BranchStep(steps)));
+                day[sha] = Demote(analyzed, ImportanceLevel.Low, new ScoreReason("branch-step", 0, phrases.BranchStep(steps)));
             }
         }
         var series = day
@@ -36,20 +36,20 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
         {
             if (IsSoftHigh(analyzed) && series.TryGetValue(SeriesKey(analyzed.Analysis.Scope), out var count))
             {
-                day[sha] = Demote(analyzed, new ScoreReason("series", 0, phrases.Series(analyzed.Analysis.Scope!, count)));
+                day[sha] = Demote(analyzed, ImportanceLevel.Medium, new ScoreReason("series", 0, phrases.Series(analyzed.Analysis.Scope!, count)));
             }
         }
         var allowed = Math.Max(1, day.Count / CommitsPerSoftHigh);
         var soft = day
             .Where(c => IsSoftHigh(c.Value))
             .OrderByDescending(c => c.Value.Importance.Reasons.Where(r => r.Code is "type" or "size" or "files" or "scope").Sum(r => r.Points))
-            .ThenByDescending(c => c.Value.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions))
+            .ThenByDescending(c => MeaningfulLines(c.Value))
             .ThenBy(c => c.Key, StringComparer.Ordinal)
             .Skip(allowed)
             .ToList();
         foreach (var (sha, analyzed) in soft)
         {
-            day[sha] = Demote(analyzed, new ScoreReason("day-cap", 0, phrases.DayCap(allowed)));
+            day[sha] = Demote(analyzed, ImportanceLevel.Medium, new ScoreReason("day-cap", 0, phrases.DayCap(allowed)));
         }
     }
 
@@ -61,7 +61,7 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
         analyzed.Importance.Level == ImportanceLevel.Medium
         && analyzed.Importance.Signals.All(code => code is "core" or "no-high-signal")
         && !analyzed.Analysis.ChangeTypes.Any(t => t is ChangeType.Fix or ChangeType.Revert or ChangeType.Feature)
-        && analyzed.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= weights.SmallChange;
+        && MeaningfulLines(analyzed) <= weights.SmallChange;
 
     /// <summary>Whether a high commit is high on the soft signal alone (a changed default), with no hard signal holding it there.</summary>
     private static bool IsSoftHigh(AnalyzedCommit analyzed)
@@ -87,21 +87,18 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
         return trimmed[..end];
     }
 
-    /// <summary>The commit made low, with the reason carrying the points that close the gap.</summary>
-    private AnalyzedCommit Lower(AnalyzedCommit analyzed, ScoreReason reason)
+    /// <summary>The commit moved down to <paramref name="level"/> (medium or low), with the reason carrying the points
+    /// that bring the score just under the level above it.</summary>
+    private AnalyzedCommit Demote(AnalyzedCommit analyzed, ImportanceLevel level, ScoreReason reason)
     {
         var importance = analyzed.Importance;
-        var points = Math.Min(0, weights.MediumThreshold - 1 - importance.Score);
+        var ceiling = level == ImportanceLevel.Medium ? weights.HighThreshold : weights.MediumThreshold;
+        var points = Math.Min(0, ceiling - 1 - importance.Score);
         var reasons = importance.Reasons.Append(reason with { Points = points }).ToList();
-        return analyzed with { Importance = new ImportanceAssessment(ImportanceLevel.Low, importance.Score + points, reasons) };
+        return analyzed with { Importance = new ImportanceAssessment(level, importance.Score + points, reasons) };
     }
 
-    /// <summary>The commit made medium, with the reason carrying the points that close the gap.</summary>
-    private AnalyzedCommit Demote(AnalyzedCommit analyzed, ScoreReason reason)
-    {
-        var importance = analyzed.Importance;
-        var points = Math.Min(0, weights.HighThreshold - 1 - importance.Score);
-        var reasons = importance.Reasons.Append(reason with { Points = points }).ToList();
-        return analyzed with { Importance = new ImportanceAssessment(ImportanceLevel.Medium, importance.Score + points, reasons) };
-    }
+    /// <summary>The changed lines of the commit's meaningful files.</summary>
+    private static long MeaningfulLines(AnalyzedCommit analyzed) =>
+        analyzed.Files.Where(f => f.IsMeaningful).Sum(f => (long)f.Change.Additions + f.Change.Deletions);
 }
