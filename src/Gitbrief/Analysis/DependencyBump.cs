@@ -71,16 +71,29 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         {
             return null;
         }
-        var moved = Submodule.MovedIn(commit, files).Where(f => f.Role is not (FileRole.Test or FileRole.Docs or FileRole.CI)).ToList();
+        var moved = Submodule.ProductMovedIn(commit, files).ToList();
         // "bump oneDNN to v3.7.2" moving third_party/ideep alone: the engine goes by another name than its folder, and the
         // commit is nothing but the move (and its changelog line) to the revision the title names.
         var alone = moved.Count > 0 && files.All(f => moved.Contains(f) || !f.IsMeaningful || f.Role == FileRole.Docs);
         var named = title.Contains("submodule") || title.Contains("submodules") || alone && VersionLike().IsMatch(commit.Title);
         var name = moved
-            .Select(f => Submodule.NameIn(title, f.Change.Path) ?? (named ? f.Change.Path : null))
+            .Select(f => SubmoduleNameIn(title, f.Change.Path) ?? (named ? f.Change.Path : null))
             .FirstOrDefault(name => name is not null);
         return name is null ? null : new DependencyBump(DependencyBumpKind.Engine, name);
     }
+
+    /// <summary>The name a title calls the submodule at <paramref name="path"/> by when it names it: its folder's name
+    /// ("flash-attention" for <c>third_party/flash-attention</c>) or that name's stem ("llama" for <c>vendor/llama.cpp</c>,
+    /// "flash"), at least three letters long.</summary>
+    private static string? SubmoduleNameIn(List<string> title, string path)
+    {
+        var folder = path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
+        var stem = StemOf(folder);
+        return title.FirstOrDefault(w => w == folder || stem.Length >= 3 && (w == stem || w.StartsWith(stem + "-", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A folder or file name's first word, lower-cased: "llama" for "llama.cpp", "flash" for "flash-attention".</summary>
+    private static string StemOf(string name) => name.Split('.', '-', '_')[0].ToLowerInvariant();
 
     /// <summary>The name of the vendored component a title updates, when vendored files are at least half of the commit's
     /// files and a folder or file inside the vendored tree bears a name of the title ("llama" for <c>vendor/llama.cpp/</c>).</summary>
@@ -93,7 +106,7 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         }
         var names = vendored
             .SelectMany(f => f.Change.Path.Split('/'))
-            .Select(segment => segment.Split('.', '-', '_')[0].ToLowerInvariant())
+            .Select(StemOf)
             .Where(stem => stem.Length >= 3 && !Vocabulary.Update.Contains(stem))
             .ToHashSet(StringComparer.Ordinal);
         return title.FirstOrDefault(w => w.Length >= 3 && names.Contains(w) && !VendorFolders.Contains(w));

@@ -9,8 +9,9 @@ internal static class Submodule
 {
     private const string Marker = "Subproject commit ";
 
-    /// <summary>The submodules the commit moves. One pass over the changed lines, however many files the commit has.</summary>
-    public static IEnumerable<ClassifiedFile> MovedIn(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
+    /// <summary>The submodules of the product (not of its tests, docs or CI) the commit moves. One pass over the changed
+    /// lines, however many files the commit has.</summary>
+    public static IEnumerable<ClassifiedFile> ProductMovedIn(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
     {
         if (commit.Lines is not { Count: > 0 } lines)
         {
@@ -24,16 +25,9 @@ internal static class Submodule
                 (pointers ??= new HashSet<string>(StringComparer.Ordinal)).Add(line.Path);
             }
         }
-        return pointers is null ? [] : files.Where(f => f.Change is { Additions: 1, Deletions: 1, Binary: false } && pointers.Contains(f.Change.Path));
-    }
-
-    /// <summary>The name a title calls the submodule at <paramref name="path"/> by when it names it: its folder's name
-    /// ("flash-attention" for <c>third_party/flash-attention</c>) or that name's first word ("llama" for
-    /// <c>vendor/llama.cpp</c>, "flash"), at least three letters long.</summary>
-    public static string? NameIn(List<string> title, string path)
-    {
-        var folder = path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
-        var stem = folder.Split('.', '-', '_')[0];
-        return title.FirstOrDefault(w => w == folder || stem.Length >= 3 && (w == stem || w.StartsWith(stem + "-", StringComparison.Ordinal)));
+        return pointers is null
+            ? []
+            : files.Where(f => f.Change is { Additions: 1, Deletions: 1, Binary: false } && pointers.Contains(f.Change.Path)
+                && f.Role is not (FileRole.Test or FileRole.Docs or FileRole.CI));
     }
 }

@@ -47,7 +47,7 @@ internal static class Evaluator
         var meaningful = files.Where(f => f.IsMeaningful).ToList();
         return files.Count > 0 && (meaningful.Count == 0 || meaningful.All(f => f.Role is FileRole.Docs or FileRole.Test or FileRole.CI))
             && !files.Any(f => f.Role == FileRole.Vendored)
-            && !Submodule.MovedIn(commit, files).Any(f => f.Role is not (FileRole.Test or FileRole.Docs or FileRole.CI));
+            && !Submodule.ProductMovedIn(commit, files).Any();
     }
 
     private static ImportanceLevel Parse(string level) => level switch
