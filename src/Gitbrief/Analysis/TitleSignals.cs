@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 
@@ -57,7 +58,7 @@ internal static partial class TitleSignals
     /// <summary>"rtmp: drop support", "Remove support for X": a capability users had is gone. Raising a minimum
     /// version ("drop support for &lt; c-ares 1.16.0", "… CMake 3.17 and older") is not a removal of that kind.</summary>
     public static bool RemovesSupport(string title) =>
-        SupportRemoval().IsMatch(title) && !MinimumVersion().IsMatch(PullRequestNumber().Replace(title, string.Empty)) || DeprecatedRemoval().IsMatch(title);
+        SupportRemoval().IsMatch(title) && !MinimumVersion().IsMatch(CommitMessage.WithoutPullRequestNumber(title)) || DeprecatedRemoval().IsMatch(title);
 
     /// <summary>A Conventional Commits <c>perf:</c> type: with a few lines, a technique ("iterate with for..in", "allocate
     /// lazily"), not a measured speed-up that a title would state ("speed up X", "optimize Y for s390x").</summary>
@@ -246,9 +247,6 @@ internal static partial class TitleSignals
     /// deprecated code": what users were told would go, gone (the version is the deprecation's, no minimum).</summary>
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing)|delet(e|es|ed|ing))\b.{0,40}\bdeprecated\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DeprecatedRemoval();
-
-    [GeneratedRegex(@"\s*\(#\d+\)\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex PullRequestNumber();
 
     [GeneratedRegex(@"\bprotect(s|ed|ing)?( \w+){0,3} against\W{1,3}\w+( \w+){0,2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProtectsAgainst();

@@ -49,6 +49,9 @@ internal static partial class CommitMessage
             : null;
     }
 
+    /// <summary>The title without its trailing pull request number ("drop support (#16402)" → "drop support ").</summary>
+    public static string WithoutPullRequestNumber(string title) => PullRequestPattern().Replace(title, string.Empty);
+
     [GeneratedRegex(@"^(Signed-off-by|Co-authored-by|Co-Authored-By|Reviewed-by|Acked-by|Tested-by|Reported-by|Suggested-by|Cc|Change-Id)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailerPattern();
 
