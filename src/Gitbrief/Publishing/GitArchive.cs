@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Gitbrief.Common;
 using Gitbrief.Sources;
@@ -19,7 +18,7 @@ internal sealed class GitArchive
     {
         this.url = url;
         this.display = display;
-        Directory = Path.Combine(cacheDirectory, "publish", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..16]);
+        Directory = Path.Combine(cacheDirectory, "publish", Sha256.HexOf(Encoding.UTF8.GetBytes(url))[..16]);
         local = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["user.name"] = authorName,

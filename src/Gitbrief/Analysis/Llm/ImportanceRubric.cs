@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Gitbrief.Common;
 
 namespace Gitbrief.Analysis.Llm;
 
@@ -14,7 +14,7 @@ internal static class ImportanceRubric
 
     /// <summary>Eight hex digits of the rubric's SHA-256: part of the prompt version, so a changed rubric is never
     /// answered from answers cached under the old one.</summary>
-    public static string Fingerprint { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)))[..8];
+    public static string Fingerprint { get; } = Sha256.HexOf(Encoding.UTF8.GetBytes(Text))[..8];
 
     private static string Load()
     {

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Gitbrief.Common;
 using Gitbrief.Configuration;
 using Gitbrief.Sources;
 using Microsoft.Extensions.AI;
@@ -101,7 +101,7 @@ internal sealed class LlmAnalyzer(LlmClient client, IAnalysisCache? store, Repor
         }
         var input = string.Join("\n", commits.Select(c => $"{c.Level}|{c.Title}|{c.Summary}"))
                     + string.Concat(themes.Select(t => $"\ntheme|{t.Level}|{t.Title}|{string.Join("|", t.CommitTitles)}"));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..16];
+        var hash = Sha256.HexOf(Encoding.UTF8.GetBytes(input))[..16];
         var key = new AnalysisKey(repository.CacheKey, $"highlights:{date:yyyy-MM-dd}:{hash}", client.Options.Model, PromptBuilder.Version, Language, "day");
         if (store is not null
             && await store.FindAnalysisAsync(key, cancellationToken).ConfigureAwait(false) is { } cached

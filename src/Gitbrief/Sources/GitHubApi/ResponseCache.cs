@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Gitbrief.Common;
 
 namespace Gitbrief.Sources.GitHubApi;
 
@@ -48,7 +48,7 @@ internal sealed class ResponseCache(string directory)
 
     private string PathOf(string url)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)));
+        var hash = Sha256.HexOf(Encoding.UTF8.GetBytes(url));
         return Path.Combine(Directory, hash[..2], hash + ".json");
     }
 
