@@ -332,9 +332,7 @@ public sealed class ReportJobTests : IDisposable
         var summary = await workspace.RunAsync(new ReportArguments { Repositories = [repo.Path, other.Path], Since = "2026-01-11", Until = "2026-01-13" });
         Assert.Equal(0, summary.ExitCode);
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(workspace.Cache, "gitbrief.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        using var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
+        using var connection = OpenStore();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT repository, day, time_zone, status, commits FROM work_units ORDER BY repository, day";
         using var reader = command.ExecuteReader();
@@ -358,9 +356,7 @@ public sealed class ReportJobTests : IDisposable
 
         Assert.Equal(0, (await ReportAsync("2026-01-12")).ExitCode);
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(workspace.Cache, "gitbrief.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        using var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
+        using var connection = OpenStore();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT w.status, w.commits, w.report_hash, r.format, r.hash FROM work_units w JOIN reports r USING (repository, day, time_zone, variant) ORDER BY r.format";
         using var reader = command.ExecuteReader();
@@ -399,9 +395,7 @@ public sealed class ReportJobTests : IDisposable
         var roles = files.GroupBy(f => f.GetProperty("role").GetString()).ToDictionary(g => g.Key!, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["vendored"] = 500, ["test"] = 500, ["docs"] = 500, ["source"] = 1000 }, roles);
         // The store keeps the very bytes of the file (a publish job on another machine delivers from there).
-        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(workspace.Cache, "gitbrief.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        using var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
+        using var connection = OpenStore();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT content, typeof(content) FROM reports WHERE format = 'json'";
         using var reader = command.ExecuteReader();
@@ -422,5 +416,14 @@ public sealed class ReportJobTests : IDisposable
         Assert.Empty(report.Files);
         Assert.False(Directory.Exists(workspace.Out));
         Assert.False(File.Exists(Path.Combine(workspace.Cache, "gitbrief.db")));
+    }
+
+    /// <summary>The workspace's SQLite store, opened read-only as a reader of what the runs kept.</summary>
+    private SqliteConnection OpenStore()
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(workspace.Cache, "gitbrief.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        return connection;
     }
 }
