@@ -140,6 +140,33 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Low, image.Importance.Level);
     }
 
+    [Theory]
+    [InlineData("feat(ci): add CUDA 13 wheel builds (#2239)", ".github/workflows/build-wheels-cuda.yaml")]
+    [InlineData("release: remove riscv64 and powerpc64 artifacts", ".github/workflows/release.yml")]
+    [InlineData("Build binary releases with systemd support (#1107)", ".github/workflows/call-build-linux-packages.yml")]
+    [InlineData("Add GitHub Actions release workflow", ".github/workflows/release.yml")]
+    public void A_release_workflow_change_of_what_its_artefacts_are_is_medium(string title, string path)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File(path, 12, 3));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Contains("release-pipeline", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("[CI] [Release] Make notify-prs best-effort with a retry (#4585)")]
+    [InlineData("fix(release): pass GH_TOKEN to release process for gh CLI auth")]
+    [InlineData("Fix GHA workflow for preparing release")]
+    [InlineData("Add workflow_dispatch trigger to release workflow")]
+    [InlineData("fix: allow retrying partial PyPI releases")]
+    public void A_release_workflow_change_of_how_it_runs_is_low(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File(".github/workflows/release.yml", 12, 3));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.DoesNotContain("release-pipeline", analyzed.ReasonCodes());
+    }
+
     [Fact]
     public void Escaping_a_header_value_is_hardening()
     {
