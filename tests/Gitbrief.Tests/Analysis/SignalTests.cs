@@ -416,6 +416,34 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void On_a_day_of_many_breaking_changes_only_the_strongest_stays_high_and_backports_count_once()
+    {
+        var major = Day(
+            ("b1", CommitBuilder.Message("feat(python)!: Scheduled removal of deprecated functionality (#16715)").Files(8, i => $"py-polars/polars/frame{i}.py", 300, 150)),
+            ("b2", CommitBuilder.Message("feat!: Do not propagate nulls in `clip` bounds (#14413)").File("crates/polars-ops/src/clip.rs", 60, 20)),
+            ("b3", CommitBuilder.Message("feat!: Rename struct fields of `rle` output to `len`/`value` (#16400)").File("crates/polars-ops/src/rle.rs", 40, 20)));
+        var backported = Day(
+            ("c1", CommitBuilder.Message("feat!: Use decompressor max_length parameter (#11898)").File("aiohttp/compression.py", 60, 20)),
+            ("c2", CommitBuilder.Message("[PR #11898/92477c5 backport][3.13] feat!: Use decompressor max_length parameter (#11917)").File("aiohttp/compression.py", 60, 20)),
+            ("c3", CommitBuilder.Message("[PR #11898/92477c5 backport][3.14] feat!: Use decompressor max_length parameter (#11918)").File("aiohttp/compression.py", 60, 20)));
+
+        Assert.Equal(ImportanceLevel.High, major["b1"].Importance.Level);
+        Assert.Equal(ImportanceLevel.Medium, major["b2"].Importance.Level);
+        Assert.Contains("day-cap", major["b3"].ReasonCodes());
+        Assert.All(backported.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
+    }
+
+    /// <summary>The commits analysed and ranked as one day, by the names given as their shas.</summary>
+    private static Dictionary<string, AnalyzedCommit> Day(params (string Sha, CommitBuilder Builder)[] commits)
+    {
+        var records = commits.Select(c => c.Builder.Build() with { Sha = c.Sha }).ToList();
+        var day = records.ToDictionary(r => r.Sha, r => new RulesAnalyzer(ImportanceWeights.Default, ReportLanguage.En).Analyze(r), StringComparer.Ordinal);
+        Assert.All(day.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
+        new DayRanker(ImportanceWeights.Default, SignalPhrases.English).Rank(day, records);
+        return day;
+    }
+
+    [Fact]
     public void A_vendored_engine_upgraded_by_hand_is_high_but_a_package_manager_update_is_not()
     {
         var sqlite = Analyzed(CommitBuilder.Message("Update vendored SQLite to 3.46.0")
