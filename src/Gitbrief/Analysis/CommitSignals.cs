@@ -409,6 +409,12 @@ internal sealed partial record CommitSignals
         {
             return keyword;
         }
+        // The title's type or scope says it: "security: move OG image execution behind flag", "fix(security): iteratively
+        // decode multi-level URL encoding".
+        if (traits.WeightKey == "security" || string.Equals(traits.Scope, "security", StringComparison.OrdinalIgnoreCase))
+        {
+            return "security";
+        }
         // "security" alone says it, but not as the name of a tool or page ("security audit CI", "Security module").
         for (var i = 0; i < title.Count; i++)
         {

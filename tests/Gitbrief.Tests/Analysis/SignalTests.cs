@@ -386,6 +386,17 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("security: move OG image execution behind flag (#10175)")]
+    [InlineData("fix(security): iteratively decode multi-level URL encoding instead of rejecting (#16960)")]
+    public void A_title_typed_or_scoped_security_is_a_security_fix(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("packages/server/src/handler.ts", 40, 12));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains(analyzed.ReasonCodes(), code => code is "security" or "hardening");
+    }
+
+    [Theory]
     [InlineData("Remove unused header include from the kernel")]
     [InlineData("drop special tokens from the chat template")]
     [InlineData("Remove deprecated secret_key_base setting")]
