@@ -779,6 +779,8 @@ public sealed class SignalTests
     [InlineData("fix(fs): require write permission for creating opens", true)]
     [InlineData("Message tracing requires client publish permission for `Nats-Trace-Dest`", true)]
     [InlineData("fix: the tracing page requires a reload after the first request", false)]
+    [InlineData("Restrict full web console URI to admins role (#2074)", true)]
+    [InlineData("Restrict the color palette to the theme's accent colors", false)]
     // A severe danger named in a fix's body: the title of a security fix often says only what it changes.
     [InlineData("upstream: Fix multiple RFC 4462 (GSSAPIAuthentication) compliance\n\nproblems\n\n3) Fix a moderate pre-authentication resource DoS related to #2.", true)]
     [InlineData("upstream: fix ownership and lifetime of several bits of client\n\nstate: the cached hostkey was freed early on some paths, possibly allowing its use after free.", true)]
