@@ -140,32 +140,7 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Low, image.Importance.Level);
     }
 
-    [Theory]
-    [InlineData("feat(ci): add CUDA 13 wheel builds (#2239)", ".github/workflows/build-wheels-cuda.yaml")]
-    [InlineData("release: remove riscv64 and powerpc64 artifacts", ".github/workflows/release.yml")]
-    [InlineData("Build binary releases with systemd support (#1107)", ".github/workflows/call-build-linux-packages.yml")]
-    [InlineData("Add GitHub Actions release workflow", ".github/workflows/release.yml")]
-    public void A_release_workflow_change_of_what_its_artefacts_are_is_medium(string title, string path)
-    {
-        var analyzed = Analyzed(CommitBuilder.Message(title).File(path, 12, 3));
 
-        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
-        Assert.Contains("release-pipeline", analyzed.ReasonCodes());
-    }
-
-    [Theory]
-    [InlineData("[CI] [Release] Make notify-prs best-effort with a retry (#4585)")]
-    [InlineData("fix(release): pass GH_TOKEN to release process for gh CLI auth")]
-    [InlineData("Fix GHA workflow for preparing release")]
-    [InlineData("Add workflow_dispatch trigger to release workflow")]
-    [InlineData("fix: allow retrying partial PyPI releases")]
-    public void A_release_workflow_change_of_how_it_runs_is_low(string title)
-    {
-        var analyzed = Analyzed(CommitBuilder.Message(title).File(".github/workflows/release.yml", 12, 3));
-
-        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
-        Assert.DoesNotContain("release-pipeline", analyzed.ReasonCodes());
-    }
 
     [Fact]
     public void Escaping_a_header_value_is_hardening()
@@ -759,15 +734,27 @@ public sealed class SignalTests
     }
 
     [Theory]
-    [InlineData("ci: deploy docs with GitHub Pages workflow (#725)", ".github/workflows/docs.yml")]
-    [InlineData("chore(deps): update grafana/shared-workflows/azure-trusted-signing action to v1.0.2", ".github/workflows/release.yml")]
-    [InlineData("Configure branch v1 to get security updates (#5864)", "renovate.json")]
-    public void Docs_publishing_workflow_action_bumps_and_bot_settings_ship_nothing(string title, string path)
+    // What a release's artefacts become: a platform, toolkit or version built or dropped, a new release workflow.
+    [InlineData("feat(ci): add CUDA 13 wheel builds (#2239)", ".github/workflows/build-wheels-cuda.yaml", true)]
+    [InlineData("release: remove riscv64 and powerpc64 artifacts", ".github/workflows/release.yml", true)]
+    [InlineData("Build binary releases with systemd support (#1107)", ".github/workflows/call-build-linux-packages.yml", true)]
+    [InlineData("Add GitHub Actions release workflow", ".github/workflows/release.yml", true)]
+    // Publishing the docs, a workflow's action bumped, the dependency bots' settings.
+    [InlineData("ci: deploy docs with GitHub Pages workflow (#725)", ".github/workflows/docs.yml", false)]
+    [InlineData("chore(deps): update grafana/shared-workflows/azure-trusted-signing action to v1.0.2", ".github/workflows/release.yml", false)]
+    [InlineData("Configure branch v1 to get security updates (#5864)", "renovate.json", false)]
+    // How a release workflow runs, not what it builds.
+    [InlineData("[CI] [Release] Make notify-prs best-effort with a retry (#4585)", ".github/workflows/release.yml", false)]
+    [InlineData("fix(release): pass GH_TOKEN to release process for gh CLI auth", ".github/workflows/release.yml", false)]
+    [InlineData("Fix GHA workflow for preparing release", ".github/workflows/release.yml", false)]
+    [InlineData("Add workflow_dispatch trigger to release workflow", ".github/workflows/release.yml", false)]
+    [InlineData("fix: allow retrying partial PyPI releases", ".github/workflows/release.yml", false)]
+    public void A_ci_change_is_medium_only_when_it_changes_what_a_release_ships(string title, string path, bool ships)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File(path, 10, 4));
 
-        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
-        Assert.DoesNotContain("release-pipeline", analyzed.ReasonCodes());
+        Assert.Equal(ships ? ImportanceLevel.Medium : ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal(ships, analyzed.ReasonCodes().Contains("release-pipeline"));
     }
 
     [Theory]
