@@ -81,6 +81,11 @@ internal sealed partial record CommitSignals
     /// moving errno matching", "Fix CUDA build with MSVC"): it compiles again, nothing it does changes.</summary>
     public string? BuildFix { get; init; }
 
+    /// <summary>Only the project's build scripts and package manifests change, and no dependency moves ("Fixes #3445:
+    /// Convert mockito-core" to the Kotlin DSL, "fix: set tauri-plugin crate description", a test extra moved to a
+    /// dependency group): the same product is built.</summary>
+    public bool BuildScriptsOnly { get; init; }
+
     /// <summary>A CI change (alone or with the repository's automation scripts) whose title is about what a release
     /// ships or how it is published.</summary>
     public bool ReleasePipeline { get; init; }
@@ -219,6 +224,8 @@ internal sealed partial record CommitSignals
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             Unnamed = UnnamedTitle().Match(commit.Title) is { Success: true } unnamed ? unnamed.Groups["word"].Value : null,
             BuildFix = TitleSignals.BuildFixOf(commit.Title),
+            BuildScriptsOnly = dependency is null && release is null && source.Count == 0 && product.Count > 0
+                && product.All(f => f.Role is FileRole.Build or FileRole.DependencyManifest) && !ShippedArtefact().IsMatch(commit.Title),
             ScopedBehaviour = plainSourceChange && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped ? scoped.Value.Trim() : null,
             BehaviourVerb = plainSourceChange ? BehaviourVerbOf(subject, fullTitle) : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
@@ -750,6 +757,10 @@ internal sealed partial record CommitSignals
     /// <summary>How a release workflow runs: retries, tokens, permissions, triggers, labels, templates, clean-up.</summary>
     [GeneratedRegex(@"\b(retry|retries|best-effort|continue-on-error|tokens?|PAT|permissions?|triggers?|labels?|labeler|checklists?|clean-?up|templates?|temporary|backfill|faster|PRs?|dependabot|attestations?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PipelinePlumbing();
+
+    /// <summary>"Reduce wheel size from ~45 MB to ~1 MB", "setup.py: fix wheel building": a build change named by what it builds.</summary>
+    [GeneratedRegex(@"\b(wheels?|binar(y|ies)|artifacts?|artefacts?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShippedArtefact();
 
     /// <summary>A title about what a release ships: its artefacts, their signature, where they are published.</summary>
     [GeneratedRegex(@"\b(releases?|releasing|publish(es|ed|ing)?|deploy(s|ed|ing|ment)?|wheels?|binar(y|ies)|artifacts?|artefacts?|sign(s|ed|ing)?|docker|installers?|dist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -231,6 +231,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Low, new("build-fix", 0, signalPhrases.BuildFix(build)));
         }
+        if (signals.BuildScriptsOnly)
+        {
+            return (ImportanceLevel.Low, new("build-scripts", 0, signalPhrases.BuildScripts));
+        }
         if (signals.Periphery)
         {
             return (ImportanceLevel.Medium, new("periphery", 0, signalPhrases.Periphery));

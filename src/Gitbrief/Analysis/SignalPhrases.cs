@@ -23,6 +23,7 @@ internal sealed record SignalPhrases
     public required Func<string, string> FollowUp { get; init; }
     public required Func<string, string> Unnamed { get; init; }
     public required Func<string, string> BuildFix { get; init; }
+    public required string BuildScripts { get; init; }
     public required Func<string, string> Wording { get; init; }
     public required Func<string, string> CodeOnly { get; init; }
     public required Func<string, string> Refactor { get; init; }
@@ -61,6 +62,7 @@ internal sealed record SignalPhrases
         FollowUp = w => $"评审跟进或重命名（{w}）",
         Unnamed = w => $"标题未说明改了什么（{w}）",
         BuildFix = w => $"修复项目自身的构建（{w}），不改变产品行为",
+        BuildScripts = "仅改动构建脚本与包清单，依赖未变",
         Wording = w => $"仅文档或提示文字（{w}）",
         CodeOnly = k => k == "formatting" ? "代码只改了空白与格式" : "代码只改了注释与文档",
         Refactor = v => v.StartsWith("refactor", StringComparison.Ordinal) ? "内部重构，用户无感" : $"内部重构（{v}），用户无感",
@@ -98,6 +100,7 @@ internal sealed record SignalPhrases
         FollowUp = w => $"review follow-up or rename ({w})",
         Unnamed = w => $"the title names no change ({w})",
         BuildFix = w => $"a fix of the project's own build ({w}), no change of behaviour",
+        BuildScripts = "build scripts and package manifests only, no dependency moved",
         Wording = w => $"only documentation or message wording ({w})",
         CodeOnly = k => k == "formatting" ? "the code changes only in whitespace and formatting" : "the code changes only in comments and documentation",
         Refactor = v => v.StartsWith("refactor", StringComparison.Ordinal) ? "internal refactor, nothing a user notices" : $"internal refactor ({v}), nothing a user notices",

@@ -361,6 +361,27 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("Fixes #3445: Convert mockito-core", "mockito-core/build.gradle.kts", true)]
+    [InlineData("fix(ci): suppress Pygments DeprecationWarning on Python 3.15 (#3733)", "pyproject.toml", true)]
+    [InlineData("cmake: Add WITH_LEGACY dependencies", "CMakeLists.txt", true)]
+    [InlineData("[Fix] Reduce wheel size from ~45 MB to ~1 MB (#739)", "CMakeLists.txt", false)]
+    public void A_change_of_build_scripts_alone_builds_the_same_product(string title, string path, bool same)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File(path, 30, 12));
+
+        Assert.Equal(same ? ImportanceLevel.Low : ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal(same, analyzed.ReasonCodes().Contains("build-scripts"));
+    }
+
+    [Fact]
+    public void A_dependency_bump_in_a_manifest_is_judged_as_a_bump_not_as_build_scripts()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Bump serde from 1.0.200 to 2.0.0").File("Cargo.toml", 1, 1));
+
+        Assert.DoesNotContain("build-scripts", analyzed.ReasonCodes());
+    }
+
+    [Theory]
     [InlineData("security: move OG image execution behind flag (#10175)")]
     [InlineData("fix(security): iteratively decode multi-level URL encoding instead of rejecting (#16960)")]
     public void A_title_typed_or_scoped_security_is_a_security_fix(string title)
