@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
+using Gitbrief.Common;
 using Gitbrief.Output;
 using Gitbrief.Rendering;
 
@@ -69,7 +69,7 @@ public static class SiteBuilder
             }
         }
         files["search.html"] = SearchPage.Render(shards, text);
-        var rendered = await pages.RenderAsync(catalog.Read, cancellationToken).ConfigureAwait(false);
+        var rendered = pages.Render(catalog.Read, cancellationToken);
         foreach (var (relative, content) in rendered)
         {
             files[relative] = content;
@@ -95,7 +95,7 @@ public static class SiteBuilder
     /// <summary>What a page rendered from a day depends on: the report's bytes and the language it is shown in.</summary>
     private static string DayKey(SiteDay day) => day.IsoDate + ":" + day.Hash + ":" + day.Language.Code();
 
-    private static string Key(params string[] parts) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
+    private static string Key(params string[] parts) => Sha256.HexOf(Encoding.UTF8.GetBytes(string.Join('\n', parts)));
 
     /// <summary>The renderer (format version, program build) and the options every page depends on.</summary>
     private static string BuildKey(SiteOptions options, string? baseUrl) => Key(
