@@ -5,11 +5,13 @@ namespace Gitbrief.Site;
 
 /// <summary>The pages of a build that show whole reports (day pages, "last 7 days" pages, search shards), each with
 /// the key of what it is rendered from. A page whose key is the one the last build recorded, and whose file is still
-/// there, is left as it is; the others are rendered, after the reports they need have been read (each once).</summary>
+/// there, is left as it is; the others are rendered, after the reports they need have been read (each once; a day only a
+/// search shard needs, as its commits' searchable fields).</summary>
 internal sealed class PagePlan(string outputDirectory, IReadOnlyDictionary<string, string> previous)
 {
     private readonly SortedDictionary<string, string> keys = new(StringComparer.Ordinal);
     private readonly List<(string Path, IReadOnlyList<SiteDay> Days, Func<Func<SiteDay, JsonReport>, string> Render)> stale = [];
+    private readonly List<(string Path, IReadOnlyList<SiteDay> Days, Func<Func<SiteDay, IReadOnlyList<SearchCommit>>, string> Render)> staleSearch = [];
 
     /// <summary>Every planned page and its key, for the next manifest.</summary>
     public IReadOnlyDictionary<string, string> Keys => keys;
@@ -19,13 +21,32 @@ internal sealed class PagePlan(string outputDirectory, IReadOnlyDictionary<strin
 
     public void Plan(string path, string key, IEnumerable<SiteDay> days, Func<Func<SiteDay, JsonReport>, string> render)
     {
+        if (IsStale(path, key))
+        {
+            stale.Add((path, days.ToList(), render));
+        }
+    }
+
+    /// <summary>A search shard: rendered from its days' commits only (<see cref="SearchCommit"/>), read whole only when another
+    /// page of the build reads the day's report whole anyway.</summary>
+    public void PlanSearch(string path, string key, IEnumerable<SiteDay> days, Func<Func<SiteDay, IReadOnlyList<SearchCommit>>, string> render)
+    {
+        if (IsStale(path, key))
+        {
+            staleSearch.Add((path, days.ToList(), render));
+        }
+    }
+
+    /// <summary>Records the page's key; whether it has to be rendered (else it counts as reused).</summary>
+    private bool IsStale(string path, string key)
+    {
         keys[path] = key;
         if (previous.TryGetValue(path, out var old) && old == key && Exists(path))
         {
             Reused++;
-            return;
+            return false;
         }
-        stale.Add((path, days.ToList(), render));
+        return true;
     }
 
     /// <summary>The files of each folder of the output that a page is planned in, listed once: whether the pages of a site of
@@ -75,6 +96,15 @@ internal sealed class PagePlan(string outputDirectory, IReadOnlyDictionary<strin
                 reports[day.File] = ReportCatalog.Read(day.File);
             }
         }
-        return stale.Select(p => (p.Path, p.Render(day => reports[day.File]))).ToList();
+        IReadOnlyList<SearchCommit> Commits(SiteDay day)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return reports.TryGetValue(day.File, out var whole) ? [.. whole.Commits.Select(SearchCommit.Of)] : ReportCatalog.ReadCommits(day.File);
+        }
+        return
+        [
+            .. stale.Select(p => (p.Path, p.Render(day => reports[day.File]))),
+            .. staleSearch.Select(p => (p.Path, p.Render(Commits))),
+        ];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 using Gitbrief.Common;
 using Gitbrief.Rendering;
@@ -80,6 +81,23 @@ internal static class ReportCatalog
             return File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new GitbriefException($"cannot read the report {file}: {e.Message}");
+        }
+    }
+
+    /// <summary>Reads one report's commits as a search shard shows them (<see cref="SearchCommit"/>), the rest skipped.</summary>
+    public static IReadOnlyList<SearchCommit> ReadCommits(string file)
+    {
+        var bytes = ReadBytes(file);
+        try
+        {
+            var report = Utf8.IsValid(bytes) && !bytes.AsSpan().StartsWith("\uFEFF"u8)
+                ? JsonSerializer.Deserialize(bytes, SearchReportContext.Default.SearchReport)
+                : JsonSerializer.Deserialize(StrictUtf8.GetString(bytes), SearchReportContext.Default.SearchReport);
+            return report?.Commits ?? throw new JsonException("the report is empty");
+        }
+        catch (Exception e) when (e is JsonException or DecoderFallbackException)
         {
             throw new GitbriefException($"cannot read the report {file}: {e.Message}");
         }

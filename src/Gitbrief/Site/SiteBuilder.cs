@@ -64,8 +64,8 @@ public static class SiteBuilder
             {
                 var inMonth = month.ToList();
                 shards.Add(new SearchShard(month.Key, inMonth[0].IsoDate[..7], repository.Name, inMonth.Sum(d => d.Stats.Total)));
-                pages.Plan(month.Key, Key([.. inMonth.Select(DayKey)]), inMonth,
-                    reports => SearchIndex.RenderShard(inMonth.Select(d => (d, reports(d))).ToList()));
+                pages.PlanSearch(month.Key, Key([.. inMonth.Select(DayKey)]), inMonth,
+                    commits => SearchIndex.RenderShard(inMonth.Select(d => (d, commits(d))).ToList()));
             }
         }
         files["search.html"] = SearchPage.Render(shards, text);
