@@ -62,12 +62,16 @@ internal sealed class JsonReportRenderer : IReportRenderer
     private static void Serialize(PassingBufferWriter output, JsonReport model)
     {
         using var writer = new Utf8JsonWriter(output, Writer);
-        JsonSerializer.Serialize(writer, model, JsonReportContext.Default.JsonReport);
+        JsonSerializer.Serialize(writer, model, JsonReportWriterContext.Default.JsonReport);
         writer.Flush();
     }
 
     public static JsonReport Parse(string json) =>
         JsonSerializer.Deserialize(json, Context.JsonReport) ?? throw new JsonException("the report is empty");
+
+    /// <summary><see cref="Parse(string)"/> of the report's UTF-8 bytes, read as they are (no UTF-16 copy to transcode back).</summary>
+    public static JsonReport Parse(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize(utf8, Context.JsonReport) ?? throw new JsonException("the report is empty");
 
     internal static JsonReport ToModel(DailyReport report)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 
@@ -108,10 +107,11 @@ internal static class AtomFeed
     /// <summary>A stable name-based URN (SHA-256, RFC 4122 layout with version 5 bits).</summary>
     private static string Urn(string key)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("gitbrief-site\n" + key));
+        Span<byte> hash = stackalloc byte[32];
+        Common.Sha256.Hash(Encoding.UTF8.GetBytes("gitbrief-site\n" + key), hash);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        var hex = Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        var hex = Convert.ToHexStringLower(hash[..16]);
         return $"urn:uuid:{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}";
     }
 

@@ -261,11 +261,16 @@ internal static class DayPage
             : timestamp;
 
     /// <summary>The commit's importance as one of the three codes (anything unexpected counts as low).</summary>
-    public static string Level(JsonCommit commit) => commit.Importance is "high" or "medium" ? commit.Importance : "low";
+    public static string Level(JsonCommit commit) => Level(commit.Importance);
+
+    /// <summary>An importance as one of the three codes (anything unexpected counts as low).</summary>
+    public static string Level(string importance) => importance is "high" or "medium" ? importance : "low";
 
     /// <summary>The commit's fragment id on its day page.</summary>
-    public static string CommitAnchor(JsonCommit commit) =>
-        "c-" + string.Concat(commit.Sha.Where(char.IsAsciiHexDigit).Take(12));
+    public static string CommitAnchor(JsonCommit commit) => CommitAnchor(commit.Sha);
+
+    /// <summary>The fragment id of the commit <paramref name="sha"/> on its day page.</summary>
+    public static string CommitAnchor(string sha) => "c-" + string.Concat(sha.Where(char.IsAsciiHexDigit).Take(12));
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
 using Gitbrief.Common;
 using Gitbrief.Rendering;
 
@@ -18,7 +19,11 @@ internal static class ReportCatalog
     /// are those <paramref name="previous"/> recorded is not read again (its hash and summary are taken from there);
     /// any other is read, hashed and, unless its bytes are the recorded ones, parsed (kept in
     /// <see cref="SiteCatalog.Read"/> so that the build never parses it twice).</summary>
-    public static async Task<SiteCatalog> LoadAsync(string reportsDirectory, ReportLanguage? language, ReportLanguage fallback,
+    public static Task<SiteCatalog> LoadAsync(string reportsDirectory, ReportLanguage? language, ReportLanguage fallback,
+        SiteManifest previous, CancellationToken cancellationToken) =>
+        Task.FromResult(Load(reportsDirectory, language, fallback, previous, cancellationToken));
+
+    private static SiteCatalog Load(string reportsDirectory, ReportLanguage? language, ReportLanguage fallback,
         SiteManifest previous, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(reportsDirectory))
@@ -39,8 +44,8 @@ internal static class ReportCatalog
                 found.Add((name, date, file, seen));
                 continue;
             }
-            var bytes = await ReadBytesAsync(file, cancellationToken).ConfigureAwait(false);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var bytes = ReadBytes(file);
+            var hash = Sha256.HexOf(bytes);
             DaySummary summary;
             if (seen is not null && seen.Hash == hash)
             {
@@ -65,14 +70,15 @@ internal static class ReportCatalog
     }
 
     /// <summary>Reads and parses one report (the build asks for the reports of the pages it renders again).</summary>
-    public static async Task<JsonReport> ReadAsync(string file, CancellationToken cancellationToken) =>
-        Parse(file, await ReadBytesAsync(file, cancellationToken).ConfigureAwait(false));
+    public static JsonReport Read(string file) => Parse(file, ReadBytes(file));
 
-    private static async Task<byte[]> ReadBytesAsync(string file, CancellationToken cancellationToken)
+    /// <summary>A report's bytes, read synchronously: a report is some kilobytes, and .NET's asynchronous file reads on Linux
+    /// are the same call on another thread-pool thread (as <see cref="Output.FileWriter"/> says of its writes).</summary>
+    private static byte[] ReadBytes(string file)
     {
         try
         {
-            return await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            return File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -80,11 +86,32 @@ internal static class ReportCatalog
         }
     }
 
+    /// <summary>Reads one report's commits as a search shard shows them (<see cref="SearchCommit"/>), the rest skipped.</summary>
+    public static IReadOnlyList<SearchCommit> ReadCommits(string file)
+    {
+        var bytes = ReadBytes(file);
+        try
+        {
+            var report = Utf8.IsValid(bytes) && !bytes.AsSpan().StartsWith("\uFEFF"u8)
+                ? JsonSerializer.Deserialize(bytes, SearchReportContext.Default.SearchReport)
+                : JsonSerializer.Deserialize(StrictUtf8.GetString(bytes), SearchReportContext.Default.SearchReport);
+            return report?.Commits ?? throw new JsonException("the report is empty");
+        }
+        catch (Exception e) when (e is JsonException or DecoderFallbackException)
+        {
+            throw new GitbriefException($"cannot read the report {file}: {e.Message}");
+        }
+    }
+
+    /// <summary>The report parsed from its bytes as they are when they are valid UTF-8 without a byte order mark (every report
+    /// gitbrief writes); any other is decoded strictly first, as before, so that it fails or reads the same way.</summary>
     private static JsonReport Parse(string file, byte[] bytes)
     {
         try
         {
-            return JsonReportRenderer.Parse(StrictUtf8.GetString(bytes));
+            return Utf8.IsValid(bytes) && !bytes.AsSpan().StartsWith("\uFEFF"u8)
+                ? JsonReportRenderer.Parse(bytes)
+                : JsonReportRenderer.Parse(StrictUtf8.GetString(bytes));
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or DecoderFallbackException)
         {

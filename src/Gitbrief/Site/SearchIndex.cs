@@ -25,23 +25,23 @@ internal static class SearchIndex
         "search/" + name + "/" + date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + ".js";
 
     /// <summary>A shard: the days' commits, newest day first, as a call of the site script's loader.</summary>
-    public static string RenderShard(IReadOnlyList<(SiteDay Day, JsonReport Report)> days) => "gitbriefSearch(" + Render(days) + ");\n";
+    public static string RenderShard(IReadOnlyList<(SiteDay Day, IReadOnlyList<SearchCommit> Commits)> days) => "gitbriefSearch(" + Render(days) + ");\n";
 
-    private static string Render(IReadOnlyList<(SiteDay Day, JsonReport Report)> days)
+    private static string Render(IReadOnlyList<(SiteDay Day, IReadOnlyList<SearchCommit> Commits)> days)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             writer.WriteStartArray();
-            foreach (var (day, report) in days.OrderByDescending(d => d.Day.Date).ThenBy(d => d.Day.Name, StringComparer.Ordinal))
+            foreach (var (day, commits) in days.OrderByDescending(d => d.Day.Date).ThenBy(d => d.Day.Name, StringComparer.Ordinal))
             {
-                foreach (var commit in report.Commits)
+                foreach (var commit in commits)
                 {
                     writer.WriteStartObject();
-                    writer.WriteString("url", day.PagePath + "#" + DayPage.CommitAnchor(commit));
+                    writer.WriteString("url", day.PagePath + "#" + DayPage.CommitAnchor(commit.Sha));
                     writer.WriteString("repository", day.Name);
                     writer.WriteString("date", day.IsoDate);
-                    writer.WriteString("importance", DayPage.Level(commit));
+                    writer.WriteString("importance", DayPage.Level(commit.Importance));
                     writer.WriteString("sha", commit.ShortSha);
                     // Shown by site.js as text: without bidirectional controls, like every rendered string.
                     writer.WriteString("title", BidiControls.Strip(commit.Title));

@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
+using Gitbrief.Common;
 using Gitbrief.Output;
 using Gitbrief.Rendering;
 
@@ -64,12 +64,12 @@ public static class SiteBuilder
             {
                 var inMonth = month.ToList();
                 shards.Add(new SearchShard(month.Key, inMonth[0].IsoDate[..7], repository.Name, inMonth.Sum(d => d.Stats.Total)));
-                pages.Plan(month.Key, Key([.. inMonth.Select(DayKey)]), inMonth,
-                    reports => SearchIndex.RenderShard(inMonth.Select(d => (d, reports(d))).ToList()));
+                pages.PlanSearch(month.Key, Key([.. inMonth.Select(DayKey)]), inMonth,
+                    commits => SearchIndex.RenderShard(inMonth.Select(d => (d, commits(d))).ToList()));
             }
         }
         files["search.html"] = SearchPage.Render(shards, text);
-        var rendered = await pages.RenderAsync(catalog.Read, cancellationToken).ConfigureAwait(false);
+        var rendered = pages.Render(catalog.Read, cancellationToken);
         foreach (var (relative, content) in rendered)
         {
             files[relative] = content;
@@ -95,7 +95,7 @@ public static class SiteBuilder
     /// <summary>What a page rendered from a day depends on: the report's bytes and the language it is shown in.</summary>
     private static string DayKey(SiteDay day) => day.IsoDate + ":" + day.Hash + ":" + day.Language.Code();
 
-    private static string Key(params string[] parts) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))));
+    private static string Key(params string[] parts) => Sha256.HexOf(Encoding.UTF8.GetBytes(string.Join('\n', parts)));
 
     /// <summary>The renderer (format version, program build) and the options every page depends on.</summary>
     private static string BuildKey(SiteOptions options, string? baseUrl) => Key(

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using Gitbrief.Output;
 
@@ -38,9 +38,15 @@ internal sealed record SiteManifest(string Build, IReadOnlyList<SiteManifestInpu
 
     public async Task SaveAsync(string outputDirectory, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(this, SiteManifestContext.Default.SiteManifest) + "\n";
-        await FileWriter.WriteAsync(Path.Combine(outputDirectory, FileName), new UTF8Encoding(false).GetBytes(json), cancellationToken)
-            .ConfigureAwait(false);
+        // Written as UTF-8 as it is serialized, with its newline: a site of hundreds of days has a manifest of some hundred
+        // kilobytes, which a string and its encoded copy would each hold again.
+        var output = new ArrayBufferWriter<byte>(64 << 10);
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = SiteManifestContext.Default.Options.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, this, SiteManifestContext.Default.SiteManifest);
+        }
+        output.Write("\n"u8);
+        await FileWriter.WriteAsync(Path.Combine(outputDirectory, FileName), output.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 }
 
