@@ -4,14 +4,22 @@ using System.Security.Cryptography;
 
 namespace Gitbrief.Common;
 
-/// <summary>SHA-256 of what every run hashes (its units' keys, a day's report), computed here for small inputs instead
+/// <summary>SHA-256 of what every run hashes (its units' keys, a day's report), computed here for a run's first bytes instead
 /// of by <see cref="SHA256"/>: on Linux that loads and initialises OpenSSL (libssl, libcrypto, openssl.cnf), a few
-/// milliseconds of every short run, more than the hashing of a report. Inputs beyond <see cref="ManagedLimit"/> (the
-/// report of a commit of thousands of files) go to OpenSSL, which is faster per byte once loaded.</summary>
+/// milliseconds of every short run, more than the hashing of a day's reports. Inputs beyond <see cref="ManagedLimit"/> (the
+/// report of a commit of thousands of files), and every input once a run has hashed <see cref="ManagedBudget"/> here (a
+/// backfill: 200 days of reports are 22 MB, ~0.1 s of CPU here), go to OpenSSL, several times faster per byte once loaded
+/// (the CPU's SHA instructions).</summary>
 internal static class Sha256
 {
     /// <summary>Up to 256 KiB (~1 ms here) the managed code is cheaper than loading OpenSSL.</summary>
     internal const int ManagedLimit = 256 << 10;
+
+    /// <summary>What a run hashes here before it loads OpenSSL for the rest: ~4 ms of CPU, about what loading it costs;
+    /// more than a day's two reports (a busy day's are ~0.2 MB).</summary>
+    internal const long ManagedBudget = 1 << 20;
+
+    private static long hashedHere;
 
     private static readonly uint[] K =
     [
@@ -36,11 +44,17 @@ internal static class Sha256
     /// <summary>Writes the 32-byte digest of <paramref name="data"/> into <paramref name="digest"/>.</summary>
     public static void Hash(ReadOnlySpan<byte> data, Span<byte> digest)
     {
-        if (data.Length > ManagedLimit)
+        if (data.Length > ManagedLimit || Interlocked.Add(ref hashedHere, data.Length) > ManagedBudget)
         {
             SHA256.HashData(data, digest);
             return;
         }
+        HashHere(data, digest);
+    }
+
+    /// <summary>The digest computed by this class's own code, whatever the length (<see cref="Hash"/> chooses).</summary>
+    internal static void HashHere(ReadOnlySpan<byte> data, Span<byte> digest)
+    {
         Span<uint> state = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
         Span<uint> schedule = stackalloc uint[64];
         var whole = data.Length & ~63;
