@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Gitbrief.Sources;
 
 /// <summary>The changed lines of a day's small commits, for the ranking: whether a change only touches comments or
@@ -22,35 +24,37 @@ internal static class ChangedLineReader
     /// patch is read when git was not asked for <c>--numstat</c>).</summary>
     public static bool MayBeSmall(int parents, int files) => parents <= 1 && files is > 0 and <= MaxFilesPerCommit;
 
-    /// <summary>The added and removed lines of one commit's patch, in one pass over its text: the files as the LLM's patches
-    /// split them (<see cref="PatchReader.Parse"/>: a file section known by its <see cref="FileSectionPath"/>, the first
-    /// section of a path only, none without a path), each hunk's lines after its <c>@@</c> header, trailing carriage returns
-    /// dropped, each line's text cut at <see cref="MaxLineLength"/> characters. Only the kept lines and the paths become
-    /// strings.</summary>
-    public static IReadOnlyList<ChangedLine> LinesOf(string patch)
+    /// <summary>The added and removed lines of one commit's patch (git's UTF-8 bytes), in one pass over it: the files as the
+    /// LLM's patches split them (<see cref="PatchReader.Parse"/>: a file section known by its <see cref="FileSectionPath"/>,
+    /// the first section of a path only, none without a path), each hunk's lines after its <c>@@</c> header, trailing
+    /// carriage returns dropped, each line's text cut at <see cref="MaxLineLength"/> characters. Only the kept lines, the
+    /// section starts and the header lines that name a path are decoded (as decoding the whole patch would decode them:
+    /// lines end at an ASCII byte), not the patch: the window's small commits are tens of MB of it.</summary>
+    public static IReadOnlyList<ChangedLine> LinesOf(ReadOnlySpan<byte> patch)
     {
-        var lines = new List<ChangedLine>();
+        // At most one line for each line that starts with a sign (a file's "---" and "+++" lines too).
+        var lines = new List<ChangedLine>(patch.Count("\n+"u8) + patch.Count("\n-"u8) + 1);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var section = new FileSectionPath();
         var (inSection, inHunks, sectionStart) = (false, false, 0);
         string? path = null;
         for (var at = 0; at < patch.Length;)
         {
-            var end = patch.IndexOf('\n', at);
-            end = end < 0 ? patch.Length : end;
-            var line = patch.AsSpan(at, end - at);
+            var end = patch[at..].IndexOf((byte)'\n');
+            end = end < 0 ? patch.Length : at + end;
+            var line = patch[at..end];
             at = end + 1;
-            if (line.StartsWith(FileSectionPath.FileStart, StringComparison.Ordinal))
+            if (line.StartsWith(FileStart))
             {
                 FinishSection();
-                section.Start(line.ToString());
+                section.Start(Encoding.UTF8.GetString(line));
                 (inSection, inHunks, sectionStart) = (true, false, lines.Count);
             }
             else if (!inSection)
             {
                 continue;
             }
-            else if (line.StartsWith("@@", StringComparison.Ordinal))
+            else if (line.StartsWith("@@"u8))
             {
                 // The header is over: the section's path is known.
                 path = inHunks ? path : section.Key;
@@ -58,11 +62,14 @@ internal static class ChangedLineReader
             }
             else if (!inHunks)
             {
-                section.ReadHeaderLine(line.ToString());
+                if (FileSectionPath.MayName(line))
+                {
+                    section.ReadHeaderLine(Encoding.UTF8.GetString(line));
+                }
             }
-            else if (path is not null && line.TrimEnd('\r') is [('+' or '-') and var sign, .. var text])
+            else if (path is not null && line.TrimEnd((byte)'\r') is [((byte)'+' or (byte)'-') and var sign, .. var bytes])
             {
-                lines.Add(new ChangedLine(path, sign == '+', (text.Length > MaxLineLength ? text[..MaxLineLength] : text).ToString()));
+                lines.Add(new ChangedLine(path, sign == (byte)'+', Clipped(bytes)));
             }
         }
         FinishSection();
@@ -77,5 +84,15 @@ internal static class ChangedLineReader
             }
             (inSection, inHunks, path) = (false, false, null);
         }
+    }
+
+    private static ReadOnlySpan<byte> FileStart => "diff --git "u8;
+
+    /// <summary>A line's text decoded and cut at <see cref="MaxLineLength"/> characters (a line of more bytes than that is
+    /// rare: decoded whole, then cut).</summary>
+    private static string Clipped(ReadOnlySpan<byte> bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        return text.Length > MaxLineLength ? text[..MaxLineLength] : text;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace Gitbrief.Sources;
 
@@ -91,7 +90,7 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 commit = parsed[0] with { Files = entries.ToList() };
             }
             read.Commits.Add(ChangedLineReader.IsSmall(commit!)
-                ? commit! with { Lines = ChangedLineReader.LinesOf(patch is null ? string.Empty : Encoding.UTF8.GetString(patch.WrittenSpan)) }
+                ? commit! with { Lines = ChangedLineReader.LinesOf(patch is null ? default : patch.WrittenSpan) }
                 : commit!);
         }
         return read;

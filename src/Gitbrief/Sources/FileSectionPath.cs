@@ -27,6 +27,11 @@ internal sealed class FileSectionPath
     /// <summary>Forgets the section (none is open).</summary>
     public void Clear() => path = deletedPath = fallbackPath = null;
 
+    /// <summary>Whether a header line (git's bytes) can name the section's path: only these are read by
+    /// <see cref="ReadHeaderLine"/>, so a reader of bytes decodes no other.</summary>
+    public static bool MayName(ReadOnlySpan<byte> line) =>
+        line.StartsWith("+++ "u8) || line.StartsWith("--- "u8) || line.StartsWith("rename to "u8) || line.StartsWith("copy to "u8);
+
     /// <summary>Reads one header line of the section (between "diff --git" and the first hunk), without its line end.</summary>
     public void ReadHeaderLine(string line)
     {

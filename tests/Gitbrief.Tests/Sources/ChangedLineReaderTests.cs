@@ -1,3 +1,4 @@
+using System.Text;
 using Gitbrief.Analysis;
 using Gitbrief.Configuration;
 using Gitbrief.Sources;
@@ -138,7 +139,7 @@ public sealed class ChangedLineReaderTests
             .Append("diff --git a/last.txt b/last.txt\n--- a/last.txt\n+++ b/last.txt\n@@ -1 +1 @@\n-no line end\n+at the end")
             .ToString();
 
-        var lines = ChangedLineReader.LinesOf(text);
+        var lines = ChangedLineReader.LinesOf(Encoding.UTF8.GetBytes(text));
 
         Assert.Equal(LinesOfSplitPatch(text), lines);
         Assert.Equal(
@@ -147,8 +148,29 @@ public sealed class ChangedLineReaderTests
             "src/a.cs -" + longLine[..ChangedLineReader.MaxLineLength], "src/a.cs +", "src/a.cs -",
             "new name.txt -a", "new name.txt +b", "caf\u00e9.txt -x", "link -target", "last.txt -no line end", "last.txt +at the end",
         ], lines.Select(l => $"{l.Path} {(l.Added ? "+" : "-")}{l.Text}"));
-        Assert.Empty(ChangedLineReader.LinesOf(""));
-        Assert.Empty(ChangedLineReader.LinesOf("not a diff\n-nor a line\n"));
+        Assert.Empty(ChangedLineReader.LinesOf(""u8));
+        Assert.Empty(ChangedLineReader.LinesOf("not a diff\n-nor a line\n"u8));
+    }
+
+    [Fact]
+    public void Lines_read_from_git_bytes_that_are_not_utf8_are_those_of_the_patch_decoded_whole()
+    {
+        // A Latin-1 path and text, a sequence cut by the line end, a carriage return after a cut sequence, a line of
+        // 2-byte characters past the length kept, and one whose cut falls inside a 4-byte character (a surrogate pair).
+        // git's bytes written one character each (Latin-1): "\u00C3\u00A9" is the UTF-8 of é, "\u00F0\u009F\u0098\u0080" of 😀.
+        var patch = Encoding.Latin1.GetBytes(
+            "diff --git a/caf\u00E9.txt b/caf\u00E9.txt\n--- a/caf\u00E9.txt\n+++ b/caf\u00E9.txt\n@@ -1,4 +1,4 @@\n"
+            + "-na\u00EF\u00BF\n+na\u00E2\u0082\r\n"
+            + "-" + string.Concat(Enumerable.Repeat("\u00C3\u00A9", 250)) + "\n"
+            + "+" + new string('x', 239) + "\u00F0\u009F\u0098\u0080 tail\n"
+            + "diff --git a/b.txt b/b.txt\nrename from a\u00FF\nrename to b.txt\n@@ -1 +1 @@\n-\u00C3\n");
+
+        var lines = ChangedLineReader.LinesOf(patch);
+
+        Assert.Equal(LinesOfSplitPatch(Encoding.UTF8.GetString(patch)), lines);
+        Assert.Equal(5, lines.Count);
+        Assert.Equal("caf\uFFFD.txt", lines[0].Path);
+        Assert.Equal(new string('x', 239) + "\uD83D", lines[3].Text);
     }
 
     /// <summary>The changed lines as they were taken before the one-pass reader: the patch split into files and hunks by
