@@ -232,7 +232,7 @@ internal sealed partial record CommitSignals
                 && !NoLongerUsed().IsMatch(bodyText),
             // Publishing the documentation site or bumping a workflow's action is no change of what a release ships.
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title)
-                && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title),
+                && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title) && ChangesWhatShips(commit.Title),
         };
     }
 
@@ -408,6 +408,12 @@ internal sealed partial record CommitSignals
             || keyword.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase) || keyword.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase)))
         {
             return keyword;
+        }
+        // The title's type or scope says it: "security: move OG image execution behind flag", "fix(security): iteratively
+        // decode multi-level URL encoding".
+        if (traits.WeightKey == "security" || string.Equals(traits.Scope, "security", StringComparison.OrdinalIgnoreCase))
+        {
+            return "security";
         }
         // "security" alone says it, but not as the name of a tool or page ("security audit CI", "Security module").
         for (var i = 0; i < title.Count; i++)
@@ -719,6 +725,31 @@ internal sealed partial record CommitSignals
     /// <summary>"chore(deps): update X action to v1.0.2", "Bump actions/checkout from 4 to 5": a version bump of a dependency.</summary>
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?!?:\s*)?(bump|update|upgrade|pin)s?\b.*\b(to|from) v?\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BumpTitle();
+
+    /// <summary>Whether a release workflow's title says what its artefacts become — a platform, toolkit or version built
+    /// or dropped ("add CUDA 13 wheel builds", "release: remove riscv64 and powerpc64 artifacts", "ci: re-enable signing"),
+    /// a new release workflow, a publish job gated behind an approval — not how the workflow runs ("Make notify-prs
+    /// best-effort with a retry", "fix(release): pass GH_TOKEN to release process", "Fix GHA workflow for preparing
+    /// release"): the same artefacts, published another way, change nothing a user installs.</summary>
+    private static bool ChangesWhatShips(string title) =>
+        !PipelinePlumbing().IsMatch(title)
+        && ((ShippedTarget().IsMatch(title) && ArtefactSetVerb().IsMatch(title)) || NewReleaseWorkflow().IsMatch(title) || ReleaseGate().IsMatch(title));
+
+    [GeneratedRegex(@"\b(cuda|rocm|hip|torch|python|py3\d+|aarch64|arm64|armv\d|x86(_64)?|amd64|i686|riscv\d*|powerpc\d*|ppc64(le)?|s390x|windows|macos|darwin|linux|musl|glibc|manylinux|wasm\w*|sm_?\d+|compute capabilit\w*|systemd|sign(s|ed|ing)?|notari[sz]\w*|tar(\.gz|balls?)|platforms?|targets?|architectures?|abi3?|\d+\.\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShippedTarget();
+
+    [GeneratedRegex(@"\b(add(s|ed)?|drop(s|ped)?|remov(e|es|ed)|stop(s|ped)?|build(s)?|re-?enabl(e|es|ed)|enabl(e|es|ed)|disabl(e|es|ed)|avoid(s|ed)?|ship(s|ped)?|new)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArtefactSetVerb();
+
+    [GeneratedRegex(@"\b(add(s|ed)?|new)\b.*\brelease (workflow|pipeline)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NewReleaseWorkflow();
+
+    [GeneratedRegex(@"\bgat(e|es|ed|ing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseGate();
+
+    /// <summary>How a release workflow runs: retries, tokens, permissions, triggers, labels, templates, clean-up.</summary>
+    [GeneratedRegex(@"\b(retry|retries|best-effort|continue-on-error|tokens?|PAT|permissions?|triggers?|labels?|labeler|checklists?|clean-?up|templates?|temporary|backfill|faster|PRs?|dependabot|attestations?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PipelinePlumbing();
 
     /// <summary>A title about what a release ships: its artefacts, their signature, where they are published.</summary>
     [GeneratedRegex(@"\b(releases?|releasing|publish(es|ed|ing)?|deploy(s|ed|ing|ment)?|wheels?|binar(y|ies)|artifacts?|artefacts?|sign(s|ed|ing)?|docker|installers?|dist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

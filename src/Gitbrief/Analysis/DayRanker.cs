@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Gitbrief.Configuration;
 using Gitbrief.Sources;
 
@@ -10,7 +11,7 @@ namespace Gitbrief.Analysis;
 /// are medium already). Security,
 /// breaking changes, bundled-engine upgrades, fixes of a crash, corruption or hang, and what a reader's watch rule raised are
 /// never capped.</summary>
-internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases)
+internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases phrases)
 {
     /// <summary>Three features on one scope in a day are a series.</summary>
     private const int SeriesLength = 3;
@@ -40,8 +41,14 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
             }
         }
         var allowed = Math.Max(1, day.Count / CommitsPerSoftHigh);
+        // A change and its backports to release branches are one breaking change.
+        var breakingDay = commits
+            .Where(c => day.TryGetValue(c.Sha, out var analyzed) && IsMarkedBreaking(analyzed))
+            .Select(c => BackportOrNumber().Replace(c.Title, string.Empty).Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Count() >= SeriesLength;
         var soft = day
-            .Where(c => IsSoftHigh(c.Value))
+            .Where(c => IsSoftHigh(c.Value) || (breakingDay && IsMarkedBreaking(c.Value)))
             .OrderByDescending(c => c.Value.Importance.Reasons.Where(r => r.Code is "type" or "size" or "files" or "scope").Sum(r => r.Points))
             .ThenByDescending(c => MeaningfulLines(c.Value))
             .ThenBy(c => c.Key, StringComparer.Ordinal)
@@ -63,6 +70,18 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
         && !analyzed.Analysis.ChangeTypes.Any(t => t is ChangeType.Fix or ChangeType.Revert or ChangeType.Feature)
         && MeaningfulLines(analyzed) <= weights.SmallChange;
 
+    /// <summary>Whether a high commit is high for its breaking-change marker alone (<c>feat!:</c>, <c>BREAKING CHANGE:</c>), with
+    /// no security fix, bundled engine, critical fix or watch rule holding it there. On a day of three or more such commits
+    /// (a major release landing: "Do not propagate nulls in `clip` bounds", "Rename struct fields of `rle` output") each
+    /// breaks one function for the few who call it, and only the strongest stay high, as changed defaults do.</summary>
+    private static bool IsMarkedBreaking(AnalyzedCommit analyzed)
+    {
+        var importance = analyzed.Importance;
+        return importance.Level == ImportanceLevel.High
+            && importance.Reasons.Any(r => r.Code == "breaking")
+            && !importance.Reasons.Any(r => r.Code is "security" or "hardening" or "engine" or "critical-fix" or "watch");
+    }
+
     /// <summary>Whether a high commit is high on the soft signal alone (a changed default), with no hard signal holding it there.</summary>
     private static bool IsSoftHigh(AnalyzedCommit analyzed)
     {
@@ -71,6 +90,10 @@ internal sealed class DayRanker(ImportanceWeights weights, SignalPhrases phrases
             && importance.Reasons.Any(r => r.Code == "defaults")
             && !importance.Reasons.Any(r => r.Code is "breaking" or "security" or "hardening" or "engine" or "critical-fix" or "watch");
     }
+
+    /// <summary>"(#11898)", "[PR #11892/271532ea backport][3.14]", "[3.13]": what a backport adds to the title of its change.</summary>
+    [GeneratedRegex(@"\[[^\]]*\]|\(#\d+\)", RegexOptions.CultureInvariant)]
+    private static partial Regex BackportOrNumber();
 
     private static string SeriesKey(string? scope)
     {

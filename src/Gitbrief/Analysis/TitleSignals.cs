@@ -98,7 +98,8 @@ internal static partial class TitleSignals
         CredentialExposure().Match(title) is { Success: true } match ? match.Value : null;
 
     /// <summary>"require sys permission for umask", "require auth for coverage report", "Message tracing requires client
-    /// publish permission": access the product now checks where it did not — the words of the requirement, or null.</summary>
+    /// publish permission", "Restrict full web console URI to admins role": access the product now checks where it did not —
+    /// the words of the requirement, or null.</summary>
     public static string? AccessRequirementOf(string title) =>
         AccessRequirement().Match(title) is { Success: true } match ? match.Value : null;
 
@@ -222,7 +223,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(" + Credentials + @"|(auth|access) tokens?)\b.{0,40}\b(expos(ed|es|ure|ing)|leak(s|ed|ing)?|disclos(ed|es|ure)|in (the )?logs?|(in )?plain-?text|clear-?text)\b|\b(expos(e|es|ed|ing)|leak(s|ed|ing)?|logg?(s|ed|ing)?|print(s|ed|ing)?|disclos(e|es|ed|ing))\b.{0,30}\b(" + Credentials + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CredentialExposure();
 
-    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(" + AccessWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(" + AccessWords + @")\b|\brestrict(s|ed|ing)?\b.{0,40}\bto (the )?(admins?|administrators?|([\w-]+ )?roles?|authenticated( users)?|authori[sz]ed( users)?|owners?|privileged( users)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccessRequirement();
 
     [GeneratedRegex(@"\breported[- ]by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -140,6 +140,8 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Low, image.Importance.Level);
     }
 
+
+
     [Fact]
     public void Escaping_a_header_value_is_hardening()
     {
@@ -359,6 +361,17 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("security: move OG image execution behind flag (#10175)")]
+    [InlineData("fix(security): iteratively decode multi-level URL encoding instead of rejecting (#16960)")]
+    public void A_title_typed_or_scoped_security_is_a_security_fix(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("packages/server/src/handler.ts", 40, 12));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains(analyzed.ReasonCodes(), code => code is "security" or "hardening");
+    }
+
+    [Theory]
     [InlineData("Remove unused header include from the kernel")]
     [InlineData("drop special tokens from the chat template")]
     [InlineData("Remove deprecated secret_key_base setting")]
@@ -386,6 +399,34 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Medium, day["a2"].Importance.Level);
         Assert.Contains("day-cap", day["a2"].ReasonCodes());
         Assert.Equal(ImportanceLevel.High, day["a3"].Importance.Level);
+    }
+
+    [Fact]
+    public void On_a_day_of_many_breaking_changes_only_the_strongest_stays_high_and_backports_count_once()
+    {
+        var major = Day(
+            ("b1", CommitBuilder.Message("feat(python)!: Scheduled removal of deprecated functionality (#16715)").Files(8, i => $"py-polars/polars/frame{i}.py", 300, 150)),
+            ("b2", CommitBuilder.Message("feat!: Do not propagate nulls in `clip` bounds (#14413)").File("crates/polars-ops/src/clip.rs", 60, 20)),
+            ("b3", CommitBuilder.Message("feat!: Rename struct fields of `rle` output to `len`/`value` (#16400)").File("crates/polars-ops/src/rle.rs", 40, 20)));
+        var backported = Day(
+            ("c1", CommitBuilder.Message("feat!: Use decompressor max_length parameter (#11898)").File("aiohttp/compression.py", 60, 20)),
+            ("c2", CommitBuilder.Message("[PR #11898/92477c5 backport][3.13] feat!: Use decompressor max_length parameter (#11917)").File("aiohttp/compression.py", 60, 20)),
+            ("c3", CommitBuilder.Message("[PR #11898/92477c5 backport][3.14] feat!: Use decompressor max_length parameter (#11918)").File("aiohttp/compression.py", 60, 20)));
+
+        Assert.Equal(ImportanceLevel.High, major["b1"].Importance.Level);
+        Assert.Equal(ImportanceLevel.Medium, major["b2"].Importance.Level);
+        Assert.Contains("day-cap", major["b3"].ReasonCodes());
+        Assert.All(backported.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
+    }
+
+    /// <summary>The commits analysed and ranked as one day, by the names given as their shas.</summary>
+    private static Dictionary<string, AnalyzedCommit> Day(params (string Sha, CommitBuilder Builder)[] commits)
+    {
+        var records = commits.Select(c => c.Builder.Build() with { Sha = c.Sha }).ToList();
+        var day = records.ToDictionary(r => r.Sha, r => new RulesAnalyzer(ImportanceWeights.Default, ReportLanguage.En).Analyze(r), StringComparer.Ordinal);
+        Assert.All(day.Values, c => Assert.Equal(ImportanceLevel.High, c.Importance.Level));
+        new DayRanker(ImportanceWeights.Default, SignalPhrases.English).Rank(day, records);
+        return day;
     }
 
     [Fact]
@@ -693,15 +734,27 @@ public sealed class SignalTests
     }
 
     [Theory]
-    [InlineData("ci: deploy docs with GitHub Pages workflow (#725)", ".github/workflows/docs.yml")]
-    [InlineData("chore(deps): update grafana/shared-workflows/azure-trusted-signing action to v1.0.2", ".github/workflows/release.yml")]
-    [InlineData("Configure branch v1 to get security updates (#5864)", "renovate.json")]
-    public void Docs_publishing_workflow_action_bumps_and_bot_settings_ship_nothing(string title, string path)
+    // What a release's artefacts become: a platform, toolkit or version built or dropped, a new release workflow.
+    [InlineData("feat(ci): add CUDA 13 wheel builds (#2239)", ".github/workflows/build-wheels-cuda.yaml", true)]
+    [InlineData("release: remove riscv64 and powerpc64 artifacts", ".github/workflows/release.yml", true)]
+    [InlineData("Build binary releases with systemd support (#1107)", ".github/workflows/call-build-linux-packages.yml", true)]
+    [InlineData("Add GitHub Actions release workflow", ".github/workflows/release.yml", true)]
+    // Publishing the docs, a workflow's action bumped, the dependency bots' settings.
+    [InlineData("ci: deploy docs with GitHub Pages workflow (#725)", ".github/workflows/docs.yml", false)]
+    [InlineData("chore(deps): update grafana/shared-workflows/azure-trusted-signing action to v1.0.2", ".github/workflows/release.yml", false)]
+    [InlineData("Configure branch v1 to get security updates (#5864)", "renovate.json", false)]
+    // How a release workflow runs, not what it builds.
+    [InlineData("[CI] [Release] Make notify-prs best-effort with a retry (#4585)", ".github/workflows/release.yml", false)]
+    [InlineData("fix(release): pass GH_TOKEN to release process for gh CLI auth", ".github/workflows/release.yml", false)]
+    [InlineData("Fix GHA workflow for preparing release", ".github/workflows/release.yml", false)]
+    [InlineData("Add workflow_dispatch trigger to release workflow", ".github/workflows/release.yml", false)]
+    [InlineData("fix: allow retrying partial PyPI releases", ".github/workflows/release.yml", false)]
+    public void A_ci_change_is_medium_only_when_it_changes_what_a_release_ships(string title, string path, bool ships)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File(path, 10, 4));
 
-        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
-        Assert.DoesNotContain("release-pipeline", analyzed.ReasonCodes());
+        Assert.Equal(ships ? ImportanceLevel.Medium : ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal(ships, analyzed.ReasonCodes().Contains("release-pipeline"));
     }
 
     [Theory]
@@ -713,6 +766,8 @@ public sealed class SignalTests
     [InlineData("fix(fs): require write permission for creating opens", true)]
     [InlineData("Message tracing requires client publish permission for `Nats-Trace-Dest`", true)]
     [InlineData("fix: the tracing page requires a reload after the first request", false)]
+    [InlineData("Restrict full web console URI to admins role (#2074)", true)]
+    [InlineData("Restrict the color palette to the theme's accent colors", false)]
     // A severe danger named in a fix's body: the title of a security fix often says only what it changes.
     [InlineData("upstream: Fix multiple RFC 4462 (GSSAPIAuthentication) compliance\n\nproblems\n\n3) Fix a moderate pre-authentication resource DoS related to #2.", true)]
     [InlineData("upstream: fix ownership and lifetime of several bits of client\n\nstate: the cached hostkey was freed early on some paths, possibly allowing its use after free.", true)]
