@@ -41,7 +41,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     public AnalyzedCommit Analyze(CommitRecord commit)
     {
-        var files = commit.Files.Select(f => new ClassifiedFile(f, FileClassifier.Classify(f))).ToList();
+        var files = Classified(commit.Files);
         var traits = CommitClassifier.Classify(commit, files);
         var found = CommitSignals.Read(commit, traits, files, Profile);
         var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);
@@ -61,6 +61,19 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
             Recommendations = signals.Select(s => s.Advice).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
         };
         return new AnalyzedCommit(files, Watch.Apply(scored, commit, files, Weights, Language), analysis) { Scored = scored };
+    }
+
+    /// <summary>The files with their roles, in a list of their number: Native AOT's LINQ (size-optimized) grows the list of a
+    /// <c>Select(…).ToList()</c> by doubling, which for 20,000 files allocates it about twice, its larger arrays on the large
+    /// object heap.</summary>
+    private static List<ClassifiedFile> Classified(IReadOnlyList<FileChange> changes)
+    {
+        var files = new List<ClassifiedFile>(changes.Count);
+        foreach (var change in changes)
+        {
+            files.Add(new ClassifiedFile(change, FileClassifier.Classify(change)));
+        }
+        return files;
     }
 
     /// <summary>Facts about the files that the impact, risk and recommendation texts draw on. Impact statements name
@@ -90,9 +103,6 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         public int Added { get; } = files.Count(f => f.Change.Status == FileStatus.Added);
         public int Renamed { get; } = files.Count(f => f.Change.Status == FileStatus.Renamed);
         public IReadOnlyList<ClassifiedFile> Deleted { get; } = files.Where(f => f.Change.Status == FileStatus.Deleted).ToList();
-
-        private static List<string> Paths(IEnumerable<ClassifiedFile> files, Func<ClassifiedFile, bool> predicate) =>
-            files.Where(predicate).Select(f => f.Change.Path).Distinct(StringComparer.Ordinal).ToList();
 
         private static int Lines(IEnumerable<ClassifiedFile> files, Func<ClassifiedFile, long> lines) =>
             (int)Math.Min(int.MaxValue, files.Sum(lines));
@@ -245,15 +255,19 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
                 signals.Add((risk(), advice()));
             }
         }
-        var meaningful = e.Files.Where(f => f.IsMeaningful).ToList();
         var subject = phrases.Quote(PointText.Clip(MessageBody.Plain(traits.Subject.Length > 0 ? traits.Subject : commit.Title), MaxQuotedTitle));
-        var touched = Some(Paths(s.Core.Count > 0 ? s.Core : meaningful.Count > 0 ? meaningful : e.Files)) ?? subject;
-        var affected = traits.Scope ?? ComponentsOf(s.Core.Count > 0 ? s.Core : e.Files) ?? subject;
+        // What a breaking, security or hardening change touched: worked out (over every file of the commit) only for one.
+        var touched = new Lazy<string>(() =>
+        {
+            var meaningful = e.Files.Where(f => f.IsMeaningful).ToList();
+            return Some(Paths(s.Core.Count > 0 ? s.Core : meaningful.Count > 0 ? meaningful : e.Files)) ?? subject;
+        }, LazyThreadSafetyMode.None);
+        var affected = new Lazy<string>(() => traits.Scope ?? ComponentsOf(s.Core.Count > 0 ? s.Core : e.Files) ?? subject, LazyThreadSafetyMode.None);
         var reverted = TextSignals.Reverted(commit.Title) is { } title ? phrases.Quote(PointText.Clip(title, MaxQuotedTitle)) : phrases.AnEarlierCommit;
 
-        Add(traits.Breaking, () => phrases.RiskBreaking(affected), () => phrases.AdviseBreaking(affected));
-        Add(traits.Security, () => phrases.RiskSecurity(traits.SecurityKeyword ?? string.Empty, touched), () => phrases.AdviseSecurity(touched, !s.Peripheral));
-        Add(s.Hardening && !traits.Security, () => phrases.RiskHardening(touched), () => phrases.AdviseHardening(touched));
+        Add(traits.Breaking, () => phrases.RiskBreaking(affected.Value), () => phrases.AdviseBreaking(affected.Value));
+        Add(traits.Security, () => phrases.RiskSecurity(traits.SecurityKeyword ?? string.Empty, touched.Value), () => phrases.AdviseSecurity(touched.Value, !s.Peripheral));
+        Add(s.Hardening && !traits.Security, () => phrases.RiskHardening(touched.Value), () => phrases.AdviseHardening(touched.Value));
         Add(traits.Revert, () => phrases.RiskRevert(reverted), () => phrases.AdviseRevert(reverted));
         Add(!e.TestsChanged && !s.Trivial && !s.ReleaseVersion && e.CoreSourceAdded > Weights.SmallChange,
             () => phrases.RiskNoTests(Some(e.CoreSource)!, e.CoreSourceAdded), () => phrases.AdviseTests(Some(e.CoreSource)!));
@@ -273,6 +287,19 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         return signals;
     }
 
-    private static List<string> Paths(IEnumerable<ClassifiedFile> files) =>
-        files.Select(f => f.Change.Path).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>The paths of the files (those <paramref name="predicate"/> takes), each once, in their order: one pass, not a
+    /// chain of iterators whose list Native AOT's LINQ grows by doubling.</summary>
+    private static List<string> Paths(IEnumerable<ClassifiedFile> files, Func<ClassifiedFile, bool>? predicate = null)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var paths = new List<string>();
+        foreach (var file in files)
+        {
+            if ((predicate is null || predicate(file)) && seen.Add(file.Change.Path))
+            {
+                paths.Add(file.Change.Path);
+            }
+        }
+        return paths;
+    }
 }

@@ -309,13 +309,14 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             // before SQLite makes its own copies of the report, the run peaks lower (bench/README.md, "wide3").
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
+        var jsonHash = output.JsonHash is { } hashing ? await hashing.ConfigureAwait(false) : null;
         var cost = output.Published!.Report.Llm;
         var record = new WorkUnitRecord(unit, WorkUnitStatus.Done, output.Commits, output.Hash, null, runId, DateTimeOffset.UtcNow)
         {
             LlmUsage = cost?.Usage,
             LlmWallTime = cost?.WallTime,
         };
-        await CompleteAsync(store, run.Held, new UnitCompletion(record, store is null ? [] : Kept(unit, spec, output, runId)), cancellationToken)
+        await CompleteAsync(store, run.Held, new UnitCompletion(record, store is null ? [] : Kept(unit, spec, output, runId, jsonHash)), cancellationToken)
             .ConfigureAwait(false);
         return (output, null);
     }
@@ -352,12 +353,18 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             with { Partial = day.EndExclusive > request.Now, Llm = llm?.InfoOf(day.Date, commits) };
         observer.StageChanged(spec.DisplayName, RunStage.Rendering, day.IsoDate);
         var published = Render(spec, report);
+        // The store keeps the JSON with its SHA-256: a large report's (megabytes, hashed by OpenSSL, loaded for it) is taken
+        // on another core while the files are written.
+        var jsonHash = !request.DryRun && published.Json.Length > Sha256.ManagedLimit
+            ? Task.Run(() => Sha256.HexOf(published.Json.Span), cancellationToken)
+            : null;
         var files = request.DryRun ? [] : await DirTarget.WriteAsync(request.OutputDirectory, published, request.Formats, cancellationToken).ConfigureAwait(false);
         return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? published.Markdown : null)
         {
             Hash = published.Hash,
             Partial = report.Partial,
             Published = published,
+            JsonHash = jsonHash,
         };
     }
 
@@ -548,7 +555,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
 
     /// <summary>The unit's rendered report as the store keeps it, Markdown and JSON whatever the formats written: a publish
     /// job on another machine delivers from there.</summary>
-    private List<StoredReport> Kept(WorkUnitKey unit, RepositorySpec spec, ReportOutput output, long runId)
+    private List<StoredReport> Kept(WorkUnitKey unit, RepositorySpec spec, ReportOutput output, long runId, string? jsonHash)
     {
         var published = output.Published!;
         var now = DateTimeOffset.UtcNow;
@@ -556,7 +563,7 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         foreach (var (format, content) in new[] { ("md", Utf8NoBom.GetBytes(published.Markdown)), ("json", published.Json) })
         {
             var path = ReportFileLayout.RelativePath(spec.Name, unit.Day, format, request.LanguageSuffix).Replace('\\', '/');
-            var hash = format == "md" ? published.Hash : Sha256.HexOf(content.Span);
+            var hash = format == "md" ? published.Hash : jsonHash ?? Sha256.HexOf(content.Span);
             kept.Add(new StoredReport(unit, format, request.Language.Code(), path, content, hash, runId, now));
         }
         return kept;
