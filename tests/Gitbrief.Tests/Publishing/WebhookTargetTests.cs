@@ -52,10 +52,10 @@ public sealed class WebhookTargetTests : IAsyncLifetime
         var cjk = string.Concat(Enumerable.Repeat("新增分布式调度器支持", 14));
         string[] highTitles =
         [
-            "feat!: drop <script>alert(1)</script> legacy handler",
-            "feat!: *bold* claim | pipe `tick` _under_ ~strike~",
-            $"feat!: {cjk} 🚀👩‍💻",
-            "feat!: <!channel> [link](http://evil.example) & more",
+            "security: drop <script>alert(1)</script> legacy handler",
+            "security: *bold* claim | pipe `tick` _under_ ~strike~",
+            $"security: {cjk} 🚀👩‍💻",
+            "security: <!channel> [link](http://evil.example) & more",
         ];
         string[] mediumTitles =
         [
@@ -222,7 +222,7 @@ public sealed class WebhookTargetTests : IAsyncLifetime
             Assert.Equal(expectedOrder, commits.Select(c => (string)c!["sha"]!));
             Assert.Equal(Enumerable.Repeat("high", 12).Concat(Enumerable.Repeat("medium", 12)), commits.Select(c => (string)c!["importance"]!));
             Assert.All(commits, c => Assert.Equal(CommitBase + (string)c!["sha"]!, (string?)c["url"]));
-            Assert.Contains(commits, c => ((string)c!["title"]!).StartsWith("feat!: drop <script>alert(1)</script> legacy handler", StringComparison.Ordinal));
+            Assert.Contains(commits, c => ((string)c!["title"]!).StartsWith("security: drop <script>alert(1)</script> legacy handler", StringComparison.Ordinal));
             Assert.Equal(total - 24, (int)json["moreCommits"]!);
             Assert.Equal(ReportUrl, (string?)json["reportUrl"]);
             Assert.NotNull(json["highlights"]!.AsArray());
@@ -251,7 +251,7 @@ public sealed class WebhookTargetTests : IAsyncLifetime
                 break;
             case "feishu":
                 // Feishu post text elements are shown literally.
-                Assert.Contains("feat!: drop <script>alert(1)</script> legacy handler", text, StringComparison.Ordinal);
+                Assert.Contains("security: drop <script>alert(1)</script> legacy handler", text, StringComparison.Ordinal);
                 break;
             default:
                 Assert.DoesNotContain("<script>", text, StringComparison.Ordinal);
