@@ -74,21 +74,19 @@ internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases
     /// no security fix, bundled engine, critical fix or watch rule holding it there. On a day of three or more such commits
     /// (a major release landing: "Do not propagate nulls in `clip` bounds", "Rename struct fields of `rle` output") each
     /// breaks one function for the few who call it, and only the strongest stay high, as changed defaults do.</summary>
-    private static bool IsMarkedBreaking(AnalyzedCommit analyzed)
-    {
-        var importance = analyzed.Importance;
-        return importance.Level == ImportanceLevel.High
-            && importance.Reasons.Any(r => r.Code == "breaking")
-            && !importance.Reasons.Any(r => r.Code is "security" or "hardening" or "engine" or "critical-fix" or "watch");
-    }
+    private static bool IsMarkedBreaking(AnalyzedCommit analyzed) => IsHighFor(analyzed, "breaking", heldBy: null);
 
     /// <summary>Whether a high commit is high on the soft signal alone (a changed default), with no hard signal holding it there.</summary>
-    private static bool IsSoftHigh(AnalyzedCommit analyzed)
+    private static bool IsSoftHigh(AnalyzedCommit analyzed) => IsHighFor(analyzed, "defaults", heldBy: "breaking");
+
+    /// <summary>Whether a high commit is high for <paramref name="signal"/> with no hard signal holding it there: a security
+    /// fix, hardening, the bundled engine, a critical fix, a reader's watch rule, or <paramref name="heldBy"/>.</summary>
+    private static bool IsHighFor(AnalyzedCommit analyzed, string signal, string? heldBy)
     {
         var importance = analyzed.Importance;
         return importance.Level == ImportanceLevel.High
-            && importance.Reasons.Any(r => r.Code == "defaults")
-            && !importance.Reasons.Any(r => r.Code is "breaking" or "security" or "hardening" or "engine" or "critical-fix" or "watch");
+            && importance.Reasons.Any(r => r.Code == signal)
+            && !importance.Reasons.Any(r => r.Code is "security" or "hardening" or "engine" or "critical-fix" or "watch" || r.Code == heldBy);
     }
 
     /// <summary>"(#11898)", "[PR #11892/271532ea backport][3.14]", "[3.13]": what a backport adds to the title of its change.</summary>
