@@ -87,33 +87,24 @@ internal static class ReportCatalog
     }
 
     /// <summary>Reads one report's commits as a search shard shows them (<see cref="SearchCommit"/>), the rest skipped.</summary>
-    public static IReadOnlyList<SearchCommit> ReadCommits(string file)
+    public static IReadOnlyList<SearchCommit> ReadCommits(string file) =>
+        Parsed(file, ReadBytes(file),
+            utf8 => JsonSerializer.Deserialize(utf8, SearchReportContext.Default.SearchReport),
+            text => JsonSerializer.Deserialize(text, SearchReportContext.Default.SearchReport))?.Commits
+        ?? throw new GitbriefException($"cannot read the report {file}: the report is empty");
+
+    private static JsonReport Parse(string file, byte[] bytes) =>
+        Parsed(file, bytes, utf8 => JsonReportRenderer.Parse(utf8), JsonReportRenderer.Parse);
+
+    /// <summary>A report parsed from its bytes as they are when they are valid UTF-8 without a byte order mark (every report
+    /// gitbrief writes); any other is decoded strictly first, as before, so that it fails or reads the same way.</summary>
+    private static T Parsed<T>(string file, byte[] bytes, Func<byte[], T> fromUtf8, Func<string, T> fromText)
     {
-        var bytes = ReadBytes(file);
         try
         {
-            var report = Utf8.IsValid(bytes) && !bytes.AsSpan().StartsWith("\uFEFF"u8)
-                ? JsonSerializer.Deserialize(bytes, SearchReportContext.Default.SearchReport)
-                : JsonSerializer.Deserialize(StrictUtf8.GetString(bytes), SearchReportContext.Default.SearchReport);
-            return report?.Commits ?? throw new JsonException("the report is empty");
+            return Utf8.IsValid(bytes) && !bytes.AsSpan().StartsWith("\uFEFF"u8) ? fromUtf8(bytes) : fromText(StrictUtf8.GetString(bytes));
         }
         catch (Exception e) when (e is JsonException or DecoderFallbackException)
-        {
-            throw new GitbriefException($"cannot read the report {file}: {e.Message}");
-        }
-    }
-
-    /// <summary>The report parsed from its bytes as they are when they are valid UTF-8 without a byte order mark (every report
-    /// gitbrief writes); any other is decoded strictly first, as before, so that it fails or reads the same way.</summary>
-    private static JsonReport Parse(string file, byte[] bytes)
-    {
-        try
-        {
-            return Utf8.IsValid(bytes) && !bytes.AsSpan().StartsWith("\uFEFF"u8)
-                ? JsonReportRenderer.Parse(bytes)
-                : JsonReportRenderer.Parse(StrictUtf8.GetString(bytes));
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or DecoderFallbackException)
         {
             throw new GitbriefException($"cannot read the report {file}: {e.Message}");
         }
