@@ -179,12 +179,12 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\s(and|&|\+)\s+\w|,\s*\w+", RegexOptions.CultureInvariant)]
     private static partial Regex SecondChange();
 
-    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines|update|updates|updated|moderni[sz]e|moderni[sz]es|moderni[sz]ed|rewrite|rewrites)\b.{0,60}";
+    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines|update|updates|updated|moderni[sz]e|moderni[sz]es|moderni[sz]ed|rewrite|rewrites|add|adds|added|new)\b.{0,60}";
 
     // What may follow the typing: a place or a purpose ("in FSDP strategies", "by context"), the pull request's number.
-    private const string TypingTail = @"(\s+(in|of|for|by|on|to|with)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
+    private const string TypingTail = @"(\s+again)?(\s+(in|of|for|by|on|to|with)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
 
-    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypingFix();
 
     [GeneratedRegex(TypingVerbs + @"\btypes?\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
