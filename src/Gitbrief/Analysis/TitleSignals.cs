@@ -76,8 +76,10 @@ internal static partial class TitleSignals
     /// <summary>A bound the product now puts on input it parses ("Limit the number of quoted escapes during multipart
     /// parsing", "Add Content-Length size check in Rack::Multipart::Parser", "Enforce client_max_size over entire
     /// multipart form", "Limit number of chunks before pausing reading"), a bypass it closes ("Fix `header_rules`
-    /// bypass via URL-encoded paths"), or checks that hold under `python -O` ("Replace asserts with exceptions"): the
-    /// words, or null. Not decoding, which is a model's in an inference engine.</summary>
+    /// bypass via URL-encoded paths"), checks that hold under `python -O` ("Replace asserts with exceptions"), or what comes
+    /// over the wire now rejected, validated or required ("Reject invalid content-length v1 requests", "Forbid 0x/+/-
+    /// prefixes on HTTP chunk sizes", "validate mask length", "Require RSA keys of minimum 2048 bits", "enforce verification
+    /// key metadata"): the words, or null. Not decoding, which is a model's in an inference engine.</summary>
     public static string? InputGuardOf(string title) =>
         InputGuard().Match(title) is { Success: true } match ? match.Value : null;
 
@@ -199,7 +201,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Complexity();
 
-    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b|\breplac(e|es|ed|ing)\s+(\w+\s+)?asserts?( statements)?\s+with\s+(\w+\s+)?(exceptions|errors|checks|raises)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b|\breplac(e|es|ed|ing)\s+(\w+\s+)?asserts?( statements)?\s+with\s+(\w+\s+)?(exceptions|errors|checks|raises)\b|\b(reject|rejects|forbid|forbids|enforce|enforces|verify|verifies|validate|validates|require|refuse|refuses|disallow|disallows)\b(?!\)).{0,50}\b(requests?|(pseudo-)?headers?|chunks?|chunk sizes?|content-length|transfer-encoding|payloads?|frames?|masks?|origins?|uris?|cookies?|(rsa|ec|verification|signing|public|private) keys?|jwks?|certificates?|ech config(s| contents|lists?)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InputGuard();
 
     [GeneratedRegex(@"\b(code[- ]scanning|codeql)\b.{0,20}\balerts?\b|\b(validat\w*|verif\w*)\b.{0,30}\bsignatures?\b|\bsignatures?\b.{0,20}\b(validation|verification)\b|\b(cannot|can't|can ?not|could not|never|unable to)\b.{0,30}\bescape\b|^\s*(\[[^\]]*\]\s*)*([\w./-]+:\s*)?(bound|bounds|cap|caps|clamp|clamps)\b.{0,40}\b(offsets?|lengths?|width|sizes?|indices|depth|count)\b.{0,30}\b(to \d+ ?(characters|chars|bytes|[kmg]i?b)\b|against the (\w+ )?(file|buffer|mapping|input|data)\b)|\b(validat\w*|check\w*|sanitiz\w*|verif\w*)\b.{0,40}\b(extract\w*|unpack\w*|unzip\w*|untar\w*)\b|\b(input|request|payload|body|message|frame|header)s? (size|length) (validation|checks?|limits?)\b|random\w*\b.{0,30}\bcrypto\w*|\b(crypto\w*|secure|cryptographically)\b.{0,20}\brandom\w*|\b(parsed|interpreted|treated) as an? (cli |command[- ]line )?(flag|option|switch)\b|\bopen redirects?\b|\b(constant[- ]time|timing (attack|side[- ]channel)s?)\b|\b(zip|decompression) bombs?\b|\b(world|group|other)[- ](readable|writable|writeable)\b|\boverflow (checks?|guards?|patch)\b|\b(check|guard)(s|ed|ing)? (for |against )?((integer|size|length) )?overflows?\b|\b(reject\w*|bound\w*|validat\w*|check\w*|limit\w*|cap|caps|capped)\b.{0,60}\bdeserializ\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
