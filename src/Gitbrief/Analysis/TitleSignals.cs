@@ -40,6 +40,11 @@ internal static partial class TitleSignals
     /// context"): a fix of annotations only beside a file of type declarations.</summary>
     public static bool FixesType(string title) => TypeFix().IsMatch(title);
 
+    /// <summary>The title names the type checker its change satisfies ("resolve all strict mypy errors across crewai-tools",
+    /// "Re-enable mypy with simple non-runtime fixes", "Ensure type-checker understands use of Submodules in MTP"): the
+    /// annotations change, nothing that runs.</summary>
+    public static bool NamesTypeChecker(string title) => TypeChecker().IsMatch(title);
+
     /// <summary>The project's own build as what a fix repairs: "Fix phar compilation", "Fix nix flake build (rust toolchain
     /// …)", "Fix: Win32 build failure when paths contain spaces" — not a product that builds or compiles for its users
     /// ("Fix slow incremental builds", "Fix compiling queries that use orderByRaw").</summary>
@@ -188,6 +193,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypingFix();
+
+    [GeneratedRegex(@"\b(mypy|pyright|pyrefly|pytype|type[- ]?checkers?|typecheck(er|ers|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TypeChecker();
 
     [GeneratedRegex(TypingVerbs + @"\btypes?\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypeFix();
