@@ -235,6 +235,11 @@ public sealed class WorkKindTests
     [InlineData("fix typing", true)]
     [InlineData("fix(strategies): correct `device_mesh` type hint in FSDP strategies (#21581)", true)]
     [InlineData("fix lints on rust 1.89 (#4587)", true)]
+    // Unused code removed, a dead-code warning fixed; not a capability that goes with it.
+    [InlineData("Removed unused code.", true)]
+    [InlineData("fix(agent): remove unused get_variable_names function (#1784)", true)]
+    [InlineData("fix dead_code warning", true)]
+    [InlineData("fix: renderer: remove unused repaint functionality", false)]
     [InlineData("Fix typos (#12705)", true)]
     [InlineData("dev: fix linting", true)]
     // Annotations modernised or lint markers dropped across the tree change nothing that runs.
