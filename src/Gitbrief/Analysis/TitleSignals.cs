@@ -25,7 +25,7 @@ internal static partial class TitleSignals
         || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject));
 
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var",
-    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning"; or unused code removed ("Removed unused code.",
+    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.",
     /// "fix(agent): remove unused get_variable_names function"; not "remove unused repaint functionality").</summary>
     public static bool IsLintFix(string title) => LintFix().IsMatch(title);
 
@@ -172,7 +172,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|unused (var|variable|import|function)s?|dead[_ ]code|deprecat\w* warnings?|compiler warnings?)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|unused (var|variable|import|function)s?|dead[_ ]code|(code|coding) ?style|cs(/ws)?|deprecat\w* warnings?|compiler warnings?)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|\bfix(es|ed)?\s+([\w:]+\s+)?debugging\b|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
