@@ -17,17 +17,19 @@ public sealed class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all thirty-nine hold-out sets together (5,362 commits, 383 high): high precision 84.8%, recall 59.5%
+    /// <summary>Over all fifty-five hold-out sets together (7,495 commits, 541 high): high precision 82.9%, recall 60.8%
     /// (the thirteenth holds a security release whose fixes mostly never say so, 26 highs of which the rules find 11).</summary>
-    private const double HoldOutPrecisionFloor = 0.82;
-    private const double HoldOutRecallFloor = 0.57;
+    private const double HoldOutPrecisionFloor = 0.81;
+    private const double HoldOutRecallFloor = 0.59;
 
     private static readonly string[] HoldOuts =
         ["eval/holdout", "eval/holdout2", "eval/holdout3", "eval/holdout4", "eval/holdout5", "eval/holdout6", "eval/holdout7", "eval/holdout8", "eval/holdout9", "eval/holdout10", "eval/holdout11",
          "eval/holdout12", "eval/holdout13", "eval/holdout14", "eval/holdout15", "eval/holdout16", "eval/holdout17", "eval/holdout18", "eval/holdout19",
          "eval/holdout20", "eval/holdout21", "eval/holdout22", "eval/holdout23", "eval/holdout24", "eval/holdout25", "eval/holdout26", "eval/holdout27", "eval/holdout28", "eval/holdout29",
          "eval/holdout30", "eval/holdout31", "eval/holdout32", "eval/holdout33", "eval/holdout34", "eval/holdout35", "eval/holdout36", "eval/holdout37", "eval/holdout38", "eval/holdout39",
-         "eval/holdout40", "eval/holdout41", "eval/holdout42", "eval/holdout43", "eval/holdout44", "eval/holdout45"];
+         "eval/holdout40", "eval/holdout41", "eval/holdout42", "eval/holdout43", "eval/holdout44", "eval/holdout45",
+         "eval/holdout46", "eval/holdout47", "eval/holdout48", "eval/holdout49", "eval/holdout50", "eval/holdout51", "eval/holdout52", "eval/holdout53",
+         "eval/holdout54", "eval/holdout55"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -104,6 +106,16 @@ public sealed class EvaluationTests
     [InlineData("eval/holdout43", 0.72)]
     [InlineData("eval/holdout44", 0.82)]
     [InlineData("eval/holdout45", 0.68)]
+    [InlineData("eval/holdout46", 0.73)]
+    [InlineData("eval/holdout47", 0.71)]
+    [InlineData("eval/holdout48", 0.79)]
+    [InlineData("eval/holdout49", 0.73)]
+    [InlineData("eval/holdout50", 0.79)]
+    [InlineData("eval/holdout51", 0.83)]
+    [InlineData("eval/holdout52", 0.69)]
+    [InlineData("eval/holdout53", 0.77)]
+    [InlineData("eval/holdout54", 0.70)]
+    [InlineData("eval/holdout55", 0.62)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -121,7 +133,7 @@ public sealed class EvaluationTests
             .SelectMany(result => result.Commits).ToList();
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
-        Assert.True(pooled.Count >= 6150, $"{pooled.Count} hold-out commits");
+        Assert.True(pooled.Count >= 7450, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
