@@ -40,6 +40,7 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
     /// (each commit's is done with before the next commit's is read), not one grown from nothing for every commit.</summary>
     private ArrayBufferWriter<byte> keptPatch = new();
     private ArrayBufferWriter<byte> entryBuffer = new();
+    private readonly List<Range> entryTokens = [];
 
     /// <summary>Reads <paramref name="output"/> to its end, keeping the commits' patches in <paramref name="patches"/> if given.
     /// With <paramref name="countsFromPatch"/> (git was not asked for <c>--numstat</c>), each file's line counts are taken
@@ -141,7 +142,7 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                     return false;
                 }
             }
-            var tokens = GitLogParser.Tokenize(entry.WrittenSpan);
+            var tokens = GitLogParser.Tokenize(entry.WrittenSpan, entryTokens);
             var at = 0;
             if (!entries.Read(entry.WrittenSpan, tokens, ref at))
             {

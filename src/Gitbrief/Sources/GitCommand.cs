@@ -169,7 +169,8 @@ internal static class GitCommand
         }
         if (stoppedEarly is not null && stoppedEarly(output))
         {
-            Kill(process);
+            // git itself only: the read runs no external diff or text conversion (looking its children up lists every process).
+            Kill(process, entireProcessTree: false);
         }
         var error = await errorTask.ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -201,11 +202,11 @@ internal static class GitCommand
         return buffer.ToArray();
     }
 
-    private static void Kill(Process process)
+    private static void Kill(Process process, bool entireProcessTree = true)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree);
         }
         catch (InvalidOperationException)
         {
