@@ -165,6 +165,11 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                 await GiveUpAsync(claiming).ConfigureAwait(false);
                 throw;
             }
+            if (!request.DryRun && read.Commits.Any(c => c.Files.Count >= WideCommitCounts.MinFiles))
+            {
+                // Its report will be hashed by OpenSSL: loaded now, on the core the rules leave idle, not when the report is done.
+                Sha256.Prepare();
+            }
             await using var held = await claiming.ConfigureAwait(false);
             var analysis = await AnalyseAsync(spec, opened, units, read, llm, cancellationToken).ConfigureAwait(false);
             var failures = await ReportDaysAsync(spec, opened.Days, units, read, analysis, (await ledger.ConfigureAwait(false), held), reports, cancellationToken)
@@ -304,24 +309,24 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }
         var (report, published) = RenderDay(spec, day, read, analysis);
         var large = published.Json.Length >= LargeReportBytes;
-        if (large)
-        {
-            // What reading, ranking and rendering a commit of many thousand files allocated is garbage by now: given back
-            // before the files are written and SQLite makes its own copies of the report, the run peaks lower (bench/README.md,
-            // "wide3").
-            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
-        // The store keeps the JSON with its SHA-256: a large report's (megabytes, hashed by OpenSSL, loaded for it) is taken
-        // on another core. A large report's files are written on another core too while the store takes the report in, its
-        // transaction committing once they are written (bench/README.md, "wide7"); a day of ordinary size writes its files
-        // first, so that the store's connection is not held meanwhile.
+        // The store keeps the JSON with its SHA-256: a large report's (megabytes, hashed by OpenSSL) is taken on another core.
+        // A large report's files are written on another core too, from before the collection below (the hash and the
+        // writes run outside managed code, which it does not stop) until the store has taken the report in, its transaction
+        // committing once they are written (bench/README.md, "wide7"); a day of ordinary size writes its files first, so that
+        // the store's connection is not held meanwhile.
         var jsonHash = store is not null && published.Json.Length > Sha256.ManagedLimit
             ? Task.Run(() => Sha256.HexOf(published.Json.Span), cancellationToken)
             : null;
         var writing = request.DryRun ? Task.FromResult<IReadOnlyList<string>>([])
             : large ? Task.Run(() => DirTarget.WriteAsync(request.OutputDirectory, published, request.Formats, cancellationToken), cancellationToken)
             : DirTarget.WriteAsync(request.OutputDirectory, published, request.Formats, cancellationToken);
-        if (!large)
+        if (large)
+        {
+            // What reading, ranking and rendering a commit of many thousand files allocated is garbage by now: given back
+            // before SQLite makes its own copies of the report, the run peaks lower (bench/README.md, "wide3").
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+        else
         {
             await writing.ConfigureAwait(false);
         }
