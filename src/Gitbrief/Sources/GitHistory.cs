@@ -6,7 +6,8 @@ namespace Gitbrief.Sources;
 
 /// <summary>Reads commits from a git repository on disk (a work tree or a bare mirror) with two git
 /// processes per time range (the list, then the commits in full, with the changed lines of the small ones, read as
-/// git writes them), whatever the number of commits or files.</summary>
+/// git writes them), whatever the number of commits or files; a commit of thousands of modified files is counted by one
+/// git per core instead (<see cref="WideCommitCounts"/>).</summary>
 internal sealed class GitHistory(string directory) : ICommitSource
 {
     public string Directory { get; } = directory;
