@@ -260,14 +260,15 @@ internal sealed partial record CommitSignals
     /// <summary>Whether a change of product files is trivial: a line or two that claims no behaviour, a trivial word on a
     /// small change, proofreading a person does at any size ("clean up wording and typo fixes" across 18 files), a lint
     /// fix ("Fix lints", "silence clippy::implicit_clone"), licence headers, or a fix of type annotations only ("fix
-    /// typing", "correct `device_mesh` type hint in FSDP strategies", "tighten CreateData type" beside a types.d.ts).</summary>
+    /// typing", "correct `device_mesh` type hint in FSDP strategies", "resolve mypy errors in crewai-files", "tighten
+    /// CreateData type" beside a types.d.ts).</summary>
     private static bool IsTrivial(CommitRecord commit, List<string> title, bool claimsBehaviour, string? trivialWord, long productLines) =>
         (productLines <= TrivialLines && !claimsBehaviour) || (trivialWord is not null && productLines <= SmallLines)
         || ((!claimsBehaviour && title.Any(Vocabulary.Proofreading.Contains) || trivialWord is not null && Vocabulary.Proofreading.Contains(trivialWord))
             && productLines <= WordingLines)
         || ((productLines <= LintLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.IsLintFix(commit.Title))
         || TitleSignals.IsHeaderChore(commit.Title)
-        || ((productLines <= RefactorLines || !TitleSignals.NamesMore(commit.Title)) && TitleSignals.FixesTyping(commit.Title))
+        || ((productLines <= RefactorLines || !TitleSignals.NamesMore(commit.Title)) && (TitleSignals.FixesTyping(commit.Title) || TitleSignals.NamesTypeChecker(commit.Title)))
         || (productLines <= RefactorLines && TitleSignals.FixesType(commit.Title) && commit.Files.Any(f => IsTypeDeclarations(f.Path)));
 
     /// <summary>A file of type declarations only: TypeScript's .d.ts, Python's stubs and typing modules.</summary>

@@ -97,7 +97,7 @@ internal static class FileClassifier
 
     private static readonly HashSet<string> DocExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".txt", ".tex", ".ipynb", ".mdx",
+        ".md", ".markdown", ".rst", ".adoc", ".asciidoc", ".txt", ".tex", ".ipynb", ".mdx", ".ronn", ".mdoc", ".man",
     };
 
     private static readonly HashSet<string> DocNames = new(StringComparer.OrdinalIgnoreCase)
@@ -219,7 +219,7 @@ internal static class FileClassifier
         {
             return FileRole.Test;
         }
-        if (Docs.Contains(extension) || DocNameLookup.Contains(stem) || directories.HasFlag(DirectoryKinds.Docs))
+        if (Docs.Contains(extension) || IsManPage(extension) || DocNameLookup.Contains(stem) || directories.HasFlag(DirectoryKinds.Docs))
         {
             return FileRole.Docs;
         }
@@ -275,6 +275,10 @@ internal static class FileClassifier
         return parent[(parent.LastIndexOf('/') + 1)..].Equals("requirements", StringComparison.OrdinalIgnoreCase)
             && (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || extension.Equals(".in", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>A manual page by its section number: "tmux.1", "bundle-add.1", "ares_query.3", "gemfile.5", "perl.3pm".</summary>
+    private static bool IsManPage(ReadOnlySpan<char> extension) =>
+        extension.Length is >= 2 and <= 4 && extension[1] is >= '1' and <= '9' && !extension[2..].ContainsAnyExceptInRange('a', 'z');
 
     private static bool IsRequirements(ReadOnlySpan<char> name) =>
         name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) &&

@@ -67,7 +67,9 @@ internal sealed class RepositoryProfile
         }
         Total = subtree.GetValueOrDefault(string.Empty);
         FindTrunk();
-        components = [.. subtree
+        // Nothing to order for the empty profile (a window without commits): its ThenBy, a generic virtual method, is resolved
+        // at run time by the native build's type loader.
+        components = subtree.Count == 0 ? [] : [.. subtree
             .Where(d => d.Key.Length > 0 && Share(d.Value) >= ComponentShare)
             .Select(d => new Component(d.Key, Name(d.Key), Stem(Name(d.Key)), Depth(d.Key)))
             .OrderBy(c => c.Depth)

@@ -25,7 +25,8 @@ internal static partial class TitleSignals
         || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject));
 
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var",
-    /// "Fix -Wuninitialized-const-pointer for …".</summary>
+    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning"; or unused code removed ("Removed unused code.",
+    /// "fix(agent): remove unused get_variable_names function"; not "remove unused repaint functionality").</summary>
     public static bool IsLintFix(string title) => LintFix().IsMatch(title);
 
     /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
@@ -39,6 +40,11 @@ internal static partial class TitleSignals
     /// <summary>A fix whose last object is a type ("sessions: fix hooks type", "narrow TemplatePathFn pathData type by
     /// context"): a fix of annotations only beside a file of type declarations.</summary>
     public static bool FixesType(string title) => TypeFix().IsMatch(title);
+
+    /// <summary>The title names the type checker its change satisfies ("resolve all strict mypy errors across crewai-tools",
+    /// "Re-enable mypy with simple non-runtime fixes", "Ensure type-checker understands use of Submodules in MTP"): the
+    /// annotations change, nothing that runs.</summary>
+    public static bool NamesTypeChecker(string title) => TypeChecker().IsMatch(title);
 
     /// <summary>The project's own build as what a fix repairs: "Fix phar compilation", "Fix nix flake build (rust toolchain
     /// …)", "Fix: Win32 build failure when paths contain spaces" — not a product that builds or compiles for its users
@@ -76,8 +82,10 @@ internal static partial class TitleSignals
     /// <summary>A bound the product now puts on input it parses ("Limit the number of quoted escapes during multipart
     /// parsing", "Add Content-Length size check in Rack::Multipart::Parser", "Enforce client_max_size over entire
     /// multipart form", "Limit number of chunks before pausing reading"), a bypass it closes ("Fix `header_rules`
-    /// bypass via URL-encoded paths"), or checks that hold under `python -O` ("Replace asserts with exceptions"): the
-    /// words, or null. Not decoding, which is a model's in an inference engine.</summary>
+    /// bypass via URL-encoded paths"), checks that hold under `python -O` ("Replace asserts with exceptions"), or what comes
+    /// over the wire now rejected, validated or required ("Reject invalid content-length v1 requests", "Forbid 0x/+/-
+    /// prefixes on HTTP chunk sizes", "validate mask length", "Require RSA keys of minimum 2048 bits", "enforce verification
+    /// key metadata"): the words, or null. Not decoding, which is a model's in an inference engine.</summary>
     public static string? InputGuardOf(string title) =>
         InputGuard().Match(title) is { Success: true } match ? match.Value : null;
 
@@ -164,7 +172,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|unused (var|variable|import|function)s?|deprecat\w* warnings?|compiler warnings?)\b|\bclippy::|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|unused (var|variable|import|function)s?|dead[_ ]code|deprecat\w* warnings?|compiler warnings?)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -179,13 +187,16 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\s(and|&|\+)\s+\w|,\s*\w+", RegexOptions.CultureInvariant)]
     private static partial Regex SecondChange();
 
-    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines|update|updates|updated|moderni[sz]e|moderni[sz]es|moderni[sz]ed|rewrite|rewrites)\b.{0,60}";
+    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines|update|updates|updated|moderni[sz]e|moderni[sz]es|moderni[sz]ed|rewrite|rewrites|add|adds|added|new)\b.{0,60}";
 
     // What may follow the typing: a place or a purpose ("in FSDP strategies", "by context"), the pull request's number.
-    private const string TypingTail = @"(\s+(in|of|for|by|on|to|with)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
+    private const string TypingTail = @"(\s+again)?(\s+(in|of|for|by|on|to|with)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
 
-    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypingFix();
+
+    [GeneratedRegex(@"\b(mypy|pyright|pyrefly|pytype|type[- ]?checkers?|typecheck(er|ers|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TypeChecker();
 
     [GeneratedRegex(TypingVerbs + @"\btypes?\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypeFix();
@@ -199,7 +210,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Complexity();
 
-    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b|\breplac(e|es|ed|ing)\s+(\w+\s+)?asserts?( statements)?\s+with\s+(\w+\s+)?(exceptions|errors|checks|raises)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b|\breplac(e|es|ed|ing)\s+(\w+\s+)?asserts?( statements)?\s+with\s+(\w+\s+)?(exceptions|errors|checks|raises)\b|\b(reject|rejects|forbid|forbids|enforce|enforces|verify|verifies|validate|validates|require|refuse|refuses|disallow|disallows)\b(?!\)).{0,50}\b(requests?|(pseudo-)?headers?|chunks?|chunk sizes?|content-length|transfer-encoding|payloads?|frames?|masks?|origins?|uris?|cookies?|(rsa|ec|verification|signing|public|private) keys?|jwks?|certificates?|ech config(s| contents|lists?)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InputGuard();
 
     [GeneratedRegex(@"\b(code[- ]scanning|codeql)\b.{0,20}\balerts?\b|\b(validat\w*|verif\w*)\b.{0,30}\bsignatures?\b|\bsignatures?\b.{0,20}\b(validation|verification)\b|\b(cannot|can't|can ?not|could not|never|unable to)\b.{0,30}\bescape\b|^\s*(\[[^\]]*\]\s*)*([\w./-]+:\s*)?(bound|bounds|cap|caps|clamp|clamps)\b.{0,40}\b(offsets?|lengths?|width|sizes?|indices|depth|count)\b.{0,30}\b(to \d+ ?(characters|chars|bytes|[kmg]i?b)\b|against the (\w+ )?(file|buffer|mapping|input|data)\b)|\b(validat\w*|check\w*|sanitiz\w*|verif\w*)\b.{0,40}\b(extract\w*|unpack\w*|unzip\w*|untar\w*)\b|\b(input|request|payload|body|message|frame|header)s? (size|length) (validation|checks?|limits?)\b|random\w*\b.{0,30}\bcrypto\w*|\b(crypto\w*|secure|cryptographically)\b.{0,20}\brandom\w*|\b(parsed|interpreted|treated) as an? (cli |command[- ]line )?(flag|option|switch)\b|\bopen redirects?\b|\b(constant[- ]time|timing (attack|side[- ]channel)s?)\b|\b(zip|decompression) bombs?\b|\b(world|group|other)[- ](readable|writable|writeable)\b|\boverflow (checks?|guards?|patch)\b|\b(check|guard)(s|ed|ing)? (for |against )?((integer|size|length) )?overflows?\b|\b(reject\w*|bound\w*|validat\w*|check\w*|limit\w*|cap|caps|capped)\b.{0,60}\bdeserializ\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

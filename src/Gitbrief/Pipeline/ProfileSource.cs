@@ -27,7 +27,13 @@ internal static class ProfileSource
         GitHistory git, string revision, ReportDay lastDay, bool firstParent, Task<IAnalysisCache?> cache, string repository,
         CancellationToken cancellationToken)
     {
-        await git.CommitsFound.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Abandoned before any commit was listed (a window without commits, every day of them): the empty profile, without
+        // the cancellation exception, which a native run pays for with its unwinding and stack trace.
+        await git.CommitsFound.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!git.CommitsFound.IsCompleted)
+        {
+            return RepositoryProfile.Empty;
+        }
         // A repository younger than its week is profiled as it stands now, and kept under that commit: a re-run of the
         // day (nothing committed since) reads no tree; the next commit reads it again.
         var anchor = await git.NewestCommitBeforeAsync(revision, WeekStart(lastDay), firstParent, cancellationToken).ConfigureAwait(false)

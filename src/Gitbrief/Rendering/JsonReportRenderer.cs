@@ -14,11 +14,6 @@ internal sealed class JsonReportRenderer : IReportRenderer
 {
     private const string Timestamp = "yyyy-MM-ddTHH:mm:sszzz";
 
-    private static readonly JsonReportContext Context = new(new JsonSerializerOptions(JsonReportContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
     public string FileExtension => "json";
 
     /// <summary>The report as JSON; bidirectional controls in commit text are written as \u escapes (<see cref="BidiControls"/>).</summary>
@@ -67,11 +62,11 @@ internal sealed class JsonReportRenderer : IReportRenderer
     }
 
     public static JsonReport Parse(string json) =>
-        JsonSerializer.Deserialize(json, Context.JsonReport) ?? throw new JsonException("the report is empty");
+        JsonSerializer.Deserialize(json, Reading.Context.JsonReport) ?? throw new JsonException("the report is empty");
 
     /// <summary><see cref="Parse(string)"/> of the report's UTF-8 bytes, read as they are (no UTF-16 copy to transcode back).</summary>
     public static JsonReport Parse(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, Context.JsonReport) ?? throw new JsonException("the report is empty");
+        JsonSerializer.Deserialize(utf8, Reading.Context.JsonReport) ?? throw new JsonException("the report is empty");
 
     internal static JsonReport ToModel(DailyReport report)
     {
@@ -128,7 +123,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
     }
 
     private static JsonFile File(ClassifiedFile f) =>
-        new(f.Change.Path, f.Change.OldPath, StatusCodes[f.Change.Status], f.Change.Additions, f.Change.Deletions, f.Change.Binary, RoleCodes[f.Role]);
+        new(f.Change.Path, f.Change.OldPath, FileCodes.Status[f.Change.Status], f.Change.Additions, f.Change.Deletions, f.Change.Binary, FileCodes.Role[f.Role]);
 
     private static JsonAnalysis Analysis(CommitAnalysis a) => new(
         a.Source == AnalysisSource.Llm ? "llm" : "rules",
@@ -144,10 +139,24 @@ internal sealed class JsonReportRenderer : IReportRenderer
 
     private static List<JsonInsight> Insights(IReadOnlyList<Insight> insights) => insights.Select(i => new JsonInsight(i.Text, i.Severity)).ToList();
 
-    /// <summary>The codes of the values written once per file, made once.</summary>
-    private static readonly Dictionary<FileStatus, string> StatusCodes = Enum.GetValues<FileStatus>().ToDictionary(s => s, s => Code(s.ToString()));
+    /// <summary>The context reports are read with (the report model's full metadata), made when a report is first read: writing
+    /// one (a day without commits, say) never builds it.</summary>
+    private static class Reading
+    {
+        public static readonly JsonReportContext Context = new(new JsonSerializerOptions(JsonReportContext.Default.Options)
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+    }
 
-    private static readonly Dictionary<FileRole, string> RoleCodes = Enum.GetValues<FileRole>().ToDictionary(r => r, r => Code(r.ToString()));
+    /// <summary>The codes of the values written once per file, made once, when the first file is written (a report without
+    /// commits never makes them).</summary>
+    private static class FileCodes
+    {
+        public static readonly Dictionary<FileStatus, string> Status = Enum.GetValues<FileStatus>().ToDictionary(s => s, s => Code(s.ToString()));
+
+        public static readonly Dictionary<FileRole, string> Role = Enum.GetValues<FileRole>().ToDictionary(r => r, r => Code(r.ToString()));
+    }
 
     /// <summary>Enum names as camelCase codes: Feature → "feature", CI → "ci", DependencyManifest → "dependencyManifest".</summary>
     private static string Code(ChangeType type) => Code(type.ToString());

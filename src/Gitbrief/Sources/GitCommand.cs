@@ -153,6 +153,10 @@ internal static class GitCommand
             throw new GitbriefException($"cannot run git ({Executable}): {e.Message}; is git installed and on PATH?");
         }
         using var registration = cancellationToken.Register(() => Kill(process));
+        // git runs from here; its output is taken up on a pool thread, so the caller goes on at once, to start the next git
+        // of a run that asks several questions at once: the first reads of a run (the pipes' asynchronous machinery set up,
+        // its I/O thread started) no longer stand between one git's start and the next one's.
+        await Task.Yield();
         var outputTask = read(process.StandardOutput.BaseStream, cancellationToken);
         var errorTask = process.StandardError.ReadToEndAsync(cancellationToken);
         await WriteInputAsync(process, input, cancellationToken).ConfigureAwait(false);

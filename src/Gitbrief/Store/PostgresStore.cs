@@ -148,7 +148,7 @@ internal sealed class PostgresStore : SqlStore
     /// <summary>A pooled connection per operation; a transient fault (a broken connection, the server starting or shutting
     /// down, a serialization failure) empties the pool and tries again on a new connection, backing off, until
     /// <see cref="ReconnectWindow"/> has passed.</summary>
-    protected override async Task<T> RunAsync<T>(Func<DbConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    protected override async Task RunOnConnectionAsync(Func<DbConnection, CancellationToken, Task> operation, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + ReconnectWindow;
         var pause = TimeSpan.FromMilliseconds(100);
@@ -157,7 +157,8 @@ internal sealed class PostgresStore : SqlStore
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                return await operation(connection, cancellationToken).ConfigureAwait(false);
+                await operation(connection, cancellationToken).ConfigureAwait(false);
+                return;
             }
             catch (Exception e) when (PostgresFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested && DateTimeOffset.UtcNow + pause < deadline)
             {

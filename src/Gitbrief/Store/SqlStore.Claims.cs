@@ -12,11 +12,7 @@ internal abstract partial class SqlStore
         IReadOnlyList<ClaimRequest> requests, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         RunAsync(async (connection, ct) =>
         {
-            var ordered = requests
-                .OrderBy(r => r.Key.Scope, StringComparer.Ordinal)
-                .ThenBy(r => r.Key.Repository, StringComparer.Ordinal)
-                .ThenBy(r => r.Key.Day)
-                .ThenBy(r => r.Key.Variant, StringComparer.Ordinal);
+            var ordered = InClaimOrder(requests);
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             foreach (var request in ordered)
             {
@@ -43,6 +39,27 @@ internal abstract partial class SqlStore
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return ClaimAttempt.Success;
         }, cancellationToken);
+
+    /// <summary>The requests by scope, repository, day and variant (ordinal), equal keys in the order given: what
+    /// <c>OrderBy(…).ThenBy(…)</c> gave, without its generic virtual <c>ThenBy</c>, which the native build resolves at run time.</summary>
+    private static ClaimRequest[] InClaimOrder(IReadOnlyList<ClaimRequest> requests)
+    {
+        var ordered = new (ClaimRequest Request, int Index)[requests.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = (requests[i], i);
+        }
+        Array.Sort(ordered, static (a, b) =>
+        {
+            var (x, y) = (a.Request.Key, b.Request.Key);
+            var order = string.CompareOrdinal(x.Scope, y.Scope);
+            order = order != 0 ? order : string.CompareOrdinal(x.Repository, y.Repository);
+            order = order != 0 ? order : x.Day.CompareTo(y.Day);
+            order = order != 0 ? order : string.CompareOrdinal(x.Variant, y.Variant);
+            return order != 0 ? order : a.Index.CompareTo(b.Index);
+        });
+        return Array.ConvertAll(ordered, o => o.Request);
+    }
 
     private static async Task<ClaimAttempt> HolderAsync(DbConnection connection, DbTransaction transaction, ClaimKey key, CancellationToken cancellationToken)
     {

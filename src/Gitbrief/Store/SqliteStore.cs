@@ -128,12 +128,12 @@ internal sealed class SqliteStore : SqlStore
     }
 
     /// <summary>One operation at a time on the connection (it is shared by the run's tasks), its faults translated.</summary>
-    protected override async Task<T> RunAsync<T>(Func<DbConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    protected override async Task RunOnConnectionAsync(Func<DbConnection, CancellationToken, Task> operation, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await operation(connection, cancellationToken).ConfigureAwait(false);
+            await operation(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (StoreFaults.IsEnvironmental(e))
         {

@@ -42,6 +42,14 @@ public sealed class FileClassifierTests
     [InlineData("LICENSE", FileRole.Docs)]
     [InlineData("CHANGELOG", FileRole.Docs)]
     [InlineData("guide/index.rst", FileRole.Docs)]
+    // Manual pages, by section number or their ronn source
+    [InlineData("tmux.1", FileRole.Docs)]
+    [InlineData("bundler/lib/bundler/man/bundle-add.1", FileRole.Docs)]
+    [InlineData("bundler/lib/bundler/man/bundle-add.1.ronn", FileRole.Docs)]
+    [InlineData("src/ares_query.3", FileRole.Docs)]
+    [InlineData("lib/perl.3pm", FileRole.Docs)]
+    [InlineData("src/version.10", FileRole.Other)]
+    [InlineData("src/main.c1", FileRole.Other)]
     // CI
     [InlineData(".github/workflows/ci.yml", FileRole.CI)]
     [InlineData(".github/workflows/release.yaml", FileRole.CI)]

@@ -812,6 +812,16 @@ public sealed class SignalTests
     [InlineData("Enforce client_max_size over entire multipart form (#11889)", true)]
     [InlineData("Limit number of chunks before pausing reading (#11894)", true)]
     [InlineData("Replace asserts with exceptions (#11897)", true)]
+    // What comes over the wire, rejected or validated: request framing, chunk sizes, payloads, keys, origins.
+    [InlineData("Reject invalid content-length v1 requests", true)]
+    [InlineData("Forbid 0x/+/-/whitespace prefixes on HTTP chunk sizes (#1542)", true)]
+    [InlineData("speedups: validate mask length", true)]
+    [InlineData("Require RSA keys of minimum 2048 bits", true)]
+    [InlineData("fix(jwks): enforce verification key metadata", true)]
+    [InlineData("Validate origin in prerendered error page fetch against allowedDomains (#17033)", true)]
+    // The developer's own input, or a verb that is the scope's name.
+    [InlineData("Validate metrics log frequency before scheduling (#4232)", false)]
+    [InlineData("fix(verify): Include database engine in request (#3522)", false)]
     // Decoding is a model's in an inference engine: a cap on its batch protects nothing.
     [InlineData("Cap the decode batch size during speculative decoding", false)]
     [InlineData("Fix `header_rules` bypass via URL-encoded paths.", true)]
