@@ -25,6 +25,10 @@ internal static class Sha256
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ];
 
+    /// <summary>Loads OpenSSL on another thread (nothing waits for it), for a run that will hash an input beyond
+    /// <see cref="ManagedLimit"/> later: its loading is then done by the time the input is.</summary>
+    public static void Prepare() => _ = Task.Run(() => SHA256.HashData(ReadOnlySpan<byte>.Empty));
+
     /// <summary>The digest of <paramref name="data"/> in lowercase hex (as <c>Convert.ToHexStringLower(SHA256.HashData(data))</c>).</summary>
     public static string HexOf(ReadOnlySpan<byte> data)
     {

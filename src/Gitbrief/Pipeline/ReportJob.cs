@@ -165,6 +165,11 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                 await GiveUpAsync(claiming).ConfigureAwait(false);
                 throw;
             }
+            if (!request.DryRun && read.Commits.Any(c => c.Files.Count >= WideCommitCounts.MinFiles))
+            {
+                // Its report will be hashed by OpenSSL: loaded now, on the core the rules leave idle, not when the report is done.
+                Sha256.Prepare();
+            }
             await using var held = await claiming.ConfigureAwait(false);
             var analysis = await AnalyseAsync(spec, opened, units, read, llm, cancellationToken).ConfigureAwait(false);
             var failures = await ReportDaysAsync(spec, opened.Days, units, read, analysis, (await ledger.ConfigureAwait(false), held), reports, cancellationToken)
@@ -302,22 +307,53 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
             await CompleteAsync(store, run.Held, new UnitCompletion(failed, []), cancellationToken).ConfigureAwait(false);
             return (null, new DayFailure(day.Date, reason));
         }
-        var output = await ReportDayAsync(spec, day, read, analysis, cancellationToken).ConfigureAwait(false);
-        if (output.Published!.Json.Length >= LargeReportBytes)
+        var (report, published) = RenderDay(spec, day, read, analysis);
+        var large = published.Json.Length >= LargeReportBytes;
+        // The store keeps the JSON with its SHA-256: a large report's (megabytes, hashed by OpenSSL) is taken on another core.
+        // A large report's files are written on another core too, from before the collection below (the hash and the
+        // writes run outside managed code, which it does not stop) until the store has taken the report in, its transaction
+        // committing once they are written (bench/README.md, "wide7"); a day of ordinary size writes its files first, so that
+        // the store's connection is not held meanwhile.
+        var jsonHash = store is not null && published.Json.Length > Sha256.ManagedLimit
+            ? Task.Run(() => Sha256.HexOf(published.Json.Span), cancellationToken)
+            : null;
+        var writing = request.DryRun ? Task.FromResult<IReadOnlyList<string>>([])
+            : large ? Task.Run(() => DirTarget.WriteAsync(request.OutputDirectory, published, request.Formats, cancellationToken), cancellationToken)
+            : DirTarget.WriteAsync(request.OutputDirectory, published, request.Formats, cancellationToken);
+        if (large)
         {
             // What reading, ranking and rendering a commit of many thousand files allocated is garbage by now: given back
             // before SQLite makes its own copies of the report, the run peaks lower (bench/README.md, "wide3").
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
-        var jsonHash = output.JsonHash is { } hashing ? await hashing.ConfigureAwait(false) : null;
-        var cost = output.Published!.Report.Llm;
-        var record = new WorkUnitRecord(unit, WorkUnitStatus.Done, output.Commits, output.Hash, null, runId, DateTimeOffset.UtcNow)
+        else
+        {
+            await writing.ConfigureAwait(false);
+        }
+        var cost = report.Llm;
+        var record = new WorkUnitRecord(unit, WorkUnitStatus.Done, report.Entries.Count, published.Hash, null, runId, DateTimeOffset.UtcNow)
         {
             LlmUsage = cost?.Usage,
             LlmWallTime = cost?.WallTime,
         };
-        await CompleteAsync(store, run.Held, new UnitCompletion(record, store is null ? [] : Kept(unit, spec, output, runId, jsonHash)), cancellationToken)
-            .ConfigureAwait(false);
+        try
+        {
+            var kept = store is null ? [] : Kept(unit, spec, published, runId, jsonHash is null ? null : await jsonHash.ConfigureAwait(false));
+            await CompleteAsync(store, run.Held, new UnitCompletion(record, kept) { Written = writing }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A file that could not be written is the day's failure, as when the files were written before the store was asked.
+            await writing.ConfigureAwait(false);
+            throw;
+        }
+        var files = await writing.ConfigureAwait(false);
+        var output = new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? published.Markdown : null)
+        {
+            Hash = published.Hash,
+            Partial = report.Partial,
+            Published = published,
+        };
         return (output, null);
     }
 
@@ -343,29 +379,16 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
         }
     }
 
-    /// <summary>One day: its report built from the analyses, rendered, and its files written to the output directory
-    /// (by the <c>dir</c> target's writer, the one place that writes report files; nothing for a dry run).</summary>
-    private async Task<ReportOutput> ReportDayAsync(RepositorySpec spec, ReportDay day, WindowCommits read, RepositoryAnalysis analysis, CancellationToken cancellationToken)
+    /// <summary>One day: its report built from the analyses and rendered (its files are written by the <c>dir</c> target's
+    /// writer, the one place that writes report files; nothing for a dry run).</summary>
+    private (DailyReport Report, PublishedReport Published) RenderDay(RepositorySpec spec, ReportDay day, WindowCommits read, RepositoryAnalysis analysis)
     {
         var commits = read.ByDay[day.Date];
         var llm = analysis.Llm;
         var report = analysis.Builder.Build(day, analysis.Repository, commits, c => analysis.Analyses[c.Sha], llm?.HighlightsOf(day.Date), llm?.ThemesOf(day.Date))
             with { Partial = day.EndExclusive > request.Now, Llm = llm?.InfoOf(day.Date, commits) };
         observer.StageChanged(spec.DisplayName, RunStage.Rendering, day.IsoDate);
-        var published = Render(spec, report);
-        // The store keeps the JSON with its SHA-256: a large report's (megabytes, hashed by OpenSSL, loaded for it) is taken
-        // on another core while the files are written.
-        var jsonHash = !request.DryRun && published.Json.Length > Sha256.ManagedLimit
-            ? Task.Run(() => Sha256.HexOf(published.Json.Span), cancellationToken)
-            : null;
-        var files = request.DryRun ? [] : await DirTarget.WriteAsync(request.OutputDirectory, published, request.Formats, cancellationToken).ConfigureAwait(false);
-        return new ReportOutput(spec.DisplayName, report.Day.Date, report.Entries.Count, files, request.DryRun ? published.Markdown : null)
-        {
-            Hash = published.Hash,
-            Partial = report.Partial,
-            Published = published,
-            JsonHash = jsonHash,
-        };
+        return (report, Render(spec, report));
     }
 
     /// <summary>Stops reading the repository's profile (its git processes, if any started, are killed) and waits for that
@@ -555,9 +578,8 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
 
     /// <summary>The unit's rendered report as the store keeps it, Markdown and JSON whatever the formats written: a publish
     /// job on another machine delivers from there.</summary>
-    private List<StoredReport> Kept(WorkUnitKey unit, RepositorySpec spec, ReportOutput output, long runId, string? jsonHash)
+    private List<StoredReport> Kept(WorkUnitKey unit, RepositorySpec spec, PublishedReport published, long runId, string? jsonHash)
     {
-        var published = output.Published!;
         var now = DateTimeOffset.UtcNow;
         var kept = new List<StoredReport>(2);
         foreach (var (format, content) in new[] { ("md", Utf8NoBom.GetBytes(published.Markdown)), ("json", published.Json) })

@@ -11,8 +11,4 @@ public sealed record ReportOutput(string Repository, DateOnly Day, int Commits, 
 
     /// <summary>What the publish targets deliver: the report and its rendered text (set unless the repository failed).</summary>
     internal Publishing.PublishedReport? Published { get; init; }
-
-    /// <summary>The SHA-256 of <see cref="Published"/>'s JSON, being taken beside the writing of the files (a large report
-    /// only; null when the store hashes it itself).</summary>
-    internal Task<string>? JsonHash { get; init; }
 }

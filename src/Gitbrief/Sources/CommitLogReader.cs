@@ -40,16 +40,20 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
     /// (each commit's is done with before the next commit's is read), not one grown from nothing for every commit.</summary>
     private ArrayBufferWriter<byte> keptPatch = new();
     private ArrayBufferWriter<byte> entryBuffer = new();
+    private readonly List<Range> entryTokens = [];
 
     /// <summary>Reads <paramref name="output"/> to its end, keeping the commits' patches in <paramref name="patches"/> if given.
     /// With <paramref name="countsFromPatch"/> (git was not asked for <c>--numstat</c>), each file's line counts are taken
     /// from its patch; a commit whose patch cannot give them as numstat would (<see cref="FileEntries.TryCountFrom"/>) is
     /// left out of <see cref="CommitLogRead.Commits"/> and named in <see cref="CommitLogRead.Unsettled"/>, to be read again
-    /// with <c>--numstat</c>.</summary>
-    public static Task<CommitLogRead> ReadAllAsync(Stream output, KeptPatches? patches, bool countsFromPatch, CancellationToken cancellationToken) =>
-        new CommitLogReader(output, patches).ReadAllAsync(countsFromPatch, cancellationToken);
+    /// with <c>--numstat</c>.
+    /// With <paramref name="splitParts"/> of two or more (counts from the patch, no patches kept), the read stops before
+    /// the patch of a commit that <see cref="WideCommitCounts"/> would count in that many parts (<see cref="CommitLogRead.Wide"/>).</summary>
+    public static Task<CommitLogRead> ReadAllAsync(
+        Stream output, KeptPatches? patches, bool countsFromPatch, CancellationToken cancellationToken, int splitParts = 0) =>
+        new CommitLogReader(output, patches).ReadAllAsync(countsFromPatch, countsFromPatch && patches is null ? splitParts : 0, cancellationToken);
 
-    private async Task<CommitLogRead> ReadAllAsync(bool countsFromPatch, CancellationToken cancellationToken)
+    private async Task<CommitLogRead> ReadAllAsync(bool countsFromPatch, int splitParts, CancellationToken cancellationToken)
     {
         var read = new CommitLogRead([], []);
         var head = new ArrayBufferWriter<byte>();
@@ -71,6 +75,11 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
             // while reading when it may be, decide after.
             var commit = parsed.Count == 1 && !countsFromPatch ? parsed[0] with { Files = entries.ToList() } : null;
             var keep = commit is not null ? ChangedLineReader.IsSmall(commit) : sha is not null && ChangedLineReader.MayBeSmall(parsed[0].Parents.Count, entries.Count);
+            if (patchFollows && splitParts > 1 && sha is not null && WideCommitCounts.Split(parsed[0], entries, splitParts) is { } parts)
+            {
+                read.Wide = new WideCommit(parsed[0], entries, parts);
+                return read;
+            }
             var patch = patchFollows ? await ReadPatchAsync(keep, builder, sections, cancellationToken).ConfigureAwait(false) : null;
             if (builder is not null)
             {
@@ -133,7 +142,7 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                     return false;
                 }
             }
-            var tokens = GitLogParser.Tokenize(entry.WrittenSpan);
+            var tokens = GitLogParser.Tokenize(entry.WrittenSpan, entryTokens);
             var at = 0;
             if (!entries.Read(entry.WrittenSpan, tokens, ref at))
             {

@@ -68,6 +68,46 @@ internal sealed class FileEntries
         return true;
     }
 
+    /// <summary>The paths of the raw entries read so far, in git's order.</summary>
+    public List<string> Paths() => raw.ConvertAll(r => r.Path);
+
+    /// <summary>Whether every file read so far was modified in place (no addition, deletion, rename, copy or type change):
+    /// then no file's diff depends on another's, and git can count any subset of them on its own.</summary>
+    public bool AllModified => raw.TrueForAll(r => r.Status == FileStatus.Modified);
+
+    /// <summary>Takes the line counts from <c>git log -z --numstat</c> outputs that together list every raw entry once, in
+    /// the raw entries' order (<see cref="WideCommitCounts"/>: each a part of the commit's files, the parts in order). False,
+    /// leaving the counts alone, when they do not: an entry missing, repeated, out of place or unreadable.</summary>
+    public bool TryCountFromNumstat(IReadOnlyList<byte[]> outputs)
+    {
+        var counted = new List<(int Add, int Del, bool Binary)>(raw.Count);
+        foreach (var output in outputs)
+        {
+            foreach (var token in GitLogParser.Tokenize(output))
+            {
+                var entry = output.AsSpan()[token].TrimStart((byte)'\n');
+                if (entry.IsEmpty)
+                {
+                    continue;
+                }
+                if (counted.Count >= raw.Count || !TryParseNumstat(entry, out var add, out var del, out var binary, out var path)
+                    || path.IsEmpty || !IsPath(path, raw[counted.Count].Path))
+                {
+                    return false;
+                }
+                counted.Add((add, del, binary));
+            }
+        }
+        if (counted.Count != raw.Count)
+        {
+            return false;
+        }
+        stats.Clear();
+        countsInOrder.Clear();
+        countsInOrder.AddRange(counted);
+        return true;
+    }
+
     /// <summary>The files, in the order of their raw entries, with the counts of their numstat entries.</summary>
     public List<FileChange> ToList()
     {

@@ -39,17 +39,24 @@ internal static class GitCommand
 
     /// <summary>Runs git and hands its stdout to <paramref name="read"/> as it comes, so that nothing has to hold the
     /// whole output; what <paramref name="read"/> returns, or (when git failed and <paramref name="allowFailure"/>)
-    /// null.</summary>
+    /// null. When <paramref name="stoppedEarly"/> says that what was read is all that is wanted, git is killed, not waited
+    /// for, and its exit does not count.</summary>
     public static async Task<T?> StreamAsync<T>(
         string? workingDirectory,
         IReadOnlyList<string> arguments,
         Func<Stream, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken,
         bool allowFailure = false,
-        string? input = null)
+        string? input = null,
+        Func<T, bool>? stoppedEarly = null)
         where T : class
     {
-        var (exitCode, output, error) = await RunCoreAsync(workingDirectory, arguments, null, read, cancellationToken, input).ConfigureAwait(false);
+        var (exitCode, output, error) = await RunCoreAsync(workingDirectory, arguments, null, read, cancellationToken, input, stoppedEarly)
+            .ConfigureAwait(false);
+        if (stoppedEarly is not null && stoppedEarly(output))
+        {
+            return output;
+        }
         ThrowUnlessSucceeded(arguments, exitCode, error, allowFailure);
         return exitCode == 0 ? output : null;
     }
@@ -93,7 +100,8 @@ internal static class GitCommand
         IReadOnlyDictionary<string, string>? config,
         Func<Stream, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken,
-        string? input)
+        string? input,
+        Func<T, bool>? stoppedEarly = null)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -163,6 +171,11 @@ internal static class GitCommand
             Kill(process);
             throw;
         }
+        if (stoppedEarly is not null && stoppedEarly(output))
+        {
+            // git itself only: the read runs no external diff or text conversion (looking its children up lists every process).
+            Kill(process, entireProcessTree: false);
+        }
         var error = await errorTask.ConfigureAwait(false);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         return (process.ExitCode, output, SecretRedactor.Redact(error));
@@ -193,11 +206,11 @@ internal static class GitCommand
         return buffer.ToArray();
     }
 
-    private static void Kill(Process process)
+    private static void Kill(Process process, bool entireProcessTree = true)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
+            process.Kill(entireProcessTree);
         }
         catch (InvalidOperationException)
         {

@@ -6,7 +6,8 @@ namespace Gitbrief.Sources;
 
 /// <summary>Reads commits from a git repository on disk (a work tree or a bare mirror) with two git
 /// processes per time range (the list, then the commits in full, with the changed lines of the small ones, read as
-/// git writes them), whatever the number of commits or files.</summary>
+/// git writes them), whatever the number of commits or files; a commit of thousands of modified files is counted by one
+/// git per core instead (<see cref="WideCommitCounts"/>).</summary>
 internal sealed class GitHistory(string directory) : ICommitSource
 {
     public string Directory { get; } = directory;
@@ -200,11 +201,36 @@ internal sealed class GitHistory(string directory) : ICommitSource
         {
             input.Append(sha).Append('\n');
         }
-        var read = await GitCommand.StreamAsync(
+        var read = (await GitCommand.StreamAsync(
                 Directory, ShowArguments(firstParent, countsFromPatch),
-                (output, token) => CommitLogReader.ReadAllAsync(output, kept, countsFromPatch, token), cancellationToken, input: input.ToString())
-            .ConfigureAwait(false);
-        return read!;
+                (output, token) => CommitLogReader.ReadAllAsync(output, kept, countsFromPatch, token, WideCommitCounts.Parts), cancellationToken,
+                input: input.ToString(), stoppedEarly: r => r.Wide is not null)
+            .ConfigureAwait(false))!;
+        return read.Wide is { } wide ? await ReadWideAsync(read, wide, shas, firstParent, cancellationToken).ConfigureAwait(false) : read;
+    }
+
+    /// <summary>The read that stopped at <paramref name="wide"/> completed: the wide commit counted by parts (or, when the
+    /// parts fail to list its files, read whole with <c>--numstat</c>) while the commits after it are read by another git.</summary>
+    private async Task<CommitLogRead> ReadWideAsync(CommitLogRead read, WideCommit wide, List<string> shas, bool firstParent, CancellationToken cancellationToken)
+    {
+        var rest = shas[(shas.IndexOf(wide.Commit.Sha) + 1)..];
+        var remaining = rest.Count > 0 ? ReadPartAsync(rest, countsFromPatch: true, firstParent, cancellationToken) : null;
+        if (await WideCommitCounts.CountAsync(Directory, wide.Commit, wide.Entries, wide.Parts, cancellationToken).ConfigureAwait(false))
+        {
+            read.Commits.Add(wide.Commit with { Files = wide.Entries.ToList() });
+        }
+        else
+        {
+            read.Commits.AddRange((await ReadPartAsync([wide.Commit.Sha], countsFromPatch: false, firstParent, cancellationToken).ConfigureAwait(false)).Commits);
+        }
+        if (remaining is not null)
+        {
+            var after = await remaining.ConfigureAwait(false);
+            read.Commits.AddRange(after.Commits);
+            read.Unsettled.AddRange(after.Unsettled);
+        }
+        read.Wide = null;
+        return read;
     }
 
     /// <summary>The committer date of the newest commit that a report would list, or null for an empty history.</summary>

@@ -122,9 +122,13 @@ internal static class GitLogParser
         return bytes.Length == Marker.Length && bytes.SequenceEqual("\u0001gitbrief"u8);
     }
 
-    internal static List<Range> Tokenize(ReadOnlySpan<byte> output)
+    internal static List<Range> Tokenize(ReadOnlySpan<byte> output) => Tokenize(output, []);
+
+    /// <summary>The NUL-separated tokens of <paramref name="output"/> into <paramref name="tokens"/>, emptied first (a reader of
+    /// thousands of entries reuses one list).</summary>
+    internal static List<Range> Tokenize(ReadOnlySpan<byte> output, List<Range> tokens)
     {
-        var tokens = new List<Range>();
+        tokens.Clear();
         var start = 0;
         while (start <= output.Length)
         {

@@ -134,6 +134,10 @@ internal abstract partial class SqlStore : IGitbriefStore
         {
             await ExecuteInAsync(connection, transaction, SaveReportSql, ReportParameters(report), ct).ConfigureAwait(false);
         }
+        if (completion.Written is { } written)
+        {
+            await written.ConfigureAwait(false);
+        }
         await ExecuteInAsync(connection, transaction, RecordSql, RecordParameters(completion.Record), ct).ConfigureAwait(false);
         if (completion.Claim is { } claim)
         {

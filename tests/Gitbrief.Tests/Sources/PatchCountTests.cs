@@ -86,6 +86,49 @@ public sealed class PatchCountTests
         Assert.All(commits, c => Assert.Equal(c.Files[0].Additions, c.Lines!.Count));
     }
 
+    [Fact]
+    public async Task A_commit_modifying_thousands_of_files_has_each_files_numstat_counts_and_the_commits_after_it_are_read()
+    {
+        using var repository = TestRepository.Create();
+        var paths = Enumerable.Range(0, 1_200).Select(i => i switch
+        {
+            < 500 => $"src/a/f{i}.txt",
+            < 900 => $"src/b/{i % 3}/f{i}.txt",
+            < 1_150 => $"lib/f{i}.txt",
+            _ => $"top{i}.txt",
+        }).ToList();
+        WriteAll(repository, paths, _ => 6, _ => "line");
+        repository.WriteBytes("src/a/blob.dat", [0x62, 0x00, 0x01]).Commit("base", "2026-03-13T10:00:00+00:00");
+        repository.WriteLines("src/a/f1.txt", 8).Commit("small, older", "2026-03-14T01:00:00+00:00");
+        WriteAll(repository, paths, i => 7 + (i % 4), i => i % 2 == 0 ? "line" : "row");
+        repository.WriteBytes("src/a/blob.dat", [0x62, 0x00, 0x02]).Commit("every file", "2026-03-14T02:00:00+00:00");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var commits = await new GitHistory(repository.Path).ReadAsync("HEAD", Day, Day.AddDays(1), false, timeout.Token);
+
+        Assert.Equal(["every file", "small, older"], commits.Select(c => c.Title));
+        foreach (var commit in commits)
+        {
+            Assert.Equal(Numstat(repository, commit.Sha), commit.Files.Select(f => $"{f.Path} {(f.Binary ? "-" : f.Additions)} {(f.Binary ? "-" : f.Deletions)}"));
+        }
+        Assert.Equal(1_201, commits[0].Files.Count);
+        Assert.All(commits[0].Files, f => Assert.Equal(FileStatus.Modified, f.Status));
+        Assert.Null(commits[0].Lines);
+        Assert.Equal(["+line 7", "+line 8"], commits[1].Lines!.Select(l => (l.Added ? "+" : "-") + l.Text));
+    }
+
+    /// <summary>Writes numbered lines into each of <paramref name="paths"/> and stages them with one git call.</summary>
+    private static void WriteAll(TestRepository repository, List<string> paths, Func<int, int> lines, Func<int, string> prefix)
+    {
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var full = Path.Combine(repository.Path, paths[i]);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, string.Concat(Enumerable.Range(1, lines(i)).Select(n => $"{prefix(i)} {n}\n")));
+        }
+        repository.Git("add", "-A");
+    }
+
     /// <summary>"path added deleted" per file of <c>git log --numstat -M</c> (binary: "-"), in git's order.</summary>
     private static List<string> Numstat(TestRepository repository, string sha)
     {
