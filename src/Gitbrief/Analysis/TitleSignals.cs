@@ -25,8 +25,9 @@ internal static partial class TitleSignals
         || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject));
 
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var",
-    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.",
-    /// "fix(agent): remove unused get_variable_names function"; not "remove unused repaint functionality").</summary>
+    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging
+    /// output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.", "fix(agent): remove
+    /// unused get_variable_names function"; not "remove unused repaint functionality").</summary>
     public static bool IsLintFix(string title) => LintFix().IsMatch(title);
 
     /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
