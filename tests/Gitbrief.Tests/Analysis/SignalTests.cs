@@ -505,6 +505,8 @@ public sealed class SignalTests
     [InlineData("fix")]
     [InlineData("More fixes")]
     [InlineData("wip (#1820)")]
+    [InlineData("wip - comments")]
+    [InlineData("Refining")]
     public void A_title_that_names_no_change_is_low_however_much_it_touches(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).Files(3, i => $"cupy/cuda/runtime{i}.pyx", 40, 12));
