@@ -43,6 +43,7 @@ internal static class FileClassifier
         "package.json", "Cargo.toml", "pyproject.toml", "go.mod", "Gemfile", "pom.xml", "build.gradle", "build.gradle.kts",
         "setup.py", "setup.cfg", "environment.yml", "environment.yaml", "Pipfile", "composer.json", "mix.exs", "pubspec.yaml",
         "Podfile", "vcpkg.json", "conanfile.txt", "conanfile.py", "Directory.Packages.props", "packages.config", "deno.json",
+        "libs.versions.toml",
     };
 
     private static readonly HashSet<string> BuildNames = new(StringComparer.OrdinalIgnoreCase)

@@ -80,6 +80,7 @@ public sealed class FileClassifierTests
     [InlineData("package.json", FileRole.DependencyManifest)]
     [InlineData("web/package.json", FileRole.DependencyManifest)]
     [InlineData("Cargo.toml", FileRole.DependencyManifest)]
+    [InlineData("gradle/libs.versions.toml", FileRole.DependencyManifest)]
     [InlineData("requirements.txt", FileRole.DependencyManifest)]
     [InlineData("requirements-dev.txt", FileRole.DependencyManifest)]
     [InlineData("requirements/framework.txt", FileRole.DependencyManifest)]
