@@ -595,7 +595,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|^\s*(fix(es)?|changes|updates) (from|after|per) (the )?(code |pr )?reviews?\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpTitle();
 
-    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(?<word>((more|minor|small|some|quick|tiny|few|misc|other) )?(fix|fixes|fixed|fixup|wip|changes|tweaks?|cleanup|clean up|revert|typos?|nits?|refining|polish|polishing)|wip(?= - \w+$))\s*(\(#\d+\)|- \w+)?\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?((?<word>((more|minor|small|some|quick|tiny|few|misc|other) )?(fix|fixes|fixed|fixup|wip|changes|tweaks?|cleanup|clean up|revert|typos?|nits?|refining|polish|polishing))\s*(\(#\d+\))?|(?<word>wip) - \w+)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnnamedTitle();
 
     [GeneratedRegex(@"\b(nothing|no one|nobody|no code|no callers?)\b.{0,30}\b(imports?|uses?|calls?|references?|depends)\b|\b(unused|dead code|no longer used)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
