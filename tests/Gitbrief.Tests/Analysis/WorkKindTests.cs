@@ -241,6 +241,8 @@ public sealed class WorkKindTests
     [InlineData("fix dead_code warning", true)]
     [InlineData("Fix code style", true)]
     [InlineData("Fix CS/WS issue", true)]
+    // "CS" is coding style in capitals only: a fix of a cs (C#) generator changes what it generates.
+    [InlineData("fix cs generator for nested enums", false)]
     [InlineData("Fix BodyPipe debugging in handleChunkedRequestBody() (#2224)", true)]
     [InlineData("Fix crash when debugging SNMP requests with long OIDs", false)]
     [InlineData("fix: renderer: remove unused repaint functionality", false)]
