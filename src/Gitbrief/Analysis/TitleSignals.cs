@@ -18,11 +18,13 @@ internal static partial class TitleSignals
         : null;
 
     /// <summary>The title says the commit is about tests: a <c>test:</c>/<c>tests:</c> type, a <c>test1234:</c>
-    /// area, a <c>fix: tests …</c> subject.</summary>
+    /// area, a <c>fix: tests …</c> subject, or a subject whose only object is tests ("Add more tests", "repl: Snapshot testing",
+    /// "Less verbose tests"; not "Fix broken pipe error and update tests").</summary>
     public static bool DeclaresTests(CommitTraits traits) =>
         traits is { Declared: true, WeightKey: "test" }
         || (traits.Scope is { } scope && NumberedTestArea().IsMatch(scope))
-        || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject));
+        || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject))
+        || TestsObject().IsMatch(traits.Subject);
 
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var",
     /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging
@@ -207,6 +209,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"^tests?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TestsSubject();
+
+    [GeneratedRegex(@"^\s*((add|adds|added|more|less|improve[sd]?|fix|fixes|fixed|update[sd]?|extend(s|ed)?|expand(s|ed)?|simplif(y|ies|ied)|clean ?up|refactor(s|ed)?)\s+)?(?!.*\b(and|&)\b)([\w-]+\s+){0,2}?(tests|testing|test cases|unit ?tests)\s*(\(#\d+\))?\s*\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TestsObject();
 
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Complexity();
