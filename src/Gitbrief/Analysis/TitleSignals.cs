@@ -169,7 +169,7 @@ internal static partial class TitleSignals
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
 
-    [GeneratedRegex(@"^\s*(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?)|factor(s|ed)?( out)?|libif(y|ies|ied)|(move[sd]?|split)(?=\b.{0,60}\b(into|to|out of)\s+(its own|their own|a separate|separate|a dedicated|dedicated)\b))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RefactorVerb();
 
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -195,7 +195,7 @@ internal static partial class TitleSignals
     // What may follow the typing: a place or a purpose ("in FSDP strategies", "by context"), the pull request's number.
     private const string TypingTail = @"(\s+again)?(\s+(in|of|for|by|on|to|with)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
 
-    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?|type stubs?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypingFix();
 
     [GeneratedRegex(@"\b(mypy|pyright|pyrefly|pytype|type[- ]?checkers?|typecheck(er|ers|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
