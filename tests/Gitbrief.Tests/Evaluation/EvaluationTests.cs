@@ -17,7 +17,7 @@ public sealed class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all fifty-seven hold-out sets together (7,705 commits, 546 high): high precision 82.7%, recall 60.3%
+    /// <summary>Over all sixty-four hold-out sets together (8,653 commits, 626 high): high precision 81.5%, recall 59.9%
     /// (the thirteenth holds a security release whose fixes mostly never say so, 26 highs of which the rules find 11).</summary>
     private const double HoldOutPrecisionFloor = 0.81;
     private const double HoldOutRecallFloor = 0.59;
@@ -29,7 +29,8 @@ public sealed class EvaluationTests
          "eval/holdout30", "eval/holdout31", "eval/holdout32", "eval/holdout33", "eval/holdout34", "eval/holdout35", "eval/holdout36", "eval/holdout37", "eval/holdout38", "eval/holdout39",
          "eval/holdout40", "eval/holdout41", "eval/holdout42", "eval/holdout43", "eval/holdout44", "eval/holdout45",
          "eval/holdout46", "eval/holdout47", "eval/holdout48", "eval/holdout49", "eval/holdout50", "eval/holdout51", "eval/holdout52", "eval/holdout53",
-         "eval/holdout54", "eval/holdout55", "eval/holdout56", "eval/holdout57"];
+         "eval/holdout54", "eval/holdout55", "eval/holdout56", "eval/holdout57",
+         "eval/holdout58", "eval/holdout59", "eval/holdout60", "eval/holdout61", "eval/holdout62", "eval/holdout63", "eval/holdout64"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -118,6 +119,13 @@ public sealed class EvaluationTests
     [InlineData("eval/holdout55", 0.62)]
     [InlineData("eval/holdout56", 0.80)]
     [InlineData("eval/holdout57", 0.79)]
+    [InlineData("eval/holdout58", 0.76)]
+    [InlineData("eval/holdout59", 0.84)]
+    [InlineData("eval/holdout60", 0.71)]
+    [InlineData("eval/holdout61", 0.79)]
+    [InlineData("eval/holdout62", 0.80)]
+    [InlineData("eval/holdout63", 0.71)]
+    [InlineData("eval/holdout64", 0.69)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -135,7 +143,7 @@ public sealed class EvaluationTests
             .SelectMany(result => result.Commits).ToList();
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
-        Assert.True(pooled.Count >= 7650, $"{pooled.Count} hold-out commits");
+        Assert.True(pooled.Count >= 8600, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
