@@ -162,7 +162,7 @@ internal sealed partial record CommitSignals
         var (core, periphery) = Placements(source.Count > 0 ? source : product, profile);
         var automation = files.Any(f => f.Role == FileRole.CI) && product.Count > 0
             && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
-        var examplesOnly = product.Count > 0 && product.All(f => InFolder(f.Change.Path, Vocabulary.ExampleDirectories));
+        var examplesOnly = product.Count > 0 && product.All(f => InExampleFolder(f.Change.Path));
         var fullTitle = Vocabulary.Words(commit.Title);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
         var dependency = release is not null ? null
@@ -378,7 +378,7 @@ internal sealed partial record CommitSignals
         {
             var lines = Math.Max(1L, (long)file.Change.Additions + file.Change.Deletions);
             total += lines;
-            var placement = InFolder(file.Change.Path, Vocabulary.PeripheryDirectories) || InFolder(file.Change.Path, Vocabulary.ExampleDirectories)
+            var placement = InFolder(file.Change.Path, Vocabulary.PeripheryDirectories) || InExampleFolder(file.Change.Path)
                 ? Placement.Periphery
                 : profile.PlacementOf(file.Change.Path);
             if (placement is Placement.Core or Placement.Unknown or Placement.Normal)
@@ -394,6 +394,29 @@ internal sealed partial record CommitSignals
     }
 
     private static bool InFolder(string path, HashSet<string> names) => FolderIn(path, names) is not null;
+
+    /// <summary>Under an examples-like folder: <c>examples/</c>, <c>demo/</c>, or one named for what it shows
+    /// (<c>dart-api-examples/</c>, <c>nodejs_examples/</c>, <c>react-demo/</c>).</summary>
+    private static bool InExampleFolder(string path)
+    {
+        if (InFolder(path, Vocabulary.ExampleDirectories))
+        {
+            return true;
+        }
+        var lookup = Vocabulary.ExampleDirectories.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rest = path.AsSpan();
+        for (var slash = rest.IndexOf('/'); slash >= 0; slash = rest.IndexOf('/'))
+        {
+            var segment = rest[..slash];
+            var separator = segment.LastIndexOfAny('-', '_');
+            if (separator > 0 && separator < segment.Length - 1 && lookup.Contains(segment[(separator + 1)..].ToString().ToLowerInvariant()))
+            {
+                return true;
+            }
+            rest = rest[(slash + 1)..];
+        }
+        return false;
+    }
 
     /// <summary>The commit tells users about itself: a changelog, changeset or release-notes entry, or user documentation.</summary>
     private static bool AnnouncedToUsers(IReadOnlyList<ClassifiedFile> files) =>

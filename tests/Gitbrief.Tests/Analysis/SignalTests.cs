@@ -675,6 +675,21 @@ public sealed class SignalTests
         Assert.Equal("experimental / preview (wip)", wip.Reason("experimental").Detail);
     }
 
+    [Theory]
+    [InlineData("dart-api-examples/tts/bin/zipvoice-zh-en.dart", true)]
+    [InlineData("nodejs_examples/test-offline-tts.js", true)]
+    [InlineData("examples/tts/main.py", true)]
+    [InlineData("src/examples_parser/main.py", false)]
+    public void A_folder_named_for_the_examples_it_holds_is_examples(string path, bool examples)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Add Dart API examples for ZipVoice models (#3347)")
+            .Added(path, 120)
+            .File(".github/scripts/test-dart.sh", 8, 0));
+
+        Assert.Equal(examples, analyzed.ReasonCodes().Contains("examples"));
+        Assert.Equal(examples, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
     [Fact]
     public void A_feature_whose_title_names_an_example_is_no_core_capability()
     {
