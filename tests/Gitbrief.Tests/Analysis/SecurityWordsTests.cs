@@ -25,6 +25,7 @@ public sealed class SecurityWordsTests
     [InlineData("fix: denial-of-service with deep nesting", "denial-of-service")]
     [InlineData("fix: DoS with deep nesting", "DoS")]
     [InlineData("fix: buffer overflow in decoder", "buffer overflow")]
+    [InlineData("Fix model load heap overflow (#2068)", "heap overflow")]
     [InlineData("fix: use-after-free on close", "use-after-free")]
     [InlineData("[sparse] UAF in sparse_reset", "UAF")]
     [InlineData("fix: __proto__ pollution (#4885)", "__proto__ pollution")]
