@@ -222,7 +222,8 @@ internal static class FileClassifier
         {
             return FileRole.Test;
         }
-        if (Docs.Contains(extension) || IsManPage(extension) || DocNameLookup.Contains(stem) || directories.HasFlag(DirectoryKinds.Docs))
+        if (Docs.Contains(extension) || IsManPage(extension) || DocNameLookup.Contains(stem) || directories.HasFlag(DirectoryKinds.Docs)
+            || IsTranslation(folder, extension, name))
         {
             return FileRole.Docs;
         }
@@ -278,6 +279,43 @@ internal static class FileClassifier
         return parent[(parent.LastIndexOf('/') + 1)..].Equals("requirements", StringComparison.OrdinalIgnoreCase)
             && (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || extension.Equals(".in", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>Message catalogs (<c>po/de.po</c>, <c>app_de.arb</c>, <c>Localizable.strings</c>), translation data in an
+    /// i18n/locale/lang folder (<c>src/lang/de-DE.json</c>, <c>app/assets/i18n/ar.json</c>) and Android's translated
+    /// strings (<c>res/values-pl/strings.xml</c>): words a user reads, like the docs.</summary>
+    private static bool IsTranslation(ReadOnlySpan<char> folder, ReadOnlySpan<char> extension, ReadOnlySpan<char> name)
+    {
+        if (TranslationCatalogs.Contains(extension))
+        {
+            return true;
+        }
+        if (!TranslationData.Contains(extension))
+        {
+            return false;
+        }
+        var parent = folder[(folder.LastIndexOf('/') + 1)..];
+        if (parent.StartsWith("values-", StringComparison.Ordinal) && (name is "strings.xml" or "translations.xml" or "plurals.xml"))
+        {
+            return true;
+        }
+        foreach (var range in folder.Split('/'))
+        {
+            if (TranslationFolders.Contains(folder[range]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TranslationCatalogs = new HashSet<string>(
+        [".po", ".pot", ".arb", ".xliff", ".xlf", ".strings", ".stringsdict"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TranslationData = new HashSet<string>(
+        [".json", ".yaml", ".yml", ".xml", ".properties", ".toml"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TranslationFolders = new HashSet<string>(
+        ["i18n", "l10n", "locale", "locales", "lang", "langs", "translations"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A manual page by its section number: "tmux.1", "bundle-add.1", "ares_query.3", "gemfile.5", "perl.3pm".</summary>
     private static bool IsManPage(ReadOnlySpan<char> extension) =>

@@ -38,6 +38,13 @@ public sealed class FileClassifierTests
     [InlineData("benches/parse.rs", FileRole.Test)]
     // Docs
     [InlineData("docs/guide/install.md", FileRole.Docs)]
+    [InlineData("po/de.po", FileRole.Docs)]
+    [InlineData("warehouse/locale/messages.pot", FileRole.Docs)]
+    [InlineData("src/lang/de-DE.json", FileRole.Docs)]
+    [InlineData("app/assets/i18n/ar.json", FileRole.Docs)]
+    [InlineData("features/home/impl/src/main/res/values-pl/translations.xml", FileRole.Docs)]
+    [InlineData("features/home/impl/src/main/res/values/colors.xml", FileRole.Config)]
+    [InlineData("src/lang/parser.go", FileRole.Source)]
     [InlineData("docs/conf.py", FileRole.Docs)]
     [InlineData("README.md", FileRole.Docs)]
     [InlineData("CONTRIBUTING.md", FileRole.Docs)]
