@@ -26,6 +26,7 @@ public sealed class SecurityWordsTests
     [InlineData("fix: DoS with deep nesting", "DoS")]
     [InlineData("fix: buffer overflow in decoder", "buffer overflow")]
     [InlineData("Fix model load heap overflow (#2068)", "heap overflow")]
+    [InlineData("PR #1: Fix integer overflow leading to heap OOB write in Reshape", "heap OOB write")]
     [InlineData("fix: use-after-free on close", "use-after-free")]
     [InlineData("[sparse] UAF in sparse_reset", "UAF")]
     [InlineData("fix: __proto__ pollution (#4885)", "__proto__ pollution")]
