@@ -705,6 +705,7 @@ public sealed class SignalTests
     [Theory]
     [InlineData("codec: fix broken length_delimited builder doc examples (#8350)")]
     [InlineData("caddytls: Enhance ECH documentation")]
+    [InlineData("Fix grammar for Silence is not yet valid (#4800)")]
     public void A_fix_or_rewrite_of_documentation_in_code_is_wording(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/codec/length_delimited.rs", 25, 13));
