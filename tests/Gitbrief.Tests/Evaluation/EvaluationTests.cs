@@ -17,10 +17,10 @@ public sealed class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all sixty-four hold-out sets together (8,653 commits, 626 high): high precision 81.5%, recall 59.9%
+    /// <summary>Over all seventy hold-out sets together (9,418 commits, 675 high): high precision 80.4%, recall 59.0%
     /// (the thirteenth holds a security release whose fixes mostly never say so, 26 highs of which the rules find 11).</summary>
-    private const double HoldOutPrecisionFloor = 0.81;
-    private const double HoldOutRecallFloor = 0.59;
+    private const double HoldOutPrecisionFloor = 0.80;
+    private const double HoldOutRecallFloor = 0.58;
 
     private static readonly string[] HoldOuts =
         ["eval/holdout", "eval/holdout2", "eval/holdout3", "eval/holdout4", "eval/holdout5", "eval/holdout6", "eval/holdout7", "eval/holdout8", "eval/holdout9", "eval/holdout10", "eval/holdout11",
@@ -30,7 +30,8 @@ public sealed class EvaluationTests
          "eval/holdout40", "eval/holdout41", "eval/holdout42", "eval/holdout43", "eval/holdout44", "eval/holdout45",
          "eval/holdout46", "eval/holdout47", "eval/holdout48", "eval/holdout49", "eval/holdout50", "eval/holdout51", "eval/holdout52", "eval/holdout53",
          "eval/holdout54", "eval/holdout55", "eval/holdout56", "eval/holdout57",
-         "eval/holdout58", "eval/holdout59", "eval/holdout60", "eval/holdout61", "eval/holdout62", "eval/holdout63", "eval/holdout64"];
+         "eval/holdout58", "eval/holdout59", "eval/holdout60", "eval/holdout61", "eval/holdout62", "eval/holdout63", "eval/holdout64",
+         "eval/holdout65", "eval/holdout66", "eval/holdout67", "eval/holdout68", "eval/holdout69", "eval/holdout70"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -125,7 +126,13 @@ public sealed class EvaluationTests
     [InlineData("eval/holdout61", 0.79)]
     [InlineData("eval/holdout62", 0.80)]
     [InlineData("eval/holdout63", 0.71)]
-    [InlineData("eval/holdout64", 0.69)]
+    [InlineData("eval/holdout64", 0.71)]
+    [InlineData("eval/holdout65", 0.59)]
+    [InlineData("eval/holdout66", 0.68)]
+    [InlineData("eval/holdout67", 0.84)]
+    [InlineData("eval/holdout68", 0.80)]
+    [InlineData("eval/holdout69", 0.80)]
+    [InlineData("eval/holdout70", 0.91)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -143,7 +150,7 @@ public sealed class EvaluationTests
             .SelectMany(result => result.Commits).ToList();
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
-        Assert.True(pooled.Count >= 8600, $"{pooled.Count} hold-out commits");
+        Assert.True(pooled.Count >= 9400, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
