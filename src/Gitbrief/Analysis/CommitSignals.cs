@@ -397,26 +397,7 @@ internal sealed partial record CommitSignals
 
     /// <summary>Under an examples-like folder: <c>examples/</c>, <c>demo/</c>, or one named for what it shows
     /// (<c>dart-api-examples/</c>, <c>nodejs_examples/</c>, <c>react-demo/</c>).</summary>
-    private static bool InExampleFolder(string path)
-    {
-        if (InFolder(path, Vocabulary.ExampleDirectories))
-        {
-            return true;
-        }
-        var lookup = Vocabulary.ExampleDirectories.GetAlternateLookup<ReadOnlySpan<char>>();
-        var rest = path.AsSpan();
-        for (var slash = rest.IndexOf('/'); slash >= 0; slash = rest.IndexOf('/'))
-        {
-            var segment = rest[..slash];
-            var separator = segment.LastIndexOfAny('-', '_');
-            if (separator > 0 && separator < segment.Length - 1 && lookup.Contains(segment[(separator + 1)..].ToString().ToLowerInvariant()))
-            {
-                return true;
-            }
-            rest = rest[(slash + 1)..];
-        }
-        return false;
-    }
+    private static bool InExampleFolder(string path) => FolderIn(path, Vocabulary.ExampleDirectories, byLastWord: true) is not null;
 
     /// <summary>The commit tells users about itself: a changelog, changeset or release-notes entry, or user documentation.</summary>
     private static bool AnnouncedToUsers(IReadOnlyList<ClassifiedFile> files) =>
@@ -558,7 +539,9 @@ internal sealed partial record CommitSignals
 
     /// <summary>The first folder of <paramref name="path"/> whose name, lower-cased, is one of <paramref name="names"/>. Asked
     /// several times of every file (20,000 for a mass reformat): the segments are lower-cased into a buffer, not allocated.</summary>
-    private static string? FolderIn(string path, HashSet<string> names)
+    /// <summary>The first folder of <paramref name="path"/> named in <paramref name="names"/> (case-insensitively), or — with
+    /// <paramref name="byLastWord"/> — whose last '-' or '_' separated word is ("dart-api-examples").</summary>
+    private static string? FolderIn(string path, HashSet<string> names, bool byLastWord = false)
     {
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[256];
@@ -568,7 +551,8 @@ internal sealed partial record CommitSignals
             var segment = rest[..slash];
             var lower = segment.Length <= buffer.Length ? buffer[..segment.Length] : new char[segment.Length];
             segment.ToLowerInvariant(lower);
-            if (lookup.Contains(lower))
+            var separator = byLastWord ? lower.LastIndexOfAny('-', '_') : -1;
+            if (lookup.Contains(lower) || separator > 0 && lookup.Contains(lower[(separator + 1)..]))
             {
                 return segment.ToString();
             }
