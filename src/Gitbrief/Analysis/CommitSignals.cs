@@ -581,7 +581,7 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ed|ing)( version)? v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ed|ing)( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
@@ -607,7 +607,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"\b(flaky|flakiness|tests?|ci|build|benchmarks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotGraduation();
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?|errors?)|doctests?|(go|rust|java|type)doc)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|release notes\b|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?|errors?)|doctests?|(go|rust|java|type)doc)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();
 
     /// <summary>The first environment variable a title names: an upper-case word with an underscore

@@ -64,6 +64,8 @@ internal static class FileClassifier
         "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data", "fixtures", "e2e", "benchmarks",
         "autotest", "autotests", "regress", "regression", "regressions", "testsuite", "test-suite", "unittests", "unit_tests",
         "unit-tests", "integration_tests", "integration-tests",
+        // Fuzzing harnesses and Rust's bench targets exercise the product; nothing under them ships.
+        "fuzz", "fuzzing", "fuzzer", "fuzzers", "fuzz_targets", "fuzz-targets", "benches",
     };
 
     /// <summary>Configuration of a test runner or coverage tool: it changes how tests run, nothing that ships.</summary>

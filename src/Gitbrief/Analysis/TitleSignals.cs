@@ -18,11 +18,13 @@ internal static partial class TitleSignals
         : null;
 
     /// <summary>The title says the commit is about tests: a <c>test:</c>/<c>tests:</c> type, a <c>test1234:</c>
-    /// area, a <c>fix: tests …</c> subject.</summary>
+    /// area, a <c>fix: tests …</c> subject, or a subject whose only object is tests ("Add more tests", "repl: Snapshot testing",
+    /// "Less verbose tests"; not "Fix broken pipe error and update tests").</summary>
     public static bool DeclaresTests(CommitTraits traits) =>
         traits is { Declared: true, WeightKey: "test" }
         || (traits.Scope is { } scope && NumberedTestArea().IsMatch(scope))
-        || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject));
+        || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject))
+        || TestsObject().IsMatch(traits.Subject);
 
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var",
     /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging
@@ -167,7 +169,7 @@ internal static partial class TitleSignals
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
 
-    [GeneratedRegex(@"^\s*(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?)|factor(s|ed)?( out)?|libif(y|ies|ied)|(move[sd]?|split)(?=\b.{0,60}\b(into|to|out of)\s+(its own|their own|a separate|separate|a dedicated|dedicated)\b))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RefactorVerb();
 
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -193,7 +195,7 @@ internal static partial class TitleSignals
     // What may follow the typing: a place or a purpose ("in FSDP strategies", "by context"), the pull request's number.
     private const string TypingTail = @"(\s+again)?(\s+(in|of|for|by|on|to|with)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
 
-    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?|type stubs?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypingFix();
 
     [GeneratedRegex(@"\b(mypy|pyright|pyrefly|pytype|type[- ]?checkers?|typecheck(er|ers|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -207,6 +209,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"^tests?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TestsSubject();
+
+    [GeneratedRegex(@"^\s*((add|adds|added|more|less|improve[sd]?|fix|fixes|fixed|update[sd]?|extend(s|ed)?|expand(s|ed)?|simplif(y|ies|ied)|clean ?up|refactor(s|ed)?)\s+)?(?!.*\b(and|&)\b)([\w-]+\s+){0,2}?(tests|testing|test cases|unit ?tests)\s*(\(#\d+\))?\s*\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TestsObject();
 
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Complexity();

@@ -33,6 +33,9 @@ public sealed class FileClassifierTests
     [InlineData("conftest.py", FileRole.Test)]
     [InlineData("src/ParserTests.cs", FileRole.Test)]
     [InlineData("tests/fixtures/README.md", FileRole.Test)]
+    [InlineData("crates/fuzzing/src/oracles/api.rs", FileRole.Test)]
+    [InlineData("fuzz/fuzz_targets/oom.rs", FileRole.Test)]
+    [InlineData("benches/parse.rs", FileRole.Test)]
     // Docs
     [InlineData("docs/guide/install.md", FileRole.Docs)]
     [InlineData("docs/conf.py", FileRole.Docs)]

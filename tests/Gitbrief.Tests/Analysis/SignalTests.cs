@@ -101,6 +101,8 @@ public sealed class SignalTests
     [Theory]
     [InlineData("ggml : bump version to 0.9.7 (ggml/1425)", "ggml/CMakeLists.txt", "0.9.7")]
     [InlineData("Bump 0.16.0 (#27136)", "Cargo.toml", "0.16.0")]
+    [InlineData("publish 0.28.1 to npm", "npm/esbuild/package.json", "0.28.1")]
+    [InlineData("[ci skip] Publish 4.7.0a1", "packages/application/package.json", "4.7.0a1")]
     public void A_release_version_bump_with_any_title_prefix_is_low(string title, string manifest, string version)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title)
@@ -513,6 +515,43 @@ public sealed class SignalTests
 
         Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
         Assert.Contains("unnamed", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("repl: Snapshot testing")]
+    [InlineData("Less verbose tests")]
+    [InlineData("Fix more tests")]
+    [InlineData("Add integration tests (#88)")]
+    public void A_title_whose_only_object_is_tests_is_low_though_tests_live_beside_the_code(string title)
+    {
+        // Zig and Rust keep tests in the source files: the title is the only tell.
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(3, i => $"src/repl/part{i}.zig", 60, 20));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("tests", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Fix broken pipe error and update tests")]
+    [InlineData("add MoveSubBucket test")]
+    public void A_title_naming_a_change_beside_its_tests_is_not_a_test_change(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).Files(3, i => $"src/repl/part{i}.zig", 60, 20));
+
+        Assert.DoesNotContain("tests", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("release notes for css nesting bugfix")]
+    [InlineData("Release notes for Scrapy 2.18 (#7969)")]
+    public void Release_notes_are_wording_though_comments_of_code_change_with_them(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title)
+            .File("CHANGELOG.md", 12, 0)
+            .File("internal/css_parser/css_nesting.go", 6, 2));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Contains("wording", analyzed.ReasonCodes());
     }
 
     [Theory]

@@ -69,6 +69,10 @@ public sealed class WorkKindTests
     [InlineData("chore: Deduplicate distributed all-reduce (#4144)", "deduplicate")]
     [InlineData("[ty] Simplify script metadata query (#27121)", "simplify")]
     [InlineData("Consolidate project-index resolution helpers into ProjectIndexHelp", "consolidate")]
+    [InlineData("proto: Factor out DatagramConnectionEvent", "factor out")]
+    [InlineData("trailer: libify a couple of functions", "libify")]
+    [InlineData("incusd/images: Split pruneExpiredImage into its own function", "split")]
+    [InlineData("Move device context to separate module", "move")]
     public void A_refactor_a_reviewer_reads_in_one_go_is_low(string title, string verb)
     {
         var analyzed = CommitBuilder.Message(title).File("src/request.kt", 150, 140).Analyze();
@@ -79,6 +83,8 @@ public sealed class WorkKindTests
 
     [Theory]
     [InlineData("Inline RequestCommon (#8806)", 500, 400)]
+    // A move that is the change: a public type moves to another package.
+    [InlineData("Move VolumeNameGenerator to Aspire.Hosting (#7464)", 150, 118)]
     [InlineData("refactor(core): memory usage to handle discrete/unified systems better (#2143)", 150, 118)]
     public void A_large_refactor_or_one_that_states_a_purpose_is_not_dismissed(string title, int additions, int deletions)
     {
@@ -266,6 +272,7 @@ public sealed class WorkKindTests
     // A type that is behaviour, not an annotation: the fix still changes what runs.
     [InlineData("fix: preserve renderer type in copy() during SSR (#18616)", false)]
     [InlineData("Add a type option to the upload command", false)]
+    [InlineData("Fix type stub", true)]
     public void Headers_annotations_and_lints_are_trivial_at_any_size(string title, bool trivial)
     {
         var analyzed = CommitBuilder.Message(title).File("src/runner/main.py", 40, 25).File("src/runner/bench.py", 12, 8).Analyze();
