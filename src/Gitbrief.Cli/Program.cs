@@ -4,7 +4,6 @@ using Gitbrief.Cli;
 // Reports are UTF-8 whatever the locale says (LANG=C would otherwise print "?" for Chinese text).
 Console.OutputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-RootCommandName.Preset();
 var root = new RootCommand("Gitbrief: what changed yesterday in the git repositories you follow, ranked and analysed.")
 {
     HelpName = RootCommandName.Tool,
