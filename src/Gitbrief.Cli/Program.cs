@@ -4,7 +4,10 @@ using Gitbrief.Cli;
 // Reports are UTF-8 whatever the locale says (LANG=C would otherwise print "?" for Chinese text).
 Console.OutputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-var root = new RootCommand("Gitbrief: what changed yesterday in the git repositories you follow, ranked and analysed.");
+var root = new RootCommand("Gitbrief: what changed yesterday in the git repositories you follow, ranked and analysed.")
+{
+    HelpName = RootCommandName.Tool,
+};
 root.Options.Add(GlobalOptions.Debug);
 root.Options.Add(GlobalOptions.Quiet);
 root.Subcommands.Add(ReportCommand.Create());

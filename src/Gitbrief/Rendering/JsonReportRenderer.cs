@@ -57,7 +57,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
     private static void Serialize(PassingBufferWriter output, JsonReport model)
     {
         using var writer = new Utf8JsonWriter(output, Writer);
-        JsonSerializer.Serialize(writer, model, JsonReportWriterContext.Default.JsonReport);
+        JsonReportWriterContext.Write(writer, model);
         writer.Flush();
     }
 

@@ -82,11 +82,17 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
                 ? []
                 : [new Group($"{labels.AllChanges} ({report.Entries.Count.ToString(CultureInfo.InvariantCulture)})", report.Entries)];
         }
-        return new[] { ImportanceLevel.High, ImportanceLevel.Medium, ImportanceLevel.Low }
-            .Select(level => (level, entries: report.AtLevel(level).ToList()))
-            .Where(g => g.entries.Count > 0)
-            .Select(g => new Group(labels.Group(g.level, g.entries.Count), g.entries))
-            .ToList();
+        // A loop, not Select after Where: that Select is a generic virtual method the Native AOT runtime resolves on first use.
+        var groups = new List<Group>();
+        foreach (var level in (ReadOnlySpan<ImportanceLevel>)[ImportanceLevel.High, ImportanceLevel.Medium, ImportanceLevel.Low])
+        {
+            var entries = report.AtLevel(level).ToList();
+            if (entries.Count > 0)
+            {
+                groups.Add(new Group(labels.Group(level, entries.Count), entries));
+            }
+        }
+        return groups;
     }
 
     /// <summary>The anchors of every heading, computed in document order as GitHub does.</summary>

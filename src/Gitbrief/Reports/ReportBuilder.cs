@@ -26,10 +26,12 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
         ReportDay day, ReportRepository repository, IEnumerable<CommitRecord> commits, Func<CommitRecord, AnalyzedCommit> analyze,
         IReadOnlyList<string>? highlights = null, IReadOnlyList<ReportTheme>? themes = null)
     {
+        // Lists mapped with ConvertAll, not a Select chained after another operator: that Select is a generic virtual method
+        // of LINQ's iterators, which the Native AOT runtime resolves at run time on first use (bench/README.md, "start9").
         var entries = commits
             .OrderByDescending(c => c.CommittedAt)
-            .Select(c => Entry(c, analyze(c)))
-            .ToList();
+            .ToList()
+            .ConvertAll(c => Entry(c, analyze(c)));
         return new DailyReport
         {
             Day = day,
@@ -38,8 +40,8 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
             Highlights = highlights ?? entries
                 .Where(e => e.Level == ImportanceLevel.High && !e.Importance.Muted)
                 .Take(MaxHighlights)
-                .Select(e => PointText.Clip(e.Commit.Title, MaxTitleLength))
-                .ToList(),
+                .ToList()
+                .ConvertAll(e => PointText.Clip(e.Commit.Title, MaxTitleLength)),
             Themes = themes ?? ThemeFinder.Find(entries, repository.Name),
         };
     }

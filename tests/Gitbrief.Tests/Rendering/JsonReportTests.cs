@@ -67,6 +67,35 @@ public sealed partial class JsonReportTests
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void The_direct_writer_writes_what_the_serializer_writes(ReportLanguage language)
+    {
+        var report = RenderingSamples.Report(language);
+        foreach (var model in new[] { JsonReportRenderer.ToModel(report), JsonReportRenderer.ToModel(report with { Partial = true }) })
+        {
+            var options = new JsonWriterOptions
+            {
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                Indented = true,
+                IndentSize = 2,
+                NewLine = "\n",
+            };
+            var serialized = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(serialized, options))
+            {
+                JsonSerializer.Serialize(writer, model, JsonReportWriterContext.Default.JsonReport);
+            }
+            var direct = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(direct, options))
+            {
+                JsonReportWriterContext.Write(writer, model);
+            }
+
+            Assert.Equal(Encoding.UTF8.GetString(serialized.WrittenSpan), Encoding.UTF8.GetString(direct.WrittenSpan));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void The_keys_are_the_documented_ones_in_order(ReportLanguage language)
     {
         using var document = JsonDocument.Parse(RenderingSamples.Json(RenderingSamples.Report(language)));
