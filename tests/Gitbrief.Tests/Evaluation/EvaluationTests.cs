@@ -17,7 +17,7 @@ public sealed class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all seventy hold-out sets together (9,418 commits, 675 high): high precision 80.4%, recall 59.0%
+    /// <summary>Over all seventy-three hold-out sets together (9,776 commits, 688 high): high precision 80.2%, recall 58.7%
     /// (the thirteenth holds a security release whose fixes mostly never say so, 26 highs of which the rules find 11).</summary>
     private const double HoldOutPrecisionFloor = 0.80;
     private const double HoldOutRecallFloor = 0.58;
@@ -31,7 +31,8 @@ public sealed class EvaluationTests
          "eval/holdout46", "eval/holdout47", "eval/holdout48", "eval/holdout49", "eval/holdout50", "eval/holdout51", "eval/holdout52", "eval/holdout53",
          "eval/holdout54", "eval/holdout55", "eval/holdout56", "eval/holdout57",
          "eval/holdout58", "eval/holdout59", "eval/holdout60", "eval/holdout61", "eval/holdout62", "eval/holdout63", "eval/holdout64",
-         "eval/holdout65", "eval/holdout66", "eval/holdout67", "eval/holdout68", "eval/holdout69", "eval/holdout70"];
+         "eval/holdout65", "eval/holdout66", "eval/holdout67", "eval/holdout68", "eval/holdout69", "eval/holdout70",
+         "eval/holdout71", "eval/holdout72", "eval/holdout73"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -133,6 +134,9 @@ public sealed class EvaluationTests
     [InlineData("eval/holdout68", 0.80)]
     [InlineData("eval/holdout69", 0.80)]
     [InlineData("eval/holdout70", 0.91)]
+    [InlineData("eval/holdout71", 0.85)]
+    [InlineData("eval/holdout72", 0.70)]
+    [InlineData("eval/holdout73", 0.90)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -150,7 +154,7 @@ public sealed class EvaluationTests
             .SelectMany(result => result.Commits).ToList();
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
-        Assert.True(pooled.Count >= 9400, $"{pooled.Count} hold-out commits");
+        Assert.True(pooled.Count >= 9750, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
