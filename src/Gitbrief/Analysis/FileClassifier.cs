@@ -133,6 +133,7 @@ internal static class FileClassifier
         Ci = 4,
         Test = 8,
         Docs = 16,
+        Translations = 32,
     }
 
     /// <summary>Every directory name that says something, with all it says: one look-up per directory of a path instead
@@ -154,6 +155,7 @@ internal static class FileClassifier
         Add(["ci"], DirectoryKinds.Ci);
         Add(TestSegments, DirectoryKinds.Test);
         Add(["docs", "doc"], DirectoryKinds.Docs);
+        Add(["i18n", "l10n", "locale", "locales", "lang", "langs", "translations"], DirectoryKinds.Translations);
         return names;
     }
 
@@ -223,7 +225,7 @@ internal static class FileClassifier
             return FileRole.Test;
         }
         if (Docs.Contains(extension) || IsManPage(extension) || DocNameLookup.Contains(stem) || directories.HasFlag(DirectoryKinds.Docs)
-            || IsTranslation(folder, extension, name))
+            || IsTranslation(directories, folder, extension, name))
         {
             return FileRole.Docs;
         }
@@ -283,7 +285,7 @@ internal static class FileClassifier
     /// <summary>Message catalogs (<c>po/de.po</c>, <c>app_de.arb</c>, <c>Localizable.strings</c>), translation data in an
     /// i18n/locale/lang folder (<c>src/lang/de-DE.json</c>, <c>app/assets/i18n/ar.json</c>) and Android's translated
     /// strings (<c>res/values-pl/strings.xml</c>): words a user reads, like the docs.</summary>
-    private static bool IsTranslation(ReadOnlySpan<char> folder, ReadOnlySpan<char> extension, ReadOnlySpan<char> name)
+    private static bool IsTranslation(DirectoryKinds directories, ReadOnlySpan<char> folder, ReadOnlySpan<char> extension, ReadOnlySpan<char> name)
     {
         if (TranslationCatalogs.Contains(extension))
         {
@@ -294,18 +296,8 @@ internal static class FileClassifier
             return false;
         }
         var parent = folder[(folder.LastIndexOf('/') + 1)..];
-        if (parent.StartsWith("values-", StringComparison.Ordinal) && (name is "strings.xml" or "translations.xml" or "plurals.xml"))
-        {
-            return true;
-        }
-        foreach (var range in folder.Split('/'))
-        {
-            if (TranslationFolders.Contains(folder[range]))
-            {
-                return true;
-            }
-        }
-        return false;
+        return directories.HasFlag(DirectoryKinds.Translations)
+            || parent.StartsWith("values-", StringComparison.Ordinal) && (name is "strings.xml" or "translations.xml" or "plurals.xml");
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TranslationCatalogs = new HashSet<string>(
@@ -313,9 +305,6 @@ internal static class FileClassifier
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TranslationData = new HashSet<string>(
         [".json", ".yaml", ".yml", ".xml", ".properties", ".toml"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TranslationFolders = new HashSet<string>(
-        ["i18n", "l10n", "locale", "locales", "lang", "langs", "translations"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A manual page by its section number: "tmux.1", "bundle-add.1", "ares_query.3", "gemfile.5", "perl.3pm".</summary>
     private static bool IsManPage(ReadOnlySpan<char> extension) =>
