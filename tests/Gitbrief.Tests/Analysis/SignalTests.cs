@@ -900,6 +900,12 @@ public sealed class SignalTests
     [InlineData("Check for overflow on uint16 sizes in pgproto3", true)]
     [InlineData("Reject nbits==0 ProductQuantizer on deserialization (T279464247) (#5483)", true)]
     [InlineData("Fix integer overflow warning in the benchmark", false)]
+    // An integer overflow or underflow fixed in what parses input; a weakness named by its CWE id.
+    [InlineData("in_syslog: fix integer overflow in octet-counting length parser", true)]
+    [InlineData("Fix arithmetic overflows in IUP handling.", true)]
+    [InlineData("Guard against underflow in calculating val.last_arg_offset in top dict processing. (#6180)", true)]
+    [InlineData("Guard JSON conversion depth for CWE-674", true)]
+    [InlineData("Use secure lookup comparer for CWE-407", true)]
     [InlineData("ssh_exec: don't use sh for ssh execution\n\nThe command line may use user input (the remote path) so this may be vulnerable to command injection.", true)]
     public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {
