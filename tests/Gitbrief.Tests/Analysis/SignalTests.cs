@@ -906,6 +906,12 @@ public sealed class SignalTests
     [InlineData("Guard against underflow in calculating val.last_arg_offset in top dict processing. (#6180)", true)]
     [InlineData("Guard JSON conversion depth for CWE-674", true)]
     [InlineData("Use secure lookup comparer for CWE-407", true)]
+    // A panic on malformed input is a denial of service; access the product now checks.
+    [InlineData("fix: avoid panic on malformed tlog entries (#4649)", true)]
+    [InlineData("Lock down tuner API to be admin-only", true)]
+    [InlineData("Fix admin API not applying sufficient page permission checks", true)]
+    [InlineData("Only apply ETag header for documents after authentication has passed", true)]
+    [InlineData("Fix response checks for admin API insufficient permission checks in tests", false)]
     [InlineData("ssh_exec: don't use sh for ssh execution\n\nThe command line may use user input (the remote path) so this may be vulnerable to command injection.", true)]
     public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {
