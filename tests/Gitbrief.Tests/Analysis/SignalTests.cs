@@ -908,6 +908,10 @@ public sealed class SignalTests
     [InlineData("Use secure lookup comparer for CWE-407", true)]
     // A panic on malformed input is a denial of service; access the product now checks.
     [InlineData("fix: avoid panic on malformed tlog entries (#4649)", true)]
+    [InlineData("snappy: read frame length as 3 bytes to avoid OOB at boundary", true)]
+    [InlineData("Avoid reading outside activity_mem", true)]
+    [InlineData("Add a max recursion depth guard to reverse_cursive_minor_offset()", true)]
+    [InlineData("zstd: add 100 MB decompression size limit", true)]
     [InlineData("Lock down tuner API to be admin-only", true)]
     [InlineData("Fix admin API not applying sufficient page permission checks", true)]
     [InlineData("Only apply ETag header for documents after authentication has passed", true)]
