@@ -126,7 +126,7 @@ internal static partial class TitleSignals
     /// hardening ("Meant as security hardening.").</summary>
     public static string? SevereDangerIn(string body, string? scope)
     {
-        // "This is **not** a security fix.": a danger the body denies is none.
+        // "This is **not** a security fix.", "fixed as a non-security bug": a danger the body denies is none.
         var match = SevereDanger().Match(body);
         while (match.Success && Negation().IsMatch(body.AsSpan(Math.Max(0, match.Index - NegationReach), Math.Min(match.Index, NegationReach))))
         {
@@ -258,7 +258,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution|vulnerable to \w+( \w+)?|(command|shell|SQL|code|script|header|CRLF|HTML|template) injection|security[- ](fix(es)?|hardening|issues?|flaws?|bugs?|patch(es)?|holes?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereDanger();
 
-    [GeneratedRegex(@"\b(not|no|never|isn't|wasn't|aren't|without)\b[\W_]*(\w+[\W_]+)?[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(not|no|non|never|isn't|wasn't|aren't|without)\b[\W_]*(\w+[\W_]+)?[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negation();
 
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

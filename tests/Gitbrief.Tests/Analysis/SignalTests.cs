@@ -776,6 +776,18 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void A_bug_its_body_calls_a_non_security_bug_is_no_security_fix()
+    {
+        const string body = "\n\nThis issue was found during a security audit by NCC Group Cryptography Services, and was assessed and is being fixed as\na non-security bug.";
+        var denied = Analyzed(CommitBuilder.Message("ssh/knownhosts: treat only ASCII space and tab as whitespace" + body).File("ssh/knownhosts/knownhosts.go", 12, 3));
+        var claimed = Analyzed(CommitBuilder.Message("ssh/knownhosts: treat only ASCII space and tab as whitespace\n\nThis is a security bug.").File("ssh/knownhosts/knownhosts.go", 12, 3));
+
+        Assert.DoesNotContain("security", denied.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Medium, denied.Importance.Level);
+        Assert.Contains("security", claimed.ReasonCodes());
+    }
+
+    [Fact]
     public void A_fix_that_names_an_indentation_change_and_only_reindents_is_formatting()
     {
         var analyzed = Analyzed(CommitBuilder.Message("Fix indent")
