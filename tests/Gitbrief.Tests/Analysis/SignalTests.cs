@@ -776,6 +776,16 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void An_advisory_id_in_a_trailer_without_its_dash_makes_a_fix_a_security_fix()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Ensure tls-crypt keys are not setup twice\n\nThe key is now checked directly.\n\nCVE: 2026-13698\nChange-Id: I3b5e4e8")
+            .File("src/openvpn/ssl.c", 14, 6));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.Contains("2026-13698", analyzed.Importance.Reasons.Single(r => r.Code is "security" or "hardening").Detail);
+    }
+
+    [Fact]
     public void A_bug_its_body_calls_a_non_security_bug_is_no_security_fix()
     {
         const string body = "\n\nThis issue was found during a security audit by NCC Group Cryptography Services, and was assessed and is being fixed as\na non-security bug.";
