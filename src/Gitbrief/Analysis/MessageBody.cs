@@ -369,7 +369,7 @@ internal static partial class MessageBody
 
     /// <summary>Whether nothing but URLs, issue/PR numbers, ticket ids, shas (with a quoted title) and connectors
     /// remain. Token by token, so that the time stays linear in the text; the tokens are spans of the text, not strings
-    /// (most statements fail at their first word, and each used to be split whole into strings first).</summary>
+    /// (the check stops at the first word that is not a reference; the statement was split whole into strings first).</summary>
     private static bool IsReferenceOnly(string text)
     {
         var words = QuotedTitle().Replace(text, " ").AsSpan();
