@@ -415,9 +415,11 @@ internal sealed partial record CommitSignals
     /// "block") counts at <paramref name="lead"/>, the title's leading verb, or after "to"/"and".</summary>
     private static string? HardeningIn(List<string> title, int lead, List<string> body, CommitTraits traits, string bodyLead)
     {
-        // A keyword in the title, or an advisory id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in the body).
+        // A keyword in the title, or an advisory or weakness id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in
+        // the body, "Guard JSON conversion depth for CWE-674").
         if (traits.Security && traits.SecurityKeyword is { } keyword && (traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-            || keyword.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase) || keyword.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase)))
+            || keyword.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase) || keyword.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase)
+            || keyword.StartsWith("CWE-", StringComparison.OrdinalIgnoreCase)))
         {
             return keyword;
         }

@@ -105,7 +105,8 @@ internal static class FileClassifier
 
     private static readonly HashSet<string> DocNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "CONTRIBUTORS", "CHANGELOG", "CHANGES", "README", "CODEOWNERS",
+        "LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "CONTRIBUTORS", "CHANGELOG", "CHANGES", "README", "CODEOWNERS", "NEWS",
+        "HISTORY", "THANKS", "MAINTAINERS",
     };
 
     private static readonly HashSet<string> ConfigExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -224,7 +225,7 @@ internal static class FileClassifier
         {
             return FileRole.Test;
         }
-        if (Docs.Contains(extension) || IsManPage(extension) || DocNameLookup.Contains(stem) || directories.HasFlag(DirectoryKinds.Docs)
+        if (Docs.Contains(extension) || IsManPage(extension) || (DocNameLookup.Contains(stem) && !Sources.Contains(extension)) || directories.HasFlag(DirectoryKinds.Docs)
             || IsTranslation(directories, folder, extension, name))
         {
             return FileRole.Docs;

@@ -1,4 +1,5 @@
 using System.Net;
+using Gitbrief.Sources;
 using System.Text.RegularExpressions;
 
 namespace Gitbrief.Analysis;
@@ -192,15 +193,15 @@ internal static partial class MessageBody
     {
         var text = HtmlComment().Replace(message.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), string.Empty);
         var all = text.Split('\n');
-        var title = Array.FindIndex(all, l => l.Trim().Length > 0);
-        if (title < 0)
+        var bodyStart = CommitMessage.BodyStart(all);
+        if (bodyStart < 0)
         {
             return [];
         }
         var lines = new List<string>();
         var details = 0;
         var fence = false;
-        foreach (var line in all.Skip(title + 1))
+        foreach (var line in all.Skip(bodyStart))
         {
             var trimmed = line.TrimStart();
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))

@@ -98,7 +98,11 @@ internal static partial class TitleSignals
     /// an archive is extracted, a size check of what a request carries, randomness taken from a cryptographic source, an
     /// argument that would be "parsed as a CLI flag", an open redirect, a timing attack, a decompression bomb, files left
     /// world-readable, an overflow check or guard added ("add overflow check in strdup/strndup", "guard against overflow
-    /// in mi_wcsdup", "Check for overflow on uint16 sizes"), what a deserializer reads rejected, bounded or validated ("Reject
+    /// in mi_wcsdup", "Check for overflow on uint16 sizes") or an integer overflow or underflow fixed ("Fix arithmetic overflows in
+    /// IUP handling", "in_syslog: fix integer overflow in octet-counting length parser"), a panic or crash on malformed or
+    /// crafted input avoided ("fix: avoid panic on malformed tlog entries"), an out-of-bounds access avoided ("snappy: read frame
+    /// length as 3 bytes to avoid OOB at boundary", "Avoid reading outside activity_mem"), a recursion depth guard, a limit on
+    /// what decompression produces ("zstd: add 100 MB decompression size limit"), what a deserializer reads rejected, bounded or validated ("Reject
     /// nbits==0 ProductQuantizer on deserialization"): the words, or null.</summary>
     public static string? HardeningPhraseOf(string title) =>
         HardeningPhrase().Match(title) is { Success: true } match ? match.Value : null;
@@ -109,7 +113,9 @@ internal static partial class TitleSignals
         CredentialExposure().Match(title) is { Success: true } match ? match.Value : null;
 
     /// <summary>"require sys permission for umask", "require auth for coverage report", "Message tracing requires client
-    /// publish permission", "Restrict full web console URI to admins role": access the product now checks where it did not —
+    /// publish permission", "Restrict full web console URI to admins role", "Lock down tuner API to be admin-only", "Only apply ETag
+    /// header for documents after authentication has passed", "Fix admin API not applying sufficient page permission checks":
+    /// access the product now checks where it did not —
     /// the words of the requirement, or null.</summary>
     public static string? AccessRequirementOf(string title) =>
         AccessRequirement().Match(title) is { Success: true } match ? match.Value : null;
@@ -120,7 +126,7 @@ internal static partial class TitleSignals
     /// hardening ("Meant as security hardening.").</summary>
     public static string? SevereDangerIn(string body, string? scope)
     {
-        // "This is **not** a security fix.": a danger the body denies is none.
+        // "This is **not** a security fix.", "fixed as a non-security bug": a danger the body denies is none.
         var match = SevereDanger().Match(body);
         while (match.Success && Negation().IsMatch(body.AsSpan(Math.Max(0, match.Index - NegationReach), Math.Min(match.Index, NegationReach))))
         {
@@ -219,7 +225,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(limit|limits|cap|caps|bound|enforce|enforces)\b.{0,40}\b(pars(e|es|ing|er)|multipart|chunks|form data|request bod(y|ies)|byte ranges)\b|\b(add|adds|added)\b.{0,30}\b(size|length|count|depth) (checks?|limits?)\b.{0,40}\b(pars(er|ing)|multipart)\b|\b(fix|fixes|fixed|prevent|prevents|close|closes)\b.{0,60}\bbypass(es)?\b|\breplac(e|es|ed|ing)\s+(\w+\s+)?asserts?( statements)?\s+with\s+(\w+\s+)?(exceptions|errors|checks|raises)\b|\b(reject|rejects|forbid|forbids|enforce|enforces|verify|verifies|validate|validates|require|refuse|refuses|disallow|disallows)\b(?!\)).{0,50}\b(requests?|(pseudo-)?headers?|chunks?|chunk sizes?|content-length|transfer-encoding|payloads?|frames?|masks?|origins?|uris?|cookies?|(rsa|ec|verification|signing|public|private) keys?|jwks?|certificates?|ech config(s| contents|lists?)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InputGuard();
 
-    [GeneratedRegex(@"\b(code[- ]scanning|codeql)\b.{0,20}\balerts?\b|\b(validat\w*|verif\w*)\b.{0,30}\bsignatures?\b|\bsignatures?\b.{0,20}\b(validation|verification)\b|\b(cannot|can't|can ?not|could not|never|unable to)\b.{0,30}\bescape\b|^\s*(\[[^\]]*\]\s*)*([\w./-]+:\s*)?(bound|bounds|cap|caps|clamp|clamps)\b.{0,40}\b(offsets?|lengths?|width|sizes?|indices|depth|count)\b.{0,30}\b(to \d+ ?(characters|chars|bytes|[kmg]i?b)\b|against the (\w+ )?(file|buffer|mapping|input|data)\b)|\b(validat\w*|check\w*|sanitiz\w*|verif\w*)\b.{0,40}\b(extract\w*|unpack\w*|unzip\w*|untar\w*)\b|\b(input|request|payload|body|message|frame|header)s? (size|length) (validation|checks?|limits?)\b|random\w*\b.{0,30}\bcrypto\w*|\b(crypto\w*|secure|cryptographically)\b.{0,20}\brandom\w*|\b(parsed|interpreted|treated) as an? (cli |command[- ]line )?(flag|option|switch)\b|\bopen redirects?\b|\b(constant[- ]time|timing (attack|side[- ]channel)s?)\b|\b(zip|decompression) bombs?\b|\b(world|group|other)[- ](readable|writable|writeable)\b|\boverflow (checks?|guards?|patch)\b|\b(check|guard)(s|ed|ing)? (for |against )?((integer|size|length) )?overflows?\b|\b(reject\w*|bound\w*|validat\w*|check\w*|limit\w*|cap|caps|capped)\b.{0,60}\bdeserializ\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(code[- ]scanning|codeql)\b.{0,20}\balerts?\b|\b(validat\w*|verif\w*)\b.{0,30}\bsignatures?\b|\bsignatures?\b.{0,20}\b(validation|verification)\b|\b(cannot|can't|can ?not|could not|never|unable to)\b.{0,30}\bescape\b|^\s*(\[[^\]]*\]\s*)*([\w./-]+:\s*)?(bound|bounds|cap|caps|clamp|clamps)\b.{0,40}\b(offsets?|lengths?|width|sizes?|indices|depth|count)\b.{0,30}\b(to \d+ ?(characters|chars|bytes|[kmg]i?b)\b|against the (\w+ )?(file|buffer|mapping|input|data)\b)|\b(validat\w*|check\w*|sanitiz\w*|verif\w*)\b.{0,40}\b(extract\w*|unpack\w*|unzip\w*|untar\w*)\b|\b(input|request|payload|body|message|frame|header)s? (size|length) (validation|checks?|limits?)\b|random\w*\b.{0,30}\bcrypto\w*|\b(crypto\w*|secure|cryptographically)\b.{0,20}\brandom\w*|\b(parsed|interpreted|treated) as an? (cli |command[- ]line )?(flag|option|switch)\b|\bopen redirects?\b|\b(constant[- ]time|timing (attack|side[- ]channel)s?)\b|\b(zip|decompression) bombs?\b|\b(world|group|other)[- ](readable|writable|writeable)\b|\boverflow (checks?|guards?|patch)\b|\b(check|guard)(s|ed|ing)? (for |against )?((integer|size|length) )?(overflows?|underflows?)\b|\b(integer|int|arithmetic|multiplication|size|length)[- ](overflow|underflow)s?\b(?! warnings?\b)|\b(malformed|crafted|untrusted)\b.{0,40}\b(panics?|crash(es)?|segfaults?|aborts?)\b|\b(avoid|avoids|avoiding|prevent|prevents|stop|stops)\b.{0,20}\b((?-i:OOB)|out[- ]of[- ]bounds|(reading|writing) (outside|past|beyond))\b|\b(max(imum)? )?recursion depth (guards?|limits?|checks?)\b|\bdecompress\w* (size )?(limits?|caps?|bounds?)\b|\b(panics?|crash(es)?|segfaults?|aborts?)\b.{0,40}\b(on|from|with|for) (a |an )?(malformed|crafted|untrusted)\b|\b(reject\w*|bound\w*|validat\w*|check\w*|limit\w*|cap|caps|capped)\b.{0,60}\bdeserializ\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardeningPhrase();
 
     [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -240,7 +246,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(" + Credentials + @"|(auth|access) tokens?)\b.{0,40}\b(expos(ed|es|ure|ing)|leak(s|ed|ing)?|disclos(ed|es|ure)|in (the )?logs?|(in )?plain-?text|clear-?text)\b|\b(expos(e|es|ed|ing)|leak(s|ed|ing)?|logg?(s|ed|ing)?|print(s|ed|ing)?|disclos(e|es|ed|ing))\b.{0,30}\b(" + Credentials + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CredentialExposure();
 
-    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(" + AccessWords + @")\b|\brestrict(s|ed|ing)?\b.{0,40}\bto (the )?(admins?|administrators?|([\w-]+ )?roles?|authenticated( users)?|authori[sz]ed( users)?|owners?|privileged( users)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(" + AccessWords + @")\b|\brestrict(s|ed|ing)?\b.{0,40}\bto (the )?(admins?|administrators?|([\w-]+ )?roles?|authenticated( users)?|authori[sz]ed( users)?|owners?|privileged( users)?)\b|\b(admins?|administrators?)[- ]only\b|\bafter (the )?(authentication|authori[sz]ation)\b|\b(permission|authori[sz]ation|access|privilege) checks?\b(?!.{0,30}\b(tests?|specs?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccessRequirement();
 
     [GeneratedRegex(@"\breported[- ]by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -252,7 +258,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution|vulnerable to \w+( \w+)?|(command|shell|SQL|code|script|header|CRLF|HTML|template) injection|security[- ](fix(es)?|hardening|issues?|flaws?|bugs?|patch(es)?|holes?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereDanger();
 
-    [GeneratedRegex(@"\b(not|no|never|isn't|wasn't|aren't|without)\b[\W_]*(\w+[\W_]+)?[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(not|no|non|never|isn't|wasn't|aren't|without)\b[\W_]*(\w+[\W_]+)?[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negation();
 
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -51,6 +51,11 @@ public sealed class FileClassifierTests
     [InlineData("src/notes.md", FileRole.Docs)]
     [InlineData("LICENSE", FileRole.Docs)]
     [InlineData("CHANGELOG", FileRole.Docs)]
+    [InlineData("NEWS", FileRole.Docs)]
+    [InlineData("ChangeLog", FileRole.Docs)]
+    // A source file named like one of those is source.
+    [InlineData("core/src/main/scala/org/http4s/server/middleware/History.scala", FileRole.Source)]
+    [InlineData("src/components/News.tsx", FileRole.Source)]
     [InlineData("guide/index.rst", FileRole.Docs)]
     // Manual pages, by section number or their ronn source
     [InlineData("tmux.1", FileRole.Docs)]

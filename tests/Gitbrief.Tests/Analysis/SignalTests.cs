@@ -776,6 +776,18 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void A_bug_its_body_calls_a_non_security_bug_is_no_security_fix()
+    {
+        const string body = "\n\nThis issue was found during a security audit by NCC Group Cryptography Services, and was assessed and is being fixed as\na non-security bug.";
+        var denied = Analyzed(CommitBuilder.Message("ssh/knownhosts: treat only ASCII space and tab as whitespace" + body).File("ssh/knownhosts/knownhosts.go", 12, 3));
+        var claimed = Analyzed(CommitBuilder.Message("ssh/knownhosts: treat only ASCII space and tab as whitespace\n\nThis is a security bug.").File("ssh/knownhosts/knownhosts.go", 12, 3));
+
+        Assert.DoesNotContain("security", denied.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Medium, denied.Importance.Level);
+        Assert.Contains("security", claimed.ReasonCodes());
+    }
+
+    [Fact]
     public void A_fix_that_names_an_indentation_change_and_only_reindents_is_formatting()
     {
         var analyzed = Analyzed(CommitBuilder.Message("Fix indent")
@@ -900,6 +912,22 @@ public sealed class SignalTests
     [InlineData("Check for overflow on uint16 sizes in pgproto3", true)]
     [InlineData("Reject nbits==0 ProductQuantizer on deserialization (T279464247) (#5483)", true)]
     [InlineData("Fix integer overflow warning in the benchmark", false)]
+    // An integer overflow or underflow fixed in what parses input; a weakness named by its CWE id.
+    [InlineData("in_syslog: fix integer overflow in octet-counting length parser", true)]
+    [InlineData("Fix arithmetic overflows in IUP handling.", true)]
+    [InlineData("Guard against underflow in calculating val.last_arg_offset in top dict processing. (#6180)", true)]
+    [InlineData("Guard JSON conversion depth for CWE-674", true)]
+    [InlineData("Use secure lookup comparer for CWE-407", true)]
+    // A panic on malformed input is a denial of service; access the product now checks.
+    [InlineData("fix: avoid panic on malformed tlog entries (#4649)", true)]
+    [InlineData("snappy: read frame length as 3 bytes to avoid OOB at boundary", true)]
+    [InlineData("Avoid reading outside activity_mem", true)]
+    [InlineData("Add a max recursion depth guard to reverse_cursive_minor_offset()", true)]
+    [InlineData("zstd: add 100 MB decompression size limit", true)]
+    [InlineData("Lock down tuner API to be admin-only", true)]
+    [InlineData("Fix admin API not applying sufficient page permission checks", true)]
+    [InlineData("Only apply ETag header for documents after authentication has passed", true)]
+    [InlineData("Fix response checks for admin API insufficient permission checks in tests", false)]
     [InlineData("ssh_exec: don't use sh for ssh execution\n\nThe command line may use user input (the remote path) so this may be vulnerable to command injection.", true)]
     public void A_security_fix_that_never_says_security_is_high(string message, bool security)
     {

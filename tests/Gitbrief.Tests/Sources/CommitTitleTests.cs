@@ -34,4 +34,27 @@ public sealed class CommitTitleTests
         Assert.Equal(12, edited.PullRequest);
         Assert.Equal(commit, edited with { Message = "First title\n\nbody\n" });
     }
+
+    [Theory]
+    [InlineData("Backport pull request #16539 from jellyfin/release-10.11.z\n\nFix subtitle saving\n\nOriginal-merge: f51c63e\n", "Fix subtitle saving (#16539)")]
+    [InlineData("Merge pull request #7384 from element-hq/renovate/gradle-actions-6.x\n\nUpdate gradle/actions action to v6.3.0", "Update gradle/actions action to v6.3.0 (#7384)")]
+    [InlineData("Merge pull request #12 from a/b\n\nAdd the parser (#12)\n", "Add the parser (#12)")]
+    [InlineData("Merge pull request #12 from a/b\n", "Merge pull request #12 from a/b")]
+    [InlineData("Merge pull request #12 from a/b\n\nSigned-off-by: A <a@example.com>\n", "Merge pull request #12 from a/b")]
+    [InlineData("Merge pull request #12 from a/b and more\n\nAdd the parser\n", "Merge pull request #12 from a/b and more")]
+    public void A_pull_request_merged_or_backported_as_a_commit_is_titled_by_the_pull_requests_own_title(string message, string title)
+    {
+        var commit = RenderingSamples.Simple(1, message);
+
+        Assert.Equal(title, commit.Title);
+        Assert.Equal(title.EndsWith(')') ? int.Parse(title[(title.LastIndexOf('#') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture) : null, commit.PullRequest);
+    }
+
+    [Fact]
+    public void The_body_of_a_wrapped_pull_request_starts_after_its_own_title()
+    {
+        var body = CommitMessage.BodyLines("Backport pull request #16539 from jellyfin/release-10.11.z\n\nFix subtitle saving\n\nOnly allowed formats are saved.\n");
+
+        Assert.Equal(["", "Only allowed formats are saved.", ""], body);
+    }
 }
