@@ -366,14 +366,18 @@ internal static partial class MessageBody
         "and", "or", "for", "the", "more", "context", "details", "info", "information", "discussion", "background", "here",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConnectorSpans = Connectors.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether nothing but URLs, issue/PR numbers, ticket ids, shas (with a quoted title) and connectors
-    /// remain. Token by token, so that the time stays linear in the text.</summary>
+    /// remain. Token by token, so that the time stays linear in the text; the tokens are spans of the text, not strings
+    /// (the check stops at the first word that is not a reference; the statement was split whole into strings first).</summary>
     private static bool IsReferenceOnly(string text)
     {
-        foreach (var word in QuotedTitle().Replace(text, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var words = QuotedTitle().Replace(text, " ").AsSpan();
+        foreach (var range in words.Split(' '))
         {
-            var token = word.Trim(',', ';', '.', ':', '(', ')', '[', ']', '&', '+');
-            var reference = token.Length == 0 || Connectors.Contains(token) ||
+            var token = words[range].Trim(",;.:()[]&+");
+            var reference = token.Length == 0 || ConnectorSpans.Contains(token) ||
                 token.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
                 token.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
                 token.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ||
