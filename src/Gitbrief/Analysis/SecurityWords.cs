@@ -15,7 +15,7 @@ internal static class SecurityWords
     [
         "cve", "ghsa", "cwe", "vulnerability", "vulnerabilities", "security", "xss", "csrf", "ssrf", "xxe", "rce", "injection", "injections",
         "execution", "traversal", "escalation", "bypass", "exploit", "exploitable", "denial", "dos", "overflow", "free",
-        "bounds", "oob", "uaf", "sanitize", "sanitise", "insecure", "leak", "leaks", "leaked", "pollution", "smuggling", "confusion",
+        "bounds", "oob", "uaf", "sanitize", "sanitise", "insecure", "leak", "leaks", "leaked", "leaking", "pollution", "smuggling", "confusion",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
