@@ -935,6 +935,7 @@ public sealed class SignalTests
     [InlineData("Add a max recursion depth guard to reverse_cursive_minor_offset()", true)]
     [InlineData("zstd: add 100 MB decompression size limit", true)]
     [InlineData("tcp: apply CLOEXEC to accepted socket, not listener", true)]
+    [InlineData("Fix host name verification in `SSLSocketManager` (#4002)", true)]
     [InlineData("fix(device): bind device-callback auth code to its request and stop leaking client_secret", true)]
     [InlineData("Replace eval() with olive.common.utils.get_attr() in extract_adapters.py (#2400)", true)]
     [InlineData("Inprocess: states and keys are serialized with json, not pickle", true)]
