@@ -182,7 +182,7 @@ internal static partial class CommitClassifier
             return null;
         }
         // "… was assessed and is being fixed as a non-security bug": a kind of issue denied is none.
-        var matches = SecurityKeyword().Matches(text).Where(m => !m.Value.StartsWith("non-", StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = SecurityKeyword().Matches(text).Where(m => !TitleSignals.Denies(text, m.Index)).ToList();
         var match = matches.FirstOrDefault(m => SevereSecurity().IsMatch(m.Value)) ?? matches.FirstOrDefault();
         return match?.Value.Trim();
     }
@@ -280,7 +280,7 @@ internal static partial class CommitClassifier
     private static partial Regex BreakingStatement();
 
     // Every alternative holds one of SecurityWords' words as a whole word: a new alternative needs its word there too.
-    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|CVE: ?\d{4}-\d{3,7}|GHSA-[\w-]{4,}|CWE-\d{1,4}|vulnerabilit(y|ies)|(non-)?security (fix|issue|flaw|bug|patch|hole|hardening)|(prototype|__proto__) pollution|(request|response|HTTP) smuggling|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|(auth(entication|orization)?|permissions?|access|ACL|sandbox|CSRF|CSP|security) bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|UAF|(out[- ]of[- ]bounds|(?-i:OOB))( heap| stack| memory)? (read|write)s?|(heap|stack) (?-i:OOB) (read|write)s?|heap[- ](based )?(buffer[- ])?overflow|type confusion|sanitize|sanitise|insecure|leak(s|ed|ing)? (the |an? )?([a-z]+[_ -])?(secrets?|tokens?|credentials?|keys?|passwords?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|CVE: ?\d{4}-\d{3,7}|GHSA-[\w-]{4,}|CWE-\d{1,4}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole|hardening)|(prototype|__proto__) pollution|(request|response|HTTP) smuggling|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|(auth(entication|orization)?|permissions?|access|ACL|sandbox|CSRF|CSP|security) bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|UAF|(out[- ]of[- ]bounds|(?-i:OOB))( heap| stack| memory)? (read|write)s?|(heap|stack) (?-i:OOB) (read|write)s?|heap[- ](based )?(buffer[- ])?overflow|type confusion|sanitize|sanitise|insecure|leak(s|ed|ing)? (the |an? )?([a-z]+[_ -])?(secrets?|tokens?|credentials?|keys?|passwords?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityKeyword();
 
     /// <summary>Whether a security keyword names a severe class of issue (an advisory id, injection, code

@@ -131,7 +131,7 @@ internal static partial class TitleSignals
     {
         // "This is **not** a security fix.", "fixed as a non-security bug": a danger the body denies is none.
         var match = SevereDanger().Match(body);
-        while (match.Success && Negation().IsMatch(body.AsSpan(Math.Max(0, match.Index - NegationReach), Math.Min(match.Index, NegationReach))))
+        while (match.Success && Denies(body, match.Index))
         {
             match = match.NextMatch();
         }
@@ -139,6 +139,11 @@ internal static partial class TitleSignals
             ? match.Value
             : null;
     }
+
+    /// <summary>Whether the words just before <paramref name="index"/> deny what stands there ("This is **not** a security
+    /// fix", "fixed as a non-security bug").</summary>
+    public static bool Denies(string text, int index) =>
+        Negation().IsMatch(text.AsSpan(Math.Max(0, index - NegationReach), Math.Min(index, NegationReach)));
 
     /// <summary>How far before a danger a denial of it reaches ("is not a", "was never a").</summary>
     private const int NegationReach = 16;

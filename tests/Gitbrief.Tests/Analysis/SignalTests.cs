@@ -794,6 +794,8 @@ public sealed class SignalTests
 
         Assert.DoesNotContain("security", denied.ReasonCodes());
         Assert.Equal(ImportanceLevel.Medium, denied.Importance.Level);
+        var notA = Analyzed(CommitBuilder.Message("ssh/knownhosts: treat only ASCII space and tab as whitespace\n\nThis is not a security bug.").File("ssh/knownhosts/knownhosts.go", 12, 3));
+        Assert.DoesNotContain("security", notA.ReasonCodes());
         Assert.Contains("security", claimed.ReasonCodes());
     }
 
