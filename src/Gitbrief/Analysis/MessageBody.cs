@@ -1,6 +1,6 @@
 using System.Net;
-using Gitbrief.Sources;
 using System.Text.RegularExpressions;
+using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 

@@ -18,7 +18,7 @@ internal static partial class CommitMessage
             var trimmed = (end < 0 ? rest : rest[..end]).Trim();
             if (!trimmed.IsEmpty)
             {
-                if (IsWrapperStart(trimmed) && WrappedTitle(message.Split('\n')) is { } wrapped)
+                if (IsWrapperStart(trimmed) && message.Split('\n') is var lines && WrappedTitleAt(lines, NextLineWithText(lines, 0)) is { } wrapped)
                 {
                     return wrapped;
                 }
@@ -29,20 +29,14 @@ internal static partial class CommitMessage
         return string.Empty;
     }
 
-    private static string? WrappedTitle(string[] lines) => WrappedTitleAt(lines, NextLineWithText(lines, 0));
-
     /// <summary>The index of the body's first line in <paramref name="lines"/> (after the title, and after the pull
     /// request's title that a wrapper title is followed by), or -1 when every line is blank.</summary>
     public static int BodyStart(IReadOnlyList<string> lines)
     {
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].AsSpan().Trim().Length > 0)
-            {
-                return WrappedTitleAt(lines, i) is null ? i + 1 : NextLineWithText(lines, i + 1) + 1;
-            }
-        }
-        return -1;
+        var title = NextLineWithText(lines, 0);
+        return title < 0 ? -1
+            : WrappedTitleAt(lines, title) is null ? title + 1
+            : NextLineWithText(lines, title + 1) + 1;
     }
 
     /// <summary>"Title (#12)" when the line at <paramref name="index"/> is a wrapper title followed by a line that is

@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using Gitbrief.Analysis;
 using Gitbrief.Configuration;
-using System.Text.RegularExpressions;
 using Gitbrief.Evaluation;
 
 namespace Gitbrief.Tests.Evaluation;
