@@ -280,13 +280,20 @@ internal static partial class CommitClassifier
     private static partial Regex BreakingStatement();
 
     // Every alternative holds one of SecurityWords' words as a whole word: a new alternative needs its word there too.
-    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|CVE: ?\d{4}-\d{3,7}|GHSA-[\w-]{4,}|CWE-\d{1,4}|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole|hardening)|(prototype|__proto__) pollution|(request|response|HTTP) smuggling|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|(auth(entication|orization)?|permissions?|access|ACL|sandbox|CSRF|CSP|security) bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|UAF|(out[- ]of[- ]bounds|(?-i:OOB))( heap| stack| memory)? (read|write)s?|(heap|stack) (?-i:OOB) (read|write)s?|heap[- ](based )?(buffer[- ])?overflow|type confusion|sanitize|sanitise|insecure|leak(s|ed|ing)? (the |an? )?([a-z]+[_ -])?(secrets?|tokens?|credentials?|keys?|passwords?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(CVE-\d{4}-\d{3,7}|CVE: ?\d{4}-\d{3,7}|GHSA-[\w-]{4,}|CWE-\d{1,4}|(?-i:SECURITY-\d{2,6})|vulnerabilit(y|ies)|security (fix|issue|flaw|bug|patch|hole|hardening)|(prototype|__proto__) pollution|(request|response|HTTP) smuggling|XSS|CSRF|SSRF|XXE|RCE|(SQL|NoSQL|command|code|template|header|prompt|shell|log|glob|OS|LDAP|XPath|CRLF|HTML|script|argument|XML|CSS|SSI|expression|process)[ -]injections?|injections? attacks?|remote code execution|path traversal|directory traversal|privilege escalation|(auth(entication|orization)?|permissions?|access|ACL|sandbox|CSRF|CSP|security) bypass|exploit(able)?|denial[- ]of[- ]service|(?-i:DoS)|buffer overflow|use[- ]after[- ]free|UAF|(out[- ]of[- ]bounds|(?-i:OOB))( heap| stack| memory)? (read|write)s?|(heap|stack) (?-i:OOB) (read|write)s?|heap[- ](based )?(buffer[- ])?overflow|type confusion|sanitize|sanitise|insecure|leak(s|ed|ing)? (the |an? )?([a-z]+[_ -])?(secrets?|tokens?|credentials?|keys?|passwords?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityKeyword();
 
     /// <summary>Whether a security keyword names a severe class of issue (an advisory id, injection, code
     /// execution, traversal, privilege escalation, an authentication bypass).</summary>
     public static bool IsSevereSecurity(string keyword) => SevereSecurity().IsMatch(keyword);
 
-    [GeneratedRegex(@"^(CVE|GHSA|CWE|RCE)|injection|remote code|traversal|privilege escalation|bypass", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(CVE|GHSA|CWE|RCE|SECURITY-\d)|injection|remote code|traversal|privilege escalation|bypass", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereSecurity();
+
+    /// <summary>Whether a security keyword is the id of an advisory, a weakness or a project's security ticket
+    /// (CVE-…, GHSA-…, CWE-…, Jenkins' SECURITY-3315): it says security wherever it is written.</summary>
+    public static bool IsAdvisoryId(string keyword) => AdvisoryId().IsMatch(keyword);
+
+    [GeneratedRegex(@"^(CVE|GHSA-|CWE-|SECURITY-\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AdvisoryId();
 }

@@ -408,7 +408,17 @@ internal sealed partial record CommitSignals
     /// …") — hardens nothing a user runs; a dependency bump is judged as one.</summary>
     private static bool ToolingOnly(CommitTraits traits, IReadOnlyList<ClassifiedFile> source, IReadOnlyList<ClassifiedFile> product, DependencyBump? dependency) =>
         dependency is null && (traits.WeightKey is "ci" or "test" or "docs" or "style"
-            || source.Count == 0 && product.All(f => f.Role is FileRole.Config or FileRole.Build));
+            || source.Count == 0 && product.All(f => f.Role is FileRole.Config or FileRole.Build) && !NamesAnAdvisory(traits));
+
+    /// <summary>The title names the advisory it fixes ("Harden ACME Challenge and Order RBAC (GHSA-8rvj-mm4h-c258)"): a
+    /// shipped manifest or build file closes it as well as code does.</summary>
+    private static bool NamesAnAdvisory(CommitTraits traits) =>
+        traits.Security && traits.SecurityKeyword is { } keyword && traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        && CommitClassifier.IsAdvisoryId(keyword);
+
+    /// <summary>The areas a scope lists: "core,security" of "[core,security] reject short server random".</summary>
+    private static string[] ScopeNames(string? scope) =>
+        scope?.Split([',', '/', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
     /// says security; the keyword the classifier found counts too. A protective verb that is a noun too ("limits",
@@ -418,14 +428,13 @@ internal sealed partial record CommitSignals
         // A keyword in the title, or an advisory or weakness id anywhere ("Fix heap buffer overflow …" with CVE-2025-48060 in
         // the body or a "CVE: 2026-13698" trailer, "Guard JSON conversion depth for CWE-674").
         if (traits.Security && traits.SecurityKeyword is { } keyword && (traits.Subject.Contains(keyword, StringComparison.OrdinalIgnoreCase)
-            || keyword.StartsWith("CVE", StringComparison.OrdinalIgnoreCase) || keyword.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase)
-            || keyword.StartsWith("CWE-", StringComparison.OrdinalIgnoreCase)))
+            || CommitClassifier.IsAdvisoryId(keyword)))
         {
             return keyword;
         }
         // The title's type or scope says it: "security: move OG image execution behind flag", "fix(security): iteratively
         // decode multi-level URL encoding".
-        if (traits.WeightKey == "security" || string.Equals(traits.Scope, "security", StringComparison.OrdinalIgnoreCase))
+        if (traits.WeightKey == "security" || ScopeNames(traits.Scope).Contains("security", StringComparer.OrdinalIgnoreCase))
         {
             return "security";
         }
@@ -433,6 +442,8 @@ internal sealed partial record CommitSignals
         for (var i = 0; i < title.Count; i++)
         {
             if (Vocabulary.SecurityNouns.Contains(title[i]) && !(title[i] == "security" && i + 1 < title.Count && Vocabulary.NotSecurityAfter.Contains(title[i + 1]))
+                // Nor as a part of a package's name ("org.springframework.security:spring-security-bom").
+                && !(title[i] == "security" && !SecurityAsAWord().IsMatch(traits.Subject))
                 // "sandbox" is often a component's name ("open a chat's sandbox folder"): with a danger beside it only.
                 && !(title[i] == "sandbox" && !title.Any(w => w != "sandbox" && Vocabulary.Danger.Contains(w))))
             {
@@ -592,6 +603,10 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ed|ing)( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
+
+    // "security" written as a word of its own, not joined into an identifier by "-", ".", "/", "_" or ":".
+    [GeneratedRegex(@"(?<![\w./:-])security(?![\w/-]|[.:]\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecurityAsAWord();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
     /// artefacts.</summary>

@@ -786,6 +786,46 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void A_projects_security_ticket_id_alone_makes_a_fix_a_security_fix()
+    {
+        var ticket = Analyzed(CommitBuilder.Message("[SECURITY-3315]").File("core/src/main/java/hudson/model/View.java", 9, 2));
+        var word = Analyzed(CommitBuilder.Message("Link the security-3315 notes").File("core/src/main/java/hudson/model/View.java", 9, 2));
+
+        Assert.Equal(ImportanceLevel.High, ticket.Importance.Level);
+        Assert.Contains("SECURITY-3315", ticket.Importance.Reasons.Single(r => r.Code is "security" or "hardening").Detail);
+        Assert.NotEqual(ImportanceLevel.High, word.Importance.Level);
+    }
+
+    [Fact]
+    public void An_advisory_named_in_the_title_of_a_shipped_manifest_change_is_a_security_fix()
+    {
+        var chart = Analyzed(CommitBuilder.Message("Harden ACME Challenge and Order RBAC (GHSA-8rvj-mm4h-c258)\n\nRemove Challenge `create` from the edit role.")
+            .File("deploy/charts/cert-manager/templates/rbac.yaml", 22, 2));
+        var tidy = Analyzed(CommitBuilder.Message("Tidy the edit role's RBAC rules").File("deploy/charts/cert-manager/templates/rbac.yaml", 22, 2));
+
+        Assert.Equal(ImportanceLevel.High, chart.Importance.Level);
+        Assert.NotEqual(ImportanceLevel.High, tidy.Importance.Level);
+    }
+
+    [Fact]
+    public void Security_among_the_areas_a_title_lists_says_security()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("[core,security] reject short server random").File("libfreerdp/core/connection.c", 8, 1));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+    }
+
+    [Fact]
+    public void Security_in_a_bumped_packages_name_is_no_security_fix()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Update dependency org.springframework.security:spring-security-bom to v6.5.8 (#26312)")
+            .File("bom/pom.xml", 1, 1));
+
+        Assert.NotEqual(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.DoesNotContain("hardening", analyzed.ReasonCodes());
+    }
+
+    [Fact]
     public void A_bug_its_body_calls_a_non_security_bug_is_no_security_fix()
     {
         const string body = "\n\nThis issue was found during a security audit by NCC Group Cryptography Services, and was assessed and is being fixed as\na non-security bug.";
