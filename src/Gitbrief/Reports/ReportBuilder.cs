@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Gitbrief.Analysis;
 using Gitbrief.Reports.Themes;
 using Gitbrief.Sources;
@@ -6,7 +7,7 @@ namespace Gitbrief.Reports;
 
 /// <summary>Builds the report of one repository-day from its commits: analyses every commit, orders them
 /// newest first, picks the highlights and finds the day's themes. The report is built once and rendered into every format.</summary>
-internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
+internal sealed partial class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
 {
     private const int MaxHighlights = 5;
 
@@ -41,10 +42,27 @@ internal sealed class ReportBuilder(RulesAnalyzer analyzer, WebLinks links)
                 .Where(e => e.Level == ImportanceLevel.High && !e.Importance.Muted)
                 .Take(MaxHighlights)
                 .ToList()
-                .ConvertAll(e => PointText.Clip(e.Commit.Title, MaxTitleLength)),
+                .ConvertAll(Highlight),
             Themes = themes ?? ThemeFinder.Find(entries, repository.Name),
         };
     }
+
+    /// <summary>A high commit's title; one that names nothing but tickets (Jenkins' "[SECURITY-3744]", "Fix #123") gets
+    /// the source file it changes most, so the reader sees where it lands.</summary>
+    private static string Highlight(ReportEntry entry)
+    {
+        var title = PointText.Clip(entry.Commit.Title, MaxTitleLength);
+        if (!TicketsOnly().IsMatch(entry.Commit.Title))
+        {
+            return title;
+        }
+        var changed = entry.Files.Where(f => f.Role == FileRole.Source).ToList() is { Count: > 0 } source ? source : entry.Files.Where(f => f.IsMeaningful).ToList();
+        return changed.MaxBy(f => (long)f.Change.Additions + f.Change.Deletions) is { } file ? $"{title} ({file.Change.Path})" : title;
+    }
+
+    // Nothing but ticket ids: "[SECURITY-3711][SECURITY-3755]", "JDK-8349871", "Fix #123", "(#4512)".
+    [GeneratedRegex(@"^\s*((fix(es|ed)?|close[sd]?|resolve[sd]?)\s+)?(\[[\w.-]+\]|\(?#\d+\)?|[A-Z][A-Z0-9]+-\d+)([\s,:;]*(\[[\w.-]+\]|\(?#\d+\)?|[A-Z][A-Z0-9]+-\d+))*[\s.:]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TicketsOnly();
 
     private ReportEntry Entry(CommitRecord commit, AnalyzedCommit analyzed)
     {
