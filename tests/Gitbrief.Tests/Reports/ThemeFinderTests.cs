@@ -109,6 +109,19 @@ public sealed class ThemeFinderTests
     }
 
     [Fact]
+    public void A_shared_file_every_module_has_is_named_with_its_folder()
+    {
+        var report = Day(
+            Commit("Stop planning joins twice", [Source("gix-tix/src/mod.rs", 40), Source("gix-tix/src/joins.rs", 10)]),
+            Commit("Cost model for hash aggregates", [Source("gix-tix/src/mod.rs", 55)]),
+            Commit("Explain the cache layout", "docs/cache.md", 30),
+            Commit("Pin the macOS runner image", ".github/workflows/ci.yml", 2),
+            Commit("Render Python versions in colour", "src/cli/colour.rs", 40));
+
+        Assert.Equal("gix-tix/mod.rs", Assert.Single(report.Themes).Title);
+    }
+
+    [Fact]
     public void The_commits_of_one_pull_request_are_named_after_it()
     {
         var pull = new PullRequestInfo(4242, "Metadata-free lockfiles (preview)", ["preview"]);

@@ -21,6 +21,13 @@ internal static class ThemeTitle
         "packages", "source", "app", "apps", "modules", "main", "java", "go", "cmd",
     };
 
+    /// <summary>File names every module has ("mod.rs", "index.ts", "__init__.py"): a theme named by one says where only
+    /// with its folder ("gix-tix/mod.rs").</summary>
+    private static readonly HashSet<string> GenericFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mod", "lib", "main", "index", "app", "__init__", "init", "utils", "util", "helpers", "common", "types",
+    };
+
     /// <param name="frequency">How many commits of the day carry each word signal ("word:pylock" → 3).</param>
     public static string For(IReadOnlyList<CommitProfile> members, IReadOnlyDictionary<string, int> frequency)
     {
@@ -235,8 +242,12 @@ internal static class ThemeTitle
         }
         var stem = Path.GetFileNameWithoutExtension(path);
         return members.SelectMany(m => m.Scopes).FirstOrDefault(s => string.Equals(s, stem, StringComparison.OrdinalIgnoreCase))
-               ?? Path.GetFileName(path);
+               ?? (GenericFiles.Contains(stem) && NamedFolder(path) is { } folder ? $"{folder}/{Path.GetFileName(path)}" : Path.GetFileName(path));
     }
+
+    /// <summary>The deepest folder of a path with a name of its own: "gix-tix" of "gix-tix/src/mod.rs".</summary>
+    private static string? NamedFolder(string path) =>
+        path.Split('/')[..^1].LastOrDefault(segment => !GenericDirectories.Contains(segment));
 
     private static string? SharedComponent(IReadOnlyList<CommitProfile> members)
     {
