@@ -125,8 +125,14 @@ internal static partial class CommitClassifier
         {
             return null;
         }
-        return new TitleReading(known.Key, known.Type, NullIfEmpty(match.Groups["scope"].Value), match.Groups["subject"].Value.Trim(), match.Groups["bang"].Success, Declared: true);
+        var subject = match.Groups["subject"].Value.Trim();
+        // "feat(runtimes): BREAKING CHANGE: Remove Runtime Finalizers" says it as plainly as a "!".
+        var breaking = match.Groups["bang"].Success || BreakingSubject().IsMatch(subject);
+        return new TitleReading(known.Key, known.Type, NullIfEmpty(match.Groups["scope"].Value), subject, breaking, Declared: true);
     }
+
+    [GeneratedRegex(@"^BREAKING([ -]CHANGES?)?\s*:\s*\S", RegexOptions.CultureInvariant)]
+    private static partial Regex BreakingSubject();
 
     /// <summary><c>[tag] [tag] subject</c>: the tags are the scope; the first tag that is a known type gives the type; a
     /// <c>[BREAKING]</c> tag marks a breaking change ("[BREAKING][worker, rollout] feat: …").</summary>

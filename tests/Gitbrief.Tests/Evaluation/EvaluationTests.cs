@@ -18,7 +18,7 @@ public sealed partial class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all ninety-six hold-out sets together (12,802 commits, 959 high): high precision 79.5%, recall 59.7%
+    /// <summary>Over all ninety-nine hold-out sets together (13,222 commits, 994 high): high precision 79.3%, recall 59.4%
     /// (the thirteenth holds a security release whose fixes mostly never say so, 26 highs of which the rules find 11).</summary>
     private const double HoldOutPrecisionFloor = 0.79;
     private const double HoldOutRecallFloor = 0.59;
@@ -37,7 +37,7 @@ public sealed partial class EvaluationTests
          "eval/holdout74", "eval/holdout75", "eval/holdout76", "eval/holdout77", "eval/holdout78", "eval/holdout79", "eval/holdout80", "eval/holdout81",
          "eval/holdout82", "eval/holdout83", "eval/holdout84", "eval/holdout85", "eval/holdout86", "eval/holdout87",
          "eval/holdout88", "eval/holdout89", "eval/holdout90", "eval/holdout91", "eval/holdout92", "eval/holdout93",
-         "eval/holdout94", "eval/holdout95", "eval/holdout96"];
+         "eval/holdout94", "eval/holdout95", "eval/holdout96", "eval/holdout97", "eval/holdout98", "eval/holdout99"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -165,6 +165,9 @@ public sealed partial class EvaluationTests
     [InlineData("eval/holdout94", 0.72)]
     [InlineData("eval/holdout95", 0.71)]
     [InlineData("eval/holdout96", 0.64)]
+    [InlineData("eval/holdout97", 0.87)]
+    [InlineData("eval/holdout98", 0.82)]
+    [InlineData("eval/holdout99", 0.71)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -182,7 +185,7 @@ public sealed partial class EvaluationTests
             .SelectMany(result => result.Commits).ToList();
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
-        Assert.True(pooled.Count >= 12780, $"{pooled.Count} hold-out commits");
+        Assert.True(pooled.Count >= 13200, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
