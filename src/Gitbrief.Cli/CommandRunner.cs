@@ -8,7 +8,7 @@ namespace Gitbrief.Cli;
 /// (stack traces only with --debug).</summary>
 internal static class CommandRunner
 {
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    public static async Task<int> InvokeAsync(Command root, string[] args)
     {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -7,7 +7,7 @@ namespace Gitbrief.Cli;
 internal static class CommandSuggestion
 {
     /// <summary>The message, or null when the command line does name a command (or asks for help or the version).</summary>
-    public static string? For(RootCommand root, IReadOnlyList<string> args)
+    public static string? For(Command root, IReadOnlyList<string> args)
     {
         var names = root.Subcommands.Select(c => c.Name).ToList();
         var first = args.FirstOrDefault(a => !a.StartsWith('-'));

@@ -1,8 +1,8 @@
 namespace Gitbrief.Cli;
 
-/// <summary>The name help shows for the root command, given instead of found: System.CommandLine's
-/// <see cref="System.CommandLine.RootCommand.HelpName"/> otherwise reads it from the entry assembly's metadata attributes,
-/// ~2% of <c>--help</c> in the Native AOT build (bench/README.md, "start9"). The same name.</summary>
+/// <summary>The root command's name, given instead of found: System.CommandLine's
+/// <see cref="System.CommandLine.RootCommand"/> reads it from the entry assembly's metadata attributes in its constructor and
+/// again for help, which wakes Native AOT's reflection binder (bench/README.md, "start9" and "start11"). The same name.</summary>
 internal static class RootCommandName
 {
     /// <summary>The csproj's <c>ToolCommandName</c>, which System.CommandLine's build targets put into the assembly's metadata

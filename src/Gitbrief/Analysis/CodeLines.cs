@@ -108,7 +108,9 @@ internal static class CodeLines
         {
             return true;
         }
-        if (syntax.Block && (line.StartsWith("/*", StringComparison.Ordinal) || line.StartsWith('*') || line.EndsWith("*/", StringComparison.Ordinal)))
+        // A line that ends a block comment is one, unless code opens it: `"GCONV_PATH",  /* glibc … */` is an entry of a table.
+        if (syntax.Block && (line.StartsWith("/*", StringComparison.Ordinal) || line.StartsWith('*')
+            || line.EndsWith("*/", StringComparison.Ordinal) && !line.Contains("/*", StringComparison.Ordinal)))
         {
             return true;
         }

@@ -44,6 +44,20 @@ public sealed class WorkKindTests
     }
 
     [Fact]
+    public void A_line_of_code_with_a_trailing_block_comment_is_code()
+    {
+        var entry = CommitBuilder.Message("Add GCONV_PATH to initial_badenv_table[]")
+            .Diff("plugins/sudoers/env.c", "+    \"GCONV_PATH\",\t\t/* glibc generic char set conversion iface */")
+            .Analyze();
+        var closing = CommitBuilder.Message("Explain the table")
+            .Diff("plugins/sudoers/env.c", "+     * variables a command must never inherit */")
+            .Analyze();
+
+        Assert.DoesNotContain("comments", entry.ReasonCodes());
+        Assert.Contains("comments", closing.ReasonCodes());
+    }
+
+    [Fact]
     public void A_line_moved_out_of_a_block_is_not_formatting_when_the_title_claims_a_fix()
     {
         var analyzed = CommitBuilder.Message("Fix fence tracking for donated dynamic slice offsets")
