@@ -119,6 +119,9 @@ internal sealed partial record CommitSignals
     /// <summary>A capability users had is removed ("rtmp: drop support"), with the code that provided it, from the core.</summary>
     public bool Removal { get; init; }
 
+    /// <summary>The protocol, file-format or schema version the title moves ("LATEST_PROTOCOL_VERSION"), or null.</summary>
+    public string? FormatVersion { get; init; }
+
     /// <summary>A change of the public API that breaks its users without saying so: an added <c>#[non_exhaustive]</c> on a
     /// Rust type (every exhaustive match of it stops compiling).</summary>
     public string? ApiBreak { get; init; }
@@ -237,6 +240,7 @@ internal sealed partial record CommitSignals
             // "The v2 kernel has been the default since 0.4. Nothing imports the old one any more.": no one loses it.
             Removal = core && TitleSignals.RemovesSupport(commit.Title) && Removed(product) >= RemovalLines && Removed(product) > 2 * Added(product)
                 && !NoLongerUsed().IsMatch(bodyText),
+            FormatVersion = product.Count > 0 && release is null && dependency is null ? TitleSignals.FormatVersionOf(commit.Title) : null,
             // Publishing the documentation site or bumping a workflow's action is no change of what a release ships.
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title)
                 && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title) && ChangesWhatShips(commit.Title),

@@ -31,7 +31,9 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             && !title.Any(Vocabulary.DocumentationWords.Contains)
             // "Update api version to v1.12.0-beta.0" in go.mod and vendor/…/containerd/api/: the repository's own module,
             // published apart and required like any other, moves in the manifests while its folder stays as it was.
-            && !(manifests.Count > 0 && !files.Any(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal))))
+            && !(manifests.Count > 0 && !files.Any(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal)))
+            // "Bump pylint to 4.0.0" moves nothing of pylint/ but its __pkginfo__.py: the project's own version.
+            && !OnlyVersionFilesInside(folder, files))
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }
@@ -163,6 +165,15 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         var match = Subject().Match(title);
         return match.Success ? match.Groups["name"].Value : title.Trim();
     }
+
+    private static bool OnlyVersionFilesInside(string folder, IReadOnlyList<ClassifiedFile> files)
+    {
+        var inside = files.Where(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal)).ToList();
+        return inside.Count > 0 && inside.All(f => VersionFile().IsMatch(f.Change.Path));
+    }
+
+    [GeneratedRegex(@"(^|/)(__pkginfo__|__version__|_version|version)\.\w+$|(^|/)VERSION$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionFile();
 
     [GeneratedRegex(@"\bv?\d+\.\d+|\bb\d{3,}\b|\b[0-9a-f]{7,40}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VersionLike();

@@ -127,6 +127,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.High, new("removal", 0, signalPhrases.Removal), false);
         }
+        if (signals is { FormatVersion: { } format })
+        {
+            return (ImportanceLevel.High, new("format-version", 0, signalPhrases.FormatVersion(format)), false);
+        }
         // A new capability or setting is opt-in: it reaches whoever calls the new op or sets the new variable, and nothing
         // changes for the others (labelled medium on every blind set).
         if (signals is { CoreFeature: true })
@@ -256,7 +260,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
 
     private static bool HasHighSignal(CommitSignals signals) =>
         signals.Hardening is not null || signals.Dependency is { Kind: DependencyBumpKind.Engine }
-        || signals is { Core: true, SevereFix: { } severe } && Vocabulary.IsCritical(severe) || signals.Defaults is not null || signals.Removal;
+        || signals is { Core: true, SevereFix: { } severe } && Vocabulary.IsCritical(severe) || signals.Defaults is not null || signals.Removal || signals.FormatVersion is not null;
 
     /// <summary>The signals that did not move the level, shown with zero points so the reader sees them all.</summary>
     private IEnumerable<ScoreReason> Evidence(CommitSignals signals, List<ScoreReason> shown)

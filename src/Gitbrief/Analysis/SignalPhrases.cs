@@ -30,6 +30,7 @@ internal sealed record SignalPhrases
     public required string DeclaredTests { get; init; }
     public required Func<string, string> Target { get; init; }
     public required string Removal { get; init; }
+    public required Func<string, string> FormatVersion { get; init; }
     public required Func<string, string> ScopedBehaviour { get; init; }
     public required Func<string, string> BehaviourVerb { get; init; }
     public required Func<string, string> NewSetting { get; init; }
@@ -69,6 +70,7 @@ internal sealed record SignalPhrases
         DeclaredTests = "标题表明是测试改动",
         Target = t => $"仅针对特定硬件、平台或模型（{t}）",
         Removal = "移除了用户在用的支持",
+        FormatVersion = v => $"协议或格式版本变更（{v}），每个对端或已存文件都受影响",
         ScopedBehaviour = w => $"特定条件下的行为变化（{w}）",
         BehaviourVerb = w => $"标题说明了行为变化（{w} …）",
         NewSetting = v => $"新增核心设置 {v}",
@@ -107,6 +109,7 @@ internal sealed record SignalPhrases
         DeclaredTests = "the title says it is a change of tests",
         Target = t => $"confined to one hardware target, platform or model ({t})",
         Removal = "removes support users had",
+        FormatVersion = v => $"moves a protocol or format version ({v}) every peer or stored file carries",
         ScopedBehaviour = w => $"changes behaviour in a stated case ({w})",
         BehaviourVerb = w => $"the title says what the product now does ({w} …)",
         NewSetting = v => $"new core setting {v}",

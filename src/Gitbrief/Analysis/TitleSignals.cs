@@ -69,6 +69,11 @@ internal static partial class TitleSignals
     public static bool RemovesSupport(string title) =>
         SupportRemoval().IsMatch(title) && !MinimumVersion().IsMatch(CommitMessage.WithoutPullRequestNumber(title)) || DeprecatedRemoval().IsMatch(title);
 
+    /// <summary>"chore: update LATEST_PROTOCOL_VERSION to 2025-11-25", "Increment the disk cache schema version": the version
+    /// of a protocol, file format or schema every peer or stored file carries moves; the name of that version, or null.</summary>
+    public static string? FormatVersionOf(string title) =>
+        FormatVersionBump().Match(title) is { Success: true } bump ? bump.Groups["what"].Value : null;
+
     /// <summary>A Conventional Commits <c>perf:</c> type: with a few lines, a technique ("iterate with for..in", "allocate
     /// lazily"), not a measured speed-up that a title would state ("speed up X", "optimize Y for s390x").</summary>
     public static bool DeclaresPerformance(CommitTraits traits) =>
@@ -268,6 +273,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"\b(not|no|non|never|isn't|wasn't|aren't|without)\b[\W_]*(\w+[\W_]+)?[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negation();
+
+    [GeneratedRegex(@"\b(bump|rais|increment|updat|chang|mov|set|introduc|new)\w*\b[^.\n]{0,60}?\b(?<what>([a-z]+_)*protocol_version|(protocol|wire|file[ -]format|format|on-disk|storage|schema)[ _-]version)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FormatVersionBump();
 
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))( the)? support\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupportRemoval();

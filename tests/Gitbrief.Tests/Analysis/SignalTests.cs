@@ -201,6 +201,22 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void A_bump_that_moves_only_the_named_folders_version_file_is_the_projects_own_version()
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["pylint/checkers"] = new(120, 60),
+            ["pylint"] = new(40, 20),
+            ["doc"] = new(10, 10),
+        });
+        var own = Analyzed(CommitBuilder.Message("Bump pylint to 4.1.0-dev0, update changelog")
+            .File("pylint/__pkginfo__.py", 1, 1).File("tbump.toml", 1, 1).File("towncrier.toml", 1, 1).File("doc/whatsnew/4/4.1/index.rst", 16, 0), profile);
+
+        Assert.DoesNotContain("engine", own.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, own.Importance.Level);
+    }
+
+    [Fact]
     public void The_repositorys_own_module_required_in_its_manifests_is_no_bundled_engine()
     {
         var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
@@ -823,6 +839,21 @@ public sealed class SignalTests
 
         Assert.NotEqual(ImportanceLevel.High, analyzed.Importance.Level);
         Assert.DoesNotContain("hardening", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_moved_protocol_or_format_version_is_high()
+    {
+        var protocol = Analyzed(CommitBuilder.Message("chore: update LATEST_PROTOCOL_VERSION to 2025-11-25 (#1715)")
+            .File("src/mcp/types.py", 2, 1).File("tests/test_types.py", 4, 2));
+        var format = Analyzed(CommitBuilder.Message("db: mark rowblk-format sstables for compaction at new format version")
+            .File("format_major_version.go", 60, 4).File("compaction.go", 40, 10));
+        var release = Analyzed(CommitBuilder.Message("chore: update the version to 2025.11.25").File("src/mcp/types.py", 2, 1));
+
+        Assert.Equal(ImportanceLevel.High, protocol.Importance.Level);
+        Assert.Contains("LATEST_PROTOCOL_VERSION", protocol.Importance.Reasons.Single(r => r.Code == "format-version").Detail);
+        Assert.Equal(ImportanceLevel.High, format.Importance.Level);
+        Assert.DoesNotContain("format-version", release.ReasonCodes());
     }
 
     [Fact]
