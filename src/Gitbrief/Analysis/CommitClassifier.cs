@@ -98,6 +98,16 @@ internal static partial class CommitClassifier
     /// or <c>area: title</c>; when none names a type, the subject's leading verb does.</summary>
     private static TitleReading ReadTitle(string title, bool revert)
     {
+        var reading = ReadTitleStyle(title, revert);
+        // "remove disableDefaultIgnoredFiles (BREAKING)": a marker in capitals anywhere in the title.
+        return !reading.Breaking && BreakingMark().IsMatch(title) ? reading with { Breaking = true } : reading;
+    }
+
+    [GeneratedRegex(@"[(\[]BREAKING( CHANGES?)?[)\]]", RegexOptions.CultureInvariant)]
+    private static partial Regex BreakingMark();
+
+    private static TitleReading ReadTitleStyle(string title, bool revert)
+    {
         if (ReadConventionalTitle(title) is { } conventional)
         {
             return conventional;

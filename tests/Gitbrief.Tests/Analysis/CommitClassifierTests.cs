@@ -152,6 +152,7 @@ public sealed class CommitClassifierTests
     [InlineData("feat(api)!: new auth flow")]
     [InlineData("breaking: remove redirect(back) for v3")]
     [InlineData("feat(runtimes): BREAKING CHANGE: Remove Runtime Finalizers (#3112)")]
+    [InlineData("remove disableDefaultIgnoredFiles (BREAKING)")]
     [InlineData("feat: add `query` and `form` crate features\n\nBreaking change since `query()` and `form()` are no longer available by default.")]
     [InlineData("feat: new router\n\n**Breaking:** routes are matched case-sensitively")]
     public void A_breaking_footer_or_bang_marks_a_breaking_change(string message)
