@@ -32,7 +32,8 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             // "Update api version to v1.12.0-beta.0" in go.mod and vendor/…/containerd/api/: the repository's own module,
             // published apart and required like any other, moves in the manifests while its folder stays as it was.
             && !(manifests.Count > 0 && !files.Any(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal)))
-            // "Bump pylint to 4.0.0" moves nothing of pylint/ but its __pkginfo__.py: the project's own version.
+            // "Bump pylint to 4.0.0" moves nothing of pylint/ but its __pkginfo__.py, "Bump hypothesis-python version to 6.136.7"
+            // nothing of hypothesis-python/ but its version.py and release notes: the project's own version.
             && !OnlyVersionFilesInside(folder, files))
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
@@ -166,13 +167,14 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         return match.Success ? match.Groups["name"].Value : title.Trim();
     }
 
+    /// <summary>Whether the files of the commit inside <paramref name="folder"/> are all version files and release notes.</summary>
     private static bool OnlyVersionFilesInside(string folder, IReadOnlyList<ClassifiedFile> files)
     {
         var inside = files.Where(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal)).ToList();
         return inside.Count > 0 && inside.All(f => VersionFile().IsMatch(f.Change.Path));
     }
 
-    [GeneratedRegex(@"(^|/)(__pkginfo__|__version__|_version|version)\.\w+$|(^|/)VERSION$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^|/)(__pkginfo__|__version__|_version|version)\.\w+$|(^|/)VERSION$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS|RELEASE)[^/]*$|(^|/)changelog\.\w+$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionFile();
 
     [GeneratedRegex(@"\bv?\d+\.\d+|\bb\d{3,}\b|\b[0-9a-f]{7,40}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -212,8 +212,12 @@ public sealed class SignalTests
         var own = Analyzed(CommitBuilder.Message("Bump pylint to 4.1.0-dev0, update changelog")
             .File("pylint/__pkginfo__.py", 1, 1).File("tbump.toml", 1, 1).File("towncrier.toml", 1, 1).File("doc/whatsnew/4/4.1/index.rst", 16, 0), profile);
 
+        var notes = Analyzed(CommitBuilder.Message("Bump pylint version to 4.1.1 and update changelog")
+            .File("pylint/RELEASE.rst", 0, 3).File("pylint/docs/changelog.rst", 8, 0).File("pylint/__pkginfo__.py", 1, 1), profile);
+
         Assert.DoesNotContain("engine", own.ReasonCodes());
         Assert.NotEqual(ImportanceLevel.High, own.Importance.Level);
+        Assert.DoesNotContain("engine", notes.ReasonCodes());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed partial class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all 111 hold-out sets together (14,822 commits, 1,113 high): high precision 78.9%, recall 57.3%
+    /// <summary>Over all 114 hold-out sets together (15,198 commits, 1,130 high): high precision 78.9%, recall 57.1%
     /// (the thirteenth and the 101st hold security releases whose fixes mostly never say so: 26 highs of which the rules find 11, 31 of which they find 9).</summary>
     private const double HoldOutPrecisionFloor = 0.785;
     private const double HoldOutRecallFloor = 0.57;
@@ -40,7 +40,8 @@ public sealed partial class EvaluationTests
          "eval/holdout94", "eval/holdout95", "eval/holdout96", "eval/holdout97", "eval/holdout98", "eval/holdout99",
          "eval/holdout100", "eval/holdout101", "eval/holdout102",
          "eval/holdout103", "eval/holdout104", "eval/holdout105", "eval/holdout106", "eval/holdout107", "eval/holdout108",
-         "eval/holdout109", "eval/holdout110", "eval/holdout111"];
+         "eval/holdout109", "eval/holdout110", "eval/holdout111",
+         "eval/holdout112", "eval/holdout113", "eval/holdout114"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -183,6 +184,9 @@ public sealed partial class EvaluationTests
     [InlineData("eval/holdout109", 0.74)]
     [InlineData("eval/holdout110", 0.77)]
     [InlineData("eval/holdout111", 0.88)]
+    [InlineData("eval/holdout112", 0.78)]
+    [InlineData("eval/holdout113", 0.86)]
+    [InlineData("eval/holdout114", 0.62)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -200,7 +204,7 @@ public sealed partial class EvaluationTests
             .SelectMany(result => result.Commits).ToList();
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
-        Assert.True(pooled.Count >= 14800, $"{pooled.Count} hold-out commits");
+        Assert.True(pooled.Count >= 15150, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
