@@ -79,18 +79,21 @@ public sealed class ThemeFinderTests
         Assert.Equal(bumps.Select(c => c.Sha).Order(StringComparer.Ordinal), theme.Commits.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void Commits_sharing_a_source_file_group_and_take_its_name()
+    /// <summary>A file every module has ("mod.rs", "index.ts", "__init__.py") says where only with its folder.</summary>
+    [Theory]
+    [InlineData("src/engine/planner.rs", "src/engine/joins.rs", "planner.rs")]
+    [InlineData("gix-tix/src/mod.rs", "gix-tix/src/joins.rs", "gix-tix/mod.rs")]
+    public void Commits_sharing_a_source_file_group_and_take_its_name(string shared, string other, string title)
     {
         var report = Day(
-            Commit("Stop planning joins twice", [Source("src/engine/planner.rs", 40), Source("src/engine/joins.rs", 10)]),
-            Commit("Cost model for hash aggregates", [Source("src/engine/planner.rs", 55)]),
+            Commit("Stop planning joins twice", [Source(shared, 40), Source(other, 10)]),
+            Commit("Cost model for hash aggregates", [Source(shared, 55)]),
             Commit("Explain the cache layout", "docs/cache.md", 30),
             Commit("Pin the macOS runner image", ".github/workflows/ci.yml", 2),
             Commit("Render Python versions in colour", "src/cli/colour.rs", 40));
 
         var theme = Assert.Single(report.Themes);
-        Assert.Equal("planner.rs", theme.Title);
+        Assert.Equal(title, theme.Title);
         Assert.Equal(2, theme.Commits.Count);
     }
 
@@ -106,19 +109,6 @@ public sealed class ThemeFinderTests
         var report = Day(titles.Select((title, i) => Commit(title, [Source("src/lib.rs", 3), Source($"src/area{i}/mod.rs", 30)])).ToArray());
 
         Assert.Empty(report.Themes);
-    }
-
-    [Fact]
-    public void A_shared_file_every_module_has_is_named_with_its_folder()
-    {
-        var report = Day(
-            Commit("Stop planning joins twice", [Source("gix-tix/src/mod.rs", 40), Source("gix-tix/src/joins.rs", 10)]),
-            Commit("Cost model for hash aggregates", [Source("gix-tix/src/mod.rs", 55)]),
-            Commit("Explain the cache layout", "docs/cache.md", 30),
-            Commit("Pin the macOS runner image", ".github/workflows/ci.yml", 2),
-            Commit("Render Python versions in colour", "src/cli/colour.rs", 40));
-
-        Assert.Equal("gix-tix/mod.rs", Assert.Single(report.Themes).Title);
     }
 
     [Fact]
