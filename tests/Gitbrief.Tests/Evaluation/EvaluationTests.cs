@@ -209,9 +209,10 @@ public sealed partial class EvaluationTests
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
 
-    /// <summary>The labelled repositories' own text may name absolute paths (a Dockerfile's <c>/root/…</c>, a test's
-    /// <c>/tmp/…</c>); in the captured data their leading slash is the JSON escape <c>\/</c>, so the decoded text is the
-    /// commit's own and no file of the sets reads as a path of the machine that captured it.</summary>
+    /// <summary>The labelled repositories' own text may name absolute paths (a Dockerfile's home directory of root, a test's
+    /// temporary directory); in the captured data their leading slash is the JSON escape <c>\u002f</c>, so the decoded text
+    /// is the commit's own and no file of the sets reads as a path of the machine that captured it, not even escaped as
+    /// <c>\/</c>.</summary>
     [Fact]
     public void No_file_of_the_sets_holds_an_absolute_path_of_a_machine()
     {
@@ -256,6 +257,6 @@ public sealed partial class EvaluationTests
 
     /// <summary>An absolute path under a folder every machine has (after a quote, a space, <c>=</c>, <c>:</c> … or an
     /// escaped line break), not a repository's own <c>features/home/…</c>.</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-~\\])/(root|tmp|home|work|var/tmp)/|\\[ntr]/(root|tmp|home|work|var/tmp)/")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.\-~])/(root|tmp|home|work|var/tmp)/|\\[ntr]/(root|tmp|home|work|var/tmp)/")]
     private static partial Regex MachinePath();
 }
