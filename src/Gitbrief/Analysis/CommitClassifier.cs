@@ -199,7 +199,7 @@ internal static partial class CommitClassifier
         }
         // "… was assessed and is being fixed as a non-security bug": a kind of issue denied is none.
         var matches = SecurityKeyword().Matches(text).Where(m => !TitleSignals.Denies(text, m.Index)).ToList();
-        var match = matches.FirstOrDefault(m => SevereSecurity().IsMatch(m.Value)) ?? matches.FirstOrDefault();
+        var match = matches.FirstOrDefault(m => IsSevereSecurity(m.Value)) ?? matches.FirstOrDefault();
         return match?.Value.Trim();
     }
 
@@ -301,9 +301,9 @@ internal static partial class CommitClassifier
 
     /// <summary>Whether a security keyword names a severe class of issue (an advisory id, injection, code
     /// execution, traversal, privilege escalation, an authentication bypass).</summary>
-    public static bool IsSevereSecurity(string keyword) => SevereSecurity().IsMatch(keyword);
+    public static bool IsSevereSecurity(string keyword) => IsAdvisoryId(keyword) || SevereSecurity().IsMatch(keyword);
 
-    [GeneratedRegex(@"^(CVE|GHSA|CWE|RCE|SECURITY-\d)|injection|remote code|traversal|privilege escalation|bypass", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^RCE|injection|remote code|traversal|privilege escalation|bypass", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereSecurity();
 
     /// <summary>Whether a security keyword is the id of an advisory, a weakness or a project's security ticket
