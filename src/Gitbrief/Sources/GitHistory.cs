@@ -29,7 +29,14 @@ internal sealed class GitHistory(string directory) : ICommitSource
     {
         if (string.IsNullOrWhiteSpace(branch))
         {
-            // One call answers all three questions: is this a repository, has HEAD a commit, what is it called.
+            // A plain repository names its branch in its HEAD file, and the window's list, started beside, shows that HEAD
+            // has commits: no git process of its own.
+            if (listing is { Window.Revision: Head } started && GitFiles.HeadBranch(Directory) is { } named
+                && await started.Listed.ConfigureAwait(false) is not null)
+            {
+                return (Head, named);
+            }
+            // Else one call answers all three questions: is this a repository, has HEAD a commit, what is it called.
             var head = await GitCommand.RunRawAsync(Directory, ["rev-parse", "--abbrev-ref", "--verify", "--quiet", "HEAD"], null, cancellationToken)
                 .ConfigureAwait(false);
             if (head.ExitCode != 0)
@@ -266,6 +273,10 @@ internal sealed class GitHistory(string directory) : ICommitSource
     /// <summary>The URL of the "origin" remote, if any (used for web links of a local repository).</summary>
     public async Task<string?> OriginUrlAsync(CancellationToken cancellationToken)
     {
+        if (GitFiles.OriginUrl(Directory) is { } configured)
+        {
+            return configured;
+        }
         var url = await GitCommand.RunTextAsync(Directory, ["config", "--get", "remote.origin.url"], cancellationToken, allowFailure: true)
             .ConfigureAwait(false);
         return url.Length > 0 ? url : null;
