@@ -2,7 +2,8 @@ using Gitbrief.Analysis;
 
 namespace Gitbrief.Evaluation;
 
-/// <summary>One labelled commit with the level Gitbrief's rules and the old tool's rules gave it.</summary>
+/// <summary>One labelled commit with the level Gitbrief's rules and the old tool's rules gave it, and the second
+/// labeller's level when the set was labelled twice.</summary>
 internal sealed record EvaluatedCommit(
     string Repository,
     string Sha,
@@ -12,4 +13,5 @@ internal sealed record EvaluatedCommit(
     ImportanceLevel Rules,
     ImportanceLevel Seed,
     ImportanceAssessment Assessment,
-    bool RoleOnly);
+    bool RoleOnly,
+    ImportanceLevel? SecondLabel = null);

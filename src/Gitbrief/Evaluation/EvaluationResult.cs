@@ -12,6 +12,12 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
 
     public LevelMetrics Seed => LevelMetrics.Of(Commits.Select(c => (c.Label, c.Seed)));
 
+    /// <summary>The commits labelled twice: how the second labeller agrees with the first (the labels), and how the rules
+    /// agree with the first on those same commits.</summary>
+    public IReadOnlyList<EvaluatedCommit> LabelledTwice => Commits.Where(c => c.SecondLabel is not null).ToList();
+
+    public LevelMetrics SecondLabeller => LevelMetrics.Of(LabelledTwice.Select(c => (c.Label, c.SecondLabel!.Value)));
+
     /// <summary>Docs-, test-, CI- or lockfile-only commits that the rules ranked high (the target is none).</summary>
     public IReadOnlyList<EvaluatedCommit> RoleOnlyHigh => Commits.Where(c => c.RoleOnly && c.Rules == ImportanceLevel.High).ToList();
 
@@ -23,6 +29,14 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
         text.Append("| ranking | agreement | high precision | high recall |\n|---|---|---|---|\n");
         Line(text, "gitbrief rules", Rules);
         Line(text, "old tool's rules", Seed);
+        if (LabelledTwice.Count > 0)
+        {
+            Line(text, $"second labeller ({LabelledTwice.Count} commits labelled twice)", SecondLabeller);
+            if (LabelledTwice.Count < Commits.Count)
+            {
+                Line(text, $"gitbrief rules on those {LabelledTwice.Count}", LevelMetrics.Of(LabelledTwice.Select(c => (c.Label, c.Rules))));
+            }
+        }
         text.Append('\n');
         Matrix(text, "gitbrief rules", Rules);
         Matrix(text, "old tool's rules", Seed);

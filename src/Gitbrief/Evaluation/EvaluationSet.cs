@@ -3,9 +3,11 @@ using Gitbrief.Common;
 
 namespace Gitbrief.Evaluation;
 
-/// <summary>An evaluation set on disk: <c>labels/&lt;owner&gt;__&lt;repo&gt;.jsonl</c> (hand labels) and
-/// <c>data/&lt;owner&gt;__&lt;repo&gt;/&lt;date&gt;.json</c> (captured days).</summary>
-internal sealed record EvaluationSet(IReadOnlyList<CapturedDay> Days, IReadOnlyDictionary<string, EvaluationLabel> Labels)
+/// <summary>An evaluation set on disk: <c>labels/&lt;owner&gt;__&lt;repo&gt;.jsonl</c> (hand labels),
+/// <c>data/&lt;owner&gt;__&lt;repo&gt;/&lt;date&gt;.json</c> (captured days) and, when someone labelled the set a second
+/// time without seeing the first labels, <c>labels-second/</c> in the same format (how far two labellers agree).</summary>
+internal sealed record EvaluationSet(
+    IReadOnlyList<CapturedDay> Days, IReadOnlyDictionary<string, EvaluationLabel> Labels, IReadOnlyDictionary<string, EvaluationLabel> SecondLabels)
 {
     public static EvaluationSet Load(string directory)
     {
@@ -15,6 +17,16 @@ internal sealed record EvaluationSet(IReadOnlyList<CapturedDay> Days, IReadOnlyD
         {
             throw new UsageException($"{directory}: not an evaluation set (expected labels/ and data/)");
         }
+        var second = Path.Combine(directory, "labels-second");
+        var days = Directory.EnumerateFiles(dataDirectory, "*.json", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(file => Parse(File.ReadAllText(file), EvaluationJsonContext.Default.CapturedDay, file, null))
+            .ToList();
+        return new EvaluationSet(days, LoadLabels(labelsDirectory), Directory.Exists(second) ? LoadLabels(second) : new Dictionary<string, EvaluationLabel>());
+    }
+
+    private static Dictionary<string, EvaluationLabel> LoadLabels(string labelsDirectory)
+    {
         var labels = new Dictionary<string, EvaluationLabel>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(labelsDirectory, "*.jsonl").Order(StringComparer.Ordinal))
         {
@@ -34,11 +46,7 @@ internal sealed record EvaluationSet(IReadOnlyList<CapturedDay> Days, IReadOnlyD
                 labels[label.Sha] = label;
             }
         }
-        var days = Directory.EnumerateFiles(dataDirectory, "*.json", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(file => Parse(File.ReadAllText(file), EvaluationJsonContext.Default.CapturedDay, file, null))
-            .ToList();
-        return new EvaluationSet(days, labels);
+        return labels;
     }
 
     private static T Parse<T>(string text, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string file, int? line)

@@ -34,7 +34,8 @@ internal static class Evaluator
                     analyzed.Importance.Level,
                     SeedRules.Rank(commit),
                     analyzed.Importance,
-                    IsRoleOnly(commit, analyzed.Files)));
+                    IsRoleOnly(commit, analyzed.Files),
+                    set.SecondLabels.TryGetValue(commit.Sha, out var second) ? Parse(second.Level) : null));
             }
         }
         return new EvaluationResult(rows, unlabelled);

@@ -225,6 +225,46 @@ public sealed partial class EvaluationTests
         Assert.Empty(found);
     }
 
+    /// <summary>Four sets were labelled a second time by someone who never saw the first labels (docs/evaluation.md, "How
+    /// far two labellers agree"): every commit of them twice, and eval prints both labellings' agreement.</summary>
+    [Theory]
+    [InlineData("eval/holdout12")]
+    [InlineData("eval/holdout31")]
+    [InlineData("eval/holdout66")]
+    [InlineData("eval/holdout101")]
+    public void A_set_labelled_twice_shows_how_far_the_two_labellers_agree(string set)
+    {
+        var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
+        var second = result.SecondLabeller;
+
+        Assert.Equal(result.Commits.Count, result.LabelledTwice.Count);
+        Assert.True(second.Agreement >= 0.9, result.Format(listDisagreements: false));
+        Assert.Contains($"| second labeller ({second.Total} commits labelled twice) | {second.Agreement * 100:0.0}% ({second.Agreeing}/{second.Total}) |",
+            result.Format(listDisagreements: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commits_labelled_twice_in_part_of_a_set_are_measured_on_their_own_beside_the_rules()
+    {
+        using var copy = new Gitbrief.Tests.Support.TempDirectory("gitbrief-eval");
+        var source = SetDirectory("eval/holdout66");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(copy.Path, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(copy.Path, "labels-second")).Where(f => !f.EndsWith("love2d__love.jsonl", StringComparison.Ordinal)))
+        {
+            File.Delete(file);
+        }
+
+        var text = EvaluationCommands.Evaluate(copy.Path, disagreements: false);
+
+        Assert.Contains("| second labeller (23 commits labelled twice) |", text, StringComparison.Ordinal);
+        Assert.Contains("| gitbrief rules on those 23 |", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void No_docs_test_ci_or_lockfile_only_commit_is_high()
     {
