@@ -5,7 +5,8 @@ namespace Gitbrief.Bench;
 
 /// <summary>A generated repository kept in bench/out/NAME while bench/out/NAME.version holds its generator's
 /// version: generated into a temporary directory and moved into place, so an interrupted run never
-/// leaves a half-made repository behind.</summary>
+/// leaves a half-made repository behind. Like a user's clone, each has an <c>origin</c> remote (never fetched): its URL
+/// gives the reports their web links, and gitbrief reads it from the repository's config as it does for a clone.</summary>
 internal static class CachedRepository
 {
     public static async Task<GeneratedRepository> EnsureAsync(string outDirectory, string name, string version, bool force, Func<string, Task> generate)
@@ -48,6 +49,7 @@ internal static class CachedRepository
             Directory.Move(temporary, path);
             await File.WriteAllTextAsync(stampPath, version + "\n").ConfigureAwait(false);
         }
+        await ProcessRunner.GitAsync(path, "config", "remote.origin.url", $"https://github.com/acme/{name}.git").ConfigureAwait(false);
         var head = await ProcessRunner.GitAsync(path, "rev-parse", "main").ConfigureAwait(false);
         var count = int.Parse(await ProcessRunner.GitAsync(path, "rev-list", "--count", "main").ConfigureAwait(false), CultureInfo.InvariantCulture);
         return new GeneratedRepository(path, head, count, reused, stopwatch.Elapsed);

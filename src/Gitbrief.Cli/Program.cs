@@ -8,8 +8,11 @@ Console.OutputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Ident
 // A Command named here, not a RootCommand: RootCommand's constructor reads its name from the entry assembly's metadata
 // attributes, which wakes Native AOT's reflection binder (~9% of `--help`, bench/README.md "start11").
 var root = new Command(RootCommandName.Tool, "Gitbrief: what changed yesterday in the git repositories you follow, ranked and analysed.");
-root.Options.Add(new HelpOption());
-root.Options.Add(new VersionOption());
+if (HelpRequest.MayAsk(args))
+{
+    root.Options.Add(new HelpOption());
+    root.Options.Add(new VersionOption());
+}
 root.Options.Add(GlobalOptions.Debug);
 root.Options.Add(GlobalOptions.Quiet);
 root.Subcommands.Add(ReportCommand.Create());
