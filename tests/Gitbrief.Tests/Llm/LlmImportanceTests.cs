@@ -146,6 +146,8 @@ public sealed class LlmImportanceTests : IAsyncLifetime
         {
             var system = r.Messages[0].Content;
             Assert.Contains(ImportanceRubric.Text, system, StringComparison.Ordinal);
+            Assert.Contains(ImportanceRubric.WithBorderlineKinds, system, StringComparison.Ordinal);
+            Assert.Contains("A fix to a feature that landed the same day is judged as part of that feature", system, StringComparison.Ordinal);
             Assert.Contains("- **high** — someone following this repository must know it today", system, StringComparison.Ordinal);
             Assert.Contains("a surprise for most users is high, a surprise for some is medium, no surprise", system, StringComparison.Ordinal);
             Assert.Contains("importanceReason", system, StringComparison.Ordinal);

@@ -4,22 +4,36 @@ using Gitbrief.Common;
 namespace Gitbrief.Analysis.Llm;
 
 /// <summary>What high, medium and low mean (docs/importance-rubric.md, embedded in the library): the same rubric
-/// the rules and the labelled evaluation rank by, sent in every commit prompt.</summary>
+/// the rules and the labelled evaluation rank by, sent in every commit prompt — the levels and their tie-breaker, and,
+/// when the prompt's budget has room, the borderline kinds every labelled set follows.</summary>
 internal static class ImportanceRubric
 {
     private const string ResourceName = "Gitbrief.ImportanceRubric.md";
+    private const string BorderlineHeading = "## Borderline kinds";
 
-    /// <summary>The level definitions and the tie-breaker, from the first "- **high**" line to the end.</summary>
-    public static string Text { get; } = Load();
+    /// <summary>The smallest input budget (max_input_tokens) whose prompts carry the borderline kinds: they take about
+    /// 1,500 tokens, too much of a small model's context.</summary>
+    public const int BorderlineBudget = 8_000;
 
-    /// <summary>Eight hex digits of the rubric's SHA-256: part of the prompt version, so a changed rubric is never
+    private static readonly string Document = Common.EmbeddedText.Read(ResourceName);
+
+    /// <summary>The level definitions and the tie-breaker, from the first "- **high**" line to the borderline kinds.</summary>
+    public static string Text { get; } = Section(Document, "- **high**", BorderlineHeading);
+
+    /// <summary>The levels, the tie-breaker and the borderline kinds (how the levels are applied between two of them).</summary>
+    public static string WithBorderlineKinds { get; } = Section(Document, "- **high**", null);
+
+    /// <summary>Eight hex digits of the whole rubric's SHA-256: part of the prompt version, so a changed rubric is never
     /// answered from answers cached under the old one.</summary>
-    public static string Fingerprint { get; } = Sha256.HexOf(Encoding.UTF8.GetBytes(Text))[..8];
+    public static string Fingerprint { get; } = Sha256.HexOf(Encoding.UTF8.GetBytes(WithBorderlineKinds))[..8];
 
-    private static string Load()
+    /// <summary>The rubric a prompt of <paramref name="maxInputTokens"/> carries.</summary>
+    public static string For(int maxInputTokens) => maxInputTokens >= BorderlineBudget ? WithBorderlineKinds : Text;
+
+    private static string Section(string text, string from, string? until)
     {
-        var text = Common.EmbeddedText.Read(ResourceName);
-        var start = text.IndexOf("- **high**", StringComparison.Ordinal);
-        return (start >= 0 ? text[start..] : text).Trim();
+        var start = Math.Max(0, text.IndexOf(from, StringComparison.Ordinal));
+        var end = until is null ? -1 : text.IndexOf(until, start, StringComparison.Ordinal);
+        return (end >= 0 ? text[start..end] : text[start..]).Trim();
     }
 }

@@ -82,6 +82,21 @@ public sealed class PromptBuilderTests
         Assert.Contains("untrusted data", prompt.System, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(24_000, true)]
+    [InlineData(8_000, true)]
+    [InlineData(4_000, false)]
+    public void TheBorderlineKindsOfTheRubricGoWithEveryCommitWhenTheBudgetHasRoom(int maxInputTokens, bool borderline)
+    {
+        var builder = CommitBuilder.Message("fix: a").File("src/app.cs", 5, 1);
+
+        var prompt = Builder(maxInputTokens).ForCommit("octo/app", builder.Build(), builder.Analyze(), ImportanceLevel.Medium, new Dictionary<string, FilePatch>());
+
+        Assert.Contains("- **high** — someone following this repository must know it today", prompt.System, StringComparison.Ordinal);
+        Assert.Equal(borderline, prompt.System.Contains("Release version bumps and bot commits that append to release notes are low", StringComparison.Ordinal));
+        Assert.True(prompt.InputTokens <= maxInputTokens, $"{prompt.InputTokens} > {maxInputTokens}");
+    }
+
     [Fact]
     public void ACommitThatMustBeTruncatedStillEndsWithOneRealMarker()
     {
