@@ -74,6 +74,11 @@ internal sealed class ReportOptions
     /// config was found and the warnings about the request on stderr (unless --quiet).</summary>
     public async Task<(GitbriefConfig Config, ReportRequest Request)> ResolveAsync(ParseResult parse)
     {
+        if (!parse.GetValue(DryRun))
+        {
+            // SQLite loads on another core while the config is read (a dry run writes no store).
+            Store.StoreWarmup.Begin();
+        }
         var arguments = Arguments(parse);
         var workingDirectory = Environment.CurrentDirectory;
         var config = ConfigLoader.Load(arguments.ConfigPath, workingDirectory);
