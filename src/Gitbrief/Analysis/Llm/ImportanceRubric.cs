@@ -11,8 +11,8 @@ internal static class ImportanceRubric
     private const string ResourceName = "Gitbrief.ImportanceRubric.md";
     private const string BorderlineHeading = "## Borderline kinds";
 
-    /// <summary>The smallest input budget (max_input_tokens) whose prompts carry the borderline kinds: they take about
-    /// 1,500 tokens, too much of a small model's context.</summary>
+    /// <summary>The smallest input budget (max_input_tokens) whose prompts carry the borderline kinds: they add about
+    /// 1,100 tokens to the levels' 320, too much of a small model's context.</summary>
     public const int BorderlineBudget = 8_000;
 
     private static readonly string Document = Common.EmbeddedText.Read(ResourceName);
