@@ -18,7 +18,7 @@ internal static class CommandSuggestion
         var list = string.Join(", ", names);
         if (first is null)
         {
-            return args.Any(a => a is "-h" or "--help" or "-?" or "--version") ? null : $"name a command: {list} (see 'gitbrief --help')";
+            return args.Any(HelpRequest.IsSpelling) ? null : $"name a command: {list} (see 'gitbrief --help')";
         }
         var closest = Common.TypoSuggestion.Closest(first, names);
         var shown = Common.SecretRedactor.Redact(Common.PrintableText.Of(first));
