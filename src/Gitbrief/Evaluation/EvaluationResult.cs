@@ -29,12 +29,13 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
         text.Append("| ranking | agreement | high precision | high recall |\n|---|---|---|---|\n");
         Line(text, "gitbrief rules", Rules);
         Line(text, "old tool's rules", Seed);
-        if (LabelledTwice.Count > 0)
+        var twice = LabelledTwice;
+        if (twice.Count > 0)
         {
-            Line(text, $"second labeller ({LabelledTwice.Count} commits labelled twice)", SecondLabeller);
-            if (LabelledTwice.Count < Commits.Count)
+            Line(text, $"second labeller ({twice.Count} commits labelled twice)", SecondLabeller);
+            if (twice.Count < Commits.Count)
             {
-                Line(text, $"gitbrief rules on those {LabelledTwice.Count}", LevelMetrics.Of(LabelledTwice.Select(c => (c.Label, c.Rules))));
+                Line(text, $"gitbrief rules on those {twice.Count}", LevelMetrics.Of(twice.Select(c => (c.Label, c.Rules))));
             }
         }
         text.Append('\n');
