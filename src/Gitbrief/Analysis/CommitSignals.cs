@@ -173,7 +173,7 @@ internal sealed partial record CommitSignals
             : DependencyBump.Read(commit, fullTitle, files, product, automated, profile);
         var graduation = product.Count > 0 ? GraduationOf(subject) : null;
         // A graduating feature talks about the gate it leaves: that is no sign of a gate.
-        var experimental = graduation is null ? ExperimentalOf(title, body) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
+        var experimental = graduation is null ? ExperimentalOf(title, subject, body, bodyText) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
         // The title's leading verb: its first word, or the second after a one-word "area:" prefix ("opencl: default …").
         var lead = AreaPrefix().IsMatch(subject) ? 1 : 0;
         // "… the default (renovate)", "… to defaults (#27055)": a trailing parenthesis is no part of the sentence.
@@ -525,10 +525,12 @@ internal sealed partial record CommitSignals
         GraduationTitle().Match(subject) is { Success: true } match && !NotGraduation().IsMatch(subject) ? match.Value.Trim() : null;
 
     /// <summary>A gating word in the title or the body's first 400 words; "WIP" only in the title (a squash body lists its
-    /// work-in-progress commits: "* WIP Caddyfile").</summary>
-    private static string? ExperimentalOf(List<string> title, List<string> body) =>
-        title.FirstOrDefault(Vocabulary.Experimental.Contains)
-        ?? body.Take(400).FirstOrDefault(w => Vocabulary.Experimental.Contains(w) && !Vocabulary.TitleOnlyExperimental.Contains(w));
+    /// work-in-progress commits: "* WIP Caddyfile"). A word that is part of a dotted name ("`URL.prototype.port`",
+    /// "`CryptoKey.prototype`": JavaScript's prototypes) gates nothing.</summary>
+    private static string? ExperimentalOf(List<string> title, string subject, List<string> body, string bodyText) =>
+        title.FirstOrDefault(w => Vocabulary.Experimental.Contains(w) && Vocabulary.StandsAlone(subject, w))
+        ?? body.Take(400).FirstOrDefault(w => Vocabulary.Experimental.Contains(w) && !Vocabulary.TitleOnlyExperimental.Contains(w)
+            && Vocabulary.StandsAlone(bodyText, w));
 
     /// <summary>The gate a folder puts on the code in it: most changed lines lie under a folder named nursery,
     /// experimental, preview, unstable, prototype or incubator (a linter's nursery rules, a library's prototype

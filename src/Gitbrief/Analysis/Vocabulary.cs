@@ -189,6 +189,28 @@ internal static class Vocabulary
     public static readonly HashSet<string> ExampleDirectories = Set(
         "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "cookbook", "notebooks");
 
+    /// <summary>Whether <paramref name="word"/> (one of <see cref="Words"/>' words) stands in <paramref name="text"/> as a word
+    /// of prose at least once: not joined by a '.' to a name before or after it ("URL.prototype.port", "config.preview").</summary>
+    public static bool StandsAlone(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            var wordStart = at == 0 || !IsWordCharacter(text[at - 1]) && !(text[at - 1] == '-' && at > 1 && IsWordCharacter(text[at - 2]));
+            var wordEnd = end == text.Length || !IsWordCharacter(text[end]) && !(text[end] == '-' && end + 1 < text.Length && IsWordCharacter(text[end + 1]));
+            var dotted = at > 1 && text[at - 1] == '.' && IsWordCharacter(text[at - 2])
+                || end + 1 < text.Length && text[end] == '.' && IsWordCharacter(text[end + 1]);
+            if (wordStart && wordEnd && !dotted)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+
     /// <summary>The lower-cased words of a text: letters, digits, '-' and '_' (so "non-utf-8" stays one word).</summary>
     public static List<string> Words(string text, int limit = 4000)
     {

@@ -678,6 +678,19 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void A_javascript_prototype_named_in_the_body_is_no_gate_but_a_prototype_in_prose_is()
+    {
+        const string fix = "fix(ext/fetch): block requests to bad ports per Fetch Standard (#34863)\n\n"
+            + "The port is read as produced by `URL.prototype.port`, so the check is a single lookup.";
+        const string spike = "feat(ext/fetch): stream request bodies\n\nA first prototype, behind a flag for now.";
+        var named = Analyzed(CommitBuilder.Message(fix).File("ext/fetch/26_fetch.js", 120, 15));
+        var prose = Analyzed(CommitBuilder.Message(spike).File("ext/fetch/26_fetch.js", 120, 15));
+
+        Assert.DoesNotContain("experimental", named.ReasonCodes());
+        Assert.Equal("experimental / preview (prototype)", prose.Reason("experimental").Detail);
+    }
+
+    [Fact]
     public void Wip_in_a_squash_body_is_no_gate_but_in_the_title_it_is()
     {
         var squash = Analyzed(CommitBuilder.Message("caddytls: Encrypted ClientHello\n\n* Initial commit\n* WIP Caddyfile\n* Fill out docs")
