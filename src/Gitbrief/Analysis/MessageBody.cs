@@ -26,7 +26,8 @@ internal static partial class MessageBody
     {
         "test plan", "test plans", "testing", "tests", "test", "test result", "test results", "testing done", "tested",
         "how was this tested", "how was this pr tested", "how was this patch tested", "how is this tested",
-        "how has this been tested", "how to test", "how i tested this", "verification", "checklist", "pr checklist",
+        "how has this been tested", "how to test", "how i tested this", "verification", "validation", "validated",
+        "how was this validated", "steps to test", "testing steps", "testing instructions", "manual testing", "checklist", "pr checklist",
         "checklists", "before submitting", "submission checklist", "release notes", "release note", "configuration",
         "screenshots", "screenshot", "screen shots", "reviewers", "reviewer", "cc", "accuracy test", "accuracy tests",
         "benchmark", "benchmarks", "benchmarking", "benchmark result", "benchmark results", "related issue",
@@ -53,11 +54,36 @@ internal static partial class MessageBody
         {
             reader.Take(raw);
         }
-        return reader.Blocks
+        var blocks = reader.Blocks
             .Select(b => new Block(b.IsItem, Plain(string.Join(' ', b.Lines))))
             .Where(b => !IsNoiseStatement(b.Text) && !(b.IsItem && FixupLine().IsMatch(b.Text)))
             .ToList();
+        return JoinContinuedItems(blocks);
     }
+
+    /// <summary>List items that are the parts of one sentence ("- the blob carried a copy of each source, and" / "- every
+    /// start had to fix them up.") joined into it: an item ending with a comma, a semicolon or "and"/"or" runs on into
+    /// the next item.</summary>
+    private static List<Block> JoinContinuedItems(List<Block> blocks)
+    {
+        var joined = new List<Block>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            if (block.IsItem && joined.Count > 0 && joined[^1] is { IsItem: true } previous && RunsOn(previous.Text))
+            {
+                joined[^1] = previous with { Text = previous.Text + " " + block.Text };
+            }
+            else
+            {
+                joined.Add(block);
+            }
+        }
+        return joined;
+    }
+
+    private static bool RunsOn(string text) =>
+        text.EndsWith(',') || text.EndsWith(';') || text.EndsWith(" and", StringComparison.OrdinalIgnoreCase)
+        || text.EndsWith(" or", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the body line by line: which section it is in (skipped or not), whether the lines being read
     /// are dropped (code, noise, a checklist), and the block that wrapped lines join.</summary>

@@ -17,6 +17,30 @@ public sealed class SummaryPointsTests
     }
 
     [Fact]
+    public void List_items_that_are_parts_of_one_sentence_make_one_point()
+    {
+        var message = "fix(core): externalize lazy loaded sources\n\nEvery source landed in dirty heap pages, which means:\n\n"
+            + "- the isolate blob carried a full copy of each lazy script's source\ntext, and\n"
+            + "- deserialization had to fix up those strings on\nevery startup.\n- Sources now stay off the heap.\n";
+
+        Assert.Equal(
+            [
+                "the isolate blob carried a full copy of each lazy script's source text, and deserialization had to fix up those strings on every startup.",
+                "Sources now stay off the heap.",
+            ],
+            Points(message));
+    }
+
+    [Fact]
+    public void A_validation_section_is_not_points()
+    {
+        var message = "refactor(cron): remove saffron dependency\n\n## Summary\n- Replace `saffron` with an internal cron parser.\n\n"
+            + "## Validation\n- `cargo test -p deno_cron`\n- `cargo tree -i saffron` confirmed absent.\n";
+
+        Assert.Equal(["Replace `saffron` with an internal cron parser."], Points(message));
+    }
+
+    [Fact]
     public void Html_comments_and_details_blocks_are_not_points_even_across_lines()
     {
         var message = "fix: retry\n\n<!-- Please describe\nyour change -->\nRetry once on a reset connection.\n\n"
