@@ -33,6 +33,24 @@ public sealed class ThemeFinderTests
     }
 
     [Fact]
+    public void Scopes_of_one_area_make_a_theme_each_not_one_for_the_area()
+    {
+        // Deno's "ext/crypto", "ext/node", "ext/fetch": the area "ext" is half the day; each scope is a theme of its own.
+        var report = Day(
+            Commit("feat(ext/crypto): implement SubtleCrypto.supports()", "ext/crypto/00_crypto.js", 200),
+            Commit("fix(ext/crypto): ML-KEM raw-seed and JWK", "ext/crypto/ml_kem.rs", 300),
+            Commit("fix(ext/crypto): use outputLength for SHAKE digests", "ext/crypto/digest.rs", 80),
+            Commit("fix(ext/node): implement setKeepAlive on TCPWrap", "ext/node/ops/tcp.rs", 120),
+            Commit("fix(ext/node): accept scoped IPv6 interface in dgram", "ext/node/polyfills/dgram.ts", 60),
+            Commit("fix(ext/fetch): block requests to bad ports", "ext/fetch/26_fetch.js", 90),
+            Commit("fix(lsp): cache JSR type roots", "cli/lsp/cache.rs", 90));
+
+        Assert.Equal(["ext/crypto", "ext/node"], report.Themes.Select(t => t.Title));
+        Assert.Equal(3, report.Themes[0].Counts.Total);
+        Assert.Equal(2, report.Themes[1].Counts.Total);
+    }
+
+    [Fact]
     public void A_day_of_three_commits_has_no_themes()
     {
         var report = Day(

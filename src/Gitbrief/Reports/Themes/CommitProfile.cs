@@ -35,19 +35,26 @@ internal sealed partial class CommitProfile
         var traits = CommitClassifier.Classify(entry.Commit with { Message = entry.Commit.Title }, entry.Files);
         var subject = WithoutReferences(traits.Subject.Length > 0 ? traits.Subject : entry.Commit.Title);
         var tokens = TitleTokenizer.Tokenize(subject, ownNames);
-        // "config,network" is two scopes; "presets/security" is also "presets".
-        var scopes = (traits.Scope ?? string.Empty)
+        // "config,network" is two scopes; "presets/security" is also "presets", an area that ties less than the scope itself.
+        var written = (traits.Scope ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(s => s.Contains('/', StringComparison.Ordinal) ? [s, s[..s.IndexOf('/', StringComparison.Ordinal)]] : new[] { s })
             .Where(s => s.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+        var parents = written
+            .Where(s => s.IndexOf('/', StringComparison.Ordinal) > 0)
+            .Select(s => s[..s.IndexOf('/', StringComparison.Ordinal)])
+            .ToList();
+        var scopes = written.Concat(parents).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var signals = new Dictionary<string, SignalKind>(StringComparer.Ordinal);
         if (entry.Commit.LinkedPullRequest is { } pull)
         {
             signals["pr:" + pull.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)] = SignalKind.PullRequest;
         }
-        foreach (var scope in scopes)
+        foreach (var scope in parents)
+        {
+            signals["scope:" + scope.ToLowerInvariant()] = SignalKind.ParentScope;
+        }
+        foreach (var scope in written)
         {
             signals["scope:" + scope.ToLowerInvariant()] = SignalKind.Scope;
         }

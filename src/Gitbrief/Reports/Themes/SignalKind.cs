@@ -5,6 +5,9 @@ internal enum SignalKind
 {
     PullRequest,
     Scope,
+
+    /// <summary>The folder-like part of a scope ("ext" of "ext/crypto"): a whole area of the product, not one piece of it.</summary>
+    ParentScope,
     Word,
     Phrase,
     Ideographs,

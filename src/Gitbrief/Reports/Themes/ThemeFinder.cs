@@ -3,7 +3,8 @@ using Gitbrief.Analysis;
 namespace Gitbrief.Reports.Themes;
 
 /// <summary>Finds the day's themes by rules, offline and deterministically. Every pair of commits gets a score from
-/// what they share: the same linked pull request (4), scope or [tag] (3); title words — a pair of neighbouring words or
+/// what they share: the same linked pull request (4), scope or [tag] (3), the area
+/// of a scope ("ext" of "ext/crypto", 1.5); title words — a pair of neighbouring words or
 /// the opening verb with a later word (1.5 each), a distinctive word (1), a pair of Chinese characters (0.75), together
 /// at most 3.5; changed files (up to 2.5, by the cosine of the two file sets); a component (0.5). Words, files and
 /// components that much of the day shares count less; test and docs files count less than source. Commits are merged
@@ -100,7 +101,7 @@ internal static class ThemeFinder
             }
             var target = kind switch
             {
-                SignalKind.PullRequest or SignalKind.Scope => intent,
+                SignalKind.PullRequest or SignalKind.Scope or SignalKind.ParentScope => intent,
                 SignalKind.File or SignalKind.SupportFile => files,
                 SignalKind.Component => components,
                 _ => title,
@@ -159,6 +160,11 @@ internal static class ThemeFinder
                 {
                     holders[signal] = entry = (kind, []);
                 }
+                else if (kind == SignalKind.ParentScope && entry.Kind == SignalKind.Scope)
+                {
+                    // "fix(ext)" beside "fix(ext/crypto)": they share the area, not the scope.
+                    holders[signal] = entry = (kind, entry.Holders);
+                }
                 entry.Holders.Add(i);
             }
         }
@@ -170,6 +176,7 @@ internal static class ThemeFinder
     {
         SignalKind.PullRequest => 4,
         SignalKind.Scope => 3,
+        SignalKind.ParentScope => 1.5,
         SignalKind.Phrase => 1.5,
         SignalKind.Word => Math.Min(1, Math.Max(4, commits / 4.0) / holders),
         SignalKind.Ideographs => 0.75,
