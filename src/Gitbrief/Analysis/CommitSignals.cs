@@ -637,7 +637,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"\b(flaky|flakiness|tests?|ci|build|benchmarks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotGraduation();
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|release notes\b|(fix|fixes|fixed|correct|corrects|corrected)( the)? (grammar|spelling|wording)\b|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?|errors?)|doctests?|(go|rust|java|type)doc)\s*(\(|$|\bto\b|\bfor\b))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|release notes\b|(fix|fixes|fixed|correct|corrects|corrected)( the)? (grammar|spelling|wording)\b|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?|errors?)|doctests?|(go|rust|java|type)doc)(?=\s*(\(|$|\bto\b|\bfor\b)))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();
 
     /// <summary>The first environment variable a title names: an upper-case word with an underscore

@@ -75,6 +75,14 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void The_wording_reason_quotes_the_title_up_to_what_it_is_about_not_the_parenthesis_after()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Fix InternalServerError docs (#3640)").File("src/response.rs", 20, 10));
+
+        Assert.Equal("only documentation or message wording (Fix InternalServerError docs)", analyzed.Reason("wording").Detail);
+    }
+
+    [Fact]
     public void A_large_change_that_also_improves_an_error_message_is_not_wording()
     {
         var analyzed = Analyzed(CommitBuilder.Message("fix(gitlab): rework endpoint parsing and improve error message")
