@@ -320,9 +320,10 @@ internal sealed partial record CommitSignals
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
             ?? TitleSignals.InputGuardOf(commit.Title)
             ?? TitleSignals.HardeningPhraseOf(commit.Title)
-            // "sandbox: deny all of $HOME except Homebrew dirs": tightening the sandbox is hardening whatever it names.
-            ?? (traits.Scope is "sandbox" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
-                ? $"sandbox … {tightened}" : null)
+            // "sandbox: deny all of $HOME except Homebrew dirs", "fix(permissions): run special-file guard for no-follow ops":
+            // tightening the sandbox (a runtime's permission system) is hardening whatever it names.
+            ?? (traits.Scope is "sandbox" or "permissions" or "permission" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" or "guard" or "guards" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened
+                ? $"{traits.Scope} … {tightened}" : null)
             ?? (traits.WeightKey is "fix" or "other" or "revert"
                 ? TitleSignals.SevereDangerIn(bodyLead, traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, bodyLead)
                 : null);

@@ -259,7 +259,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(" + Credentials + @"|(auth|access) tokens?)\b.{0,40}\b(expos(ed|es|ure|ing)|leak(s|ed|ing)?|disclos(ed|es|ure)|in (the )?logs?|(in )?plain-?text|clear-?text)\b|\b(expos(e|es|ed|ing)|leak(s|ed|ing)?|logg?(s|ed|ing)?|print(s|ed|ing)?|disclos(e|es|ed|ing))\b.{0,30}\b(" + Credentials + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CredentialExposure();
 
-    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(" + AccessWords + @")\b|\brestrict(s|ed|ing)?\b.{0,40}\bto (the )?(admins?|administrators?|([\w-]+ )?roles?|authenticated( users)?|authori[sz]ed( users)?|owners?|privileged( users)?)\b|\b(admins?|administrators?)[- ]only\b|\bafter (the )?(authentication|authori[sz]ation)\b|\b(permission|authori[sz]ation|access|privilege) checks?\b(?!.{0,30}\b(tests?|specs?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\brequir(e|es|ed|ing)\b.{0,40}\b(" + AccessWords + @")\b|\bcheck(s|ed|ing)?\b.{0,30}\bpermissions?\b(?!.{0,30}\b(tests?|specs?)\b)|\brestrict(s|ed|ing)?\b.{0,40}\bto (the )?(admins?|administrators?|([\w-]+ )?roles?|authenticated( users)?|authori[sz]ed( users)?|owners?|privileged( users)?)\b|\b(admins?|administrators?)[- ]only\b|\bafter (the )?(authentication|authori[sz]ation)\b|\b(permission|authori[sz]ation|access|privilege) checks?\b(?!.{0,30}\b(tests?|specs?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccessRequirement();
 
     [GeneratedRegex(@"\breported[- ]by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1000,6 +1000,12 @@ public sealed class SignalTests
     [InlineData("Fix `header_rules` bypass via URL-encoded paths.", true)]
     [InlineData("sandbox: deny all of $HOME except Homebrew dirs", true)]
     [InlineData("sandbox: log the profile it writes", false)]
+    // A runtime's permission system is its sandbox; a permission now checked is access closed.
+    [InlineData("fix(permissions): run special-file guard for no-follow ops (#34393)", true)]
+    [InlineData("fix(permissions): reword the prompt (#34400)", false)]
+    [InlineData("fix(cli): check worker's own permissions for dynamic asset imports (#34707)", true)]
+    [InlineData("Check edit permission on source page in \"copy page for translation\" action", true)]
+    [InlineData("fix: check permissions in the integration tests", false)]
     // What a docs change prevents is the docs' own.
     [InlineData("Update all the documentation to prevent broken links everywhere (#9552)", false)]
     // The idioms of a security fix that name no danger word; a cap that names no stated bound protects nothing.
