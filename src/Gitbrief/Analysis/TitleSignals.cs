@@ -244,7 +244,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeasuredSpeed();
 
-    [GeneratedRegex(@"\b(ampere|hopper|blackwell|sm_?\d{2,3}a?|rocm|amd|mi\d{3}x?|intel|xpu|npu|ascend|gaudi|hpu|vulkan|sycl|opencl|webgpu|cann|musa|powerpc|ppc64(le)?|s390x?|riscv(64)?|loongarch(64)?|aarch64|arm64|sve2?|avx(2|512\w*)?|rdna\d?|turing|volta|igpus?|32-bit|windows|wsl|macos|freebsd|openbsd|android)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(ampere|hopper|blackwell|sm_?\d{2,3}a?|rocm|amd|mi\d{3}x?|intel|xpu|npu|ascend|gaudi|hpu|vulkan|sycl|opencl|webgpu|cann|musa|powerpc|ppc64(le)?|s390x?|riscv(64)?|loongarch(64)?|aarch64|arm64|armv[5-9]\w*|cortex-[amr]\d+|neon|sve2?|avx(2|512\w*)?|rdna\d?|turing|volta|igpus?|32-bit|windows|wsl|macos|freebsd|openbsd|android)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardwareTarget();
 
     [GeneratedRegex(@"\b(llama[-\s]?\d[\w.-]*|qwen[\d.]*[\w.-]*|deepseek[\w.-]*|mixtral|gemma[\d.]+\w*|phi-?\d[\w.]*|baichuan[\w.-]*|glm-?\d[\w.-]*|internlm[\w.-]*|internvl[\w.-]*|gpt-oss|kimi-?k?\d[\w.-]*|minimax[\w.-]*|granite-?\d[\w.-]*|llava[\w.-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -123,6 +123,8 @@ public sealed class WorkKindTests
     [InlineData("vulkan: fix data race in mul_mat_id shader (llama/19790)", "vulkan")]
     [InlineData("fix the crash of meta-llama/Llama-3.2-1B (#2918)", "Llama-3.2-1B")]
     [InlineData("Fix segfault in the MoE path on Ampere/Ada GPUs", "Ampere")]
+    [InlineData("linalg: fix the crash of the LinearCostModel on cortex-a53", "cortex-a53")]
+    [InlineData("Fix wrong results of the NEON matmul kernel", "NEON")]
     public void A_crash_fix_for_one_hardware_target_or_model_family_is_medium(string title, string target)
     {
         var analyzed = CommitBuilder.Message(title).File("src/kernels/mul_mat.cpp", 8, 2).Analyze();
