@@ -51,6 +51,28 @@ public sealed class ThemeFinderTests
     }
 
     [Fact]
+    public void A_scope_most_of_the_day_shares_is_no_theme_by_itself_and_its_themes_are_told_apart_by_their_files()
+    {
+        // franz-go's "kgo:" on 48 of 63 commits: one theme of them all would say nothing.
+        var report = Day(
+            Commit("kgo: validate offset responses", "pkg/kgo/source.go", 40),
+            Commit("kgo: ignore duplicate partitions", "pkg/kgo/source.go", 30),
+            Commit("kgo: reject negative record counts", "pkg/kgo/source.go", 20),
+            Commit("kgo: restore the promise bound", "pkg/kgo/producer.go", 60),
+            Commit("kgo: broadcast finishes per batch", "pkg/kgo/producer.go", 50),
+            Commit("kgo: never park pushes", "pkg/kgo/producer.go", 40),
+            Commit("kgo: dial filtered brokers", "pkg/kgo/broker.go", 30),
+            Commit("kgo: clamp poller release", "pkg/kgo/consumer.go", 30),
+            Commit("kgo: deliver telemetry on close", "pkg/kgo/telemetry.go", 30),
+            Commit("kgo: resolve seed node ids", "pkg/kgo/metadata.go", 30),
+            Commit("kfake: add sink audit", "pkg/kfake/sink_test.go", 30),
+            Commit("DESIGN: describe the ring", "DESIGN.md", 20));
+
+        Assert.Equal(["kgo: producer.go", "kgo: source.go"], report.Themes.Select(t => t.Title).Order(StringComparer.Ordinal));
+        Assert.All(report.Themes, t => Assert.Equal(3, t.Counts.Total));
+    }
+
+    [Fact]
     public void A_day_of_three_commits_has_no_themes()
     {
         var report = Day(

@@ -46,7 +46,7 @@ internal static class ThemeFinder
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         // Members are in report order, so a group's first member is its newest commit.
         // The seven that weigh most (a high commit 4, medium 2, low 1) are kept, then shown highest level first.
-        return Cluster(Similarities(profiles))
+        var groups = Cluster(Similarities(profiles))
             .Where(g => g.Count >= 2)
             .OrderByDescending(g => g.Sum(i => Heft(profiles[i].Entry.Level)))
             .ThenBy(g => g[0])
@@ -54,7 +54,13 @@ internal static class ThemeFinder
             .OrderBy(g => g.Min(i => profiles[i].Entry.Level))
             .ThenByDescending(g => g.Count)
             .ThenBy(g => g[0])
-            .Select(g => Theme(g.Select(i => profiles[i]).ToList(), frequency))
+            .Select(g => g.Select(i => profiles[i]).ToList())
+            .ToList();
+        var titles = groups.Select(g => ThemeTitle.For(g, frequency)).ToList();
+        var repeated = titles.GroupBy(t => t, StringComparer.OrdinalIgnoreCase).Where(t => t.Count() > 1).Select(t => t.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return groups
+            .Select((g, i) => Theme(g, repeated.Contains(titles[i]) ? ThemeTitle.For(g, frequency, distinguish: true) : titles[i]))
             .ToList();
     }
 
@@ -65,9 +71,9 @@ internal static class ThemeFinder
         _ => 1,
     };
 
-    private static ReportTheme Theme(IReadOnlyList<CommitProfile> members, IReadOnlyDictionary<string, int> frequency) => new()
+    private static ReportTheme Theme(IReadOnlyList<CommitProfile> members, string title) => new()
     {
-        Title = ThemeTitle.For(members, frequency),
+        Title = title,
         Level = members.Min(m => m.Entry.Level),
         Commits = members.Select(m => m.Entry.Commit.Sha).ToList(),
         Counts = ThemeCounts.Of(members.Select(m => m.Entry.Level)),
@@ -175,8 +181,9 @@ internal static class ThemeFinder
     private static double Weight(SignalKind kind, int holders, int commits) => kind switch
     {
         SignalKind.PullRequest => 4,
-        SignalKind.Scope => 3,
-        SignalKind.ParentScope => 1.5,
+        // A scope most of the day shares ("kgo" on 48 of 63 commits) is the repository's main package, not a theme.
+        SignalKind.Scope => 3 * Math.Min(1, Math.Max(4, commits / 3.0) / holders),
+        SignalKind.ParentScope => 1.5 * Math.Min(1, Math.Max(4, commits / 3.0) / holders),
         SignalKind.Phrase => 1.5,
         SignalKind.Word => Math.Min(1, Math.Max(4, commits / 4.0) / holders),
         SignalKind.Ideographs => 0.75,

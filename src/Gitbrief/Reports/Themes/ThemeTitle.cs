@@ -29,7 +29,8 @@ internal static class ThemeTitle
     };
 
     /// <param name="frequency">How many commits of the day carry each word signal ("word:pylock" → 3).</param>
-    public static string For(IReadOnlyList<CommitProfile> members, IReadOnlyDictionary<string, int> frequency)
+    /// <param name="distinguish">Another theme of the day has the same title: a scope alone says which by a shared file.</param>
+    public static string For(IReadOnlyList<CommitProfile> members, IReadOnlyDictionary<string, int> frequency, bool distinguish = false)
     {
         var quorum = Math.Max(2, (members.Count + 1) / 2);
         if (PullRequestTitle(members) is { } pullRequest)
@@ -44,6 +45,8 @@ internal static class ThemeTitle
             ({ } s, { } r) when SaysNoMore(r, s) => s,
             ({ } s, { } r) when r.Contains(s, StringComparison.OrdinalIgnoreCase) => Capitalize(r),
             ({ } s, { } r) => $"{s}: {r}",
+            // "kgo: errors.go" beside "kgo: partitioner.go": two themes of one scope are told apart by the file each shares.
+            ({ } s, null) when distinguish && SharedFile(members) is { } file && !string.Equals(file, s, StringComparison.OrdinalIgnoreCase) => $"{s}: {file}",
             ({ } s, null) => s,
             (null, { } r) => Capitalize(r),
             _ => WithFile(SharedStem(members, quorum, frequency), SharedFile(members)) ?? SharedComponent(members) ?? members[0].Subject,

@@ -17,6 +17,8 @@ internal static class TitleTokenizer
         "between", "during", "through", "within", "also", "only", "just", "still", "even", "more", "most", "less", "very", "too",
         "again", "all", "any", "both", "each", "every", "some", "other", "another", "our", "your", "their", "we", "you", "they",
         "there", "here", "what", "which", "who", "how", "why", "where", "etc", "vs", "instead", "always", "never", "now",
+        "against", "around", "along", "among", "behind", "beyond", "toward", "towards", "upon", "until", "since", "because",
+        "whether", "though", "although", "despite", "except", "unlike",
     };
 
     private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
