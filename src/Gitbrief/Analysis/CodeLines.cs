@@ -53,6 +53,31 @@ internal static class CodeLines
             ? "formatting" : null;
     }
 
+    /// <summary>Whether an added line declares a test inside a source file: Rust's <c>#[test]</c>, <c>#[cfg(test)]</c> or an
+    /// async runtime's test attribute, Java's and Kotlin's <c>@Test</c>, .NET's <c>[Fact]</c>/<c>[Theory]</c>/<c>[Test]</c>/
+    /// <c>[TestMethod]</c>, Zig's <c>test "…"</c>. False when the commit's lines were not read.</summary>
+    public static bool AddsInlineTests(CommitRecord commit)
+    {
+        if (commit.Lines is not { Count: > 0 } lines)
+        {
+            return false;
+        }
+        foreach (var line in lines)
+        {
+            if (line.Added && IsTestDeclaration(line.Text.AsSpan().Trim()))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsTestDeclaration(ReadOnlySpan<char> text) =>
+        text is "#[test]" or "#[cfg(test)]" or "@Test" or "[Fact]" or "[Theory]" or "[Test]" or "[TestMethod]"
+        || text.StartsWith("#[tokio::test", StringComparison.Ordinal) || text.StartsWith("#[rstest", StringComparison.Ordinal)
+        || text.StartsWith("@Test ", StringComparison.Ordinal) || text.StartsWith("@Test(", StringComparison.Ordinal)
+        || text.StartsWith("test \"", StringComparison.Ordinal);
+
     /// <summary>The attribute that breaks a public Rust type's users when added to it (<c>#[non_exhaustive]</c>), or null. On
     /// a type the commit declares (the attribute's run of added lines reaches its <c>pub enum</c>/<c>pub struct</c>), it
     /// breaks no one.</summary>

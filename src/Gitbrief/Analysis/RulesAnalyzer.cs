@@ -45,7 +45,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         var traits = CommitClassifier.Classify(commit, files);
         var found = CommitSignals.Read(commit, traits, files, Profile);
         var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);
-        var evidence = new Evidence(files, TextSignals.Of(files, found));
+        var evidence = new Evidence(files, TextSignals.Of(files, found), CodeLines.AddsInlineTests(commit));
         var components = ComponentGrouper.Group(files);
         var signals = Signals(commit, traits, evidence);
         var analysis = new CommitAnalysis
@@ -78,7 +78,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     /// <summary>Facts about the files that the impact, risk and recommendation texts draw on. Impact statements name
     /// every file of a kind; risks and advice only the files in the core of the repository.</summary>
-    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, TextSignals signals)
+    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, TextSignals signals, bool inlineTests)
     {
         public IReadOnlyList<ClassifiedFile> Files { get; } = files;
         public TextSignals Signals { get; } = signals;
@@ -99,7 +99,8 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         public IReadOnlyList<string> CoreSource { get; } = Paths(signals.Core, f => f.Role == FileRole.Source);
         public int CoreSourceAdded { get; } = Lines(signals.Core.Where(f => f.Role == FileRole.Source), f => f.Change.Additions);
         public int CoreLines { get; } = Lines(signals.Core, f => (long)f.Change.Additions + f.Change.Deletions);
-        public bool TestsChanged { get; } = files.Any(f => f.Role == FileRole.Test);
+        /// <summary>Test files changed, or tests added inside the source files (Rust's <c>#[test]</c>, Java's <c>@Test</c>…).</summary>
+        public bool TestsChanged { get; } = inlineTests || files.Any(f => f.Role == FileRole.Test);
         public int Added { get; } = files.Count(f => f.Change.Status == FileStatus.Added);
         public int Renamed { get; } = files.Count(f => f.Change.Status == FileStatus.Renamed);
         public IReadOnlyList<ClassifiedFile> Deleted { get; } = files.Where(f => f.Change.Status == FileStatus.Deleted).ToList();

@@ -55,6 +55,21 @@ public sealed class AnalysisTextTests
     }
 
     [Theory]
+    [InlineData("src/cron.rs", "#[cfg(test)]", "mod tests {", "#[test]")]
+    [InlineData("src/main/java/acme/Cron.java", "@Test", "void parses() {")]
+    [InlineData("src/Cron.cs", "[Fact]", "public void Parses() {")]
+    public void Tests_added_inside_the_source_files_are_test_changes(string path, params string[] testLines)
+    {
+        var code = Enumerable.Range(0, 60).Select(i => $"+    let field{i} = parse({i});");
+        var analysis = CommitBuilder.Message("refactor(cron): replace the saffron parser")
+            .Diff(path, [.. code, .. testLines.Select(l => "+    " + l)]).Analyze().Analysis;
+        var untested = CommitBuilder.Message("refactor(cron): replace the saffron parser").Diff(path, [.. code]).Analyze().Analysis;
+
+        Assert.DoesNotContain(analysis.Risks, r => r.Contains("without any test change", StringComparison.Ordinal));
+        Assert.Contains(untested.Risks, r => r.Contains("without any test change", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("src/parser.rs", 3, 1)]
     [InlineData("src/parser.rs", 40, 30)]
     [InlineData("benchmarks/throughput/run.py", 300, 0)]
