@@ -261,6 +261,11 @@ public sealed class WorkKindTests
     [InlineData("Removed unused code.", true)]
     [InlineData("fix(agent): remove unused get_variable_names function (#1784)", true)]
     [InlineData("fix dead_code warning", true)]
+    // Compiler warnings by their kind or in the plural; a warning a user sees is no lint.
+    [InlineData("Fixed implicit int conversion warnings [skip ci]", true)]
+    [InlineData("avifgainmaputil: Fix MSVC type conversion warnings", true)]
+    [InlineData("Fixed some warnings.", true)]
+    [InlineData("Fix the warning printed when loading a model", false)]
     [InlineData("Fix code style", true)]
     [InlineData("Fix CS/WS issue", true)]
     // "CS" is coding style in capitals only: a fix of a cs (C#) generator changes what it generates.
