@@ -261,6 +261,8 @@ public sealed class WorkKindTests
     [InlineData("Removed unused code.", true)]
     [InlineData("fix(agent): remove unused get_variable_names function (#1784)", true)]
     [InlineData("fix dead_code warning", true)]
+    [InlineData("unused import [1/n] (#3412)", true)]
+    [InlineData("unused imports detection in the linter", false)]
     // Compiler warnings by their kind or in the plural; a warning a user sees is no lint.
     [InlineData("Fixed implicit int conversion warnings [skip ci]", true)]
     [InlineData("avifgainmaputil: Fix MSVC type conversion warnings", true)]
