@@ -73,6 +73,18 @@ public sealed class ThemeFinderTests
     }
 
     [Fact]
+    public void Ci_markers_in_titles_make_no_theme()
+    {
+        var report = Day(
+            Commit("fix: support torch 2.13 checkpoint API in SAC offload (#3835) [skip ci]", "src/offload/sac.py", 60),
+            Commit("chore: remove deprecated torch.jit usage (#3831) [skip ci]", "src/utils/jit.py", 40),
+            Commit("fix(glm): follow the upstream indexer rope change (#3832) [ci skip]", "src/models/glm.py", 30),
+            Commit("cleanup pytest matrix behind maintainer labels (#3834) [skip-ci]", "tests/conftest.py", 20));
+
+        Assert.Empty(report.Themes);
+    }
+
+    [Fact]
     public void A_day_of_three_commits_has_no_themes()
     {
         var report = Day(

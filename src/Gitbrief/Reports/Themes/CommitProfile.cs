@@ -107,9 +107,10 @@ internal sealed partial class CommitProfile
         }
     }
 
-    /// <summary>The subject without references: "(#123)", "(#437 slice D3 + E)", "(llama/16056)".</summary>
+    /// <summary>The subject without references ("(#123)", "(#437 slice D3 + E)", "(llama/16056)") and CI markers ("[skip ci]",
+    /// "[ci skip]", "[skip-ci]": they say how the commit was built, not what it is about).</summary>
     private static string WithoutReferences(string subject) => Reference().Replace(subject, string.Empty).Trim();
 
-    [GeneratedRegex(@"\s*\((?:[^()]*#[^()]*|[\w.-]+/\d+)\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*\((?:[^()]*#[^()]*|[\w.-]+/\d+)\)|\s*\[(?i:skip[ -]ci|ci[ -]skip|no[ -]ci|skip[ -]actions|actions[ -]skip)\]", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 }
