@@ -450,7 +450,9 @@ internal sealed partial record CommitSignals
                 // Nor as a part of a package's name ("org.springframework.security:spring-security-bom").
                 && !(title[i] == "security" && !SecurityAsAWord().IsMatch(traits.Subject))
                 // "sandbox" is often a component's name ("open a chat's sandbox folder"): with a danger beside it only.
-                && !(title[i] == "sandbox" && !title.Any(w => w != "sandbox" && Vocabulary.Danger.Contains(w))))
+                && !(title[i] == "sandbox" && !title.Any(w => w != "sandbox" && Vocabulary.Danger.Contains(w)))
+                // "leave '!' unescaped": what a title chooses to leave unescaped is markup, not a hole closed.
+                && !(title[i] is "unescaped" or "unsanitized" or "unsanitised" && i > 0 && title[i - 1] is "leave" or "leaves" or "left" or "keep" or "keeps" or "kept"))
             {
                 return title[i];
             }

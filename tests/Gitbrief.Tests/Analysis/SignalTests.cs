@@ -1000,6 +1000,9 @@ public sealed class SignalTests
     [InlineData("Fix `header_rules` bypass via URL-encoded paths.", true)]
     [InlineData("sandbox: deny all of $HOME except Homebrew dirs", true)]
     [InlineData("sandbox: log the profile it writes", false)]
+    // Markup a title chooses to leave unescaped is no hole closed; unescaped output fixed is.
+    [InlineData("Markdown: no trailing spaces after labels, English plurals, leave '!' unescaped", false)]
+    [InlineData("Fix unescaped HTML in page titles", true)]
     // A runtime's permission system is its sandbox; a permission now checked is access closed.
     [InlineData("fix(permissions): run special-file guard for no-follow ops (#34393)", true)]
     [InlineData("fix(permissions): reword the prompt (#34400)", false)]
