@@ -45,7 +45,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         var traits = CommitClassifier.Classify(commit, files);
         var found = CommitSignals.Read(commit, traits, files, Profile);
         var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);
-        var evidence = new Evidence(files, TextSignals.Of(files, found), CodeLines.AddsInlineTests(commit));
+        var evidence = new Evidence(files, TextSignals.Of(files, found));
         var components = ComponentGrouper.Group(files);
         var signals = Signals(commit, traits, evidence);
         var analysis = new CommitAnalysis
@@ -78,7 +78,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     /// <summary>Facts about the files that the impact, risk and recommendation texts draw on. Impact statements name
     /// every file of a kind; risks and advice only the files in the core of the repository.</summary>
-    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, TextSignals signals, bool inlineTests)
+    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, TextSignals signals)
     {
         public IReadOnlyList<ClassifiedFile> Files { get; } = files;
         public TextSignals Signals { get; } = signals;
@@ -99,8 +99,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         public IReadOnlyList<string> CoreSource { get; } = Paths(signals.Core, f => f.Role == FileRole.Source);
         public int CoreSourceAdded { get; } = Lines(signals.Core.Where(f => f.Role == FileRole.Source), f => f.Change.Additions);
         public int CoreLines { get; } = Lines(signals.Core, f => (long)f.Change.Additions + f.Change.Deletions);
-        /// <summary>Test files changed, or tests added inside the source files (Rust's <c>#[test]</c>, Java's <c>@Test</c>…).</summary>
-        public bool TestsChanged { get; } = inlineTests || files.Any(f => f.Role == FileRole.Test);
+        public bool TestsChanged { get; } = files.Any(f => f.Role == FileRole.Test);
         public int Added { get; } = files.Count(f => f.Change.Status == FileStatus.Added);
         public int Renamed { get; } = files.Count(f => f.Change.Status == FileStatus.Renamed);
         public IReadOnlyList<ClassifiedFile> Deleted { get; } = files.Where(f => f.Change.Status == FileStatus.Deleted).ToList();
@@ -270,7 +269,9 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         Add(traits.Security, () => phrases.RiskSecurity(traits.SecurityKeyword ?? string.Empty, touched.Value), () => phrases.AdviseSecurity(touched.Value, !s.Peripheral));
         Add(s.Hardening && !traits.Security, () => phrases.RiskHardening(touched.Value), () => phrases.AdviseHardening(touched.Value));
         Add(traits.Revert, () => phrases.RiskRevert(reverted), () => phrases.AdviseRevert(reverted));
-        Add(!e.TestsChanged && !s.Trivial && !s.ReleaseVersion && e.CoreSourceAdded > Weights.SmallChange,
+        // Tests added inside the source files (Rust's #[test], Java's @Test…) are a test change too: their lines are read
+        // only for a commit that would otherwise be noted.
+        Add(!e.TestsChanged && !s.Trivial && !s.ReleaseVersion && e.CoreSourceAdded > Weights.SmallChange && !CodeLines.AddsInlineTests(commit),
             () => phrases.RiskNoTests(Some(e.CoreSource)!, e.CoreSourceAdded), () => phrases.AdviseTests(Some(e.CoreSource)!));
         Add(e.Migrations.Count > 0, () => phrases.RiskMigration(Some(e.Migrations)!), () => phrases.AdviseMigration(Some(e.Migrations)!));
         Add(e.CorePublicApi.Count > 0, () => phrases.RiskPublicApi(Some(e.CorePublicApi)!), () => phrases.AdvisePublicApi(Some(e.CorePublicApi)!));
