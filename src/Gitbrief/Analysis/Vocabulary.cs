@@ -220,7 +220,7 @@ internal static class Vocabulary
         for (var i = 0; i <= end; i++)
         {
             // '_' belongs to a word wherever it stands ("__xss" is an identifier, not the word "xss"); '-' only inside one.
-            var inWord = i < end && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || (start >= 0 && text[i] == '-'));
+            var inWord = i < end && (IsWordCharacter(text[i]) || (start >= 0 && text[i] == '-'));
             if (inWord && start < 0)
             {
                 start = i;

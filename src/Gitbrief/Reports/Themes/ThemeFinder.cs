@@ -181,9 +181,8 @@ internal static class ThemeFinder
     private static double Weight(SignalKind kind, int holders, int commits) => kind switch
     {
         SignalKind.PullRequest => 4,
-        // A scope most of the day shares ("kgo" on 48 of 63 commits) is the repository's main package, not a theme.
-        SignalKind.Scope => 3 * Math.Min(1, Math.Max(4, commits / 3.0) / holders),
-        SignalKind.ParentScope => 1.5 * Math.Min(1, Math.Max(4, commits / 3.0) / holders),
+        SignalKind.Scope => 3 * ScopeShare(holders, commits),
+        SignalKind.ParentScope => 1.5 * ScopeShare(holders, commits),
         SignalKind.Phrase => 1.5,
         SignalKind.Word => Math.Min(1, Math.Max(4, commits / 4.0) / holders),
         SignalKind.Ideographs => 0.75,
@@ -191,6 +190,10 @@ internal static class ThemeFinder
         SignalKind.SupportFile => 0.4 * Math.Min(1, 3.0 / holders),
         _ => ComponentScore * Math.Min(1, 4.0 / holders),
     };
+
+    /// <summary>How much of a scope's weight it keeps: all of it up to a third of the day's commits (at least four); a scope
+    /// most of the day shares ("kgo" on 48 of 63 commits) is the repository's main package, not a theme.</summary>
+    private static double ScopeShare(int holders, int commits) => Math.Min(1, Math.Max(4, commits / 3.0) / holders);
 
     /// <summary>Average-linkage agglomeration: repeatedly merges the two groups with the highest mean pair score
     /// while it is at least <see cref="Threshold"/>. Each group keeps its best partner so a merge costs O(n).</summary>
