@@ -10,19 +10,56 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "The evaluation set (labels/ and data/). Default: eval." };
-        var disagreements = new Option<bool>("--disagreements") { Description = "List every commit where the rules and the label differ." };
+        var data = new Option<string[]>("--data")
+        {
+            Description = "The evaluation set (labels/ and data/); several are pooled (--data eval/holdout*). Default: eval.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var disagreements = new Option<bool>("--disagreements") { Description = "List every commit where the rules (and, with --llm, the hybrid mode) and the label differ." };
+        var llm = new Option<bool>("--llm")
+        {
+            Description = "Also ask the configured LLM about every labelled commit (as report --llm does; answers cached in the store) and print the llm and hybrid modes beside the rules.",
+        };
+        var config = new Option<string>("--config") { Description = "The config file whose llm: section and store --llm use. Default: gitbrief.yaml found as report finds it." };
         var command = new Command("eval", "Measure the importance ranking against hand-labelled commits (agreement, high precision/recall, old tool beside it).");
-        command.Options.Add(data);
-        command.Options.Add(disagreements);
+        foreach (var option in new Option[] { data, disagreements, llm, config })
+        {
+            command.Options.Add(option);
+        }
         command.Subcommands.Add(Capture());
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var text = EvaluationCommands.Evaluate(Path.GetFullPath(parse.GetValue(data) ?? "eval"), parse.GetValue(disagreements));
+            var directories = (parse.GetValue(data) is { Length: > 0 } given ? given : ["eval"]).Select(Path.GetFullPath).ToList();
+            if (!parse.GetValue(llm))
+            {
+                await Console.Out.WriteAsync(EvaluationCommands.Evaluate(directories, parse.GetValue(disagreements)).AsMemory(), cancellationToken);
+                return 0;
+            }
+            var (text, exitCode) = await EvaluationCommands.EvaluateWithModelAsync(
+                directories, parse.GetValue(disagreements), parse.GetValue(config), Environment.CurrentDirectory, Environment.GetEnvironmentVariable,
+                parse.GetValue(GlobalOptions.Quiet) ? null : Progress(), cancellationToken);
             await Console.Out.WriteAsync(text.AsMemory(), cancellationToken);
-            return 0;
+            return exitCode;
         });
         return command;
+    }
+
+    /// <summary>"eval: 120/514 commits answered" on stderr, once every tenth of the set and at the end.</summary>
+    private static Action<int, int> Progress()
+    {
+        var gate = new Lock();
+        var shown = 0;
+        return (done, total) =>
+        {
+            lock (gate)
+            {
+                if (done == total || (done - shown) * 10 >= total)
+                {
+                    shown = done;
+                    Console.Error.WriteLine($"eval: {done}/{total} commits answered");
+                }
+            }
+        };
     }
 
     private static Command Capture()

@@ -4,10 +4,24 @@ using Gitbrief.Analysis;
 
 namespace Gitbrief.Evaluation;
 
-/// <summary>The outcome of an evaluation: every labelled commit with both rankings, the figures, and a printable
-/// table.</summary>
+/// <summary>The outcome of an evaluation: every labelled commit with both rankings (and the model's, when one was
+/// asked), the figures, and a printable table.</summary>
 internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, IReadOnlyList<string> Unlabelled)
 {
+    /// <summary>The name of the model asked (<c>eval --llm</c>); null when only the rules were measured.</summary>
+    public string? ModelName { get; init; }
+
+    private bool Judged => ModelName is not null && Commits.All(c => c.Model is not null);
+
+    /// <summary>The model's level (<c>llm: importance: llm</c>); a commit whose answer failed at the rules' level.</summary>
+    public LevelMetrics Llm => LevelMetrics.Of(Commits.Select(c => (c.Label, c.Model?.Llm ?? c.Rules)));
+
+    /// <summary>The level a report shows by default with a model (<c>llm: importance: hybrid</c>).</summary>
+    public LevelMetrics Hybrid => LevelMetrics.Of(Commits.Select(c => (c.Label, c.Model?.Hybrid ?? c.Rules)));
+
+    /// <summary>The commits whose answer failed or carried no level.</summary>
+    public int Failed => Commits.Count(c => c.Model?.Failure is not null);
+
     public LevelMetrics Rules => LevelMetrics.Of(Commits.Select(c => (c.Label, c.Rules)));
 
     public LevelMetrics Seed => LevelMetrics.Of(Commits.Select(c => (c.Label, c.Seed)));
@@ -25,9 +39,14 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
     {
         var text = new StringBuilder();
         var repositories = Commits.Select(c => c.Repository).Distinct().Order(StringComparer.Ordinal).ToList();
-        text.Append(CultureInfo.InvariantCulture, $"{Commits.Count} labelled commits from {repositories.Count} repositories\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{Commits.Count} labelled commits from {repositories.Count} {(repositories.Count == 1 ? "repository" : "repositories")}\n\n");
         text.Append("| ranking | agreement | high precision | high recall |\n|---|---|---|---|\n");
         Line(text, "gitbrief rules", Rules);
+        if (Judged)
+        {
+            Line(text, $"gitbrief llm ({ModelName})", Llm);
+            Line(text, $"gitbrief hybrid ({ModelName} within the rules' bounds)", Hybrid);
+        }
         Line(text, "old tool's rules", Seed);
         var twice = LabelledTwice;
         if (twice.Count > 0)
@@ -39,15 +58,31 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
             }
         }
         text.Append('\n');
+        if (Judged)
+        {
+            var cached = Commits.Count(c => c.Model!.Cached);
+            var withLines = Commits.Count(c => CapturedPatches.HasLines(c.Source.Commit));
+            var failed = Failed > 0 ? $"{Failed} failed and keep the rules' level" : "none failed";
+            text.Append(CultureInfo.InvariantCulture,
+                $"{ModelName}: {Commits.Count - Failed} of {Commits.Count} commits answered ({cached} from the store's cache), {failed}.\n"
+                + $"The diff it read: the changed lines the set holds, of {withLines} of {Commits.Count} commits (none of a commit over 400 changed lines or 40 files).\n\n");
+        }
         Matrix(text, "gitbrief rules", Rules);
+        if (Judged)
+        {
+            Matrix(text, "gitbrief hybrid", Hybrid);
+        }
         Matrix(text, "old tool's rules", Seed);
-        text.Append("| repository | commits | gitbrief | old tool |\n|---|---|---|---|\n");
+        text.Append(Judged
+            ? "| repository | commits | gitbrief | hybrid | old tool |\n|---|---|---|---|---|\n"
+            : "| repository | commits | gitbrief | old tool |\n|---|---|---|---|\n");
         foreach (var repository in repositories)
         {
             var of = Commits.Where(c => c.Repository == repository).ToList();
             var rules = LevelMetrics.Of(of.Select(c => (c.Label, c.Rules)));
             var seed = LevelMetrics.Of(of.Select(c => (c.Label, c.Seed)));
-            text.Append(CultureInfo.InvariantCulture, $"| {repository} | {of.Count} | {Percent(rules.Agreement)} | {Percent(seed.Agreement)} |\n");
+            var hybrid = Judged ? $" {Percent(LevelMetrics.Of(of.Select(c => (c.Label, c.Model!.Hybrid))).Agreement)} |" : "";
+            text.Append(CultureInfo.InvariantCulture, $"| {repository} | {of.Count} | {Percent(rules.Agreement)} |{hybrid} {Percent(seed.Agreement)} |\n");
         }
         text.Append(CultureInfo.InvariantCulture, $"\ndocs/test/CI/lockfile-only commits ranked high: {RoleOnlyHigh.Count}\n");
         if (Unlabelled.Count > 0)
@@ -63,6 +98,17 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
                     .Select(r => $"{r.Code} {r.Points.ToString("+0;-0;0", CultureInfo.InvariantCulture)}"));
                 text.Append(CultureInfo.InvariantCulture,
                     $"- {c.Repository} {c.Sha[..7]} {Name(c.Label)} → {Name(c.Rules)} ({c.Assessment.Score}: {reasons}) {c.Title}\n    label: {c.Rationale}\n");
+            }
+            if (Judged)
+            {
+                text.Append("\ndisagreements (label → hybrid):\n");
+                foreach (var c in Commits.Where(c => c.Label != c.Model!.Hybrid))
+                {
+                    var model = c.Model!;
+                    var said = model.Failure is { } failure ? $"no level: {failure}" : $"{Name(model.Level!.Value)} — {OneLine(model.Reason ?? "")}";
+                    text.Append(CultureInfo.InvariantCulture,
+                        $"- {c.Repository} {c.Sha[..7]} {Name(c.Label)} → {Name(model.Hybrid)} (rules {Name(c.Rules)}; model {said}) {c.Title}\n    label: {c.Rationale}\n");
+                }
             }
         }
         return text.ToString();
@@ -83,6 +129,10 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
         }
         text.Append('\n');
     }
+
+    /// <summary>The model's reason on one line: it is the model's text, whatever it holds.</summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static string Name(ImportanceLevel level) => level.ToString().ToLowerInvariant();
 

@@ -9,6 +9,31 @@ namespace Gitbrief.Evaluation;
 internal sealed record EvaluationSet(
     IReadOnlyList<CapturedDay> Days, IReadOnlyDictionary<string, EvaluationLabel> Labels, IReadOnlyDictionary<string, EvaluationLabel> SecondLabels)
 {
+    /// <summary>Several sets pooled into one (<c>gitbrief eval --data eval/holdout*</c>): their days and labels together, as
+    /// if one set held them all.</summary>
+    public static EvaluationSet Load(IReadOnlyList<string> directories)
+    {
+        if (directories.Count == 1)
+        {
+            return Load(directories[0]);
+        }
+        var sets = directories.Select(Load).ToList();
+        return new EvaluationSet(
+            [.. sets.SelectMany(s => s.Days)],
+            Pooled(sets.Select(s => s.Labels)),
+            Pooled(sets.Select(s => s.SecondLabels)));
+    }
+
+    private static Dictionary<string, EvaluationLabel> Pooled(IEnumerable<IReadOnlyDictionary<string, EvaluationLabel>> labels)
+    {
+        var pooled = new Dictionary<string, EvaluationLabel>(StringComparer.Ordinal);
+        foreach (var (sha, label) in labels.SelectMany(l => l))
+        {
+            pooled[sha] = label;
+        }
+        return pooled;
+    }
+
     public static EvaluationSet Load(string directory)
     {
         var labelsDirectory = Path.Combine(directory, "labels");

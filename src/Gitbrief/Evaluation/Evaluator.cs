@@ -35,7 +35,10 @@ internal static class Evaluator
                     SeedRules.Rank(commit),
                     analyzed.Importance,
                     IsRoleOnly(commit, analyzed.Files),
-                    set.SecondLabels.TryGetValue(commit.Sha, out var second) ? Parse(second.Level) : null));
+                    set.SecondLabels.TryGetValue(commit.Sha, out var second) ? Parse(second.Level) : null)
+                {
+                    Source = (commit, analyzed),
+                });
             }
         }
         return new EvaluationResult(rows, unlabelled);

@@ -200,13 +200,28 @@ public sealed partial class EvaluationTests
     [Fact]
     public void Over_all_hold_out_sets_high_precision_and_recall_stay_above_their_floors()
     {
-        var pooled = HoldOuts.Select(set => Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default))
-            .SelectMany(result => result.Commits).ToList();
+        var pooled = Evaluator.Evaluate(EvaluationSet.Load(HoldOuts.Select(SetDirectory).ToList()), ImportanceWeights.Default).Commits;
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
         Assert.True(pooled.Count >= 15150, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
+    }
+
+    /// <summary><c>gitbrief eval --data A B</c> pools the sets: every commit of each once, the figures over all of them.</summary>
+    [Fact]
+    public void Several_sets_given_together_are_measured_as_one()
+    {
+        var sets = new[] { SetDirectory("eval/holdout5"), SetDirectory("eval/holdout12") };
+        var each = sets.Select(set => Evaluator.Evaluate(EvaluationSet.Load(set), ImportanceWeights.Default)).ToList();
+        var agreeing = each.Sum(r => r.Rules.Agreeing);
+        var total = each.Sum(r => r.Commits.Count);
+        var repositories = each.SelectMany(r => r.Commits.Select(c => c.Repository)).Distinct().Count();
+
+        var text = EvaluationCommands.Evaluate(sets, disagreements: false);
+
+        Assert.StartsWith($"{total} labelled commits from {repositories} repositories\n", text, StringComparison.Ordinal);
+        Assert.Contains($"| gitbrief rules | {(100.0 * agreeing / total).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}% ({agreeing}/{total}) |", text, StringComparison.Ordinal);
     }
 
     /// <summary>The labelled repositories' own text may name absolute paths (a Dockerfile's home directory of root, a test's
@@ -263,7 +278,7 @@ public sealed partial class EvaluationTests
             File.Delete(file);
         }
 
-        var text = EvaluationCommands.Evaluate(copy.Path, disagreements: false);
+        var text = EvaluationCommands.Evaluate([copy.Path], disagreements: false);
 
         Assert.Contains("| second labeller (23 commits labelled twice) |", text, StringComparison.Ordinal);
         Assert.Contains("| gitbrief rules on those 23 |", text, StringComparison.Ordinal);

@@ -14,8 +14,12 @@ internal sealed record LlmRepository(string CacheKey, string DisplayName, IPatch
     public WatchRules Watch { get; init; } = WatchRules.None;
 }
 
-/// <summary>The outcome for one commit: the analysis shown (LLM, or rules with a fallback reason) and its cost.</summary>
-internal sealed record LlmOutcome(AnalyzedCommit Analyzed, LlmUsage Usage, string? FallbackReason);
+/// <summary>The outcome for one commit: the analysis shown (LLM, or rules with a fallback reason), its cost, and the
+/// model's own answer (null when it fell back or was not asked) from which any importance mode can be decided again.</summary>
+internal sealed record LlmOutcome(AnalyzedCommit Analyzed, LlmUsage Usage, string? FallbackReason)
+{
+    public LlmAnswer? Answer { get; init; }
+}
 
 /// <summary>The day request's outcome: the highlights (null when the request failed), the themes' names by 1-based
 /// position, what it cost and why it failed.</summary>
@@ -56,7 +60,7 @@ internal sealed class LlmAnalyzer(LlmClient client, IAnalysisCache? store, Repor
             && await store.FindAnalysisAsync(key, cancellationToken).ConfigureAwait(false) is { } cached
             && AnswerParser.TryParse(cached, out var remembered, out _))
         {
-            return new LlmOutcome(Apply(repository, commit, rules, remembered!), LlmUsage.None with { CacheHits = 1 }, null);
+            return new LlmOutcome(Apply(repository, commit, rules, remembered!), LlmUsage.None with { CacheHits = 1 }, null) { Answer = remembered };
         }
         if (client.EndpointDown is { } down)
         {
@@ -85,7 +89,7 @@ internal sealed class LlmAnalyzer(LlmClient client, IAnalysisCache? store, Repor
         {
             await store.SaveAnalysisAsync(key, json, cancellationToken).ConfigureAwait(false);
         }
-        return new LlmOutcome(Apply(repository, commit, rules, answer!), usage, null);
+        return new LlmOutcome(Apply(repository, commit, rules, answer!), usage, null) { Answer = answer };
     }
 
     /// <summary>3–5 highlights for a repository-day from its analysed commits, and the names of the rules'
