@@ -109,14 +109,17 @@ internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases
     }
 
     /// <summary>The commit moved down to <paramref name="level"/> (medium or low), with the reason carrying the points
-    /// that bring the score just under the level above it.</summary>
+    /// that bring the score just under the level above it. The day's verdict is the rules' own (<see cref="AnalyzedCommit.Scored"/>)
+    /// as well — no reader's watch rule moved a commit the day ranks — so the LLM's prompt and its hybrid bounds start from it:
+    /// a breaking change the day holds at medium is no floor the model must keep high.</summary>
     private AnalyzedCommit Demote(AnalyzedCommit analyzed, ImportanceLevel level, ScoreReason reason)
     {
         var importance = analyzed.Importance;
         var ceiling = level == ImportanceLevel.Medium ? weights.HighThreshold : weights.MediumThreshold;
         var points = Math.Min(0, ceiling - 1 - importance.Score);
         var reasons = importance.Reasons.Append(reason with { Points = points }).ToList();
-        return analyzed with { Importance = new ImportanceAssessment(level, importance.Score + points, reasons) };
+        var demoted = new ImportanceAssessment(level, importance.Score + points, reasons);
+        return analyzed with { Importance = demoted, Scored = analyzed.Scored.Equals(importance) ? demoted : analyzed.Scored };
     }
 
     /// <summary>The changed lines of the commit's meaningful files.</summary>

@@ -185,4 +185,50 @@ public sealed class LlmImportanceTests : IAsyncLifetime
         Assert.Equal("watch", Reasons(report, docs)[^1].Code);
         ScoresAddUp(report);
     }
+    /// <summary>A major release's day: four `feat!:` commits, of which the day keeps the strongest high and holds the others
+    /// at medium. The hybrid floor keeps high only what the rules keep high; the rest are the model's to judge, and their
+    /// prompt gives the day's verdict.</summary>
+    [Fact]
+    public async Task Hybrid_leaves_to_the_model_a_breaking_change_the_day_holds_at_medium()
+    {
+        await using var day = await LlmScenario.CreateAsync(commits: 0);
+        var breaking = new[] { 400, 120, 60, 30 }.Select((lines, i) => day.Repository.WriteLines($"src/api/part{i}.py", lines, $"v{i} =")
+            .Commit($"feat!: change the default of option {i}", $"2026-02-10T09:0{i}:00+08:00")).ToList();
+        day.Simulator.Answer = request =>
+        {
+            var answer = JsonNode.Parse(ChatSimulator.DefaultAnswer(request))!.AsObject();
+            if (!request.IsHighlights)
+            {
+                answer["importance"] = "medium";
+                answer["importanceReason"] = "Breaks one option for those who set it.";
+            }
+            return answer.ToJsonString();
+        };
+        async Task<JsonElement> ReportAsync(string mode)
+        {
+            var summary = await day.Workspace.RunAsync(
+                new ReportArguments { Repositories = [day.Repository.Path], Date = LlmScenario.Day, TimeZone = "Asia/Shanghai" },
+                day.Config with { Llm = day.Config.Llm with { ImportanceSource = mode } }, day.Environment);
+            Assert.Equal(ExitCodes.Success, summary.ExitCode);
+            return day.Json();
+        }
+
+        var rules = await ReportAsync("rules");
+        var held = breaking.Where(sha => Reasons(rules, sha).Any(r => r.Code == "day-cap")).ToList();
+        var kept = breaking.Except(held).ToList();
+        Assert.NotEmpty(held);
+        Assert.NotEmpty(kept);
+        Assert.All(held, sha => Assert.Equal("medium", Level(rules, sha)));
+        Assert.All(kept, sha => Assert.Equal("high", Level(rules, sha)));
+
+        var hybrid = await ReportAsync("hybrid");
+
+        Assert.All(kept, sha => Assert.Contains(Reasons(hybrid, sha), r => r.Code == "floor"));
+        Assert.All(kept, sha => Assert.Equal("high", Level(hybrid, sha)));
+        Assert.All(held, sha => Assert.Equal("medium", Level(hybrid, sha)));
+        Assert.All(held, sha => Assert.DoesNotContain(Reasons(hybrid, sha), r => r.Code == "floor"));
+        Assert.All(held, sha => Assert.Contains("Rules verdict: importance medium",
+            day.CommitRequests(sha)[0].Messages[^1].Content, StringComparison.Ordinal));
+        ScoresAddUp(hybrid);
+    }
 }

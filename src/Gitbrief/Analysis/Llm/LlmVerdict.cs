@@ -26,8 +26,10 @@ internal static class LlmVerdict
         {
             return chosen;
         }
-        // A floor wins over a ceiling: a lockfile-only commit whose message names a CVE is a security fix.
-        if (rules.Reasons.FirstOrDefault(r => FloorCodes.Contains(r.Code)) is { } floor)
+        // A floor wins over a ceiling: a lockfile-only commit whose message names a CVE is a security fix. It holds where the
+        // rules hold the commit high for it: a breaking change the day ranks medium (the fourth `feat!:` of a major release)
+        // is the model's to judge.
+        if (rules.Level == ImportanceLevel.High && rules.Reasons.FirstOrDefault(r => FloorCodes.Contains(r.Code)) is { } floor)
         {
             return chosen.Level == ImportanceLevel.High
                 ? chosen
