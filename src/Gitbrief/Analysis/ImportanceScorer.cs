@@ -73,7 +73,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         }
         var scopePoints = meaningful.Count > weights.WideScope ? 2 : meaningful.Count >= weights.MediumScope ? 1 : 0;
         reasons.Add(new("scope", scopePoints, phrases.ScopeReason(meaningful.Count)));
-        var sensitive = meaningful.FirstOrDefault(f => SensitiveFiles.IsSensitive(f.Change.Path));
+        var sensitive = meaningful.FirstOrDefault(f => f.IsSensitive);
         if (sensitive is not null)
         {
             reasons.Add(new("sensitive-files", 1, phrases.SensitiveReason(sensitive.Change.Path)));

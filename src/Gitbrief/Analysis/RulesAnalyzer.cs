@@ -82,12 +82,12 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     {
         public IReadOnlyList<ClassifiedFile> Files { get; } = files;
         public TextSignals Signals { get; } = signals;
-        public IReadOnlyList<string> PublicApi { get; } = Paths(files, f => SensitiveFiles.IsPublicApi(f.Change.Path) && f.IsMeaningful);
+        public IReadOnlyList<string> PublicApi { get; } = Paths(files, f => f.IsPublicApi && f.IsMeaningful);
         public IReadOnlyList<string> Migrations { get; } = Paths(files, f => SensitiveFiles.IsMigrationOrSchema(f.Change.Path));
         public IReadOnlyList<string> Config { get; } = Paths(files, f => f.Role == FileRole.Config);
         public IReadOnlyList<string> Manifests { get; } = Paths(files, f => f.Role == FileRole.DependencyManifest);
         public IReadOnlyList<string> Ci { get; } = Paths(files, f => f.Role == FileRole.CI);
-        public IReadOnlyList<string> CorePublicApi { get; } = Paths(signals.Core, f => SensitiveFiles.IsPublicApi(f.Change.Path));
+        public IReadOnlyList<string> CorePublicApi { get; } = Paths(signals.Core, f => f.IsPublicApi);
 
         /// <summary>Configuration that sets what the product does (not data files or tool dotfiles such as .gitignore).</summary>
         public IReadOnlyList<string> CoreConfig { get; } = Paths(signals.Core, f => f.Role == FileRole.Config && SensitiveFiles.IsSettings(f.Change.Path));

@@ -168,6 +168,20 @@ public sealed class AnalysisTextTests
         Assert.Contains($"confirm that the API changes in {path} are compatible, and update callers and docs", analysis.Recommendations);
     }
 
+    /// <summary>A test package's <c>__init__.py</c> or a docs page named like an API file is no one's API: not listed, no
+    /// risk, no advice, no sensitive-file point.</summary>
+    [Theory]
+    [InlineData("tests/functional_tests/models/mistral/__init__.py")]
+    [InlineData("docs/api/index.d.ts")]
+    public void Test_and_docs_files_named_like_api_files_are_not_public_api(string path)
+    {
+        var analyzed = CommitBuilder.Message("chore(model): deprecate legacy model support").File(path, 0, 40).File("src/models/registry.py", 3, 30).Analyze();
+
+        Assert.DoesNotContain(analyzed.Analysis.Impact, line => line.StartsWith("public API files changed", StringComparison.Ordinal));
+        Assert.DoesNotContain(analyzed.Analysis.Risks, line => line.Contains(path, StringComparison.Ordinal));
+        Assert.DoesNotContain(analyzed.Importance.Reasons, r => r.Code == "sensitive-files");
+    }
+
     [Fact]
     public void Vendored_api_headers_are_not_public_api()
     {

@@ -32,6 +32,23 @@ public sealed class ThemeFinderTests
         Assert.Null(theme.Summary);
     }
 
+    /// <summary>Megatron-Bridge, 2026-07-23: <c>fix(recipe)</c> and <c>test(recipes)</c> name one area.</summary>
+    [Fact]
+    public void A_scope_written_singular_and_plural_is_one_theme()
+    {
+        var report = Day(
+            Commit("fix(recipe): restore Nemotron VL SFT batches", "src/bridge/recipes/nemotron_vl.py", 30),
+            Commit("perf(recipe): optimize Moonlight training throughput", "src/bridge/recipes/moonlight.py", 120),
+            Commit("test(recipes): stop pinning exact recipe count in env invariant", "tests/unit/recipes/test_env.py", 2),
+            Commit("feat(recipes): add Qwen3.5 GB200 pretraining", "src/bridge/recipes/qwen/gb200.py", 400),
+            Commit("fix(data): shuffle direct HF SFT with cyclic sampler", "src/bridge/data/sampler.py", 14),
+            Commit("docs: describe the launcher", "docs/launcher.md", 30));
+
+        var theme = Assert.Single(report.Themes);
+        Assert.Equal(4, theme.Counts.Total);
+        Assert.Contains(theme.Title, new[] { "recipe", "recipes" });
+    }
+
     [Fact]
     public void Scopes_of_one_area_make_a_theme_each_not_one_for_the_area()
     {

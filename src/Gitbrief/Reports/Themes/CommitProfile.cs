@@ -52,11 +52,11 @@ internal sealed partial class CommitProfile
         }
         foreach (var scope in parents)
         {
-            signals["scope:" + scope.ToLowerInvariant()] = SignalKind.ParentScope;
+            signals["scope:" + ScopeKey(scope)] = SignalKind.ParentScope;
         }
         foreach (var scope in written)
         {
-            signals["scope:" + scope.ToLowerInvariant()] = SignalKind.Scope;
+            signals["scope:" + ScopeKey(scope)] = SignalKind.Scope;
         }
         AddWordSignals(tokens, signals);
         foreach (var file in entry.Files.Where(f => f.Role is not (FileRole.Lockfile or FileRole.DependencyManifest or FileRole.Generated
@@ -69,6 +69,18 @@ internal sealed partial class CommitProfile
             signals.TryAdd("dir:" + component.Path, SignalKind.Component);
         }
         return new CommitProfile(entry, subject, tokens, scopes, signals);
+    }
+
+    /// <summary>One key for the forms of a scope: case aside, and a plural "s" (<c>recipes</c> and <c>recipe</c>, <c>models</c>
+    /// and <c>model</c> are one area) — not of a word too short to be a plural or ending in "ss", "us" or "is"
+    /// (<c>ops</c>, <c>css</c>, <c>status</c>, <c>analysis</c>).</summary>
+    public static string ScopeKey(string scope)
+    {
+        var key = scope.ToLowerInvariant();
+        return key.Length > 3 && key[^1] == 's' && !key.EndsWith("ss", StringComparison.Ordinal) && !key.EndsWith("us", StringComparison.Ordinal)
+            && !key.EndsWith("is", StringComparison.Ordinal)
+            ? key[..^1]
+            : key;
     }
 
     /// <summary>Distinctive words, pairs of neighbouring words with at least one distinctive (function words skipped:

@@ -73,7 +73,7 @@ internal static class ThemeTitle
     private static string? SharedScope(IReadOnlyList<CommitProfile> members, int quorum) =>
         members
             .SelectMany((m, index) => m.Scopes.Select(s => (Scope: s, Member: index)))
-            .GroupBy(s => s.Scope, StringComparer.OrdinalIgnoreCase)
+            .GroupBy(s => CommitProfile.ScopeKey(s.Scope), StringComparer.Ordinal)
             .Select(g => (Scope: MostFrequentForm(g.Select(s => s.Scope)), Count: g.Select(s => s.Member).Distinct().Count(), First: g.Min(s => s.Member)))
             .Where(g => g.Count >= quorum)
             .OrderByDescending(g => g.Count)
