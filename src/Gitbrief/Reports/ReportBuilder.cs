@@ -11,6 +11,9 @@ internal sealed partial class ReportBuilder(RulesAnalyzer analyzer, WebLinks lin
 {
     private const int MaxHighlights = 5;
 
+    /// <summary>Medium commits a day without a high one shows as its highlights.</summary>
+    private const int MaxQuietDayHighlights = 3;
+
     /// <summary>A highlight is a title a reader takes in at a glance: a longer one is cut at a word, its commit keeps it whole.</summary>
     public const int MaxTitleLength = 120;
 
@@ -38,13 +41,21 @@ internal sealed partial class ReportBuilder(RulesAnalyzer analyzer, WebLinks lin
             Day = day,
             Repository = repository,
             Entries = entries,
-            Highlights = highlights ?? entries
-                .Where(e => e.Level == ImportanceLevel.High && !e.Importance.Muted)
-                .Take(MaxHighlights)
-                .ToList()
-                .ConvertAll(Highlight),
+            Highlights = highlights ?? RulesHighlights(entries),
             Themes = themes ?? ThemeFinder.Find(entries, repository.Name),
         };
+    }
+
+    /// <summary>The high commits' titles (newest first); on a day without one, the strongest medium ones (by score, newest
+    /// first among equals), so the first screen of a quiet day still says what changed rather than only its bumps.</summary>
+    private static List<string> RulesHighlights(List<ReportEntry> entries)
+    {
+        var shown = entries.Where(e => !e.Importance.Muted).ToList();
+        var high = shown.Where(e => e.Level == ImportanceLevel.High).Take(MaxHighlights).ToList();
+        var picked = high.Count > 0
+            ? high
+            : shown.Where(e => e.Level == ImportanceLevel.Medium).OrderByDescending(e => e.Importance.Score).Take(MaxQuietDayHighlights).ToList();
+        return picked.ConvertAll(Highlight);
     }
 
     /// <summary>A high commit's title; one that names nothing but tickets (Jenkins' "[SECURITY-3744]", "Fix #123") gets
