@@ -34,7 +34,10 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             && !(manifests.Count > 0 && !files.Any(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal)))
             // "Bump pylint to 4.0.0" moves nothing of pylint/ but its __pkginfo__.py, "Bump hypothesis-python version to 6.136.7"
             // nothing of hypothesis-python/ but its version.py and release notes: the project's own version.
-            && !OnlyVersionFilesInside(folder, files))
+            && !OnlyVersionFilesInside(folder, files)
+            // "[Weight Sync Orchestrator 2/N] Route sync_weights through …" in tunix/experimental/orchestrator/: what lives
+            // under an experimental or preview folder is the product's own work in progress, not the engine it bundles.
+            && !folder.Split('/').Any(Vocabulary.GatedDirectories.Contains))
         {
             return new DependencyBump(DependencyBumpKind.Engine, component);
         }

@@ -208,6 +208,26 @@ public sealed class SignalTests
         Assert.DoesNotContain("engine", elsewhere.ReasonCodes());
     }
 
+    /// <summary>tunix, 2026-08-20: "[Weight Sync Orchestrator 2/N] Route sync_weights through the weight sync coordinator"
+    /// changes tunix/experimental/orchestrator/: the product's own work in progress, not an engine it bundles.</summary>
+    [Fact]
+    public void A_component_under_an_experimental_folder_is_no_bundled_engine()
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["tunix/rl"] = new(80, 60),
+            ["tunix/experimental/orchestrator"] = new(40, 50),
+            ["tunix/models"] = new(60, 30),
+        });
+        var series = Analyzed(CommitBuilder.Message("[Weight Sync Orchestrator 2/N] Route sync_weights through the weight sync coordinator")
+            .File("tunix/experimental/orchestrator/distributed_rl_engine.py", 13, 18)
+            .File("tunix/experimental/orchestrator/orchestrator.py", 3, 0)
+            .File("tunix/experimental/orchestrator/distributed_rl_engine_test.py", 29, 18), profile);
+
+        Assert.DoesNotContain("engine", series.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, series.Importance.Level);
+    }
+
     [Fact]
     public void A_bump_that_moves_only_the_named_folders_version_file_is_the_projects_own_version()
     {
