@@ -46,6 +46,19 @@ internal static partial class CommitClassifier
         ["regtests"] = ("test", ChangeType.Test),
     };
 
+    /// <summary>Tags that say what kind of change a commit is, not where: vLLM's <c>[Bugfix]</c>, <c>[Feature]</c>, <c>[Misc]</c>,
+    /// <c>[Doc]</c>, <c>[CI]</c> — every Conventional-Commits type and the catch-alls.</summary>
+    public static bool IsKindTag(string tag)
+    {
+        var word = tag.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return ConventionalTypes.ContainsKey(word) || KindTags.Contains(word);
+    }
+
+    private static readonly HashSet<string> KindTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "misc", "other", "others", "minor", "wip", "improvement", "improvements", "enhancement", "enhancements", "features", "bugfixes", "fixes",
+    };
+
     /// <summary>The change type each group of <see cref="LeadingVerb"/> stands for.</summary>
     private static readonly (string Group, string Key, ChangeType Type)[] VerbTypes =
     [

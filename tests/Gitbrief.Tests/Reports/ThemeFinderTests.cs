@@ -49,6 +49,30 @@ public sealed class ThemeFinderTests
         Assert.Contains(theme.Title, new[] { "recipe", "recipes" });
     }
 
+    /// <summary>vllm-ascend, a day of 32 commits: "[BugFix]" on twelve and "[Feature]" on six say what kind of change each
+    /// is, not where; "[310P]" on three is an area.</summary>
+    [Fact]
+    public void Tags_that_name_the_kind_of_change_make_no_theme()
+    {
+        var report = Day(
+            Commit("[BugFix] Fix fused_infer_attention ops contiguous err", "vllm_ascend/ops/attention.py", 20),
+            Commit("[BugFix][Worker] Fix PP PCP hidden state restore", "vllm_ascend/worker/model_runner.py", 40),
+            Commit("[BugFix] Fix the graph capture of mla on A3", "vllm_ascend/compilation/graph.py", 30),
+            Commit("[Feature] Support Ascend 950 CPU binding with topo clusters", "vllm_ascend/cpu_binding.py", 200),
+            Commit("[Feature] Add a dynamic eplb config", "vllm_ascend/eplb/config.py", 120),
+            Commit("[Misc] Clean up unused imports", "vllm_ascend/utils.py", 6),
+            Commit("[Misc] Tidy the platform check", "vllm_ascend/platform.py", 8),
+            Commit("[CI/Build] Pin the torch-npu wheel", ".github/workflows/build.yml", 4),
+            Commit("[CI/Build] Cache the CANN toolkit", ".github/workflows/test.yml", 10),
+            Commit("[310P] Fix the rope kernel for 310P", "vllm_ascend/_310p/rope.py", 30),
+            Commit("[310P] Support quantized matmul on 310P", "vllm_ascend/_310p/matmul.py", 90),
+            Commit("[310P] Fix the attention mask on 310P", "vllm_ascend/_310p/attention.py", 25));
+
+        var theme = Assert.Single(report.Themes);
+        Assert.Equal("310P", theme.Title);
+        Assert.Equal(3, theme.Counts.Total);
+    }
+
     [Fact]
     public void Scopes_of_one_area_make_a_theme_each_not_one_for_the_area()
     {

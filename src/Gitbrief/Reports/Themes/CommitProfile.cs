@@ -36,14 +36,18 @@ internal sealed partial class CommitProfile
         var subject = WithoutReferences(traits.Subject.Length > 0 ? traits.Subject : entry.Commit.Title);
         var tokens = TitleTokenizer.Tokenize(subject, ownNames);
         // "config,network" is two scopes; "presets/security" is also "presets", an area that ties less than the scope itself.
+        // A tag that names the kind of change ("[Bugfix]", "[Feature]", "[Misc]", "[CI/Build]") is no area: twelve
+        // "[Bugfix]" commits of a day are no theme.
         var written = (traits.Scope ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(s => s.Length > 0)
+            .Where(s => s.Length > 0 && !CommitClassifier.IsKindTag(s))
             .ToList();
         var parents = written
             .Where(s => s.IndexOf('/', StringComparison.Ordinal) > 0)
             .Select(s => s[..s.IndexOf('/', StringComparison.Ordinal)])
+            .Where(s => !CommitClassifier.IsKindTag(s))
             .ToList();
+        written.RemoveAll(s => s.Split('/').All(CommitClassifier.IsKindTag));
         var scopes = written.Concat(parents).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var signals = new Dictionary<string, SignalKind>(StringComparer.Ordinal);
         if (entry.Commit.LinkedPullRequest is { } pull)
