@@ -371,7 +371,7 @@ internal static partial class MessageBody
     public static bool IsNoiseStatement(string text)
     {
         if (text.Length == 0 || IsTrailerLine(text) ||
-            Boilerplate().IsMatch(text) || (text[0] == '[' && Admonition().IsMatch(text)))
+            Boilerplate().IsMatch(text) || (text[0] == '[' && Admonition().IsMatch(text)) || BareAnswer().IsMatch(text) || VersionStamp().IsMatch(text))
         {
             return true;
         }
@@ -505,6 +505,16 @@ internal static partial class MessageBody
 
     [GeneratedRegex(@"^\(cherry picked from commit [0-9a-f]+\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CherryPick();
+
+    /// <summary>A template question's bare answer ("Does this PR introduce any user-facing change?" — "no"): nothing to read
+    /// on its own.</summary>
+    [GeneratedRegex(@"^(?:no|none|nope|n/?a|yes|nothing|not applicable|no changes?)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareAnswer();
+
+    /// <summary>A template's stamp of what the change was built against ("vLLM version: v0.23.0", "vLLM main:", "Python
+    /// version: 3.12"): a name, version/main/commit/branch, and at most a version, a commit id or a URL.</summary>
+    [GeneratedRegex(@"^[\w .+-]{1,40}?\b(?:version|main|commit|branch|tag)\s*:\s*(?:v?\d[\w.+-]*|[0-9a-f]{7,40}|https?://\S+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VersionStamp();
 
     /// <summary>Sentences bots write into every pull request (Renovate, Dependabot, generators), after any leading emoji.</summary>
     [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:this (?:pr|mr|pull request) (?:contains the following updates|was (?:automatically )?(?:generated|created|opened) by|has been (?:automatically )?(?:generated|created) by)|dependabot will resolve|you can trigger dependabot actions|dependabot commands and options|if you want to rebase/retry this pr|(?:schedule|automerge|rebasing|ignore)\s*:|generated (?:by|with) (?:claude code|copilot|mend renovate|renovate)|automated changes by)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

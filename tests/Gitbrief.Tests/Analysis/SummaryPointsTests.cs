@@ -31,6 +31,26 @@ public sealed class SummaryPointsTests
             Points(message));
     }
 
+    /// <summary>vllm-ascend's pull-request template: a question answered "no", and the stamp of the vLLM it was built against.</summary>
+    [Fact]
+    public void A_template_questions_bare_answer_and_a_version_stamp_are_not_points()
+    {
+        var message = "[CI] add cases in weekly_config.yaml (#11827)\n\n### What this PR does / why we need it?\nadd cases in weekly_config.yaml\n\n"
+            + "### Does this PR introduce _any_ user-facing change?\nno\n\n## Summary\n- Bind Ascend 950 polling threads.\n\n"
+            + "- vLLM version: v0.23.0\n- vLLM main:\nhttps://github.com/vllm-project/vllm/commit/1f486d96a17303ce8db8e02be39545b2be338446\n";
+
+        // (The first section repeats the title, which is no point either.)
+        Assert.Equal(["Bind Ascend 950 polling threads."], Points(message));
+    }
+
+    [Theory]
+    [InlineData("No, the parser keeps its behaviour for valid input.")]
+    [InlineData("The version: field of the manifest is now required.")]
+    public void Sentences_that_only_begin_like_an_answer_or_a_stamp_stay(string sentence)
+    {
+        Assert.Equal([sentence], Points("fix: manifest parsing\n\n" + sentence + "\n"));
+    }
+
     [Fact]
     public void A_validation_section_is_not_points()
     {
