@@ -1,12 +1,20 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Gitbrief.Analysis;
 
 /// <summary>Whole sentences for summary points: a paragraph split where a sentence ends (not after "e.g." or
 /// "vs.", not before a lower-case word, not inside "v0.4.1"), and long text clipped at a sentence or word
 /// boundary with "…", never inside a word, a surrogate pair or a combined character.</summary>
-internal static class PointText
+internal static partial class PointText
 {
+    /// <summary>A squashed step that only supports the change: "test(checkpoint): …", "ci: …", "docs: …", "chore: …",
+    /// "style: …", "build: …" — a Conventional-Commits title of that kind.</summary>
+    public static bool IsSupportingStep(string point) => SupportingStep().IsMatch(point);
+
+    [GeneratedRegex(@"^(?:tests?|ci|docs?|chore|style|build)(?:\([^)]*\))?!?:\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SupportingStep();
+
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "e.g", "i.e", "eg", "ie", "etc", "vs", "cf", "approx", "incl", "esp", "viz", "w.r.t", "resp", "al", "fig", "mr", "mrs", "dr", "ca",

@@ -9,6 +9,10 @@ namespace Gitbrief.Analysis;
 internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage language, WatchRules? watch = null, RepositoryProfile? profile = null)
 {
     private const int MaxSummaryPoints = 5;
+
+    /// <summary>How many of a body's statements are read for the points, as a multiple of the points shown: enough for a
+    /// squash merge's list of steps, bounded for a body of release notes.</summary>
+    private const int SquashCandidates = 8;
     private const int MaxPointLength = 200;
     private const int MaxPathsShown = 3;
     private const int ManyDeletions = 10;
@@ -111,7 +115,13 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     private List<string> Summary(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files)
     {
         var subject = MessageBody.Plain(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
-        var points = BodyPoints(commit.Message, [subject, commit.Title]).Take(MaxSummaryPoints).ToList();
+        // A squash merge lists its commits: "fix(checkpoint): save all VLM PEFT pipeline parts" tells the reader more than
+        // the dozen "test(checkpoint): …" and "ci: …" steps before it, so those come last (the order otherwise kept).
+        var points = BodyPoints(commit.Message, [subject, commit.Title])
+            .Take(MaxSummaryPoints * SquashCandidates)
+            .OrderBy(PointText.IsSupportingStep)
+            .Take(MaxSummaryPoints)
+            .ToList();
         if (points.Count == 0 && subject.Length > 0)
         {
             points.Add(PointText.Clip(subject, MaxPointLength));

@@ -51,6 +51,29 @@ public sealed class SummaryPointsTests
         Assert.Equal([sentence], Points("fix: manifest parsing\n\n" + sentence + "\n"));
     }
 
+    /// <summary>Automodel's squash merge "fix(checkpoint): harden PEFT PP checkpointing …": a dozen test and CI steps, then
+    /// the fixes. The fixes are the points; the steps follow when there is room.</summary>
+    [Fact]
+    public void A_squash_merges_fixes_come_before_its_test_and_ci_steps()
+    {
+        var steps = new[]
+        {
+            "test(ci): exercise Step-3.7 optimizer checkpoint resume", "test(checkpoint): capture MTP logits under pipeline parallelism",
+            "ci: expose per-recipe CPU allocation", "test(checkpoint): trace recipe teardown progress", "test(checkpoint): order distributed teardown",
+            "fix(checkpoint): align PEFT EP reload across ranks", "test(checkpoint): trim robustness diagnostics", "fix(checkpoint): save all VLM PEFT pipeline parts",
+        };
+        var message = "fix(checkpoint): harden PEFT PP checkpointing (#3316)\n\n"
+            + string.Concat(steps.Select(s => $"* {s}\n\nSigned-off-by: Yuhe Zhang <yuhez@nvidia.com>\n\n"));
+
+        Assert.Equal(
+            [
+                "fix(checkpoint): align PEFT EP reload across ranks", "fix(checkpoint): save all VLM PEFT pipeline parts",
+                "test(ci): exercise Step-3.7 optimizer checkpoint resume", "test(checkpoint): capture MTP logits under pipeline parallelism",
+                "ci: expose per-recipe CPU allocation",
+            ],
+            Points(message));
+    }
+
     [Fact]
     public void A_validation_section_is_not_points()
     {
