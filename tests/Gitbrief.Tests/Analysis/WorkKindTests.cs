@@ -163,6 +163,7 @@ public sealed class WorkKindTests
     [InlineData("Merge commit from fork", "", "GitHub security advisory")]
     [InlineData("server: avoid O(n^2) body accumulation in HTTP listener", "", "O(n^2)")]
     [InlineData("Improve regex performance (#11885)", "", "regex performance")]
+    [InlineData("Fix exponential time in glob matching with many stars", "", "exponential time")]
     [InlineData("progress: count amount of data \"delivered\" to application",
         "... and apply the CURLOPT_MAXFILESIZE limit on that as well.\nThis effectively protects the user against \"zip bombs\".", "protects the user against")]
     public void Security_fixes_that_never_say_security_are_high(string title, string body, string evidence)
@@ -172,6 +173,19 @@ public sealed class WorkKindTests
 
         Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
         Assert.Contains(evidence, analyzed.Reason("hardening").Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>vllm-gaudi: "(exponential)" names a bucketing strategy and "exponential backoff" a retry policy, not the
+    /// cost of handling input an attacker chooses.</summary>
+    [Theory]
+    [InlineData("Clamp decode block buckets to physical KV cache size (exponential) (#1700)")]
+    [InlineData("[Misc] Add exponential backoff to provisioning failure. (#2319)")]
+    public void Exponential_as_a_strategy_is_no_denial_of_service(string title)
+    {
+        var analyzed = CommitBuilder.Message(title).File("vllm_gaudi/bucketing.py", 80, 30).Analyze();
+
+        Assert.DoesNotContain(analyzed.Importance.Reasons, r => r.Code is "hardening" or "security");
+        Assert.NotEqual(ImportanceLevel.High, analyzed.Importance.Level);
     }
 
     [Fact]
@@ -204,6 +218,9 @@ public sealed class WorkKindTests
     [InlineData("fix: silence `clippy::implicit_clone` in `TypedPath` macro expansions (#3663)")]
     [InlineData("ggml : fix arm builds, unused var (llama/26991)")]
     [InlineData("Fix -Wuninitialized-const-pointer for evwatch_check_cb_info\n\nThe placeholder struct was left uninitialized.")]
+    [InlineData("[Misc]Fix static analysis issues (#561)")]
+    [InlineData("lib/mount_util: fix cppcheck warnings")]
+    [InlineData("Fix up PHPStan issue.")]
     public void A_lint_or_warning_fix_is_trivial(string title)
     {
         var analyzed = CommitBuilder.Message(title).File("helix-core/src/indent.rs", 14, 9).Analyze();
