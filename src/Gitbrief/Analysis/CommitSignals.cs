@@ -232,7 +232,8 @@ internal sealed partial record CommitSignals
             ScopedBehaviour = plainSourceChange && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped ? scoped.Value.Trim() : null,
             BehaviourVerb = plainSourceChange ? BehaviourVerbOf(subject, fullTitle) : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
-            CodeOnly = roleOnly ? null : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null),
+            CodeOnly = roleOnly ? null
+                : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null) ?? (TitleSignals.IsFormatterRun(subject) ? "formatting" : null),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,

@@ -13,7 +13,7 @@ internal static class SecurityWords
     /// "cve", "remote code execution" holds "execution", "use-after-free" holds "free", "type confusion" holds "confusion".</summary>
     private static readonly string[] Words =
     [
-        "cve", "ghsa", "cwe", "vulnerability", "vulnerabilities", "security", "xss", "csrf", "ssrf", "xxe", "rce", "injection", "injections",
+        "cve", "ghsa", "cwe", "vulnerability", "vulnerabilities", "vuln", "vulns", "security", "xss", "csrf", "ssrf", "xxe", "rce", "injection", "injections",
         "execution", "traversal", "escalation", "bypass", "exploit", "exploitable", "denial", "dos", "overflow", "free",
         "bounds", "oob", "uaf", "sanitize", "sanitise", "insecure", "leak", "leaks", "leaked", "leaking", "pollution", "smuggling", "confusion",
     ];

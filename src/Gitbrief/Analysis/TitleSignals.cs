@@ -26,6 +26,14 @@ internal static partial class TitleSignals
         || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject))
         || TestsObject().IsMatch(traits.Subject);
 
+    /// <summary>A formatter run: "autoformat c/objc code, using clang-format", "Autoformat with ruff", "clang-format: reformat
+    /// src/ and include/", "Reformat with newer black version", "run prettier on the docs" — what it changes is layout, at
+    /// any size; not "Reformat grad_output if it's not channels last", which formats data.</summary>
+    public static bool IsFormatterRun(string subject) => FormatterRun().IsMatch(subject);
+
+    [GeneratedRegex(@"^\s*(?:(?:clang-format|black|prettier|gofmt|rustfmt|ruff|yapf|isort|autopep8|swift-?format|ktlint|stylua)\s*:\s*)?(?:(?:auto-?|re-?)format(?:s|ted|ting)?|format(?:s|ted|ting)?\s+(?:the\s+)?(?:code|files|sources|source files|codebase|repo|repository)|(?:run|apply|ran|applied)\s+(?:clang-format|black|prettier|gofmt|rustfmt|ruff format|yapf|isort|autopep8|swift-?format|ktlint|stylua))\b(?:.{0,60}\b(?:code|files?|sources?|src|codebase|repo|repository|with|using|clang-format|black|prettier|gofmt|rustfmt|ruff|yapf|isort|autopep8|swift-?format|ktlint|stylua)\b|\s*$|\s*\(#\d+\)\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FormatterRun();
+
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var",
     /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging
     /// output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.", "fix(agent): remove

@@ -175,6 +175,19 @@ public sealed class WorkKindTests
         Assert.Contains(evidence, analyzed.Reason("hardening").Detail, StringComparison.Ordinal);
     }
 
+    /// <summary>pingora: "fix: bump prometheus to fix sec vuln" is a security fix however short its words; a CI job that
+    /// scans for vulnerabilities is not one.</summary>
+    [Fact]
+    public void A_bump_that_fixes_a_vuln_is_a_security_fix_but_a_vuln_scan_is_not()
+    {
+        var bump = CommitBuilder.Message("fix: bump prometheus to fix sec vuln").File("pingora-core/Cargo.toml", 1, 1).File("pingora-proxy/Cargo.toml", 1, 1).File("Cargo.lock", 12, 12).Analyze();
+        var scan = CommitBuilder.Message("increase timeout for vuln scan").File("src/scanner/run.py", 2, 2).Analyze();
+
+        Assert.Equal(ImportanceLevel.High, bump.Importance.Level);
+        Assert.Contains(bump.Importance.Reasons, r => r.Code is "security" or "hardening");
+        Assert.DoesNotContain(scan.Importance.Reasons, r => r.Code is "security" or "hardening");
+    }
+
     /// <summary>vllm-gaudi: "(exponential)" names a bucketing strategy and "exponential backoff" a retry policy, not the
     /// cost of handling input an attacker chooses.</summary>
     [Theory]
@@ -227,6 +240,21 @@ public sealed class WorkKindTests
 
         Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
         Assert.Contains("trivial", analyzed.ReasonCodes());
+    }
+
+    /// <summary>kitty: "autoformat c/objc code, using clang-format" over 165 files and 53,137 lines was the first highlight of
+    /// its day. A formatter run changes layout at any size; a commit that reformats data does not say so.</summary>
+    [Theory]
+    [InlineData("autoformat c/objc code, using clang-format", true)]
+    [InlineData("Autoformat with ruff", true)]
+    [InlineData("clang-format: reformat src/ and include/", true)]
+    [InlineData("Reformat grad_output if it's not channels last. (#1837)", false)]
+    public void A_formatter_run_is_low_at_any_size(string title, bool formatting)
+    {
+        var analyzed = CommitBuilder.Message(title).Files(60, i => $"kitty/file{i}.c", 400, 380).Analyze();
+
+        Assert.Equal(formatting, analyzed.ReasonCodes().Contains("formatting"));
+        Assert.Equal(formatting, analyzed.Importance.Level == ImportanceLevel.Low);
     }
 
     [Fact]
