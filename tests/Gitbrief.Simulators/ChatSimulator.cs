@@ -241,6 +241,15 @@ public sealed partial class ChatSimulator : IAsyncDisposable
 
     /// <summary>A valid answer: highlights and a name for each listed theme for a highlights request, else an analysis
     /// naming the commit.</summary>
+    /// <summary>The default answer of a commit request with the model's level and its one-line reason set.</summary>
+    public static string AnswerWithLevel(SimulatedRequest request, string level, string reason)
+    {
+        var answer = JsonNode.Parse(DefaultAnswer(request))!.AsObject();
+        answer["importance"] = level;
+        answer["importanceReason"] = reason;
+        return answer.ToJsonString();
+    }
+
     public static string DefaultAnswer(SimulatedRequest request)
     {
         if (request.IsHighlights)

@@ -55,17 +55,9 @@ public sealed class EvaluationLlmTests : IAsyncLifetime
         model[docs] = "low";
         model[lockfile] = "high";
         model[sampler] = "high";
-        simulator.Answer = request =>
-        {
-            if (request.Sha is null || !model.TryGetValue(request.Sha, out var level))
-            {
-                return ChatSimulator.DefaultAnswer(request);
-            }
-            var answer = JsonNode.Parse(ChatSimulator.DefaultAnswer(request))!.AsObject();
-            answer["importance"] = level;
-            answer["importanceReason"] = $"Rubric says {level}\nfor {request.Sha[..7]}.";
-            return answer.ToJsonString();
-        };
+        simulator.Answer = request => request.Sha is null || !model.TryGetValue(request.Sha, out var level)
+            ? ChatSimulator.DefaultAnswer(request)
+            : ChatSimulator.AnswerWithLevel(request, level, $"Rubric says {level}\nfor {request.Sha[..7]}.");
         config = Path.Combine(root.Path, "gitbrief.yaml");
         File.WriteAllText(config,
             $"cache_dir: {root.Combine("cache")}\nllm:\n  base_url: {simulator.BaseUrl}\n  model: sim-model\n  max_retries: 0\n  retry_delay: 0.05\n");

@@ -39,17 +39,9 @@ public sealed class LlmImportanceTests : IAsyncLifetime
         model[security] = "low";
         model[lockfile] = "high";
         model[docs] = "high";
-        s.Simulator.Answer = request =>
-        {
-            if (request.IsHighlights || request.Sha is null || !model.TryGetValue(request.Sha, out var level))
-            {
-                return ChatSimulator.DefaultAnswer(request);
-            }
-            var answer = JsonNode.Parse(ChatSimulator.DefaultAnswer(request))!.AsObject();
-            answer["importance"] = level;
-            answer["importanceReason"] = $"Rubric case for {request.Sha[..7]}.";
-            return answer.ToJsonString();
-        };
+        s.Simulator.Answer = request => request.IsHighlights || request.Sha is null || !model.TryGetValue(request.Sha, out var level)
+            ? ChatSimulator.DefaultAnswer(request)
+            : ChatSimulator.AnswerWithLevel(request, level, $"Rubric case for {request.Sha[..7]}.");
     }
 
     public async Task DisposeAsync() => await s.DisposeAsync();
@@ -194,16 +186,9 @@ public sealed class LlmImportanceTests : IAsyncLifetime
         await using var day = await LlmScenario.CreateAsync(commits: 0);
         var breaking = new[] { 400, 120, 60, 30 }.Select((lines, i) => day.Repository.WriteLines($"src/api/part{i}.py", lines, $"v{i} =")
             .Commit($"feat!: change the default of option {i}", $"2026-02-10T09:0{i}:00+08:00")).ToList();
-        day.Simulator.Answer = request =>
-        {
-            var answer = JsonNode.Parse(ChatSimulator.DefaultAnswer(request))!.AsObject();
-            if (!request.IsHighlights)
-            {
-                answer["importance"] = "medium";
-                answer["importanceReason"] = "Breaks one option for those who set it.";
-            }
-            return answer.ToJsonString();
-        };
+        day.Simulator.Answer = request => request.IsHighlights
+            ? ChatSimulator.DefaultAnswer(request)
+            : ChatSimulator.AnswerWithLevel(request, "medium", "Breaks one option for those who set it.");
         async Task<JsonElement> ReportAsync(string mode)
         {
             var summary = await day.Workspace.RunAsync(
