@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Gitbrief.Analysis;
 using Gitbrief.Analysis.Llm;
 using Gitbrief.Configuration;
