@@ -10,9 +10,12 @@ internal sealed record ClassifiedFile(FileChange Change, FileRole Role)
 
     /// <summary>A public API file of the product (an <c>__init__.py</c>, a header, a <c>.pyi</c>…), not one of its tests or
     /// docs: <c>tests/functional_tests/models/mistral/__init__.py</c> is no one's API.</summary>
-    public bool IsPublicApi => Role is not (FileRole.Test or FileRole.Docs) && SensitiveFiles.IsPublicApi(Change.Path);
+    public bool IsPublicApi => OfTheProduct && SensitiveFiles.IsPublicApi(Change.Path);
 
     /// <summary>A migration, schema or public API file of the product (<see cref="SensitiveFiles.IsSensitive"/>), not of its
     /// tests or docs.</summary>
-    public bool IsSensitive => Role is not (FileRole.Test or FileRole.Docs) && SensitiveFiles.IsSensitive(Change.Path);
+    public bool IsSensitive => OfTheProduct && SensitiveFiles.IsSensitive(Change.Path);
+
+    /// <summary>Not one of the product's tests or docs.</summary>
+    private bool OfTheProduct => Role is not (FileRole.Test or FileRole.Docs);
 }

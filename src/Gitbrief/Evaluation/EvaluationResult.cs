@@ -38,11 +38,13 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
     public string Format(bool listDisagreements)
     {
         var text = new StringBuilder();
+        // Asked once: each asking walks every commit, and the table asks for every repository.
+        var judged = Judged;
         var repositories = Commits.Select(c => c.Repository).Distinct().Order(StringComparer.Ordinal).ToList();
         text.Append(CultureInfo.InvariantCulture, $"{Commits.Count} labelled commits from {repositories.Count} {(repositories.Count == 1 ? "repository" : "repositories")}\n\n");
         text.Append("| ranking | agreement | high precision | high recall |\n|---|---|---|---|\n");
         Line(text, "gitbrief rules", Rules);
-        if (Judged)
+        if (judged)
         {
             Line(text, $"gitbrief llm ({ModelName})", Llm);
             Line(text, $"gitbrief hybrid ({ModelName} within the rules' bounds)", Hybrid);
@@ -58,22 +60,23 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
             }
         }
         text.Append('\n');
-        if (Judged)
+        if (judged)
         {
             var cached = Commits.Count(c => c.Model!.Cached);
             var withLines = Commits.Count(c => CapturedPatches.HasLines(c.Source.Commit));
-            var failed = Failed > 0 ? $"{Failed} failed and keep the rules' level" : "none failed";
+            var failures = Failed;
+            var failed = failures > 0 ? $"{failures} failed and keep the rules' level" : "none failed";
             text.Append(CultureInfo.InvariantCulture,
-                $"{ModelName}: {Commits.Count - Failed} of {Commits.Count} commits answered ({cached} from the store's cache), {failed}.\n"
+                $"{ModelName}: {Commits.Count - failures} of {Commits.Count} commits answered ({cached} from the store's cache), {failed}.\n"
                 + $"The diff it read: the changed lines the set holds, of {withLines} of {Commits.Count} commits (none of a commit over 400 changed lines or 40 files).\n\n");
         }
         Matrix(text, "gitbrief rules", Rules);
-        if (Judged)
+        if (judged)
         {
             Matrix(text, "gitbrief hybrid", Hybrid);
         }
         Matrix(text, "old tool's rules", Seed);
-        text.Append(Judged
+        text.Append(judged
             ? "| repository | commits | gitbrief | hybrid | old tool |\n|---|---|---|---|---|\n"
             : "| repository | commits | gitbrief | old tool |\n|---|---|---|---|\n");
         foreach (var repository in repositories)
@@ -81,7 +84,7 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
             var of = Commits.Where(c => c.Repository == repository).ToList();
             var rules = LevelMetrics.Of(of.Select(c => (c.Label, c.Rules)));
             var seed = LevelMetrics.Of(of.Select(c => (c.Label, c.Seed)));
-            var hybrid = Judged ? $" {Percent(LevelMetrics.Of(of.Select(c => (c.Label, c.Model!.Hybrid))).Agreement)} |" : "";
+            var hybrid = judged ? $" {Percent(LevelMetrics.Of(of.Select(c => (c.Label, c.Model!.Hybrid))).Agreement)} |" : "";
             text.Append(CultureInfo.InvariantCulture, $"| {repository} | {of.Count} | {Percent(rules.Agreement)} |{hybrid} {Percent(seed.Agreement)} |\n");
         }
         text.Append(CultureInfo.InvariantCulture, $"\ndocs/test/CI/lockfile-only commits ranked high: {RoleOnlyHigh.Count}\n");
@@ -99,7 +102,7 @@ internal sealed record EvaluationResult(IReadOnlyList<EvaluatedCommit> Commits, 
                 text.Append(CultureInfo.InvariantCulture,
                     $"- {c.Repository} {c.Sha[..7]} {Name(c.Label)} → {Name(c.Rules)} ({c.Assessment.Score}: {reasons}) {c.Title}\n    label: {c.Rationale}\n");
             }
-            if (Judged)
+            if (judged)
             {
                 text.Append("\ndisagreements (label → hybrid):\n");
                 foreach (var c in Commits.Where(c => c.Label != c.Model!.Hybrid))

@@ -13,10 +13,6 @@ internal sealed record EvaluationSet(
     /// if one set held them all.</summary>
     public static EvaluationSet Load(IReadOnlyList<string> directories)
     {
-        if (directories.Count == 1)
-        {
-            return Load(directories[0]);
-        }
         var sets = directories.Select(Load).ToList();
         return new EvaluationSet(
             [.. sets.SelectMany(s => s.Days)],

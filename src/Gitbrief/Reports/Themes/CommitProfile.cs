@@ -40,14 +40,13 @@ internal sealed partial class CommitProfile
         // "[Bugfix]" commits of a day are no theme.
         var written = (traits.Scope ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(s => s.Length > 0 && !CommitClassifier.IsKindTag(s))
+            .Where(s => s.Length > 0 && !s.Split('/').All(CommitClassifier.IsKindTag))
             .ToList();
         var parents = written
             .Where(s => s.IndexOf('/', StringComparison.Ordinal) > 0)
             .Select(s => s[..s.IndexOf('/', StringComparison.Ordinal)])
             .Where(s => !CommitClassifier.IsKindTag(s))
             .ToList();
-        written.RemoveAll(s => s.Split('/').All(CommitClassifier.IsKindTag));
         var scopes = written.Concat(parents).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var signals = new Dictionary<string, SignalKind>(StringComparer.Ordinal);
         if (entry.Commit.LinkedPullRequest is { } pull)
