@@ -7,7 +7,8 @@ namespace Gitbrief.Common;
 /// <summary>SHA-256 of what every run hashes (its units' keys, a day's report), computed here for small inputs instead
 /// of by <see cref="SHA256"/>: on Linux that loads and initialises OpenSSL (libssl, libcrypto, openssl.cnf), a few
 /// milliseconds of every short run, more than the hashing of a report. Inputs beyond <see cref="ManagedLimit"/> (the
-/// report of a commit of thousands of files) go to OpenSSL, which is faster per byte once loaded.</summary>
+/// report of a commit of thousands of files) go to OpenSSL, which is faster per byte once loaded; so does every input once
+/// a run that hashes many (a backfill of many days) has loaded it (<see cref="Prepare"/>).</summary>
 internal static class Sha256
 {
     /// <summary>Up to 256 KiB (~1 ms here) the managed code is cheaper than loading OpenSSL.</summary>
@@ -25,9 +26,18 @@ internal static class Sha256
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ];
 
+    /// <summary>Set once OpenSSL is loaded (<see cref="Prepare"/>): from then on every input goes to it, small ones too
+    /// (with the CPU's SHA instructions it hashes a day's report several times faster than the managed code).</summary>
+    private static volatile bool loaded;
+
     /// <summary>Loads OpenSSL on another thread (nothing waits for it), for a run that will hash an input beyond
-    /// <see cref="ManagedLimit"/> later: its loading is then done by the time the input is.</summary>
-    public static void Prepare() => _ = Task.Run(() => SHA256.HashData(ReadOnlySpan<byte>.Empty));
+    /// <see cref="ManagedLimit"/> later, or many inputs (a backfill of many days): its loading is then done by the time
+    /// the inputs are, and every input hashed after it goes to OpenSSL.</summary>
+    public static void Prepare() => _ = Task.Run(() =>
+    {
+        SHA256.HashData(ReadOnlySpan<byte>.Empty);
+        loaded = true;
+    });
 
     /// <summary>The digest of <paramref name="data"/> in lowercase hex (as <c>Convert.ToHexStringLower(SHA256.HashData(data))</c>).</summary>
     public static string HexOf(ReadOnlySpan<byte> data)
@@ -40,11 +50,17 @@ internal static class Sha256
     /// <summary>Writes the 32-byte digest of <paramref name="data"/> into <paramref name="digest"/>.</summary>
     public static void Hash(ReadOnlySpan<byte> data, Span<byte> digest)
     {
-        if (data.Length > ManagedLimit)
+        if (loaded || data.Length > ManagedLimit)
         {
             SHA256.HashData(data, digest);
             return;
         }
+        HashManaged(data, digest);
+    }
+
+    /// <summary>The digest by gitbrief's own code, whatever the input's length and whether OpenSSL is loaded.</summary>
+    internal static void HashManaged(ReadOnlySpan<byte> data, Span<byte> digest)
+    {
         Span<uint> state = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
         Span<uint> schedule = stackalloc uint[64];
         var whole = data.Length & ~63;

@@ -165,9 +165,10 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
                 await GiveUpAsync(claiming).ConfigureAwait(false);
                 throw;
             }
-            if (!request.DryRun && read.Commits.Any(c => c.Files.Count >= WideCommitCounts.MinFiles))
+            if (!request.DryRun && (opened.Days.Count >= ManyDays || read.Commits.Any(c => c.Files.Count >= WideCommitCounts.MinFiles)))
             {
-                // Its report will be hashed by OpenSSL: loaded now, on the core the rules leave idle, not when the report is done.
+                // A wide commit's report will be hashed by OpenSSL, and so will many days' reports (a backfill): loaded now, on
+                // the core the rules leave idle, not when the first report is done.
                 Sha256.Prepare();
             }
             await using var held = await claiming.ConfigureAwait(false);
@@ -361,6 +362,10 @@ public sealed class ReportJob(ReportRequest request, IRunObserver? observer = nu
     /// ordinary commits) has the garbage of its making collected before the store keeps it: a full, compacting collection
     /// that gives the freed memory back (~30 ms for the 20,000-file commit, 10 MiB less at its peak).</summary>
     private const int LargeReportBytes = 2 << 20;
+
+    /// <summary>A run of this many days or more (a backfill) hashes its reports with OpenSSL: loading it costs a few
+    /// milliseconds once, the managed SHA-256 a few percent of every day's CPU (bench/README.md, "history7").</summary>
+    private const int ManyDays = 8;
 
     /// <summary>Writes a finished unit to the store with the release of its claim, in one transaction (nothing for a dry
     /// run); the claim is then no longer held.</summary>
