@@ -317,6 +317,12 @@ internal static partial class MessageBody
         {
             return new HeadingInfo(6, Name(bold.Groups["text"].Value));
         }
+        // A template's heading written as a plain line of its own ("Motivation", "Changes", "Test Plan"): a known section's
+        // name, capitalised, without a sentence's end.
+        if (afterBlank && line.Length <= 40 && char.IsUpper(line[0]) && !line.EndsWith('.') && BareSectionName(Name(line)) is { } bare)
+        {
+            return new HeadingInfo(6, bare);
+        }
         var colon = line.AsSpan(0, Math.Min(line.Length, 44)).IndexOfAny(':', '：');
         var label = colon > 0 ? SectionLabel().Match(line) : Match.Empty;
         if (label.Success)
@@ -330,6 +336,18 @@ internal static partial class MessageBody
         }
         return null;
     }
+
+    /// <summary>A section a plain line can open: every section about the change, and the sections to skip whose name no
+    /// sentence of the change would be ("Test Plan", "Testing", "Checklist"; not "Tests" or "Fixes").</summary>
+    private static string? BareSectionName(string name) =>
+        ContentSections.Contains(name) || (SkippedSections.Contains(name) && (name.Contains(' ', StringComparison.Ordinal) || BareSkippedSections.Contains(name)))
+            ? name
+            : null;
+
+    private static readonly HashSet<string> BareSkippedSections = new(StringComparer.Ordinal)
+    {
+        "testing", "checklist", "screenshots", "benchmarks", "benchmarking", "verification", "validation", "测试", "测试计划", "测试结果",
+    };
 
     /// <summary>A heading's name for the section lists: lower case, without emoji, punctuation or emphasis around it.</summary>
     private static string Name(string heading)
@@ -517,7 +535,7 @@ internal static partial class MessageBody
     private static partial Regex VersionStamp();
 
     /// <summary>Sentences bots write into every pull request (Renovate, Dependabot, generators), after any leading emoji.</summary>
-    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:this (?:pr|mr|pull request) (?:contains the following updates|was (?:automatically )?(?:generated|created|opened) by|has been (?:automatically )?(?:generated|created) by)|dependabot will resolve|you can trigger dependabot actions|dependabot commands and options|if you want to rebase/retry this pr|(?:schedule|automerge|rebasing|ignore)\s*:|generated (?:by|with) (?:claude code|copilot|mend renovate|renovate)|automated changes by)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:this (?:pr|mr|pull request) (?:contains the following updates|was (?:automatically )?(?:generated|created|opened) by|has been (?:automatically )?(?:generated|created) by)|dependabot will resolve|you can trigger dependabot actions|dependabot commands and options|if you want to rebase/retry this pr|(?:schedule|automerge|rebasing|ignore)\s*:|generated (?:by|with) (?:claude code|copilot|mend renovate|renovate)|automated changes by|ghstack-poisoned\]?$|stack from \[?ghstack\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boilerplate();
 
     /// <summary>Squash-merge fix-up items that say nothing about the change.</summary>

@@ -43,6 +43,27 @@ public sealed class SummaryPointsTests
         Assert.Equal(["Bind Ascend 950 polling threads."], Points(message));
     }
 
+    /// <summary>pytorch/ao's template written without markup ("Summary:", then "Motivation" and "Changes" as plain lines), and
+    /// a ghstack commit whose body is only the tool's marker.</summary>
+    [Fact]
+    public void Plain_line_headings_and_ghstack_markers_are_not_points()
+    {
+        var message = "Add keepdim support for the observer (#3748)\n\nSummary:\n\nThis PR adds a keepdim parameter to the observer.\n\n"
+            + "Motivation\n\nScales keep the shape of the statistics.\n\nChanges\n\n- Added keepdim to choose_qparams.\n\n"
+            + "Test Plan\n\npytest test/quantization/test_observer.py\n";
+
+        Assert.Equal(["This PR adds a keepdim parameter to the observer.", "Scales keep the shape of the statistics.", "Added keepdim to choose_qparams."], Points(message));
+        Assert.Equal(["docs update: move QAT readme to docs (#3764)"], Points("[6/x] docs update: move QAT readme to docs (#3764)\n\n* Update\n\n[ghstack-poisoned]\n\n* Update\n\n[ghstack-poisoned]\n"));
+    }
+
+    [Theory]
+    [InlineData("Changes to the cache are now atomic.")]
+    [InlineData("Tests")]
+    public void A_line_that_only_begins_like_a_section_or_names_a_common_word_stays(string line)
+    {
+        Assert.Equal([line], Points("fix: cache writes\n\n" + line + "\n"));
+    }
+
     [Theory]
     [InlineData("No, the parser keeps its behaviour for valid input.")]
     [InlineData("The version: field of the manifest is now required.")]

@@ -32,6 +32,29 @@ public sealed class ThemeFinderTests
         Assert.Null(theme.Summary);
     }
 
+    /// <summary>pytorch/ao, 2026-01-29: six "[k/x] docs update: …" pull requests of one stack, each on its own pages, and
+    /// lmdeploy's "[AsyncEngine Refactor k/N]": a place in a series is no area, the series is the theme.</summary>
+    [Fact]
+    public void The_parts_of_a_numbered_series_are_one_theme()
+    {
+        var report = Day(
+            Commit("[6/x] docs update: move QAT readme to docs (#3764)", "docs/source/qat.md", 50),
+            Commit("[5/x] docs update: initial clean up of quantization API reference section (#3763)", "docs/source/api_ref_quantization.rst", 99),
+            Commit("[4/x] docs update: move workflow overview section from README to docs (#3762)", "docs/source/workflows.md", 45),
+            Commit("[3/x] docs update: make docs landing page be like the main README (#3761)", "docs/source/index.rst", 209),
+            Commit("[2/x] docs update: separate quick start (#3760)", "docs/source/quick_start.rst", 255),
+            Commit("[1/x] docs update (#3743)", "docs/source/conf.py", 69),
+            Commit("[AsyncEngine Refactor 3/N] Introduce Session and SessionManager (#4253)", "lmdeploy/serve/session.py", 300),
+            Commit("[AsyncEngine Refactor 2/N] Move request handling out of the engine (#4251)", "lmdeploy/serve/async_engine.py", 200),
+            Commit("Add keepdim support for AffineQuantizedMinMaxObserver (#3748)", "torchao/quantization/observer.py", 111));
+
+        Assert.Equal(2, report.Themes.Count);
+        var docs = Assert.Single(report.Themes, t => t.Commits.Count == 6);
+        Assert.Equal(report.Entries.Where(e => e.Commit.Title.Contains("/x]", StringComparison.Ordinal)).Select(e => e.Commit.Sha), docs.Commits);
+        var engine = Assert.Single(report.Themes, t => t.Commits.Count == 2);
+        Assert.Equal("AsyncEngine Refactor", engine.Title);
+    }
+
     /// <summary>Megatron-Bridge, 2026-07-23: <c>fix(recipe)</c> and <c>test(recipes)</c> name one area.</summary>
     [Fact]
     public void A_scope_written_singular_and_plural_is_one_theme()

@@ -38,10 +38,18 @@ internal sealed partial class CommitProfile
         // "config,network" is two scopes; "presets/security" is also "presets", an area that ties less than the scope itself.
         // A tag that names the kind of change ("[Bugfix]", "[Feature]", "[Misc]", "[CI/Build]") is no area: twelve
         // "[Bugfix]" commits of a day are no theme.
+        // "[AsyncEngine Refactor 3/N]", "[6/x]": a place in a series of pull requests, not an area; the series is its name,
+        // or without one the author's series of that length.
+        var series = new List<string>();
         var written = (traits.Scope ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => SeriesPosition().Match(s) is { Success: true } position ? Series(position, entry, series) : s)
             .Where(s => s.Length > 0 && !s.Split('/').All(CommitClassifier.IsKindTag))
             .ToList();
+        if (TrailingSeriesPosition().Match(entry.Commit.Title) is { Success: true } trailing)
+        {
+            Series(trailing, entry, series);
+        }
         var parents = written
             .Where(s => s.IndexOf('/', StringComparison.Ordinal) > 0)
             .Select(s => s[..s.IndexOf('/', StringComparison.Ordinal)])
@@ -52,6 +60,10 @@ internal sealed partial class CommitProfile
         if (entry.Commit.LinkedPullRequest is { } pull)
         {
             signals["pr:" + pull.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)] = SignalKind.PullRequest;
+        }
+        foreach (var key in series)
+        {
+            signals["series:" + key] = SignalKind.PullRequest;
         }
         foreach (var scope in parents)
         {
@@ -121,6 +133,25 @@ internal sealed partial class CommitProfile
             }
         }
     }
+
+    /// <summary>Notes the series a position names ("AsyncEngine Refactor" of "AsyncEngine Refactor 3/N"; the author's
+    /// series of x parts for a bare "6/x") and returns what is left of the tag as a scope: the series' name, or nothing.</summary>
+    private static string Series(Match position, ReportEntry entry, List<string> series)
+    {
+        var name = position.Groups["name"].Value.Trim();
+        series.Add(name.Length > 0
+            ? ScopeKey(name)
+            : (entry.Commit.Author.Email.Length > 0 ? entry.Commit.Author.Email : entry.Commit.Author.Name).ToLowerInvariant() + "/" + position.Groups["parts"].Value.ToLowerInvariant());
+        return name;
+    }
+
+    /// <summary>A [tag] that is a place in a series: "2/N", "3/5", "6/x", after an optional name.</summary>
+    [GeneratedRegex(@"^(?<name>.*?)\s*(?<![\w.])\d{1,3}\s*/\s*(?<parts>\d{1,3}|[nNxX])$", RegexOptions.CultureInvariant)]
+    private static partial Regex SeriesPosition();
+
+    /// <summary>A title that ends in its place in a series: "… (2/3)", "… [1/N]".</summary>
+    [GeneratedRegex(@"[\[(](?<name>)\d{1,3}\s*/\s*(?<parts>\d{1,3}|[nNxX])[\])]\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSeriesPosition();
 
     /// <summary>The subject without references ("(#123)", "(#437 slice D3 + E)", "(llama/16056)") and CI markers ("[skip ci]",
     /// "[ci skip]", "[skip-ci]": they say how the commit was built, not what it is about).</summary>

@@ -3,7 +3,7 @@ using Gitbrief.Analysis;
 namespace Gitbrief.Reports.Themes;
 
 /// <summary>Finds the day's themes by rules, offline and deterministically. Every pair of commits gets a score from
-/// what they share: the same linked pull request (4), scope or [tag] (3), the area
+/// what they share: the same linked pull request or numbered series ("[Refactor 2/N]", "[1/x]": 4), scope or [tag] (3), the area
 /// of a scope ("ext" of "ext/crypto", 1.5); title words — a pair of neighbouring words or
 /// the opening verb with a later word (1.5 each), a distinctive word (1), a pair of Chinese characters (0.75), together
 /// at most 3.5; changed files (up to 2.5, by the cosine of the two file sets); a component (0.5). Words, files and
