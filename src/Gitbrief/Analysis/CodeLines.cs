@@ -53,6 +53,26 @@ internal static class CodeLines
             ? "formatting" : null;
     }
 
+    /// <summary>Whether every changed line of <paramref name="path"/> that is not blank is a comment or documentation
+    /// (a docstring, a doc comment); false when the commit's lines were not read or the file has none.</summary>
+    public static bool OnlyCommentsIn(CommitRecord commit, string path)
+    {
+        var any = false;
+        foreach (var line in commit.Lines ?? [])
+        {
+            if (line.Path != path || string.IsNullOrWhiteSpace(line.Text))
+            {
+                continue;
+            }
+            if (!IsCommentOrDoc(path, line.Text.Trim()))
+            {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
     /// <summary>Whether an added line declares a test inside a source file: Rust's <c>#[test]</c>, <c>#[cfg(test)]</c> or an
     /// async runtime's test attribute, Java's and Kotlin's <c>@Test</c>, .NET's <c>[Fact]</c>/<c>[Theory]</c>/<c>[Test]</c>/
     /// <c>[TestMethod]</c>, Zig's <c>test "…"</c>. False when the commit's lines were not read.</summary>

@@ -56,7 +56,8 @@ internal static partial class CommitClassifier
 
     private static readonly HashSet<string> KindTags = new(StringComparer.OrdinalIgnoreCase)
     {
-        "misc", "other", "others", "minor", "wip", "improvement", "improvements", "enhancement", "enhancements", "features", "bugfixes", "fixes",
+        "misc", "other", "others", "minor", "wip", "improvement", "improvements", "improve", "enhancement", "enhancements", "enhance",
+        "features", "bugfixes", "fixes", "update", "updates", "change", "changes",
     };
 
     /// <summary>The change type each group of <see cref="LeadingVerb"/> stands for.</summary>

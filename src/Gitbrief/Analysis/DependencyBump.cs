@@ -48,7 +48,8 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             return new DependencyBump(DependencyBumpKind.Engine, vendored);
         }
         var dockerfiles = files.Where(f => f.Role == FileRole.Build && Path.GetFileName(f.Change.Path).Contains("Dockerfile", StringComparison.OrdinalIgnoreCase)).ToList();
-        var updating = title.Any(Vocabulary.Update.Contains) || title.Contains("deps") || title.Contains("dependency") || title.Contains("dependencies");
+        var updating = title.Where((word, i) => Vocabulary.Update.Contains(word) && !IsNounLock(title, i)).Any()
+            || title.Contains("deps") || title.Contains("dependency") || title.Contains("dependencies");
         if (!updating || manifests.Count + dockerfiles.Count == 0)
         {
             return null;
@@ -67,6 +68,10 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         }
         return new DependencyBump(DependencyBumpKind.Routine, what);
     }
+
+    /// <summary>"treat lock file as stale", "the lock files of the dev server": a lock, not the verb that pins versions.</summary>
+    private static bool IsNounLock(List<string> title, int at) =>
+        title[at] == "lock" && at + 1 < title.Count && title[at + 1] is "file" or "files";
 
     /// <summary>"feat: update llama.cpp to af6528e6d", "Auto updated submodule references": a person moves a submodule of
     /// the product (not of its tests or docs) and the title updates it, by its name or as a submodule. The bundled engine

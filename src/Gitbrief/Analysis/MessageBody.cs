@@ -33,7 +33,7 @@ internal static partial class MessageBody
         "benchmark", "benchmarks", "benchmarking", "benchmark result", "benchmark results", "related issue",
         "related issues", "issue", "issues", "references", "reference", "links", "link", "fixes", "closes",
         "type of change", "types of changes", "notes for reviewers", "note for reviewers", "reviewer notes", "commits",
-        "updated-dependencies",
+        "updated-dependencies", "summary by coderabbit",
         "dependabot commands and options", "dependency lookup warnings", "artifact update problem",
         "测试", "测试计划", "测试方案", "测试结果", "自测", "验证", "检查清单", "相关问题", "关联问题",
     };
@@ -389,7 +389,8 @@ internal static partial class MessageBody
     public static bool IsNoiseStatement(string text)
     {
         if (text.Length == 0 || IsTrailerLine(text) ||
-            Boilerplate().IsMatch(text) || (text[0] == '[' && Admonition().IsMatch(text)) || BareAnswer().IsMatch(text) || VersionStamp().IsMatch(text))
+            Boilerplate().IsMatch(text) || (text[0] == '[' && Admonition().IsMatch(text)) || BareAnswer().IsMatch(text) || VersionStamp().IsMatch(text)
+            || StackEntry().IsMatch(text) || TemplateInstruction().IsMatch(text) || CodeSpanOnly().IsMatch(text))
         {
             return true;
         }
@@ -528,6 +529,21 @@ internal static partial class MessageBody
     /// on its own.</summary>
     [GeneratedRegex(@"^(?:no|none|nope|n/?a|yes|nothing|not applicable|no changes?)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareAnswer();
+
+    /// <summary>A paragraph that is one code span ("`profile_freq - (profiler_warmup + profiler_active)`" after "computes its
+    /// wait period as:"): the formula or command of a lead-in, which says nothing without it.</summary>
+    [GeneratedRegex(@"^`[^`]+`[.:;,]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeSpanOnly();
+
+    /// <summary>An entry of ghstack's list of the stack's pull requests ("* __->__ #4236", "* #4237"): which pull request of
+    /// the stack this is, no statement.</summary>
+    [GeneratedRegex(@"^(?:_*->_*\s*)?#\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex StackEntry();
+
+    /// <summary>A pull-request template's instruction to its author, left unanswered ("please provide a brief summary",
+    /// "Please describe the changes"): the template speaks, not the change.</summary>
+    [GeneratedRegex(@"^[""'“]?please (?:provide|describe|outline|explain|list|include|add|fill|give|summari[sz]e|link|write|mention|state|specify|check|ensure|make sure|enter|insert|paste|briefly)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateInstruction();
 
     /// <summary>A template's stamp of what the change was built against ("vLLM version: v0.23.0", "vLLM main:", "Python
     /// version: 3.12"): a name, version/main/commit/branch, and at most a version, a commit id or a URL.</summary>

@@ -49,7 +49,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         var traits = CommitClassifier.Classify(commit, files);
         var found = CommitSignals.Read(commit, traits, files, Profile);
         var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);
-        var evidence = new Evidence(files, TextSignals.Of(files, found));
+        var evidence = new Evidence(commit, files, TextSignals.Of(files, found));
         var components = ComponentGrouper.Group(files);
         var signals = Signals(commit, traits, evidence);
         var analysis = new CommitAnalysis
@@ -81,17 +81,18 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     }
 
     /// <summary>Facts about the files that the impact, risk and recommendation texts draw on. Impact statements name
-    /// every file of a kind; risks and advice only the files in the core of the repository.</summary>
-    private sealed class Evidence(IReadOnlyList<ClassifiedFile> files, TextSignals signals)
+    /// every file of a kind; risks and advice only the files in the core of the repository.
+    /// An API file whose changed lines are only comments and docstrings changes no API: it gets no API advice.</summary>
+    private sealed class Evidence(CommitRecord commit, IReadOnlyList<ClassifiedFile> files, TextSignals signals)
     {
         public IReadOnlyList<ClassifiedFile> Files { get; } = files;
         public TextSignals Signals { get; } = signals;
-        public IReadOnlyList<string> PublicApi { get; } = Paths(files, f => f.IsPublicApi && f.IsMeaningful);
+        public IReadOnlyList<string> PublicApi { get; } = Paths(files, f => f.IsPublicApi && f.IsMeaningful && !CodeLines.OnlyCommentsIn(commit, f.Change.Path));
         public IReadOnlyList<string> Migrations { get; } = Paths(files, f => SensitiveFiles.IsMigrationOrSchema(f.Change.Path));
         public IReadOnlyList<string> Config { get; } = Paths(files, f => f.Role == FileRole.Config);
         public IReadOnlyList<string> Manifests { get; } = Paths(files, f => f.Role == FileRole.DependencyManifest);
         public IReadOnlyList<string> Ci { get; } = Paths(files, f => f.Role == FileRole.CI);
-        public IReadOnlyList<string> CorePublicApi { get; } = Paths(signals.Core, f => f.IsPublicApi);
+        public IReadOnlyList<string> CorePublicApi { get; } = Paths(signals.Core, f => f.IsPublicApi && !CodeLines.OnlyCommentsIn(commit, f.Change.Path));
 
         /// <summary>Configuration that sets what the product does (not data files or tool dotfiles such as .gitignore).</summary>
         public IReadOnlyList<string> CoreConfig { get; } = Paths(signals.Core, f => f.Role == FileRole.Config && SensitiveFiles.IsSettings(f.Change.Path));

@@ -92,7 +92,7 @@ internal sealed record RulesPhrases
         CiChanged = p => $"CI 流程变更：{p}",
         RiskBreaking = what => $"提交声明了破坏性变更（{what}），依赖它的代码可能需要同步修改",
         RiskSecurity = (k, where) => $"提交信息包含安全关键词“{k}”，涉及 {where}",
-        RiskHardening = where => $"{Spaced(where)}加强了输入校验或限制，原先被接受的输入可能被拒绝",
+        RiskHardening = where => $"{Spaced(where)}经过加固，原先接受的输入或状态现在可能被拒绝或以不同方式处理",
         RiskNoTests = (where, added) => $"{Spaced(where)}新增 {N(added)} 行代码，本次提交未修改任何测试",
         RiskMigration = where => $"包含数据库迁移或数据结构定义变更（{where}），部署顺序与回滚需谨慎",
         RiskPublicApi = where => $"修改了公共接口文件 {where}，调用方可能受影响",
@@ -108,7 +108,7 @@ internal sealed record RulesPhrases
         AdviseSecurity = (where, upgrade) => upgrade
             ? $"核实 {Spaced(where)}中的修复是否完整，评估受影响的版本并尽快升级"
             : $"核实 {Spaced(where)}中的修复是否完整",
-        AdviseHardening = where => $"确认你的用法仍能通过 {Spaced(where)}的新校验",
+        AdviseHardening = where => $"确认你的用法在加固后的 {Spaced(where)}上仍然可用",
         AdviseTests = where => $"为 {Spaced(where)}的改动补充测试",
         AdviseMigration = where => $"部署前审查 {where}，确认可以回滚",
         AdvisePublicApi = where => $"确认 {Spaced(where)}的接口变更是否兼容，并同步更新调用方与文档",
@@ -153,7 +153,7 @@ internal sealed record RulesPhrases
         CiChanged = p => $"CI pipeline changed: {p}",
         RiskBreaking = what => $"declares a breaking change ({what}); code that depends on it may need to change",
         RiskSecurity = (k, where) => $"the message mentions the security keyword \"{k}\"; it touches {where}",
-        RiskHardening = where => $"{where} now checks its input more strictly; input that used to be accepted may be rejected",
+        RiskHardening = where => $"{where} is hardened: input or states it used to accept may now be refused or handled differently",
         RiskNoTests = (where, added) => $"{N(added)} lines added to {where} without any test change",
         RiskMigration = where => $"changes migrations or schemas ({where}); deployment order and rollback need care",
         RiskPublicApi = where => $"changes the public API in {where}; callers may be affected",
@@ -169,7 +169,7 @@ internal sealed record RulesPhrases
         AdviseSecurity = (where, upgrade) => upgrade
             ? $"verify that the fix in {where} is complete, find the affected versions and plan the upgrade"
             : $"verify that the fix in {where} is complete",
-        AdviseHardening = where => $"check that your usage still passes the new checks in {where}",
+        AdviseHardening = where => $"check that your usage still works with the hardened {where}",
         AdviseTests = where => $"add tests for the changes in {where}",
         AdviseMigration = where => $"review {where} before deploying and make sure it can be rolled back",
         AdvisePublicApi = where => $"confirm that the API changes in {where} are compatible, and update callers and docs",

@@ -108,7 +108,7 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         }
         if (report.Highlights.Count > 0)
         {
-            slugger.Slug(labels.Highlights);
+            anchors[report.Highlights] = slugger.Slug(labels.Highlights);
         }
         if (report.Themes.Count > 0)
         {
@@ -161,6 +161,10 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         if (options.EnableStats)
         {
             md.Append("  - [").Append(labels.Statistics).Append("](#").Append(anchors[labels]).Append(")\n");
+        }
+        if (report.Highlights.Count > 0)
+        {
+            md.Append("  - [").Append(labels.Highlights).Append("](#").Append(anchors[report.Highlights]).Append(")\n");
         }
         if (report.Themes.Count > 0)
         {

@@ -46,15 +46,21 @@ internal sealed partial class ReportBuilder(RulesAnalyzer analyzer, WebLinks lin
         };
     }
 
-    /// <summary>The high commits' titles (newest first); on a day without one, the strongest medium ones (by score, newest
-    /// first among equals), so the first screen of a quiet day still says what changed rather than only its bumps.</summary>
+    /// <summary>The high commits' titles (newest first); on a day without one, the strongest medium ones, so the first screen
+    /// of a quiet day still says what changed rather than only its bumps: by score, then by what the commit weighed before
+    /// the rules held it at medium for want of a high signal (a 2,000-line feature before a 40-line one, both at 9 —
+    /// on a busy day most features and fixes are), newest first among equals.</summary>
     private static List<string> RulesHighlights(List<ReportEntry> entries)
     {
         var shown = entries.Where(e => !e.Importance.Muted).ToList();
         var high = shown.Where(e => e.Level == ImportanceLevel.High).Take(MaxHighlights).ToList();
         var picked = high.Count > 0
             ? high
-            : shown.Where(e => e.Level == ImportanceLevel.Medium).OrderByDescending(e => e.Importance.Score).Take(MaxQuietDayHighlights).ToList();
+            : shown.Where(e => e.Level == ImportanceLevel.Medium)
+                .OrderByDescending(e => e.Importance.Score)
+                .ThenByDescending(e => e.Importance.ScoreBeforeHold)
+                .Take(MaxQuietDayHighlights)
+                .ToList();
         return picked.ConvertAll(Highlight);
     }
 

@@ -168,6 +168,28 @@ public sealed class AnalysisTextTests
         Assert.Contains($"confirm that the API changes in {path} are compatible, and update callers and docs", analysis.Recommendations);
     }
 
+    /// <summary>torchtitan's <c>experiments/rl/__init__.py</c> whose docstring alone changed (2026-08-20): no API changed,
+    /// so no API advice; the same file with a line of code changed gets it.</summary>
+    [Fact]
+    public void An_api_file_whose_docstring_alone_changed_gets_no_api_advice()
+    {
+        const string path = "mypkg/__init__.py";
+        var docstring = CommitBuilder.Message("feat: new call").File(path, 2, 2).File("mypkg/trainer.py", 5)
+            .Diff(path, "-This package holds the reinforcement learning recipes of the project.", "+This package holds the RL recipes and their trainers.",
+                "-# See the checkpoint module for the legacy import path.", "+# The legacy import path is gone.")
+            .Diff("mypkg/trainer.py", "+def train(config):", "+    model = build(config)", "+    for step in range(config.steps):", "+        model.step()",
+                "+    return model")
+            .Analyze().Analysis;
+        var code = CommitBuilder.Message("feat: new call").File(path, 5)
+            .Diff(path, "+from .checkpoint import Checkpointer", "+from .checkpoint import load_state", "+from .checkpoint import save_state",
+                "+", "+__all__ = [\"Checkpointer\", \"load_state\", \"save_state\"]")
+            .Analyze().Analysis;
+
+        Assert.DoesNotContain(docstring.Recommendations, line => line.Contains("API changes", StringComparison.Ordinal));
+        Assert.DoesNotContain(docstring.Risks, line => line.Contains("public API", StringComparison.Ordinal));
+        Assert.Contains($"confirm that the API changes in {path} are compatible, and update callers and docs", code.Recommendations);
+    }
+
     /// <summary>A test package's <c>__init__.py</c> or a docs page named like an API file is no one's API: not listed, no
     /// risk, no advice, no sensitive-file point.</summary>
     [Theory]

@@ -28,6 +28,20 @@ public sealed class SignalTests
         Assert.Equal("fix", CommitBuilder.Message(title).File("src/lock.rs", 8, 2).Traits().WeightKey);
     }
 
+    /// <summary>astro, 2026-08-20: the dev server's lock file is no dependency lock; the pnpm-lock.yaml the fix also touched
+    /// does not make it a routine bump. "Lock serde to 1.0.200" still is one.</summary>
+    [Fact]
+    public void A_fix_about_a_lock_file_is_no_dependency_bump()
+    {
+        var fix = Analyzed(CommitBuilder.Message("fix(dev): treat lock file as stale when PID matches current process (#17754)")
+            .File("packages/astro/src/core/dev/lockfile.ts", 8).File("packages/astro/test/units/dev/lockfile.test.ts", 35, 4).File("pnpm-lock.yaml", 6));
+        var pin = Analyzed(CommitBuilder.Message("Lock serde to 1.0.200").File("Cargo.toml", 1, 1).File("Cargo.lock", 4, 4));
+
+        Assert.DoesNotContain("dependency-routine", fix.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.Low, fix.Importance.Level);
+        Assert.Contains("dependency-routine", pin.ReasonCodes());
+    }
+
     [Fact]
     public void A_one_line_change_that_takes_a_rule_out_of_preview_is_medium_not_trivial()
     {

@@ -56,7 +56,33 @@ public sealed class SummaryPointsTests
         Assert.Equal(["docs update: move QAT readme to docs (#3764)"], Points("[6/x] docs update: move QAT readme to docs (#3764)\n\n* Update\n\n[ghstack-poisoned]\n\n* Update\n\n[ghstack-poisoned]\n"));
     }
 
+    /// <summary>torchtitan's ghstack list of the stack's pull requests, llm-compressor's template left unanswered and
+    /// CodeRabbit's generated release notes (2026-08).</summary>
+    [Fact]
+    public void A_stack_list_an_unanswered_template_and_generated_release_notes_are_not_points()
+    {
+        Assert.Equal(["DTensor state dict adapter for vLLM HF weights (#4236)"], Points("[rl][spmd_types] DTensor state dict adapter for vLLM HF weights (#4236)\n\n"
+            + "Stack from [ghstack](https://github.com/ezyang/ghstack/tree/0.12.0)\n(oldest at bottom):\n* #4237\n* __->__ #4236\n"));
+        Assert.Equal(["Add Mixed MXFP4-MXFP8 DS V4 (#2897)"], Points("[example]Add Mixed MXFP4-MXFP8 DS V4 (#2897)\n\nSUMMARY:\n"
+            + "\"please provide a brief summary\"\n\n\nTEST PLAN:\n\"please outline how the changes were tested\"\n"));
+        Assert.Equal(["This PR drops that mapping from Gemma3."], Points("[AWQ] [gemma3] remove input layernorm mapping (#2571)\n\nSUMMARY:\n"
+            + "This PR drops that mapping from Gemma3.\n\n<!-- This is an auto-generated comment: release notes by coderabbit.ai\n-->\n\n"
+            + "## Summary by CodeRabbit\n\n* **New Features**\n  * Added support for Gemma3 model variants.\n\n* **Bug Fixes**\n"
+            + "* Updated layer mapping configurations.\n\n<!-- end of auto-generated comment: release notes by coderabbit.ai -->\n"));
+    }
+
+    /// <summary>torchtitan 01081f5: a lead-in's formula alone is no point.</summary>
+    [Fact]
+    public void A_paragraph_that_is_only_a_code_span_is_not_a_point()
+    {
+        var message = "Validate profiler schedule configuration (#4233)\n\n## Summary\n\nThe Kineto profiler computes its wait period as:\n\n"
+            + "`profile_freq - (profiler_warmup + profiler_active)`\n\nInvalid schedules now fail early with a clear `ValueError`.\n";
+
+        Assert.Equal(["Invalid schedules now fail early with a clear `ValueError`."], Points(message));
+    }
+
     [Theory]
+    [InlineData("Please note that the cache is now cleared on upgrade.")]
     [InlineData("Changes to the cache are now atomic.")]
     [InlineData("Tests")]
     public void A_line_that_only_begins_like_a_section_or_names_a_common_word_stays(string line)

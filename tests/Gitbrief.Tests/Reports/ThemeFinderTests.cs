@@ -87,6 +87,10 @@ public sealed class ThemeFinderTests
             Commit("[Misc] Tidy the platform check", "vllm_ascend/platform.py", 8),
             Commit("[CI/Build] Pin the torch-npu wheel", ".github/workflows/build.yml", 4),
             Commit("[CI/Build] Cache the CANN toolkit", ".github/workflows/test.yml", 10),
+            // xtuner's kind tags (2026-05-26): six "[Enhance]" commits on logging, torch.compile, all_reduce and the profiler.
+            Commit("[Enhance] Update the profile default behavior", "xtuner/v1/profiler.py", 12),
+            Commit("[Enhance] Overlap H2D copies with compute", "xtuner/v1/engine/train_engine.py", 60),
+            Commit("[Enhance] Log the rollout throughput", "xtuner/v1/rl/logger.py", 14),
             Commit("[310P] Fix the rope kernel for 310P", "vllm_ascend/_310p/rope.py", 30),
             Commit("[310P] Support quantized matmul on 310P", "vllm_ascend/_310p/matmul.py", 90),
             Commit("[310P] Fix the attention mask on 310P", "vllm_ascend/_310p/attention.py", 25));
