@@ -95,6 +95,14 @@ internal static partial class CommitClassifier
             key = inferred.Key;
             types.Insert(0, inferred.Type);
         }
+        else if (!reading.Declared && reading.Scope is null && reading.Type is ChangeType.Feature or ChangeType.Fix or ChangeType.Refactor
+            && TypeFromFiles(files) is { Type: ChangeType.Docs } docs)
+        {
+            // "Add v3.7 to supported version docs", "Fix grammar in TLS reference docs": the verb is what was done to the
+            // documentation, the only thing the commit touches.
+            key = docs.Key;
+            types[0] = docs.Type;
+        }
         if (types.Count == 0)
         {
             types.Add(ChangeType.Other);

@@ -171,6 +171,13 @@ internal static partial class MessageBody
             {
                 return false;
             }
+            // "… heterogeneous meshes (ViT 1D" / "+ LM 2D)." inside a "-" list: a hard-wrapped line that happens to start
+            // with another bullet, while the item it continues still has a bracket open.
+            if (current is { IsItem: true } open && line[0] is '+' or '*' && HasOpenBracket(open.Lines))
+            {
+                open.Lines.Add(line);
+                return true;
+            }
             var text = item.Groups["text"].Value;
             current = null;
             dropping = Checkbox().IsMatch(text) || IsNoise(text);
@@ -181,6 +188,16 @@ internal static partial class MessageBody
                 lastWasItem = true;
             }
             return true;
+        }
+
+        private static bool HasOpenBracket(List<string> lines)
+        {
+            var depth = 0;
+            foreach (var line in lines)
+            {
+                depth += line.Count(c => c == '(') - line.Count(c => c == ')');
+            }
+            return depth > 0;
         }
 
         /// <summary>A wrapped line joins its block, whatever it looks like on its own ("[#12](…)." ends a sentence);
@@ -446,7 +463,8 @@ internal static partial class MessageBody
         }
         if (plain.Contains('<', StringComparison.Ordinal))
         {
-            plain = HtmlTag().Replace(AutoLink().Replace(plain, "${url}"), string.Empty);
+            var linked = AutoLink().Replace(plain, "${url}");
+            plain = HtmlTag().Replace(linked, tag => IsNamedElement(tag.Value, linked) ? tag.Value : string.Empty);
         }
         if (plain.Contains("~~", StringComparison.Ordinal))
         {
@@ -574,6 +592,20 @@ internal static partial class MessageBody
 
     [GeneratedRegex(@"<(?<url>https?://[^>\s]+)>", RegexOptions.CultureInvariant)]
     private static partial Regex AutoLink();
+
+    /// <summary>"the live &lt;audio&gt;/&lt;video&gt; nodes": an element named in prose, not markup — a bare opening tag of an
+    /// element that needs a closing tag, which the text never closes.</summary>
+    private static bool IsNamedElement(string tag, string text)
+    {
+        if (tag.Length < 3 || tag[1] == '/' || !char.IsAsciiLetter(tag[^2]) || tag.AsSpan(1, tag.Length - 2).ContainsAny(' ', '=', '/'))
+        {
+            return false;
+        }
+        var name = tag[1..^1];
+        return !VoidElements.Contains(name) && !text.Contains("</" + name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img", "source" };
 
     /// <summary>HTML tags by name, so that generic types such as <c>Option&lt;T&gt;</c> stay as written.</summary>
     [GeneratedRegex(@"</?(?:a|b|i|u|s|em|strong|code|kbd|br|p|div|span|sub|sup|img|ul|ol|li|dl|dt|dd|details|summary|table|thead|tbody|tr|td|th|hr|h[1-6]|pre|blockquote|picture|source|video|center|small|big|del|ins|mark)\b[^<>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -34,6 +34,20 @@ public sealed class CommitClassifierTests
         Assert.False(traits.Breaking);
     }
 
+    /// <summary>traefik, 2026-07-06: a verb names what was done to the documentation, the only thing touched; a declared
+    /// Conventional-Commits type stays as written.</summary>
+    [Theory]
+    [InlineData("Add v3.7 to supported version docs", "docs")]
+    [InlineData("Fix grammar in TLS, TCP service, and routing reference docs", "docs")]
+    [InlineData("fix: correct the TLS options reference", "fix")]
+    public void A_verb_on_documentation_alone_types_docs(string title, string key)
+    {
+        var traits = CommitBuilder.Message(title).File("docs/content/reference/tls-options.md", 4, 4).File("docs/content/deprecation/releases.md", 11, 10).Traits();
+
+        Assert.Equal(key, traits.WeightKey);
+        Assert.Equal(key == "docs" ? ChangeType.Docs : ChangeType.Fix, traits.ChangeTypes[0]);
+    }
+
     [Fact]
     public void A_conventional_scope_is_read_and_stripped_from_the_subject()
     {

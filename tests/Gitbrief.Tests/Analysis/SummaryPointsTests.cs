@@ -71,6 +71,33 @@ public sealed class SummaryPointsTests
             + "* Updated layer mapping configurations.\n\n<!-- end of auto-generated comment: release notes by coderabbit.ai -->\n"));
     }
 
+    /// <summary>xtuner 0b1fd3c: a hard-wrapped item whose next line starts with "+" inside its parentheses.</summary>
+    [Fact]
+    public void A_wrapped_line_that_starts_with_a_plus_inside_an_open_bracket_continues_its_item()
+    {
+        var message = "[Feature] support ep and enhance step latency for muon\n\n- Remove distributed_mesh parameter; extract the device mesh\n"
+            + "  directly from DTensor metadata to support heterogeneous meshes (ViT 1D\n+ LM 2D).\n- Pre-compute adjust_lr ratios in __init__.\n"
+            + "+ Add MoE expert-parallel support.\n";
+
+        Assert.Equal(
+            [
+                "Remove distributed_mesh parameter; extract the device mesh directly from DTensor metadata to support heterogeneous meshes (ViT 1D + LM 2D).",
+                "Pre-compute adjust_lr ratios in __init__.",
+                "Add MoE expert-parallel support.",
+            ],
+            Points(message));
+    }
+
+    /// <summary>astro dd0e3ac: elements named in prose stay; markup goes.</summary>
+    [Fact]
+    public void Elements_named_in_prose_stay_and_markup_goes()
+    {
+        Assert.Equal(
+            ["It also replaced the live <audio>/<video> nodes carried over from the previous page.", "Players keep their state."],
+            Points("fix: keep persisted media\n\nIt also replaced the live <audio>/<video> nodes carried over from the previous page.\n\n"
+                + "<p>Players keep <b>their</b> state.</p><br>\n"));
+    }
+
     /// <summary>torchtitan 01081f5: a lead-in's formula alone is no point.</summary>
     [Fact]
     public void A_paragraph_that_is_only_a_code_span_is_not_a_point()
