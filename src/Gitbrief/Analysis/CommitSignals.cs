@@ -403,7 +403,7 @@ internal sealed partial record CommitSignals
 
     /// <summary>Under an examples-like folder: <c>examples/</c>, <c>demo/</c>, or one named for what it shows
     /// (<c>dart-api-examples/</c>, <c>nodejs_examples/</c>, <c>react-demo/</c>).</summary>
-    private static bool InExampleFolder(string path) => FolderIn(path, Vocabulary.ExampleDirectories, byLastWord: true) is not null;
+    internal static bool InExampleFolder(string path) => FolderIn(path, Vocabulary.ExampleDirectories, byLastWord: true) is not null;
 
     /// <summary>The commit tells users about itself: a changelog, changeset or release-notes entry, or user documentation.</summary>
     private static bool AnnouncedToUsers(IReadOnlyList<ClassifiedFile> files) =>
@@ -626,7 +626,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserFacingDocs();
 
-    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|^\s*(fix(es)?|changes|updates) (from|after|per) (the )?(code |pr )?reviews?\b|\btodos?\b|\bnits?\b|^\s*(\w+(\([^)]*\))?:\s*)?renamed? ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\baddress(es|ed|ing)? (the |some |more )?(pr |review |code review )?(comments?|feedback|nits?)|\b(review|pr) (comments?|feedback)\b|^\s*(fix(es)?|changes|updates) (from|after|per) (the )?(code |pr )?reviews?\b|\btodos?\b|\bnits?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpTitle();
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?((?<word>((more|minor|small|some|quick|tiny|few|misc|other) )?(fix|fixes|fixed|fixup|wip|changes|tweaks?|cleanup|clean up|revert|typos?|nits?|refining|polish|polishing))\s*(\(#\d+\))?|(?<word>wip) - \w+)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

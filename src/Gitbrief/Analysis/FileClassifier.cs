@@ -61,7 +61,7 @@ internal static class FileClassifier
 
     private static readonly HashSet<string> TestSegments = new(StringComparer.OrdinalIgnoreCase)
     {
-        "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data", "fixtures", "e2e", "benchmarks",
+        "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data", "fixtures", "__fixtures__", "__mocks__", "e2e", "benchmarks",
         "autotest", "autotests", "regress", "regression", "regressions", "testsuite", "test-suite", "unittests", "unit_tests",
         "unit-tests", "integration_tests", "integration-tests",
         // Fuzzing harnesses and Rust's bench targets exercise the product; nothing under them ships.

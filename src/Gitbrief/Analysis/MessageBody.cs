@@ -38,6 +38,10 @@ internal static partial class MessageBody
         "测试", "测试计划", "测试方案", "测试结果", "自测", "验证", "检查清单", "相关问题", "关联问题",
     };
 
+    /// <summary>A section not about the change: a known one, or any checklist ("Checklist Before Starting", "Checklist
+    /// Before Submitting", "Reviewer checklist").</summary>
+    private static bool IsSkipped(string name) => SkippedSections.Contains(name) || name.Contains("checklist", StringComparison.Ordinal);
+
     private static readonly HashSet<string> ContentSections = new(StringComparer.Ordinal)
     {
         "summary", "description", "motivation", "context", "background", "changes", "change", "modifications",
@@ -155,7 +159,7 @@ internal static partial class MessageBody
             {
                 skipLevel = null;
             }
-            if (skipLevel is null && SkippedSections.Contains(heading.Name))
+            if (skipLevel is null && IsSkipped(heading.Name))
             {
                 skipLevel = heading.Level;
             }
@@ -345,7 +349,7 @@ internal static partial class MessageBody
         if (label.Success)
         {
             var name = Name(label.Groups["label"].Value);
-            if (SkippedSections.Contains(name) || ContentSections.Contains(name))
+            if (IsSkipped(name) || ContentSections.Contains(name))
             {
                 rest = label.Groups["rest"].Value.Trim();
                 return new HeadingInfo(6, name);
@@ -357,7 +361,7 @@ internal static partial class MessageBody
     /// <summary>A section a plain line can open: every section about the change, and the sections to skip whose name no
     /// sentence of the change would be ("Test Plan", "Testing", "Checklist"; not "Tests" or "Fixes").</summary>
     private static string? BareSectionName(string name) =>
-        ContentSections.Contains(name) || (SkippedSections.Contains(name) && (name.Contains(' ', StringComparison.Ordinal) || BareSkippedSections.Contains(name)))
+        ContentSections.Contains(name) || (IsSkipped(name) && (name.Contains(' ', StringComparison.Ordinal) || BareSkippedSections.Contains(name)))
             ? name
             : null;
 
@@ -416,8 +420,31 @@ internal static partial class MessageBody
             return true;
         }
         var label = LabelledLine().Match(text);
-        return IsReferenceOnly(text) || (label.Success && IsReferenceOnly(label.Groups["rest"].Value));
+        return IsReferenceOnly(text) || (label.Success && IsReferenceOnly(label.Groups["rest"].Value)) || IsPointer(text);
     }
+
+    /// <summary>"reported in https://…/issues/15319", "continued from https://…/pull/15477", "In preparation of https://…
+    /// Follow up to https://…": a link with a few words around it, which points elsewhere rather than says what changed.</summary>
+    private static bool IsPointer(string text)
+    {
+        if (!text.Contains("://", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var words = 0;
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            var token = text.AsSpan()[range];
+            if (token.Length > 0 && !token.Contains("://", StringComparison.Ordinal) && ++words > MaxPointerWords)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A statement around a link with more words than this says something of its own.</summary>
+    private const int MaxPointerWords = 6;
 
     /// <summary>"Closes #12", "Fixes: https://…", "Bug: 123456": a closing keyword followed by references only.</summary>
     private static bool IsReference(string text) =>
@@ -545,7 +572,7 @@ internal static partial class MessageBody
 
     /// <summary>A template question's bare answer ("Does this PR introduce any user-facing change?" — "no"): nothing to read
     /// on its own.</summary>
-    [GeneratedRegex(@"^(?:no|none|nope|n/?a|yes|nothing|not applicable|no changes?)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:no|none|nope|n/?a|yes|nothing|not applicable|no changes?|as (?:the )?title(?: says)?|see (?:the )?title|same as (?:the )?title)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareAnswer();
 
     /// <summary>A paragraph that is one code span ("`profile_freq - (profiler_warmup + profiler_active)`" after "computes its
@@ -569,11 +596,12 @@ internal static partial class MessageBody
     private static partial Regex VersionStamp();
 
     /// <summary>Sentences bots write into every pull request (Renovate, Dependabot, generators), after any leading emoji.</summary>
-    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:this (?:pr|mr|pull request) (?:contains the following updates|was (?:automatically )?(?:generated|created|opened) by|has been (?:automatically )?(?:generated|created) by)|dependabot will resolve|you can trigger dependabot actions|dependabot commands and options|if you want to rebase/retry this pr|(?:schedule|automerge|rebasing|ignore)\s*:|generated (?:by|with) (?:claude code|copilot|mend renovate|renovate)|automated changes by|ghstack-poisoned\]?$|stack from \[?ghstack\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:this (?:pr|mr|pull request) (?:contains the following updates|was (?:automatically )?(?:generated|created|opened) by|has been (?:automatically )?(?:generated|created) by)|dependabot will resolve|you can trigger dependabot actions|dependabot commands and options|if you want to rebase/retry this pr|(?:schedule|automerge|rebasing|ignore)\s*:|generated (?:by|with) (?:claude code|copilot|mend renovate|renovate)|automated changes by|ghstack-poisoned\]?$|stack from \[?ghstack\b|coderabbit(?:ai)?\b|docstring coverage\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boilerplate();
 
-    /// <summary>Squash-merge fix-up items that say nothing about the change.</summary>
-    [GeneratedRegex(@"^(?:merge (?:branch|remote-tracking branch|pull request|commit)\b.*|merged? (?:main|master|upstream)\b.*|(?:address(?:ed|ing)?|resolve[sd]?|fix(?:ed)?) (?:the |all )?(?:review |pr |code review )?(?:comments?|feedback|suggestions?|conflicts?)|apply (?:the )?suggestions? from (?:code )?review|(?:fix(?:ed)?|run|ran) (?:the )?(?:lint|linter|linting|format(?:ting)?|pre-commit|ci|tests?|typos?|style|mypy|ruff|clippy)|lint|linting|format|formatting|typos?|wip|nits?|minor(?: (?:fix(?:es)?|changes?|cleanup|update))?|updates?|cleanup|clean up|pre-commit|fixup!.*|squash!.*|more fixes|fix|fixes|tmp|temp|done|ok|\.+)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Squash-merge fix-up items that say nothing about the change, with or without a type ("feat: address review
+    /// feedback"): GitHub's web-edit "Update src/Illuminate/Support/Str.php", "Make the linter happy", "fix lint"….</summary>
+    [GeneratedRegex(@"^(?:[a-z]+(?:\([^)]*\))?!?:\s*)?(?:update [\w./-]+\.\w{1,5}|make (?:the )?(?:linters?|lint|ci|tests?|mypy|ruff|clippy|pre-commit|checks?) (?:happy|pass|green)|merge (?:branch|remote-tracking branch|pull request|commit)\b.*|merged? (?:main|master|upstream)\b.*|(?:address(?:ed|ing)?|resolve[sd]?|fix(?:ed)?) (?:the |all )?(?:review |pr |code review )?(?:comments?|feedback|suggestions?|conflicts?)|apply (?:the )?suggestions? from (?:code )?review|(?:fix(?:ed)?|run|ran) (?:the )?(?:lint|linter|linting|format(?:ting)?|pre-commit|ci|tests?|typos?|style|mypy|ruff|clippy)|lint|linting|format|formatting|typos?|wip|nits?|minor(?: (?:fix(?:es)?|changes?|cleanup|update))?|updates?|cleanup|clean up|pre-commit|fixup!.*|squash!.*|more fixes|fix|fixes|tmp|temp|done|ok|\.+)[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FixupLine();
 
     /// <summary>A line that is one link ("[Release notes](https://…)"), a pointer rather than a statement.</summary>

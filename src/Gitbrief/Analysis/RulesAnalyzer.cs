@@ -36,8 +36,59 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         {
             analyses.TryAdd(commit.Sha, Analyze(commit));
         }
+        DropTemplatePoints(analyses, day);
         new DayRanker(Weights, SignalPhrases.For(Language)).Rank(analyses, day);
         return analyses;
+    }
+
+    /// <summary>A statement that the bodies of three or more of the day's commits share word for word is their pull-request
+    /// template (verl's "If this PR breaks any API … add [BREAKING]" in eleven commits), not what any of them changed: it
+    /// leaves their summaries, and a summary left without a point of the body gets the subject.</summary>
+    private void DropTemplatePoints(Dictionary<string, AnalyzedCommit> analyses, IReadOnlyList<CommitRecord> day)
+    {
+        if (analyses.Count < TemplateRepeats)
+        {
+            return;
+        }
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var commit in day)
+        {
+            foreach (var point in BodyPointsOf(commit, analyses[commit.Sha]).Distinct(StringComparer.Ordinal))
+            {
+                counts[point] = counts.GetValueOrDefault(point) + 1;
+            }
+        }
+        var template = counts.Where(c => c.Value >= TemplateRepeats).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        if (template.Count == 0)
+        {
+            return;
+        }
+        foreach (var commit in day)
+        {
+            var analyzed = analyses[commit.Sha];
+            var body = BodyPointsOf(commit, analyzed);
+            if (!body.Any(template.Contains))
+            {
+                continue;
+            }
+            var kept = body.Where(p => !template.Contains(p)).ToList();
+            if (kept.Count == 0 && SubjectPoint(PlainSubject(commit, CommitClassifier.Classify(commit, analyzed.Files))) is { } subject)
+            {
+                kept.Add(subject);
+            }
+            kept.AddRange(analyzed.Analysis.Summary.Skip(body.Count));
+            analyses[commit.Sha] = analyzed with { Analysis = analyzed.Analysis with { Summary = kept } };
+        }
+    }
+
+    /// <summary>A day's statement shared by this many commits is template text.</summary>
+    private const int TemplateRepeats = 3;
+
+    /// <summary>The summary's points from the message: all but the closing count of files, when the commit has files.</summary>
+    private static List<string> BodyPointsOf(CommitRecord commit, AnalyzedCommit analyzed)
+    {
+        var summary = analyzed.Analysis.Summary;
+        return summary.Take(commit.Files.Count > 0 ? summary.Count - 1 : summary.Count).ToList();
     }
 
     /// <summary>The repository's watch rules (global, then its own).</summary>
@@ -115,7 +166,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     private List<string> Summary(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> files)
     {
-        var subject = MessageBody.Plain(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
+        var subject = PlainSubject(commit, traits);
         // A squash merge lists its commits: "fix(checkpoint): save all VLM PEFT pipeline parts" tells the reader more than
         // the dozen "test(checkpoint): …" and "ci: …" steps before it, so those come last (the order otherwise kept).
         var points = BodyPoints(commit.Message, [subject, commit.Title])
@@ -123,9 +174,9 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
             .OrderBy(PointText.IsSupportingStep)
             .Take(MaxSummaryPoints)
             .ToList();
-        if (points.Count == 0 && subject.Length > 0)
+        if (points.Count == 0 && SubjectPoint(subject) is { } point)
         {
-            points.Add(PointText.Clip(subject, MaxPointLength));
+            points.Add(point);
         }
         if (files.Count > 0)
         {
@@ -144,6 +195,12 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         }
         return points;
     }
+
+    private static string PlainSubject(CommitRecord commit, CommitTraits traits) =>
+        MessageBody.Plain(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
+
+    /// <summary>The title's subject as a point, for a body that says nothing more.</summary>
+    private static string? SubjectPoint(string subject) => subject.Length > 0 ? PointText.Clip(subject, MaxPointLength) : null;
 
     /// <summary>The statements of the body in the order written: each list item whole, each paragraph's sentences
     /// (without the lead-in that ends with a colon), none repeating the title; each clipped at a sentence or word end.</summary>

@@ -63,6 +63,6 @@ internal static partial class SensitiveFiles
     [GeneratedRegex(@"\.(ini|cfg|conf|env|properties|toml)$|(config|setting|default|conf|option|param|profile)[^/]*$|(^|/)(configs?|settings|conf|etc)/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SettingsPattern();
 
-    [GeneratedRegex(@"\.(proto|graphql|avsc|thrift|fbs)$|(^|/)schemas?(\.|/)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\.(proto|graphql|avsc|thrift|fbs)$|(^|/)schemas?\.[^/]+$|(^|/)schemas?/(?:[^/]+/)*[^/]+\.(json|ya?ml|sql|xsd)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex SchemaPattern();
 }

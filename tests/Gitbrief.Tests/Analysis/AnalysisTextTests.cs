@@ -259,7 +259,7 @@ public sealed class AnalysisTextTests
     {
         var analysis = CommitBuilder.Message("ci: cache").File(".github/workflows/ci.yml", 3).Analyze().Analysis;
 
-        Assert.Equal(["CI pipeline changed: .github/workflows/ci.yml"], analysis.Impact);
+        Assert.Equal(["CI or developer tooling changed: .github/workflows/ci.yml"], analysis.Impact);
         Assert.Empty(analysis.Recommendations);
     }
 

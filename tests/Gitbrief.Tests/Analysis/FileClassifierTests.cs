@@ -33,6 +33,8 @@ public sealed class FileClassifierTests
     [InlineData("conftest.py", FileRole.Test)]
     [InlineData("src/ParserTests.cs", FileRole.Test)]
     [InlineData("tests/fixtures/README.md", FileRole.Test)]
+    [InlineData("packages/anthropic/src/__fixtures__/anthropic-json-tool.1.json", FileRole.Test)]
+    [InlineData("packages/ai/src/__mocks__/fetch.ts", FileRole.Test)]
     [InlineData("crates/fuzzing/src/oracles/api.rs", FileRole.Test)]
     [InlineData("fuzz/fuzz_targets/oom.rs", FileRole.Test)]
     [InlineData("benches/parse.rs", FileRole.Test)]

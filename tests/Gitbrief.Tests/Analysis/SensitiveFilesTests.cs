@@ -62,6 +62,10 @@ public sealed class SensitiveFilesTests
     [InlineData("docs/caf\u00E9/schema.json", false, false, true)]
     [InlineData("src/Acme.Api.Clients/Group000/Client00000.cs", false, false, false)]
     [InlineData("src/Acme.Api.Clients/api/Client.cs", false, true, false)]
+    // laravel: the code that writes schemas is no schema; a schema's definition file is one.
+    [InlineData("src/Illuminate/Database/Schema/Grammars/MySqlGrammar.php", false, false, false)]
+    [InlineData("config/schemas/event/v2.json", false, false, true)]
+    [InlineData("prisma/schema.prisma", false, false, true)]
     public void AnswersStayWhatTheyWere(string path, bool migration, bool publicApi, bool schema)
     {
         Assert.Equal(migration, SensitiveFiles.IsMigration(path));

@@ -28,6 +28,20 @@ public sealed class SignalTests
         Assert.Equal("fix", CommitBuilder.Message(title).File("src/lock.rs", 8, 2).Traits().WeightKey);
     }
 
+    /// <summary>vercel/ai, 2026-05-27: renaming a public callback across the SDK is no review follow-up; the labelled sets
+    /// rank such renames medium (tonic's `Rename compile method with compile_protos`, tauri's `Rename FrontendDist::Dist to Dir`).</summary>
+    [Fact]
+    public void A_rename_is_no_review_follow_up()
+    {
+        var rename = Analyzed(CommitBuilder.Message("fix(core): Rename FrontendDist::Dist to Dir (#8743)")
+            .File("core/tauri-utils/src/config.rs", 8, 8).File("core/tauri/src/manager.rs", 4, 4).File("core/tauri-cli/src/build.rs", 6, 6));
+        var review = Analyzed(CommitBuilder.Message("fix: address review feedback on rm_rf permission handling").File("src/fs.rs", 12, 6));
+
+        Assert.DoesNotContain("follow-up", rename.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Medium, rename.Importance.Level);
+        Assert.Contains("follow-up", review.ReasonCodes());
+    }
+
     /// <summary>astro, 2026-08-20: the dev server's lock file is no dependency lock; the pnpm-lock.yaml the fix also touched
     /// does not make it a routine bump. "Lock serde to 1.0.200" still is one.</summary>
     [Fact]

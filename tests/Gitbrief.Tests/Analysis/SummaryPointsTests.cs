@@ -1,3 +1,7 @@
+using Gitbrief.Analysis;
+using Gitbrief.Configuration;
+using Gitbrief.Sources;
+
 namespace Gitbrief.Tests.Analysis;
 
 /// <summary>Which parts of a commit body become summary points, and how a point is cut (commits without files, so
@@ -96,6 +100,56 @@ public sealed class SummaryPointsTests
             ["It also replaced the live <audio>/<video> nodes carried over from the previous page.", "Players keep their state."],
             Points("fix: keep persisted media\n\nIt also replaced the live <audio>/<video> nodes carried over from the previous page.\n\n"
                 + "<p>Players keep <b>their</b> state.</p><br>\n"));
+    }
+
+    /// <summary>vercel/ai, laravel, verl, tilelang (2026): pointers to other pull requests, "As title", web-edit and review
+    /// steps of a squash merge, and bots' review notes are no points.</summary>
+    [Fact]
+    public void Pointers_placeholders_fixup_steps_and_review_bots_are_not_points()
+    {
+        var message = "Add Str::replaceMatches (#56712)\n\nAs title\n\nreported in https://github.com/vercel/ai/issues/15319\n\n"
+            + "In preparation of https://github.com/vercel/ai/pull/14652 Follow up to https://github.com/vercel/ai/pull/14600\n\n"
+            + "The new method replaces every match of a pattern with a callback's result.\n\n"
+            + "* Update src/Illuminate/Support/Str.php\n* feat: address review feedback\n* Make the linter happy\n"
+            + "* coderabbitai nit: rename the helper\n* Support arrays of patterns\n";
+
+        Assert.Equal(["The new method replaces every match of a pattern with a callback's result.", "Support arrays of patterns"], Points(message));
+    }
+
+    [Fact]
+    public void A_sentence_around_a_link_that_says_something_stays()
+    {
+        var sentence = "The parser now follows the grammar at https://spec.example.org/grammar and rejects trailing commas.";
+        Assert.Equal([sentence], Points("fix: parser\n\n" + sentence + "\n"));
+    }
+
+    /// <summary>verl, 2026-01-27: eleven of fourteen bodies carry the pull-request template's notes ("If this PR breaks any
+    /// API … add [BREAKING]"), which a checklist heading of its own name does not always introduce. Shared word for word by
+    /// three or more of the day's commits, a statement is the template's: it leaves every summary; a commit with nothing
+    /// else to say keeps its subject.</summary>
+    [Fact]
+    public void Statements_three_of_the_days_bodies_share_word_for_word_are_the_template()
+    {
+        const string template = "\n\n### Notes\n\n- If this PR breaks any API (CLI arguments, config, function signature,\netc.), add `[BREAKING]` to the "
+            + "beginning of the title.\n- Add concise overview of what this PR aims to achieve or accomplish.\n\n### Checklist Before Starting\n\n"
+            + "- `{type}` is in `feat`, `fix`, `refactor`, `chore`, `test`\n";
+        CommitRecord Commit(int n, string title, string body) => CommitBuilder.Message(title + "\n\n" + body + template).File($"verl/workers/rollout_{n}.py", 20, 5).Build()
+            with { Sha = $"{n:x2}" + new string('a', 38) };
+        var day = new[]
+        {
+            Commit(1, "[rollout] feat: set max_model_len by max_position_embeddings", "The rollout's max_model_len defaults to max_position_embeddings."),
+            Commit(2, "[trainer] fix: keep the profiler step", "The profiler keeps its step across resumes."),
+            Commit(3, "[ckpt] fix: save the optimizer state once", string.Empty),
+            CommitBuilder.Message("[doc] chore: fix a typo\n\nIf this PR breaks any API, say so.\n").File("docs/index.md", 1, 1).Build() with { Sha = new string('b', 40) },
+        };
+
+        var analyses = new RulesAnalyzer(ImportanceWeights.Default, ReportLanguage.En).AnalyzeDay(day);
+
+        Assert.Equal("The rollout's max_model_len defaults to max_position_embeddings.", analyses[day[0].Sha].Analysis.Summary[0]);
+        Assert.Equal("The profiler keeps its step across resumes.", analyses[day[1].Sha].Analysis.Summary[0]);
+        Assert.Equal("save the optimizer state once", analyses[day[2].Sha].Analysis.Summary[0]);
+        Assert.All(day.Take(3), c => Assert.Equal(2, analyses[c.Sha].Analysis.Summary.Count));
+        Assert.Equal("If this PR breaks any API, say so.", analyses[day[3].Sha].Analysis.Summary[0]);
     }
 
     /// <summary>torchtitan 01081f5: a lead-in's formula alone is no point.</summary>

@@ -87,6 +87,10 @@ public sealed class ThemeFinderTests
             Commit("[Misc] Tidy the platform check", "vllm_ascend/platform.py", 8),
             Commit("[CI/Build] Pin the torch-npu wheel", ".github/workflows/build.yml", 4),
             Commit("[CI/Build] Cache the CANN toolkit", ".github/workflows/test.yml", 10),
+            // laravel's release-line tags (2026-08-02): "[13.x]" on ten commits about as many subjects.
+            Commit("[13.x] Fix Str::replace with arrays of subjects", "src/Illuminate/Support/Str.php", 12),
+            Commit("[13.x] Support HEIC images in the image rule", "src/Illuminate/Validation/Concerns/ValidatesAttributes.php", 30),
+            Commit("[13.x] Retry the failover queue's next connection", "src/Illuminate/Queue/FailoverQueue.php", 20),
             // xtuner's kind tags (2026-05-26): six "[Enhance]" commits on logging, torch.compile, all_reduce and the profiler.
             Commit("[Enhance] Update the profile default behavior", "xtuner/v1/profiler.py", 12),
             Commit("[Enhance] Overlap H2D copies with compute", "xtuner/v1/engine/train_engine.py", 60),

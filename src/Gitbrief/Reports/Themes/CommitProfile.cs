@@ -44,7 +44,7 @@ internal sealed partial class CommitProfile
         var written = (traits.Scope ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => SeriesPosition().Match(s) is { Success: true } position ? Series(position, entry, series) : s)
-            .Where(s => s.Length > 0 && !s.Split('/').All(CommitClassifier.IsKindTag))
+            .Where(s => s.Length > 0 && !s.Split('/').All(CommitClassifier.IsKindTag) && !TargetRelease().IsMatch(s))
             .ToList();
         if (TrailingSeriesPosition().Match(entry.Commit.Title) is { Success: true } trailing)
         {
@@ -144,6 +144,11 @@ internal sealed partial class CommitProfile
             : (entry.Commit.Author.Email.Length > 0 ? entry.Commit.Author.Email : entry.Commit.Author.Name).ToLowerInvariant() + "/" + position.Groups["parts"].Value.ToLowerInvariant());
         return name;
     }
+
+    /// <summary>A [tag] naming the release line a change targets ("[13.x]", "[4.x]", "[v2]", "[1.10]"): laravel tags every pull
+    /// request so, and ten of a day's commits on as many subjects share it.</summary>
+    [GeneratedRegex(@"^v?\d+(?:\.(?:\d+|x))*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TargetRelease();
 
     /// <summary>A [tag] that is a place in a series: "2/N", "3/5", "6/x", after an optional name.</summary>
     [GeneratedRegex(@"^(?<name>.*?)\s*(?<![\w.])\d{1,3}\s*/\s*(?<parts>\d{1,3}|[nNxX])$", RegexOptions.CultureInvariant)]
