@@ -452,6 +452,9 @@ internal sealed partial record CommitSignals
                 && !(title[i] == "security" && !SecurityAsAWord().IsMatch(traits.Subject))
                 // "sandbox" is often a component's name ("open a chat's sandbox folder"): with a danger beside it only.
                 && !(title[i] == "sandbox" && !title.Any(w => w != "sandbox" && Vocabulary.Danger.Contains(w)))
+                // "Harden rollout abort handling", "harden MTP default group alias": robustness, unless what is hardened is
+                // where untrusted input or access is handled ("harden checkpoint torch loads", "harden redirect handling").
+                && !(title[i] is "harden" or "hardens" && !title.Any(w => Vocabulary.Danger.Contains(w) || Vocabulary.HardenedSurfaces.Contains(w)))
                 // "leave '!' unescaped": what a title chooses to leave unescaped is markup, not a hole closed.
                 && !(title[i] is "unescaped" or "unsanitized" or "unsanitised" && i > 0 && title[i - 1] is "leave" or "leaves" or "left" or "keep" or "keeps" or "kept"))
             {

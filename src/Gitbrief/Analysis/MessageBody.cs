@@ -38,6 +38,31 @@ internal static partial class MessageBody
         "测试", "测试计划", "测试方案", "测试结果", "自测", "验证", "检查清单", "相关问题", "关联问题",
     };
 
+    /// <summary>A block's hard-wrapped lines as one line: joined by a space, but not between two Chinese or Japanese
+    /// characters, which are written without one ("置为禁用", not "置为 禁用").</summary>
+    private static string JoinWrapped(List<string> lines)
+    {
+        if (lines.Count == 1)
+        {
+            return lines[0];
+        }
+        var text = new System.Text.StringBuilder(lines[0]);
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (!(IsWrittenWithoutSpaces(text[^1]) && IsWrittenWithoutSpaces(lines[i][0])))
+            {
+                text.Append(' ');
+            }
+            text.Append(lines[i]);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Han, kana and the full-width punctuation of CJK text.</summary>
+    private static bool IsWrittenWithoutSpaces(char c) =>
+        c is (>= '\u3000' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
+            or (>= '\uFF00' and <= '\uFF65');
+
     /// <summary>A section not about the change: a known one, or any checklist ("Checklist Before Starting", "Checklist
     /// Before Submitting", "Reviewer checklist").</summary>
     private static bool IsSkipped(string name) => SkippedSections.Contains(name) || name.Contains("checklist", StringComparison.Ordinal);
@@ -59,7 +84,7 @@ internal static partial class MessageBody
             reader.Take(raw);
         }
         var blocks = reader.Blocks
-            .Select(b => new Block(b.IsItem, Plain(string.Join(' ', b.Lines))))
+            .Select(b => new Block(b.IsItem, Plain(JoinWrapped(b.Lines))))
             .Where(b => !IsNoiseStatement(b.Text) && !(b.IsItem && FixupLine().IsMatch(b.Text)))
             .ToList();
         return JoinContinuedItems(blocks);
@@ -596,7 +621,7 @@ internal static partial class MessageBody
     private static partial Regex VersionStamp();
 
     /// <summary>Sentences bots write into every pull request (Renovate, Dependabot, generators), after any leading emoji.</summary>
-    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:this (?:pr|mr|pull request) (?:contains the following updates|was (?:automatically )?(?:generated|created|opened) by|has been (?:automatically )?(?:generated|created) by)|dependabot will resolve|you can trigger dependabot actions|dependabot commands and options|if you want to rebase/retry this pr|(?:schedule|automerge|rebasing|ignore)\s*:|generated (?:by|with) (?:claude code|copilot|mend renovate|renovate)|automated changes by|ghstack-poisoned\]?$|stack from \[?ghstack\b|coderabbit(?:ai)?\b|docstring coverage\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:this (?:pr|mr|pull request) (?:contains the following updates|was (?:automatically )?(?:generated|created|opened) by|has been (?:automatically )?(?:generated|created) by)|dependabot will resolve|you can trigger dependabot actions|dependabot commands and options|if you want to rebase/retry this pr|(?:schedule|automerge|rebasing|ignore)\s*:|generated (?:by|with) (?:claude code|copilot|mend renovate|renovate)|automated changes by|ghstack-poisoned\]?$|stack from \[?ghstack\b|coderabbit(?:ai)?\b|docstring coverage\b|this reverts commit [0-9a-f]{7,40}\b[.,]?\s*$|squashed from \d+ (?:[\w-]+ )?commits\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boilerplate();
 
     /// <summary>Squash-merge fix-up items that say nothing about the change, with or without a type ("feat: address review

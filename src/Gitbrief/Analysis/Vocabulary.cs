@@ -107,6 +107,15 @@ internal static class Vocabulary
     /// only leading the title.</summary>
     public static readonly HashSet<string> LeadingOnlyProtective = Set("limit", "limits", "stop", "stops", "block", "blocks");
 
+    /// <summary>What a "harden" makes safer when it is security: where input from outside, access or trust is handled.</summary>
+    public static readonly HashSet<string> HardenedSurfaces = Set(
+        "validation", "validate", "validator", "verification", "verify", "auth", "authentication", "authorization", "access", "check",
+        "checks", "redirect", "redirects", "load", "loads", "loading", "loader", "parsing", "parser", "parse", "request", "requests",
+        "sql", "query", "oauth", "consent", "installer", "download", "bootstrap", "signature", "signatures", "tls", "ssl", "https",
+        "certificate", "certificates", "rbac", "acl", "rpc", "regex", "lookup", "lookups", "memory", "input", "inputs", "url", "urls",
+        "path", "paths", "attribute", "attributes", "endpoint", "endpoints", "webhook", "webhooks", "cors", "origin", "session",
+        "sessions", "login", "jwt", "encryption", "crypto", "key", "keys", "phrases", "registration", "surface", "surfaces");
+
     /// <summary>Severe problems in Chinese titles (no word boundaries: matched as substrings).</summary>
     public static readonly string[] ChineseSevere = ["崩溃", "死锁", "段错误", "内存泄漏", "数据丢失", "错误结果", "结果错误", "越界", "溢出", "卡死", "精度"];
 

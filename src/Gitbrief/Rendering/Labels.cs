@@ -29,7 +29,6 @@ internal sealed record Labels
     public required Func<string, string> Partial { get; init; }
     public required string ChangeType { get; init; }
     public required string Importance { get; init; }
-    public required string ShortSummary { get; init; }
     public required string Summary { get; init; }
     public required string ImpactScope { get; init; }
     public required string Insights { get; init; }
@@ -136,7 +135,6 @@ internal sealed record Labels
         Partial = end => $"⏳ **部分报告**：本日尚未结束（窗口至 {end}），之后的提交不在其中。",
         ChangeType = "🎯 变更类型",
         Importance = "⚡ 重要程度",
-        ShortSummary = "📋 摘要",
         Summary = "📋 变更摘要",
         ImpactScope = "🎯 影响范围",
         Insights = "🔍 技术洞察",
@@ -226,7 +224,6 @@ internal sealed record Labels
         Partial = end => $"⏳ **Partial report**: this day is not over (the window ends {end}); later commits are not in it.",
         ChangeType = "🎯 Change type",
         Importance = "⚡ Importance",
-        ShortSummary = "📋 Summary",
         Summary = "📋 Summary",
         ImpactScope = "🎯 Impact scope",
         Insights = "🔍 Technical insights",

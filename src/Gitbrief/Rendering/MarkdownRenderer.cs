@@ -260,13 +260,9 @@ internal sealed class MarkdownRenderer(RenderOptions options) : IReportRenderer
         }
         Field(md, labels.ChangeType, string.Join(labels.ListSeparator, analysis.ChangeTypes.Select(labels.Type)));
         Field(md, labels.Importance, ImportanceText(entry.Importance));
-        if (entry.Level == ImportanceLevel.Low)
+        List(md, labels.Summary, analysis.Summary);
+        if (entry.Level != ImportanceLevel.Low)
         {
-            List(md, labels.ShortSummary, analysis.Summary);
-        }
-        else
-        {
-            List(md, labels.Summary, analysis.Summary);
             List(md, labels.ImpactScope, analysis.Components.Select(ComponentText).Concat(analysis.Impact.Select(MarkdownText.Inline)).ToList(), escaped: true);
             if (entry.Level == ImportanceLevel.High)
             {

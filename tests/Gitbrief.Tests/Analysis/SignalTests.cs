@@ -28,6 +28,22 @@ public sealed class SignalTests
         Assert.Equal("fix", CommitBuilder.Message(title).File("src/lock.rs", 8, 2).Traits().WeightKey);
     }
 
+    /// <summary>xtuner and rtp-llm (2026): "harden" alone is robustness; what it hardens says whether it is security.</summary>
+    [Theory]
+    [InlineData("Harden rollout abort and routed experts handling", false)]
+    [InlineData("fix(cache): harden MTP default group alias", false)]
+    [InlineData("fix(dash_sc): harden frontend integration", false)]
+    [InlineData("fix: harden checkpoint torch loads (#3240)", true)]
+    [InlineData("plumbing: http, harden redirect handling in http transport", true)]
+    [InlineData("gguf : harden loader against malformed tensor dims and metadata types", true)]
+    public void Harden_is_hardening_only_where_input_or_access_is_handled(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.py", 30, 8).File("src/core/loader.py", 12, 4));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
     /// <summary>vercel/ai, 2026-05-27: renaming a public callback across the SDK is no review follow-up; the labelled sets
     /// rank such renames medium (tonic's `Rename compile method with compile_protos`, tauri's `Rename FrontendDist::Dist to Dir`).</summary>
     [Fact]

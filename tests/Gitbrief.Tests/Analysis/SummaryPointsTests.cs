@@ -152,6 +152,24 @@ public sealed class SummaryPointsTests
         Assert.Equal("If this PR breaks any API, say so.", analyses[day[3].Sha].Analysis.Summary[0]);
     }
 
+    /// <summary>WeKnora 28dd15e (2026-08-20): a Chinese sentence wrapped between two characters is joined without a space.</summary>
+    [Fact]
+    public void Wrapped_chinese_lines_join_without_a_space()
+    {
+        Assert.Equal(
+            ["分段中删除的图片会被置为禁用，不再被检索到。", "The English part wraps as usual."],
+            Points("fix(retrieval): 分段中删除的图片不再被检索到\n\n分段中删除的图片会被置为\n禁用，不再被检索到。\n\nThe English part\nwraps as usual.\n"));
+    }
+
+    /// <summary>FunASR c58747e, rtp-llm 00ace22 (2026-07): git's and a squash tool's own lines say nothing the title does not.</summary>
+    [Fact]
+    public void Git_revert_and_squash_lines_are_not_points()
+    {
+        Assert.Equal(["Revert \"提升专业度 加入 logo\""], Points("Revert \"提升专业度 加入 logo\"\n\nThis reverts commit ba1c2d80b8e0f2a4c6e8d0b2f4a6c8e0d2f4a6c8.\n"));
+        Assert.Equal(["Consolidate the DashSc frontend settings."],
+            Points("fix(dash_sc): harden frontend integration\n\nSquashed from 8 follow-up commits.\n\nConsolidate the DashSc frontend settings.\n"));
+    }
+
     /// <summary>torchtitan 01081f5: a lead-in's formula alone is no point.</summary>
     [Fact]
     public void A_paragraph_that_is_only_a_code_span_is_not_a_point()

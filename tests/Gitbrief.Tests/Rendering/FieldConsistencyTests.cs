@@ -15,7 +15,7 @@ public sealed partial class FieldConsistencyTests
 
     private static string[] Documented(ImportanceLevel level, Labels l) => level switch
     {
-        ImportanceLevel.Low => ["SHA", l.ChangeType, l.Importance, l.ShortSummary],
+        ImportanceLevel.Low => ["SHA", l.ChangeType, l.Importance, l.Summary],
         ImportanceLevel.Medium => ["SHA", l.ChangeType, l.Importance, l.Summary, l.ImpactScope, l.Recommendations],
         _ =>
         [
@@ -69,7 +69,7 @@ public sealed partial class FieldConsistencyTests
         Assert.DoesNotContain("- " + l.Architecture, security.Fields);
         Assert.DoesNotContain("- " + l.Performance, security.Fields);
         // An empty message and no files: the low commit shows no summary field at all.
-        Assert.Contains(sections, s => s.Level == ImportanceLevel.Low && !s.Fields.Contains(l.ShortSummary));
+        Assert.Contains(sections, s => s.Level == ImportanceLevel.Low && !s.Fields.Contains(l.Summary));
     }
 
     private sealed record Section(string Title, ImportanceLevel Level, IReadOnlyList<string> Fields, IReadOnlyList<string> Lines);
