@@ -18,9 +18,9 @@ public sealed partial class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all 114 hold-out sets together (15,198 commits, 1,130 high): high precision 79.0%, recall 57.2%
+    /// <summary>Over all 114 hold-out sets together (15,198 commits, 1,130 high): high precision 79.5%, recall 57.2%
     /// (the thirteenth and the 101st hold security releases whose fixes mostly never say so: 26 highs of which the rules find 11, 31 of which they find 9).</summary>
-    private const double HoldOutPrecisionFloor = 0.785;
+    private const double HoldOutPrecisionFloor = 0.79;
     private const double HoldOutRecallFloor = 0.57;
 
     private static readonly string[] HoldOuts =
