@@ -128,13 +128,10 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         }
         if (files.Count > 0)
         {
-            var roles = files
-                .GroupBy(f => f.Role)
-                .OrderByDescending(g => g.Count())
-                .ThenBy(g => g.Key)
+            var roles = RoleCounts.Of(files)
                 .Select(g => Language == ReportLanguage.En
-                    ? $"{g.Count().ToString(CultureInfo.InvariantCulture)} {phrases.Role(g.Key)}"
-                    : $"{phrases.Role(g.Key)} {g.Count().ToString(CultureInfo.InvariantCulture)}");
+                    ? $"{g.Count.ToString(CultureInfo.InvariantCulture)} {phrases.Role(g.Role)}"
+                    : $"{phrases.Role(g.Role)} {g.Count.ToString(CultureInfo.InvariantCulture)}");
             points.Add(phrases.FilesSummary(
                 files.Count,
                 string.Join(phrases.ListSeparator, roles),
