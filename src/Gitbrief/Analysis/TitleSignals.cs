@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using Gitbrief.Sources;
 
@@ -38,7 +40,19 @@ internal static partial class TitleSignals
     /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging
     /// output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.", "fix(agent): remove
     /// unused get_variable_names function"; not "remove unused repaint functionality").</summary>
-    public static bool IsLintFix(string title) => LintFix().IsMatch(title);
+    public static bool IsLintFix(string title) =>
+        (MayMatch(title, LintWords) || title.Contains("CS", StringComparison.Ordinal)) && LintFix().IsMatch(title);
+
+    /// <summary>Words one of which every match of <see cref="LintFix"/> holds (its case-sensitive "CS" aside).</summary>
+    private static readonly SearchValues<string> LintWords = SearchValues.Create(
+        ["lint", "clippy", "static", "cppcheck", "mypy", "flake8", "pyright", "go vet", "ruff", "psalm", "phpstan", "shellcheck",
+         "unused", "dead", "style", "warning", "debugging", "noqa", "-w"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a title may match a long pattern that few titles match: it holds one of the words the pattern cannot
+    /// match without (ignoring case), or a character beyond ASCII, which the pattern's case-insensitive matching may take
+    /// for one of theirs (the Kelvin sign for "k"). The cheap test spares most titles the pattern's many alternatives.</summary>
+    private static bool MayMatch(string title, SearchValues<string> words) => !Ascii.IsValid(title) || title.AsSpan().ContainsAny(words);
 
     /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
     /// touched, nothing changed in what runs.</summary>
@@ -121,7 +135,15 @@ internal static partial class TitleSignals
     /// input ("Replace eval() with get_attr()", "states are serialized with json, not pickle"), what a deserializer reads rejected, bounded or validated ("Reject
     /// nbits==0 ProductQuantizer on deserialization"): the words, or null.</summary>
     public static string? HardeningPhraseOf(string title) =>
-        HardeningPhrase().Match(title) is { Success: true } match ? match.Value : null;
+        MayMatch(title, HardeningWords) && HardeningPhrase().Match(title) is { Success: true } match ? match.Value : null;
+
+    /// <summary>Words one of which every match of <see cref="HardeningPhrase"/> holds: one of each of its alternatives.</summary>
+    private static readonly SearchValues<string> HardeningWords = SearchValues.Create(
+        ["alert", "signature", "escape", "bound", "cap", "clamp", "extract", "unpack", "unzip", "untar", "size", "length", "random",
+         "flag", "option", "switch", "redirect", "constant", "timing", "bomb", "readable", "writable", "writeable", "flow",
+         "malformed", "crafted", "untrusted", "oob", "outside", "past", "beyond", "recursion", "exec", "verification", "validation",
+         "eval(", "pickle", "unsafe", "decompress", "deserializ"],
+        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"MQTT password exposed in JWT", "stop logging the API key": a credential the product exposed (a log, an
     /// output, a token) — the words of the exposure, or null.</summary>
