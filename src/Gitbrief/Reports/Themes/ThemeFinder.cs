@@ -154,10 +154,11 @@ internal static class ThemeFinder
 
     private static double[][] Matrix(int n) => Enumerable.Range(0, n).Select(_ => new double[n]).ToArray();
 
-    /// <summary>Each signal with the commits that carry it, in a fixed order.</summary>
+    /// <summary>Each signal with the commits that carry it, in a fixed order (the signals' ordinal order): gathered in a hash
+    /// table and sorted once, not kept sorted in a tree while a day's thousands of signals are added.</summary>
     private static IEnumerable<(SignalKind Kind, List<int> Holders)> Holders(IReadOnlyList<CommitProfile> profiles)
     {
-        var holders = new SortedDictionary<string, (SignalKind Kind, List<int> Holders)>(StringComparer.Ordinal);
+        var holders = new Dictionary<string, (SignalKind Kind, List<int> Holders)>(StringComparer.Ordinal);
         for (var i = 0; i < profiles.Count; i++)
         {
             foreach (var (signal, kind) in profiles[i].Signals)
@@ -174,7 +175,9 @@ internal static class ThemeFinder
                 entry.Holders.Add(i);
             }
         }
-        return holders.Values;
+        var signals = holders.Keys.ToArray();
+        Array.Sort(signals, StringComparer.Ordinal);
+        return signals.Select(signal => holders[signal]);
     }
 
     /// <summary>A signal's weight; a word, file or component shared by much of the day tells less.</summary>
