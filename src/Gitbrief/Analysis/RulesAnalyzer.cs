@@ -45,6 +45,8 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     public AnalyzedCommit Analyze(CommitRecord commit)
     {
+        // The rules read the changed lines up to four times (comments only, inline tests, an API break, a submodule).
+        commit = commit.WithLinesDecoded();
         var files = Classified(commit.Files);
         var traits = CommitClassifier.Classify(commit, files);
         var found = CommitSignals.Read(commit, traits, files, Profile);

@@ -5,7 +5,8 @@ namespace Gitbrief.Sources;
 /// <summary>Reads the output of <see cref="GitHistory.ShowArguments"/> (<c>git log -z --raw --numstat -p</c>) from
 /// git's stdout as it arrives, one commit at a time: a commit's header and file entries are parsed by
 /// <see cref="GitLogParser"/>; its patch is read line by line and kept (each line clipped) only for a small commit
-/// (<see cref="ChangedLineReader.IsSmall"/>), whose added and removed lines become <see cref="CommitRecord.Lines"/>.
+/// (<see cref="ChangedLineReader.IsSmall"/>), whose added and removed lines become <see cref="CommitRecord.Lines"/> (kept
+/// as <see cref="CommitRecord.LinesPatch"/>).
 /// The patch of every other commit is read and dropped as it passes: neither the output nor a large diff is held whole.
 /// With <see cref="KeptPatches"/> (LLM mode), every commit's patch is also split into files and hunks, clipped as
 /// <see cref="PatchReader"/> clips it, and kept for the LLM analyzer.</summary>
@@ -99,7 +100,7 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 commit = parsed[0] with { Files = entries.ToList() };
             }
             read.Commits.Add(ChangedLineReader.IsSmall(commit!)
-                ? commit! with { Lines = ChangedLineReader.LinesOf(patch is null ? default : patch.WrittenSpan) }
+                ? commit! with { LinesPatch = patch is null ? [] : patch.WrittenSpan.ToArray() }
                 : commit!);
         }
         return read;
