@@ -227,16 +227,19 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 binary = true;
             }
             var limit = inFileHeader ? HeaderLineBytes : HunkLineBytes;
+            // A hunk's context lines and "\ No newline" notes say nothing of what changed (ChangedLineReader.LinesOf
+            // passes over them): a third or more of a small commit's patch, not kept.
+            var keptLine = inFileHeader || !(reader.StartsWith(" "u8) || reader.StartsWith("\\"u8)) ? kept : null;
             if (builder is null || !PatchReader.TakesNextLine(builder, reader))
             {
-                await reader.ConsumeAsync((byte)'\n', kept, limit, cancellationToken).ConfigureAwait(false);
+                await reader.ConsumeAsync((byte)'\n', keptLine, limit, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             var text = await PatchReader.AddNextLineAsync(builder, reader, line!, cancellationToken).ConfigureAwait(false);
-            if (kept is not null)
+            if (keptLine is not null)
             {
-                kept.Write(text.Span[..Math.Min(text.Length, limit)]);
-                kept.Write("\n"u8);
+                keptLine.Write(text.Span[..Math.Min(text.Length, limit)]);
+                keptLine.Write("\n"u8);
             }
         }
         if (inSection)
