@@ -41,9 +41,15 @@ internal static class ThemeFinder
             .ToList();
         var ownNames = TitleTokenizer.OwnNames(repository);
         var profiles = grouped.Select(e => CommitProfile.Of(e.entry, ownNames)).ToList();
-        var frequency = profiles.SelectMany(p => p.Signals.Keys)
-            .GroupBy(k => k, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // How many of the day's commits carry each signal, counted in place (in the order the signals first appear).
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var profile in profiles)
+        {
+            foreach (var signal in profile.Signals.Keys)
+            {
+                frequency[signal] = frequency.GetValueOrDefault(signal) + 1;
+            }
+        }
         // Members are in report order, so a group's first member is its newest commit.
         // The seven that weigh most (a high commit 4, medium 2, low 1) are kept, then shown highest level first.
         var groups = Cluster(Similarities(profiles))
