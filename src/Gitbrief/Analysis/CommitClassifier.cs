@@ -74,11 +74,8 @@ internal static partial class CommitClassifier
 
     public static CommitTraits Classify(CommitRecord commit, IReadOnlyList<ClassifiedFile> files)
     {
-        // A leading emoji (gitmoji "🐛 Fix …", ":sparkles: Add …") says nothing the words after it do not.
-        var title = LeadingSymbols().Replace(commit.Title, string.Empty);
+        var (title, revert, reading) = ReadTitle(commit.Title);
         var body = string.Join('\n', CommitMessage.BodyLines(commit.Message));
-        var revert = RevertTitle().IsMatch(title);
-        var reading = ReadTitle(title, revert);
         var breaking = reading.Breaking || BreakingFooter().IsMatch(commit.Message) || BreakingStatement().IsMatch(body) || AddsBreakingNews(files, title);
         var securityKeyword = MostTellingSecurityKeyword(title + "\n" + body);
         var security = securityKeyword is not null;
@@ -111,6 +108,23 @@ internal static partial class CommitClassifier
         {
             Body = body,
         };
+    }
+
+    /// <summary>The scope and subject <see cref="Classify"/> reads in a title: of the title alone, without the reading of the
+    /// body, the files and the security keywords that the theme finder, asking this of every commit of a day, has no use for.</summary>
+    public static (string? Scope, string Subject) ScopeAndSubject(string title)
+    {
+        var reading = ReadTitle(title).Reading;
+        return (reading.Scope, reading.Subject);
+    }
+
+    /// <summary>The title without a leading emoji (gitmoji "🐛 Fix …", ":sparkles: Add …": it says nothing the words after it
+    /// do not), whether it reverts a commit, and what it says.</summary>
+    private static (string Title, bool Revert, TitleReading Reading) ReadTitle(string title)
+    {
+        var plain = LeadingSymbols().Replace(title, string.Empty);
+        var revert = RevertTitle().IsMatch(plain);
+        return (plain, revert, ReadTitle(plain, revert));
     }
 
     /// <summary>What the title alone says: its type, scope and subject, and whether it marks a breaking change.</summary>

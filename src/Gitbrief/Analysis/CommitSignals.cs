@@ -522,7 +522,7 @@ internal sealed partial record CommitSignals
         {
             return "docs";
         }
-        var match = WordingTitle().Match(title);
+        var match = PatternWords.MayMatch(title, WordingWords) ? WordingTitle().Match(title) : Match.Empty;
         return match.Success && (match.Groups["docs"].Success || productLines <= WordingLines) ? match.Value.Trim() : null;
     }
 
@@ -643,6 +643,10 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"\b(flaky|flakiness|tests?|ci|build|benchmarks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotGraduation();
+
+    /// <summary>Words one of which every match of <see cref="WordingTitle"/> holds.</summary>
+    private static readonly System.Buffers.SearchValues<string> WordingWords = System.Buffers.SearchValues.Create(
+        ["doc", "release notes", "grammar", "spelling", "wording", "error", "warning", "message", "hint"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|release notes\b|(fix|fixes|fixed|correct|corrects|corrected)( the)? (grammar|spelling|wording)\b|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?|errors?)|doctests?|(go|rust|java|type)doc)(?=\s*(\(|$|\bto\b|\bfor\b)))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();

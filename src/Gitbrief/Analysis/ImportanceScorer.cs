@@ -322,7 +322,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
     internal static FileRole? PrimaryRole(IReadOnlyList<ClassifiedFile> meaningful) =>
         meaningful.Count == 0
             ? null
-            : meaningful.GroupBy(f => f.Role).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+            : RoleCounts.Of(meaningful)[0].Role;
 
     private static bool RoleOnly(IReadOnlyList<ClassifiedFile> files) =>
         files.Count > 0 && files.Where(f => f.IsMeaningful).All(f => f.Role is FileRole.Docs or FileRole.Test or FileRole.CI);

@@ -435,7 +435,9 @@ internal static partial class MessageBody
     public static bool IsNoiseStatement(string text)
     {
         if (text.Length == 0 || IsTrailerLine(text) ||
-            Boilerplate().IsMatch(text) || (text[0] == '[' && Admonition().IsMatch(text)) || BareAnswer().IsMatch(text) || VersionStamp().IsMatch(text)
+            Boilerplate().IsMatch(text) || (text[0] == '[' && Admonition().IsMatch(text)) || BareAnswer().IsMatch(text)
+            // A version stamp has its colon ("Version: 1.2"): a statement without one is spared the pattern's backtracking.
+            || (text.Contains(':', StringComparison.Ordinal) && VersionStamp().IsMatch(text))
             || StackEntry().IsMatch(text) || TemplateInstruction().IsMatch(text) || CodeSpanOnly().IsMatch(text))
         {
             return true;

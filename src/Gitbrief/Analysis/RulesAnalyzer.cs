@@ -96,6 +96,8 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     public AnalyzedCommit Analyze(CommitRecord commit)
     {
+        // The rules read the changed lines up to four times (comments only, inline tests, an API break, a submodule).
+        commit = commit.WithLinesDecoded();
         var files = Classified(commit.Files);
         var traits = CommitClassifier.Classify(commit, files);
         var found = CommitSignals.Read(commit, traits, files, Profile);
@@ -169,24 +171,28 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         var subject = PlainSubject(commit, traits);
         // A squash merge lists its commits: "fix(checkpoint): save all VLM PEFT pipeline parts" tells the reader more than
         // the dozen "test(checkpoint): …" and "ci: …" steps before it, so those come last (the order otherwise kept).
-        var points = BodyPoints(commit.Message, [subject, commit.Title])
-            .Take(MaxSummaryPoints * SquashCandidates)
-            .OrderBy(PointText.IsSupportingStep)
-            .Take(MaxSummaryPoints)
-            .ToList();
+        // A stable partition, not a LINQ sort of the candidates by a key of two values.
+        var points = new List<string>(MaxSummaryPoints + 1);
+        var steps = new List<string>();
+        foreach (var candidate in BodyPoints(commit.Message, [subject, commit.Title]).Take(MaxSummaryPoints * SquashCandidates))
+        {
+            (PointText.IsSupportingStep(candidate) ? steps : points).Add(candidate);
+        }
+        points.AddRange(steps);
+        if (points.Count > MaxSummaryPoints)
+        {
+            points.RemoveRange(MaxSummaryPoints, points.Count - MaxSummaryPoints);
+        }
         if (points.Count == 0 && SubjectPoint(subject) is { } point)
         {
             points.Add(point);
         }
         if (files.Count > 0)
         {
-            var roles = files
-                .GroupBy(f => f.Role)
-                .OrderByDescending(g => g.Count())
-                .ThenBy(g => g.Key)
+            var roles = RoleCounts.Of(files)
                 .Select(g => Language == ReportLanguage.En
-                    ? $"{g.Count().ToString(CultureInfo.InvariantCulture)} {phrases.Role(g.Key)}"
-                    : $"{phrases.Role(g.Key)} {g.Count().ToString(CultureInfo.InvariantCulture)}");
+                    ? $"{g.Count.ToString(CultureInfo.InvariantCulture)} {phrases.Role(g.Role)}"
+                    : $"{phrases.Role(g.Role)} {g.Count.ToString(CultureInfo.InvariantCulture)}");
             points.Add(phrases.FilesSummary(
                 files.Count,
                 string.Join(phrases.ListSeparator, roles),
@@ -359,17 +365,18 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
 
     /// <summary>The paths of the files (those <paramref name="predicate"/> takes), each once, in their order: one pass, not a
     /// chain of iterators whose list Native AOT's LINQ grows by doubling.</summary>
-    private static List<string> Paths(IEnumerable<ClassifiedFile> files, Func<ClassifiedFile, bool>? predicate = null)
+    private static IReadOnlyList<string> Paths(IEnumerable<ClassifiedFile> files, Func<ClassifiedFile, bool>? predicate = null)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var paths = new List<string>();
+        // Most of a commit's dozen lists of paths are empty: the set and the list are made for the first path only.
+        HashSet<string>? seen = null;
+        List<string>? paths = null;
         foreach (var file in files)
         {
-            if ((predicate is null || predicate(file)) && seen.Add(file.Change.Path))
+            if ((predicate is null || predicate(file)) && (seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(file.Change.Path))
             {
-                paths.Add(file.Change.Path);
+                (paths ??= []).Add(file.Change.Path);
             }
         }
-        return paths;
+        return paths ?? (IReadOnlyList<string>)[];
     }
 }

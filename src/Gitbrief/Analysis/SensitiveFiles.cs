@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Gitbrief.Analysis;
@@ -34,25 +33,22 @@ internal static partial class SensitiveFiles
         SearchValues.Create([.. MigrationWordList, .. SchemaWordList, .. PublicApiWordList], StringComparison.OrdinalIgnoreCase);
 
     /// <summary><see cref="IsMigration"/> or <see cref="IsSchema"/>: a path that holds none of either's words is answered by one scan.</summary>
-    public static bool IsMigrationOrSchema(string path) => MayMatch(path, MigrationOrSchemaWords) && (IsMigration(path) || IsSchema(path));
+    public static bool IsMigrationOrSchema(string path) => PatternWords.MayMatch(path, MigrationOrSchemaWords) && (IsMigration(path) || IsSchema(path));
 
     /// <summary>A migration, a schema or a public API (<see cref="IsMigration"/>, <see cref="IsSchema"/>, <see cref="IsPublicApi"/>):
     /// a path that holds none of their words is answered by one scan.</summary>
-    public static bool IsSensitive(string path) => MayMatch(path, SensitiveWords) && (IsMigration(path) || IsSchema(path) || IsPublicApi(path));
+    public static bool IsSensitive(string path) => PatternWords.MayMatch(path, SensitiveWords) && (IsMigration(path) || IsSchema(path) || IsPublicApi(path));
 
-    public static bool IsMigration(string path) => MayMatch(path, MigrationWords) && MigrationPattern().IsMatch(path);
+    public static bool IsMigration(string path) => PatternWords.MayMatch(path, MigrationWords) && MigrationPattern().IsMatch(path);
 
-    public static bool IsPublicApi(string path) => MayMatch(path, PublicApiWords) && PublicApiPattern().IsMatch(path);
+    public static bool IsPublicApi(string path) => PatternWords.MayMatch(path, PublicApiWords) && PublicApiPattern().IsMatch(path);
 
-    public static bool IsSchema(string path) => MayMatch(path, SchemaWords) && SchemaPattern().IsMatch(path);
+    public static bool IsSchema(string path) => PatternWords.MayMatch(path, SchemaWords) && SchemaPattern().IsMatch(path);
 
     /// <summary>A configuration file that sets how the product behaves (settings, defaults, profiles, .env, .ini…),
     /// as opposed to a data file in a configuration format or a tool's dotfile (.gitignore, .pre-commit-config.yaml).</summary>
     public static bool IsSettings(string path) =>
         !Path.GetFileName(path).StartsWith('.') ? SettingsPattern().IsMatch(path) : Path.GetFileName(path).StartsWith(".env", StringComparison.Ordinal);
-
-    /// <summary>False only when <paramref name="path"/> is ASCII and holds none of <paramref name="words"/> (in any case).</summary>
-    private static bool MayMatch(string path, SearchValues<string> words) => !Ascii.IsValid(path) || path.AsSpan().ContainsAny(words);
 
     [GeneratedRegex(@"(^|/)(migrations?|alembic|db/migrate|flyway)/|\.sql$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex MigrationPattern();

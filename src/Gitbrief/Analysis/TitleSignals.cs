@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Gitbrief.Sources;
 
@@ -38,7 +39,15 @@ internal static partial class TitleSignals
     /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging
     /// output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.", "fix(agent): remove
     /// unused get_variable_names function"; not "remove unused repaint functionality").</summary>
-    public static bool IsLintFix(string title) => LintFix().IsMatch(title);
+    public static bool IsLintFix(string title) =>
+        (PatternWords.MayMatch(title, LintWords) || title.Contains("CS", StringComparison.Ordinal)) && LintFix().IsMatch(title);
+
+    /// <summary>Words one of which every match of <see cref="LintFix"/> holds (its case-sensitive "CS" aside).</summary>
+    private static readonly SearchValues<string> LintWords = SearchValues.Create(
+        ["lint", "clippy", "static", "cppcheck", "mypy", "flake8", "pyright", "go vet", "ruff", "psalm", "phpstan", "shellcheck",
+         "unused", "dead", "style", "warning", "debugging", "noqa", "-w"],
+        StringComparison.OrdinalIgnoreCase);
+
 
     /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
     /// touched, nothing changed in what runs.</summary>
@@ -46,11 +55,14 @@ internal static partial class TitleSignals
 
     /// <summary>A fix of type annotations, nothing that runs: the title's last object is the typing ("fix typing", "correct
     /// `device_mesh` type hint in FSDP strategies") — not "type errors", "type inference" or "type selectors".</summary>
-    public static bool FixesTyping(string title) => TypingFix().IsMatch(title);
+    public static bool FixesTyping(string title) => PatternWords.MayMatch(title, TypeWords) && TypingFix().IsMatch(title);
 
     /// <summary>A fix whose last object is a type ("sessions: fix hooks type", "narrow TemplatePathFn pathData type by
     /// context"): a fix of annotations only beside a file of type declarations.</summary>
-    public static bool FixesType(string title) => TypeFix().IsMatch(title);
+    public static bool FixesType(string title) => PatternWords.MayMatch(title, TypeWords) && TypeFix().IsMatch(title);
+
+    /// <summary>What every match of <see cref="TypingFix"/> and <see cref="TypeFix"/> holds: a type, typing or typings.</summary>
+    private static readonly SearchValues<string> TypeWords = SearchValues.Create(["typ"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The title names the type checker its change satisfies ("resolve all strict mypy errors across crewai-tools",
     /// "Re-enable mypy with simple non-runtime fixes", "Ensure type-checker understands use of Submodules in MTP"): the
@@ -103,7 +115,13 @@ internal static partial class TitleSignals
     /// prefixes on HTTP chunk sizes", "validate mask length", "Require RSA keys of minimum 2048 bits", "enforce verification
     /// key metadata"): the words, or null. Not decoding, which is a model's in an inference engine.</summary>
     public static string? InputGuardOf(string title) =>
-        InputGuard().Match(title) is { Success: true } match ? match.Value : null;
+        PatternWords.MayMatch(title, InputGuardWords) && InputGuard().Match(title) is { Success: true } match ? match.Value : null;
+
+    /// <summary>Words one of which every match of <see cref="InputGuard"/> holds: one of each of its alternatives.</summary>
+    private static readonly SearchValues<string> InputGuardWords = SearchValues.Create(
+        ["limit", "cap", "bound", "enforce", "check", "bypass", "assert", "reject", "forbid", "verif", "validate", "require", "refuse",
+         "disallow"],
+        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The idioms of a security fix that names no danger word: a code-scanning alert fixed, a signature now
     /// validated, a name that "cannot be used to escape" its folder, a size or offset capped to a stated bound ("Cap width
@@ -121,7 +139,15 @@ internal static partial class TitleSignals
     /// input ("Replace eval() with get_attr()", "states are serialized with json, not pickle"), what a deserializer reads rejected, bounded or validated ("Reject
     /// nbits==0 ProductQuantizer on deserialization"): the words, or null.</summary>
     public static string? HardeningPhraseOf(string title) =>
-        HardeningPhrase().Match(title) is { Success: true } match ? match.Value : null;
+        PatternWords.MayMatch(title, HardeningWords) && HardeningPhrase().Match(title) is { Success: true } match ? match.Value : null;
+
+    /// <summary>Words one of which every match of <see cref="HardeningPhrase"/> holds: one of each of its alternatives.</summary>
+    private static readonly SearchValues<string> HardeningWords = SearchValues.Create(
+        ["alert", "signature", "escape", "bound", "cap", "clamp", "extract", "unpack", "unzip", "untar", "size", "length", "random",
+         "flag", "option", "switch", "redirect", "constant", "timing", "bomb", "readable", "writable", "writeable", "flow",
+         "malformed", "crafted", "untrusted", "oob", "outside", "past", "beyond", "recursion", "exec", "verification", "validation",
+         "eval(", "pickle", "unsafe", "decompress", "deserializ"],
+        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"MQTT password exposed in JWT", "stop logging the API key": a credential the product exposed (a log, an
     /// output, a token) — the words of the exposure, or null.</summary>
@@ -143,7 +169,7 @@ internal static partial class TitleSignals
     public static string? SevereDangerIn(string body, string? scope)
     {
         // "This is **not** a security fix.", "fixed as a non-security bug": a danger the body denies is none.
-        var match = SevereDanger().Match(body);
+        var match = PatternWords.MayMatch(body, SevereDangerWords) ? SevereDanger().Match(body) : Match.Empty;
         while (match.Success && Denies(body, match.Index))
         {
             match = match.NextMatch();
@@ -152,6 +178,10 @@ internal static partial class TitleSignals
             ? match.Value
             : null;
     }
+
+    /// <summary>Words one of which every match of <see cref="SevereDanger"/> holds: one of each of its alternatives.</summary>
+    private static readonly SearchValues<string> SevereDangerWords = SearchValues.Create(
+        ["denial", "dos", "vulnerab", "free", "privilege", "execution", "injection", "security"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the words just before <paramref name="index"/> deny what stands there ("This is **not** a security
     /// fix", "fixed as a non-security bug").</summary>

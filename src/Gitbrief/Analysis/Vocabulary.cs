@@ -236,7 +236,9 @@ internal static class Vocabulary
             }
             else if (!inWord && start >= 0)
             {
-                words.Add(text[start..i].TrimEnd('-', '_').ToLowerInvariant());
+                // Lower-cased straight from the text: one string a word, not a substring and its lower-cased copy.
+                var word = text.AsSpan(start, i - start).TrimEnd("-_");
+                words.Add(string.Create(word.Length, word, static (lower, letters) => letters.ToLowerInvariant(lower)));
                 start = -1;
             }
         }

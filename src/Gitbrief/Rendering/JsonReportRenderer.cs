@@ -20,26 +20,42 @@ internal sealed class JsonReportRenderer : IReportRenderer
     public string Render(DailyReport report) => Encoding.UTF8.GetString(RenderUtf8(report));
 
     /// <summary>The bytes of <see cref="Render"/> (UTF-8, no BOM, ending with a newline): what the report's file and the store
-    /// keep. Serialized twice: once only to count its bytes, then into an array of exactly that length and its newline, each
-    /// through a <see cref="PassingBufferWriter"/>. A report listing 20,000 files (4.8 MB) is held once, never in a growing
-    /// buffer, in chunks beside its copy, nor as a string; the second pass costs less than the memory it saves
-    /// (bench/README.md, "wide2"). Both passes take the source generator's direct writer (<see cref="Writer"/>); a commit's
-    /// files are written from its entries (<see cref="JsonFiles"/>).</summary>
+    /// keep. Serialized once into the thread's draft buffer, through a <see cref="PassingBufferWriter"/> that counts what
+    /// does not fit; a report that fits (a day of a few dozen commits is tens of KB) is copied into an array of exactly its
+    /// length and its newline. A larger one is serialized a second time, into such an array: a report listing 20,000 files
+    /// (4.8 MB) is held once, never in a growing buffer, in chunks beside its copy, nor as a string; the second pass costs
+    /// less than the memory it saves (bench/README.md, "wide2"). Both passes take the source generator's direct writer
+    /// (<see cref="Writer"/>); a commit's files are written from its entries (<see cref="JsonFiles"/>).</summary>
     public static byte[] RenderUtf8(DailyReport report)
     {
         var model = ToModel(report);
-        var counter = new PassingBufferWriter(null);
-        Serialize(counter, model);
-        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)counter.Length + 1));
-        var text = new PassingBufferWriter(bytes);
-        Serialize(text, model);
-        if (text.Length != bytes.Length - 1)
+        var draft = threadDraft ??= new byte[DraftBytes];
+        var firstPass = new PassingBufferWriter(draft, overflow: true);
+        Serialize(firstPass, model);
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)firstPass.Length + 1));
+        if (firstPass.Fits)
         {
-            throw new InvalidOperationException("the JSON report changed length between its two serializations");
+            draft.AsSpan(0, bytes.Length - 1).CopyTo(bytes);
+        }
+        else
+        {
+            var text = new PassingBufferWriter(bytes);
+            Serialize(text, model);
+            if (text.Length != bytes.Length - 1)
+            {
+                throw new InvalidOperationException("the JSON report changed length between its two serializations");
+            }
         }
         bytes[^1] = (byte)'\n';
         return BidiControls.EscapeInJson(bytes);
     }
+
+    /// <summary>A report up to this many bytes is serialized once.</summary>
+    private const int DraftBytes = 512 * 1024;
+
+    /// <summary>Each rendering thread's draft buffer: reports are rendered on several threads at once.</summary>
+    [ThreadStatic]
+    private static byte[]? threadDraft;
 
     /// <summary>How the report is written: indented by two spaces, \n line ends, only what JSON requires escaped. These are
     /// the writer's options, not the serializer's: with the generated context's own options, the serializer runs the

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -9,10 +10,33 @@ internal static class MarkdownText
 {
     private const string Significant = "\\`*_[]<>|~&#$";
 
+    private static readonly SearchValues<char> SignificantCharacters = SearchValues.Create(Significant);
+
+    /// <summary>The characters <see cref="Rendered"/> drops or turns into a space: bidirectional controls, control
+    /// characters, line and paragraph separators, and every white space but the plain space.</summary>
+    private static readonly SearchValues<char> Unrendered = SearchValues.Create(UnrenderedCharacters());
+
+    private static string UnrenderedCharacters()
+    {
+        var characters = new StringBuilder();
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            if (BidiControls.Is(c) || char.IsControl(c) || c is '\u2028' or '\u2029' || (char.IsWhiteSpace(c) && c != ' '))
+            {
+                characters.Append(c);
+            }
+        }
+        return characters.ToString();
+    }
+
     /// <summary>Escapes inline text; newlines and control characters become spaces.</summary>
     public static string Inline(string text)
     {
         var plain = Rendered(text);
+        if (!plain.AsSpan().ContainsAny(SignificantCharacters))
+        {
+            return NeutraliseBlockStart(plain);
+        }
         var builder = new StringBuilder(plain.Length + 16);
         foreach (var c in plain)
         {
@@ -52,6 +76,12 @@ internal static class MarkdownText
     /// One line (newlines and control characters become single spaces), without bidirectional controls.</summary>
     public static string Rendered(string text)
     {
+        // Most text (a title, a summary point, a path) is one line of single spaces already: it is its own rendering.
+        if (!text.AsSpan().ContainsAny(Unrendered) && !text.StartsWith(' ') && !text.EndsWith(' ')
+            && !text.Contains("  ", StringComparison.Ordinal))
+        {
+            return text;
+        }
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)

@@ -7,10 +7,16 @@ namespace Gitbrief.Rendering;
 /// length (second pass) without a growing buffer of the whole document, which a <see cref="System.Text.Json.Utf8JsonWriter"/>
 /// over a stream keeps until it is flushed. The second pass is lent the destination's free part itself, so the document is
 /// written in place, not copied there from a scratch buffer; only a request larger than what is left is lent the scratch
-/// buffer, and copied.</summary>
-internal sealed class PassingBufferWriter(byte[]? destination) : IBufferWriter<byte>
+/// buffer, and copied. With <c>overflow</c>, a destination that turns out too small is dropped instead of failing the
+/// write: what follows is only counted, and <see cref="Fits"/> says so.</summary>
+internal sealed class PassingBufferWriter(byte[]? destination, bool overflow = false) : IBufferWriter<byte>
 {
     private byte[] scratch = new byte[16 * 1024];
+
+    private byte[]? destination = destination;
+
+    /// <summary>Whether everything written so far landed in the destination.</summary>
+    public bool Fits => destination is not null;
 
     /// <summary>Whether the last buffer lent was the scratch buffer (to be copied into the destination), not the destination.</summary>
     private bool lentScratch = true;
@@ -25,9 +31,13 @@ internal sealed class PassingBufferWriter(byte[]? destination) : IBufferWriter<b
         {
             if (Length + count > destination.Length)
             {
-                throw new InvalidOperationException("more bytes were written than the destination holds");
+                if (!overflow)
+                {
+                    throw new InvalidOperationException("more bytes were written than the destination holds");
+                }
+                destination = null;
             }
-            if (lentScratch)
+            else if (lentScratch)
             {
                 ArgumentOutOfRangeException.ThrowIfGreaterThan(count, scratch.Length);
                 scratch.AsSpan(0, count).CopyTo(destination.AsSpan((int)Length));

@@ -38,6 +38,7 @@ internal static class ChangedLineReader
         var section = new FileSectionPath();
         var (inSection, inHunks, sectionStart) = (false, false, 0);
         string? path = null;
+        var buffer = new char[HeaderChars];
         for (var at = 0; at < patch.Length;)
         {
             var end = patch[at..].IndexOf((byte)'\n');
@@ -47,7 +48,7 @@ internal static class ChangedLineReader
             if (line.StartsWith(FileStart))
             {
                 FinishSection();
-                section.Start(Encoding.UTF8.GetString(line));
+                section.Start(Decoded(line, ref buffer));
                 (inSection, inHunks, sectionStart) = (true, false, lines.Count);
             }
             else if (!inSection)
@@ -64,7 +65,7 @@ internal static class ChangedLineReader
             {
                 if (FileSectionPath.MayName(line))
                 {
-                    section.ReadHeaderLine(Encoding.UTF8.GetString(line));
+                    section.ReadHeaderLine(Decoded(line, ref buffer));
                 }
             }
             else if (path is not null && line.TrimEnd((byte)'\r') is [((byte)'+' or (byte)'-') and var sign, .. var bytes])
@@ -87,6 +88,20 @@ internal static class ChangedLineReader
     }
 
     private static ReadOnlySpan<byte> FileStart => "diff --git "u8;
+
+    /// <summary>The characters of a header line's buffer to begin with: a line of paths as long as most.</summary>
+    private const int HeaderChars = 512;
+
+    /// <summary>A header line decoded into <paramref name="buffer"/> (grown when the line needs more): only the path read
+    /// from it becomes a string.</summary>
+    private static ReadOnlySpan<char> Decoded(ReadOnlySpan<byte> line, ref char[] buffer)
+    {
+        if (buffer.Length < line.Length)
+        {
+            buffer = new char[line.Length];
+        }
+        return buffer.AsSpan(0, Encoding.UTF8.GetChars(line, buffer));
+    }
 
     /// <summary>A line's text decoded and cut at <see cref="MaxLineLength"/> characters (a line of more bytes than that is
     /// rare: decoded whole, then cut).</summary>

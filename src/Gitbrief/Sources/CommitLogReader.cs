@@ -5,7 +5,8 @@ namespace Gitbrief.Sources;
 /// <summary>Reads the output of <see cref="GitHistory.ShowArguments"/> (<c>git log -z --raw --numstat -p</c>) from
 /// git's stdout as it arrives, one commit at a time: a commit's header and file entries are parsed by
 /// <see cref="GitLogParser"/>; its patch is read line by line and kept (each line clipped) only for a small commit
-/// (<see cref="ChangedLineReader.IsSmall"/>), whose added and removed lines become <see cref="CommitRecord.Lines"/>.
+/// (<see cref="ChangedLineReader.IsSmall"/>), whose added and removed lines become <see cref="CommitRecord.Lines"/> (kept
+/// as <see cref="CommitRecord.LinesPatch"/>).
 /// The patch of every other commit is read and dropped as it passes: neither the output nor a large diff is held whole.
 /// With <see cref="KeptPatches"/> (LLM mode), every commit's patch is also split into files and hunks, clipped as
 /// <see cref="PatchReader"/> clips it, and kept for the LLM analyzer.</summary>
@@ -99,7 +100,7 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 commit = parsed[0] with { Files = entries.ToList() };
             }
             read.Commits.Add(ChangedLineReader.IsSmall(commit!)
-                ? commit! with { Lines = ChangedLineReader.LinesOf(patch is null ? default : patch.WrittenSpan) }
+                ? commit! with { LinesPatch = patch is null ? [] : patch.WrittenSpan.ToArray() }
                 : commit!);
         }
         return read;
@@ -226,16 +227,19 @@ internal sealed class CommitLogReader(Stream stream, KeptPatches? patches)
                 binary = true;
             }
             var limit = inFileHeader ? HeaderLineBytes : HunkLineBytes;
+            // A hunk's context lines and "\ No newline" notes say nothing of what changed (ChangedLineReader.LinesOf
+            // passes over them): a third or more of a small commit's patch, not kept.
+            var keptLine = inFileHeader || !(reader.StartsWith(" "u8) || reader.StartsWith("\\"u8)) ? kept : null;
             if (builder is null || !PatchReader.TakesNextLine(builder, reader))
             {
-                await reader.ConsumeAsync((byte)'\n', kept, limit, cancellationToken).ConfigureAwait(false);
+                await reader.ConsumeAsync((byte)'\n', keptLine, limit, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             var text = await PatchReader.AddNextLineAsync(builder, reader, line!, cancellationToken).ConfigureAwait(false);
-            if (kept is not null)
+            if (keptLine is not null)
             {
-                kept.Write(text.Span[..Math.Min(text.Length, limit)]);
-                kept.Write("\n"u8);
+                keptLine.Write(text.Span[..Math.Min(text.Length, limit)]);
+                keptLine.Write("\n"u8);
             }
         }
         if (inSection)

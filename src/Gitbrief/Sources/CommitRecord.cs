@@ -30,8 +30,22 @@ internal sealed record CommitRecord
     public PullRequestInfo? LinkedPullRequest { get; init; }
 
     /// <summary>The lines the commit added and removed, when the source read them (small commits from git, for the
-    /// ranking); null when it did not, which the ranking treats as "unknown", never as "no change".</summary>
-    public IReadOnlyList<ChangedLine>? Lines { get; init; }
+    /// ranking); null when it did not, which the ranking treats as "unknown", never as "no change". Read from git, they are
+    /// decoded from <see cref="LinesPatch"/> each time they are asked for (<see cref="WithLinesDecoded"/> decodes them once).</summary>
+    public IReadOnlyList<ChangedLine>? Lines
+    {
+        get => field ?? (LinesPatch is { } patch ? ChangedLineReader.LinesOf(patch) : null);
+        init;
+    }
+
+    /// <summary>The kept patch of a small commit read from git (git's UTF-8 bytes, each line clipped), whose changed lines
+    /// are <see cref="Lines"/>. Kept as one array, not as the lines' strings: the window's small commits change hundreds of
+    /// thousands of lines, which as strings held from the read to the end of the run the garbage collector copied twice
+    /// and marked again and again; decoded, they live only while their commit is analysed.</summary>
+    public byte[]? LinesPatch { get; init; }
+
+    /// <summary>The commit with its <see cref="Lines"/> decoded once, for an analysis that asks for them several times.</summary>
+    public CommitRecord WithLinesDecoded() => LinesPatch is null ? this : this with { Lines = Lines, LinesPatch = null };
 
     public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
 

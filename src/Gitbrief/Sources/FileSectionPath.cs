@@ -18,7 +18,7 @@ internal sealed class FileSectionPath
     public string? Key => path ?? deletedPath ?? fallbackPath;
 
     /// <summary>Starts a section at its "diff --git" line.</summary>
-    public void Start(string diffLine)
+    public void Start(ReadOnlySpan<char> diffLine)
     {
         path = deletedPath = null;
         fallbackPath = PathFromDiffLine(diffLine);
@@ -33,7 +33,7 @@ internal sealed class FileSectionPath
         line.StartsWith("+++ "u8) || line.StartsWith("--- "u8) || line.StartsWith("rename to "u8) || line.StartsWith("copy to "u8);
 
     /// <summary>Reads one header line of the section (between "diff --git" and the first hunk), without its line end.</summary>
-    public void ReadHeaderLine(string line)
+    public void ReadHeaderLine(ReadOnlySpan<char> line)
     {
         if (line.StartsWith("+++ b/", StringComparison.Ordinal))
         {
@@ -58,7 +58,7 @@ internal sealed class FileSectionPath
     }
 
     /// <summary>"diff --git a/x b/x" names the path twice; when both halves agree, that is the path.</summary>
-    private static string? PathFromDiffLine(string line)
+    private static string? PathFromDiffLine(ReadOnlySpan<char> line)
     {
         var rest = line[FileStart.Length..];
         if (rest.Length < 5 || !rest.StartsWith("a/", StringComparison.Ordinal) || rest.Length % 2 == 0)
@@ -67,18 +67,25 @@ internal sealed class FileSectionPath
         }
         var half = (rest.Length - 1) / 2;
         var first = rest[2..half];
-        var second = rest[(half + 3)..];
-        return first == second ? first : null;
+        return first.SequenceEqual(rest[(half + 3)..]) ? first.ToString() : null;
     }
 
+    /// <summary>A path the section's header names again (its "--- a/" and "+++ b/" lines repeat what "diff --git" named) as
+    /// the string already read, not one more copy of it: a day's small commits name thousands of paths.</summary>
+    private string Named(ReadOnlySpan<char> text) =>
+        fallbackPath is { } named && text.SequenceEqual(named) ? named
+        : deletedPath is { } deleted && text.SequenceEqual(deleted) ? deleted
+        : text.ToString();
+
     /// <summary>Undoes git's C-style quoting of unusual paths ("a\tb", octal escapes for bytes).</summary>
-    private static string Unquote(string path)
+    private string Unquote(ReadOnlySpan<char> text)
     {
-        path = path.TrimEnd('\t');
-        if (path.Length < 2 || path[0] != '"' || path[^1] != '"')
+        text = text.TrimEnd('\t');
+        if (text.Length < 2 || text[0] != '"' || text[^1] != '"')
         {
-            return path;
+            return Named(text);
         }
+        var path = text.ToString();
         var bytes = new List<byte>();
         for (var i = 1; i < path.Length - 1; i++)
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gitbrief.Analysis;
+using Gitbrief.Sources;
 
 namespace Gitbrief.Reports.Themes;
 
@@ -31,9 +32,10 @@ internal sealed partial class CommitProfile
 
     public static CommitProfile Of(ReportEntry entry, IReadOnlySet<string> ownNames)
     {
-        // Only the title's type, scope and subject are needed: the body (often long) is left out of the reading.
-        var traits = CommitClassifier.Classify(entry.Commit with { Message = entry.Commit.Title }, entry.Files);
-        var subject = WithoutReferences(traits.Subject.Length > 0 ? traits.Subject : entry.Commit.Title);
+        // Only the title's scope and subject are needed: the body (often long), the files and the security keywords are
+        // left out of the reading. The title is read as the title of a message of the title alone.
+        var (titleScope, titleSubject) = CommitClassifier.ScopeAndSubject(CommitMessage.Title(entry.Commit.Title));
+        var subject = WithoutReferences(titleSubject.Length > 0 ? titleSubject : entry.Commit.Title);
         var tokens = TitleTokenizer.Tokenize(subject, ownNames);
         // "config,network" is two scopes; "presets/security" is also "presets", an area that ties less than the scope itself.
         // A tag that names the kind of change ("[Bugfix]", "[Feature]", "[Misc]", "[CI/Build]") is no area: twelve
@@ -41,7 +43,7 @@ internal sealed partial class CommitProfile
         // "[AsyncEngine Refactor 3/N]", "[6/x]": a place in a series of pull requests, not an area; the series is its name,
         // or without one the author's series of that length.
         var series = new List<string>();
-        var written = (traits.Scope ?? string.Empty)
+        var written = (titleScope ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => SeriesPosition().Match(s) is { Success: true } position ? Series(position, entry, series) : s)
             .Where(s => s.Length > 0 && !s.Split('/').All(CommitClassifier.IsKindTag) && !TargetRelease().IsMatch(s))

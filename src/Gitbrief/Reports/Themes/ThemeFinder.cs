@@ -41,9 +41,15 @@ internal static class ThemeFinder
             .ToList();
         var ownNames = TitleTokenizer.OwnNames(repository);
         var profiles = grouped.Select(e => CommitProfile.Of(e.entry, ownNames)).ToList();
-        var frequency = profiles.SelectMany(p => p.Signals.Keys)
-            .GroupBy(k => k, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // How many of the day's commits carry each signal, counted in place (in the order the signals first appear).
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var profile in profiles)
+        {
+            foreach (var signal in profile.Signals.Keys)
+            {
+                frequency[signal] = frequency.GetValueOrDefault(signal) + 1;
+            }
+        }
         // Members are in report order, so a group's first member is its newest commit.
         // The seven that weigh most (a high commit 4, medium 2, low 1) are kept, then shown highest level first.
         var groups = Cluster(Similarities(profiles))
@@ -154,10 +160,11 @@ internal static class ThemeFinder
 
     private static double[][] Matrix(int n) => Enumerable.Range(0, n).Select(_ => new double[n]).ToArray();
 
-    /// <summary>Each signal with the commits that carry it, in a fixed order.</summary>
+    /// <summary>Each signal with the commits that carry it, in a fixed order (the signals' ordinal order): gathered in a hash
+    /// table and sorted once, not kept sorted in a tree while a day's thousands of signals are added.</summary>
     private static IEnumerable<(SignalKind Kind, List<int> Holders)> Holders(IReadOnlyList<CommitProfile> profiles)
     {
-        var holders = new SortedDictionary<string, (SignalKind Kind, List<int> Holders)>(StringComparer.Ordinal);
+        var holders = new Dictionary<string, (SignalKind Kind, List<int> Holders)>(StringComparer.Ordinal);
         for (var i = 0; i < profiles.Count; i++)
         {
             foreach (var (signal, kind) in profiles[i].Signals)
@@ -174,7 +181,9 @@ internal static class ThemeFinder
                 entry.Holders.Add(i);
             }
         }
-        return holders.Values;
+        var signals = holders.Keys.ToArray();
+        Array.Sort(signals, StringComparer.Ordinal);
+        return signals.Select(signal => holders[signal]);
     }
 
     /// <summary>A signal's weight; a word, file or component shared by much of the day tells less.</summary>
