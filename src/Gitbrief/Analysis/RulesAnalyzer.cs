@@ -50,10 +50,11 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         {
             return;
         }
+        var bodies = day.Select(commit => BodyPointsOf(commit, analyses[commit.Sha])).ToList();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var commit in day)
+        foreach (var body in bodies)
         {
-            foreach (var point in BodyPointsOf(commit, analyses[commit.Sha]).Distinct(StringComparer.Ordinal))
+            foreach (var point in body.Distinct(StringComparer.Ordinal))
             {
                 counts[point] = counts.GetValueOrDefault(point) + 1;
             }
@@ -63,10 +64,10 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
         {
             return;
         }
-        foreach (var commit in day)
+        for (var i = 0; i < day.Count; i++)
         {
+            var (commit, body) = (day[i], bodies[i]);
             var analyzed = analyses[commit.Sha];
-            var body = BodyPointsOf(commit, analyzed);
             if (!body.Any(template.Contains))
             {
                 continue;
@@ -140,12 +141,14 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     {
         public IReadOnlyList<ClassifiedFile> Files { get; } = files;
         public TextSignals Signals { get; } = signals;
+        /// <summary>The public API files whose change is more than comments and docstrings; the core's are among them (the
+        /// core's files are meaningful ones), so their lines are read once.</summary>
         public IReadOnlyList<string> PublicApi { get; } = Paths(files, f => f.IsPublicApi && f.IsMeaningful && !CodeLines.OnlyCommentsIn(commit, f.Change.Path));
         public IReadOnlyList<string> Migrations { get; } = Paths(files, f => SensitiveFiles.IsMigrationOrSchema(f.Change.Path));
         public IReadOnlyList<string> Config { get; } = Paths(files, f => f.Role == FileRole.Config);
         public IReadOnlyList<string> Manifests { get; } = Paths(files, f => f.Role == FileRole.DependencyManifest);
         public IReadOnlyList<string> Ci { get; } = Paths(files, f => f.Role == FileRole.CI);
-        public IReadOnlyList<string> CorePublicApi { get; } = Paths(signals.Core, f => f.IsPublicApi && !CodeLines.OnlyCommentsIn(commit, f.Change.Path));
+        public IReadOnlyList<string> CorePublicApi => PublicApi.Count == 0 ? [] : Paths(Signals.Core, f => PublicApi.Contains(f.Change.Path));
 
         /// <summary>Configuration that sets what the product does (not data files or tool dotfiles such as .gitignore).</summary>
         public IReadOnlyList<string> CoreConfig { get; } = Paths(signals.Core, f => f.Role == FileRole.Config && SensitiveFiles.IsSettings(f.Change.Path));

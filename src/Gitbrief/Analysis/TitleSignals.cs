@@ -48,7 +48,6 @@ internal static partial class TitleSignals
          "unused", "dead", "style", "warning", "debugging", "noqa", "-w"],
         StringComparison.OrdinalIgnoreCase);
 
-
     /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
     /// touched, nothing changed in what runs.</summary>
     public static bool IsHeaderChore(string title) => HeaderChore().IsMatch(title);
