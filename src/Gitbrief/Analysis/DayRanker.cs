@@ -66,7 +66,7 @@ internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases
     /// asked for as a step of a larger one.</summary>
     private bool IsPlainSmallStep(AnalyzedCommit analyzed) =>
         analyzed.Importance.Level == ImportanceLevel.Medium
-        && analyzed.Importance.Signals.All(code => code is "core" or "no-high-signal")
+        && analyzed.Importance.Signals.All(code => code is "core" or ImportanceAssessment.HoldCode)
         && !analyzed.Analysis.ChangeTypes.Any(t => t is ChangeType.Fix or ChangeType.Revert or ChangeType.Feature)
         && MeaningfulLines(analyzed) <= weights.SmallChange;
 

@@ -43,7 +43,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
                     reasons.Add(lower with { Points = points });
                 }
             }
-            else if (same < 0 && lower.Code != "no-high-signal")
+            else if (same < 0 && lower.Code != ImportanceAssessment.HoldCode)
             {
                 // A ceiling that did not bind is still a signal worth showing; the absence of one is not.
                 reasons.Add(lower);
@@ -253,7 +253,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         }
         if (!HasHighSignal(signals))
         {
-            return (ImportanceLevel.Medium, new("no-high-signal", 0, signalPhrases.NoHighSignal));
+            return (ImportanceLevel.Medium, new(ImportanceAssessment.HoldCode, 0, signalPhrases.NoHighSignal));
         }
         return (ImportanceLevel.High, null);
     }

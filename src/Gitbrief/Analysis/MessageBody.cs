@@ -16,10 +16,13 @@ internal static partial class MessageBody
     /// <summary>A paragraph (its sentences are separate statements) or a list item (one statement), as plain text.</summary>
     internal sealed record Block(bool IsItem, string Text);
 
-    private sealed class Pending(bool isItem, string first)
+    private sealed class Pending(bool isItem, string first, char bullet = '\0')
     {
         public bool IsItem { get; } = isItem;
         public List<string> Lines { get; } = [first];
+
+        /// <summary>The item's own bullet ('-', '*', '+', '•', or a digit for a numbered item); '\0' for a paragraph.</summary>
+        public char Bullet { get; } = bullet;
     }
 
     private static readonly HashSet<string> SkippedSections = new(StringComparer.Ordinal)
@@ -201,8 +204,9 @@ internal static partial class MessageBody
                 return false;
             }
             // "… heterogeneous meshes (ViT 1D" / "+ LM 2D)." inside a "-" list: a hard-wrapped line that happens to start
-            // with another bullet, while the item it continues still has a bracket open.
-            if (current is { IsItem: true } open && line[0] is '+' or '*' && HasOpenBracket(open.Lines))
+            // with another bullet, while the item it continues still has a bracket open. The next item of the same list
+            // starts with the item's own bullet, and is one.
+            if (current is { IsItem: true } open && line[0] is '+' or '*' && line[0] != open.Bullet && HasOpenBracket(open.Lines))
             {
                 open.Lines.Add(line);
                 return true;
@@ -212,7 +216,7 @@ internal static partial class MessageBody
             dropping = Checkbox().IsMatch(text) || IsNoise(text);
             if (!dropping)
             {
-                current = new Pending(true, text);
+                current = new Pending(true, text, line[0]);
                 Blocks.Add(current);
                 lastWasItem = true;
             }

@@ -92,6 +92,16 @@ public sealed class SummaryPointsTests
             Points(message));
     }
 
+    /// <summary>The next item of a "*" list is an item even when the one before left a bracket open (an unclosed "(" in
+    /// prose); only a line starting with another bullet continues it.</summary>
+    [Fact]
+    public void The_next_item_of_the_same_list_is_its_own_point_after_an_unclosed_bracket()
+    {
+        var message = "Rework the cache\n\n* Keep entries per device (one map each\n* Evict the oldest entry first.\n";
+
+        Assert.Equal(["Keep entries per device (one map each", "Evict the oldest entry first."], Points(message));
+    }
+
     /// <summary>astro dd0e3ac: elements named in prose stay; markup goes.</summary>
     [Fact]
     public void Elements_named_in_prose_stay_and_markup_goes()
