@@ -76,8 +76,9 @@ internal static partial class CommitClassifier
     {
         var (title, revert, reading) = ReadTitle(commit.Title);
         var body = string.Join('\n', CommitMessage.BodyLines(commit.Message));
-        var breaking = reading.Breaking || BreakingFooter().IsMatch(commit.Message) || BreakingStatement().IsMatch(body) || AddsBreakingNews(files, title);
-        var securityKeyword = MostTellingSecurityKeyword(title + "\n" + body);
+        var authored = MessageBody.Authored(body);
+        var breaking = reading.Breaking || BreakingFooter().IsMatch(authored) || BreakingStatement().IsMatch(authored) || AddsBreakingNews(files, title);
+        var securityKeyword = MostTellingSecurityKeyword(title + "\n" + authored);
         var security = securityKeyword is not null;
 
         var key = reading.Key;

@@ -300,6 +300,33 @@ internal static partial class MessageBody
         return lines;
     }
 
+    /// <summary>What the author wrote in a body: without HTML comments, &lt;details&gt; blocks and quoted (<c>&gt;</c>)
+    /// lines. A dependency bot quotes the release notes of what it bumps, whose breaking changes and vulnerabilities
+    /// are another project's, not this commit's.</summary>
+    public static string Authored(string body)
+    {
+        if (!body.Contains('<') && !body.Contains('>'))
+        {
+            return body;
+        }
+        var kept = new List<string>();
+        var details = 0;
+        foreach (var line in HtmlComment().Replace(body, string.Empty).Split('\n'))
+        {
+            var opens = DetailsOpen().Count(line);
+            if (details > 0 || opens > 0)
+            {
+                details = Math.Max(0, details + opens - DetailsClose().Count(line));
+                continue;
+            }
+            if (!line.TrimStart().StartsWith('>'))
+            {
+                kept.Add(line);
+            }
+        }
+        return string.Join('\n', kept);
+    }
+
     /// <summary>Where the closing trailer block starts: the last paragraph when every line of it is a
     /// <c>Token: value</c> trailer (or a folded continuation) and one token is a known trailer or hyphenated.</summary>
     private static int? TrailerBlockStart(List<string> lines)

@@ -174,6 +174,29 @@ public sealed class CommitClassifierTests
         Assert.True(CommitBuilder.Message(message).File("src/a.cs").Traits().Breaking);
     }
 
+    /// <summary>Dependabot and Renovate quote the release notes of what they bump: that project's breaking changes and
+    /// vulnerabilities are not this commit's.</summary>
+    [Theory]
+    [InlineData("chore(deps): bump serde from 1.0.1 to 2.0.0\n\nBumps serde.\n<details>\n<summary>Release notes</summary>\n\nBREAKING CHANGE: drops the derive feature\n\nFixes a denial of service in the parser (CVE-2026-1234)\n</details>")]
+    [InlineData("chore(deps): bump serde from 1.0.1 to 2.0.0\n\nBumps serde.\n> ## 2.0.0\n> **Breaking:** drops the derive feature\n> Fixes an XSS in the docs site")]
+    [InlineData("chore(deps): update dependency vite to v7\n\n<!--\nBREAKING CHANGE: describe it here\n-->\nThis PR contains the following updates.")]
+    public void Release_notes_a_bot_quotes_are_not_the_commits_own(string message)
+    {
+        var traits = CommitBuilder.Message(message).File("package.json", 1, 1).Traits();
+
+        Assert.False(traits.Breaking);
+        Assert.False(traits.Security);
+    }
+
+    [Fact]
+    public void What_the_author_writes_beside_a_quote_still_counts()
+    {
+        var traits = CommitBuilder.Message("feat: new router\n\n> from the issue: please fix\n\nBREAKING CHANGE: routes are case-sensitive\nCloses a path traversal in the static handler").File("src/a.cs").Traits();
+
+        Assert.True(traits.Breaking);
+        Assert.True(traits.Security);
+    }
+
     [Fact]
     public void Breaking_change_mentioned_mid_sentence_is_not_a_footer()
     {
