@@ -94,12 +94,12 @@ internal static partial class CommitClassifier
             types.Insert(0, inferred.Type);
         }
         else if (!reading.Declared && reading.Scope is null && reading.Type is ChangeType.Feature or ChangeType.Fix or ChangeType.Refactor
-            && TypeFromFiles(files) is { Type: ChangeType.Docs } docs)
+            && TypeFromFiles(files) is { Type: ChangeType.Docs or ChangeType.Test } filesSay)
         {
-            // "Add v3.7 to supported version docs", "Fix grammar in TLS reference docs": the verb is what was done to the
-            // documentation, the only thing the commit touches.
-            key = docs.Key;
-            types[0] = docs.Type;
+            // "Add v3.7 to supported version docs", "Fix grammar in TLS reference docs", "Add regression test for #1234": the
+            // verb is what was done to the documentation or the tests, the only thing the commit touches.
+            key = filesSay.Key;
+            types[0] = filesSay.Type;
         }
         if (types.Count == 0)
         {

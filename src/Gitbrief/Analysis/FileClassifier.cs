@@ -64,6 +64,9 @@ internal static class FileClassifier
         "test", "tests", "__tests__", "spec", "specs", "testing", "testdata", "test_data", "fixtures", "__fixtures__", "__mocks__", "e2e", "benchmarks",
         "autotest", "autotests", "regress", "regression", "regressions", "testsuite", "test-suite", "unittests", "unit_tests",
         "unit-tests", "integration_tests", "integration-tests",
+        // Helpers only tests use: Go's `internal/testutil`, Rust's `test-utils` crate.
+        "testutil", "testutils", "test-utils", "test_utils", "test-util", "test_util", "testhelpers", "test-helpers", "test_helpers",
+        "test-support", "test_support", "testkit", "test-kit", "testlib", "test-lib",
         // Fuzzing harnesses and Rust's bench targets exercise the product; nothing under them ships.
         "fuzz", "fuzzing", "fuzzer", "fuzzers", "fuzz_targets", "fuzz-targets", "benches",
     };
@@ -171,9 +174,18 @@ internal static class FileClassifier
             {
                 kinds |= said;
             }
+            else if (IsTestPackage(segment))
+            {
+                kinds |= DirectoryKinds.Test;
+            }
         }
         return kinds;
     }
+
+    /// <summary>A package of tests named after what it tests: <c>crates/engine-tests</c>, <c>packages/router-test</c>.</summary>
+    private static bool IsTestPackage(ReadOnlySpan<char> segment) =>
+        segment.EndsWith("-test", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("-tests", StringComparison.OrdinalIgnoreCase)
+        || segment.EndsWith("_tests", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("-testing", StringComparison.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, DirectoryKinds>.AlternateLookup<ReadOnlySpan<char>> DirectoryNameLookup =
         DirectoryNames.GetAlternateLookup<ReadOnlySpan<char>>();

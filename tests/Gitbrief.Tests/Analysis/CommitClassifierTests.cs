@@ -48,6 +48,18 @@ public sealed class CommitClassifierTests
         Assert.Equal(key == "docs" ? ChangeType.Docs : ChangeType.Fix, traits.ChangeTypes[0]);
     }
 
+    [Theory]
+    [InlineData("Add regression test for #1234", "test")]
+    [InlineData("Fix flaky connection test", "test")]
+    [InlineData("fix: flaky connection test", "fix")]
+    public void A_verb_on_tests_alone_types_test(string title, string key)
+    {
+        var traits = CommitBuilder.Message(title).File("tests/regress.rs", 40).File("internal/testutil/server.go", 3, 1).Traits();
+
+        Assert.Equal(key, traits.WeightKey);
+        Assert.Equal(key == "test" ? ChangeType.Test : ChangeType.Fix, traits.ChangeTypes[0]);
+    }
+
     [Fact]
     public void A_conventional_scope_is_read_and_stripped_from_the_subject()
     {
