@@ -341,6 +341,11 @@ internal sealed partial record CommitSignals
             {
                 return title[i];
             }
+            // "Fix invalid free when constructing script templates", "use after free in …" written as words.
+            if (MemoryErrorAt(title, i) is { } memory)
+            {
+                return memory;
+            }
             // "fix busy loop when peer half-closes": a process that spins for ever is a hang.
             if (title[i] == "busy" && i + 1 < title.Count && title[i + 1] is "loop" or "loops" or "looping")
             {
@@ -348,6 +353,20 @@ internal sealed partial record CommitSignals
             }
         }
         return null;
+    }
+
+    /// <summary>A memory error written as words at <paramref name="i"/>: "invalid free", "double free", "use after free",
+    /// "out of bounds", read as the hyphenated word of <see cref="Vocabulary.MemorySafety"/>.</summary>
+    private static string? MemoryErrorAt(IReadOnlyList<string> title, int i)
+    {
+        string? Next(int offset) => i + offset < title.Count ? title[i + offset] : null;
+        return title[i] switch
+        {
+            "invalid" or "double" when Next(1) is "free" or "frees" => "double-free",
+            "use" when Next(1) == "after" && Next(2) == "free" => "use-after-free",
+            "out" when Next(1) == "of" && Next(2) is "bounds" or "bound" => "out-of-bounds",
+            _ => null,
+        };
     }
 
     /// <summary>In a fix or feature, the trivial word the title is about: just after its verb ("Fix indent", "fix duplicate

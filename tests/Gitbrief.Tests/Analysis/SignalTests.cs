@@ -316,6 +316,9 @@ public sealed class SignalTests
     [InlineData("Fixed uninitialized memory read caused by stale regex captures.")]
     [InlineData("ascii: fix potential overrun when given all spaces")]
     [InlineData("iso9660: Fix OOB in Joliet ID generation")]
+    [InlineData("Fix invalid free when constructing script templates")]
+    [InlineData("Fix double free of a CallSite when the backtrace array insertion fails")]
+    [InlineData("parser: fix read out of bounds on a truncated header")]
     public void A_fix_of_a_memory_error_in_the_core_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/sched.go", 12, 4));
