@@ -483,7 +483,10 @@ internal sealed partial record CommitSignals
         var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i == lead || i > 0 && title[i - 1] is "to" or "and")).FirstOrDefault();
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))) ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
+        // "disallow ../ elements in relpath": a parent-directory step is a path escape, in the title only.
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains)))
+            ?? (traits.Subject.Contains("../", StringComparison.Ordinal) || traits.Subject.Contains("..\\", StringComparison.Ordinal) ? "../" : null)
+            ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
         {
             return $"{verb} … {danger}";
         }

@@ -28,6 +28,18 @@ public sealed class SignalTests
         Assert.Equal("fix", CommitBuilder.Message(title).File("src/lock.rs", 8, 2).Traits().WeightKey);
     }
 
+    /// <summary>rsync: a parent-directory step refused is a path escape closed; one merely mentioned is not.</summary>
+    [Theory]
+    [InlineData("disallow ../ elements in relpath for secure_relative_open", true)]
+    [InlineData("reject ..\\ in archive member names", true)]
+    [InlineData("resolve ../ in include paths", false)]
+    public void Refusing_a_parent_directory_step_is_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.c", 30, 8));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+    }
+
     /// <summary>xtuner and rtp-llm (2026): "harden" alone is robustness; what it hardens says whether it is security.</summary>
     [Theory]
     [InlineData("Harden rollout abort and routed experts handling", false)]
