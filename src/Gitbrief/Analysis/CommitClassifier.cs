@@ -328,8 +328,9 @@ internal static partial class CommitClassifier
     private static partial Regex BreakingFooter();
 
     // A body line that says so in prose: "Breaking change since `query()` and `form()` are no longer available …",
-    // "**Breaking:** …" — not "Breaking changes: none".
-    [GeneratedRegex(@"^[ \t]*(\*\*)?breaking( changes?)?(\*\*)?[ \t]*(:(\*\*)?|since|because|as)[ \t]+(?!(none|no|n/?a)\b)\S", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "**Breaking:** …", "This is breaking for existing dotted lock names", "This is a breaking change, so …" — not
+    // "Breaking changes: none" nor "This is not a breaking change".
+    [GeneratedRegex(@"^[ \t]*((\*\*)?breaking( changes?)?(\*\*)?[ \t]*(:(\*\*)?|since|because|as)[ \t]+(?!(none|no|n/?a)\b)\S|(this|it) is (a )?breaking (change\b|(change )?(for|because|since|as)\b))", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BreakingStatement();
 
     // Every alternative holds one of SecurityWords' words as a whole word: a new alternative needs its word there too.

@@ -159,6 +159,7 @@ public sealed class CommitClassifierTests
     [InlineData("feat: add x\n\nBreaking changes: none")]
     [InlineData("feat: add x\n\nBreaking: no")]
     [InlineData("feat: add x\n\nThis avoids breaking changes for users of the v1 API.")]
+    [InlineData("feat: add x\n\nThis is not a breaking change: the old key still works.")]
     public void A_body_that_denies_or_only_mentions_breaking_changes_is_not_one(string message)
     {
         Assert.False(CommitBuilder.Message(message).File("src/api.cs").Traits().Breaking);
@@ -181,6 +182,8 @@ public sealed class CommitClassifierTests
     [InlineData("remove disableDefaultIgnoredFiles (BREAKING)")]
     [InlineData("feat: add `query` and `form` crate features\n\nBreaking change since `query()` and `form()` are no longer available by default.")]
     [InlineData("feat: new router\n\n**Breaking:** routes are matched case-sensitively")]
+    [InlineData("Reject multi-dot pylock filenames (#20440)\n\nValidate the complete filename.\n\nThis is breaking for existing dotted lock names; those files must be renamed.")]
+    [InlineData("Remove bz/lzma/xz support from ZIP handling\n\nThis is a breaking change, so it should wait for the next minor release.")]
     public void A_breaking_footer_or_bang_marks_a_breaking_change(string message)
     {
         Assert.True(CommitBuilder.Message(message).File("src/a.cs").Traits().Breaking);
