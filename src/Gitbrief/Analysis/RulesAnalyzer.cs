@@ -208,8 +208,10 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     private static string PlainSubject(CommitRecord commit, CommitTraits traits) =>
         MessageBody.Plain(traits.Subject.Length > 0 ? traits.Subject : commit.Title);
 
-    /// <summary>The title's subject as a point, for a body that says nothing more.</summary>
-    private static string? SubjectPoint(string subject) => subject.Length > 0 ? PointText.Clip(subject, MaxPointLength) : null;
+    /// <summary>The title's subject as a point, for a body that says nothing more: without the "(#20780)" the table and the
+    /// heading already show.</summary>
+    private static string? SubjectPoint(string subject) =>
+        CommitMessage.WithoutPullRequestNumber(subject).TrimEnd() is { Length: > 0 } point ? PointText.Clip(point, MaxPointLength) : null;
 
     /// <summary>The statements of the body in the order written: each list item whole, each paragraph's sentences
     /// (without the lead-in that ends with a colon), none repeating the title; each clipped at a sentence or word end.</summary>

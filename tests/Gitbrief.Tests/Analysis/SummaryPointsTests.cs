@@ -57,7 +57,7 @@ public sealed class SummaryPointsTests
             + "Test Plan\n\npytest test/quantization/test_observer.py\n";
 
         Assert.Equal(["This PR adds a keepdim parameter to the observer.", "Scales keep the shape of the statistics.", "Added keepdim to choose_qparams."], Points(message));
-        Assert.Equal(["docs update: move QAT readme to docs (#3764)"], Points("[6/x] docs update: move QAT readme to docs (#3764)\n\n* Update\n\n[ghstack-poisoned]\n\n* Update\n\n[ghstack-poisoned]\n"));
+        Assert.Equal(["docs update: move QAT readme to docs"], Points("[6/x] docs update: move QAT readme to docs (#3764)\n\n* Update\n\n[ghstack-poisoned]\n\n* Update\n\n[ghstack-poisoned]\n"));
     }
 
     /// <summary>torchtitan's ghstack list of the stack's pull requests, llm-compressor's template left unanswered and
@@ -65,9 +65,9 @@ public sealed class SummaryPointsTests
     [Fact]
     public void A_stack_list_an_unanswered_template_and_generated_release_notes_are_not_points()
     {
-        Assert.Equal(["DTensor state dict adapter for vLLM HF weights (#4236)"], Points("[rl][spmd_types] DTensor state dict adapter for vLLM HF weights (#4236)\n\n"
+        Assert.Equal(["DTensor state dict adapter for vLLM HF weights"], Points("[rl][spmd_types] DTensor state dict adapter for vLLM HF weights (#4236)\n\n"
             + "Stack from [ghstack](https://github.com/ezyang/ghstack/tree/0.12.0)\n(oldest at bottom):\n* #4237\n* __->__ #4236\n"));
-        Assert.Equal(["Add Mixed MXFP4-MXFP8 DS V4 (#2897)"], Points("[example]Add Mixed MXFP4-MXFP8 DS V4 (#2897)\n\nSUMMARY:\n"
+        Assert.Equal(["Add Mixed MXFP4-MXFP8 DS V4"], Points("[example]Add Mixed MXFP4-MXFP8 DS V4 (#2897)\n\nSUMMARY:\n"
             + "\"please provide a brief summary\"\n\n\nTEST PLAN:\n\"please outline how the changes were tested\"\n"));
         Assert.Equal(["This PR drops that mapping from Gemma3."], Points("[AWQ] [gemma3] remove input layernorm mapping (#2571)\n\nSUMMARY:\n"
             + "This PR drops that mapping from Gemma3.\n\n<!-- This is an auto-generated comment: release notes by coderabbit.ai\n-->\n\n"

@@ -51,7 +51,7 @@ public sealed class ReadableTextTests
         var section = Section(Render(ReportLanguage.En), RealisticCommits.RenovateTitle);
 
         Assert.Equal(
-            ["update dependency pytest to v8.3.4 (\\#1234)", "1 file changed (1 dependency manifest), +1/-1 lines"],
+            ["update dependency pytest to v8.3.4", "1 file changed (1 dependency manifest), +1/-1 lines"],
             Bullets(section, "📋 Summary"));
         foreach (var boilerplate in new[] { "Schedule", "Automerge", "rebase", "Release Notes", "KeyError", "Mend", "renovate\\[bot\\]", "\\|" })
         {
