@@ -66,6 +66,11 @@ internal sealed partial record CommitSignals
     /// <summary>Only example code changed.</summary>
     public bool ExamplesOnly { get; init; }
 
+    /// <summary>Only a coding agent's skill bundle changed (a <c>skills/</c> folder with its <c>SKILL.md</c>, wherever it
+    /// lies; <c>.claude/</c> and the like at the root are CI files): instructions and scripts for the agent, nothing the
+    /// product runs.</summary>
+    public bool AgentSkills { get; init; }
+
     /// <summary>Only words a user reads change: the title says the commit is about documentation ("docs: …",
     /// "Fix X docs") or message wording ("improve the error message"), and the change is small enough to be that.</summary>
     public string? Wording { get; init; }
@@ -166,6 +171,8 @@ internal sealed partial record CommitSignals
         var automation = files.Any(f => f.Role == FileRole.CI) && product.Count > 0
             && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
         var examplesOnly = product.Count > 0 && product.All(f => InExampleFolder(f.Change.Path));
+        var agentSkills = product.Count > 0 && SkillBundles(files) is { } skills
+            && meaningful.All(f => skills.Exists(root => f.Change.Path.StartsWith(root, StringComparison.Ordinal)));
         var fullTitle = Vocabulary.Words(commit.Title);
         var release = roleOnly ? null : ReleaseOf(commit.Title, product);
         var dependency = release is not null ? null
@@ -203,7 +210,7 @@ internal sealed partial record CommitSignals
             // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own; "Fix lua
             // bit.tohex (CVE-2024-31449)" in deps/lua/ fixes code the product builds in. A release
             // commit's body is its changelog: the security fixes it lists landed in their own commits.
-            Hardening = roleOnly && vendored.Count == 0 || automation || examplesOnly || wording is not null || release is not null
+            Hardening = roleOnly && vendored.Count == 0 || automation || examplesOnly || agentSkills || wording is not null || release is not null
                 || ToolingOnly(traits, source.Count > 0 ? source : vendored, product, dependency) ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
@@ -223,6 +230,7 @@ internal sealed partial record CommitSignals
             RoleOnly = roleOnly,
             Automation = automation,
             ExamplesOnly = examplesOnly,
+            AgentSkills = agentSkills,
             Wording = wording,
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             Unnamed = UnnamedTitle().Match(commit.Title) is { Success: true } unnamed ? unnamed.Groups["word"].Value : null,
@@ -416,6 +424,28 @@ internal sealed partial record CommitSignals
             }
         }
         return (core * 2 > total, periphery == total);
+    }
+
+    /// <summary>The folders of agent skills a commit touches ("src/pkg/skills/" of "src/pkg/skills/nvrx-attr/SKILL.md"): a
+    /// skill is instructions and scripts for a coding agent, nothing the product runs. Null when the commit has no SKILL.md
+    /// (a "skills" folder alone may be the product's: "src/openai/resources/skills/").</summary>
+    private static List<string>? SkillBundles(IReadOnlyList<ClassifiedFile> files)
+    {
+        List<string>? roots = null;
+        foreach (var file in files)
+        {
+            var path = file.Change.Path;
+            if (path.EndsWith("/SKILL.md", StringComparison.Ordinal) && path.LastIndexOf("skills/", StringComparison.Ordinal) is var at and >= 0
+                && (at == 0 || path[at - 1] == '/'))
+            {
+                var root = path[..(at + "skills/".Length)];
+                if (roots is null || !roots.Contains(root))
+                {
+                    (roots ??= []).Add(root);
+                }
+            }
+        }
+        return roots;
     }
 
     private static bool InFolder(string path, HashSet<string> names) => FolderIn(path, names) is not null;

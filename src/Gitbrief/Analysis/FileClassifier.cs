@@ -81,7 +81,7 @@ internal static class FileClassifier
     private static readonly string[] TestToolStems = ["jest.config", "vitest.config", "karma.conf", "playwright.config", "cypress.config"];
 
     /// <summary>Folders of coding agents' skills, prompts and hooks: the repository's own automation.</summary>
-    private static readonly string[] AgentFolders = [".claude/", ".cursor/", ".codex/", ".gemini/", ".agents/", ".windsurf/"];
+    private static readonly string[] AgentFolders = [".claude/", ".cursor/", ".codex/", ".gemini/", ".agents/", ".windsurf/", ".opencode/"];
 
     /// <summary>The settings of the repository's own developer tools — formatters, linters, spell checkers, commit hooks,
     /// ignore lists, editors: changing them changes nothing a user installs ("clang: Add clang format file", "Fix .gitignore

@@ -189,6 +189,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Low, new("examples", 0, signalPhrases.Examples));
         }
+        if (signals is { AgentSkills: true })
+        {
+            return (ImportanceLevel.Low, new("agent-skills", 0, signalPhrases.AgentSkills));
+        }
         if (hardFloor || signals is null)
         {
             return (ImportanceLevel.High, null);
