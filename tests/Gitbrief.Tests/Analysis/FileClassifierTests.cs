@@ -80,6 +80,7 @@ public sealed class FileClassifierTests
     [InlineData("Jenkinsfile", FileRole.CI)]
     [InlineData(".circleci/config.yml", FileRole.CI)]
     [InlineData(".claude/skills/create-tiny-model/scripts/finetune.py", FileRole.CI)]
+    [InlineData(".opencode/skills/review/SKILL.md", FileRole.CI)]
     [InlineData(".cursor/rules/review.md", FileRole.CI)]
     // The repository's own developer tools (formatters, linters, hooks, ignore lists) at its root; a nested .gitignore
     // may shape what a package ships.

@@ -30,23 +30,16 @@ public sealed class SignalTests
 
     /// <summary>nvidia-resiliency-ext (2026-04): a day of "fix(skills): …" commits changed a coding agent's skill bundle,
     /// nothing the library runs; a product's own "skills" API folder, without a SKILL.md, is the product.</summary>
-    [Fact]
-    public void A_coding_agents_skills_are_low()
+    [Theory]
+    [InlineData("fix(skills): refine feedback-loop scoring config", "src/nvidia_resiliency_ext/skills/nvrx-attr/fault-injection-loop/SKILL.md",
+        "src/nvidia_resiliency_ext/skills/nvrx-attr/scripts/score_attribution.py", true)]
+    [InlineData("feat(api): add the skills resource", "src/openai/resources/skills/skills.py", "src/openai/types/skills/skill.py", false)]
+    public void A_coding_agents_skill_bundle_is_low(string title, string first, string second, bool skills)
     {
-        var skill = Analyzed(CommitBuilder.Message("fix(skills): refine feedback-loop scoring config")
-            .File("src/nvidia_resiliency_ext/skills/nvrx-attr/fault-injection-loop/SKILL.md", 12, 4)
-            .File("src/nvidia_resiliency_ext/skills/nvrx-attr/scripts/score_attribution.py", 60, 20)
-            .File("src/nvidia_resiliency_ext/skills/nvrx-attr/scripts/watch_and_analyze.sh", 30, 8));
-        var settings = Analyzed(CommitBuilder.Message("feat: add a review command for the agent")
-            .File(".opencode/skills/review/SKILL.md", 40).File(".claude/hooks/check.py", 50));
-        var api = Analyzed(CommitBuilder.Message("feat(api): add the skills resource")
-            .File("src/openai/resources/skills/skills.py", 300).File("src/openai/types/skills/skill.py", 80));
+        var analyzed = Analyzed(CommitBuilder.Message(title).File(first, 300).File(second, 80));
 
-        Assert.Equal(ImportanceLevel.Low, skill.Importance.Level);
-        Assert.Contains("agent-skills", skill.ReasonCodes());
-        Assert.Equal(ImportanceLevel.Low, settings.Importance.Level);
-        Assert.DoesNotContain("agent-skills", api.ReasonCodes());
-        Assert.NotEqual(ImportanceLevel.Low, api.Importance.Level);
+        Assert.Equal(skills, analyzed.ReasonCodes().Contains("agent-skills"));
+        Assert.Equal(skills, analyzed.Importance.Level == ImportanceLevel.Low);
     }
 
     /// <summary>rsync: a parent-directory step refused is a path escape closed; one merely mentioned is not.</summary>
