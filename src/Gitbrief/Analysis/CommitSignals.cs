@@ -520,6 +520,12 @@ internal sealed partial record CommitSignals
         {
             return $"{verb} … {danger}";
         }
+        // A check put before what trusts the value: "range check dir_ndx before use", "validate array size before accessing
+        // message mode fields", "Validate multirange element count against source length before allocating".
+        if (CheckBeforeUse().Match(traits.Subject) is { Success: true } check)
+        {
+            return $"{check.Groups["verb"].Value.ToLowerInvariant()} … before {check.Groups["use"].Value.ToLowerInvariant()}";
+        }
         // A protection phrased as a removal or a restriction: "drop the trusted proxy header", "no longer trust X-Forwarded-For",
         // "only accept signed archives from …" — with what it protects named in the title.
         if (RemovalOf(title) is { } removal && title.FirstOrDefault(w => w != removal && Vocabulary.RemovedDanger.Contains(w)) is { } removed)
@@ -672,6 +678,9 @@ internal sealed partial record CommitSignals
     // "security" written as a word of its own, not joined into an identifier by "-", ".", "/", "_" or ":".
     [GeneratedRegex(@"(?<![\w./:-])security(?![\w/-]|[.:]\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityAsAWord();
+
+    [GeneratedRegex(@"\b(?<verb>check|checks|validate|validates|verify|verifies)\b.{1,60}?\bbefore (?<use>use|using|accessing|access|reading|dereferencing|indexing|copying|allocating|allocation|parsing|writing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CheckBeforeUse();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
     /// artefacts.</summary>

@@ -42,6 +42,21 @@ public sealed class SignalTests
         Assert.Equal(skills, analyzed.Importance.Level == ImportanceLevel.Low);
     }
 
+    /// <summary>rsync, fluent-bit, runc: a check put before the code that trusts a value is hardening; a check alone, or one
+    /// before something else, is not.</summary>
+    [Theory]
+    [InlineData("range check dir_ndx before use", true)]
+    [InlineData("in_elasticsearch: check map size before accessing first entry", true)]
+    [InlineData("Validate multirange element count against source length before allocating", true)]
+    [InlineData("check the config once before the first request", false)]
+    [InlineData("check for updates before release", false)]
+    public void A_check_before_a_value_is_used_is_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.c", 30, 8));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+    }
+
     /// <summary>rsync: a parent-directory step refused is a path escape closed; one merely mentioned is not.</summary>
     [Theory]
     [InlineData("disallow ../ elements in relpath for secure_relative_open", true)]
