@@ -520,6 +520,21 @@ internal sealed partial record CommitSignals
         {
             return $"{verb} … {danger}";
         }
+        // "enforce" what bounds or guards input: "Enforce client_max_size over entire multipart form", "enforce minimum
+        // FileTypeBox length", "enforce download permission on the checksum branch", "Enforce session timeouts".
+        if (title.Contains("enforce") || title.Contains("enforces"))
+        {
+            foreach (var word in title)
+            {
+                foreach (var part in word.Split('_', '-'))
+                {
+                    if (Vocabulary.EnforcedBounds.Contains(part))
+                    {
+                        return $"enforce … {word}";
+                    }
+                }
+            }
+        }
         // A check put before what trusts the value: "range check dir_ndx before use", "validate array size before accessing
         // message mode fields", "Validate multirange element count against source length before allocating".
         if (CheckBeforeUse().Match(traits.Subject) is { Success: true } check)

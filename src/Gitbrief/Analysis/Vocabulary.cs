@@ -194,6 +194,12 @@ internal static class Vocabulary
     /// <summary>Folders of periphery code whatever the repository's shape: benchmarks and the like.</summary>
     public static readonly HashSet<string> PeripheryDirectories = Set("bench", "benches", "benchmark", "benchmarks", "contrib", "playground");
 
+    /// <summary>What an "enforce" bounds or guards when it hardens: a size, a limit, a length, a timeout, a permission, a
+    /// validation (parts of a word too: "client_max_size", "Upload-Length").</summary>
+    public static readonly HashSet<string> EnforcedBounds = Set(
+        "size", "sizes", "limit", "limits", "length", "lengths", "max", "maximum", "minimum", "bounds", "boundaries", "timeout", "timeouts",
+        "permission", "permissions", "validation", "verification", "ownership", "restriction", "restrictions");
+
     /// <summary>Folders of examples: documentation in the form of code, nothing a user runs.</summary>
     public static readonly HashSet<string> ExampleDirectories = Set(
         "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "cookbook", "notebooks");

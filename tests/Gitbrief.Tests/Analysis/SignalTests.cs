@@ -57,6 +57,22 @@ public sealed class SignalTests
         Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
     }
 
+    /// <summary>tornado, varnish, Exiv2, FreeRDP: "enforce" a size, a limit, a length, a timeout or a permission is
+    /// hardening; enforcing a style or a convention is not.</summary>
+    [Theory]
+    [InlineData("http1connection: Enforce max_body_size in _GzipMessageDelegate", true)]
+    [InlineData("[gateway,http] enforce RESPONSE_SIZE_LIMIT for chunked data", true)]
+    [InlineData("http2_proto: Enforce session timeouts in h2_sweep()", true)]
+    [InlineData("fix(http): enforce download permission on the checksum branch", true)]
+    [InlineData("topo: enforce consistent channel to NET assignment", false)]
+    [InlineData("gettext: enforce trimmed msgids", false)]
+    public void Enforcing_a_bound_or_a_permission_is_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.c", 30, 8));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+    }
+
     /// <summary>rsync: a parent-directory step refused is a path escape closed; one merely mentioned is not.</summary>
     [Theory]
     [InlineData("disallow ../ elements in relpath for secure_relative_open", true)]
