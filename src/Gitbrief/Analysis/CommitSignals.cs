@@ -535,6 +535,13 @@ internal sealed partial record CommitSignals
                 }
             }
         }
+        // Validation added or tightened: "add validation for array type in load_init_expr", "exec: strengthen -u value
+        // validation", "[h2] stricter validation of HTTP/2 trailers", "Tighten delta validation" — of something, or at the
+        // end: not a validation test, nor a training run's validation loss or split ("add validation and checkpointing").
+        if (MoreValidation().IsMatch(traits.Subject))
+        {
+            return "validation";
+        }
         // A check put before what trusts the value: "range check dir_ndx before use", "validate array size before accessing
         // message mode fields", "Validate multirange element count against source length before allocating".
         if (CheckBeforeUse().Match(traits.Subject) is { Success: true } check)
@@ -696,6 +703,9 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"\b(?<verb>check|checks|validate|validates|verify|verifies)\b.{1,60}?\bbefore (?<use>use|using|accessing|access|reading|dereferencing|indexing|copying|allocating|allocation|parsing|writing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CheckBeforeUse();
+
+    [GeneratedRegex(@"\b(add|adds|added|extra|stricter|strengthen|strengthens|tighten|tightens|tightened)\b(\s+[\w-]+){0,2}?\s+validation(\s+(for|of|to|in|on)\b|\s*(\(#\d+\))?\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreValidation();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
     /// artefacts.</summary>

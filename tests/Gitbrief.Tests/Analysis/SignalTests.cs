@@ -73,6 +73,23 @@ public sealed class SignalTests
         Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
     }
 
+    /// <summary>buildkit, crun, go-git, lighttpd: validation added or tightened is hardening; a validation test, a
+    /// training run's validation loss or split, or validation merely named is not.</summary>
+    [Theory]
+    [InlineData("exec: add extra validation for submount sources", true)]
+    [InlineData("exec: strengthen -u value validation", true)]
+    [InlineData("plumbing: format/packfile, Tighten delta validation", true)]
+    [InlineData("[h2] stricter validation of HTTP/2 trailers", true)]
+    [InlineData("chore: add validation test for ST storage", false)]
+    [InlineData("feat: add validation loss logging to the trainer", false)]
+    [InlineData("feat: SFT improvements: refactor and add validation and checkpointing", false)]
+    public void Validation_added_or_tightened_is_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.go", 30, 8));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+    }
+
     /// <summary>rsync: a parent-directory step refused is a path escape closed; one merely mentioned is not.</summary>
     [Theory]
     [InlineData("disallow ../ elements in relpath for secure_relative_open", true)]
