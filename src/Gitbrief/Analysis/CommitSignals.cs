@@ -520,6 +520,13 @@ internal sealed partial record CommitSignals
         {
             return $"{verb} … {danger}";
         }
+        // A bound put on what input makes the product spend: "ssh: limit bcrypt KDF rounds in OpenSSH private key decryption",
+        // "Cap XmlRenderer indentation depth" — not a batch size (a decode batch is no input).
+        if (lead >= 0 && lead < title.Count && title[lead] is "limit" or "limits" or "bound" or "bounds" or "cap" or "caps"
+            && title.Skip(lead + 1).FirstOrDefault(Vocabulary.SpentByInput.Contains) is { } spent)
+        {
+            return $"{title[lead]} … {spent}";
+        }
         // "enforce" what bounds or guards input: "Enforce client_max_size over entire multipart form", "enforce minimum
         // FileTypeBox length", "enforce download permission on the checksum branch", "Enforce session timeouts".
         if (title.Contains("enforce") || title.Contains("enforces"))

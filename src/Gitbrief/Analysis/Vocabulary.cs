@@ -194,6 +194,12 @@ internal static class Vocabulary
     /// <summary>Folders of periphery code whatever the repository's shape: benchmarks and the like.</summary>
     public static readonly HashSet<string> PeripheryDirectories = Set("bench", "benches", "benchmark", "benchmarks", "contrib", "playground");
 
+    /// <summary>What a limit, bound or cap at the head of a title protects when it hardens: what input makes the product
+    /// spend — depth, rounds, allocations, reads — or where input is taken apart.</summary>
+    public static readonly HashSet<string> SpentByInput = Set(
+        "depth", "rounds", "allocation", "allocations", "escapes", "reads", "offsets", "chain", "decompression", "decompressed",
+        "decryption", "parsing", "parse", "untrusted", "backlog");
+
     /// <summary>What an "enforce" bounds or guards when it hardens: a size, a limit, a length, a timeout, a permission, a
     /// validation (parts of a word too: "client_max_size", "Upload-Length").</summary>
     public static readonly HashSet<string> EnforcedBounds = Set(

@@ -90,6 +90,20 @@ public sealed class SignalTests
         Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
     }
 
+    /// <summary>golang/crypto: a limit put at the head of a title on what input makes the product spend is hardening; a
+    /// limit on a listing or a preview is not.</summary>
+    [Theory]
+    [InlineData("ssh: limit bcrypt KDF rounds in OpenSSH private key decryption", true)]
+    [InlineData("Cap the decode batch size during speculative decoding", false)]
+    [InlineData("Limit database query preview to five", false)]
+    [InlineData("Limit dataset listing to first 20 entries in readme", false)]
+    public void A_limit_on_what_input_makes_the_product_spend_is_hardening(string title, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/keys.go", 30, 8));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+    }
+
     /// <summary>rsync: a parent-directory step refused is a path escape closed; one merely mentioned is not.</summary>
     [Theory]
     [InlineData("disallow ../ elements in relpath for secure_relative_open", true)]
