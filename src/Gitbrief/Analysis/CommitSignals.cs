@@ -549,6 +549,12 @@ internal sealed partial record CommitSignals
         {
             return "validation";
         }
+        // A missing or extra check or escape added: "Adding missing jsp escapes", "add extra check for metadata corruption",
+        // "upstream: add missing askpass check when using …".
+        if (MissingCheck().Match(traits.Subject) is { Success: true } missing)
+        {
+            return $"{missing.Groups["which"].Value.ToLowerInvariant()} {missing.Groups["what"].Value.ToLowerInvariant()}";
+        }
         // A check put before what trusts the value: "range check dir_ndx before use", "validate array size before accessing
         // message mode fields", "Validate multirange element count against source length before allocating".
         if (CheckBeforeUse().Match(traits.Subject) is { Success: true } check)
@@ -713,6 +719,9 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"\b(add|adds|added|extra|stricter|strengthen|strengthens|tighten|tightens|tightened)\b(\s+[\w-]+){0,2}?\s+validation(\s+(for|of|to|in|on)\b|\s*(\(#\d+\))?\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoreValidation();
+
+    [GeneratedRegex(@"\b(add|adds|added|adding)\s+(?<which>missing|extra|additional)(\s+(?!(for|the|to|of|in|on|about)\b)\S+){0,3}?\s+(?<what>checks?|escapes|escaping|validity checks?|sanitization|sanitisation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MissingCheck();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
     /// artefacts.</summary>

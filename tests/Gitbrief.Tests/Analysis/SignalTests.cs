@@ -73,8 +73,9 @@ public sealed class SignalTests
         Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
     }
 
-    /// <summary>buildkit, crun, go-git, lighttpd: validation added or tightened is hardening; a validation test, a
-    /// training run's validation loss or split, or validation merely named is not.</summary>
+    /// <summary>buildkit, crun, go-git, lighttpd, activemq, mimalloc: validation added or tightened, or a missing check or
+    /// escape added, is hardening; a validation test, a training run's validation loss or split, or a check merely named
+    /// is not.</summary>
     [Theory]
     [InlineData("exec: add extra validation for submount sources", true)]
     [InlineData("exec: strengthen -u value validation", true)]
@@ -83,6 +84,9 @@ public sealed class SignalTests
     [InlineData("chore: add validation test for ST storage", false)]
     [InlineData("feat: add validation loss logging to the trainer", false)]
     [InlineData("feat: SFT improvements: refactor and add validation and checkpointing", false)]
+    [InlineData("Adding missing jsp escapes (#2089)", true)]
+    [InlineData("add extra check for metadata corruption when collecting the thread_free list", true)]
+    [InlineData("add missing docs for the check command", false)]
     public void Validation_added_or_tightened_is_hardening(string title, bool hardening)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.go", 30, 8));
