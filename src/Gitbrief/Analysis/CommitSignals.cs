@@ -542,24 +542,14 @@ internal sealed partial record CommitSignals
                 }
             }
         }
-        // Validation added or tightened: "add validation for array type in load_init_expr", "exec: strengthen -u value
-        // validation", "[h2] stricter validation of HTTP/2 trailers", "Tighten delta validation" — of something, or at the
-        // end: not a validation test, nor a training run's validation loss or split ("add validation and checkpointing").
-        if (MoreValidation().IsMatch(traits.Subject))
+        // Validation added or tightened, a missing check or escape added, a check put before what trusts the value.
+        if (TitleSignals.AddsValidation(traits.Subject))
         {
             return "validation";
         }
-        // A missing or extra check or escape added: "Adding missing jsp escapes", "add extra check for metadata corruption",
-        // "upstream: add missing askpass check when using …".
-        if (MissingCheck().Match(traits.Subject) is { Success: true } missing)
+        if ((TitleSignals.MissingCheckOf(traits.Subject) ?? TitleSignals.CheckBeforeUseOf(traits.Subject)) is { } check)
         {
-            return $"{missing.Groups["which"].Value.ToLowerInvariant()} {missing.Groups["what"].Value.ToLowerInvariant()}";
-        }
-        // A check put before what trusts the value: "range check dir_ndx before use", "validate array size before accessing
-        // message mode fields", "Validate multirange element count against source length before allocating".
-        if (CheckBeforeUse().Match(traits.Subject) is { Success: true } check)
-        {
-            return $"{check.Groups["verb"].Value.ToLowerInvariant()} … before {check.Groups["use"].Value.ToLowerInvariant()}";
+            return check;
         }
         // A protection phrased as a removal or a restriction: "drop the trusted proxy header", "no longer trust X-Forwarded-For",
         // "only accept signed archives from …" — with what it protects named in the title.
@@ -713,15 +703,6 @@ internal sealed partial record CommitSignals
     // "security" written as a word of its own, not joined into an identifier by "-", ".", "/", "_" or ":".
     [GeneratedRegex(@"(?<![\w./:-])security(?![\w/-]|[.:]\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecurityAsAWord();
-
-    [GeneratedRegex(@"\b(?<verb>check|checks|validate|validates|verify|verifies)\b.{1,60}?\bbefore (?<use>use|using|accessing|access|reading|dereferencing|indexing|copying|allocating|allocation|parsing|writing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CheckBeforeUse();
-
-    [GeneratedRegex(@"\b(add|adds|added|extra|stricter|strengthen|strengthens|tighten|tightens|tightened)\b(\s+[\w-]+){0,2}?\s+validation(\s+(for|of|to|in|on)\b|\s*(\(#\d+\))?\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MoreValidation();
-
-    [GeneratedRegex(@"\b(add|adds|added|adding)\s+(?<which>missing|extra|additional)(\s+(?!(for|the|to|of|in|on|about)\b)\S+){0,3}?\s+(?<what>checks?|escapes|escaping|validity checks?|sanitization|sanitisation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MissingCheck();
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
     /// artefacts.</summary>

@@ -285,10 +285,8 @@ internal static partial class MessageBody
                 fence = !fence;
                 continue;
             }
-            var opens = DetailsOpen().Count(line);
-            if (fence || details > 0 || opens > 0)
+            if (InDetails(line, ref details) || fence)
             {
-                details = Math.Max(0, details + opens - DetailsClose().Count(line));
                 continue;
             }
             lines.Add(line.TrimEnd());
@@ -313,18 +311,25 @@ internal static partial class MessageBody
         var details = 0;
         foreach (var line in HtmlComment().Replace(body, string.Empty).Split('\n'))
         {
-            var opens = DetailsOpen().Count(line);
-            if (details > 0 || opens > 0)
-            {
-                details = Math.Max(0, details + opens - DetailsClose().Count(line));
-                continue;
-            }
-            if (!line.TrimStart().StartsWith('>'))
+            if (!InDetails(line, ref details) && !line.TrimStart().StartsWith('>'))
             {
                 kept.Add(line);
             }
         }
         return string.Join('\n', kept);
+    }
+
+    /// <summary>Whether <paramref name="line"/> opens, closes or lies inside a &lt;details&gt; block, <paramref name="depth"/>
+    /// the blocks open before it (updated past it).</summary>
+    private static bool InDetails(string line, ref int depth)
+    {
+        var opens = DetailsOpen().Count(line);
+        if (depth == 0 && opens == 0)
+        {
+            return false;
+        }
+        depth = Math.Max(0, depth + opens - DetailsClose().Count(line));
+        return true;
     }
 
     /// <summary>Where the closing trailer block starts: the last paragraph when every line of it is a

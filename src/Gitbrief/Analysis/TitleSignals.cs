@@ -122,6 +122,33 @@ internal static partial class TitleSignals
          "disallow"],
         StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Validation added or tightened, of something or ending the title: "add validation for array type in
+    /// load_init_expr", "exec: strengthen -u value validation", "[h2] stricter validation of HTTP/2 trailers", "Tighten delta
+    /// validation" — not a validation test, nor a training run's validation loss or split ("add validation and checkpointing").</summary>
+    public static bool AddsValidation(string subject) =>
+        PatternWords.MayMatch(subject, ValidationWords) && MoreValidation().IsMatch(subject);
+
+    private static readonly SearchValues<string> ValidationWords = SearchValues.Create(["validation"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A missing or extra check or escape added ("Adding missing jsp escapes", "add extra check for metadata
+    /// corruption", "upstream: add missing askpass check when using …"): "missing escapes", or null.</summary>
+    public static string? MissingCheckOf(string subject) =>
+        PatternWords.MayMatch(subject, MissingWords) && MissingCheck().Match(subject) is { Success: true } missing
+            ? $"{missing.Groups["which"].Value.ToLowerInvariant()} {missing.Groups["what"].Value.ToLowerInvariant()}"
+            : null;
+
+    private static readonly SearchValues<string> MissingWords = SearchValues.Create(["missing", "extra", "additional"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A check put before what trusts the value ("range check dir_ndx before use", "validate array size before
+    /// accessing message mode fields", "Validate multirange element count against source length before allocating"):
+    /// "check … before use", or null.</summary>
+    public static string? CheckBeforeUseOf(string subject) =>
+        PatternWords.MayMatch(subject, BeforeWords) && CheckBeforeUse().Match(subject) is { Success: true } check
+            ? $"{check.Groups["verb"].Value.ToLowerInvariant()} … before {check.Groups["use"].Value.ToLowerInvariant()}"
+            : null;
+
+    private static readonly SearchValues<string> BeforeWords = SearchValues.Create(["before"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The idioms of a security fix that names no danger word: a code-scanning alert fixed, a signature now
     /// validated, a name that "cannot be used to escape" its folder, a size or offset capped to a stated bound ("Cap width
     /// in strftime to 1024 characters", "Bound GGUF tensor data offsets against the file mapping"), entries validated when
@@ -277,6 +304,15 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"\b(code[- ]scanning|codeql)\b.{0,20}\balerts?\b|\b(validat\w*|verif\w*)\b.{0,30}\bsignatures?\b|\bsignatures?\b.{0,20}\b(validation|verification)\b|\b(cannot|can't|can ?not|could not|never|unable to)\b.{0,30}\bescape\b|^\s*(\[[^\]]*\]\s*)*([\w./-]+:\s*)?(bound|bounds|cap|caps|clamp|clamps)\b.{0,40}\b(offsets?|lengths?|width|sizes?|indices|depth|count)\b.{0,30}\b(to \d+ ?(characters|chars|bytes|[kmg]i?b)\b|against the (\w+ )?(file|buffer|mapping|input|data)\b)|\b(validat\w*|check\w*|sanitiz\w*|verif\w*)\b.{0,40}\b(extract\w*|unpack\w*|unzip\w*|untar\w*)\b|\b(input|request|payload|body|message|frame|header)s? (size|length) (validation|checks?|limits?)\b|random\w*\b.{0,30}\bcrypto\w*|\b(crypto\w*|secure|cryptographically)\b.{0,20}\brandom\w*|\b(parsed|interpreted|treated) as an? (cli |command[- ]line )?(flag|option|switch)\b|\bopen redirects?\b|\b(constant[- ]time|timing (attack|side[- ]channel)s?)\b|\b(zip|decompression) bombs?\b|\b(world|group|other)[- ](readable|writable|writeable)\b|\boverflow (checks?|guards?|patch)\b|\b(check|guard)(s|ed|ing)? (for |against )?((integer|size|length) )?(overflows?|underflows?)\b|\b(integer|int|arithmetic|multiplication|size|length)[- ](overflow|underflow)s?\b(?! warnings?\b)|\b(malformed|crafted|untrusted)\b.{0,40}\b(panics?|crash(es)?|segfaults?|aborts?)\b|\b(avoid|avoids|avoiding|prevent|prevents|stop|stops)\b.{0,20}\b((?-i:OOB)|out[- ]of[- ]bounds|(reading|writing) (outside|past|beyond))\b|\b(max(imum)? )?recursion depth (guards?|limits?|checks?)\b|\b((O|FD|SOCK)_)?CLOEXEC\b|\bclose[- ]on[- ]exec\b|\b(fix|fixes|fixed|enable|enables|enforce|enforces|add|adds|restore|restores|require|requires)\b.{0,20}\b(host ?name|certificate|TLS|SSL|peer) (verification|validation)\b|\b(not|no longer|instead of|replac(e|es|ed|ing)|remov(e|es|ed|ing)|avoid(s|ed|ing)?|drop(s|ped|ping)?)\b.{0,30}(\b(eval|exec)\(\)|\bpickle\b|\bunsafe (torch\.load|yaml\.load)\b)|\bdecompress\w* (size )?(limits?|caps?|bounds?)\b|\b(panics?|crash(es)?|segfaults?|aborts?)\b.{0,40}\b(on|from|with|for) (a |an )?(malformed|crafted|untrusted)\b|\b(reject\w*|bound\w*|validat\w*|check\w*|limit\w*|cap|caps|capped)\b.{0,60}\bdeserializ\w*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HardeningPhrase();
+
+    [GeneratedRegex(@"\b(?<verb>check|checks|validate|validates|verify|verifies)\b.{1,60}?\bbefore (?<use>use|using|accessing|access|reading|dereferencing|indexing|copying|allocating|allocation|parsing|writing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CheckBeforeUse();
+
+    [GeneratedRegex(@"\b(add|adds|added|extra|stricter|strengthen|strengthens|tighten|tightens|tightened)\b(\s+[\w-]+){0,2}?\s+validation(\s+(for|of|to|in|on)\b|\s*(\(#\d+\))?\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreValidation();
+
+    [GeneratedRegex(@"\b(add|adds|added|adding)\s+(?<which>missing|extra|additional)(\s+(?!(for|the|to|of|in|on|about)\b)\S+){0,3}?\s+(?<what>checks?|escapes|escaping|validity checks?|sanitization|sanitisation)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MissingCheck();
 
     [GeneratedRegex(@"\b(optimi[sz]e[sd]?|faster|speed(s|ed)? up|linear|\d+(\.\d+)?x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeasuredSpeed();
