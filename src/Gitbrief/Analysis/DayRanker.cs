@@ -28,6 +28,14 @@ internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases
                 day[sha] = Demote(analyzed, ImportanceLevel.Low, new ScoreReason("branch-step", 0, phrases.BranchStep(steps)));
             }
         }
+        foreach (var (sha, file) in SameDayCode.Of(commits, day).ToList())
+        {
+            var analyzed = day[sha];
+            if (analyzed.Importance.Level == ImportanceLevel.Medium && !HeldByHardSignal(analyzed, heldBy: "breaking"))
+            {
+                day[sha] = Demote(analyzed, ImportanceLevel.Low, new ScoreReason("same-day-code", 0, phrases.SameDayCode(file)));
+            }
+        }
         var series = day
             .Where(c => c.Value.Analysis.ChangeTypes.Contains(ChangeType.Feature))
             .GroupBy(c => SeriesKey(c.Value.Analysis.Scope), StringComparer.Ordinal)
@@ -86,8 +94,13 @@ internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases
         var importance = analyzed.Importance;
         return importance.Level == ImportanceLevel.High
             && importance.Reasons.Any(r => r.Code == signal)
-            && !importance.Reasons.Any(r => r.Code is "security" or "hardening" or "engine" or "critical-fix" or "watch" || r.Code == heldBy);
+            && !HeldByHardSignal(analyzed, heldBy);
     }
+
+    /// <summary>Whether a hard signal holds the commit where it is: a security fix, hardening, the bundled engine, a critical
+    /// fix, a reader's watch rule, or <paramref name="heldBy"/>.</summary>
+    private static bool HeldByHardSignal(AnalyzedCommit analyzed, string? heldBy) =>
+        analyzed.Importance.Reasons.Any(r => r.Code is "security" or "hardening" or "engine" or "critical-fix" or "watch" || r.Code == heldBy);
 
     /// <summary>"(#11898)", "[PR #11892/271532ea backport][3.14]", "[3.13]": what a backport adds to the title of its change.</summary>
     [GeneratedRegex(@"\[[^\]]*\]|\(#\d+\)", RegexOptions.CultureInvariant)]

@@ -39,6 +39,7 @@ internal sealed record SignalPhrases
     public required Func<int, string> DayCap { get; init; }
     public required Func<string, int, string> Series { get; init; }
     public required Func<int, string> BranchStep { get; init; }
+    public required Func<string, string> SameDayCode { get; init; }
 
     public static SignalPhrases For(ReportLanguage language) => language == ReportLanguage.En ? English : Chinese;
 
@@ -80,6 +81,7 @@ internal sealed record SignalPhrases
         DayCap = n => $"当日高重要度过多，保留前 {n} 项",
         Series = (s, n) => $"同一系列（{s}，当日 {n} 个功能提交）",
         BranchStep = n => $"逐个推送的分支中的一小步（作者当日 {n} 个未经 PR 的提交）",
+        SameDayCode = f => $"只改动当日较早提交新建的代码（{f}）",
     };
 
     public static SignalPhrases English { get; } = new()
@@ -120,5 +122,6 @@ internal sealed record SignalPhrases
         DayCap = n => $"many high items today: the top {n} kept",
         Series = (s, n) => $"part of a series ({s}, {n} feature commits today)",
         BranchStep = n => $"a small step of a branch pushed commit by commit ({n} commits without a pull request by its author today)",
+        SameDayCode = f => $"changes only code an earlier commit created today ({f})",
     };
 }

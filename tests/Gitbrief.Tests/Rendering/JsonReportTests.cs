@@ -29,8 +29,8 @@ public sealed partial class JsonReportTests
         "type", "size", "files", "scope", "sensitive-files", "dependencies", "breaking", "security", "hardening", "engine", "severe-fix", "critical-fix",
         "defaults", "core-feature", "revert", "cap", "release-pipeline", "release-version", "dependency-major", "dependency-routine",
         "trivial", "periphery", "experimental", "no-high-signal", "core", "series", "day-cap", "automation", "examples", "follow-up",
-        "wording", "graduation", "same-day", "scoped-behaviour", "behaviour", "setting", "comments", "formatting", "refactor", "tests", "target", "removal",
-        "unnamed", "branch-step", "build-fix", "build-scripts",
+        "wording", "graduation", "scoped-behaviour", "behaviour", "setting", "comments", "formatting", "refactor", "tests", "target", "removal",
+        "unnamed", "branch-step", "same-day-code", "build-fix", "build-scripts",
     ];
 
     private static readonly HashSet<string> ChangeTypes =
