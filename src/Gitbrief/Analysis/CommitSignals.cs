@@ -33,6 +33,10 @@ internal sealed partial record CommitSignals
     /// <summary>A change of message wording is at most this many lines.</summary>
     private const int WordingLines = 100;
 
+    /// <summary>A merged pull request of so many product lines is a change someone reviewed; a few lines ("Exclude Markdown
+    /// files from `format-dev` runs (#27052)") are a tweak whatever the process.</summary>
+    private const int ReviewedLines = 5;
+
     /// <summary>A feature needs this many meaningful lines to count as a new capability.</summary>
     private const int FeatureLines = 40;
 
@@ -55,6 +59,11 @@ internal sealed partial record CommitSignals
     /// every user who runs that part of the product.</summary>
     public string? Graduation { get; init; }
     public bool Automated { get; init; }
+
+    /// <summary>The pull request the commit merged ("… (#4568)" closing its title, or the one the GitHub API linked), for a
+    /// change of at least <see cref="ReviewedLines"/> product lines whose title does not call it small or about the docs
+    /// (<see cref="Vocabulary.Modest"/>): a unit of change someone reviewed, not one step of a branch.</summary>
+    public int? PullRequest { get; init; }
 
     /// <summary>Only docs, tests, CI, or only lockfiles / generated / vendored / binary files.</summary>
     public bool RoleOnly { get; init; }
@@ -227,6 +236,7 @@ internal sealed partial record CommitSignals
             NewSetting = core && traits.WeightKey == "feat" && experimental is null ? EnvironmentVariableIn(commit.Title) : null,
             Graduation = graduation,
             Automated = automated,
+            PullRequest = productLines < ReviewedLines || title.Any(Vocabulary.Modest.Contains) ? null : commit.PullRequest,
             RoleOnly = roleOnly,
             Automation = automation,
             ExamplesOnly = examplesOnly,

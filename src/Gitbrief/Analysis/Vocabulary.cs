@@ -165,6 +165,11 @@ internal static class Vocabulary
         "prints", "printing", "log", "logging", "comment", "comments", "wording", "warning", "warnings", "cosmetic", "indentation", "nit",
         "nits", "rename", "renames", "renamed", "reword", "message", "messages", "docstring", "docstrings", "readme", "indent", "indents");
 
+    /// <summary>Words of a title that call its change small or about the docs ("Tiny enhance exec_command", "Update MTP
+    /// training doc"): a merged pull request says nothing more of such a change.</summary>
+    public static readonly HashSet<string> Modest = Set(
+        "tiny", "minor", "small", "trivial", "nit", "nits", "doc", "docs", "documentation", "typo", "typos", "readme", "comment", "comments");
+
     /// <summary>Proofreading words: a change of spelling or wording, trivial up to a proofreader's size.</summary>
     public static readonly HashSet<string> Proofreading = Set("typo", "typos", "spelling", "misspelling", "misspellings", "wording", "grammar");
 

@@ -785,6 +785,30 @@ public sealed class SignalTests
         Assert.DoesNotContain("behaviour", analyzed.ReasonCodes());
     }
 
+    [Fact]
+    public void A_plain_title_closing_a_merged_pull_request_is_a_reviewed_change_and_medium()
+    {
+        var merged = Analyzed(CommitBuilder.Message("Fail open for GPT-5 model tokenisers (#596)").File("src/engine/tokenizer.py", 9, 3));
+        var pushed = Analyzed(CommitBuilder.Message("Fail open for GPT-5 model tokenisers").File("src/engine/tokenizer.py", 9, 3));
+
+        Assert.Equal(ImportanceLevel.Medium, merged.Importance.Level);
+        Assert.Equal("a merged pull request (#596): a whole change someone reviewed", merged.Reason("pull-request").Detail);
+        Assert.Equal(ImportanceLevel.Low, pushed.Importance.Level);
+        Assert.DoesNotContain("pull-request", pushed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("Tiny enhance exec_command (#743)")]
+    [InlineData("Update MTP training doc (#718)")]
+    [InlineData("Minor cleanups in the scheduler (#4101)")]
+    public void A_merged_pull_request_whose_title_calls_it_small_or_about_the_docs_stays_low(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/tokenizer.py", 9, 3));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.DoesNotContain("pull-request", analyzed.ReasonCodes());
+    }
+
     [Theory]
     [InlineData("Exclude Markdown files from `format-dev` runs (#27052)")]
     [InlineData("Replace uses of deprecated `find_name_or_class_matches` fn (#1805)")]
