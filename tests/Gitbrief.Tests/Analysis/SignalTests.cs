@@ -48,7 +48,8 @@ public sealed class SignalTests
     /// go-git, lighttpd, activemq, mimalloc); a limit leading the title on what input makes the product spend
     /// (golang/crypto); a parent-directory step refused (rsync). Their look-alikes are not: a check before a release, a
     /// style enforced, a validation test or a training run's validation, a limit on a listing or a decode batch, a path
-    /// merely resolved.</summary>
+    /// merely resolved. From the twenty-second session: a check that fails closed (uptrace/bun, atlantis), a path canonicalised
+    /// before it is compared or a ".." refused (OpenVPN, sudo), a title that leads with "refuse" (rsync).</summary>
     [Theory]
     [InlineData("range check dir_ndx before use", true)]
     [InlineData("in_elasticsearch: check map size before accessing first entry", true)]
@@ -78,6 +79,16 @@ public sealed class SignalTests
     [InlineData("disallow ../ elements in relpath for secure_relative_open", true)]
     [InlineData("reject ..\\ in archive member names", true)]
     [InlineData("resolve ../ in include paths", false)]
+    [InlineData("fix(schema): fail closed when a string contains a NUL byte (#1406)", true)]
+    [InlineData("fix: make apply lock check fail-closed on backend errors (#6533)", true)]
+    [InlineData("enable fail-safe mode for ci (#1911)", false)]
+    [InlineData("Canonicalize config_dir before comparing with the config file location", true)]
+    [InlineData("fix: Canonicalize output paths and symlink targets, and ensure they descend from the destination", true)]
+    [InlineData("feat: canonicalize source path in build-backend initialization (#4781)", false)]
+    [InlineData("command_matches_regex: use canonicalized path if user path contains \"..\"", true)]
+    [InlineData("Plumb `(implements \"...\")` support throughout (#13361)", false)]
+    [InlineData("Refuse a duplicate dirlist.", true)]
+    [InlineData("Handle refused connections in the pool", false)]
     public void Hardening_said_without_a_danger_word_is_hardening(string title, bool hardening)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.c", 30, 8));
