@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Gitbrief.Tests.Support;
 
 namespace Gitbrief.Tests.Pipeline;
@@ -41,19 +40,12 @@ public sealed class BranchStepTests : IDisposable
 
         var report = await workspace.ReportJsonAsync(repo, "keys", Day);
 
-        Assert.All(steps, sha => Assert.Equal("low", Level(report, sha)));
-        Assert.Contains(Reasons(report, steps[0]), r => r.Code == "branch-step"
+        Assert.All(steps, sha => Assert.Equal("low", ReportAssert.LevelOf(report, sha)));
+        Assert.Contains(ReportAssert.ReasonsOf(report, steps[0]), r => r.Code == "branch-step"
             && r.Detail == "a small step of a branch pushed commit by commit (5 commits without a pull request by its author today)");
-        Assert.Equal("medium", Level(report, feature));
-        Assert.Equal("medium", Level(report, fix));
-        Assert.Equal("medium", Level(report, large));
-        Assert.Equal("medium", Level(report, merged));
+        Assert.Equal("medium", ReportAssert.LevelOf(report, feature));
+        Assert.Equal("medium", ReportAssert.LevelOf(report, fix));
+        Assert.Equal("medium", ReportAssert.LevelOf(report, large));
+        Assert.Equal("medium", ReportAssert.LevelOf(report, merged));
     }
-
-    private static string Level(JsonElement report, string sha) =>
-        ReportAssert.CommitBySha(report, sha).GetProperty("importance").GetString()!;
-
-    private static IEnumerable<(string Code, string Detail)> Reasons(JsonElement report, string sha) =>
-        ReportAssert.CommitBySha(report, sha).GetProperty("reasons").EnumerateArray()
-            .Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("detail").GetString()!)).ToList();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Gitbrief.Tests.Support;
 
 namespace Gitbrief.Tests.Pipeline;
@@ -40,22 +39,15 @@ public sealed class SameDayCodeTests : IDisposable
 
         var report = await workspace.ReportJsonAsync(repo, "vectors", Day);
 
-        Assert.Equal("low", Level(report, followUp));
-        Assert.Contains(Reasons(report, followUp), r => r.Code == "same-day-code"
+        Assert.Equal("low", ReportAssert.LevelOf(report, followUp));
+        Assert.Contains(ReportAssert.ReasonsOf(report, followUp), r => r.Code == "same-day-code"
             && r.Detail == "changes only code an earlier commit created today (src/index/prefill.go)");
-        Assert.Equal("medium", Level(report, older));
-        Assert.Equal("medium", Level(report, wider));
-        Assert.Equal("high", Level(report, security));
-        Assert.DoesNotContain(Reasons(report, security), r => r.Code == "same-day-code");
+        Assert.Equal("medium", ReportAssert.LevelOf(report, older));
+        Assert.Equal("medium", ReportAssert.LevelOf(report, wider));
+        Assert.Equal("high", ReportAssert.LevelOf(report, security));
+        Assert.DoesNotContain(ReportAssert.ReasonsOf(report, security), r => r.Code == "same-day-code");
 
         var next = await workspace.ReportJsonAsync(repo, "vectors", NextDay);
-        Assert.Equal("medium", Level(next, nextDay));
+        Assert.Equal("medium", ReportAssert.LevelOf(next, nextDay));
     }
-
-    private static string Level(JsonElement report, string sha) =>
-        ReportAssert.CommitBySha(report, sha).GetProperty("importance").GetString()!;
-
-    private static IEnumerable<(string Code, string Detail)> Reasons(JsonElement report, string sha) =>
-        ReportAssert.CommitBySha(report, sha).GetProperty("reasons").EnumerateArray()
-            .Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("detail").GetString()!)).ToList();
 }

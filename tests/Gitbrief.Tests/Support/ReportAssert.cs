@@ -26,6 +26,15 @@ public static class ReportAssert
     public static JsonElement CommitBySha(JsonElement report, string sha) =>
         Commits(report).Single(c => c.GetProperty("sha").GetString() == sha);
 
+    /// <summary>The level ("high", "medium", "low") the JSON report gives the commit.</summary>
+    public static string LevelOf(JsonElement report, string sha) =>
+        CommitBySha(report, sha).GetProperty("importance").GetString()!;
+
+    /// <summary>The reasons (code and detail) the JSON report gives for the commit's level.</summary>
+    public static IReadOnlyList<(string Code, string Detail)> ReasonsOf(JsonElement report, string sha) =>
+        CommitBySha(report, sha).GetProperty("reasons").EnumerateArray()
+            .Select(r => (r.GetProperty("code").GetString()!, r.GetProperty("detail").GetString()!)).ToList();
+
     public static JsonElement FileByPath(JsonElement commit, string path) =>
         commit.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString() == path);
 
