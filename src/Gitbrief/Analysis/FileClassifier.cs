@@ -182,10 +182,13 @@ internal static class FileClassifier
         return kinds;
     }
 
-    /// <summary>A package of tests named after what it tests: <c>crates/engine-tests</c>, <c>packages/router-test</c>.</summary>
+    /// <summary>A package of tests named after what it tests: <c>crates/engine-tests</c>, <c>packages/router-test</c>, a .NET
+    /// test project <c>Refit.Tests/</c>, <c>Foo.UnitTests/</c>, <c>Foo.IntegrationTests/</c>.</summary>
     private static bool IsTestPackage(ReadOnlySpan<char> segment) =>
         segment.EndsWith("-test", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("-tests", StringComparison.OrdinalIgnoreCase)
-        || segment.EndsWith("_tests", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("-testing", StringComparison.OrdinalIgnoreCase);
+        || segment.EndsWith("_tests", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("-testing", StringComparison.OrdinalIgnoreCase)
+        || segment.EndsWith(".Tests", StringComparison.Ordinal) || segment.EndsWith(".Test", StringComparison.Ordinal)
+        || segment.EndsWith(".UnitTests", StringComparison.Ordinal) || segment.EndsWith(".IntegrationTests", StringComparison.Ordinal);
 
     private static readonly Dictionary<string, DirectoryKinds>.AlternateLookup<ReadOnlySpan<char>> DirectoryNameLookup =
         DirectoryNames.GetAlternateLookup<ReadOnlySpan<char>>();
