@@ -60,9 +60,10 @@ internal sealed partial record CommitSignals
     public string? Graduation { get; init; }
     public bool Automated { get; init; }
 
-    /// <summary>The pull request the commit merged ("… (#4568)" closing its title, or the one the GitHub API linked), for a
-    /// change of at least <see cref="ReviewedLines"/> product lines whose title does not call it small or about the docs
-    /// (<see cref="Vocabulary.Modest"/>): a unit of change someone reviewed, not one step of a branch.</summary>
+    /// <summary>The pull request a plain title (type "other": no type, no telling verb) closes ("… (#4568)", or the one the
+    /// GitHub API linked), for a change of at least <see cref="ReviewedLines"/> product lines whose title does not call it
+    /// small or about the docs (<see cref="Vocabulary.Modest"/>): a unit of change someone reviewed, not one step of a branch.
+    /// A title that says what it is (fix, feat …) gains nothing from it.</summary>
     public int? PullRequest { get; init; }
 
     /// <summary>Only docs, tests, CI, or only lockfiles / generated / vendored / binary files.</summary>
@@ -236,7 +237,7 @@ internal sealed partial record CommitSignals
             NewSetting = core && traits.WeightKey == "feat" && experimental is null ? EnvironmentVariableIn(commit.Title) : null,
             Graduation = graduation,
             Automated = automated,
-            PullRequest = productLines < ReviewedLines || title.Any(Vocabulary.Modest.Contains) ? null : commit.PullRequest,
+            PullRequest = traits.WeightKey == "other" && productLines >= ReviewedLines && !title.Any(Vocabulary.Modest.Contains) ? commit.PullRequest : null,
             RoleOnly = roleOnly,
             Automation = automation,
             ExamplesOnly = examplesOnly,

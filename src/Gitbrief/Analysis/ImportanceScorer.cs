@@ -18,7 +18,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         var reasons = BaseReasons(traits, files);
         // A plain title says little of what changed: that it closes a merged pull request says it is a whole change someone
         // reviewed ("Fail open for GPT-5 model tokenisers (#596)"), not one step of a branch pushed commit by commit.
-        if (traits.WeightKey == "other" && signals is { PullRequest: { } pullRequest })
+        if (signals is { PullRequest: { } pullRequest })
         {
             reasons.Add(new("pull-request", 1, signalPhrases.PullRequest(pullRequest)));
         }
