@@ -73,6 +73,11 @@ internal sealed partial record CommitSignals
     /// periphery (bots, triage, review workflows) — nothing that ships.</summary>
     public bool Automation { get; init; }
 
+    /// <summary>Only the maintainers' release tooling: scripts under a tooling folder at the root (<c>scripts/</c>,
+    /// <c>tools/</c>, <c>tasks/</c>, <c>support/</c>, <c>xtask/</c> …) named for the release ("support/release.py",
+    /// "scripts/release/run.js", "eng/bump-version.ps1") — how a release is cut, not what it ships.</summary>
+    public bool ReleaseTooling { get; init; }
+
     /// <summary>Only example code changed.</summary>
     public bool ExamplesOnly { get; init; }
 
@@ -181,6 +186,7 @@ internal sealed partial record CommitSignals
         var automation = files.Any(f => f.Role == FileRole.CI) && product.Count > 0
             && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
         var examplesOnly = product.Count > 0 && product.All(f => InExampleFolder(f.Change.Path));
+        var releaseTooling = product.Count > 0 && product.All(f => ReleaseToolPath().IsMatch(f.Change.Path));
         var agentSkills = product.Count > 0 && SkillBundles(files) is { } skills
             && meaningful.All(f => skills.Exists(root => f.Change.Path.StartsWith(root, StringComparison.Ordinal)));
         var fullTitle = Vocabulary.Words(commit.Title);
@@ -220,7 +226,7 @@ internal sealed partial record CommitSignals
             // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own; "Fix lua
             // bit.tohex (CVE-2024-31449)" in deps/lua/ fixes code the product builds in. A release
             // commit's body is its changelog: the security fixes it lists landed in their own commits.
-            Hardening = roleOnly && vendored.Count == 0 || automation || examplesOnly || agentSkills || wording is not null || release is not null
+            Hardening = roleOnly && vendored.Count == 0 || automation || releaseTooling || examplesOnly || agentSkills || wording is not null || release is not null
                 || ToolingOnly(traits, source.Count > 0 ? source : vendored, product, dependency) ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
             SevereFix = severe,
@@ -240,6 +246,7 @@ internal sealed partial record CommitSignals
             PullRequest = traits.WeightKey == "other" && productLines >= ReviewedLines && !title.Any(Vocabulary.Modest.Contains) ? commit.PullRequest : null,
             RoleOnly = roleOnly,
             Automation = automation,
+            ReleaseTooling = releaseTooling,
             ExamplesOnly = examplesOnly,
             AgentSkills = agentSkills,
             Wording = wording,
@@ -708,7 +715,12 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|v?\d)|releas(e|ed|ing)( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A file of the release tooling: under a tooling folder at the root, with a folder or file named for the
+    /// release on its path.</summary>
+    [GeneratedRegex(@"^(scripts?|tools?|tasks|support|build-aux|build_tools|buildtools|xtask|eng|dev|devscripts|devtools|utils|packaging|hack|maint)/([^/]+/)*(release|releases|releaser|releasing|publish|publishing|bump[-_]?version|version[-_]?bump|make[-_]tarball|(prepare|cut|tag|do)[-_]release|release[-_][\w-]+)(\.\w+)?(/|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseToolPath();
+
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|update to( the)?( release)? version|(now )?working on( version)?|version to|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|(?=v?\d))|releas(e|ed|ing)( for| of)?( [\w.-]{1,30}){0,2}?( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     // "security" written as a word of its own, not joined into an identifier by "-", ".", "/", "_" or ":".
@@ -717,7 +729,7 @@ internal sealed partial record CommitSignals
 
     /// <summary>The files a release writes: version files, changelogs, citation metadata, signatures and checksums of its
     /// artefacts.</summary>
-    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS)|(^|/)CITATION\.cff$|\.(asc|sig|minisig)$|(^|/)sha(256|512)sums?(\.txt)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^|/)(version|_version|__version__|VERSION)(\.\w+)?$|(^|/)__init__\.py$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS|ANNOUNCE)|(^|/)CITATION\.cff$|\.(asc|sig|minisig)$|(^|/)sha(256|512)sums?(\.txt)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseFile();
 
     [GeneratedRegex(@"(^|/)(\.changeset|changelog\.d|changes|newsfragments|release-?notes)/|(^|/)(CHANGELOG|CHANGES|NEWS|HISTORY|README)[^/]*$|^docs?/(?!.*(design|internal|dev|contributing))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -191,6 +191,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
             }
             return (ImportanceLevel.Low, new("automation", 0, signalPhrases.Automation));
         }
+        if (signals is { ReleaseTooling: true })
+        {
+            return (ImportanceLevel.Low, new("release-tooling", 0, signalPhrases.ReleaseTooling));
+        }
         if (signals is { ExamplesOnly: true })
         {
             return (ImportanceLevel.Low, new("examples", 0, signalPhrases.Examples));

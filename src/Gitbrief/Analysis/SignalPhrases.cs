@@ -21,6 +21,7 @@ internal sealed record SignalPhrases
     public required string Automation { get; init; }
     public required string Examples { get; init; }
     public required string AgentSkills { get; init; }
+    public required string ReleaseTooling { get; init; }
     public required Func<string, string> FollowUp { get; init; }
     public required Func<string, string> Unnamed { get; init; }
     public required Func<string, string> BuildFix { get; init; }
@@ -64,6 +65,7 @@ internal sealed record SignalPhrases
         Automation = "仓库自身的自动化（CI 与机器人配置），不随产品发布",
         Examples = "仅示例代码",
         AgentSkills = "仅编码代理的技能包，不随产品运行",
+        ReleaseTooling = "仅维护者的发布工具（发版脚本），不随产品发布",
         FollowUp = w => $"评审跟进（{w}）",
         Unnamed = w => $"标题未说明改了什么（{w}）",
         BuildFix = w => $"修复项目自身的构建（{w}），不改变产品行为",
@@ -106,6 +108,7 @@ internal sealed record SignalPhrases
         Automation = "the repository's own automation (CI and bot settings), nothing that ships",
         Examples = "examples only",
         AgentSkills = "a coding agent's skills only, nothing the product runs",
+        ReleaseTooling = "the maintainers' release tooling only (how a release is cut), nothing that ships",
         FollowUp = w => $"review follow-up ({w})",
         Unnamed = w => $"the title names no change ({w})",
         BuildFix = w => $"a fix of the project's own build ({w}), no change of behaviour",

@@ -204,6 +204,24 @@ public sealed class SignalTests
         Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
     }
 
+    /// <summary>The scripts a maintainer cuts a release with (fmt's support/release.py, prettier's scripts/release/, tox's
+    /// tasks/release.py, burn's xtask publish command): nothing a user installs changes. A release tool's own product code
+    /// (goreleaser's internal/pipe/release/) and a script named otherwise are not that.</summary>
+    [Theory]
+    [InlineData("Fix release script", "support/release.py", true)]
+    [InlineData("Fix \"Merge release notes PR\" step", "scripts/release/steps/merge-blog-post.js", true)]
+    [InlineData("[xtask] Fix cargo_run for publish command (#1611)", "xtask/src/publish.rs", true)]
+    [InlineData("Fix bump-version.ps1", "eng/bump-version.ps1", true)]
+    [InlineData("fix(release): log correct repo name for GitLab and Gitea releases", "internal/pipe/release/release.go", false)]
+    [InlineData("Fix the benchmark script", "scripts/bench.py", false)]
+    public void The_maintainers_release_tooling_is_low(string title, string path, bool tooling)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File(path, 14, 6));
+
+        Assert.Equal(tooling, analyzed.ReasonCodes().Contains("release-tooling"));
+        Assert.Equal(tooling, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
     // A release commit whose body is its changelog: the fixes and breaking changes it lists landed in their own commits.
     [Fact]
     public void A_release_commit_is_low_whatever_its_changelog_body_lists()
@@ -223,6 +241,13 @@ public sealed class SignalTests
     [InlineData("Bump 0.16.0 (#27136)", "Cargo.toml", "0.16.0")]
     [InlineData("publish 0.28.1 to npm", "npm/esbuild/package.json", "0.28.1")]
     [InlineData("[ci skip] Publish 4.7.0a1", "packages/application/package.json", "4.7.0a1")]
+    [InlineData("Prepare for 7.5.0", "configure.ac", "7.5.0")]
+    [InlineData("update to release version v7.14.1", "contrib/local-environment/docker-compose.yaml", "7.14.1")]
+    [InlineData("Now working on version 1.52.2", "include/uv/version.h", "1.52.2")]
+    [InlineData("chore: version to 0.68.1 (#6083)", "crates/pixi/Cargo.toml", "0.68.1")]
+    [InlineData("release Hatchling v1.22.0 (#1322)", "backend/src/hatchling/__about__.py", "1.22.0")]
+    [InlineData("Release for v0.6.0 (#3291)", "crates/libcgroups/Cargo.toml", "0.6.0")]
+    [InlineData("Release chart 2.18.5 (#1939)", "helm/sealed-secrets/Chart.yaml", "2.18.5")]
     public void A_release_version_bump_with_any_title_prefix_is_low(string title, string manifest, string version)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title)
