@@ -298,12 +298,15 @@ internal static class FileClassifier
             && (extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) || extension.Equals(".in", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Message catalogs (<c>po/de.po</c>, <c>app_de.arb</c>, <c>Localizable.strings</c>), translation data in an
-    /// i18n/locale/lang folder (<c>src/lang/de-DE.json</c>, <c>app/assets/i18n/ar.json</c>) and Android's translated
-    /// strings (<c>res/values-pl/strings.xml</c>): words a user reads, like the docs.</summary>
+    /// <summary>Message catalogs (<c>po/de.po</c>, <c>app_de.arb</c>, <c>Localizable.strings</c>, anything in gettext's
+    /// <c>LC_MESSAGES/</c>), translation data in an i18n/locale/lang folder (<c>src/lang/de-DE.json</c>,
+    /// <c>app/assets/i18n/ar.json</c>), Java's translated resource bundles (<c>LocalStrings_ja.properties</c>,
+    /// <c>messages_de_DE.properties</c>) and Android's translated strings (<c>res/values-pl/strings.xml</c>): words a user
+    /// reads, like the docs.</summary>
     private static bool IsTranslation(DirectoryKinds directories, ReadOnlySpan<char> folder, ReadOnlySpan<char> extension, ReadOnlySpan<char> name)
     {
-        if (TranslationCatalogs.Contains(extension))
+        var parent = folder[(folder.LastIndexOf('/') + 1)..];
+        if (TranslationCatalogs.Contains(extension) || parent is "LC_MESSAGES")
         {
             return true;
         }
@@ -311,10 +314,40 @@ internal static class FileClassifier
         {
             return false;
         }
-        var parent = folder[(folder.LastIndexOf('/') + 1)..];
+        if (extension.Equals(".properties", StringComparison.OrdinalIgnoreCase) && IsTranslatedBundle(name[..^extension.Length]))
+        {
+            return true;
+        }
         return directories.HasFlag(DirectoryKinds.Translations)
             || parent.StartsWith("values-", StringComparison.Ordinal) && (name is "strings.xml" or "translations.xml" or "plurals.xml");
     }
+
+    /// <summary>A resource bundle's name with a language (and country) after its base: <c>LocalStrings_ja</c>,
+    /// <c>messages_de_DE</c>, <c>Labels_pt_BR</c> — a base that says it holds messages, a lower-case language code.</summary>
+    private static bool IsTranslatedBundle(ReadOnlySpan<char> stem)
+    {
+        var underscore = stem.IndexOf('_');
+        if (underscore <= 0)
+        {
+            return false;
+        }
+        var locale = stem[(underscore + 1)..];
+        var language = locale.Length == 2 || locale.Length == 5 && locale[2] == '_' && char.IsAsciiLetterUpper(locale[3]) && char.IsAsciiLetterUpper(locale[4]);
+        if (!language || !char.IsAsciiLetterLower(locale[0]) || !char.IsAsciiLetterLower(locale[1]))
+        {
+            return false;
+        }
+        foreach (var word in BundleBases)
+        {
+            if (stem[..underscore].Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] BundleBases = ["message", "strings", "resource", "bundle", "label"];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TranslationCatalogs = new HashSet<string>(
         [".po", ".pot", ".arb", ".xliff", ".xlf", ".strings", ".stringsdict"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
