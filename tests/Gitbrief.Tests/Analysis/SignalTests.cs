@@ -710,7 +710,11 @@ public sealed class SignalTests
     [InlineData("Less verbose tests", true)]
     [InlineData("Fix more tests", true)]
     [InlineData("Add integration tests (#88)", true)]
+    [InlineData("Add test for last match in runas user/group lists.", true)]
+    [InlineData("Add better test for batches", true)]
+    [InlineData("add test to ensure -v|--verbose are never dist-compiled", true)]
     // A change named beside its tests, or one named test: judged as the change.
+    [InlineData("fix: adds check and test for + alignment to ensure it's parsed as text", false)]
     [InlineData("Fix broken pipe error and update tests", false)]
     [InlineData("add MoveSubBucket test", false)]
     public void A_title_whose_only_object_is_tests_is_low_though_tests_live_beside_the_code(string title, bool tests)
