@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
 
 /// <summary>A commit that updates dependencies: routine (a patch or minor bump, a bot's update), major (a new major
-/// version), or engine (a pinned runtime the product bundles, moved by hand).</summary>
-internal sealed partial record DependencyBump(DependencyBumpKind Kind, string What)
+/// version), or engine (a pinned runtime the product bundles, moved by hand). <paramref name="Shipped"/>: a major bump
+/// whose title says from which version to which, of a dependency the product runs with (not a dev-dependency, linter,
+/// test library or type definitions).</summary>
+internal sealed partial record DependencyBump(DependencyBumpKind Kind, string What, bool Shipped = false)
 {
     /// <summary>An engine sync without a version in its title moves at least this many files.</summary>
     private const int EngineFiles = 3;
@@ -62,6 +65,10 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             return null;
         }
         var what = WhatOf(commit.Title);
+        if (NewMajorVersion(commit.Title) && !IsDevelopmentTool(commit.Title, what))
+        {
+            return new DependencyBump(DependencyBumpKind.Major, what, Shipped: true);
+        }
         if (MajorBump().IsMatch(commit.Title) || title.Contains("major"))
         {
             return new DependencyBump(DependencyBumpKind.Major, what);
@@ -175,6 +182,23 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         return match.Success ? match.Groups["name"].Value : title.Trim();
     }
 
+    /// <summary>"bump which from 7.0.2 to 8.0.0", "Bump web-time from 0.2.4 to 1.0.0": the bump crosses a major version
+    /// (a 0.x one reaching 1.0 too; 0.29 → 0.30, which Go modules and dependabot make every week, does not).</summary>
+    private static bool NewMajorVersion(string title)
+    {
+        var match = FromTo().Match(title);
+        return match.Success
+            && int.TryParse(match.Groups["from"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+            && int.TryParse(match.Groups["to"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var to)
+            && to > from;
+    }
+
+    /// <summary>A dependency only the maintainers run: a dev-dependency group ("build(deps-dev): bump c8 …"), a linter, a
+    /// test library or type definitions ("flutter_lints", "serial_test", "@types/mocha").</summary>
+    private static bool IsDevelopmentTool(string title, string what) =>
+        title.Contains("deps-dev", StringComparison.OrdinalIgnoreCase) || title.Contains("dev-dependencies", StringComparison.OrdinalIgnoreCase)
+        || DevelopmentToolName().IsMatch(what);
+
     /// <summary>Whether the files of the commit inside <paramref name="folder"/> are all version files and release notes.</summary>
     private static bool OnlyVersionFilesInside(string folder, IReadOnlyList<ClassifiedFile> files)
     {
@@ -194,6 +218,12 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
 
     [GeneratedRegex(@"\bto v?\d+(\.x)?(\s|$|\))|\bv\d+\s*\(major\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MajorBump();
+
+    [GeneratedRegex(@"\bfrom v?(?<from>\d{1,6})\.\d+[\w.+-]* to v?(?<to>\d{1,6})\.\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FromTo();
+
+    [GeneratedRegex(@"lint|test|mock|^@types/|(^|[/_.-])types?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DevelopmentToolName();
 
     [GeneratedRegex(@"(bump|update|upgrade|pin|sync)s?\s+(dependency\s+|module\s+|the\s+)?(?<name>[\w@/.\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Subject();

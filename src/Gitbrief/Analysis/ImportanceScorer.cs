@@ -147,6 +147,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Medium, new("setting", 0, signalPhrases.NewSetting(setting)), false);
         }
+        if (signals is { Dependency: { Kind: DependencyBumpKind.Major, Shipped: true } major })
+        {
+            return (ImportanceLevel.Medium, new("dependency-major", 0, signalPhrases.Major(major.What)), false);
+        }
         if (signals is { Graduation: { } graduation })
         {
             return (ImportanceLevel.Medium, new("graduation", 0, signalPhrases.Graduation(graduation)), false);

@@ -140,6 +140,25 @@ public sealed class SignalTests
         Assert.Contains("dependency-routine", pin.ReasonCodes());
     }
 
+    /// <summary>pino, gitui, uptime-kuma: a bump from one major version to the next of a dependency the product runs with
+    /// is medium; a minor step, a 0.x step, a dev-dependency, a linter or a test library stays routine.</summary>
+    [Theory]
+    [InlineData("build(deps): bump thread-stream from 2.7.0 to 3.0.0 (#1959)", true)]
+    [InlineData("Bump which from 7.0.2 to 8.0.0 (#2723)", true)]
+    [InlineData("Bump web-time from 0.2.4 to 1.0.0 (#1199)", true)]
+    [InlineData("build(deps): bump thread-stream from 2.7.0 to 2.8.0 (#1958)", false)]
+    [InlineData("Bump struct-patch from 0.9.4 to 0.10.4 (#2759)", false)]
+    [InlineData("build(deps-dev): bump c8 from 8.0.1 to 10.1.3 (#1874)", false)]
+    [InlineData("chore(deps): bump flutter_lints from 4.0.0 to 5.0.0 in /packages/battery_plus", false)]
+    [InlineData("Bump serial_test from 2.0.0 to 3.0.0 (#1203)", false)]
+    public void A_major_bump_of_a_shipped_dependency_is_medium(string title, bool major)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("package.json", 1, 1).File("package-lock.json", 6, 6));
+
+        Assert.Equal(major ? ImportanceLevel.Medium : ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal(major, analyzed.ReasonCodes().Contains("dependency-major"));
+    }
+
     [Fact]
     public void A_one_line_change_that_takes_a_rule_out_of_preview_is_medium_not_trivial()
     {
