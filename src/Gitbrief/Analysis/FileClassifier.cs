@@ -374,7 +374,8 @@ internal static class FileClassifier
         // The developer tools' settings, at the repository's root (a nested ".gitignore" may shape a package's contents).
         (!path.Contains('/') && DeveloperTools.Contains(name)) ||
         StartsWithAny(path, DeveloperToolFolders) ||
-        name is ".gitlab-ci.yml" or "Jenkinsfile" or "azure-pipelines.yml" or ".travis.yml" or "appveyor.yml" or ".drone.yml" or "codecov.yml" ||
+        name is ".gitlab-ci.yml" or "Jenkinsfile" or "azure-pipelines.yml" or ".travis.yml" or "appveyor.yml" or ".drone.yml" or "codecov.yml" or ".codecov.yml"
+            or ".coderabbit.yaml" or ".coderabbit.yml" ||
         // The dependency bots' settings: which branches get which updates.
         name is "renovate.json" or "renovate.json5" or ".renovaterc" or ".renovaterc.json" or ".renovaterc.json5" or "dependabot.yml" ||
         directories.HasFlag(DirectoryKinds.Ci);

@@ -85,6 +85,8 @@ public sealed class FileClassifierTests
     [InlineData("src/main.c1", FileRole.Other)]
     // CI
     [InlineData(".github/workflows/ci.yml", FileRole.CI)]
+    [InlineData(".codecov.yml", FileRole.CI)]
+    [InlineData(".coderabbit.yaml", FileRole.CI)]
     [InlineData(".github/workflows/release.yaml", FileRole.CI)]
     [InlineData(".gitlab-ci.yml", FileRole.CI)]
     [InlineData("Jenkinsfile", FileRole.CI)]
