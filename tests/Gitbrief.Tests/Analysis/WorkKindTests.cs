@@ -234,6 +234,11 @@ public sealed class WorkKindTests
     [InlineData("[Misc]Fix static analysis issues (#561)")]
     [InlineData("lib/mount_util: fix cppcheck warnings")]
     [InlineData("Fix up PHPStan issue.")]
+    [InlineData("pkcs11: Avoid some conversion warnings")]
+    [InlineData("robin hood: resolve warning on new clang (#44)")]
+    [InlineData("fix: work around rust nightly warning on eyre bail (#3680)")]
+    [InlineData("user_mailer_env: Quiet dead code warning in bounds check")]
+    [InlineData("Core: Remove javadoc warnings")]
     public void A_lint_or_warning_fix_is_trivial(string title)
     {
         var analyzed = CommitBuilder.Message(title).File("helix-core/src/indent.rs", 14, 9).Analyze();
@@ -255,6 +260,19 @@ public sealed class WorkKindTests
 
         Assert.Equal(formatting, analyzed.ReasonCodes().Contains("formatting"));
         Assert.Equal(formatting, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
+    /// <summary>renovate: "fix(config-validator): Allow warnings to flush before process.exit" lets the warnings users read
+    /// reach them; a warning shown, printed or surfaced is behaviour, not a warning silenced.</summary>
+    [Theory]
+    [InlineData("fix(config-validator): Allow warnings to flush before process.exit (#43327)")]
+    [InlineData("Fix the warning torch_dtype is deprecated")]
+    public void A_fix_that_lets_warnings_reach_users_is_no_warning_fix(string title)
+    {
+        var analyzed = CommitBuilder.Message(title).File("lib/workers/global/config/validator.ts", 14, 9).Analyze();
+
+        Assert.DoesNotContain("trivial", analyzed.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.Low, analyzed.Importance.Level);
     }
 
     [Fact]
