@@ -694,9 +694,11 @@ internal sealed partial record CommitSignals
     {
         var match = ReleaseTitle().Match(title);
         // "Version Packages": the release pull request of the changesets bot, which names no version; "[maven-release-plugin]
-        // prepare for next development iteration": Maven's commit after a release, which moves every version to a snapshot.
+        // prepare for next development iteration": Maven's commit after a release, which moves every version to a snapshot;
+        // "set dev version": the same after a release of datasets.
         var changesets = !match.Success && title.Trim().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
-        var iteration = !match.Success && title.Contains("prepare for next development iteration", StringComparison.OrdinalIgnoreCase);
+        var iteration = !match.Success && (title.Contains("prepare for next development iteration", StringComparison.OrdinalIgnoreCase)
+            || DevelopmentVersion().IsMatch(title));
         if (!match.Success && !changesets && !iteration)
         {
             return null;
@@ -714,6 +716,9 @@ internal sealed partial record CommitSignals
         || person.Name.StartsWith("renovate", StringComparison.OrdinalIgnoreCase)
         || person.Name.StartsWith("dependabot", StringComparison.OrdinalIgnoreCase)
         || person.Email.Contains("[bot]@", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^\s*(set|bump|update)s?( the)?( next)? (dev|development) version\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DevelopmentVersion();
 
     /// <summary>A file of the release tooling: under a tooling folder at the root, with a folder or file named for the
     /// release on its path.</summary>

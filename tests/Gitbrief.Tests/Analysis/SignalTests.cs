@@ -267,6 +267,7 @@ public sealed class SignalTests
     [InlineData("release Hatchling v1.22.0 (#1322)", "backend/src/hatchling/__about__.py", "1.22.0")]
     [InlineData("Release for v0.6.0 (#3291)", "crates/libcgroups/Cargo.toml", "0.6.0")]
     [InlineData("Release chart 2.18.5 (#1939)", "helm/sealed-secrets/Chart.yaml", "2.18.5")]
+    [InlineData("set dev version (#6709)", "setup.py", "(next development iteration)")]
     public void A_release_version_bump_with_any_title_prefix_is_low(string title, string manifest, string version)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title)
