@@ -191,7 +191,7 @@ internal static class Vocabulary
     public static readonly HashSet<string> DefaultVerbs = Set(
         "default", "defaults", "change", "changes", "changed", "raise", "raises", "lower", "lowers", "flip", "flips", "switch",
         "switches", "increase", "increases", "decrease", "decreases", "reduce", "reduces", "bump", "bumps", "restore", "restores",
-        "enable", "enables", "disable", "disables", "apply", "applies", "turn", "turns", "revert", "reverts");
+        "enable", "enables", "disable", "disables", "apply", "applies", "turn", "turns", "revert", "reverts", "update", "updates", "updated");
 
     /// <summary>Verbs that change a default only when the title says what it becomes ("set the default of X to true").</summary>
     public static readonly HashSet<string> DefaultSetters = Set("set", "sets", "make", "makes", "use", "uses");

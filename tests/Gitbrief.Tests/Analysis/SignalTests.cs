@@ -478,6 +478,8 @@ public sealed class SignalTests
     [InlineData("Set the default of runtimeFeatures.UserNamespacesHostNetwork to true")]
     [InlineData("feat: make the fast tokenizer v2 the default")]
     [InlineData("feat: make Rustls the default TLS provider. (#2752)")]
+    [InlineData("Update default health check query to do a null query (#1233)")]
+    [InlineData("Update the default version of core metadata to 2.4 (#1790)")]
     public void A_title_that_changes_a_default_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
@@ -497,6 +499,7 @@ public sealed class SignalTests
     [InlineData("fix: default left and right prompts respect user color settings (#18506)")]
     [InlineData("fix(winget): fall back to the default description in additional locales (#6771)")]
     [InlineData("Use the default allocator in the arena tests")]
+    [InlineData("Update the docs of the default config")]
     public void A_title_that_only_names_a_default_changes_none(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("server/config.go", 12, 4));
