@@ -78,6 +78,10 @@ internal sealed partial record CommitSignals
     /// "scripts/release/run.js", "eng/bump-version.ps1") — how a release is cut, not what it ships.</summary>
     public bool ReleaseTooling { get; init; }
 
+    /// <summary>The title raises what users must have to build or run the product (<see cref="TitleSignals.SupportFloorOf"/>):
+    /// those on the older language or toolchain lose it, whatever files carry the change.</summary>
+    public string? SupportFloor { get; init; }
+
     /// <summary>Only example code changed.</summary>
     public bool ExamplesOnly { get; init; }
 
@@ -187,6 +191,7 @@ internal sealed partial record CommitSignals
             && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
         var examplesOnly = product.Count > 0 && product.All(f => InExampleFolder(f.Change.Path));
         var releaseTooling = product.Count > 0 && product.All(f => ReleaseToolPath().IsMatch(f.Change.Path));
+        var supportFloor = product.Count > 0 ? TitleSignals.SupportFloorOf(commit.Title) : null;
         var agentSkills = product.Count > 0 && SkillBundles(files) is { } skills
             && meaningful.All(f => skills.Exists(root => f.Change.Path.StartsWith(root, StringComparison.Ordinal)));
         var fullTitle = Vocabulary.Words(commit.Title);
@@ -247,13 +252,14 @@ internal sealed partial record CommitSignals
             RoleOnly = roleOnly,
             Automation = automation,
             ReleaseTooling = releaseTooling,
+            SupportFloor = supportFloor,
             ExamplesOnly = examplesOnly,
             AgentSkills = agentSkills,
             Wording = wording,
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,
             Unnamed = UnnamedTitle().Match(commit.Title) is { Success: true } unnamed ? unnamed.Groups["word"].Value : null,
             BuildFix = TitleSignals.BuildFixOf(commit.Title),
-            BuildScriptsOnly = dependency is null && release is null && source.Count == 0 && product.Count > 0
+            BuildScriptsOnly = dependency is null && release is null && supportFloor is null && source.Count == 0 && product.Count > 0
                 && product.All(f => f.Role is FileRole.Build or FileRole.DependencyManifest) && !ShippedArtefact().IsMatch(commit.Title),
             ScopedBehaviour = plainSourceChange && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped ? scoped.Value.Trim() : null,
             BehaviourVerb = plainSourceChange ? BehaviourVerbOf(subject, fullTitle) : null,

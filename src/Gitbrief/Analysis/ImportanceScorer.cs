@@ -147,6 +147,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Medium, new("setting", 0, signalPhrases.NewSetting(setting)), false);
         }
+        if (signals is { SupportFloor: { } supported })
+        {
+            return (ImportanceLevel.Medium, new("support-floor", 0, signalPhrases.SupportFloor(supported)), false);
+        }
         if (signals is { Dependency: { Kind: DependencyBumpKind.Major, Shipped: true } major })
         {
             return (ImportanceLevel.Medium, new("dependency-major", 0, signalPhrases.Major(major.What)), false);
@@ -219,7 +223,7 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Low, new("release-version", 0, signalPhrases.Release(version)));
         }
-        if (signals.Dependency is { } bump && bump.Kind != DependencyBumpKind.Engine)
+        if (signals.Dependency is { } bump && bump.Kind != DependencyBumpKind.Engine && signals.SupportFloor is null)
         {
             return bump.Kind == DependencyBumpKind.Major
                 ? (ImportanceLevel.Medium, new("dependency-major", 0, signalPhrases.Major(bump.What)))

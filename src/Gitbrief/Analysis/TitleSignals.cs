@@ -80,6 +80,12 @@ internal static partial class TitleSignals
     /// <summary>Whether a title names a second change beside its first ("fix lint and enable routed API proxy").</summary>
     public static bool NamesMore(string title) => SecondChange().IsMatch(title);
 
+    /// <summary>What users must now have to build or run the product, when the title raises it: a language or toolchain
+    /// version dropped or made the minimum ("drop support for Python 3.9", "Minimum supported Python version is 3.8",
+    /// "Bump MSRV to 1.85", "Bump required cmake version to 3.30.4", "set 1.17 as minimum supported Go version").</summary>
+    public static string? SupportFloorOf(string title) =>
+        SupportFloor().Match(title) is { Success: true } floor ? floor.Value.Trim() : null;
+
     /// <summary>The hardware, platform or model family the title confines the change to.</summary>
     public static string? TargetOf(string title) =>
         HardwareTarget().Match(title) is { Success: true } hardware ? hardware.Value
@@ -295,6 +301,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"^test\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberedTestArea();
+
+    [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing))\b( (the )?support (for )?| )(python|py|node(\.?js)?|go|golang|ruby|php|rust|cmake|gcc|clang|msvc|jdk|java)\s*v?\d[\d.]*(?!.{0,20}\bfrom (the )?(dockerfile|docker|tox|ci|tests?|matrix|workflows?)\b)|\b(minimum|required)\b( supported)? (python|node|go|rust|cmake|gcc|clang|jdk|java) version\b.{0,20}\d[\d.]*|\bbump(s|ed)?( the)? (msrv|minimum (supported )?(python|node|go|rust|cmake) version)\b.{0,20}\d[\d.]*|\bv?\d[\d.]* as (the )?minimum supported (python|node|go|rust|cmake) version\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SupportFloor();
 
     [GeneratedRegex(@"^tests?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TestsSubject();

@@ -159,6 +159,25 @@ public sealed class SignalTests
         Assert.Equal(major, analyzed.ReasonCodes().Contains("dependency-major"));
     }
 
+    /// <summary>waitress, redis-py, clap, micro: a title that raises the language or toolchain users need is medium though
+    /// only build scripts and manifests change — those on the older one lose the product. A Python dropped from a dev
+    /// Dockerfile or tox, or the minimum of one of the project's own packages, is not that.</summary>
+    [Theory]
+    [InlineData("Minimum supported Python version is 3.8", "setup.cfg", true)]
+    [InlineData("Dropping Python 3.8 support as it has reached end of life (#3657)", "pyproject.toml", true)]
+    [InlineData("chore: Bump MSRV to 1.85", "Cargo.toml", true)]
+    [InlineData("Bump required cmake version to 3.30.4 for rapids-cmake.", "CMakeLists.txt", true)]
+    [InlineData("Build: set 1.17 as minimum supported Go version (#3461)", "go.mod", true)]
+    [InlineData("Remove Python 3.9 from Dockerfile (#10092)", "docker/Dockerfile", false)]
+    [InlineData("Bump the minimum supported version of Hatchling to 1.22.2", "pyproject.toml", false)]
+    public void A_title_that_raises_the_toolchain_users_need_is_medium(string title, string path, bool raised)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File(path, 2, 2));
+
+        Assert.Equal(raised, analyzed.ReasonCodes().Contains("support-floor"));
+        Assert.Equal(raised ? ImportanceLevel.Medium : ImportanceLevel.Low, analyzed.Importance.Level);
+    }
+
     [Fact]
     public void A_one_line_change_that_takes_a_rule_out_of_preview_is_medium_not_trivial()
     {
