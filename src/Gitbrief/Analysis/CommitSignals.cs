@@ -220,7 +220,7 @@ internal sealed partial record CommitSignals
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
         var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var trivial = product.Count > 0 && graduation is null
+        var trivial = product.Count > 0 && graduation is null && supportFloor is null
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
         var wording = WordingOf(commit.Title, traits, productLines);

@@ -168,6 +168,7 @@ public sealed class SignalTests
     [InlineData("chore: Bump MSRV to 1.85", "Cargo.toml", true)]
     [InlineData("Bump required cmake version to 3.30.4 for rapids-cmake.", "CMakeLists.txt", true)]
     [InlineData("Build: set 1.17 as minimum supported Go version (#3461)", "go.mod", true)]
+    [InlineData("Bump minimum Go version from 1.24 to 1.25", "go.mod", true)]
     [InlineData("Remove Python 3.9 from Dockerfile (#10092)", "docker/Dockerfile", false)]
     [InlineData("Bump the minimum supported version of Hatchling to 1.22.2", "pyproject.toml", false)]
     public void A_title_that_raises_the_toolchain_users_need_is_medium(string title, string path, bool raised)
