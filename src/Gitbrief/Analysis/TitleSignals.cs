@@ -84,7 +84,11 @@ internal static partial class TitleSignals
     /// version dropped or made the minimum ("drop support for Python 3.9", "Minimum supported Python version is 3.8",
     /// "Bump MSRV to 1.85", "Bump required cmake version to 3.30.4", "set 1.17 as minimum supported Go version").</summary>
     public static string? SupportFloorOf(string title) =>
-        SupportFloor().Match(title) is { Success: true } floor ? floor.Value.Trim() : null;
+        PatternWords.MayMatch(title, SupportFloorWords) && SupportFloor().Match(title) is { Success: true } floor ? floor.Value.Trim() : null;
+
+    /// <summary>Words one of which every match of <see cref="SupportFloor"/> holds.</summary>
+    private static readonly SearchValues<string> SupportFloorWords = SearchValues.Create(
+        ["drop", "remov", "minimum", "required", "msrv"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The hardware, platform or model family the title confines the change to.</summary>
     public static string? TargetOf(string title) =>
