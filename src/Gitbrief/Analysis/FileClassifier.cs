@@ -241,7 +241,7 @@ internal static class FileClassifier
             return FileRole.Test;
         }
         if (Docs.Contains(extension) || IsManPage(extension) || (DocNameLookup.Contains(stem) && !Sources.Contains(extension)) || directories.HasFlag(DirectoryKinds.Docs)
-            || IsTranslation(directories, folder, extension, name))
+            || IsTranslation(directories, folder, extension, name, stem))
         {
             return FileRole.Docs;
         }
@@ -303,7 +303,8 @@ internal static class FileClassifier
     /// <c>app/assets/i18n/ar.json</c>), Java's translated resource bundles (<c>LocalStrings_ja.properties</c>,
     /// <c>messages_de_DE.properties</c>) and Android's translated strings (<c>res/values-pl/strings.xml</c>): words a user
     /// reads, like the docs.</summary>
-    private static bool IsTranslation(DirectoryKinds directories, ReadOnlySpan<char> folder, ReadOnlySpan<char> extension, ReadOnlySpan<char> name)
+    private static bool IsTranslation(
+        DirectoryKinds directories, ReadOnlySpan<char> folder, ReadOnlySpan<char> extension, ReadOnlySpan<char> name, ReadOnlySpan<char> stem)
     {
         var parent = folder[(folder.LastIndexOf('/') + 1)..];
         if (TranslationCatalogs.Contains(extension) || parent is "LC_MESSAGES")
@@ -314,7 +315,7 @@ internal static class FileClassifier
         {
             return false;
         }
-        if (extension.Equals(".properties", StringComparison.OrdinalIgnoreCase) && IsTranslatedBundle(name[..^extension.Length]))
+        if (extension.Equals(".properties", StringComparison.OrdinalIgnoreCase) && IsTranslatedBundle(stem))
         {
             return true;
         }
