@@ -235,7 +235,8 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         }
         if (signals.Trivial)
         {
-            return (ImportanceLevel.Low, new("trivial", 0, signalPhrases.Trivial));
+            // "Tokenizer: Change default to lazy init" in one line: small, but what every user gets changes.
+            return (signals.Defaults is null ? ImportanceLevel.Low : ImportanceLevel.Medium, new("trivial", 0, signalPhrases.Trivial));
         }
         if (signals.Refactor is { } refactor)
         {

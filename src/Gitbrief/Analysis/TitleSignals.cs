@@ -39,7 +39,7 @@ internal static partial class TitleSignals
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var",
     /// a warning avoided, resolved, quieted, worked around or removed ("pkcs11: Avoid some conversion warnings", "robin hood:
     /// resolve warning on new clang", "Core: Remove javadoc warnings"; not "Allow warnings to flush before process.exit"),
-    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "Fix CS/WS issue", the debugging
+    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "fix style", "fix: formatting issues", "Fix CS/WS issue", the debugging
     /// output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.", "fix(agent): remove
     /// unused get_variable_names function"; not "remove unused repaint functionality").</summary>
     public static bool IsLintFix(string title) =>
@@ -48,7 +48,7 @@ internal static partial class TitleSignals
     /// <summary>Words one of which every match of <see cref="LintFix"/> holds (its case-sensitive "CS" aside).</summary>
     private static readonly SearchValues<string> LintWords = SearchValues.Create(
         ["lint", "clippy", "static", "cppcheck", "mypy", "flake8", "pyright", "go vet", "ruff", "psalm", "phpstan", "shellcheck",
-         "unused", "dead", "style", "warning", "debugging", "noqa", "-w"],
+         "unused", "dead", "style", "formatting", "warning", "debugging", "noqa", "-w"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
@@ -274,7 +274,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|static[- ]analysis|cppcheck|pylint|mypy|flake8|eslint|pyright|staticcheck|go vet|golangci-lint|ruff|psalm|phpstan|shellcheck|unused (var|variable|import|function)s?|dead[_ ]code|(code|coding) ?style|(?-i:CS)(/(?-i:WS))?|deprecat\w* warnings?|compiler warnings?|(\w+ ){0,3}(conversion|cast|sign|format|type|build|gcc|clang|msvc) warnings?|(some|all|a few|several|the) warnings)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|^\s*([\w./-]+(\([^)]*\))?!?:\s*)*unused (imports?|variables?|vars?)\b(?!.{0,30}\b(detection|rule|lint|check)s?\b)|\bfix(es|ed)?\s+([\w:]+\s+)?debugging\b|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*|\b(fix(es|ed)?|resolv(e|es|ed)|avoid(s|ed)?|quiet(s|ed)?|suppress(es|ed)?|squash(es|ed)?|work(s|ed)? around|get rid of|remov(e|es|ed)|eliminat(e|es|ed))\b(?![(:!])(?!.{0,50}\b(allow|let|flush|emit|show|print|surface|raise)\w*\b.{0,20}\bwarnings?\b).{0,50}\bwarnings?\b(?!\s+(printed|shown|emitted|displayed|logged|raised|when|if)\b)(?!.{0,30}\b(is|are) (deprecated|shown|printed|emitted))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|static[- ]analysis|cppcheck|pylint|mypy|flake8|eslint|pyright|staticcheck|go vet|golangci-lint|ruff|psalm|phpstan|shellcheck|unused (var|variable|import|function)s?|dead[_ ]code|(code|coding) ?style|(?-i:CS)(/(?-i:WS))?|deprecat\w* warnings?|compiler warnings?|(\w+ ){0,3}(conversion|cast|sign|format|type|build|gcc|clang|msvc) warnings?|(some|all|a few|several|the) warnings)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|^\s*([\w./-]+(\([^)]*\))?!?:\s*)*unused (imports?|variables?|vars?)\b(?!.{0,30}\b(detection|rule|lint|check)s?\b)|\bfix(es|ed)?\s+([\w:]+\s+)?debugging\b|\bfix(es|ed)?:?\s+(the\s+)?(code\s+)?(style|formatting)(\s+(issues?|errors?|nits?|problems?))?\s*(\(#\d+\))?\s*$|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*|\b(fix(es|ed)?|resolv(e|es|ed)|avoid(s|ed)?|quiet(s|ed)?|suppress(es|ed)?|squash(es|ed)?|work(s|ed)? around|get rid of|remov(e|es|ed)|eliminat(e|es|ed))\b(?![(:!])(?!.{0,50}\b(allow|let|flush|emit|show|print|surface|raise)\w*\b.{0,20}\bwarnings?\b).{0,50}\bwarnings?\b(?!\s+(printed|shown|emitted|displayed|logged|raised|when|if)\b)(?!.{0,30}\b(is|are) (deprecated|shown|printed|emitted))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -509,6 +509,17 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("Tokenizer: Change default to lazy init")]
+    [InlineData("Make Include Realm the default (#6341)")]
+    public void A_changed_default_of_one_line_is_small_but_never_low(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/tokenizer.py", 1, 1));
+
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
+        Assert.Equal(["defaults", "trivial"], analyzed.ReasonCodes().Intersect(["defaults", "trivial"]));
+    }
+
+    [Theory]
     [InlineData("proxy: fix missing default handler in resnull")]
     [InlineData("chore(cli): deprecate default source priority")]
     [InlineData("[ty] Preserve string annotation context in lambda defaults and TypedDicts (#27914)")]

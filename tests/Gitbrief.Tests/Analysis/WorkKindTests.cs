@@ -333,6 +333,10 @@ public sealed class WorkKindTests
     [InlineData("Fix the warning printed when loading a model", false)]
     [InlineData("Fix code style", true)]
     [InlineData("Fix CS/WS issue", true)]
+    // Style or formatting as the whole title; not the style of something a user sees.
+    [InlineData("fix style", true)]
+    [InlineData("fix: formatting issues", true)]
+    [InlineData("Fix tooltip style in dark mode", false)]
     // "CS" is coding style in capitals only: a fix of a cs (C#) generator changes what it generates.
     [InlineData("fix cs generator for nested enums", false)]
     [InlineData("Fix BodyPipe debugging in handleChunkedRequestBody() (#2224)", true)]
