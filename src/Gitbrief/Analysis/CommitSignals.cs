@@ -763,9 +763,9 @@ internal sealed partial record CommitSignals
 
     /// <summary>Words one of which every match of <see cref="WordingTitle"/> holds.</summary>
     private static readonly System.Buffers.SearchValues<string> WordingWords = System.Buffers.SearchValues.Create(
-        ["doc", "release notes", "grammar", "spelling", "wording", "error", "warning", "message", "hint"], StringComparison.OrdinalIgnoreCase);
+        ["doc", "release notes", "grammar", "spelling", "wording", "error", "warning", "message", "hint", "correct", "right", "original", "actual", "proper"], StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|release notes\b|(fix|fixes|fixed|correct|corrects|corrected)( the)? (grammar|spelling|wording)\b|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?|errors?)|doctests?|(go|rust|java|type)doc)(?=\s*(\(|$|\bto\b|\bfor\b)))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?:\s*)?(?<docs>(docs?|documentation) (update|fix|clean ?up)|release notes\b|(fix|fixes|fixed|correct|corrects|corrected)( the)? (grammar|spelling|wording)\b|(fix|update|correct|improve|clarify|consolidate|enhance|expand|rewrite|polish)\w*\b.{0,60}\b(docs|documentation|docstrings?|doc (examples?|comments?|tests?|errors?)|doctests?|(go|rust|java|type)doc)(?=\s*(\(|$|\bto\b|\bfor\b)))|\berror (messages?|text)\b|\b(improve|clarify|reword|mention)\w*\b.{0,40}\b(errors?|warnings?|messages?|hints?)\b|\b(show|shows|print|prints|log|logs|report|reports)\s+(the\s+)?(correct|right|original|actual|proper)\b(?=.{0,60}\b(errors?|warnings?|messages?|logs?|names?|values?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordingTitle();
 
     /// <summary>The first environment variable a title names: an upper-case word with an underscore

@@ -217,6 +217,9 @@ public sealed class SignalTests
     [InlineData("docs: consolidate state management docs in crate root (#3683)", "src/lib.rs", 240)]
     [InlineData("Fix InternalServerError docs to match current behavior (#3640)", "src/response.rs", 20)]
     [InlineData("[5/x] docs update: initial clean up of quantization API reference section", "torchao/quantization/api.py", 150)]
+    // What a message or log line shows, corrected.
+    [InlineData("fix(nfpm): show correct value in content mtime parse error", "internal/pipe/nfpm/nfpm.go", 20)]
+    [InlineData("fix(release): log correct repo name for GitLab and Gitea releases", "internal/pipe/release/release.go", 20)]
     public void Only_documentation_or_message_wording_is_low(string title, string path, int lines)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File(path, lines, lines / 2));
@@ -231,6 +234,17 @@ public sealed class SignalTests
         var analyzed = Analyzed(CommitBuilder.Message("Fix InternalServerError docs (#3640)").File("src/response.rs", 20, 10));
 
         Assert.Equal("only documentation or message wording (Fix InternalServerError docs)", analyzed.Reason("wording").Detail);
+    }
+
+    [Theory]
+    [InlineData("fix: show correct results after a refresh")]
+    [InlineData("Report the right exit code when the child is killed")]
+    public void Correcting_what_the_product_shows_or_reports_is_no_wording(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/runner.go", 20, 10));
+
+        Assert.DoesNotContain("wording", analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
     }
 
     [Fact]
@@ -251,7 +265,7 @@ public sealed class SignalTests
     [InlineData("Fix \"Merge release notes PR\" step", "scripts/release/steps/merge-blog-post.js", true)]
     [InlineData("[xtask] Fix cargo_run for publish command (#1611)", "xtask/src/publish.rs", true)]
     [InlineData("Fix bump-version.ps1", "eng/bump-version.ps1", true)]
-    [InlineData("fix(release): log correct repo name for GitLab and Gitea releases", "internal/pipe/release/release.go", false)]
+    [InlineData("fix(release): retry the GitLab release upload on a 502", "internal/pipe/release/release.go", false)]
     [InlineData("Fix the benchmark script", "scripts/bench.py", false)]
     public void The_maintainers_release_tooling_is_low(string title, string path, bool tooling)
     {
