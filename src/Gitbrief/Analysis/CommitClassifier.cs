@@ -140,6 +140,9 @@ internal static partial class CommitClassifier
         return !reading.Breaking && BreakingMark().IsMatch(title) ? reading with { Breaking = true } : reading;
     }
 
+    [GeneratedRegex(@"\b(would|could|can|might)\s+(not\s+)?(crash|panic|segfault|hang|deadlock|fail|break|corrupt|leak|cause (a |an )?(crash|panic|hang|deadlock|leak|failure|error)|give (the |a )?wrong|return (the |a )?wrong|produce (the |a )?wrong)\w*\b(?!\s+(out|up|down|into|apart|even|free|through|away)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FailureDescription();
+
     [GeneratedRegex(@"[(\[]BREAKING( CHANGES?)?[)\]]", RegexOptions.CultureInvariant)]
     private static partial Regex BreakingMark();
 
@@ -219,7 +222,9 @@ internal static partial class CommitClassifier
     {
         if (LeadingVerb().Match(reading.Subject) is not { Success: true } verb)
         {
-            return reading;
+            // "- Accessing a property on a type-call would crash the compiler.", "binprot: GETK against extstore can hang
+            // worker": a title that describes the failure is the fix of it, as a changelog line says it.
+            return FailureDescription().IsMatch(reading.Subject) ? reading with { Key = "fix", Type = ChangeType.Fix } : reading;
         }
         var (_, key, type) = VerbTypes.First(t => verb.Groups[t.Group].Success);
         return reading with { Key = key, Type = type };

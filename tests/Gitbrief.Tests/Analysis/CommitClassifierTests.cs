@@ -34,6 +34,21 @@ public sealed class CommitClassifierTests
         Assert.False(traits.Breaking);
     }
 
+    /// <summary>A changelog-style title that describes the failure it ends is a fix; a plan in the future tense is not.</summary>
+    [Theory]
+    [InlineData("- Accessing a (non-existing) property on a type-call would crash the compiler.", "fix")]
+    [InlineData("binprot: GETK against extstore can hang worker", "fix")]
+    [InlineData("Codegen for the case when an assert always panics would cause a crash.", "fix")]
+    [InlineData("Don't generate javadocs for the stubs as otherwise it will fail", "other")]
+    [InlineData("Parser state that users can break out of with Ctrl-C", "other")]
+    public void A_title_that_describes_a_failure_is_a_fix(string title, string key)
+    {
+        var traits = CommitBuilder.Message(title).File("src/compiler/sema.c", 6, 1).Traits();
+
+        Assert.Equal(key, traits.WeightKey);
+        Assert.Equal(key == "fix", traits.ChangeTypes.Contains(ChangeType.Fix));
+    }
+
     /// <summary>traefik, 2026-07-06: a verb names what was done to the documentation, the only thing touched; a declared
     /// Conventional-Commits type stays as written.</summary>
     [Theory]
