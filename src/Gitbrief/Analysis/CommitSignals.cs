@@ -82,6 +82,11 @@ internal sealed partial record CommitSignals
     /// those on the older language or toolchain lose it, whatever files carry the change.</summary>
     public string? SupportFloor { get; init; }
 
+    /// <summary>The title leads with deprecating something of the product ("Deprecate 'method' parameter in
+    /// DataFrame.fillna", "grpc: deprecate WithSharedWriteBuffer"): its users get a warning or a notice to move off it,
+    /// however few lines (a Go deprecation is a comment) carry it. The word, or null.</summary>
+    public string? Deprecation { get; init; }
+
     /// <summary>Only example code changed.</summary>
     public bool ExamplesOnly { get; init; }
 
@@ -204,6 +209,8 @@ internal sealed partial record CommitSignals
         var experimental = graduation is null ? ExperimentalOf(title, subject, body, bodyText) ?? GatedFolderOf(source.Count > 0 ? source : product) : null;
         // The title's leading verb: its first word, or the second after a one-word "area:" prefix ("opencl: default …").
         var lead = AreaPrefix().IsMatch(subject) ? 1 : 0;
+        var deprecation = product.Count > 0 && traits.WeightKey is not ("docs" or "test" or "ci") && lead < title.Count
+            && title[lead] is "deprecate" or "deprecates" or "deprecated" or "deprecating" ? title[lead] : null;
         // "… the default (renovate)", "… to defaults (#27055)": a trailing parenthesis is no part of the sentence.
         var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), lead)
             || TitleSignals.CollectsByDefault(commit.Title);
@@ -220,7 +227,7 @@ internal sealed partial record CommitSignals
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
         var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var trivial = product.Count > 0 && graduation is null && supportFloor is null
+        var trivial = product.Count > 0 && graduation is null && supportFloor is null && deprecation is null
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
         var wording = WordingOf(commit.Title, traits, productLines);
@@ -264,7 +271,8 @@ internal sealed partial record CommitSignals
             ScopedBehaviour = plainSourceChange && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped ? scoped.Value.Trim() : null,
             BehaviourVerb = plainSourceChange ? BehaviourVerbOf(subject, fullTitle) : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
-            CodeOnly = roleOnly ? null
+            Deprecation = deprecation,
+            CodeOnly = roleOnly || deprecation is not null ? null
                 : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null) ?? (TitleSignals.IsFormatterRun(subject) ? "formatting" : null),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),

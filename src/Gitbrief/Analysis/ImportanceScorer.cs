@@ -151,6 +151,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Medium, new("support-floor", 0, signalPhrases.SupportFloor(supported)), false);
         }
+        if (signals is { Deprecation: { } deprecated })
+        {
+            return (ImportanceLevel.Medium, new("deprecation", 0, signalPhrases.Deprecation(deprecated)), false);
+        }
         if (signals is { Dependency: { Kind: DependencyBumpKind.Major, Shipped: true } major })
         {
             return (ImportanceLevel.Medium, new("dependency-major", 0, signalPhrases.Major(major.What)), false);

@@ -523,6 +523,18 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("Deprecate 'method' parameter in DataFrame.fillna (#10846)", "src/frame.py", "+        warnings.warn(\"method is deprecated\", FutureWarning)", "medium")]
+    [InlineData("grpc: deprecate WithSharedWriteBuffer and SharedWriteBuffer (#9060)", "dialoptions.go", "+// Deprecated: use WithWriteBufferSize.", "medium")]
+    [InlineData("docs(query): deprecate `new` in favor of `returnDocument`", "types/query.d.ts", "+   * @deprecated use returnDocument", "low")]
+    public void Deprecating_part_of_the_product_is_medium_however_small(string title, string path, string line, string level)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).Diff(path, line));
+
+        Assert.Equal(level, analyzed.Importance.Level.ToString().ToLowerInvariant());
+        Assert.Equal(level == "medium", analyzed.ReasonCodes().Contains("deprecation"));
+    }
+
+    [Theory]
     [InlineData("Tokenizer: Change default to lazy init")]
     [InlineData("Make Include Realm the default (#6341)")]
     public void A_changed_default_of_one_line_is_small_but_never_low(string title)
