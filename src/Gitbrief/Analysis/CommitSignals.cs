@@ -379,7 +379,9 @@ internal sealed partial record CommitSignals
         {
             if (Vocabulary.Severe.Contains(title[i]) && !(i + 1 < title.Count && Vocabulary.Tooling.Contains(title[i + 1])))
             {
-                return title[i];
+                // "Fixed uninitialized memory read …" is a memory error; "uninitialized model_training" a field left unset.
+                return title[i] is "uninitialized" or "uninitialised" && i + 1 < title.Count && title[i + 1] is "memory" or "read" or "reads"
+                    ? Vocabulary.UninitialisedMemory : title[i];
             }
             // "Fix invalid free when constructing script templates", "use after free in …" written as words.
             if (MemoryErrorAt(title, i) is { } memory)

@@ -474,6 +474,18 @@ public sealed class SignalTests
         Assert.Contains("critical-fix", analyzed.ReasonCodes());
     }
 
+    // A field or variable left uninitialised is severe; memory read before it was written is critical.
+    [Theory]
+    [InlineData("Fix msan error, uninitialized model_training", "medium")]
+    [InlineData("Fixed uninitialized memory read caused by stale regex captures.", "high")]
+    public void Only_uninitialised_memory_read_is_critical(string title, string level)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("server/sched.go", 12, 4));
+
+        Assert.Equal(level, analyzed.Importance.Level.ToString().ToLowerInvariant());
+        Assert.Equal(level == "high", analyzed.ReasonCodes().Contains("critical-fix"));
+    }
+
     // Labelled by the rubric over 27 sets, 19 of 22 fixes of a crash, hang or corruption in the core were medium: most
     // happen in a stated case ("on empty config", "when compiled without SSL", "on 32 bit systems").
     [Theory]
