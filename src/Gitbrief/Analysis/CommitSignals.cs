@@ -90,6 +90,11 @@ internal sealed partial record CommitSignals
     /// <summary>Only example code changed.</summary>
     public bool ExamplesOnly { get; init; }
 
+    /// <summary>Only new colour themes added to the product's collection of them (a new file under <c>themes/</c>,
+    /// <c>colorschemes/</c>, <c>palettes/</c> or <c>skins/</c>: "feat(themes): add night-owl theme"): one more choice a
+    /// user must pick by name; nothing changes for anyone else.</summary>
+    public bool ThemesAdded { get; init; }
+
     /// <summary>Only a coding agent's skill bundle changed (a <c>skills/</c> folder with its <c>SKILL.md</c>, wherever it
     /// lies; <c>.claude/</c> and the like at the root are CI files): instructions and scripts for the agent, nothing the
     /// product runs.</summary>
@@ -195,6 +200,7 @@ internal sealed partial record CommitSignals
         var automation = files.Any(f => f.Role == FileRole.CI) && product.Count > 0
             && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
         var examplesOnly = product.Count > 0 && product.All(f => InExampleFolder(f.Change.Path));
+        var themesAdded = product.Count > 0 && product.All(f => f.Change.Status == FileStatus.Added && FolderIn(f.Change.Path, Vocabulary.ThemeDirectories) is not null);
         var releaseTooling = product.Count > 0 && product.All(f => ReleaseToolPath().IsMatch(f.Change.Path));
         var supportFloor = product.Count > 0 ? TitleSignals.SupportFloorOf(commit.Title) : null;
         var agentSkills = product.Count > 0 && SkillBundles(files) is { } skills
@@ -261,6 +267,7 @@ internal sealed partial record CommitSignals
             ReleaseTooling = releaseTooling,
             SupportFloor = supportFloor,
             ExamplesOnly = examplesOnly,
+            ThemesAdded = themesAdded,
             AgentSkills = agentSkills,
             Wording = wording,
             FollowUp = FollowUpTitle().Match(commit.Title) is { Success: true } followUp ? followUp.Value.Trim() : null,

@@ -211,6 +211,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Low, new("examples", 0, signalPhrases.Examples));
         }
+        if (signals is { ThemesAdded: true })
+        {
+            return (ImportanceLevel.Low, new("themes", 0, signalPhrases.ThemesAdded));
+        }
         if (signals is { AgentSkills: true })
         {
             return (ImportanceLevel.Low, new("agent-skills", 0, signalPhrases.AgentSkills));

@@ -20,6 +20,7 @@ internal sealed record SignalPhrases
     public required string ReleasePipeline { get; init; }
     public required string Automation { get; init; }
     public required string Examples { get; init; }
+    public required string ThemesAdded { get; init; }
     public required string AgentSkills { get; init; }
     public required string ReleaseTooling { get; init; }
     public required Func<string, string> SupportFloor { get; init; }
@@ -66,6 +67,7 @@ internal sealed record SignalPhrases
         ReleasePipeline = "发布流程变更",
         Automation = "仓库自身的自动化（CI 与机器人配置），不随产品发布",
         Examples = "仅示例代码",
+        ThemesAdded = "仅新增配色主题，用户需按名称选用",
         AgentSkills = "仅编码代理的技能包，不随产品运行",
         ReleaseTooling = "仅维护者的发布工具（发版脚本），不随产品发布",
         SupportFloor = w => $"提高了构建或运行所需的最低版本（{w}）",
@@ -111,6 +113,7 @@ internal sealed record SignalPhrases
         ReleasePipeline = "release pipeline change",
         Automation = "the repository's own automation (CI and bot settings), nothing that ships",
         Examples = "examples only",
+        ThemesAdded = "only adds colour themes, picked by name",
         AgentSkills = "a coding agent's skills only, nothing the product runs",
         ReleaseTooling = "the maintainers' release tooling only (how a release is cut), nothing that ships",
         SupportFloor = w => $"raises what users need to build or run it ({w})",

@@ -220,6 +220,9 @@ internal static class Vocabulary
     public static readonly HashSet<string> ExampleDirectories = Set(
         "example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "cookbook", "notebooks");
 
+    /// <summary>Folders of colour themes a user picks by name.</summary>
+    public static readonly HashSet<string> ThemeDirectories = Set("themes", "colorschemes", "color-schemes", "palettes", "skins");
+
     /// <summary>Whether <paramref name="word"/> (one of <see cref="Words"/>' words) stands in <paramref name="text"/> as a word
     /// of prose at least once: not joined by a '.' to a name before or after it ("URL.prototype.port", "config.preview").</summary>
     public static bool StandsAlone(string text, string word)

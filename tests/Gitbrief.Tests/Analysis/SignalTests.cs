@@ -547,6 +547,20 @@ public sealed class SignalTests
     }
 
     [Theory]
+    [InlineData("feat(themes): add night-owl theme (#3393)", "zellij-utils/assets/themes/night-owl.kdl", true, "low")]
+    [InlineData("feat: add the nord colour scheme", "runtime/colorschemes/nord.toml", true, "low")]
+    // A theme fixed is the theme its users already picked: not one more choice.
+    [InlineData("fix(theme): fix for gruvbox light and dark (#3255)", "zellij-utils/assets/themes/gruvbox.kdl", false, "medium")]
+    public void A_new_colour_theme_in_the_collection_is_low(string title, string path, bool added, string level)
+    {
+        var commit = CommitBuilder.Message(title);
+        var analyzed = Analyzed(added ? commit.Added(path, 60) : commit.File(path, 60, 20));
+
+        Assert.Equal(level, analyzed.Importance.Level.ToString().ToLowerInvariant());
+        Assert.Equal(level == "low", analyzed.ReasonCodes().Contains("themes"));
+    }
+
+    [Theory]
     [InlineData("Tokenizer: Change default to lazy init")]
     [InlineData("Make Include Realm the default (#6341)")]
     public void A_changed_default_of_one_line_is_small_but_never_low(string title)
