@@ -47,7 +47,7 @@ internal sealed partial class TextSignals
     public static TextSignals Of(IReadOnlyList<ClassifiedFile> files, CommitSignals signals)
     {
         var meaningful = Where(files, f => f.IsMeaningful);
-        var peripheral = signals.Periphery || signals.ExamplesOnly || signals.AgentSkills || signals.Automation || signals.ReleaseTooling;
+        var peripheral = signals.Periphery || signals.ExamplesOnly || signals.ThemesAdded || signals.AgentSkills || signals.Automation || signals.ReleaseTooling;
         var core = peripheral ? [] : Where(meaningful, f => !IsPeripheral(f));
         return new TextSignals(
             core,
