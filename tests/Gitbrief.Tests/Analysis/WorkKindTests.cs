@@ -305,6 +305,21 @@ public sealed class WorkKindTests
         Assert.Equal(high, analyzed.ReasonCodes().Contains("defaults"));
     }
 
+    /// <summary>phoenix_live_view's "Update assets": the bundles rebuilt beside their source maps and minified copies.</summary>
+    [Fact]
+    public void A_bundle_rebuilt_with_its_source_map_or_minified_copy_is_generated()
+    {
+        var rebuilt = CommitBuilder.Message("Update assets")
+            .File("priv/static/phoenix_live_view.esm.js", 55, 20).File("priv/static/phoenix_live_view.esm.js.map", 2, 2)
+            .File("priv/static/phoenix_live_view.js", 55, 20).File("priv/static/phoenix_live_view.min.js", 7, 7).Analyze();
+        var written = CommitBuilder.Message("Update assets").File("priv/static/phoenix_live_view.js", 55, 20).Analyze();
+
+        Assert.All(rebuilt.Files, f => Assert.Equal(FileRole.Generated, f.Role));
+        Assert.Equal(ImportanceLevel.Low, rebuilt.Importance.Level);
+        Assert.Equal(FileRole.Source, Assert.Single(written.Files).Role);
+        Assert.NotEqual(ImportanceLevel.Low, written.Importance.Level);
+    }
+
     [Theory]
     [InlineData("clang: Add clang format file (#344)", ".clang-format", 120, 0)]
     [InlineData("Fix .gitignore paths after examples moved to docs/examples", ".gitignore", 3, 3)]
