@@ -352,6 +352,10 @@ public sealed class WorkKindTests
     [InlineData("fix style", true)]
     [InlineData("fix: formatting issues", true)]
     [InlineData("Fix tooltip style in dark mode", false)]
+    // The repository's pre-commit checks are its lint tooling; a product's support for pre-commit is not.
+    [InlineData("Fixing pre-commit issue from embedding_kernel (#3409)", true)]
+    [InlineData("[pre-commit.ci] pre-commit autoupdate (#1741)", true)]
+    [InlineData("feat: add pre-commit support for uv.lock files", false)]
     // "CS" is coding style in capitals only: a fix of a cs (C#) generator changes what it generates.
     [InlineData("fix cs generator for nested enums", false)]
     [InlineData("Fix BodyPipe debugging in handleChunkedRequestBody() (#2224)", true)]
