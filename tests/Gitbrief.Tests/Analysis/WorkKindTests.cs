@@ -356,6 +356,11 @@ public sealed class WorkKindTests
     [InlineData("Fixing pre-commit issue from embedding_kernel (#3409)", true)]
     [InlineData("[pre-commit.ci] pre-commit autoupdate (#1741)", true)]
     [InlineData("feat: add pre-commit support for uv.lock files", false)]
+    // A linter's rules adopted or enforced over the code: lint, whatever the diff's size; not a linter's own feature.
+    [InlineData("Enforce ruff/flynt rules (FLY) (#10375)", true)]
+    [InlineData("chore: add the ruff SIM checks (#966)", true)]
+    [InlineData("Switch to Ruff (#4119)", true)]
+    [InlineData("Add a ruff-compatible output format to the checker", false)]
     // "CS" is coding style in capitals only: a fix of a cs (C#) generator changes what it generates.
     [InlineData("fix cs generator for nested enums", false)]
     [InlineData("Fix BodyPipe debugging in handleChunkedRequestBody() (#2224)", true)]
