@@ -361,6 +361,11 @@ public sealed class WorkKindTests
     [InlineData("chore: add the ruff SIM checks (#966)", true)]
     [InlineData("Switch to Ruff (#4119)", true)]
     [InlineData("Add a ruff-compatible output format to the checker", false)]
+    // A code cleanup says it changes nothing that runs; cleaning up what the product cleans is behaviour.
+    [InlineData("Code cleanup for micronaut-aop (#11016)", true)]
+    [InlineData("clean code", true)]
+    [InlineData("Code Quality fix [E721] [2/n] (#3411)", true)]
+    [InlineData("fix: clean up stale sockets on restart", false)]
     // "CS" is coding style in capitals only: a fix of a cs (C#) generator changes what it generates.
     [InlineData("fix cs generator for nested enums", false)]
     [InlineData("Fix BodyPipe debugging in handleChunkedRequestBody() (#2224)", true)]
