@@ -79,8 +79,10 @@ internal static partial class TitleSignals
     public static string? BuildFixOf(string title) =>
         BuildFix().Match(title) is { Success: true } match && !BuildPerformance().IsMatch(match.Value) ? match.Value.Trim() : null;
 
-    /// <summary>Whether a title names a second change beside its first ("fix lint and enable routed API proxy").</summary>
-    public static bool NamesMore(string title) => SecondChange().IsMatch(title);
+    /// <summary>Whether a title names a second change beside its first ("fix lint and enable routed API proxy"); the places a
+    /// change is made in are one change ("fix: resolve compiler warnings in IO, result handlers, and misc impl").</summary>
+    public static bool NamesMore(string title) =>
+        SecondChange().IsMatch(PlacesPhrase().Match(title) is { Success: true } places ? title[..places.Index] : title);
 
     /// <summary>What users must now have to build or run the product, when the title raises it: a language or toolchain
     /// version dropped or made the minimum ("drop support for Python 3.9", "Minimum supported Python version is 3.8",
@@ -290,6 +292,9 @@ internal static partial class TitleSignals
 
     [GeneratedRegex(@"\s(and|&|\+)\s+\w|,\s*\w+", RegexOptions.CultureInvariant)]
     private static partial Regex SecondChange();
+
+    [GeneratedRegex(@"\s(in|across|throughout)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlacesPhrase();
 
     private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines|update|updates|updated|moderni[sz]e|moderni[sz]es|moderni[sz]ed|rewrite|rewrites|add|adds|added|new)\b.{0,60}";
 

@@ -404,6 +404,8 @@ public sealed class WorkKindTests
     [InlineData("Fix linter errors", true)]
     // A second change beside the lint fix is judged as that change.
     [InlineData("fix lint and enable routed API proxy (#1882)", false)]
+    // The places a fix is made in are one change, however many it lists.
+    [InlineData("fix: resolve compiler warnings in IO, result handlers, and misc impl (#4936)", true)]
     [InlineData("*: Update type annotations to use Python 3.9 features", true)]
     [InlineData("Update type annotations and retry failed uploads", false)]
     public void A_lint_fix_alone_is_trivial_at_any_size(string title, bool trivial)
