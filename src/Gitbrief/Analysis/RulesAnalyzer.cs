@@ -99,7 +99,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     {
         // The rules read the changed lines up to four times (comments only, inline tests, an API break, a submodule).
         commit = commit.WithLinesDecoded();
-        var files = Classified(commit.Files);
+        var files = FileClassifier.Classify(commit.Files);
         var traits = CommitClassifier.Classify(commit, files);
         var found = CommitSignals.Read(commit, traits, files, Profile);
         var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);
@@ -119,49 +119,6 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
             Recommendations = signals.Select(s => s.Advice).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
         };
         return new AnalyzedCommit(files, Watch.Apply(scored, commit, files, Weights, Language), analysis) { Scored = scored };
-    }
-
-    /// <summary>The files with their roles, in a list of their number: Native AOT's LINQ (size-optimized) grows the list of a
-    /// <c>Select(…).ToList()</c> by doubling, which for 20,000 files allocates it about twice, its larger arrays on the large
-    /// object heap.</summary>
-    private static List<ClassifiedFile> Classified(IReadOnlyList<FileChange> changes)
-    {
-        var files = new List<ClassifiedFile>(changes.Count);
-        var builtOutputs = BuildOutputsIn(changes);
-        foreach (var change in changes)
-        {
-            // "Update assets": priv/static/app.js beside its app.js.map or app.min.js, all rebuilt — a bundle built from the sources.
-            var role = builtOutputs is not null && IsBuiltBundle(change.Path, builtOutputs) ? FileRole.Generated : FileClassifier.Classify(change);
-            files.Add(new ClassifiedFile(change, role));
-        }
-        return files;
-    }
-
-    /// <summary>The paths of the build outputs a commit changes — source maps (<c>*.map</c>) and minified files
-    /// (<c>*.min.js</c>, <c>*.min.css</c>) — or null when it changes none (most commits: no set is built for them).</summary>
-    private static HashSet<string>? BuildOutputsIn(IReadOnlyList<FileChange> changes)
-    {
-        HashSet<string>? built = null;
-        foreach (var change in changes)
-        {
-            if (change.Path.EndsWith(".map", StringComparison.Ordinal) || change.Path.EndsWith(".min.js", StringComparison.Ordinal)
-                || change.Path.EndsWith(".min.css", StringComparison.Ordinal))
-            {
-                (built ??= new HashSet<string>(StringComparer.Ordinal)).Add(change.Path);
-            }
-        }
-        return built;
-    }
-
-    /// <summary>A script or style sheet changed with its own source map or minified copy: built, not written.</summary>
-    private static bool IsBuiltBundle(string path, HashSet<string> built)
-    {
-        if (built.Contains(path + ".map"))
-        {
-            return true;
-        }
-        var extension = Path.GetExtension(path);
-        return extension is ".js" or ".css" && built.Contains(string.Concat(path.AsSpan(0, path.Length - extension.Length), ".min", extension));
     }
 
     /// <summary>Facts about the files that the impact, risk and recommendation texts draw on. Impact statements name
