@@ -200,7 +200,7 @@ internal sealed partial record CommitSignals
         var automation = files.Any(f => f.Role == FileRole.CI) && product.Count > 0
             && product.All(f => f.Role is FileRole.Config or FileRole.Other || profile.PlacementOf(f.Change.Path) == Placement.Periphery || InFolder(f.Change.Path, Vocabulary.PeripheryDirectories));
         var examplesOnly = product.Count > 0 && product.All(f => InExampleFolder(f.Change.Path));
-        var themesAdded = product.Count > 0 && product.All(f => f.Change.Status == FileStatus.Added && FolderIn(f.Change.Path, Vocabulary.ThemeDirectories) is not null);
+        var themesAdded = product.Count > 0 && product.All(f => f.Change.Status == FileStatus.Added && InFolder(f.Change.Path, Vocabulary.ThemeDirectories));
         var releaseTooling = product.Count > 0 && product.All(f => ReleaseToolPath().IsMatch(f.Change.Path));
         var supportFloor = product.Count > 0 ? TitleSignals.SupportFloorOf(commit.Title) : null;
         var agentSkills = product.Count > 0 && SkillBundles(files) is { } skills
@@ -266,6 +266,7 @@ internal sealed partial record CommitSignals
             Automation = automation,
             ReleaseTooling = releaseTooling,
             SupportFloor = supportFloor,
+            Deprecation = deprecation,
             ExamplesOnly = examplesOnly,
             ThemesAdded = themesAdded,
             AgentSkills = agentSkills,
@@ -278,7 +279,6 @@ internal sealed partial record CommitSignals
             ScopedBehaviour = plainSourceChange && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped ? scoped.Value.Trim() : null,
             BehaviourVerb = plainSourceChange ? BehaviourVerbOf(subject, fullTitle) : null,
             // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
-            Deprecation = deprecation,
             CodeOnly = roleOnly || deprecation is not null ? null
                 : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null) ?? (TitleSignals.IsFormatterRun(subject) ? "formatting" : null),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
@@ -384,16 +384,15 @@ internal sealed partial record CommitSignals
     {
         for (var i = 0; i < title.Count; i++)
         {
-            if (Vocabulary.Severe.Contains(title[i]) && !(i + 1 < title.Count && Vocabulary.Tooling.Contains(title[i + 1])))
-            {
-                // "Fixed uninitialized memory read …" is a memory error; "uninitialized model_training" a field left unset.
-                return title[i] is "uninitialized" or "uninitialised" && i + 1 < title.Count && title[i + 1] is "memory" or "read" or "reads"
-                    ? Vocabulary.UninitialisedMemory : title[i];
-            }
-            // "Fix invalid free when constructing script templates", "use after free in …" written as words.
+            // "Fix invalid free when constructing script templates", "use after free in …" written as words; before the
+            // single word, which would read "uninitialized memory read" as "uninitialized" alone.
             if (MemoryErrorAt(title, i) is { } memory)
             {
                 return memory;
+            }
+            if (Vocabulary.Severe.Contains(title[i]) && !(i + 1 < title.Count && Vocabulary.Tooling.Contains(title[i + 1])))
+            {
+                return title[i];
             }
             // "fix busy loop when peer half-closes": a process that spins for ever is a hang.
             if (title[i] == "busy" && i + 1 < title.Count && title[i + 1] is "loop" or "loops" or "looping")
@@ -405,7 +404,8 @@ internal sealed partial record CommitSignals
     }
 
     /// <summary>A memory error written as words at <paramref name="i"/>: "invalid free", "double free", "use after free",
-    /// "out of bounds", read as the hyphenated word of <see cref="Vocabulary.MemorySafety"/>.</summary>
+    /// "out of bounds", read as the hyphenated word of <see cref="Vocabulary.MemorySafety"/>; "uninitialized memory read"
+    /// (memory read before it was written, where "uninitialized model_training" is a field left unset).</summary>
     private static string? MemoryErrorAt(IReadOnlyList<string> title, int i)
     {
         string? Next(int offset) => i + offset < title.Count ? title[i + offset] : null;
@@ -414,6 +414,7 @@ internal sealed partial record CommitSignals
             "invalid" or "double" when Next(1) is "free" or "frees" => "double-free",
             "use" when Next(1) == "after" && Next(2) == "free" => "use-after-free",
             "out" when Next(1) == "of" && Next(2) is "bounds" or "bound" => "out-of-bounds",
+            "uninitialized" or "uninitialised" when Next(1) is "memory" or "read" or "reads" => Vocabulary.UninitialisedMemory,
             _ => null,
         };
     }
