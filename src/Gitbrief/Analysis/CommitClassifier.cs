@@ -207,10 +207,17 @@ internal static partial class CommitClassifier
         return new TitleReading(Key: null, Type: null, scope, subject, breaking);
     }
 
-    /// <summary><c>area: subject</c>, where the area is not a conventional type.</summary>
+    /// <summary><c>area: subject</c>, where the area is not a conventional type. An advisory id as the area ("CVE-2026-4408:
+    /// s3:torture: tests for password complexity scripts", Samba's series) names what the commit belongs to, and the rest
+    /// is read as a title of its own.</summary>
     private static TitleReading ReadAreaTitle(string title)
     {
         var area = AreaPrefix().Match(title);
+        if (area.Success && IsAdvisoryId(area.Groups["area"].Value) && area.Groups["subject"].Value.Trim() is { Length: > 0 } rest)
+        {
+            var inner = ReadTitleStyle(rest, revert: false);
+            return inner with { Scope = inner.Scope ?? area.Groups["area"].Value.Trim() };
+        }
         if (area.Success && !ConventionalTypes.ContainsKey(area.Groups["area"].Value))
         {
             return new TitleReading(Key: null, Type: null, area.Groups["area"].Value.Trim(), area.Groups["subject"].Value.Trim(), Breaking: false);

@@ -239,7 +239,7 @@ internal sealed partial record CommitSignals
         var wording = WordingOf(commit.Title, traits, productLines);
         // A plain title (no type, no telling verb) over source files: what its words say of behaviour is all there is.
         var plainSourceChange = traits.WeightKey == "other" && source.Count > 0;
-        return new CommitSignals
+        var signals = new CommitSignals
         {
             // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own; "Fix lua
             // bit.tohex (CVE-2024-31449)" in deps/lua/ fixes code the product builds in. A release
@@ -293,7 +293,24 @@ internal sealed partial record CommitSignals
             ReleasePipeline = (roleOnly || automation) && files.Any(f => f.Role == FileRole.CI) && ReleaseWorkflow().IsMatch(commit.Title)
                 && !title.Any(Vocabulary.DocumentationWords.Contains) && !BumpTitle().IsMatch(commit.Title) && ChangesWhatShips(commit.Title),
         };
+        return signals.Hardening is { } advisory && IsAdvisoryStep(commit.Title, advisory, traits, signals) ? signals with { Hardening = null } : signals;
     }
+
+    /// <summary>Whether a commit whose only security evidence is the advisory id its title leads with is a step of that
+    /// advisory's series rather than its fix: Samba titles every commit of a fix "CVE-2026-4408: …", the tests ("s3:torture:
+    /// tests for password complexity scripts"), the refactors that prepare it ("lib/util: split out realloc_string_sub_raw()",
+    /// "inline string_sub2() into string_sub() the only caller"), a helper introduced for it and comments alike; only the
+    /// commits that change what the product does close the hole.</summary>
+    private static bool IsAdvisoryStep(string title, string advisory, CommitTraits traits, CommitSignals signals) =>
+        CommitClassifier.IsAdvisoryId(advisory) && title.TrimStart().StartsWith(advisory, StringComparison.OrdinalIgnoreCase)
+        && (signals.CodeOnly is not null || signals.DeclaredTests || TitleSignals.RefactorOf(traits) is not null || traits.WeightKey == "refactor"
+            || AdvisoryStepSubject().IsMatch(traits.Subject));
+
+    /// <summary>A subject about tests ("test whether vfs_worm allows overwrite", "gpo tests should use real certificates"), a
+    /// function made reachable for them ("make … non-static, for easier testing"), or a function introduced or reused
+    /// ("introduce strstr_for_invalid_account_characters()", "let realloc_string_sub2() use realloc_string_sub_raw()").</summary>
+    [GeneratedRegex(@"\b(tests?|unit ?tests?|testing|torture)\b|\bnon-static\b|^(introduce|provide|add)[sd]?\s+(an? |the |new )*[\w{},.]+\(\)|^let\s+\S+\s+use\b|^(introduce|provide|add)[sd]?\b.{0,60}\bhelpers?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AdvisoryStepSubject();
 
     /// <summary>The severe problem a fix repairs: a severe word of its title — which may report the wrong result instead of
     /// saying "fix" ("diff returns off-by-one results with microseconds") — or a memory-safety problem its body names
@@ -749,7 +766,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"^(scripts?|tools?|tasks|support|build-aux|build_tools|buildtools|xtask|eng|dev|devscripts|devtools|utils|packaging|hack|maint)/([^/]+/)*(release|releases|releaser|releasing|publish|publishing|bump[-_]?version|version[-_]?bump|make[-_]tarball|(prepare|cut|tag|do)[-_]release|release[-_][\w-]+)(\.\w+)?(/|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseToolPath();
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|update to( the)?( release)? version|(now )?working on( version)?|version to|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|(?=v?\d))|releas(e|ed|ing)( for| of)?( [\w.-]{1,30}){0,2}?( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|update to( the)?( release)? version|(now )?working on( version)?|version to|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|(?=v?\d))|releas(e|ed|ing)( for| of)?( [\w.-]{1,30}){0,2}?( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|version(?=\s+v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     // "security" written as a word of its own, not joined into an identifier by "-", ".", "/", "_" or ":".

@@ -36,6 +36,13 @@ internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases
                 day[sha] = Demote(analyzed, ImportanceLevel.Low, new ScoreReason("same-day-code", 0, phrases.SameDayCode(file)));
             }
         }
+        foreach (var (sha, areas) in RepeatedChanges.Of(commits))
+        {
+            if (day.TryGetValue(sha, out var analyzed) && analyzed.Importance.Level == ImportanceLevel.Medium && !HeldByHardSignal(analyzed, heldBy: "breaking"))
+            {
+                day[sha] = Demote(analyzed, ImportanceLevel.Low, new ScoreReason("repeated", 0, phrases.Repeated(areas)));
+            }
+        }
         var series = day
             .Where(c => c.Value.Analysis.ChangeTypes.Contains(ChangeType.Feature))
             .GroupBy(c => SeriesKey(c.Value.Analysis.Scope), StringComparer.Ordinal)

@@ -110,7 +110,7 @@ internal static class FileClassifier
     private static readonly HashSet<string> DocNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "CONTRIBUTORS", "CHANGELOG", "CHANGES", "README", "CODEOWNERS", "NEWS",
-        "HISTORY", "THANKS", "MAINTAINERS",
+        "HISTORY", "THANKS", "MAINTAINERS", "MANUAL",
     };
 
     private static readonly HashSet<string> ConfigExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -284,7 +284,7 @@ internal static class FileClassifier
         {
             return FileRole.Test;
         }
-        if (Docs.Contains(extension) || IsManPage(extension) || (DocNameLookup.Contains(stem) && !Sources.Contains(extension)) || directories.HasFlag(DirectoryKinds.Docs)
+        if (Docs.Contains(extension) || IsManPage(extension) || (DocNameLookup.Contains(stem) && (!Sources.Contains(extension) || IsPage(extension))) || directories.HasFlag(DirectoryKinds.Docs)
             || IsTranslation(directories, folder, extension, name, stem))
         {
             return FileRole.Docs;
@@ -401,6 +401,10 @@ internal static class FileClassifier
         [".json", ".yaml", ".yml", ".xml", ".properties", ".toml"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A manual page by its section number: "tmux.1", "bundle-add.1", "ares_query.3", "gemfile.5", "perl.3pm".</summary>
+    /// <summary>A web page: <c>MANUAL.html</c>, <c>CHANGELOG.html</c> are the manual and the changelog rendered for the web.</summary>
+    private static bool IsPage(ReadOnlySpan<char> extension) =>
+        extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsManPage(ReadOnlySpan<char> extension) =>
         extension.Length is >= 2 and <= 4 && extension[1] is >= '1' and <= '9' && !extension[2..].ContainsAnyExceptInRange('a', 'z');
 

@@ -44,6 +44,7 @@ internal sealed record SignalPhrases
     public required Func<string, int, string> Series { get; init; }
     public required Func<int, string> BranchStep { get; init; }
     public required Func<string, string> SameDayCode { get; init; }
+    public required Func<int, string> Repeated { get; init; }
     public required Func<int, string> PullRequest { get; init; }
 
     public static SignalPhrases For(ReportLanguage language) => language == ReportLanguage.En ? English : Chinese;
@@ -91,6 +92,7 @@ internal sealed record SignalPhrases
         Series = (s, n) => $"同一系列（{s}，当日 {n} 个功能提交）",
         BranchStep = n => $"逐个推送的分支中的一小步（作者当日 {n} 个未经 PR 的提交）",
         SameDayCode = f => $"只改动当日较早提交新建的代码（{f}）",
+        Repeated = n => $"同一改动逐个模块提交（当日 {n} 个模块）",
         PullRequest = n => $"合并的拉取请求（#{n}）：一个经过评审的完整改动",
     };
 
@@ -137,6 +139,7 @@ internal sealed record SignalPhrases
         Series = (s, n) => $"part of a series ({s}, {n} feature commits today)",
         BranchStep = n => $"a small step of a branch pushed commit by commit ({n} commits without a pull request by its author today)",
         SameDayCode = f => $"changes only code an earlier commit created today ({f})",
+        Repeated = n => $"the same change made area by area ({n} areas today)",
         PullRequest = n => $"a merged pull request (#{n}): a whole change someone reviewed",
     };
 }

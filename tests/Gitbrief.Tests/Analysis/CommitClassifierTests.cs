@@ -117,6 +117,17 @@ public sealed class CommitClassifierTests
         Assert.Contains(ChangeType.Fix, traits.ChangeTypes);
     }
 
+    [Fact]
+    public void An_advisory_id_area_is_read_through_to_the_title_after_it()
+    {
+        var traits = CommitBuilder.Message("CVE-2026-4480/CVE-2026-4408: lib/util: split out realloc_string_sub_raw()").File("lib/util/substitute.c").Traits();
+
+        Assert.Equal("lib/util", traits.Scope);
+        Assert.Equal("split out realloc_string_sub_raw()", traits.Subject);
+        Assert.Equal("refactor", traits.WeightKey);
+        Assert.True(traits.Security);
+    }
+
     [Theory]
     [InlineData("Add dark mode", ChangeType.Feature)]
     [InlineData("Fixes crash when config is missing", ChangeType.Fix)]

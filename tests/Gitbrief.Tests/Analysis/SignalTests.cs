@@ -302,6 +302,8 @@ public sealed class SignalTests
     [InlineData("Release for v0.6.0 (#3291)", "crates/libcgroups/Cargo.toml", "0.6.0")]
     [InlineData("Release chart 2.18.5 (#1939)", "helm/sealed-secrets/Chart.yaml", "2.18.5")]
     [InlineData("set dev version (#6709)", "setup.py", "(next development iteration)")]
+    [InlineData("Version v1.75.0", "VERSION", "1.75.0")]
+    [InlineData("Version 0.41.0 (#2821)", "uvicorn/__init__.py", "0.41.0")]
     public void A_release_version_bump_with_any_title_prefix_is_low(string title, string manifest, string version)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title)
@@ -1426,5 +1428,31 @@ public sealed class SignalTests
 
         Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
         Assert.Equal("release version 0.5.2", analyzed.Reason("release-version").Detail);
+    }
+
+    [Theory]
+    [InlineData("CVE-2026-4480/CVE-2026-4408: lib/util: split out realloc_string_sub_raw()")]
+    [InlineData("CVE-2026-4480/CVE-2026-4408: lib/util: inline string_sub2() into string_sub() the only caller")]
+    [InlineData("CVE-2026-4408: s3:torture: tests for password complexity scripts")]
+    [InlineData("CVE-2026-4408: lib/util: introduce strstr_for_invalid_account_characters()")]
+    [InlineData("CVE-2026-4408: s3:samr-server: make check_password_complexity_internal() non-static, for easier testing")]
+    public void A_step_of_an_advisory_series_is_no_security_fix(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("lib/util/substitute.c", 30, 12));
+
+        Assert.NotEqual(ImportanceLevel.High, analyzed.Importance.Level);
+        Assert.DoesNotContain("security", analyzed.ReasonCodes());
+        Assert.DoesNotContain("hardening", analyzed.ReasonCodes());
+    }
+
+    [Theory]
+    [InlineData("CVE-2026-4408: s3:samr-server: deny, mask and/or single quote username to 'check password script'")]
+    [InlineData("CVE-2026-58224: ctdb-daemon: Avoid out of bounds data access")]
+    [InlineData("CVE-2026-3012: do not fetch certificate over http")]
+    public void The_fix_of_an_advisory_series_is_high(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("source3/rpc_server/samr/srv_samr_chgpasswd.c", 30, 12));
+
+        Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
     }
 }
