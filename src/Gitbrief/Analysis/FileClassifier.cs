@@ -364,7 +364,25 @@ internal static class FileClassifier
             return true;
         }
         return directories.HasFlag(DirectoryKinds.Translations)
-            || parent.StartsWith("values-", StringComparison.Ordinal) && (name is "strings.xml" or "translations.xml" or "plurals.xml");
+            || parent.StartsWith("values-", StringComparison.Ordinal) && (name is "strings.xml" or "translations.xml" or "plurals.xml")
+            || parent is "messages" && IsLanguageTag(stem);
+    }
+
+    /// <summary>A language, with its country or script: <c>de</c>, <c>pt-BR</c>, <c>zh_CN</c>, <c>zh-Hant</c> — the name of
+    /// a catalogue under <c>messages/</c> (inlang/Paraglide's <c>frontend/messages/de.json</c>).</summary>
+    private static bool IsLanguageTag(ReadOnlySpan<char> stem)
+    {
+        if (stem.Length < 2 || !char.IsAsciiLetterLower(stem[0]) || !char.IsAsciiLetterLower(stem[1]))
+        {
+            return false;
+        }
+        if (stem.Length == 2)
+        {
+            return true;
+        }
+        var rest = stem[3..];
+        return stem[2] is '-' or '_' && (rest.Length == 2 && char.IsAsciiLetterUpper(rest[0]) && char.IsAsciiLetterUpper(rest[1])
+            || rest.Length == 4 && char.IsAsciiLetterUpper(rest[0]) && !rest[1..].ContainsAnyExceptInRange('a', 'z'));
     }
 
     /// <summary>A resource bundle's name with a language (and country) after its base: <c>LocalStrings_ja</c>,
