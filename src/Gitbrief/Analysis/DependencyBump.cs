@@ -91,8 +91,9 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         }
         var moved = Submodule.ProductMovedIn(commit, files).ToList();
         // "bump oneDNN to v3.7.2" moving third_party/ideep alone: the engine goes by another name than its folder, and the
-        // commit is nothing but the move (and its changelog line) to the revision the title names.
-        var alone = moved.Count > 0 && files.All(f => moved.Contains(f) || !f.IsMeaningful || f.Role == FileRole.Docs);
+        // commit is nothing but the move (and its changelog line) to the revision the title names; the product's patches
+        // onto the engine move with it ("Update Code to 1.124.2": lib/vscode and patches/webview.diff).
+        var alone = moved.Count > 0 && files.All(f => moved.Contains(f) || !f.IsMeaningful || f.Role == FileRole.Docs || IsPatch(f.Change.Path));
         var named = title.Contains("submodule") || title.Contains("submodules") || alone && VersionLike().IsMatch(commit.Title);
         var name = moved
             .Select(f => SubmoduleNameIn(title, f.Change.Path) ?? (named ? f.Change.Path : null))
@@ -109,6 +110,10 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         var stem = StemOf(folder);
         return title.FirstOrDefault(w => w == folder || stem.Length >= 3 && (w == stem || w.StartsWith(stem + "-", StringComparison.Ordinal)));
     }
+
+    /// <summary>A patch file (<c>patches/webview.diff</c>, <c>0001-fix.patch</c>): what the product changes in the engine.</summary>
+    private static bool IsPatch(string path) =>
+        path.EndsWith(".patch", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".diff", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A folder or file name's first word, lower-cased: "llama" for "llama.cpp", "flash" for "flash-attention".</summary>
     private static string StemOf(string name) => name.Split('.', '-', '_')[0].ToLowerInvariant();

@@ -74,8 +74,9 @@ internal static partial class TitleSignals
     public static bool NamesTypeChecker(string title) => TypeChecker().IsMatch(title);
 
     /// <summary>The project's own build as what a fix repairs: "Fix phar compilation", "Fix nix flake build (rust toolchain
-    /// …)", "Fix: Win32 build failure when paths contain spaces" — not a product that builds or compiles for its users
-    /// ("Fix slow incremental builds", "Fix compiling queries that use orderByRaw").</summary>
+    /// …)", "Fix: Win32 build failure when paths contain spaces", or what a merge conflict broke ("fix merge conflict problems",
+    /// "Merge conflict broke main.") — not a product that builds or compiles for its users ("Fix slow incremental builds",
+    /// "Fix compiling queries that use orderByRaw").</summary>
     public static string? BuildFixOf(string title) =>
         BuildFix().Match(title) is { Success: true } match && !BuildPerformance().IsMatch(match.Value) ? match.Value.Trim() : null;
 
@@ -284,7 +285,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderChore();
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?\s?:\s*)?(fix|fixes|fixed|repair|unbreak)\b:?\s+(the\s+)?([\w./+#-]+\s+){0,3}?(build|builds|compilation|build failures?|compile errors?|compilation errors?|cmake)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?\s?:\s*)?(fix|fixes|fixed|repair|unbreak)\b:?\s+(the\s+)?([\w./+#-]+\s+){0,3}?(build|builds|compilation|build failures?|compile errors?|compilation errors?|cmake)\b|\bmerge conflicts?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BuildFix();
 
     [GeneratedRegex(@"\b(slow|slower|fast|faster|incremental|performance|speed|hot)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -419,6 +419,8 @@ public sealed class WorkKindTests
     [InlineData("Fix phar compilation", "src/Composer/Compiler.php", true)]
     [InlineData("grpc: fix plan9 build by moving errno matching to a !plan9 file (#9255)", "internal/syscall/errno.go", true)]
     [InlineData("Fix: Win32 build failure when paths contain spaces (#2053)", "cmake/symbols.cmake", true)]
+    [InlineData("fix merge conflict problems", "core/translate/main_loop.rs", true)]
+    [InlineData("[BUG]  Merge conflict broke main.  ChromaClientError was renamed. (#5701)", "chromadb/api/client.py", true)]
     // A product that builds or compiles for its users: its builds are its behaviour.
     [InlineData("Fix slow incremental builds (especially on Windows) (#17511)", "crates/oxide/src/scanner.rs", false)]
     [InlineData("Fix compiling queries that use orderByRaw with expressions (#57228)", "src/Illuminate/Database/Query/Grammars/Grammar.php", false)]
@@ -449,10 +451,14 @@ public sealed class WorkKindTests
         Assert.Contains("wording", analyzed.ReasonCodes());
     }
 
-    [Fact]
-    public void Fixes_from_review_are_a_follow_up()
+    [Theory]
+    [InlineData("Fixes from reviews")]
+    [InlineData("fix: apply CR comments")]
+    [InlineData("Apply suggestions from code review")]
+    [InlineData("follow suggestions and fix it")]
+    public void Fixes_from_review_are_a_follow_up(string title)
     {
-        var analyzed = CommitBuilder.Message("Fixes from reviews").File("src/guidellm/scheduler.py", 70, 60).Analyze();
+        var analyzed = CommitBuilder.Message(title).File("src/guidellm/scheduler.py", 70, 60).Analyze();
 
         Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
         Assert.Contains("follow-up", analyzed.ReasonCodes());

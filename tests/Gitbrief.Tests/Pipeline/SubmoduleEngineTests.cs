@@ -40,6 +40,9 @@ public sealed class SubmoduleEngineTests : IDisposable
         var renamed = repo.Commit("bump oneDNN to v3.7.2 (#3582)", $"{Day}T10:00:00+00:00");
         PointSubmodule("tests/conformance-cases", 'e');
         var cases = repo.Commit("update conformance-cases to the latest revision", $"{Day}T11:00:00+00:00");
+        PointSubmodule("vendor/ideep", 'e');
+        repo.WriteLines("patches/webview.diff", 4, "+ patched =");
+        var patched = repo.Commit("Update engine to 1.124.2 (#7846)", $"{Day}T12:00:00+00:00");
 
         var report = await workspace.ReportJsonAsync(repo, "llama-py", Day);
 
@@ -48,5 +51,7 @@ public sealed class SubmoduleEngineTests : IDisposable
             r => r.GetProperty("code").GetString() == "engine" && r.GetProperty("detail").GetString() == "upgrades the bundled engine llama");
         Assert.Equal("high", Commit(report, renamed).GetProperty("importance").GetString());
         Assert.Equal("low", Commit(report, cases).GetProperty("importance").GetString());
+        // The product's patches onto the engine move with it.
+        Assert.Equal("high", Commit(report, patched).GetProperty("importance").GetString());
     }
 }
