@@ -44,6 +44,9 @@ internal static partial class CommitClassifier
         ["bug/major"] = ("fix", ChangeType.Fix),
         ["bug/critical"] = ("fix", ChangeType.Fix),
         ["regtests"] = ("test", ChangeType.Test),
+        // NATS' changelog tags: "[ADDED] AllowAtomicPublish option on stream config", "[FIXED] Revert leftover …".
+        ["added"] = ("feat", ChangeType.Feature),
+        ["fixed"] = ("fix", ChangeType.Fix),
     };
 
     /// <summary>Tags that say what kind of change a commit is, not where: vLLM's <c>[Bugfix]</c>, <c>[Feature]</c>, <c>[Misc]</c>,

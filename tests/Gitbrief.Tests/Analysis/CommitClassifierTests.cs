@@ -117,6 +117,16 @@ public sealed class CommitClassifierTests
         Assert.Contains(ChangeType.Fix, traits.ChangeTypes);
     }
 
+    [Theory]
+    [InlineData("[ADDED] AllowAtomicPublish option on stream config (#1940)", "feat")]
+    [InlineData("[FIXED] MQTT flappers use monotonic time", "fix")]
+    public void A_changelog_tag_gives_the_type(string title, string key)
+    {
+        var traits = CommitBuilder.Message(title).File("jetstream/stream_config.go").Traits();
+
+        Assert.Equal(key, traits.WeightKey);
+    }
+
     [Fact]
     public void An_advisory_id_area_is_read_through_to_the_title_after_it()
     {
