@@ -737,7 +737,9 @@ internal sealed partial record CommitSignals
         // "Version Packages": the release pull request of the changesets bot, which names no version; "[maven-release-plugin]
         // prepare for next development iteration": Maven's commit after a release, which moves every version to a snapshot;
         // "set dev version": the same after a release of datasets.
-        var changesets = !match.Success && title.Trim().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
+        // The bot's title may carry a type or area ("release: version packages (#6469)", "ci: Version Packages").
+        var changesets = !match.Success && title.Contains("Version Packages", StringComparison.OrdinalIgnoreCase)
+            && CommitClassifier.ScopeAndSubject(title).Subject.TrimStart().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
         var iteration = !match.Success && (title.Contains("prepare for next development iteration", StringComparison.OrdinalIgnoreCase)
             || DevelopmentVersion().IsMatch(title));
         if (!match.Success && !changesets && !iteration)

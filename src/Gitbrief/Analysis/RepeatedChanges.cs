@@ -19,7 +19,13 @@ internal static partial class RepeatedChanges
     public static Dictionary<string, int> Of(IReadOnlyList<CommitRecord> day)
     {
         var steps = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (day.Count < Areas)
+        {
+            return steps;
+        }
+        // Only a title with an area prefix ("serve ftp: …", "[path_provider] …") is read again.
         var bySubject = day
+            .Where(c => c.Title.Contains(':') || c.Title.Contains('['))
             .Select(c => (Commit: c, Reading: CommitClassifier.ScopeAndSubject(c.Title)))
             .Where(c => c.Reading.Scope is not null)
             .Select(c => (c.Commit, Scope: c.Reading.Scope!.Trim().ToLowerInvariant(), Subject: Normalised(c.Reading.Subject)))

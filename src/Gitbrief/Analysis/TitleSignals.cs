@@ -39,7 +39,8 @@ internal static partial class TitleSignals
     /// <summary>A fix of lints or compiler warnings: "Fix lints", "silence `clippy::implicit_clone`", "fix … unused var",
     /// a warning avoided, resolved, quieted, worked around or removed ("pkcs11: Avoid some conversion warnings", "robin hood:
     /// resolve warning on new clang", "Core: Remove javadoc warnings"; not "Allow warnings to flush before process.exit"),
-    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "fix style", "fix: formatting issues", "Fix CS/WS issue", the repository's pre-commit checks ("Fixing pre-commit issue from
+    /// "Fix -Wuninitialized-const-pointer for …", "fix dead_code warning", "Fix code style", "fix style", "fix: formatting issues", "Fix CS/WS issue",
+    /// a linter's offenses addressed ("Address offenses", "Fix RuboCop offences"), the repository's pre-commit checks ("Fixing pre-commit issue from
     /// embedding_kernel", "[pre-commit.ci] pre-commit autoupdate"; not "add pre-commit support"), a code cleanup ("Code cleanup for micronaut-aop", "clean code", "Code Quality fix [E721]"), a linter's rules adopted or enforced ("Enforce
     /// ruff/flynt rules (FLY)", "chore: add the ruff SIM checks", "Switch to Ruff", "Replace tslint with eslint"), the debugging
     /// output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.", "fix(agent): remove
@@ -50,7 +51,7 @@ internal static partial class TitleSignals
     /// <summary>Words one of which every match of <see cref="LintFix"/> holds (its case-sensitive "CS" aside).</summary>
     private static readonly SearchValues<string> LintWords = SearchValues.Create(
         ["lint", "clippy", "static", "cppcheck", "mypy", "flake8", "pyright", "go vet", "ruff", "psalm", "phpstan", "shellcheck",
-         "unused", "dead", "style", "formatting", "warning", "debugging", "noqa", "-w", "pre-commit", "code clean", "code quality", "code tidy", "clean code", "clear code", "up code", "up the code", "tidy code", "tidy the code", "prettier", "rubocop", "biome", "codespell", "checkstyle", "spotless", "black"],
+         "unused", "dead", "style", "formatting", "warning", "debugging", "noqa", "-w", "pre-commit", "code clean", "code quality", "code tidy", "clean code", "clear code", "up code", "up the code", "tidy code", "tidy the code", "prettier", "rubocop", "biome", "codespell", "checkstyle", "spotless", "black", "offense", "offence"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Licence or copyright headers added or updated ("chore: add license header to brixbench files"): every file
@@ -69,8 +70,9 @@ internal static partial class TitleSignals
     private static readonly SearchValues<string> TypeWords = SearchValues.Create(["typ"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The title names the type checker its change satisfies ("resolve all strict mypy errors across crewai-tools",
-    /// "Re-enable mypy with simple non-runtime fixes", "Ensure type-checker understands use of Submodules in MTP"): the
-    /// annotations change, nothing that runs.</summary>
+    /// "Re-enable mypy with simple non-runtime fixes", "Ensure type-checker understands use of Submodules in MTP"), or Swift's
+    /// strict concurrency checking ("Strict concurrency for the chat examples", "Make the FileSystem world strict concurrency
+    /// clean"): the annotations change, nothing that runs.</summary>
     public static bool NamesTypeChecker(string title) => TypeChecker().IsMatch(title);
 
     /// <summary>The project's own build as what a fix repairs: "Fix phar compilation", "Fix nix flake build (rust toolchain
@@ -279,13 +281,13 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(lint(s|er|ers|ing)?(?!/)|clippy|static[- ]analysis|cppcheck|pylint|mypy|flake8|eslint|pyright|staticcheck|go vet|golangci-lint|ruff|psalm|phpstan|shellcheck|unused (var|variable|import|function)s?|dead[_ ]code|(code|coding) ?style|(?-i:CS)(/(?-i:WS))?|deprecat\w* warnings?|compiler warnings?|(\w+ ){0,3}(conversion|cast|sign|format|type|build|gcc|clang|msvc) warnings?|(some|all|a few|several|the) warnings)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|^\s*([\w./-]+(\([^)]*\))?!?:\s*)*unused (imports?|variables?|vars?)\b(?!.{0,30}\b(detection|rule|lint|check)s?\b)|\bfix(es|ed)?\s+([\w:]+\s+)?debugging\b|\bfix(es|ed)?:?\s+(the\s+)?(code\s+)?(style|formatting)(\s+(issues?|errors?|nits?|problems?))?\s*(\(#\d+\))?\s*$|\bpre-commit\b(?!\s+(support|integration|hooks? (support|for users)))|^(\[[^\]]*\]\s*)?([\w./-]+(\([^)]*\))?!?:\s*)?(code\s+(clean ?ups?|clean-ups?|quality|tidy(-?ups?)?)|clean(ed)?\s?up\s+(the\s+)?code|clean\s+code|clear\s+code|tidy\s+(up\s+)?(the\s+)?code)\b|^(\[[^\]]*\]\s*)?([\w./-]+(\([^)]*\))?!?:\s*)?((enable|enables|enforce|enforces|apply|applies|adopt|adopts|add|adds)\b.{0,40}\b(ruff|eslint|pylint|flake8|prettier|golangci-lint|rubocop|biome|clippy|mypy|pyright|shellcheck|codespell|stylelint|ktlint|checkstyle|spotless)\b.{0,40}\b(rules?|checks?|config|configuration|plugins?|lints?|linter)\b|.{0,30}\b(switch|switched|move|moved|migrate|migrated)\s+to\s+(ruff|eslint|biome|prettier|black)\b|replace\s+\S+\s+with\s+(ruff|eslint|biome|prettier|black)\b|(enable|enables|enforce|enforces|apply|applies|adopt|adopts)\b.{0,30}\b(ruff|eslint|pylint|flake8|prettier|golangci-lint|rubocop|biome|clippy|mypy)\b)|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*|\b(fix(es|ed)?|resolv(e|es|ed)|avoid(s|ed)?|quiet(s|ed)?|suppress(es|ed)?|squash(es|ed)?|work(s|ed)? around|get rid of|remov(e|es|ed)|eliminat(e|es|ed))\b(?![(:!])(?!.{0,50}\b(allow|let|flush|emit|show|print|surface|raise)\w*\b.{0,20}\bwarnings?\b).{0,50}\bwarnings?\b(?!\s+(printed|shown|emitted|displayed|logged|raised|when|if)\b)(?!.{0,30}\b(is|are) (deprecated|shown|printed|emitted))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(offen[cs]es|lint(s|er|ers|ing)?(?!/)|clippy|static[- ]analysis|cppcheck|pylint|mypy|flake8|eslint|pyright|staticcheck|go vet|golangci-lint|ruff|psalm|phpstan|shellcheck|unused (var|variable|import|function)s?|dead[_ ]code|(code|coding) ?style|(?-i:CS)(/(?-i:WS))?|deprecat\w* warnings?|compiler warnings?|(\w+ ){0,3}(conversion|cast|sign|format|type|build|gcc|clang|msvc) warnings?|(some|all|a few|several|the) warnings)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|^\s*([\w./-]+(\([^)]*\))?!?:\s*)*unused (imports?|variables?|vars?)\b(?!.{0,30}\b(detection|rule|lint|check)s?\b)|\bfix(es|ed)?\s+([\w:]+\s+)?debugging\b|\bfix(es|ed)?:?\s+(the\s+)?(code\s+)?(style|formatting)(\s+(issues?|errors?|nits?|problems?))?\s*(\(#\d+\))?\s*$|\bpre-commit\b(?!\s+(support|integration|hooks? (support|for users)))|^(\[[^\]]*\]\s*)?([\w./-]+(\([^)]*\))?!?:\s*)?(code\s+(clean ?ups?|clean-ups?|quality|tidy(-?ups?)?)|clean(ed)?\s?up\s+(the\s+)?code|clean\s+code|clear\s+code|tidy\s+(up\s+)?(the\s+)?code)\b|^(\[[^\]]*\]\s*)?([\w./-]+(\([^)]*\))?!?:\s*)?((enable|enables|enforce|enforces|apply|applies|adopt|adopts|add|adds)\b.{0,40}\b(ruff|eslint|pylint|flake8|prettier|golangci-lint|rubocop|biome|clippy|mypy|pyright|shellcheck|codespell|stylelint|ktlint|checkstyle|spotless)\b.{0,40}\b(rules?|checks?|config|configuration|plugins?|lints?|linter)\b|.{0,30}\b(switch|switched|move|moved|migrate|migrated)\s+to\s+(ruff|eslint|biome|prettier|black)\b|replace\s+\S+\s+with\s+(ruff|eslint|biome|prettier|black)\b|(enable|enables|enforce|enforces|apply|applies|adopt|adopts)\b.{0,30}\b(ruff|eslint|pylint|flake8|prettier|golangci-lint|rubocop|biome|clippy|mypy)\b)|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*|\b(fix(es|ed)?|resolv(e|es|ed)|avoid(s|ed)?|quiet(s|ed)?|suppress(es|ed)?|squash(es|ed)?|work(s|ed)? around|get rid of|remov(e|es|ed)|eliminat(e|es|ed))\b(?![(:!])(?!.{0,50}\b(allow|let|flush|emit|show|print|surface|raise)\w*\b.{0,20}\bwarnings?\b).{0,50}\bwarnings?\b(?!\s+(printed|shown|emitted|displayed|logged|raised|when|if)\b)(?!.{0,30}\b(is|are) (deprecated|shown|printed|emitted))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeaderChore();
 
-    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?\s?:\s*)?(fix|fixes|fixed|repair|unbreak)\b:?\s+(the\s+)?([\w./+#-]+\s+){0,3}?(build|builds|compilation|build failures?|compile errors?|compilation errors?|cmake)\b|\bmerge conflicts?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]{1,40}\]\s*)*(\w+(\([^)]*\))?\s?:\s*)?(fix|fixes|fixed|repair|unbreak)\b:?\s+(the\s+)?([\w./+#-]+\s+){0,3}?(build|builds|compilation|build failures?|compile errors?|compilation errors?|cmake)\b|\bmerge (conflicts?|issues?|problems?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BuildFix();
 
     [GeneratedRegex(@"\b(slow|slower|fast|faster|incremental|performance|speed|hot)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -305,7 +307,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?|type stubs?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypingFix();
 
-    [GeneratedRegex(@"\b(mypy|pyright|pyrefly|pytype|type[- ]?checkers?|typecheck(er|ers|ing)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(mypy|pyright|pyrefly|pytype|type[- ]?checkers?|typecheck(er|ers|ing)?|strict concurrency)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypeChecker();
 
     [GeneratedRegex(TypingVerbs + @"\btypes?\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -408,6 +408,8 @@ public sealed class WorkKindTests
     [InlineData("fix: resolve compiler warnings in IO, result handlers, and misc impl (#4936)", true)]
     [InlineData("*: Update type annotations to use Python 3.9 features", true)]
     [InlineData("Update type annotations and retry failed uploads", false)]
+    [InlineData("Address offenses", true)]
+    [InlineData("Strict concurrency for the chat examples (#3104)", true)]
     public void A_lint_fix_alone_is_trivial_at_any_size(string title, bool trivial)
     {
         var analyzed = CommitBuilder.Message(title).File("server/etcdserver/server.go", 600, 580).File("client/v3/client.go", 300, 290).Analyze();
@@ -421,6 +423,7 @@ public sealed class WorkKindTests
     [InlineData("Fix: Win32 build failure when paths contain spaces (#2053)", "cmake/symbols.cmake", true)]
     [InlineData("fix merge conflict problems", "core/translate/main_loop.rs", true)]
     [InlineData("[BUG]  Merge conflict broke main.  ChromaClientError was renamed. (#5701)", "chromadb/api/client.py", true)]
+    [InlineData("Resolve merge issue", "Sources/ComposableArchitecture/Store.swift", true)]
     // A product that builds or compiles for its users: its builds are its behaviour.
     [InlineData("Fix slow incremental builds (especially on Windows) (#17511)", "crates/oxide/src/scanner.rs", false)]
     [InlineData("Fix compiling queries that use orderByRaw with expressions (#57228)", "src/Illuminate/Database/Query/Grammars/Grammar.php", false)]
@@ -488,10 +491,13 @@ public sealed class WorkKindTests
         Assert.Equal(breaking, analyzed.Importance.Level == ImportanceLevel.High);
     }
 
-    [Fact]
-    public void The_changesets_release_pull_request_is_a_release_bump()
+    [Theory]
+    [InlineData("Version Packages (#18640)")]
+    [InlineData("release: version packages (#6469)")]
+    [InlineData("ci: Version Packages (#10191)")]
+    public void The_changesets_release_pull_request_is_a_release_bump(string title)
     {
-        var analyzed = CommitBuilder.Message("Version Packages (#18640)")
+        var analyzed = CommitBuilder.Message(title)
             .File("packages/svelte/package.json", 1, 1).File("packages/svelte/CHANGELOG.md", 40).File("packages/svelte/src/version.js", 1, 1)
             .Analyze();
 
