@@ -30,18 +30,11 @@ internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases
         }
         foreach (var (sha, file) in SameDayCode.Of(commits, day).ToList())
         {
-            var analyzed = day[sha];
-            if (analyzed.Importance.Level == ImportanceLevel.Medium && !HeldByHardSignal(analyzed, heldBy: "breaking"))
-            {
-                day[sha] = Demote(analyzed, ImportanceLevel.Low, new ScoreReason("same-day-code", 0, phrases.SameDayCode(file)));
-            }
+            LowerMedium(day, sha, new ScoreReason("same-day-code", 0, phrases.SameDayCode(file)));
         }
         foreach (var (sha, areas) in RepeatedChanges.Of(commits))
         {
-            if (day.TryGetValue(sha, out var analyzed) && analyzed.Importance.Level == ImportanceLevel.Medium && !HeldByHardSignal(analyzed, heldBy: "breaking"))
-            {
-                day[sha] = Demote(analyzed, ImportanceLevel.Low, new ScoreReason("repeated", 0, phrases.Repeated(areas)));
-            }
+            LowerMedium(day, sha, new ScoreReason("repeated", 0, phrases.Repeated(areas)));
         }
         var series = day
             .Where(c => c.Value.Analysis.ChangeTypes.Contains(ChangeType.Feature))
@@ -72,6 +65,16 @@ internal sealed partial class DayRanker(ImportanceWeights weights, SignalPhrases
         foreach (var (sha, analyzed) in soft)
         {
             day[sha] = Demote(analyzed, ImportanceLevel.Medium, new ScoreReason("day-cap", 0, phrases.DayCap(allowed)));
+        }
+    }
+
+    /// <summary>A medium commit a step of the day's work makes low (<paramref name="reason"/> says which), unless a hard
+    /// signal or its breaking mark holds it where it is.</summary>
+    private void LowerMedium(Dictionary<string, AnalyzedCommit> day, string sha, ScoreReason reason)
+    {
+        if (day.TryGetValue(sha, out var analyzed) && analyzed.Importance.Level == ImportanceLevel.Medium && !HeldByHardSignal(analyzed, heldBy: "breaking"))
+        {
+            day[sha] = Demote(analyzed, ImportanceLevel.Low, reason);
         }
     }
 

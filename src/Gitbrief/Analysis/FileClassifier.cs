@@ -418,11 +418,11 @@ internal static class FileClassifier
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TranslationData = new HashSet<string>(
         [".json", ".yaml", ".yml", ".xml", ".properties", ".toml"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>A manual page by its section number: "tmux.1", "bundle-add.1", "ares_query.3", "gemfile.5", "perl.3pm".</summary>
     /// <summary>A web page: <c>MANUAL.html</c>, <c>CHANGELOG.html</c> are the manual and the changelog rendered for the web.</summary>
     private static bool IsPage(ReadOnlySpan<char> extension) =>
         extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A manual page by its section number: "tmux.1", "bundle-add.1", "ares_query.3", "gemfile.5", "perl.3pm".</summary>
     private static bool IsManPage(ReadOnlySpan<char> extension) =>
         extension.Length is >= 2 and <= 4 && extension[1] is >= '1' and <= '9' && !extension[2..].ContainsAnyExceptInRange('a', 'z');
 
