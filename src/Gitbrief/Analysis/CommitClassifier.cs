@@ -228,6 +228,10 @@ internal static partial class CommitClassifier
         return new TitleReading(Key: null, Type: null, Scope: null, title, Breaking: false);
     }
 
+    /// <summary>The kind its leading verb gives a subject ("fix" for "fix crash when …", "feat" for "add …"), or null.</summary>
+    public static string? KindOfLeadingVerb(string subject) =>
+        LeadingVerb().Match(subject) is { Success: true } verb ? VerbTypes.First(t => verb.Groups[t.Group].Success).Key : null;
+
     private static TitleReading WithTypeFromLeadingVerb(TitleReading reading)
     {
         if (LeadingVerb().Match(reading.Subject) is not { Success: true } verb)

@@ -278,9 +278,13 @@ internal sealed partial record CommitSignals
                 && product.All(f => f.Role is FileRole.Build or FileRole.DependencyManifest) && !ShippedArtefact().IsMatch(commit.Title),
             ScopedBehaviour = plainSourceChange && ScopedBehaviourTitle().Match(subject) is { Success: true } scoped ? scoped.Value.Trim() : null,
             BehaviourVerb = plainSourceChange ? BehaviourVerbOf(subject, fullTitle) : null,
-            // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that.
+            // "Fix indent": a fix that names a trivial edit claims no behaviour; its lines tell whether it is only that. A
+            // `style:` commit whose subject claims none ("fix crash …" does) is formatting however many lines it reformats
+            // ("style(formatting): use spaces instead of tabs" over 30 files).
             CodeOnly = roleOnly || deprecation is not null ? null
-                : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null) ?? (TitleSignals.IsFormatterRun(subject) ? "formatting" : null),
+                : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null)
+                    ?? (TitleSignals.IsFormatterRun(subject) || (traits.WeightKey == "style" && CommitClassifier.KindOfLeadingVerb(subject) is not ("fix" or "feat" or "revert" or "perf"))
+                        ? "formatting" : null),
             Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,
@@ -573,7 +577,8 @@ internal sealed partial record CommitSignals
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
         // "disallow ../ elements in relpath": a parent-directory step is a path escape, in the title only.
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains)))
+        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))
+                && !(w is "script" && title.Any(Vocabulary.ToolScriptWords.Contains)))
             ?? (traits.Subject.Contains("../", StringComparison.Ordinal) || traits.Subject.Contains("..\\", StringComparison.Ordinal) ? "../" : null)
             ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
         {

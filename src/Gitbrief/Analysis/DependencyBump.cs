@@ -35,6 +35,9 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             // "Update api version to v1.12.0-beta.0" in go.mod and vendor/…/containerd/api/: the repository's own module,
             // published apart and required like any other, moves in the manifests while its folder stays as it was.
             && !(manifests.Count > 0 && !files.Any(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal)))
+            // "Upgrade semconv to 1.34.0 in trace" points trace/'s imports at the repository's own semconv/v1.34.0/: nothing
+            // of the component moves (a "sync : ggml" moves the marker of the synced revision, which lives elsewhere).
+            && (title.Contains("sync") || files.Any(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal)))
             // "Bump pylint to 4.0.0" moves nothing of pylint/ but its __pkginfo__.py, "Bump hypothesis-python version to 6.136.7"
             // nothing of hypothesis-python/ but its version.py and release notes: the project's own version.
             && !OnlyVersionFilesInside(folder, files)

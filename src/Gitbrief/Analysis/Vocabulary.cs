@@ -101,6 +101,12 @@ internal static class Vocabulary
         "scan", "scans", "scanner", "scanning", "tab", "page", "workflow", "workflows", "md", "contact", "settings", "function", "functions",
         "hook", "hooks", "disclosure", "disclosures", "considerations");
 
+    /// <summary>Words that make a title's "script" the project's own tooling ("Restrict install script and smoke test to
+    /// Darwin only"), not markup a product renders.</summary>
+    public static readonly HashSet<string> ToolScriptWords = Set(
+        "install", "installer", "installation", "build", "setup", "smoke", "ci", "test", "tests", "shell", "bash", "helper", "release",
+        "deploy", "deployment", "startup", "bootstrap");
+
     /// <summary>Words beside which a "token" is a model's, not a credential ("dropping leading tokens from `chosen`",
     /// "max tokens limit").</summary>
     public static readonly HashSet<string> ModelTokenWords = Set(

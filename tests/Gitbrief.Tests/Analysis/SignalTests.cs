@@ -89,6 +89,9 @@ public sealed class SignalTests
     [InlineData("Plumb `(implements \"...\")` support throughout (#13361)", false)]
     [InlineData("Refuse a duplicate dirlist.", true)]
     [InlineData("Handle refused connections in the pool", false)]
+    // A script restricted is markup only where no word makes it the project's own tooling (vllm-metal, 2025-12-19).
+    [InlineData("Restrict install script and smoke test to Darwin (macOS) only", false)]
+    [InlineData("Block inline script in rendered comments", true)]
     public void Hardening_said_without_a_danger_word_is_hardening(string title, bool hardening)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.c", 30, 8));
@@ -419,6 +422,28 @@ public sealed class SignalTests
 
         Assert.DoesNotContain("engine", series.ReasonCodes());
         Assert.NotEqual(ImportanceLevel.High, series.Importance.Level);
+    }
+
+    /// <summary>opentelemetry-go, 2025-05-28: "Upgrade semconv to 1.34.0 in trace" points trace/'s imports at the
+    /// repository's own semconv/v1.34.0/ package, which another commit added: nothing of the component moves, so nothing
+    /// bundled is upgraded. A sync of an engine that records its revision outside the engine's folder still is one.</summary>
+    [Fact]
+    public void A_component_named_in_a_bump_whose_files_do_not_move_is_no_bundled_engine()
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["semconv/v1.34.0"] = new(60, 10),
+            ["sdk/trace"] = new(40, 60),
+            ["trace"] = new(30, 40),
+            ["ggml/src"] = new(80, 40),
+        });
+        var imports = Analyzed(CommitBuilder.Message("Upgrade semconv to 1.34.0 in trace (#6836)")
+            .Files(4, i => $"trace/span{i}.go", 2, 2), profile);
+        var sync = Analyzed(CommitBuilder.Message("sync : ggml").File("scripts/sync-ggml.last", 1, 1), profile);
+
+        Assert.DoesNotContain("engine", imports.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.High, imports.Importance.Level);
+        Assert.Contains("engine", sync.ReasonCodes());
     }
 
     [Fact]

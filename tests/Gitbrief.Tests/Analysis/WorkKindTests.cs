@@ -254,6 +254,10 @@ public sealed class WorkKindTests
     [InlineData("Autoformat with ruff", true)]
     [InlineData("clang-format: reformat src/ and include/", true)]
     [InlineData("Reformat grad_output if it's not channels last. (#1837)", false)]
+    // A `style:` commit is formatting unless its title claims behaviour (git-cliff, 2025-07-27).
+    [InlineData("style(formatting): use spaces instead of tabs (#1184)", true)]
+    [InlineData("style(fmt): various cleanups (#3698)", true)]
+    [InlineData("style: fix crash when the palette is empty", false)]
     public void A_formatter_run_is_low_at_any_size(string title, bool formatting)
     {
         var analyzed = CommitBuilder.Message(title).Files(60, i => $"kitty/file{i}.c", 400, 380).Analyze();
@@ -410,6 +414,12 @@ public sealed class WorkKindTests
     [InlineData("Update type annotations and retry failed uploads", false)]
     [InlineData("Address offenses", true)]
     [InlineData("Strict concurrency for the chat examples (#3104)", true)]
+    // Filed under a linter: what the linter asked for, however it is worded.
+    [InlineData("lint: narrow types to ensure correct usage (#17519)", true)]
+    [InlineData("clippy: allow missing_const_for_thread_local false positives", true)]
+    [InlineData("clang-tidy: remove unused headers", true)]
+    // An area named like a linter's word is not one: jiff's fmt module.
+    [InlineData("fmt: add unsigned integer formatting", false)]
     public void A_lint_fix_alone_is_trivial_at_any_size(string title, bool trivial)
     {
         var analyzed = CommitBuilder.Message(title).File("server/etcdserver/server.go", 600, 580).File("client/v3/client.go", 300, 290).Analyze();
