@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gitbrief.Sources;
 
 namespace Gitbrief.Analysis;
@@ -97,6 +98,82 @@ internal static class CodeLines
         || text.StartsWith("#[tokio::test", StringComparison.Ordinal) || text.StartsWith("#[rstest", StringComparison.Ordinal)
         || text.StartsWith("@Test ", StringComparison.Ordinal) || text.StartsWith("@Test(", StringComparison.Ordinal)
         || text.StartsWith("test \"", StringComparison.Ordinal);
+
+    /// <summary>Calls that protect what they are given: a secret wiped from memory before it is freed, a value escaped for
+    /// the query, shell or markup it goes into, a file name made safe.</summary>
+    private static readonly string[] ProtectiveCalls =
+    [
+        "OPENSSL_cleanse(", "explicit_bzero(", "memset_s(", "SecureZeroMemory(", "sodium_memzero(", "zeroize(",
+        "EscapeFilter(", "escape_filter_chars(", "HTMLEscapeString(", "html.EscapeString(", "escapeshellarg(", "escapeshellcmd(",
+        "shlex.quote(", "htmlspecialchars(", "htmlentities(", "QuoteIdentifier(", "DOMPurify.sanitize(", "bleach.clean(", "secure_filename(",
+    ];
+
+    private static readonly SearchValues<string> ProtectiveCallValues = SearchValues.Create(ProtectiveCalls, StringComparison.Ordinal);
+
+    /// <summary>A random source an attacker can predict, and the cryptographic one that replaces it.</summary>
+    private static readonly (string Weak, string Strong)[] RandomSources =
+    [
+        ("\"math/rand\"", "\"crypto/rand\""), ("Math.random(", "crypto.getRandomValues("), ("Math.random(", "randomBytes("),
+        ("new Random(", "SecureRandom"),
+    ];
+
+    /// <summary>A protection the commit's added code calls and its removed code did not, in its source files (comments
+    /// aside): a secret wiped from memory ("Zeroize intermediate values for ed25519" adds <c>OPENSSL_cleanse</c>), a value
+    /// escaped where it is spliced into a query ("fix: improve buildAuthFilterString logic" wraps the user name in
+    /// <c>goldap.EscapeFilter</c>), or a predictable random source replaced by a cryptographic one (<c>"math/rand"</c> out,
+    /// <c>"crypto/rand"</c> in). The code says it when the title does not. Null when the lines were not read, and for a
+    /// commit that calls itself a refactor, a clean-up or a performance change: a call moved along is no protection added.</summary>
+    public static string? ProtectionAddedIn(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> source)
+    {
+        if (commit.Lines is not { Count: > 0 } lines || source.Count == 0 || traits.WeightKey is "refactor" or "perf" or "style" or "chore")
+        {
+            return null;
+        }
+        var paths = source.Select(f => f.Change.Path).ToHashSet(StringComparer.Ordinal);
+        var added = new List<string>();
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        var (addedText, removedText) = (new List<string>(), new List<string>());
+        foreach (var line in lines)
+        {
+            var text = line.Text.Trim();
+            if (!paths.Contains(line.Path) || text.Length == 0 || IsCommentOrDoc(line.Path, text))
+            {
+                continue;
+            }
+            (line.Added ? addedText : removedText).Add(text);
+            if (ProtectiveCallIn(text) is { } call)
+            {
+                if (line.Added)
+                {
+                    added.Add(call);
+                }
+                else
+                {
+                    removed.Add(call);
+                }
+            }
+        }
+        // "htmlentities" swapped for "htmlspecialchars" trades one escape for another.
+        if (removed.Count == 0 && added.FirstOrDefault() is { } protection)
+        {
+            return protection.TrimEnd('(');
+        }
+        foreach (var (weak, strong) in RandomSources)
+        {
+            if (removedText.Exists(t => t.Contains(weak, StringComparison.Ordinal)) && addedText.Exists(t => t.Contains(strong, StringComparison.Ordinal))
+                && !addedText.Exists(t => t.Contains(weak, StringComparison.Ordinal)))
+            {
+                return strong.Trim('"', '(');
+            }
+        }
+        return null;
+    }
+
+    private static string? ProtectiveCallIn(string text)
+    {
+        var at = text.AsSpan().IndexOfAny(ProtectiveCallValues);
+        return at < 0 ? null : Array.Find(ProtectiveCalls, call => text.AsSpan(at).StartsWith(call, StringComparison.Ordinal));
+    }
 
     /// <summary>The attribute that breaks a public Rust type's users when added to it (<c>#[non_exhaustive]</c>), or null. On
     /// a type the commit declares (the attribute's run of added lines reaches its <c>pub enum</c>/<c>pub struct</c>), it

@@ -246,7 +246,7 @@ internal sealed partial record CommitSignals
             // commit's body is its changelog: the security fixes it lists landed in their own commits.
             Hardening = roleOnly && vendored.Count == 0 || automation || releaseTooling || examplesOnly || agentSkills || wording is not null || release is not null
                 || ToolingOnly(traits, source.Count > 0 ? source : vendored, product, dependency) ? null
-                : HardeningOf(commit, traits, title, lead, body, Lead(bodyText)),
+                : HardeningOf(commit, traits, title, lead, body, Lead(bodyText), source),
             SevereFix = severe,
             Experimental = experimental,
             Trivial = trivial,
@@ -381,8 +381,10 @@ internal sealed partial record CommitSignals
     /// whose title often says only what it changes — a severe danger its body names ("Fix multiple RFC 4462 compliance
     /// problems" with "a moderate pre-authentication resource DoS" below it), or a flaw of access control that someone
     /// outside reported ("properly bail out when PAM changes username …
-    /// Reported by …"). <paramref name="bodyLead"/> is the body's first <see cref="LeadCharacters"/> characters.</summary>
-    private static string? HardeningOf(CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyLead) =>
+    /// Reported by …"), or — whatever the message says — a protection the code of <paramref name="source"/> newly calls
+    /// (<see cref="CodeLines.ProtectionAddedIn"/>). <paramref name="bodyLead"/> is the body's first <see cref="LeadCharacters"/> characters.</summary>
+    private static string? HardeningOf(
+        CommitRecord commit, CommitTraits traits, List<string> title, int lead, List<string> body, string bodyLead, IReadOnlyList<ClassifiedFile> source) =>
         TitleSignals.IsAdvisoryMerge(commit.Title) ? "GitHub security advisory"
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
@@ -395,7 +397,8 @@ internal sealed partial record CommitSignals
                 ? $"{traits.Scope} … {tightened}" : null)
             ?? (traits.WeightKey is "fix" or "other" or "revert"
                 ? TitleSignals.SevereDangerIn(bodyLead, traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, bodyLead)
-                : null);
+                : null)
+            ?? CodeLines.ProtectionAddedIn(commit, traits, source);
 
     private static string Lead(string bodyText) => bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText;
 
@@ -523,9 +526,10 @@ internal sealed partial record CommitSignals
 
     /// <summary>A change of the repository's own tooling — a `ci:`/`test:`/`docs:`/`style:` commit, or one that changes no
     /// source, only configuration and build files ("feat: add security audit CI", "chore(deny): stop the advisory ignore
-    /// …") — hardens nothing a user runs; a dependency bump is judged as one.</summary>
+    /// …") — hardens nothing a user runs; a dependency bump is judged as one, and a "[security]" bump of what only the
+    /// maintainers run (type definitions, dev-dependencies) hardens nothing either.</summary>
     private static bool ToolingOnly(CommitTraits traits, IReadOnlyList<ClassifiedFile> source, IReadOnlyList<ClassifiedFile> product, DependencyBump? dependency) =>
-        dependency is null && (traits.WeightKey is "ci" or "test" or "docs" or "style"
+        dependency is { DevelopmentOnly: true } || dependency is null && (traits.WeightKey is "ci" or "test" or "docs" or "style"
             || source.Count == 0 && product.All(f => f.Role is FileRole.Config or FileRole.Build) && !NamesAnAdvisory(traits));
 
     /// <summary>The title names the advisory it fixes ("Harden ACME Challenge and Order RBAC (GHSA-8rvj-mm4h-c258)"): a

@@ -10,6 +10,10 @@ namespace Gitbrief.Analysis;
 /// test library or type definitions).</summary>
 internal sealed partial record DependencyBump(DependencyBumpKind Kind, string What, bool Shipped = false)
 {
+    /// <summary>Only the maintainers run what it moves (<see cref="IsDevelopmentTool"/>): a "[security]" bump of it fixes
+    /// nothing a user runs ("update dependency @types/pg to v8.20.0 [security]").</summary>
+    public bool DevelopmentOnly { get; private init; }
+
     /// <summary>An engine sync without a version in its title moves at least this many files.</summary>
     private const int EngineFiles = 3;
 
@@ -68,15 +72,16 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             return null;
         }
         var what = WhatOf(commit.Title);
-        if (NewMajorVersion(commit.Title) && !IsDevelopmentTool(commit.Title, what))
+        var development = IsDevelopmentTool(commit.Title, what);
+        if (NewMajorVersion(commit.Title) && !development)
         {
             return new DependencyBump(DependencyBumpKind.Major, what, Shipped: true);
         }
-        if (MajorBump().IsMatch(commit.Title) || title.Contains("major"))
+        // "update devdependencies (non-major)" is no major bump for its "major".
+        return new DependencyBump(MajorBump().IsMatch(commit.Title) || title.Contains("major") ? DependencyBumpKind.Major : DependencyBumpKind.Routine, what)
         {
-            return new DependencyBump(DependencyBumpKind.Major, what);
-        }
-        return new DependencyBump(DependencyBumpKind.Routine, what);
+            DevelopmentOnly = development,
+        };
     }
 
     /// <summary>"treat lock file as stale", "the lock files of the dev server": a lock, not the verb that pins versions.</summary>
@@ -201,10 +206,11 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
             && to > from;
     }
 
-    /// <summary>A dependency only the maintainers run: a dev-dependency group ("build(deps-dev): bump c8 …"), a linter, a
-    /// test library or type definitions ("flutter_lints", "serial_test", "@types/mocha").</summary>
+    /// <summary>A dependency only the maintainers run: a dev-dependency group ("build(deps-dev): bump c8 …", "update
+    /// devDependencies (non-major)"), a linter, a test library or type definitions ("flutter_lints", "serial_test", "@types/mocha").</summary>
     private static bool IsDevelopmentTool(string title, string what) =>
         title.Contains("deps-dev", StringComparison.OrdinalIgnoreCase) || title.Contains("dev-dependencies", StringComparison.OrdinalIgnoreCase)
+        || title.Contains("devdependencies", StringComparison.OrdinalIgnoreCase) || title.Contains("dev dependencies", StringComparison.OrdinalIgnoreCase)
         || DevelopmentToolName().IsMatch(what);
 
     /// <summary>Whether the files of the commit inside <paramref name="folder"/> are all version files and release notes.</summary>

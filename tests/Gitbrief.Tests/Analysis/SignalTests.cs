@@ -1117,6 +1117,48 @@ public sealed class SignalTests
         Assert.DoesNotContain("breaking", declared.ReasonCodes());
     }
 
+    /// <summary>aws-lc and casdoor (the twenty-seventh session's blind sets): the code says what the title does not — a secret
+    /// wiped before its memory is freed, a user name escaped where it is spliced into an LDAP filter, a predictable random
+    /// source replaced by a cryptographic one. A call traded for another escape ("htmlentities" for "htmlspecialchars"), a
+    /// call that was there before, or a refactor that moves one along, adds no protection.</summary>
+    [Theory]
+    [InlineData("Zeroize intermediate values for ed25519 (#3075)", "crypto/curve25519/curve25519.c",
+        new[] { "+  OPENSSL_cleanse(az, sizeof(az));" }, "OPENSSL_cleanse")]
+    [InlineData("fix: improve buildAuthFilterString logic", "object/ldap_conn.go",
+        new[] { "-\treturn fmt.Sprintf(\"(uid=%s)\", user.Name)", "+\treturn fmt.Sprintf(\"(uid=%s)\", goldap.EscapeFilter(user.Name))" }, "EscapeFilter")]
+    [InlineData("fix: improve random handling", "object/verification.go",
+        new[] { "-\t\"math/rand\"", "+\t\"crypto/rand\"", "+\tn, err := rand.Int(rand.Reader, max)" }, "crypto/rand")]
+    [InlineData("Trim per-call overhead in render-path hot spots", "src/Assets/AssetUtils.php",
+        new[] { "-    $e = htmlentities($value);", "+    $e = htmlspecialchars($value);" }, null)]
+    [InlineData("fix: keep the escaped filter", "object/ldap_conn.go",
+        new[] { "-\treturn goldap.EscapeFilter(a)", "+\treturn goldap.EscapeFilter(b)" }, null)]
+    [InlineData("refactor: move the key cleanup into a helper", "crypto/keys.c",
+        new[] { "+  OPENSSL_cleanse(key, sizeof(key));" }, null)]
+    [InlineData("Explain the wipe", "crypto/keys.c",
+        new[] { "+  /* OPENSSL_cleanse(key, sizeof(key)) runs in free_key */" }, null)]
+    public void A_protection_the_code_newly_calls_is_hardening(string title, string path, string[] lines, string? protection)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).Diff(path, lines).File("src/other.c", 20, 4));
+
+        Assert.Equal(protection is null ? null : $"security hardening ({protection})",
+            analyzed.Importance.Reasons.FirstOrDefault(r => r.Code == "hardening")?.Detail);
+        Assert.Equal(protection is not null, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
+    /// <summary>bullmq (2026-07): Renovate files "[security]" bumps of type definitions and dev-dependencies, which fix
+    /// nothing a user runs; the same tag on a dependency the product runs with is a security fix.</summary>
+    [Theory]
+    [InlineData("chore(deps): update dependency @types/pg to v8.20.0 [security] (#4415)", false)]
+    [InlineData("chore(deps): update devdependencies (non-major) [security] (#4416)", false)]
+    [InlineData("chore(deps): update dependency ioredis to v5.8.2 [security] (#4417)", true)]
+    public void A_security_bump_of_what_only_the_maintainers_run_is_no_security_fix(string title, bool high)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("package.json", 1, 1).File("yarn.lock", 4, 4));
+
+        Assert.Equal(high, analyzed.Importance.Level == ImportanceLevel.High);
+        Assert.Equal(high, analyzed.ReasonCodes().Contains("hardening") || analyzed.ReasonCodes().Contains("security"));
+    }
+
     [Fact]
     public void A_plain_sentence_saying_something_no_longer_happens_changes_behaviour()
     {
