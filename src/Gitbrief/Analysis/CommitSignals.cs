@@ -738,8 +738,9 @@ internal sealed partial record CommitSignals
         return null;
     }
 
-    /// <summary>A bump of the project's own version: a release-like title naming a version, touching only manifests,
-    /// changelogs, version files or configuration.</summary>
+    /// <summary>A bump of the project's own version: a release-like title naming a version (a package's tag may lead it:
+    /// "chore(release): vpy3.0.0" releases the Python package), touching only manifests, changelogs, version files or
+    /// configuration.</summary>
     private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
     {
         var match = ReleaseTitle().Match(title);
@@ -777,7 +778,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"^(scripts?|tools?|tasks|support|build-aux|build_tools|buildtools|xtask|eng|dev|devscripts|devtools|utils|packaging|hack|maint)/([^/]+/)*(release|releases|releaser|releasing|publish|publishing|bump[-_]?version|version[-_]?bump|make[-_]tarball|(prepare|cut|tag|do)[-_]release|release[-_][\w-]+)(\.\w+)?(/|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseToolPath();
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|update to( the)?( release)? version|(now )?working on( version)?|version to|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|(?=v?\d))|releas(e|ed|ing)( for| of)?( [\w.-]{1,30}){0,2}?( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|version(?=\s+v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*(v?[a-z]{2,4}-?)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|update to( the)?( release)? version|(now )?working on( version)?|version to|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|(?=v?\d))|releas(e|ed|ing)( for| of)?( [\w.-]{1,30}){0,2}?( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|version(?=\s+v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     // "security" written as a word of its own, not joined into an identifier by "-", ".", "/", "_" or ":".

@@ -26,7 +26,14 @@ internal static partial class TitleSignals
         traits is { Declared: true, WeightKey: "test" }
         || (traits.Scope is { } scope && NumberedTestArea().IsMatch(scope))
         || (traits is { Declared: true, WeightKey: "fix" } && TestsSubject().IsMatch(traits.Subject))
-        || TestsObject().IsMatch(traits.Subject);
+        || TestsObject().IsMatch(traits.Subject)
+        || FlakyTests().IsMatch(traits.Subject);
+
+    /// <summary>A flaky test made reliable ("Fix intermittently failing leader-related tests", "Fix queue-related intermittency
+    /// in producer tests") or a test function fixed by its name ("Fix TestPostgreSQL_FatalInit"): whatever the commit touches
+    /// to get there (an injectable clock threaded through the code) serves the tests.</summary>
+    [GeneratedRegex(@"\b(flaky|flakey|flakiness|intermittent(ly)?|intermittency|sporadic(ally)?)\b.{0,30}\btests?\b|^fix(es|ed)?\s+Test[A-Z0-9]\w*\s*(\(#\d+\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FlakyTests();
 
     /// <summary>A formatter run: "autoformat c/objc code, using clang-format", "Autoformat with ruff", "clang-format: reformat
     /// src/ and include/", "Reformat with newer black version", "run prettier on the docs" — what it changes is layout, at

@@ -205,6 +205,22 @@ public sealed class SignalTests
         Assert.DoesNotContain("experimental", analyzed.ReasonCodes());
     }
 
+    /// <summary>river and openbao (the twenty-seventh session's blind sets): a flaky test made reliable, or a test function
+    /// fixed by its name, is low even when the fix threads something through the product's code to get there; a fix of a
+    /// flaky product behaviour is not.</summary>
+    [Theory]
+    [InlineData("Fix intermittently failing leader-related tests (#862)", true)]
+    [InlineData("Fix queue-related intermittency in producer tests (#868)", true)]
+    [InlineData("Fix TestPostgreSQL_FatalInit (#3791)", true)]
+    [InlineData("fix: flaky server tests due to port collisions", true)]
+    [InlineData("Fix intermittent connection resets in the producer", false)]
+    public void A_flaky_test_made_reliable_is_low(string title, bool tests)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("internal/leadership/elector.go", 40, 12).File("internal/leadership/elector_test.go", 60, 20));
+
+        Assert.Equal(tests, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
     [Fact]
     public void Stabilizing_a_flaky_test_is_no_graduation()
     {
@@ -307,6 +323,8 @@ public sealed class SignalTests
     [InlineData("set dev version (#6709)", "setup.py", "(next development iteration)")]
     [InlineData("Version v1.75.0", "VERSION", "1.75.0")]
     [InlineData("Version 0.41.0 (#2821)", "uvicorn/__init__.py", "0.41.0")]
+    [InlineData("chore(release): vpy3.0.0 (#4410)", "python/pyproject.toml", "3.0.0")]
+    [InlineData("chore(release): py-v2.1.0", "python/pyproject.toml", "2.1.0")]
     public void A_release_version_bump_with_any_title_prefix_is_low(string title, string manifest, string version)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title)
