@@ -18,10 +18,10 @@ public sealed partial class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all 130 hold-out sets together (17,122 commits, 1,254 high): high precision 79.2%, recall 59.6%
+    /// <summary>Over all 135 hold-out sets together (17,769 commits, 1,273 high): high precision 79.2%, recall 59.4%
     /// (the thirteenth and the 101st hold security releases whose fixes mostly never say so: 26 highs of which the rules find
-    /// 11, 31 of which they find 9; the sixteen sets measured blind since the twenty-fifth session bring 124 highs, of which
-    /// the rules find 62).</summary>
+    /// 11, 31 of which they find 9; the 21 sets measured blind since the twenty-fifth session bring 143 highs, of which
+    /// the rules find 72).</summary>
     private const double HoldOutPrecisionFloor = 0.78;
     private const double HoldOutRecallFloor = 0.58;
 
@@ -46,7 +46,8 @@ public sealed partial class EvaluationTests
          "eval/holdout112", "eval/holdout113", "eval/holdout114",
          "eval/holdout115", "eval/holdout116", "eval/holdout117", "eval/holdout118", "eval/holdout119", "eval/holdout120",
          "eval/holdout121", "eval/holdout122", "eval/holdout123", "eval/holdout124", "eval/holdout125",
-         "eval/holdout126", "eval/holdout127", "eval/holdout128", "eval/holdout129", "eval/holdout130"];
+         "eval/holdout126", "eval/holdout127", "eval/holdout128", "eval/holdout129", "eval/holdout130",
+         "eval/holdout131", "eval/holdout132", "eval/holdout133", "eval/holdout134", "eval/holdout135"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -209,6 +210,11 @@ public sealed partial class EvaluationTests
     [InlineData("eval/holdout128", 0.88)]
     [InlineData("eval/holdout129", 0.77)]
     [InlineData("eval/holdout130", 0.75)]
+    [InlineData("eval/holdout131", 0.79)]
+    [InlineData("eval/holdout132", 0.84)]
+    [InlineData("eval/holdout133", 0.82)]
+    [InlineData("eval/holdout134", 0.79)]
+    [InlineData("eval/holdout135", 0.67)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -225,7 +231,7 @@ public sealed partial class EvaluationTests
         var pooled = Evaluator.Evaluate(EvaluationSet.Load(HoldOuts.Select(SetDirectory).ToList()), ImportanceWeights.Default).Commits;
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
-        Assert.True(pooled.Count >= 17100, $"{pooled.Count} hold-out commits");
+        Assert.True(pooled.Count >= 17700, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
