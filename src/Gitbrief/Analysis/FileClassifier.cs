@@ -284,7 +284,8 @@ internal static class FileClassifier
         {
             return FileRole.Test;
         }
-        if (Docs.Contains(extension) || IsManPage(extension) || (DocNameLookup.Contains(stem) && (!Sources.Contains(extension) || IsPage(extension))) || directories.HasFlag(DirectoryKinds.Docs)
+        if (Docs.Contains(extension) || IsManPage(extension) || ((DocNameLookup.Contains(stem) || IsLegalNotice(stem)) && (!Sources.Contains(extension) || IsPage(extension)))
+            || directories.HasFlag(DirectoryKinds.Docs)
             || IsTranslation(directories, folder, extension, name, stem))
         {
             return FileRole.Docs;
@@ -308,6 +309,23 @@ internal static class FileClassifier
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DocNameLookup = DocNames.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Configs = ConfigExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Sources = SourceExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A licence text or a notice of the licences of what the product bundles, whatever follows its name:
+    /// <c>LICENSE-MIT</c>, <c>LICENSES_APACHE</c>, <c>THIRD_PARTY_LICENSES_RUST</c>, <c>ThirdPartyNotices</c> — regenerated
+    /// by a bot, it changes nothing a user runs.</summary>
+    private static bool IsLegalNotice(ReadOnlySpan<char> stem)
+    {
+        foreach (var prefix in LegalNoticePrefixes)
+        {
+            if (stem.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] LegalNoticePrefixes = ["LICENSE", "LICENCE", "COPYING", "THIRD_PARTY", "THIRD-PARTY", "THIRDPARTY"];
 
     private static bool EndsWithAny(ReadOnlySpan<char> name, string[] suffixes)
     {
