@@ -87,6 +87,8 @@ public sealed class WorkKindTests
     [InlineData("trailer: libify a couple of functions", "libify")]
     [InlineData("incusd/images: Split pruneExpiredImage into its own function", "split")]
     [InlineData("Move device context to separate module", "move")]
+    [InlineData("Polishing contribution", "polishing")]
+    [InlineData("Polish 'lms ps' when no models loaded", "polish")]
     public void A_refactor_a_reviewer_reads_in_one_go_is_low(string title, string verb)
     {
         var analyzed = CommitBuilder.Message(title).File("src/request.kt", 150, 140).Analyze();
