@@ -236,6 +236,7 @@ public sealed class WorkKindTests
     [InlineData("[Misc]Fix static analysis issues (#561)")]
     [InlineData("lib/mount_util: fix cppcheck warnings")]
     [InlineData("Fix up PHPStan issue.")]
+    [InlineData("log-pcap: address gcc analyzer warnings")]
     [InlineData("pkcs11: Avoid some conversion warnings")]
     [InlineData("robin hood: resolve warning on new clang (#44)")]
     [InlineData("fix: work around rust nightly warning on eyre bail (#3680)")]
