@@ -18,10 +18,10 @@ public sealed partial class EvaluationTests
     private const double HighPrecisionFloor = 0.80;
     private const double HighRecallFloor = 0.55;
 
-    /// <summary>Over all 135 hold-out sets together (17,769 commits, 1,273 high): high precision 79.2%, recall 59.4%
+    /// <summary>Over all 140 hold-out sets together (18,346 commits, 1,304 high): high precision 78.9%, recall 58.7%
     /// (the thirteenth and the 101st hold security releases whose fixes mostly never say so: 26 highs of which the rules find
-    /// 11, 31 of which they find 9; the 21 sets measured blind since the twenty-fifth session bring 143 highs, of which
-    /// the rules find 72).</summary>
+    /// 11, 31 of which they find 9; the 26 sets measured blind since the twenty-fifth session bring 174 highs, of which
+    /// the rules find 80).</summary>
     private const double HoldOutPrecisionFloor = 0.78;
     private const double HoldOutRecallFloor = 0.58;
 
@@ -47,7 +47,8 @@ public sealed partial class EvaluationTests
          "eval/holdout115", "eval/holdout116", "eval/holdout117", "eval/holdout118", "eval/holdout119", "eval/holdout120",
          "eval/holdout121", "eval/holdout122", "eval/holdout123", "eval/holdout124", "eval/holdout125",
          "eval/holdout126", "eval/holdout127", "eval/holdout128", "eval/holdout129", "eval/holdout130",
-         "eval/holdout131", "eval/holdout132", "eval/holdout133", "eval/holdout134", "eval/holdout135"];
+         "eval/holdout131", "eval/holdout132", "eval/holdout133", "eval/holdout134", "eval/holdout135",
+         "eval/holdout136", "eval/holdout137", "eval/holdout138", "eval/holdout139", "eval/holdout140"];
 
     private const double MarginOverOldTool = 0.30;
 
@@ -215,6 +216,11 @@ public sealed partial class EvaluationTests
     [InlineData("eval/holdout133", 0.82)]
     [InlineData("eval/holdout134", 0.79)]
     [InlineData("eval/holdout135", 0.67)]
+    [InlineData("eval/holdout136", 0.81)]
+    [InlineData("eval/holdout137", 0.75)]
+    [InlineData("eval/holdout138", 0.76)]
+    [InlineData("eval/holdout139", 0.63)]
+    [InlineData("eval/holdout140", 0.73)]
     public void Every_hold_out_set_stays_above_its_floor_and_above_the_old_tool(string set, double floor)
     {
         var result = Evaluator.Evaluate(EvaluationSet.Load(SetDirectory(set)), ImportanceWeights.Default);
@@ -231,7 +237,7 @@ public sealed partial class EvaluationTests
         var pooled = Evaluator.Evaluate(EvaluationSet.Load(HoldOuts.Select(SetDirectory).ToList()), ImportanceWeights.Default).Commits;
         var rules = LevelMetrics.Of(pooled.Select(c => (c.Label, c.Rules)));
 
-        Assert.True(pooled.Count >= 17700, $"{pooled.Count} hold-out commits");
+        Assert.True(pooled.Count >= 18300, $"{pooled.Count} hold-out commits");
         Assert.True(rules.HighPrecision >= HoldOutPrecisionFloor, $"high precision {rules.HighPrecision:P1} ({rules.TrueHigh}/{rules.PredictedHigh})");
         Assert.True(rules.HighRecall >= HoldOutRecallFloor, $"high recall {rules.HighRecall:P1} ({rules.TrueHigh}/{rules.LabelledHigh})");
     }
