@@ -117,12 +117,17 @@ internal static class CodeLines
         ("new Random(", "SecureRandom"),
     ];
 
+    /// <summary>Everything <see cref="ProtectionAddedIn"/> looks for: a line holding none of it is passed over after one scan.</summary>
+    private static readonly SearchValues<string> ProtectionWords = SearchValues.Create(
+        [.. ProtectiveCalls, .. RandomSources.SelectMany(s => new[] { s.Weak, s.Strong }).Distinct()], StringComparison.Ordinal);
+
     /// <summary>A protection the commit's added code calls and its removed code did not, in its source files (comments
     /// aside): a secret wiped from memory ("Zeroize intermediate values for ed25519" adds <c>OPENSSL_cleanse</c>), a value
     /// escaped where it is spliced into a query ("fix: improve buildAuthFilterString logic" wraps the user name in
     /// <c>goldap.EscapeFilter</c>), or a predictable random source replaced by a cryptographic one (<c>"math/rand"</c> out,
     /// <c>"crypto/rand"</c> in). The code says it when the title does not. Null when the lines were not read, and for a
-    /// commit that calls itself a refactor, a clean-up or a performance change: a call moved along is no protection added.</summary>
+    /// commit that calls itself a refactor, a clean-up or a performance change: a call moved along is no protection added.
+    /// Most lines name none of it and cost one <see cref="SearchValues{T}"/> scan.</summary>
     public static string? ProtectionAddedIn(CommitRecord commit, CommitTraits traits, IReadOnlyList<ClassifiedFile> source)
     {
         if (commit.Lines is not { Count: > 0 } lines || source.Count == 0 || traits.WeightKey is "refactor" or "perf" or "style" or "chore")
@@ -132,15 +137,21 @@ internal static class CodeLines
         var paths = source.Select(f => f.Change.Path).ToHashSet(StringComparer.Ordinal);
         var added = new List<string>();
         var removed = new HashSet<string>(StringComparer.Ordinal);
-        var (addedText, removedText) = (new List<string>(), new List<string>());
+        // Per random source: its weak form removed, its strong form added, its weak form still added.
+        Span<bool> weakRemoved = stackalloc bool[RandomSources.Length];
+        Span<bool> strongAdded = stackalloc bool[RandomSources.Length];
+        Span<bool> weakAdded = stackalloc bool[RandomSources.Length];
         foreach (var line in lines)
         {
-            var text = line.Text.Trim();
-            if (!paths.Contains(line.Path) || text.Length == 0 || IsCommentOrDoc(line.Path, text))
+            if (!paths.Contains(line.Path) || line.Text.AsSpan().IndexOfAny(ProtectionWords) < 0)
             {
                 continue;
             }
-            (line.Added ? addedText : removedText).Add(text);
+            var text = line.Text.Trim();
+            if (IsCommentOrDoc(line.Path, text))
+            {
+                continue;
+            }
             if (ProtectiveCallIn(text) is { } call)
             {
                 if (line.Added)
@@ -152,18 +163,23 @@ internal static class CodeLines
                     removed.Add(call);
                 }
             }
+            for (var i = 0; i < RandomSources.Length; i++)
+            {
+                var weak = text.Contains(RandomSources[i].Weak, StringComparison.Ordinal);
+                (line.Added ? weakAdded : weakRemoved)[i] |= weak;
+                strongAdded[i] |= line.Added && text.Contains(RandomSources[i].Strong, StringComparison.Ordinal);
+            }
         }
         // "htmlentities" swapped for "htmlspecialchars" trades one escape for another.
         if (removed.Count == 0 && added.FirstOrDefault() is { } protection)
         {
             return protection.TrimEnd('(');
         }
-        foreach (var (weak, strong) in RandomSources)
+        for (var i = 0; i < RandomSources.Length; i++)
         {
-            if (removedText.Exists(t => t.Contains(weak, StringComparison.Ordinal)) && addedText.Exists(t => t.Contains(strong, StringComparison.Ordinal))
-                && !addedText.Exists(t => t.Contains(weak, StringComparison.Ordinal)))
+            if (weakRemoved[i] && strongAdded[i] && !weakAdded[i])
             {
-                return strong.Trim('"', '(');
+                return RandomSources[i].Strong.Trim('"', '(');
             }
         }
         return null;

@@ -77,7 +77,6 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         {
             return new DependencyBump(DependencyBumpKind.Major, what, Shipped: true);
         }
-        // "update devdependencies (non-major)" is no major bump for its "major".
         return new DependencyBump(MajorBump().IsMatch(commit.Title) || title.Contains("major") ? DependencyBumpKind.Major : DependencyBumpKind.Routine, what)
         {
             DevelopmentOnly = development,

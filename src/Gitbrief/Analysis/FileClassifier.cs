@@ -109,7 +109,7 @@ internal static class FileClassifier
 
     private static readonly HashSet<string> DocNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "CONTRIBUTORS", "CHANGELOG", "CHANGES", "README", "CODEOWNERS", "NEWS",
+        "NOTICE", "AUTHORS", "CONTRIBUTORS", "CHANGELOG", "CHANGES", "README", "CODEOWNERS", "NEWS",
         "HISTORY", "THANKS", "MAINTAINERS", "MANUAL",
     };
 
@@ -311,7 +311,7 @@ internal static class FileClassifier
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Sources = SourceExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A licence text or a notice of the licences of what the product bundles, whatever follows its name:
-    /// <c>LICENSE-MIT</c>, <c>LICENSES_APACHE</c>, <c>THIRD_PARTY_LICENSES_RUST</c>, <c>ThirdPartyNotices</c> — regenerated
+    /// <c>LICENSE</c>, <c>COPYING</c>, <c>LICENSE-MIT</c>, <c>LICENSES_APACHE</c>, <c>THIRD_PARTY_LICENSES_RUST</c>, <c>ThirdPartyNotices</c> — regenerated
     /// by a bot, it changes nothing a user runs.</summary>
     private static bool IsLegalNotice(ReadOnlySpan<char> stem)
     {
