@@ -361,9 +361,12 @@ internal sealed partial record CommitSignals
         }) && !title.Any(Vocabulary.TakenAway.Contains);
 
     /// <summary>Where a change of the core says it changes a default: its title, a plain sentence of changed behaviour
-    /// ("Submodules are no longer implicitly imported", not a fix's), or the settings file a graduating feature edits.</summary>
+    /// ("Submodules are no longer implicitly imported", not a fix's), or the settings file a graduating feature edits. A
+    /// commit whose code changes are only comments and doc comments changes no default, whatever feature its title names
+    /// ("Package by default: Update documentation" rewording the CLI's help text beside the docs).</summary>
     private static string? DefaultsOf(CommitRecord commit, CommitTraits traits, bool defaultInTitle, string? graduation, IReadOnlyList<ClassifiedFile> source) =>
-        defaultInTitle ? "title"
+        source.Count > 0 && source.All(f => CodeLines.OnlyCommentsIn(commit, f.Change.Path)) ? null
+        : defaultInTitle ? "title"
         : traits.WeightKey is "other" or "feat" or "refactor" && NoLonger().IsMatch(commit.Title) ? "title"
         : graduation is not null && source.FirstOrDefault(f => SensitiveFiles.IsSettings(f.Change.Path)) is { } settings ? settings.Change.Path
         : null;

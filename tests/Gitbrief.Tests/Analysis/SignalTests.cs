@@ -579,6 +579,22 @@ public sealed class SignalTests
         Assert.Contains("defaults", analyzed.ReasonCodes());
     }
 
+    /// <summary>uv (2026-07-28): "Package by default: Update documentation" names the feature whose default changed in
+    /// another commit; its own code lines reword the CLI's help text. The same title over a line of code is the change.</summary>
+    [Theory]
+    [InlineData("+    /// This is the default behavior.", "medium")]
+    [InlineData("+    let package = !args.no_package && args.build_backend.is_none();", "high")]
+    public void A_default_named_by_a_commit_that_only_rewords_doc_comments_is_not_changed(string line, string level)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Package by default: Update documentation (#19026)")
+            .Diff("crates/uv-cli/src/lib.rs", line, "-    /// This is the default behavior when using `--lib`.")
+            .File("docs/concepts/projects/init.md", 85, 80).File("docs/guides/projects.md", 30, 10)
+            .Diff("mkdocs.yml", "+      - Packaging: guides/package.md"));
+
+        Assert.Equal(level, analyzed.Importance.Level.ToString().ToLowerInvariant());
+        Assert.Equal(level == "high", analyzed.ReasonCodes().Contains("defaults"));
+    }
+
     [Theory]
     [InlineData("Deprecate 'method' parameter in DataFrame.fillna (#10846)", "src/frame.py", "+        warnings.warn(\"method is deprecated\", FutureWarning)", "medium")]
     [InlineData("grpc: deprecate WithSharedWriteBuffer and SharedWriteBuffer (#9060)", "dialoptions.go", "+// Deprecated: use WithWriteBufferSize.", "medium")]
