@@ -218,7 +218,9 @@ internal sealed partial record CommitSignals
         var deprecation = product.Count > 0 && traits.WeightKey is not ("docs" or "test" or "ci") && lead < title.Count
             && title[lead] is "deprecate" or "deprecates" or "deprecated" or "deprecating" ? title[lead] : null;
         // "… the default (renovate)", "… to defaults (#27055)": a trailing parenthesis is no part of the sentence.
-        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(subject, string.Empty)), lead)
+        // Only the title's first sentence says what the commit does: "Added `reportUnreachable` diagnostic check. … This
+        // diagnostic check is off by default even in strict mode …" describes the new check, it changes no default.
+        var defaultInTitle = ChangesADefault(Vocabulary.Words(TrailingParentheses().Replace(FirstSentence().Match(subject).Value, string.Empty)), lead)
             || TitleSignals.CollectsByDefault(commit.Title);
         // "disable Deno.serve automatic compression by default": a default changed for everyone is no opt-in, whatever
         // the body says of the opt-in that remains.
@@ -545,6 +547,10 @@ internal sealed partial record CommitSignals
     private static string[] ScopeNames(string? scope) =>
         scope?.Split([',', '/', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
+    /// <summary>"escape sequences", "ANSI escape codes", "escape characters": the word names text, not what escaping does.</summary>
+    private static bool IsTextEscape(List<string> title, int at) =>
+        title[at] is "escape" or "escapes" && at + 1 < title.Count && title[at + 1] is "sequence" or "sequences" or "code" or "codes" or "character" or "characters" or "char" or "chars";
+
     /// <summary>A protective verb in the title with something dangerous in the title or body, or a word that alone
     /// says security; the keyword the classifier found counts too. A protective verb that is a noun too ("limits",
     /// "block") counts at <paramref name="lead"/>, the title's leading verb, or after "to"/"and".</summary>
@@ -580,12 +586,15 @@ internal sealed partial record CommitSignals
                 return title[i];
             }
         }
-        var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i == lead || i > 0 && title[i - 1] is "to" or "and")).FirstOrDefault();
+        // "avoid computing escape sequence semantic tokens": an escape sequence is text, neither escaping nor a way out.
+        var verb = title.Where((w, i) => Vocabulary.Protective.Contains(w) && !IsTextEscape(title, i)
+            && (!Vocabulary.LeadingOnlyProtective.Contains(w) || i == lead || i > 0 && title[i - 1] is "to" or "and")).FirstOrDefault();
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
         // "disallow ../ elements in relpath": a parent-directory step is a path escape, in the title only.
-        if (verb is not null && (title.FirstOrDefault(w => w != verb && Vocabulary.Danger.Contains(w) && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))
-                && !(w is "script" && title.Any(Vocabulary.ToolScriptWords.Contains)))
+        if (verb is not null && (title.Where((w, i) => w != verb && Vocabulary.Danger.Contains(w) && !IsTextEscape(title, i)
+                && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))
+                && !(w is "script" && title.Any(Vocabulary.ToolScriptWords.Contains))).FirstOrDefault()
             ?? (traits.Subject.Contains("../", StringComparison.Ordinal) || traits.Subject.Contains("..\\", StringComparison.Ordinal) ? "../" : null)
             ?? body.FirstOrDefault(w => w != verb && Vocabulary.IsUnmistakableDanger(w))) is { } danger)
         {
@@ -906,7 +915,8 @@ internal sealed partial record CommitSignals
             // "the default" where it ends the clause: "make the fast tokenizer v2 the default", "add … rules to the
             // defaults" — not "fall back to the default description".
             var endsClause = after.Length == 0 || after == "and";
-            if (before is "by" or "new" or "as" || before == "the" && (twoBefore is "as" or "new" || endsClause)
+            // "… when used as default values for a dataclass field" names a case, "use fp16 as default" sets one.
+            if (before is "by" or "new" || before == "as" && twoBefore != "used" || before == "the" && (twoBefore is "as" or "new" || endsClause)
                 || before == "to" && endsClause || title[i] == "defaults" && after == "to")
             {
                 return true;
@@ -926,6 +936,10 @@ internal sealed partial record CommitSignals
         return named && (Vocabulary.DefaultVerbs.Contains(title[lead]) && (title[lead] is not ("default" or "defaults") || says)
             || Vocabulary.DefaultSetters.Contains(title[lead]) && (says || madeTheDefault));
     }
+
+    /// <summary>A title's first sentence: up to a full stop that a capital letter follows, or the whole title.</summary>
+    [GeneratedRegex(@"^.*?(?=\.\s+\p{Lu}|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstSentence();
 
     /// <summary>Parenthesised notes at the end of a title: "(#27055)", "(renovate)", "(llama/26433)".</summary>
     [GeneratedRegex(@"(\s*\([^()]*\))+\s*$", RegexOptions.CultureInvariant)]

@@ -28,6 +28,12 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         {
             return submodule;
         }
+        // "chore: bump chromium to 149.0.7813.0" moving DEPS and patches/chromium/…: the product keeps its own patches of
+        // what the title names, so it builds that engine in — whoever moves it, a roller bot too.
+        if (title.Any(Vocabulary.Update.Contains) && VersionLike().IsMatch(commit.Title) && PatchedComponentIn(title, files) is { } patched)
+        {
+            return new DependencyBump(DependencyBumpKind.Engine, patched);
+        }
         // "sync : ggml", "bump sgl-kernel to 0.3.5": a component the repository carries in its own tree.
         // A bump moves a version or many files of the component: "Studio: lock the last GPU switch" edits one file of a
         // top-level folder named in the title, which is no engine upgrade.
@@ -116,6 +122,29 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         var folder = path[(path.LastIndexOf('/') + 1)..].ToLowerInvariant();
         var stem = StemOf(folder);
         return title.FirstOrDefault(w => w == folder || stem.Length >= 3 && (w == stem || w.StartsWith(stem + "-", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The name a title calls a component by whose patches the commit moves: "chromium" for
+    /// <c>patches/chromium/can_create_window.patch</c>, "node" for <c>patches/node/….patch</c>.</summary>
+    private static string? PatchedComponentIn(List<string> title, IReadOnlyList<ClassifiedFile> files)
+    {
+        foreach (var file in files)
+        {
+            var path = file.Change.Path;
+            var at = path.StartsWith("patches/", StringComparison.Ordinal) ? 0
+                : path.IndexOf("/patches/", StringComparison.Ordinal) is var inner and >= 0 ? inner + 1 : -1;
+            if (at < 0)
+            {
+                continue;
+            }
+            var rest = path[(at + "patches/".Length)..];
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && SubmoduleNameIn(title, rest[..slash]) is { } name)
+            {
+                return name;
+            }
+        }
+        return null;
     }
 
     /// <summary>A patch file (<c>patches/webview.diff</c>, <c>0001-fix.patch</c>): what the product changes in the engine.</summary>

@@ -223,7 +223,8 @@ internal static partial class TitleSignals
     /// <summary>A severe danger a body names, not as the conventional scope it is the name of ("fix(vulnerabilities): …"
     /// is a module): a denial of service, a vulnerability, a use after free or double free, an escalation of privilege or
     /// an execution of code, an injection ("may be vulnerable to command injection"), or a fix it calls a security fix or
-    /// hardening ("Meant as security hardening.").</summary>
+    /// hardening ("Meant as security hardening."), or an attack it prevents ("set ReadHeaderTimeout to 60s … to prevent slow
+    /// header attacks", "protection against decompression bomb attacks").</summary>
     public static string? SevereDangerIn(string body, string? scope)
     {
         // "This is **not** a security fix.", "fixed as a non-security bug": a danger the body denies is none.
@@ -239,7 +240,7 @@ internal static partial class TitleSignals
 
     /// <summary>Words one of which every match of <see cref="SevereDanger"/> holds: one of each of its alternatives.</summary>
     private static readonly SearchValues<string> SevereDangerWords = SearchValues.Create(
-        ["denial", "dos", "vulnerab", "free", "privilege", "execution", "injection", "security"], StringComparison.OrdinalIgnoreCase);
+        ["denial", "dos", "vulnerab", "free", "privilege", "execution", "injection", "security", "attack"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the words just before <paramref name="index"/> deny what stands there ("This is **not** a security
     /// fix", "fixed as a non-security bug").</summary>
@@ -379,7 +380,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\b(user ?names?|askpass|PAM|setuid|setgid|allowlists?|denylists?|passwords?|" + AccessWords + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AccessControl();
 
-    [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution|vulnerable to \w+( \w+)?|(command|shell|SQL|code|script|header|CRLF|HTML|template) injection|security[- ](fix(es)?|hardening|issues?|flaws?|bugs?|patch(es)?|holes?))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(denial[- ]of[- ]service|(?-i:DoS)|vulnerabilit(y|ies)|use[- ]after[- ]free|double[- ]free|privilege escalation|(remote|arbitrary) code execution|vulnerable to \w+( \w+)?|(command|shell|SQL|code|script|header|CRLF|HTML|template) injection|security[- ](fix(es)?|hardening|issues?|flaws?|bugs?|patch(es)?|holes?)|(prevent(s|ing)?|mitigat(e|es|ing)|block(s|ing)?|against|avoid(s|ing)?) (\w+[- ]){0,3}attacks?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SevereDanger();
 
     [GeneratedRegex(@"\b(not|no|non|never|isn't|wasn't|aren't|without)\b[\W_]*(\w+[\W_]+)?[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -422,6 +422,21 @@ public sealed class SignalTests
         Assert.DoesNotContain("engine", elsewhere.ReasonCodes());
     }
 
+    /// <summary>electron (2026-04-28): "chore: bump chromium to 149.0.7813.0" moves DEPS and the product's own patches of
+    /// Chromium (patches/chromium/…): the product builds Chromium in. A roll of a component without a version is no upgrade.</summary>
+    [Theory]
+    [InlineData("chore: bump chromium to 149.0.7813.0 (main) (#51362)", "patches/chromium/can_create_window.patch", true)]
+    [InlineData("chore: bump node to v24.15.0 (main) (#51295)", "third_party/electron/patches/node/fix_crypto_tests.patch", true)]
+    [InlineData("feat: roll Squirrel.Mac for streamed, resumable and delta update downloads", "patches/squirrel.mac/build_add_zip.patch", false)]
+    [InlineData("chore: bump chromium to 149.0.7813.0 (main) (#51362)", "patches/v8/cherry_pick_fix.patch", false)]
+    public void A_bump_of_a_component_whose_patches_the_product_keeps_upgrades_the_bundled_engine(string title, string patch, bool engine)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("DEPS", 1, 1).File(patch, 4, 4));
+
+        Assert.Equal(engine, analyzed.Importance.Level == ImportanceLevel.High);
+        Assert.Equal(engine, analyzed.ReasonCodes().Contains("engine"));
+    }
+
     /// <summary>tunix, 2026-08-20: "[Weight Sync Orchestrator 2/N] Route sync_weights through the weight sync coordinator"
     /// changes tunix/experimental/orchestrator/: the product's own work in progress, not an engine it bundles.</summary>
     [Fact]
@@ -579,6 +594,19 @@ public sealed class SignalTests
         Assert.Contains("defaults", analyzed.ReasonCodes());
     }
 
+    /// <summary>pyright writes a paragraph as its title: "Added `reportUnreachable` diagnostic check. … This diagnostic check
+    /// is off by default even in strict mode …" adds a check, and "… when used as default values for a dataclass field"
+    /// names a case; neither changes a default.</summary>
+    [Theory]
+    [InlineData("Added `reportUnreachable` diagnostic check. If enabled, it emits a diagnostic for unreachable code. This diagnostic check is off by default even in strict mode. (#10581)")]
+    [InlineData("Added check for mutable values of type list, dict, or set when used as default values for a dataclass field. These result in TypeErrors at runtime. (#10557)")]
+    public void A_default_described_after_the_first_sentence_or_as_a_case_is_not_changed(string title)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("packages/pyright-internal/src/analyzer/checker.ts", 60, 4));
+
+        Assert.DoesNotContain("defaults", analyzed.ReasonCodes());
+    }
+
     /// <summary>uv (2026-07-28): "Package by default: Update documentation" names the feature whose default changed in
     /// another commit; its own code lines reword the CLI's help text. The same title over a line of code is the change.</summary>
     [Theory]
@@ -664,6 +692,8 @@ public sealed class SignalTests
     [InlineData("Fix `apply_chat_template` dropping leading tokens from `chosen` when the prompt ends in rejected text")]
     [InlineData("Flatten block content inside links in Action Text markdown conversion (#58209)")]
     [InlineData("add a way to open a chat's sandbox folder from the ui (#8661)")]
+    [InlineData("avoid computing escape sequence semantic tokens when skipping them")]
+    [InlineData("lexer: escape sequences outside string literals are tokens of their own")]
     public void A_word_of_security_used_in_another_sense_is_no_hardening(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
@@ -684,6 +714,21 @@ public sealed class SignalTests
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
 
         Assert.Equal(ImportanceLevel.High, analyzed.Importance.Level);
+    }
+
+    /// <summary>frp (2026-03-07): "fix: validate CA cert parsing and add missing ReadHeaderTimeout" says in its body that the
+    /// timeout is there "to prevent slow header attacks"; a body that only mentions an attack prevents none.</summary>
+    [Theory]
+    [InlineData("- pkg/plugin/client/http2http.go: set ReadHeaderTimeout to 60s to\n  match other plugins and prevent slow header attacks", true)]
+    [InlineData("This adds protection against decompression bomb attacks in the client.", true)]
+    [InlineData("The benchmark now models the attack surface of the parser.", false)]
+    public void A_fix_whose_body_says_it_prevents_an_attack_is_hardening(string body, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message($"fix: validate CA cert parsing and add missing ReadHeaderTimeout (#5205)\n\n{body}")
+            .File("pkg/plugin/client/http2http.go", 2, 1).File("pkg/transport/tls.go", 4, 1));
+
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
     }
 
     [Fact]
