@@ -462,6 +462,11 @@ internal sealed partial record CommitSignals
         {
             return subject.Skip(1).Take(3).FirstOrDefault(Vocabulary.Trivial.Contains);
         }
+        // "fix: typos in comments, tests, functions": a subject that leads with the typo fixes nothing else, however long.
+        if (subject[0] is "typo" or "typos" or "spelling" or "misspelling" or "misspellings")
+        {
+            return subject[0];
+        }
         return subject.Count <= ShortSubjectWords ? subject.Take(2).FirstOrDefault(Vocabulary.Trivial.Contains) : null;
     }
 

@@ -1528,6 +1528,9 @@ public sealed class SignalTests
     [InlineData("Preserve `eager` keyword in `--dump` and `--fmt`", false)]
     [InlineData("server: fix duplicate 'is' typo in comment", true)]
     [InlineData("fix: typo in docstring", true)]
+    // frp (2026-03-07): a subject that leads with the typos is about them, however many places it lists.
+    [InlineData("fix: typos in comments, tests, functions (#5216)", true)]
+    [InlineData("fix: log rotation drops the last lines of every file", false)]
     public void A_fix_is_trivial_only_when_its_title_is_about_the_trivial_edit(string title, bool trivial)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/tracking.py", 6, 2));
