@@ -159,7 +159,9 @@ internal static class FileClassifier
         Add(GeneratedSegments, DirectoryKinds.Generated);
         Add(["ci"], DirectoryKinds.Ci);
         Add(TestSegments, DirectoryKinds.Test);
-        Add(["docs", "doc"], DirectoryKinds.Docs);
+        // Release notes kept as one fragment a change (reno's releasenotes/notes/*.yaml, towncrier's newsfragments/,
+        // changesets): what the changelog will say, whatever the fragment's format.
+        Add(["docs", "doc", "releasenotes", "release-notes", "release_notes", "newsfragments", "changelog.d", ".changeset"], DirectoryKinds.Docs);
         Add(["i18n", "l10n", "locale", "locales", "lang", "langs", "translations"], DirectoryKinds.Translations);
         return names;
     }

@@ -82,6 +82,11 @@ public sealed class FileClassifierTests
     [InlineData("CHANGELOG", FileRole.Docs)]
     [InlineData("NEWS", FileRole.Docs)]
     [InlineData("ChangeLog", FileRole.Docs)]
+    // A release-note fragment is docs in any format: istio's reno notes, towncrier's fragments, changesets.
+    [InlineData("releasenotes/notes/cluster-trust-bundle.yaml", FileRole.Docs)]
+    [InlineData("src/twisted/newsfragments/12252.feature", FileRole.Docs)]
+    [InlineData(".changeset/pre.json", FileRole.Docs)]
+    [InlineData("changelog.d/2209.packaging.toml", FileRole.Docs)]
     // A source file named like one of those is source.
     [InlineData("core/src/main/scala/org/http4s/server/middleware/History.scala", FileRole.Source)]
     [InlineData("src/components/News.tsx", FileRole.Source)]
