@@ -241,11 +241,17 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
         || title.Contains("devdependencies", StringComparison.OrdinalIgnoreCase) || title.Contains("dev dependencies", StringComparison.OrdinalIgnoreCase)
         || DevelopmentToolName().IsMatch(what);
 
-    /// <summary>Whether the files of the commit inside <paramref name="folder"/> are all version files and release notes.</summary>
+    /// <summary>Whether the files of the commit inside <paramref name="folder"/> are all version files and release notes, or the
+    /// version line of the folder's own manifest.</summary>
     private static bool OnlyVersionFilesInside(string folder, IReadOnlyList<ClassifiedFile> files)
     {
         var inside = files.Where(f => f.Change.Path.StartsWith(folder + "/", StringComparison.Ordinal)).ToList();
-        return inside.Count > 0 && inside.All(f => VersionFile().IsMatch(f.Change.Path));
+        // "chore: bump core-components to 5.2.2 to enable publish to 5.2.3": the version line of the package's own
+        // manifest, and nothing of the product that requires it, moves: the repository publishes its own package.
+        var ownManifestOnly = !files.Any(f => f.Role is FileRole.DependencyManifest or FileRole.Lockfile && !inside.Contains(f));
+        return inside.Count > 0 && inside.All(f => VersionFile().IsMatch(f.Change.Path)
+            || ownManifestOnly && f.Role == FileRole.DependencyManifest && f.Change.Path.LastIndexOf('/') == folder.Length
+                && f.Change.Additions <= 1 && f.Change.Deletions <= 1);
     }
 
     [GeneratedRegex(@"(^|/)(__pkginfo__|__version__|_version|version)\.\w+$|(^|/)VERSION$|(^|/)(CHANGELOG|CHANGES|HISTORY|NEWS|RELEASE)[^/]*$|(^|/)changelog\.\w+$", RegexOptions.CultureInvariant)]

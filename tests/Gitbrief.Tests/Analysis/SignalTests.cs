@@ -437,6 +437,28 @@ public sealed class SignalTests
         Assert.Equal(engine, analyzed.ReasonCodes().Contains("engine"));
     }
 
+    /// <summary>evidence (2025-11-04): "chore: bump core-components to 5.2.2 to enable publish to 5.2.3" moves the version
+    /// line of the package's own package.json and a changeset: the repository publishes its own package, it upgrades no
+    /// engine. The same title over the component's code is the engine's upgrade.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_bump_of_the_version_line_of_a_components_own_manifest_is_no_engine_upgrade(bool code)
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["packages/ui/core-components/src"] = new(80, 60),
+            ["packages/lib/sdk/src"] = new(60, 30),
+        });
+        var commit = CommitBuilder.Message("chore: bump core-components to 5.2.2 to enable publish to 5.2.3")
+            .Added(".changeset/bump-core-components-5-2-3.md", 6)
+            .File("packages/ui/core-components/package.json", 1, 1);
+        var analyzed = Analyzed(code ? commit.Files(4, i => $"packages/ui/core-components/src/c{i}.svelte", 30, 10) : commit, profile);
+
+        Assert.Equal(code, analyzed.ReasonCodes().Contains("engine"));
+        Assert.Equal(code ? ImportanceLevel.High : ImportanceLevel.Low, analyzed.Importance.Level);
+    }
+
     /// <summary>tunix, 2026-08-20: "[Weight Sync Orchestrator 2/N] Route sync_weights through the weight sync coordinator"
     /// changes tunix/experimental/orchestrator/: the product's own work in progress, not an engine it bundles.</summary>
     [Fact]
