@@ -32,6 +32,23 @@ public sealed class ThemeFinderTests
         Assert.Null(theme.Summary);
     }
 
+    /// <summary>VictoriaMetrics, 2026-02-12: "docs: mention top query by memory usage" and "vminsert: proper reset labelsBuf
+    /// … to avoid high memory usage" share two words and nothing else; a page and the code it documents do make a theme
+    /// when their scope ties them.</summary>
+    [Fact]
+    public void Docs_and_code_that_share_only_title_words_make_no_theme()
+    {
+        var report = Day(
+            Commit("docs: mention top query by memory usage", "docs/victoriametrics/single-server.md", 8),
+            Commit("vminsert: proper reset labelsBuf for OpenTelemetry ingestion to avoid high memory usage", "app/vminsert/opentelemetry/request_handler.go", 6),
+            Commit("feat(scrape): add per-target sample limit", "lib/promscrape/scrapework.go", 80),
+            Commit("docs(scrape): document the per-target sample limit", "docs/victoriametrics/vmagent.md", 20),
+            Commit("lib/storage: use child trace during index searches", "lib/storage/index_db.go", 30));
+
+        var theme = Assert.Single(report.Themes);
+        Assert.Equal(report.Entries.Where(e => e.Commit.Title.Contains("(scrape)", StringComparison.Ordinal)).Select(e => e.Commit.Sha), theme.Commits);
+    }
+
     /// <summary>pytorch/ao, 2026-01-29: six "[k/x] docs update: …" pull requests of one stack, each on its own pages, and
     /// lmdeploy's "[AsyncEngine Refactor k/N]": a place in a series is no area, the series is the theme.</summary>
     [Fact]

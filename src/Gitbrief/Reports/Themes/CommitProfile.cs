@@ -16,7 +16,11 @@ internal sealed partial class CommitProfile
         Tokens = tokens;
         Scopes = scopes;
         Signals = signals;
+        DocsOnly = entry.Files.Count > 0 && entry.Files.All(f => f.Role == FileRole.Docs);
     }
+
+    /// <summary>Every file the commit changed is documentation.</summary>
+    public bool DocsOnly { get; }
 
     public ReportEntry Entry { get; }
 

@@ -134,8 +134,12 @@ internal static class ThemeFinder
             for (var j = i + 1; j < n; j++)
             {
                 var overlap = FileOverlap(files[i][j], norms[i], norms[j]);
-                similarity[i][j] = similarity[j][i] =
-                    intent[i][j] + Math.Min(MaxTitleScore, title[i][j]) + (FileScore * overlap) + Math.Min(ComponentScore, components[i][j]);
+                // "docs: mention top query by memory usage" and "vminsert: … to avoid high memory usage": a page and a change of
+                // the code that share words only, not a pull request, a scope or a file, are two subjects.
+                var wordsOnly = profiles[i].DocsOnly != profiles[j].DocsOnly && intent[i][j] == 0 && overlap == 0;
+                similarity[i][j] = similarity[j][i] = wordsOnly
+                    ? CrossKindTitleShare * Math.Min(MaxTitleScore, title[i][j])
+                    : intent[i][j] + Math.Min(MaxTitleScore, title[i][j]) + (FileScore * overlap) + Math.Min(ComponentScore, components[i][j]);
             }
         }
         return similarity;
@@ -155,6 +159,10 @@ internal static class ThemeFinder
     }
 
     private const double MaxTitleScore = 3.5;
+
+    /// <summary>The share of the title score a docs-only commit and a change of the code keep when nothing but words ties them:
+    /// never enough for a theme on its own.</summary>
+    private const double CrossKindTitleShare = 0.5;
     private const double FileScore = 2.5;
     private const double ComponentScore = 0.5;
 
