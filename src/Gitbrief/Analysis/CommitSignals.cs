@@ -658,9 +658,12 @@ internal sealed partial record CommitSignals
         // Two forms of one word ("traversal", "traverse") are one danger.
         var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w))
             .DistinctBy(w => w[..Math.Min(w.Length, DangerStemLength)], StringComparer.Ordinal).ToList();
-        return bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong
-            ? $"{bodyVerb} … {strong}"
-            : null;
+        if (bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong)
+        {
+            return $"{bodyVerb} … {strong}";
+        }
+        var unmistakable = body.Where(Vocabulary.IsUnmistakableDanger).DistinctBy(w => w[..Math.Min(w.Length, DangerStemLength)], StringComparer.Ordinal).Take(2).ToList();
+        return unmistakable.Count >= 2 ? $"{unmistakable[0]} … {unmistakable[1]}" : null;
     }
 
     /// <summary>The words of a title that take something away or narrow it: a removal verb, "no longer", "only

@@ -1561,6 +1561,20 @@ public sealed class SignalTests
         Assert.Equal(trivial ? ImportanceLevel.Low : ImportanceLevel.Medium, analyzed.Importance.Level);
     }
 
+    /// <summary>runc: "rootfs: avoid using os.Create for new device inodes" names no danger and no protective verb; its body
+    /// tells what an attacker could do and calls it an exploit. One such word in a body is no hardening.</summary>
+    [Theory]
+    [InlineData("If an attacker were to make the target of a device inode creation be a symlink to some host path, os.Create would happily truncate the target. This exploit is probably not as exploitable as it looks.", true)]
+    [InlineData("Shows the attacker's view in the threat-model page of the trainer UI and tidies the layout.", false)]
+    public void A_body_that_names_two_unmistakable_dangers_tells_hardening(string body, bool hardening)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message($"rootfs: avoid using os.Create for new device inodes\n\n{body}")
+            .File("libcontainer/rootfs_linux.go", 20, 6).File("libcontainer/system/linux.go", 12, 2));
+
+        Assert.Equal(hardening, analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(hardening, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
     [Theory]
     [InlineData("fix(models): rectangular causal mask for prefix KV caching\n\nThe mask covers the cached tokens and the new tokens.")]
     [InlineData("fix: prevent onoutroend from firing twice\n\nEvents forwarded to the parent fired twice.")]
