@@ -11,7 +11,9 @@ namespace Gitbrief.Analysis;
 internal static partial class TitleSignals
 {
     /// <summary>"refactor", or the refactoring verb the subject starts with (the title after its [tags] or type
-    /// prefix), unless it states a purpose that changes behaviour ("… to support X").</summary>
+    /// prefix; "remove" of a dependency the title names and nothing more: "remove cfg-if dependency", "chore: remove the
+    /// unnecessary `symlink` dependency in favor of `gix-fs`"), unless it states a purpose that changes behaviour ("… to
+    /// support X").</summary>
     public static string? RefactorOf(CommitTraits traits) =>
         PurposeClause().IsMatch(traits.Subject) ? null
         : traits is { Declared: true, WeightKey: "refactor" } ? "refactor"
@@ -285,7 +287,7 @@ internal static partial class TitleSignals
     /// <summary>"This protects the user against zip bombs": the body names what the change protects against.</summary>
     public static string? ProtectionIn(string body) => ProtectsAgainst().Match(body) is { Success: true } match ? match.Value : null;
 
-    [GeneratedRegex(@"^\s*(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|polish(es|ed|ing)?|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?)|factor(s|ed)?( out)?|libif(y|ies|ied)|(move[sd]?|split)(?=\b.{0,60}\b(into|to|out of)\s+(its own|their own|a separate|separate|a dedicated|dedicated)\b))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<verb>inline|extract|consolidate|rename|re-?format|format|modernize|modernise|simplif(y|ies|ied)|reuse|dedup(e|licate)?|de-duplicate|tidy|polish(es|ed|ing)?|restructure|reorgani[sz]e|refactor(ed|ing|s)?|clean ?up|unify|streamline|remove (unused|dead|redundant|unnecessary|duplicated?)|factor(s|ed)?( out)?|libif(y|ies|ied)|(move[sd]?|split)(?=\b.{0,60}\b(into|to|out of)\s+(its own|their own|a separate|separate|a dedicated|dedicated)\b)|(remove|drop)(?=\s+(the\s+)?(unused\s+|unnecessary\s+)?[`'\w.@/-]+\s+(dependency|dependencies|dep|deps)(\s+in favou?r of\s+\S+)?\s*(\(#\d+\))?\s*$))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RefactorVerb();
 
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

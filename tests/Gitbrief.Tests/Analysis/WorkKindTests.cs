@@ -518,6 +518,21 @@ public sealed class WorkKindTests
         Assert.Contains("release-version", analyzed.ReasonCodes());
     }
 
+    /// <summary>loco (2025-05-13): "remove cfg-if dependency" and "remove thousands dependency" replace a crate with a few lines
+    /// of the product's own; nothing changes for users. A dependency removed for a reason the title gives is not that.</summary>
+    [Theory]
+    [InlineData("remove cfg-if dependency (#1432)", true)]
+    [InlineData("chore: remove the unnecessary `symlink` dependency in favor of `gix-fs`.", true)]
+    [InlineData("fix(server-renderer): remove package dependency cycle (#15063)", false)]
+    [InlineData("remove reqwest dependency, by replace check crate version to use cargo instead of http (#1434)", false)]
+    public void A_dependency_removed_and_nothing_more_is_a_refactor(string title, bool refactor)
+    {
+        var analyzed = CommitBuilder.Message(title).File("Cargo.toml", 0, 1).File("src/controller/format.rs", 14, 9).File("src/app.rs", 3, 3).Analyze();
+
+        Assert.Equal(refactor, analyzed.ReasonCodes().Contains("refactor"));
+        Assert.Equal(refactor, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
     [Fact]
     public void A_refactor_of_one_backend_is_low_at_any_size()
     {
