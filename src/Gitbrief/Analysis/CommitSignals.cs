@@ -655,16 +655,18 @@ internal sealed partial record CommitSignals
             return protection;
         }
         var bodyVerb = verb ?? body.FirstOrDefault(Vocabulary.Protective.Contains);
-        // Two forms of one word ("traversal", "traverse") are one danger.
-        var dangers = body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w))
-            .DistinctBy(w => w[..Math.Min(w.Length, DangerStemLength)], StringComparer.Ordinal).ToList();
+        var dangers = DistinctDangers(body.Where(w => Vocabulary.Danger.Contains(w) && !Vocabulary.TitleOnlyDanger.Contains(w)));
         if (bodyVerb is not null && dangers.Count >= 2 && dangers.FirstOrDefault(Vocabulary.StrongDanger.Contains) is { } strong)
         {
             return $"{bodyVerb} … {strong}";
         }
-        var unmistakable = body.Where(Vocabulary.IsUnmistakableDanger).DistinctBy(w => w[..Math.Min(w.Length, DangerStemLength)], StringComparer.Ordinal).Take(2).ToList();
+        var unmistakable = DistinctDangers(body.Where(Vocabulary.IsUnmistakableDanger));
         return unmistakable.Count >= 2 ? $"{unmistakable[0]} … {unmistakable[1]}" : null;
     }
+
+    /// <summary>Dangers of distinct stems: two forms of one word ("traversal", "traverse") are one.</summary>
+    private static List<string> DistinctDangers(IEnumerable<string> words) =>
+        words.DistinctBy(w => w[..Math.Min(w.Length, DangerStemLength)], StringComparer.Ordinal).ToList();
 
     /// <summary>The words of a title that take something away or narrow it: a removal verb, "no longer", "only
     /// allow/accept/trust".</summary>
