@@ -130,16 +130,10 @@ internal sealed partial record DependencyBump(DependencyBumpKind Kind, string Wh
     {
         foreach (var file in files)
         {
-            var path = file.Change.Path;
-            var at = path.StartsWith("patches/", StringComparison.Ordinal) ? 0
-                : path.IndexOf("/patches/", StringComparison.Ordinal) is var inner and >= 0 ? inner + 1 : -1;
-            if (at < 0)
-            {
-                continue;
-            }
-            var rest = path[(at + "patches/".Length)..];
-            var slash = rest.IndexOf('/', StringComparison.Ordinal);
-            if (slash > 0 && SubmoduleNameIn(title, rest[..slash]) is { } name)
+            // The folder right under the first "patches" folder, with a file inside it.
+            var segments = file.Change.Path.Split('/');
+            var at = Array.IndexOf(segments, "patches");
+            if (at >= 0 && at + 2 < segments.Length && segments[at + 1].Length > 0 && SubmoduleNameIn(title, segments[at + 1]) is { } name)
             {
                 return name;
             }
