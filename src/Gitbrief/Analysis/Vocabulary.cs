@@ -28,7 +28,7 @@ internal static class Vocabulary
         "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
         "unauthenticated", "unauthorized", "injections", "html", "links", "javascript", "script", "dos", "header", "headers",
         "trusted", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie", "cookies",
-        "unbounded", "oversized", "exhaustion"]);
+        "unbounded", "oversized", "exhaustion", "corrupt", "corrupted", "hijack", "hijacks", "hijacked", "hijacking"]);
 
     /// <summary>Verbs that protect by taking something away or narrowing it ("drop the trusted proxy header", "no longer
     /// trust …", "only accept …"): protective only with a danger of <see cref="RemovedDanger"/> in the title, since removing
@@ -87,7 +87,7 @@ internal static class Vocabulary
 
     /// <summary>The stems of <see cref="StrongDanger"/>'s words in their other forms ("credential-bearing", "bypassing",
     /// "backdoored", "vulnerabilities").</summary>
-    private static readonly string[] StrongDangerStems = ["credential", "bypass", "backdoor", "exploit", "vulnerab", "attacker", "malicious", "tamper", "spoof"];
+    private static readonly string[] StrongDangerStems = ["credential", "bypass", "backdoor", "exploit", "vulnerab", "attacker", "malicious", "tamper", "spoof", "hijack"];
 
     /// <summary>A word that says security in any text: <see cref="StrongDanger"/>, a memory-safety problem, or a form of one
     /// of their stems.</summary>
@@ -99,7 +99,7 @@ internal static class Vocabulary
     public static readonly HashSet<string> NotSecurityAfter = Set(
         "audit", "audits", "module", "modules", "glyph", "icon", "pr", "prs", "label", "labels", "team", "policy", "review", "reviews",
         "scan", "scans", "scanner", "scanning", "tab", "page", "workflow", "workflows", "md", "contact", "settings", "function", "functions",
-        "hook", "hooks", "disclosure", "disclosures", "considerations");
+        "hook", "hooks", "disclosure", "disclosures", "considerations", "warning", "warnings");
 
     /// <summary>Words that make a title's "script" the project's own tooling ("Restrict install script and smoke test to
     /// Darwin only"), not markup a product renders.</summary>

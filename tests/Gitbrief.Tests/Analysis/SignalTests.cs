@@ -92,6 +92,11 @@ public sealed class SignalTests
     // A script restricted is markup only where no word makes it the project's own tooling (vllm-metal, 2025-12-19).
     [InlineData("Restrict install script and smoke test to Darwin (macOS) only", false)]
     [InlineData("Block inline script in rendered comments", true)]
+    // A corrupt file a reader now validates against is untrusted input (OpenImageIO, 2026-08-03); a scanner's "security
+    // warning" silenced, or security warnings added to the docs, protects nothing (mediamtx, autogen).
+    [InlineData("fix(hdr): validate resolution to find corrupted files (#5256)", true)]
+    [InlineData("prevent security warning about \"Zip Slip\" in RPI camera downloader (#6096)", false)]
+    [InlineData("Add security warnings and default to DockerCommandLineCodeExecutor (#7035)", false)]
     public void Hardening_said_without_a_danger_word_is_hardening(string title, bool hardening)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.c", 30, 8));
@@ -731,7 +736,8 @@ public sealed class SignalTests
     [InlineData("Fix SQL injection in the search filter")]
     [InlineData("caddyhttp: fix url_pattern authorization bypass via encoded-slash traversal (#7941)")]
     [InlineData("[Sandbox] Don't inject the HF token in sandbox jobs as SBX_DL_TOKEN (#4583)")]
-    public void An_injection_or_traversal_named_as_an_attack_is_high(string title)
+    [InlineData("Gate OSC clipboard writes on focus to prevent clipboard hijacking (#19357)")]
+    public void An_injection_traversal_or_hijacking_named_as_an_attack_is_high(string title)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/engine/walker.rs", 20, 6));
 
