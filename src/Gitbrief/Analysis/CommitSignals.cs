@@ -394,8 +394,9 @@ internal sealed partial record CommitSignals
         : TitleSignals.DenialOfServiceOf(traits, commit.Title) is { } cost ? $"denial of service ({cost})"
         : (TitleSignals.CredentialExposureOf(commit.Title) ?? TitleSignals.AccessRequirementOf(commit.Title)) is { } access ? access
         : HardeningIn(title, lead, body.Take(LeadWords).ToList(), traits, bodyLead)
-            ?? TitleSignals.InputGuardOf(commit.Title)
-            ?? TitleSignals.HardeningPhraseOf(commit.Title)
+            // A performance change that checks something first ("perf: check the token kind before extracting source")
+            // guards the work it saves, not input.
+            ?? (traits.WeightKey == "perf" ? null : TitleSignals.InputGuardOf(commit.Title) ?? TitleSignals.HardeningPhraseOf(commit.Title))
             // "sandbox: deny all of $HOME except Homebrew dirs", "fix(permissions): run special-file guard for no-follow ops":
             // tightening the sandbox (a runtime's permission system) is hardening whatever it names.
             ?? (traits.Scope is "sandbox" or "permissions" or "permission" && title.Take(3).FirstOrDefault(w => w is "quote" or "quotes" or "guard" or "guards" || Vocabulary.Protective.Contains(w) && !w.StartsWith("sandbox", StringComparison.Ordinal)) is { } tightened

@@ -97,6 +97,11 @@ public sealed class SignalTests
     [InlineData("fix(hdr): validate resolution to find corrupted files (#5256)", true)]
     [InlineData("prevent security warning about \"Zip Slip\" in RPI camera downloader (#6096)", false)]
     [InlineData("Add security warnings and default to DockerCommandLineCodeExecutor (#7035)", false)]
+    // Control characters checked where input is read close a header injection (mox, 2026-08-16); kept, they are data.
+    [InlineData("webapisrv: check for control characters (like cr/lf) in content-type and content-id headers", true)]
+    [InlineData("Preserve control characters in parsed tag names", false)]
+    // A performance change that checks first guards the work it saves (rust-clippy, 2026-06-13).
+    [InlineData("perf: check the token kind before extracting source in early literal lints", false)]
     public void Hardening_said_without_a_danger_word_is_hardening(string title, bool hardening)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.c", 30, 8));
