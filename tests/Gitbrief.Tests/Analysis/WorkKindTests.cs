@@ -372,6 +372,8 @@ public sealed class WorkKindTests
     [InlineData("Code cleanup for micronaut-aop (#11016)", true)]
     [InlineData("clean code", true)]
     [InlineData("Code Quality fix [E721] [2/n] (#3411)", true)]
+    // "Code Quality:" before a subject is a category, as a scope is (files-community/Files, 2026-08-20): the subject says what changed.
+    [InlineData("Code Quality: Fixed a crash when a move completed while no folder was loaded", false)]
     [InlineData("fix: clean up stale sockets on restart", false)]
     // "CS" is coding style in capitals only: a fix of a cs (C#) generator changes what it generates.
     [InlineData("fix cs generator for nested enums", false)]
