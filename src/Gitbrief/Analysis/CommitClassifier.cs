@@ -164,6 +164,10 @@ internal static partial class CommitClassifier
         {
             return new TitleReading("revert", ChangeType.Revert, Scope: null, title, Breaking: false);
         }
+        if (ReadBranchTitle(title) is { } branch)
+        {
+            return branch;
+        }
         var tags = TagPrefix().Match(title);
         var reading = tags.Success ? ReadTaggedTitle(title, tags) : ReadAreaTitle(title);
         // "foo!: bar": the "!" marks a breaking change whatever the type, known or not; so does a "breaking:" type.
@@ -191,6 +195,25 @@ internal static partial class CommitClassifier
 
     [GeneratedRegex(@"^BREAKING([ -]CHANGES?)?\s*:\s*\S", RegexOptions.CultureInvariant)]
     private static partial Regex BreakingSubject();
+
+    /// <summary>A title written as the branch it came from: <c>Task/rename EnhancedSymbolProfile to EnhancedAssetProfile</c>,
+    /// <c>Feature/include cash in portfolio performance</c>, <c>Bugfix/links to open create activity dialog</c> (ghostfolio's
+    /// pull requests). A known type before the slash is the type; a task names none, and the subject's leading verb does.
+    /// Null for any other title, and for a path-like prefix (<c>fix/index: preserve …</c>), read as an area.</summary>
+    private static TitleReading? ReadBranchTitle(string title)
+    {
+        if (BranchTitle().Match(title) is not { Success: true } match || AreaPrefix().IsMatch(match.Groups["subject"].Value))
+        {
+            return null;
+        }
+        var subject = match.Groups["subject"].Value.Trim();
+        return ConventionalTypes.TryGetValue(match.Groups["type"].Value, out var known)
+            ? new TitleReading(known.Key, known.Type, Scope: null, subject, Breaking: false)
+            : WithTypeFromLeadingVerb(new TitleReading(Key: null, Type: null, Scope: null, subject, Breaking: false));
+    }
+
+    [GeneratedRegex(@"^(?<type>feat|feature|fix|bugfix|hotfix|chore|refactor|docs|task)/(?<subject>[a-z]\S*\s.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BranchTitle();
 
     /// <summary><c>[tag] [tag] subject</c>: the tags are the scope; the first tag that is a known type gives the type; a
     /// <c>[BREAKING]</c> tag marks a breaking change ("[BREAKING][worker, rollout] feat: …").</summary>

@@ -44,7 +44,7 @@ internal static class Vocabulary
     public static readonly HashSet<string> RemovedDanger = Set(
         "trusted", "trust", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie",
         "cookies", "authorization", "credential", "credentials", "secret", "secrets", "password", "passwords", "privilege", "privileges",
-        "untrusted", "unsafe", "insecure", "arbitrary", "unauthenticated", "bypass", "traversal", "injection", "injections", "attacker", "malicious");
+        "untrusted", "unsafe", "insecure", "arbitrary", "unauthenticated", "bypass", "injection", "injections", "attacker", "malicious");
 
     /// <summary>Dangers that count only in a title ("stop rendering HTML links"): a body names markup and scripts for
     /// many other reasons (a template file, a build script).</summary>

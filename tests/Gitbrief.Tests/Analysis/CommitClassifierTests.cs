@@ -127,6 +127,21 @@ public sealed class CommitClassifierTests
         Assert.Equal(key, traits.WeightKey);
     }
 
+    /// <summary>ghostfolio (2026-07-25) titles each pull request with its branch: a known type before the slash is the type,
+    /// a task's subject is typed by its leading verb, and a path-like prefix before a colon stays an area.</summary>
+    [Theory]
+    [InlineData("Task/rename EnhancedSymbolProfile to EnhancedAssetProfile (#7423)", "refactor", "rename EnhancedSymbolProfile to EnhancedAssetProfile (#7423)")]
+    [InlineData("Feature/include cash in portfolio performance (#7148)", "feat", "include cash in portfolio performance (#7148)")]
+    [InlineData("Bugfix/links to open create activity dialog (#7418)", "fix", "links to open create activity dialog (#7418)")]
+    [InlineData("fix/index: preserve Git-like symlink semantics (#1123)", "fix", "preserve Git-like symlink semantics (#1123)")]
+    public void A_branch_name_before_the_title_gives_the_type(string title, string key, string subject)
+    {
+        var traits = CommitBuilder.Message(title).File("apps/api/src/services/profile.ts").Traits();
+
+        Assert.Equal(key, traits.WeightKey);
+        Assert.Equal(subject, traits.Subject);
+    }
+
     [Fact]
     public void An_advisory_id_area_is_read_through_to_the_title_after_it()
     {
