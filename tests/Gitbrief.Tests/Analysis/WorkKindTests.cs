@@ -535,6 +535,20 @@ public sealed class WorkKindTests
         Assert.Equal(refactor, analyzed.Importance.Level == ImportanceLevel.Low);
     }
 
+    /// <summary>bitwarden/android (2025-04-03) moves its API clients one by one into a network module; chrono and lazygit move
+    /// types between modules and packages. A migration with no object moved ("Migrate to the ES module format") is no move.</summary>
+    [Theory]
+    [InlineData("[PM-19858] Migrate HaveIBeenPwnedApi to network module (#4988)", true)]
+    [InlineData("Move `NaiveWeek` to `naive` module", true)]
+    [InlineData("Move keybindings.LabelFromKey to config package", true)]
+    [InlineData("Migrate to ES module format", false)]
+    public void Code_moved_to_another_module_is_a_refactor(string title, bool refactor)
+    {
+        var analyzed = CommitBuilder.Message(title).File("network/src/main/kotlin/api/HaveIBeenPwnedApi.kt", 60, 2).File("app/src/main/kotlin/api/HaveIBeenPwnedApi.kt", 2, 58).Analyze();
+
+        Assert.Equal(refactor, analyzed.ReasonCodes().Contains("refactor"));
+    }
+
     [Fact]
     public void A_refactor_of_one_backend_is_low_at_any_size()
     {
