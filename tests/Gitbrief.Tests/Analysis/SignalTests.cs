@@ -249,12 +249,24 @@ public sealed class SignalTests
     // What a message or log line shows, corrected.
     [InlineData("fix(nfpm): show correct value in content mtime parse error", "internal/pipe/nfpm/nfpm.go", 20)]
     [InlineData("fix(release): log correct repo name for GitLab and Gitea releases", "internal/pipe/release/release.go", 20)]
+    // Documentation added, in the code's own annotations or docstrings (scala-cli, 2025-04-02; iceberg-python).
+    [InlineData("Add missing reference docs for Toolkit directives", "modules/directives/src/main/scala/Toolkit.scala", 40)]
+    [InlineData("Add docstrings to pyiceberg/table/inspect.py (#3802)", "pyiceberg/table/inspect.py", 60)]
     public void Only_documentation_or_message_wording_is_low(string title, string path, int lines)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File(path, lines, lines / 2));
 
         Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
         Assert.Contains("wording", analyzed.ReasonCodes());
+    }
+
+    [Fact]
+    public void A_feature_added_with_its_documentation_is_no_wording()
+    {
+        var analyzed = Analyzed(CommitBuilder.Message("Add retry support and documentation for it").File("src/client/retry.rs", 120, 10));
+
+        Assert.DoesNotContain("wording", analyzed.ReasonCodes());
+        Assert.NotEqual(ImportanceLevel.Low, analyzed.Importance.Level);
     }
 
     [Fact]
