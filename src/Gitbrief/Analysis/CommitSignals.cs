@@ -773,9 +773,11 @@ internal sealed partial record CommitSignals
         // The bot's title may carry a type or area ("release: version packages (#6469)", "ci: Version Packages").
         var changesets = !match.Success && title.Contains("Version Packages", StringComparison.OrdinalIgnoreCase)
             && CommitClassifier.ScopeAndSubject(title).Subject.TrimStart().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
+        // "chore: release multiple projects": a release tool's commit for several packages at once, which names none.
+        var packages = !match.Success && ReleaseOfPackages().IsMatch(CommitClassifier.ScopeAndSubject(title).Subject);
         var iteration = !match.Success && (title.Contains("prepare for next development iteration", StringComparison.OrdinalIgnoreCase)
             || DevelopmentVersion().IsMatch(title));
-        if (!match.Success && !changesets && !iteration)
+        if (!match.Success && !changesets && !packages && !iteration)
         {
             return null;
         }
@@ -784,7 +786,7 @@ internal sealed partial record CommitSignals
         var rest = product.Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Config or FileRole.Build)
             && !ReleaseFile().IsMatch(f.Change.Path) && f.Change.Additions + f.Change.Deletions > VersionStringLines);
         var small = rest.Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= SmallLines;
-        return !small ? null : changesets ? "(changesets)" : iteration ? "(next development iteration)" : match.Groups["version"].Value;
+        return !small ? null : changesets ? "(changesets)" : packages ? "(several packages)" : iteration ? "(next development iteration)" : match.Groups["version"].Value;
     }
 
     private static bool IsBot(Person person) =>
@@ -795,6 +797,9 @@ internal sealed partial record CommitSignals
 
     [GeneratedRegex(@"^\s*(set|bump|update)s?( the)?( next)? (dev|development) version\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DevelopmentVersion();
+
+    [GeneratedRegex(@"^\s*release (multiple |all )?(projects|packages|crates)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReleaseOfPackages();
 
     /// <summary>A file of the release tooling: under a tooling folder at the root, with a folder or file named for the
     /// release on its path.</summary>

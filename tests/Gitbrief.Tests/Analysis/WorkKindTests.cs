@@ -510,6 +510,8 @@ public sealed class WorkKindTests
     [InlineData("Version Packages (#18640)")]
     [InlineData("release: version packages (#6469)")]
     [InlineData("ci: Version Packages (#10191)")]
+    // Fable's release tool (2026-07-09): several packages released at once, none named.
+    [InlineData("chore: release multiple projects (#4726)")]
     public void The_changesets_release_pull_request_is_a_release_bump(string title)
     {
         var analyzed = CommitBuilder.Message(title)
