@@ -30,7 +30,7 @@ public sealed class BranchStepTests : IDisposable
             .Commit("Initial import", "2026-03-01T09:00:00+00:00");
         var steps = new[]
         {
-            Step("Move LabelFromKey to the config package", "pkg/config/from.go", 18, 8, Pusher),
+            Step("Move LabelFromKey beside the key table", "pkg/config/from.go", 18, 8, Pusher),
             Step("Use field getters in the key table", "pkg/config/label.go", 20, 9, Pusher),
         };
         var feature = Step("Add forwardDeleteWord keybinding", "pkg/gui/delete.go", 24, 10, Pusher);
