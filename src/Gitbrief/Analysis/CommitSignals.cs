@@ -770,11 +770,15 @@ internal sealed partial record CommitSignals
         // "Version Packages": the release pull request of the changesets bot, which names no version; "[maven-release-plugin]
         // prepare for next development iteration": Maven's commit after a release, which moves every version to a snapshot;
         // "set dev version": the same after a release of datasets.
-        // The bot's title may carry a type or area ("release: version packages (#6469)", "ci: Version Packages").
-        var changesets = !match.Success && title.Contains("Version Packages", StringComparison.OrdinalIgnoreCase)
-            && CommitClassifier.ScopeAndSubject(title).Subject.TrimStart().StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
+        // The bot's title may carry a type or area ("release: version packages (#6469)", "ci: Version Packages"); the title is
+        // read for its subject once, and only when it holds the words either subject starts with.
+        var subject = !match.Success && (title.Contains("Version Packages", StringComparison.OrdinalIgnoreCase)
+            || title.Contains("release ", StringComparison.OrdinalIgnoreCase))
+            ? CommitClassifier.ScopeAndSubject(title).Subject.TrimStart()
+            : null;
+        var changesets = subject is not null && subject.StartsWith("Version Packages", StringComparison.OrdinalIgnoreCase);
         // "chore: release multiple projects": a release tool's commit for several packages at once, which names none.
-        var packages = !match.Success && ReleaseOfPackages().IsMatch(CommitClassifier.ScopeAndSubject(title).Subject);
+        var packages = subject is not null && ReleaseOfPackages().IsMatch(subject);
         var iteration = !match.Success && (title.Contains("prepare for next development iteration", StringComparison.OrdinalIgnoreCase)
             || DevelopmentVersion().IsMatch(title));
         if (!match.Success && !changesets && !packages && !iteration)
