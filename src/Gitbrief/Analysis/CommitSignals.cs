@@ -87,6 +87,12 @@ internal sealed partial record CommitSignals
     /// however few lines (a Go deprecation is a comment) carry it. The word, or null.</summary>
     public string? Deprecation { get; init; }
 
+    /// <summary>The title removes what was deprecated ("Remove deprecated functions in ``sphinx.util.typing``", "Clean up
+    /// deprecations in Scheduler, Worker, Nanny", "refactor(mongodb): remove deprecated connection options"): whoever
+    /// still calls it must move off it, however few lines go — no refactor and no trivial change. Unused code removed is
+    /// still a clean-up ("remove unused, deprecated utils").</summary>
+    public bool DeprecatedRemoval { get; init; }
+
     /// <summary>Only example code changed.</summary>
     public bool ExamplesOnly { get; init; }
 
@@ -235,7 +241,8 @@ internal sealed partial record CommitSignals
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
         var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var trivial = product.Count > 0 && graduation is null && supportFloor is null && deprecation is null
+        var deprecatedRemoval = product.Count > 0 && traits.WeightKey is not ("docs" or "test" or "ci") && TitleSignals.RemovesDeprecated(traits.Subject);
+        var trivial = product.Count > 0 && graduation is null && supportFloor is null && deprecation is null && !deprecatedRemoval
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
         var wording = WordingOf(commit.Title, traits, productLines);
@@ -269,6 +276,7 @@ internal sealed partial record CommitSignals
             ReleaseTooling = releaseTooling,
             SupportFloor = supportFloor,
             Deprecation = deprecation,
+            DeprecatedRemoval = deprecatedRemoval,
             ExamplesOnly = examplesOnly,
             ThemesAdded = themesAdded,
             AgentSkills = agentSkills,
@@ -287,7 +295,7 @@ internal sealed partial record CommitSignals
                 : CodeLines.OnlyKindOf(commit, product, claimsBehaviour && trivialWord is null)
                     ?? (TitleSignals.IsFormatterRun(subject) || (traits.WeightKey == "style" && CommitClassifier.KindOfLeadingVerb(subject) is not ("fix" or "feat" or "revert" or "perf"))
                         ? "formatting" : null),
-            Refactor = product.Count == 0 || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
+            Refactor = product.Count == 0 || deprecatedRemoval || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
             DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
             Target = target,
             ApiBreak = core ? CodeLines.BreakingAttributeOf(commit, product) : null,
@@ -598,7 +606,9 @@ internal sealed partial record CommitSignals
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
         // "disallow ../ elements in relpath": a parent-directory step is a path escape, in the title only.
+        // "prevent stack overflow in recursive types": deep recursion crashes; a buffer overflowed is the danger.
         if (verb is not null && (title.Where((w, i) => w != verb && Vocabulary.Danger.Contains(w) && !IsTextEscape(title, i)
+                && !(w is "overflow" or "overflows" && i > 0 && title[i - 1] == "stack")
                 && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))
                 && !(w is "script" && title.Any(Vocabulary.ToolScriptWords.Contains))).FirstOrDefault()
             ?? (traits.Subject.Contains("../", StringComparison.Ordinal) || traits.Subject.Contains("..\\", StringComparison.Ordinal) ? "../" : null)
@@ -633,7 +643,12 @@ internal sealed partial record CommitSignals
         {
             return "validation";
         }
-        if ((TitleSignals.MissingCheckOf(traits.Subject) ?? TitleSignals.CheckBeforeUseOf(traits.Subject)) is { } check)
+        // An extra check alone is defensive code ("CollectionModel: Add extra checks", "Add extra checks for transparency");
+        // it protects when the title names what it guards against ("add extra check for metadata corruption").
+        var missing = TitleSignals.MissingCheckOf(traits.Subject) is { } added
+            && (added.StartsWith("missing", StringComparison.Ordinal) || title.Any(w => Vocabulary.Danger.Contains(w) || Vocabulary.Severe.Contains(w)))
+            ? added : null;
+        if ((missing ?? TitleSignals.CheckBeforeUseOf(traits.Subject)) is { } check)
         {
             return check;
         }

@@ -155,6 +155,10 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         {
             return (ImportanceLevel.Medium, new("deprecation", 0, signalPhrases.Deprecation(deprecated)), false);
         }
+        if (signals is { DeprecatedRemoval: true })
+        {
+            return (ImportanceLevel.Medium, new("deprecated-removal", 0, signalPhrases.DeprecatedRemoval), false);
+        }
         if (signals is { Dependency: { Kind: DependencyBumpKind.Major, Shipped: true } major })
         {
             return (ImportanceLevel.Medium, new("dependency-major", 0, signalPhrases.Major(major.What)), false);

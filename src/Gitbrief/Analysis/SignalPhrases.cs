@@ -25,6 +25,7 @@ internal sealed record SignalPhrases
     public required string ReleaseTooling { get; init; }
     public required Func<string, string> SupportFloor { get; init; }
     public required Func<string, string> Deprecation { get; init; }
+    public required string DeprecatedRemoval { get; init; }
     public required Func<string, string> FollowUp { get; init; }
     public required Func<string, string> Unnamed { get; init; }
     public required Func<string, string> BuildFix { get; init; }
@@ -73,6 +74,7 @@ internal sealed record SignalPhrases
         ReleaseTooling = "仅维护者的发布工具（发版脚本），不随产品发布",
         SupportFloor = w => $"提高了构建或运行所需的最低版本（{w}）",
         Deprecation = w => $"弃用了产品的一部分，用户会收到迁移提示（{w}）",
+        DeprecatedRemoval = "移除了已弃用的部分，仍在使用它的用户需要迁移",
         FollowUp = w => $"评审跟进（{w}）",
         Unnamed = w => $"标题未说明改了什么（{w}）",
         BuildFix = w => $"修复项目自身的构建（{w}），不改变产品行为",
@@ -120,6 +122,7 @@ internal sealed record SignalPhrases
         ReleaseTooling = "the maintainers' release tooling only (how a release is cut), nothing that ships",
         SupportFloor = w => $"raises what users need to build or run it ({w})",
         Deprecation = w => $"deprecates part of the product: its users are told to move off it ({w})",
+        DeprecatedRemoval = "removes what was deprecated: whoever still uses it must move off it",
         FollowUp = w => $"review follow-up ({w})",
         Unnamed = w => $"the title names no change ({w})",
         BuildFix = w => $"a fix of the project's own build ({w}), no change of behaviour",

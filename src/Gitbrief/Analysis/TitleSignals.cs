@@ -56,7 +56,10 @@ internal static partial class TitleSignals
     /// before the subject that says what changed: "Code Quality: Fixed a crash when …"), a linter's rules adopted or enforced ("Enforce
     /// ruff/flynt rules (FLY)", "chore: add the ruff SIM checks", "Switch to Ruff", "Replace tslint with eslint"), the debugging
     /// output fixed ("Fix BodyPipe debugging in …"); or unused code removed ("Removed unused code.", "fix(agent): remove
-    /// unused get_variable_names function"; not "remove unused repaint functionality").</summary>
+    /// unused get_variable_names function"; not "remove unused repaint functionality"). A "fix(…):" type is no fixing verb
+    /// for what its subject names ("fix(eslint-plugin): [return-await] …" is a linter's own rule, "fix(query): add
+    /// deprecation warning …" a warning users get); a subject that is the lint warning is ("fix(core): lint warning in
+    /// `decode.rs`").</summary>
     public static bool IsLintFix(string title) =>
         (PatternWords.MayMatch(title, LintWords) || title.Contains("CS", StringComparison.Ordinal)) && LintFix().IsMatch(title);
 
@@ -114,6 +117,14 @@ internal static partial class TitleSignals
         HardwareTarget().Match(title) is { Success: true } hardware ? hardware.Value
         : ModelFamily().Match(title) is { Success: true } model ? model.Value
         : null;
+
+    /// <summary>A subject that leads with removing what was deprecated: "Remove deprecated `ContextVarChain`.", "remove
+    /// long-deprecated methods", "Clean up deprecations in `distributed.deploy`"; not unused code ("remove unused,
+    /// deprecated utils") nor a deprecation's marker, warning or test.</summary>
+    public static bool RemovesDeprecated(string subject) =>
+        PatternWords.MayMatch(subject, DeprecatedWords) && RemovedDeprecated().IsMatch(subject);
+
+    private static readonly SearchValues<string> DeprecatedWords = SearchValues.Create(["deprecat"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"rtmp: drop support", "Remove support for X": a capability users had is gone. Raising a minimum
     /// version ("drop support for &lt; c-ares 1.16.0", "… CMake 3.17 and older") is not a removal of that kind.</summary>
@@ -295,7 +306,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\bto (support|handle|fix|allow|enable|make|add)\b|\bso (that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PurposeClause();
 
-    [GeneratedRegex(@"^(\[[^\]]*\]\s*)?(lint|lints|linter|linting|clippy|clang-tidy|pylint)(\([^)]*\))?!?:\s|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b.{0,40}\b(offen[cs]es|lint(s|er|ers|ing)?(?!/)|clippy|static[- ]analysis|cppcheck|pylint|mypy|flake8|eslint|pyright|staticcheck|go vet|golangci-lint|ruff|psalm|phpstan|shellcheck|unused (var|variable|import|function)s?|dead[_ ]code|(code|coding) ?style|(?-i:CS)(/(?-i:WS))?|deprecat\w* warnings?|compiler warnings?|(\w+ ){0,3}(conversion|cast|sign|format|type|build|gcc|clang|msvc|analy[sz]er) warnings?|(some|all|a few|several|the) warnings)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|^\s*([\w./-]+(\([^)]*\))?!?:\s*)*unused (imports?|variables?|vars?)\b(?!.{0,30}\b(detection|rule|lint|check)s?\b)|\bfix(es|ed)?\s+([\w:]+\s+)?debugging\b|\bfix(es|ed)?:?\s+(the\s+)?(code\s+)?(style|formatting)(\s+(issues?|errors?|nits?|problems?))?\s*(\(#\d+\))?\s*$|\bpre-commit\b(?!\s+(support|integration|hooks? (support|for users)))|^(\[[^\]]*\]\s*)?([\w./-]+(\([^)]*\))?!?:\s*)?(code\s+(clean ?ups?|clean-ups?|quality(?!\s*:)|tidy(-?ups?)?)|clean(ed)?\s?up\s+(the\s+)?code|clean\s+code|clear\s+code|tidy\s+(up\s+)?(the\s+)?code)\b|^(\[[^\]]*\]\s*)?([\w./-]+(\([^)]*\))?!?:\s*)?((enable|enables|enforce|enforces|apply|applies|adopt|adopts|add|adds)\b.{0,40}\b(ruff|eslint|pylint|flake8|prettier|golangci-lint|rubocop|biome|clippy|mypy|pyright|shellcheck|codespell|stylelint|ktlint|checkstyle|spotless)\b.{0,40}\b(rules?|checks?|config|configuration|plugins?|lints?|linter)\b|.{0,30}\b(switch|switched|move|moved|migrate|migrated)\s+to\s+(ruff|eslint|biome|prettier|black)\b|replace\s+\S+\s+with\s+(ruff|eslint|biome|prettier|black)\b|(enable|enables|enforce|enforces|apply|applies|adopt|adopts)\b.{0,30}\b(ruff|eslint|pylint|flake8|prettier|golangci-lint|rubocop|biome|clippy|mypy)\b)|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*|\b(fix(es|ed)?|resolv(e|es|ed)|avoid(s|ed)?|quiet(s|ed)?|suppress(es|ed)?|squash(es|ed)?|work(s|ed)? around|get rid of|remov(e|es|ed)|eliminat(e|es|ed))\b(?![(:!])(?!.{0,50}\b(allow|let|flush|emit|show|print|surface|raise)\w*\b.{0,20}\bwarnings?\b).{0,50}\bwarnings?\b(?!\s+(printed|shown|emitted|displayed|logged|raised|when|if)\b)(?!.{0,30}\b(is|are) (deprecated|shown|printed|emitted))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\[[^\]]*\]\s*)?(lint|lints|linter|linting|clippy|clang-tidy|pylint)(\([^)]*\))?!?:\s|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?|resolv(e|es|ed))\b(?!\().{0,40}\b(offen[cs]es|lint(s|er|ers|ing)?(?!/)|clippy|static[- ]analysis|cppcheck|pylint|mypy|flake8|eslint|pyright|staticcheck|go vet|golangci-lint|ruff|psalm|phpstan|shellcheck|unused (var|variable|import|function)s?|dead[_ ]code|(code|coding) ?style|(?-i:CS)(/(?-i:WS))?|deprecat\w* warnings?|compiler warnings?|(\w+ ){0,3}(conversion|cast|sign|format|type|build|gcc|clang|msvc|analy[sz]er) warnings?|(some|all|a few|several|the) warnings)\b|^([\w./-]+(\([^)]*\))?!?:\s*)*(remov(e|es|ed)|delet(e|es|ed)|drop(s|ped)?|clean(s|ed)? ?up|purg(e|es|ed))\s+(\w+\s+){0,2}?(unused|dead)\b(?!.{0,40}\b(functionality|features?|support)\b)|\bclippy::|^\s*([\w./-]+(\([^)]*\))?!?:\s*)*(lint|linter|clippy|eslint|mypy|ruff|pylint)\s+(warnings?|errors?|issues?)\b|^\s*([\w./-]+(\([^)]*\))?!?:\s*)*unused (imports?|variables?|vars?)\b(?!.{0,30}\b(detection|rule|lint|check)s?\b)|\bfix(es|ed)?\s+([\w:]+\s+)?debugging\b|\bfix(es|ed)?:?\s+(the\s+)?(code\s+)?(style|formatting)(\s+(issues?|errors?|nits?|problems?))?\s*(\(#\d+\))?\s*$|\bpre-commit\b(?!\s+(support|integration|hooks? (support|for users)))|^(\[[^\]]*\]\s*)?([\w./-]+(\([^)]*\))?!?:\s*)?(code\s+(clean ?ups?|clean-ups?|quality(?!\s*:)|tidy(-?ups?)?)|clean(ed)?\s?up\s+(the\s+)?code|clean\s+code|clear\s+code|tidy\s+(up\s+)?(the\s+)?code)\b|^(\[[^\]]*\]\s*)?([\w./-]+(\([^)]*\))?!?:\s*)?((enable|enables|enforce|enforces|apply|applies|adopt|adopts|add|adds)\b.{0,40}\b(ruff|eslint|pylint|flake8|prettier|golangci-lint|rubocop|biome|clippy|mypy|pyright|shellcheck|codespell|stylelint|ktlint|checkstyle|spotless)\b.{0,40}\b(rules?|checks?|config|configuration|plugins?|lints?|linter)\b|.{0,30}\b(switch|switched|move|moved|migrate|migrated)\s+to\s+(ruff|eslint|biome|prettier|black)\b|replace\s+\S+\s+with\s+(ruff|eslint|biome|prettier|black)\b|(enable|enables|enforce|enforces|apply|applies|adopt|adopts)\b.{0,30}\b(ruff|eslint|pylint|flake8|prettier|golangci-lint|rubocop|biome|clippy|mypy)\b)|\b(remov(e|es|ed|ing)|drop(s|ped)?)\b.{0,50}\bnoqa\b|\b(fix(es|ed)?|silenc(e|es|ed|ing)|address(es|ed)?)\b.{0,40}(?<![\w-])-W[a-z][\w=-]*|\b(fix(es|ed)?|resolv(e|es|ed)|avoid(s|ed)?|quiet(s|ed)?|suppress(es|ed)?|squash(es|ed)?|work(s|ed)? around|get rid of|remov(e|es|ed)|eliminat(e|es|ed))\b(?![(:!])(?!.{0,50}\b(allow|let|flush|emit|show|print|surface|raise)\w*\b.{0,20}\bwarnings?\b).{0,50}\bwarnings?\b(?!\s+(printed|shown|emitted|displayed|logged|raised|when|if)\b)(?!.{0,30}\b(is|are) (deprecated|shown|printed|emitted))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LintFix();
 
     [GeneratedRegex(@"^\s*(\w+(\([^)]*\))?:\s*)?(add|adds|added|update|updates|updated|fix|fixes|fixed|correct|unify|bump|missing)\b.{0,30}\b(licen[cs]e|copyright|spdx)[- ](headers?|notices?|identifiers?|years?|dates?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -403,6 +414,9 @@ internal static partial class TitleSignals
     /// deprecated code": what users were told would go, gone (the version is the deprecation's, no minimum).</summary>
     [GeneratedRegex(@"\b(drop(s|ped|ping)?|remov(e|es|ed|ing)|delet(e|es|ed|ing))\b.{0,40}\bdeprecated\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DeprecatedRemoval();
+
+    [GeneratedRegex(@"^(remov(e|es|ed|ing)|drop(s|ped|ping)?|delet(e|es|ed|ing)|clean(s|ed|ing)?[ -]?up|cleanup)\b(?!.{0,40}\bunused\b).{0,40}\b(deprecated|deprecations)\b(?!\s+(markers?|warnings?|notices?|tests?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RemovedDeprecated();
 
     [GeneratedRegex(@"\bprotect(s|ed|ing)?( \w+){0,3} against\W{1,3}\w+( \w+){0,2}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProtectsAgainst();

@@ -24,7 +24,7 @@ internal static class Vocabulary
         "untrusted", "unsafe", "malicious", "attacker", "arbitrary", "traversal", "symlink", "symlinks", "outside", "escape", "absolute",
         "reserved", "weak", "insecure", "credential", "credentials", "token", "tokens", "secret", "secrets", "password", "passwords",
         "injection", "xss", "csrf", "ssrf", "xxe", "rce", "bypass", "exploit", "vulnerability", "vulnerable", "cve", "ghsa", "permissions",
-        "privilege", "privileges", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
+        "privilege", "privileges", "privileged", "unprivileged", "lower-privileged", "low-privileged", "non-privileged", "spoofing", "spoof", "tampering", "tamper", "tampered", "overflow", "overflows", "zip-slip", "zipslip", "hash", "hashes", "md5", "sha1",
         "guest", "safety", "malformed", "integrity", "out-of-bounds", "oob", "traverse", "sibling", "forged", "replay", "downgrade",
         "unauthenticated", "unauthorized", "injections", "html", "links", "javascript", "script", "dos", "header", "headers",
         "trusted", "trusting", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "cookie", "cookies",

@@ -102,6 +102,18 @@ public sealed class SignalTests
     [InlineData("Preserve control characters in parsed tag names", false)]
     // A performance change that checks first guards the work it saves (rust-clippy, 2026-06-13).
     [InlineData("perf: check the token kind before extracting source in early literal lints", false)]
+    // An extra check alone is defensive code (strawberry, 2026-06-20); a missing one added, or what an extra one guards
+    // against named, protects.
+    [InlineData("CollectionModel: Add extra checks", false)]
+    [InlineData("OSDPretty: Add extra checks for transparency", false)]
+    [InlineData("upstream: add missing askpass check when using ControlMaster", true)]
+    // Deep recursion that overflows the stack is a crash (typescript-eslint, 2026-08-18; libarchive); a buffer overflowed
+    // is the danger.
+    [InlineData("fix(eslint-plugin): [no-unnecessary-type-assertion] prevent stack overflow in recursive types (#12711)", false)]
+    [InlineData("archive_match: Prevent call stack overflow", false)]
+    [InlineData("prevent overflow of the header length field", true)]
+    // A user with fewer rights kept from what needs more (kimai, 2026-08-02).
+    [InlineData("prevent lower-privileged user to edit users with higher role (#6089)", true)]
     public void Hardening_said_without_a_danger_word_is_hardening(string title, bool hardening)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).File("src/core/handler.c", 30, 8));
@@ -677,6 +689,22 @@ public sealed class SignalTests
 
         Assert.Equal(level, analyzed.Importance.Level.ToString().ToLowerInvariant());
         Assert.Equal(level == "medium", analyzed.ReasonCodes().Contains("deprecation"));
+    }
+
+    /// <summary>dask/distributed (2026-05-18), sphinx, typeorm, devise: what was deprecated removed is medium however few
+    /// lines go and whatever verb says it — its last callers must move off it; unused code removed is still a clean-up.</summary>
+    [Theory]
+    [InlineData("Remove deprecated functions in ``sphinx.util.typing``", 0, 24, true, "medium")]
+    [InlineData("Clean up deprecations in Scheduler, Worker, Nanny (#9238)", 40, 160, true, "medium")]
+    [InlineData("refactor(mongodb): remove deprecated connection options (#12179)", 10, 90, true, "medium")]
+    [InlineData("internal/cri/setutils: remove unused, deprecated utils", 0, 60, false, "low")]
+    [InlineData("Remove deprecation marker from compile_structural_tag overload (#751)", 1, 2, false, "low")]
+    public void Removing_what_was_deprecated_is_medium_however_small(string title, int additions, int deletions, bool removal, string level)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/scheduler/core.py", additions, deletions));
+
+        Assert.Equal(level, analyzed.Importance.Level.ToString().ToLowerInvariant());
+        Assert.Equal(removal, analyzed.ReasonCodes().Contains("deprecated-removal"));
     }
 
     [Theory]

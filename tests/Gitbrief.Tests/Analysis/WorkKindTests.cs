@@ -375,6 +375,12 @@ public sealed class WorkKindTests
     // "Code Quality:" before a subject is a category, as a scope is (files-community/Files, 2026-08-20): the subject says what changed.
     [InlineData("Code Quality: Fixed a crash when a move completed while no folder was loaded", false)]
     [InlineData("fix: clean up stale sockets on restart", false)]
+    // "fix(…):" is the commit's type, not a fix of the warnings or linter its subject names: a linter's own rule fixed
+    // (typescript-eslint, 2026-08-18), a deprecation warning added (mongoose), chip select re-asserted (betaflight).
+    [InlineData("fix(eslint-plugin): [return-await] prevent autofix from breaking code in arrow-functions (#12707)", false)]
+    [InlineData("fix(query): add deprecation warning when using `returnOriginal` or `new`", false)]
+    [InlineData("fix(spi): re-assert CS when repeating a DMA segment (#15478)", false)]
+    [InlineData("fix(core): lint warning in `decode.rs`", true)]
     // "CS" is coding style in capitals only: a fix of a cs (C#) generator changes what it generates.
     [InlineData("fix cs generator for nested enums", false)]
     [InlineData("Fix BodyPipe debugging in handleChunkedRequestBody() (#2224)", true)]
