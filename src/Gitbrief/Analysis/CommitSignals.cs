@@ -212,7 +212,7 @@ internal sealed partial record CommitSignals
         var agentSkills = product.Count > 0 && SkillBundles(files) is { } skills
             && meaningful.All(f => skills.Exists(root => f.Change.Path.StartsWith(root, StringComparison.Ordinal)));
         var fullTitle = Vocabulary.Words(commit.Title);
-        var release = roleOnly ? null : ReleaseOf(commit.Title, product);
+        var release = roleOnly ? null : ReleaseOf(commit, product);
         var dependency = release is not null ? null
             : roleOnly ? DependencyBump.SubmoduleOf(commit, fullTitle, files, automated)
             : DependencyBump.Read(commit, fullTitle, files, product, automated, profile);
@@ -779,8 +779,9 @@ internal sealed partial record CommitSignals
     /// <summary>A bump of the project's own version: a release-like title naming a version (a package's tag may lead it:
     /// "chore(release): vpy3.0.0" releases the Python package), touching only manifests, changelogs, version files or
     /// configuration.</summary>
-    private static string? ReleaseOf(string title, IReadOnlyList<ClassifiedFile> product)
+    private static string? ReleaseOf(CommitRecord commit, IReadOnlyList<ClassifiedFile> product)
     {
+        var title = commit.Title;
         var match = ReleaseTitle().Match(title);
         // "Version Packages": the release pull request of the changesets bot, which names no version; "[maven-release-plugin]
         // prepare for next development iteration": Maven's commit after a release, which moves every version to a snapshot;
@@ -802,10 +803,23 @@ internal sealed partial record CommitSignals
         }
         // Version strings written into a few source lines ("since 0.16.0" markers) still make a version bump, and so does a
         // release that carries a last line or two of code beside its version files.
+        // libpng's "Release libpng version 1.6.52" rewrites its version in png.h, png.c, configure and a dozen more: of the
+        // lines read, only those without a number can be more than the version.
         var rest = product.Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Config or FileRole.Build)
             && !ReleaseFile().IsMatch(f.Change.Path) && f.Change.Additions + f.Change.Deletions > VersionStringLines);
-        var small = rest.Sum(f => (long)f.Change.Additions + f.Change.Deletions) <= SmallLines;
+        var small = rest.Sum(f => UnnumberedLinesIn(commit, f)) <= SmallLines;
         return !small ? null : changesets ? "(changesets)" : packages ? "(several packages)" : iteration ? "(next development iteration)" : match.Groups["version"].Value;
+    }
+
+    /// <summary>The changed lines of <paramref name="file"/> that hold no digit, and so no version string; all of its
+    /// changed lines when the commit's lines were not read.</summary>
+    private static long UnnumberedLinesIn(CommitRecord commit, ClassifiedFile file)
+    {
+        if (commit.Lines is not { } lines || !lines.Any(l => l.Path == file.Change.Path))
+        {
+            return (long)file.Change.Additions + file.Change.Deletions;
+        }
+        return lines.Count(l => l.Path == file.Change.Path && !string.IsNullOrWhiteSpace(l.Text) && !l.Text.AsSpan().ContainsAnyInRange('0', '9'));
     }
 
     private static bool IsBot(Person person) =>

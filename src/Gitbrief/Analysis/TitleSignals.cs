@@ -74,7 +74,9 @@ internal static partial class TitleSignals
     public static bool IsHeaderChore(string title) => HeaderChore().IsMatch(title);
 
     /// <summary>A fix of type annotations, nothing that runs: the title's last object is the typing ("fix typing", "correct
-    /// `device_mesh` type hint in FSDP strategies") — not "type errors", "type inference" or "type selectors".</summary>
+    /// `device_mesh` type hint in FSDP strategies", "Replace typing module hints with modern syntax in metrics/nlp") or
+    /// annotations of any kind ("Add fbounds-safety annotations for `VP8BitWriter`.", which compile to nothing in a normal
+    /// build) — not "type errors", "type inference" or "type selectors".</summary>
     public static bool FixesTyping(string title) => PatternWords.MayMatch(title, TypeWords) && TypingFix().IsMatch(title);
 
     /// <summary>A fix whose last object is a type ("sessions: fix hooks type", "narrow TemplatePathFn pathData type by
@@ -82,7 +84,7 @@ internal static partial class TitleSignals
     public static bool FixesType(string title) => PatternWords.MayMatch(title, TypeWords) && TypeFix().IsMatch(title);
 
     /// <summary>What every match of <see cref="TypingFix"/> and <see cref="TypeFix"/> holds: a type, typing or typings.</summary>
-    private static readonly SearchValues<string> TypeWords = SearchValues.Create(["typ"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> TypeWords = SearchValues.Create(["typ", "annotations"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The title names the type checker its change satisfies ("resolve all strict mypy errors across crewai-tools",
     /// "Re-enable mypy with simple non-runtime fixes", "Ensure type-checker understands use of Submodules in MTP"), or Swift's
@@ -324,12 +326,12 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"\s(in|across|throughout)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlacesPhrase();
 
-    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines|update|updates|updated|moderni[sz]e|moderni[sz]es|moderni[sz]ed|rewrite|rewrites|add|adds|added|new)\b.{0,60}";
+    private const string TypingVerbs = @"\b(fix|fixes|fixed|correct|corrects|corrected|clean ?up|cleans up|cleaned up|improve|improves|relax|relaxes|tighten|tightens|narrow|narrows|refine|refines|update|updates|updated|moderni[sz]e|moderni[sz]es|moderni[sz]ed|rewrite|rewrites|add|adds|added|new|replace|replaces|replaced|convert|converts|converted|migrate|migrates|migrated)\b.{0,60}";
 
     // What may follow the typing: a place or a purpose ("in FSDP strategies", "by context"), the pull request's number.
     private const string TypingTail = @"(\s+again)?(\s+(in|of|for|by|on|to|with)\b[^,;]*)?\s*(\(#\d+\))?\s*$";
 
-    [GeneratedRegex(TypingVerbs + @"\b(typing( imports?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?|type stubs?)\b" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:" + TypingVerbs + @"\b(typing( imports?| module hints?| hints?)?|typings|type[- ]hints?|type annotations?|type comments?|type issues?|type stubs?)\b|\b(add|adds|added|update|updates|updated)\s+([\w`@-]+\s+){0,2}?annotations\b)" + TypingTail, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypingFix();
 
     [GeneratedRegex(@"\b(mypy|pyright|pyrefly|pytype|type[- ]?checkers?|typecheck(er|ers|ing)?|strict concurrency)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

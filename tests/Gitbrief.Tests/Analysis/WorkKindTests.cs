@@ -407,6 +407,12 @@ public sealed class WorkKindTests
     [InlineData("fix: preserve renderer type in copy() during SSR (#18616)", false)]
     [InlineData("Add a type option to the upload command", false)]
     [InlineData("Fix type stub", true)]
+    // Typing hints replaced by a newer syntax (ignite, 2026-02-28), annotations added that compile to nothing (libwebp's
+    // bounds-safety series, 2025-08-14); not a compiler's fix that copies the user's annotations (crystal).
+    [InlineData("Replace typing module hints with modern syntax in metrics/nlp (#3599)", true)]
+    [InlineData("replace typing hints in `ignite/distributed/auto.py` (#3558)", true)]
+    [InlineData("Add fbounds-safety annotations for `VP8BitWriter`.", true)]
+    [InlineData("Fix: Copy annotations in `Crystal::Def#expand_default_arguments`", false)]
     public void Headers_annotations_and_lints_are_trivial_at_any_size(string title, bool trivial)
     {
         var analyzed = CommitBuilder.Message(title).File("src/runner/main.py", 40, 25).File("src/runner/bench.py", 12, 8).Analyze();
@@ -526,6 +532,27 @@ public sealed class WorkKindTests
 
         Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
         Assert.Contains("release-version", analyzed.ReasonCodes());
+    }
+
+    /// <summary>libpng (2025-12): a release writes its version into png.h, png.c, configure and a dozen more, and flips the
+    /// build from beta to stable; the lines without a number are all that could be more than the version. A release title
+    /// over real code is not a bump.</summary>
+    [Theory]
+    [InlineData("Release libpng version 1.6.52", "-#define PNG_LIBPNG_VER_STRING \"1.6.52.git\"", "+#define PNG_LIBPNG_VER_STRING \"1.6.52\"", true)]
+    [InlineData("Release libpng version 1.6.52", "-  if (row_info->bit_depth < depth)", "+  if (row_info->bit_depth <= depth && transform)", false)]
+    public void A_release_that_writes_its_version_into_sources_is_a_release_bump(string title, string removed, string added, bool release)
+    {
+        var builder = CommitBuilder.Message(title).File("CHANGES", 10, 1).File("configure", 11, 11)
+            .Diff("png.h", "-#define PNG_LIBPNG_BUILD_BASE_TYPE PNG_LIBPNG_BUILD_BETA", "+#define PNG_LIBPNG_BUILD_BASE_TYPE PNG_LIBPNG_BUILD_STABLE",
+                "- * libpng version 1.6.52.git", "+ * libpng version 1.6.52", "-#define PNG_LIBPNG_VER 10652", "+#define PNG_LIBPNG_VER 10652");
+        for (var i = 0; i < 8; i++)
+        {
+            builder.Diff($"pngrutil{i}.c", removed, added, added + " // again");
+        }
+
+        var analyzed = builder.Analyze();
+
+        Assert.Equal(release, analyzed.ReasonCodes().Contains("release-version"));
     }
 
     /// <summary>loco (2025-05-13): "remove cfg-if dependency" and "remove thousands dependency" replace a crate with a few lines
