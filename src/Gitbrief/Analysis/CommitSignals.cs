@@ -412,7 +412,9 @@ internal sealed partial record CommitSignals
             ?? (traits.WeightKey is "fix" or "other" or "revert"
                 ? TitleSignals.SevereDangerIn(bodyLead, traits.Scope) ?? TitleSignals.ReportedAccessFlawIn(commit.Title, bodyLead)
                 : null)
-            ?? CodeLines.ProtectionAddedIn(commit, traits, source);
+            // A new feature escapes what its own new code prints (pomerium's "controlplane: add /versioned_config debug
+            // page" with html.EscapeString): no hole of what users ran is closed.
+            ?? (traits.WeightKey == "feat" ? null : CodeLines.ProtectionAddedIn(commit, traits, source));
 
     private static string Lead(string bodyText) => bodyText.Length > LeadCharacters ? bodyText[..LeadCharacters] : bodyText;
 

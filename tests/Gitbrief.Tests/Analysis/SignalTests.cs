@@ -1290,6 +1290,9 @@ public sealed class SignalTests
         new[] { "+  OPENSSL_cleanse(key, sizeof(key));" }, null)]
     [InlineData("Explain the wipe", "crypto/keys.c",
         new[] { "+  /* OPENSSL_cleanse(key, sizeof(key)) runs in free_key */" }, null)]
+    // A new feature escapes what its own new code prints (pomerium, 2026-02-02): nothing users ran was open.
+    [InlineData("controlplane: add /versioned_config debug page (#6079)", "internal/controlplane/server_debug.go",
+        new[] { "+\tfmt.Fprintf(w, \"<td>%s</td>\", html.EscapeString(cfg.Name))" }, null)]
     public void A_protection_the_code_newly_calls_is_hardening(string title, string path, string[] lines, string? protection)
     {
         var analyzed = Analyzed(CommitBuilder.Message(title).Diff(path, lines).File("src/other.c", 20, 4));
