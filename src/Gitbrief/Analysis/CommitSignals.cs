@@ -90,7 +90,7 @@ internal sealed partial record CommitSignals
     /// <summary>The title removes what was deprecated ("Remove deprecated functions in ``sphinx.util.typing``", "Clean up
     /// deprecations in Scheduler, Worker, Nanny", "refactor(mongodb): remove deprecated connection options"): whoever
     /// still calls it must move off it, however few lines go — no refactor and no trivial change. Unused code removed is
-    /// still a clean-up ("remove unused, deprecated utils").</summary>
+    /// still a clean-up ("remove unused, deprecated utils"), as is code whose body says nothing uses it any more.</summary>
     public bool DeprecatedRemoval { get; init; }
 
     /// <summary>Only example code changed.</summary>
@@ -241,7 +241,9 @@ internal sealed partial record CommitSignals
         // without a trivial word, only a change that claims no behaviour is trivial by size.
         var claimsBehaviour = traits.WeightKey is "fix" or "feat" or "revert" or "perf";
         var trivialWord = claimsBehaviour ? TrivialObjectOf(title) : title.FirstOrDefault(Vocabulary.Trivial.Contains);
-        var deprecatedRemoval = product.Count > 0 && traits.WeightKey is not ("docs" or "test" or "ci") && TitleSignals.RemovesDeprecated(traits.Subject);
+        // "Remove the deprecated Triton v1 decode kernel … Nothing imports the old one any more.": no one loses it.
+        var deprecatedRemoval = product.Count > 0 && traits.WeightKey is not ("docs" or "test" or "ci") && TitleSignals.RemovesDeprecated(traits.Subject)
+            && !NoLongerUsed().IsMatch(bodyText);
         var trivial = product.Count > 0 && graduation is null && supportFloor is null && deprecation is null && !deprecatedRemoval
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));

@@ -30,7 +30,7 @@ public sealed partial class JsonReportTests
         "defaults", "core-feature", "revert", "cap", "release-pipeline", "release-version", "dependency-major", "dependency-routine",
         "trivial", "periphery", "experimental", "no-high-signal", "core", "series", "day-cap", "automation", "examples", "follow-up",
         "wording", "graduation", "scoped-behaviour", "behaviour", "setting", "comments", "formatting", "refactor", "tests", "target", "removal",
-        "unnamed", "branch-step", "same-day-code", "repeated", "pull-request", "build-fix", "build-scripts", "deprecation", "themes",
+        "unnamed", "branch-step", "same-day-code", "repeated", "pull-request", "build-fix", "build-scripts", "deprecation", "deprecated-removal", "themes",
     ];
 
     private static readonly HashSet<string> ChangeTypes =
