@@ -255,8 +255,10 @@ internal sealed partial record CommitSignals
             // "Update all the documentation to prevent broken links everywhere": what it prevents is the docs' own; "Fix lua
             // bit.tohex (CVE-2024-31449)" in deps/lua/ fixes code the product builds in. A release
             // commit's body is its changelog: the security fixes it lists landed in their own commits.
+            // "Fix CI flakiness in share consumer integration tests": what the body says of injection and a bypass is the
+            // mocking library's.
             Hardening = roleOnly && vendored.Count == 0 || automation || releaseTooling || examplesOnly || agentSkills || wording is not null || release is not null
-                || ToolingOnly(traits, source.Count > 0 ? source : vendored, product, dependency) ? null
+                || ToolingOnly(traits, source.Count > 0 ? source : vendored, product, dependency) || TitleSignals.DeclaresTests(traits) && !traits.Security ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText), source),
             SevereFix = severe,
             Experimental = experimental,
@@ -785,7 +787,8 @@ internal sealed partial record CommitSignals
     /// configuration.</summary>
     private static string? ReleaseOf(CommitRecord commit, IReadOnlyList<ClassifiedFile> product)
     {
-        var title = commit.Title;
+        // 'Revert "[release] Prepare and release 3.7.4"': a failed release attempt undone moves the version back.
+        var title = TextSignals.Reverted(commit.Title) ?? commit.Title;
         var match = ReleaseTitle().Match(title);
         // "Version Packages": the release pull request of the changesets bot, which names no version; "[maven-release-plugin]
         // prepare for next development iteration": Maven's commit after a release, which moves every version to a snapshot;
@@ -843,7 +846,7 @@ internal sealed partial record CommitSignals
     [GeneratedRegex(@"^(scripts?|tools?|tasks|support|build-aux|build_tools|buildtools|xtask|eng|dev|devscripts|devtools|utils|packaging|hack|maint)/([^/]+/)*(release|releases|releaser|releasing|publish|publishing|bump[-_]?version|version[-_]?bump|make[-_]tarball|(prepare|cut|tag|do)[-_]release|release[-_][\w-]+)(\.\w+)?(/|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseToolPath();
 
-    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*(v?[a-z]{2,4}-?)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|update to( the)?( release)? version|(now )?working on( version)?|version to|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for)?( the)? (release|(?=v?\d))|releas(e|ed|ing)( for| of)?( [\w.-]{1,30}){0,2}?( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|version(?=\s+v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[A-Za-z]+\((release|version)\)!?:\s*(v?[a-z]{2,4}-?)?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*(\[[^\]]{1,30}\]\s*)?([\w./-]{1,30}(\([^)]*\))?!?\s?:\s*)?(release|bump(ed)?( the)?( package| project| crate)? version( to| number)?|version bump( to)?|(set|update)( the)? version( to| post| for| after)?|update to( the)?( release)? version|(now )?working on( version)?|version to|(update|add)( the)? (release )?(signatures|checksums)( of| for)?|prepare( for| and)?( the)? (release|(?=v?\d))|releas(e|ed|ing)( for| of)?( [\w.-]{1,30}){0,2}?( version)? v?|publish(es|ed|ing)? v?|bump( to)?(?=\s*v?\d)|version(?=\s+v?\d)|v(?=\d))\s*:?\s*([\w./-]{1,40}@|[a-z][\w.]{0,30}(-[a-z][\w.]{0,30}){0,3}-(?=v?\d))?[`'""]?v?(?<version>\d+\.\d+(\.\d+)?([.-]?\w+)?)|^\s*v?(?<version>\d+\.\d+\.\d+([.-]?\w+)?)\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReleaseTitle();
 
     // "security" written as a word of its own, not joined into an identifier by "-", ".", "/", "_" or ":".

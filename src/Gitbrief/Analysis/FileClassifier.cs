@@ -70,6 +70,8 @@ internal static class FileClassifier
         "test-support", "test_support", "testkit", "test-kit", "testlib", "test-lib",
         // Fuzzing harnesses and Rust's bench targets exercise the product; nothing under them ships.
         "fuzz", "fuzzing", "fuzzer", "fuzzers", "fuzz_targets", "fuzz-targets", "benches",
+        // The expected outputs tests compare against: golden files, snapshots.
+        "golden", "goldens", "golden-files", "golden_files",
     };
 
     /// <summary>Configuration of a test runner or coverage tool: it changes how tests run, nothing that ships.</summary>
@@ -186,8 +188,10 @@ internal static class FileClassifier
     }
 
     /// <summary>A package of tests named after what it tests: <c>crates/engine-tests</c>, <c>packages/router-test</c>, a .NET
-    /// test project <c>Refit.Tests/</c>, <c>Foo.UnitTests/</c>, <c>Foo.IntegrationTests/</c>.</summary>
+    /// test project <c>Refit.Tests/</c>, <c>Foo.UnitTests/</c>, <c>Foo.IntegrationTests/</c>, or its expected outputs:
+    /// Wire's <c>wire-golden-files/</c>.</summary>
     private static bool IsTestPackage(ReadOnlySpan<char> segment) =>
+        segment.EndsWith("-golden-files", StringComparison.OrdinalIgnoreCase) ||
         segment.EndsWith("-test", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("-tests", StringComparison.OrdinalIgnoreCase)
         || segment.EndsWith("_tests", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("-testing", StringComparison.OrdinalIgnoreCase)
         || segment.EndsWith(".Tests", StringComparison.Ordinal) || segment.EndsWith(".Test", StringComparison.Ordinal)

@@ -493,6 +493,51 @@ public sealed class SignalTests
         Assert.Equal(code ? ImportanceLevel.High : ImportanceLevel.Low, analyzed.Importance.Level);
     }
 
+    /// <summary>square/wire (2026-07-02): "Update wire-golden-files" regenerates the expected outputs its tests compare
+    /// against, a top-level folder of their own: the tests' data, not an engine the product bundles.</summary>
+    [Fact]
+    public void Golden_files_are_the_tests_not_a_bundled_engine()
+    {
+        var profile = new RepositoryProfile(new Dictionary<string, DirectoryWeight>
+        {
+            ["wire-library/wire-runtime/src"] = new(80, 60),
+            ["wire-golden-files/src/main/kotlin"] = new(40, 30),
+        });
+        var analyzed = Analyzed(CommitBuilder.Message("Update wire-golden-files")
+            .Files(5, i => $"wire-golden-files/src/main/kotlin/squareup/wire/alltypes/Type{i}.kt", 30, 10), profile);
+
+        Assert.DoesNotContain("engine", analyzed.ReasonCodes());
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+    }
+
+    /// <summary>spring-kafka (2026-08-13): a flaky test made reliable whose body speaks of a mocking library's field
+    /// injection bypassed for a spy hardens nothing; a security fix that says so keeps its floor.</summary>
+    [Theory]
+    [InlineData("Fix CI flakiness in share consumer integration tests", false)]
+    [InlineData("Fix header injection bypass in the record deserializer", true)]
+    public void A_flaky_test_fixed_is_no_hardening_whatever_its_body_says(string title, bool high)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title + "\n\nThe spy was created before the field injection ran, so Mockito's injection was bypassed and the untrusted-header path was never stubbed.")
+            .File("spring-kafka/src/main/java/org/springframework/kafka/listener/ShareKafkaMessageListenerContainer.java", 4, 2)
+            .File("spring-kafka/src/test/java/org/springframework/kafka/listener/ShareKafkaListenerIntegrationTests.java", 30, 12));
+
+        Assert.Equal(high, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
+    /// <summary>osv-scanner (2025-07-14): a vulnerability scanner's pages, lists and ids are its output, not a
+    /// vulnerability; a vulnerability fixed is one.</summary>
+    [Theory]
+    [InlineData("fix(output): change links to go to vuln page instead of list page (#2068)", false)]
+    [InlineData("fix: show the vuln ids in the table header", false)]
+    [InlineData("fix: vuln in the path sanitiser", true)]
+    public void A_scanners_vuln_page_is_no_vulnerability(string title, bool security)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("internal/output/sarif.go", 12, 4));
+
+        Assert.Equal(security, analyzed.ReasonCodes().Contains("security") || analyzed.ReasonCodes().Contains("hardening"));
+        Assert.Equal(security, analyzed.Importance.Level == ImportanceLevel.High);
+    }
+
     /// <summary>tunix, 2026-08-20: "[Weight Sync Orchestrator 2/N] Route sync_weights through the weight sync coordinator"
     /// changes tunix/experimental/orchestrator/: the product's own work in progress, not an engine it bundles.</summary>
     [Fact]

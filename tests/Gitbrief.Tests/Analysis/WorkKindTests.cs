@@ -413,6 +413,11 @@ public sealed class WorkKindTests
     [InlineData("replace typing hints in `ignite/distributed/auto.py` (#3558)", true)]
     [InlineData("Add fbounds-safety annotations for `VP8BitWriter`.", true)]
     [InlineData("Fix: Copy annotations in `Crystal::Def#expand_default_arguments`", false)]
+    // A tool made happy, a linter satisfied (calibre's "Make CodeQL happy", 2025-09-15).
+    [InlineData("Make CodeQL happy", true)]
+    [InlineData("Make staticcheck happy again", true)]
+    [InlineData("fix: satisfy mypy 2.3.0 [deprecated] and [unreachable] checks", true)]
+    [InlineData("Make the upload dialog happy with large files", false)]
     public void Headers_annotations_and_lints_are_trivial_at_any_size(string title, bool trivial)
     {
         var analyzed = CommitBuilder.Message(title).File("src/runner/main.py", 40, 25).File("src/runner/bench.py", 12, 8).Analyze();
@@ -524,6 +529,9 @@ public sealed class WorkKindTests
     [InlineData("ci: Version Packages (#10191)")]
     // Fable's release tool (2026-07-09): several packages released at once, none named.
     [InlineData("chore: release multiple projects (#4726)")]
+    // reactor-core (2025-03-11): a failed release attempt, and its revert, move only the version.
+    [InlineData("[release] Prepare and release 3.7.4")]
+    [InlineData("Revert \"[release] Prepare and release 3.7.4\"")]
     public void The_changesets_release_pull_request_is_a_release_bump(string title)
     {
         var analyzed = CommitBuilder.Message(title)
