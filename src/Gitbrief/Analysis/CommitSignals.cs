@@ -612,9 +612,10 @@ internal sealed partial record CommitSignals
         // The danger is another word than the verb ("escape" is both). In the body only an unmistakable one counts: a
         // body names tokens, hashes, masks and forwarded props for many other reasons.
         // "disallow ../ elements in relpath": a parent-directory step is a path escape, in the title only.
-        // "prevent stack overflow in recursive types": deep recursion crashes; a buffer overflowed is the danger.
+        // "prevent stack overflow in recursive types": deep recursion crashes; "constrain height to prevent viewport
+        // overflow": a layout overflows its box. A buffer overflowed is the danger.
         if (verb is not null && (title.Where((w, i) => w != verb && Vocabulary.Danger.Contains(w) && !IsTextEscape(title, i)
-                && !(w is "overflow" or "overflows" && i > 0 && title[i - 1] == "stack")
+                && !(w is "overflow" or "overflows" && i > 0 && title[i - 1] is "stack" or "viewport" or "text" or "content" or "horizontal" or "vertical" or "layout")
                 && !(w is "token" or "tokens" && title.Any(Vocabulary.ModelTokenWords.Contains))
                 && !(w is "script" && title.Any(Vocabulary.ToolScriptWords.Contains))).FirstOrDefault()
             ?? (traits.Subject.Contains("../", StringComparison.Ordinal) || traits.Subject.Contains("..\\", StringComparison.Ordinal) ? "../" : null)

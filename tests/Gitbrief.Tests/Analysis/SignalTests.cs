@@ -111,6 +111,7 @@ public sealed class SignalTests
     // is the danger.
     [InlineData("fix(eslint-plugin): [no-unnecessary-type-assertion] prevent stack overflow in recursive types (#12711)", false)]
     [InlineData("archive_match: Prevent call stack overflow", false)]
+    [InlineData("fix(extension): constrain height to prevent viewport overflow (#1580) (#1895)", false)]
     [InlineData("prevent overflow of the header length field", true)]
     // A user with fewer rights kept from what needs more (kimai, 2026-08-02).
     [InlineData("prevent lower-privileged user to edit users with higher role (#6089)", true)]
