@@ -244,6 +244,7 @@ internal sealed partial record CommitSignals
         // "Remove the deprecated Triton v1 decode kernel … Nothing imports the old one any more.": no one loses it.
         var deprecatedRemoval = product.Count > 0 && traits.WeightKey is not ("docs" or "test" or "ci") && TitleSignals.RemovesDeprecated(traits.Subject)
             && !NoLongerUsed().IsMatch(bodyText);
+        var declaresTests = TitleSignals.DeclaresTests(traits);
         var trivial = product.Count > 0 && graduation is null && supportFloor is null && deprecation is null && !deprecatedRemoval
             && (IsTrivial(commit, title, claimsBehaviour, trivialWord, productLines)
                 || (!defaultInTitle && IsSmallDetail(traits, title, productLines, tested: meaningful.Any(f => f.Role == FileRole.Test))));
@@ -258,7 +259,7 @@ internal sealed partial record CommitSignals
             // "Fix CI flakiness in share consumer integration tests": what the body says of injection and a bypass is the
             // mocking library's.
             Hardening = roleOnly && vendored.Count == 0 || automation || releaseTooling || examplesOnly || agentSkills || wording is not null || release is not null
-                || ToolingOnly(traits, source.Count > 0 ? source : vendored, product, dependency) || TitleSignals.DeclaresTests(traits) && !traits.Security ? null
+                || ToolingOnly(traits, source.Count > 0 ? source : vendored, product, dependency) || declaresTests && !traits.Security ? null
                 : HardeningOf(commit, traits, title, lead, body, Lead(bodyText), source),
             SevereFix = severe,
             Experimental = experimental,
@@ -300,7 +301,7 @@ internal sealed partial record CommitSignals
                     ?? (TitleSignals.IsFormatterRun(subject) || (traits.WeightKey == "style" && CommitClassifier.KindOfLeadingVerb(subject) is not ("fix" or "feat" or "revert" or "perf"))
                         ? "formatting" : null),
             Refactor = product.Count == 0 || deprecatedRemoval || traits.WeightKey is "fix" or "feat" or "docs" ? null : RefactorOf(traits, productLines, periphery || target is not null),
-            DeclaredTests = productLines <= RefactorLines && TitleSignals.DeclaresTests(traits),
+            DeclaredTests = productLines <= RefactorLines && declaresTests,
             Target = target,
             ApiBreak = core ? CodeLines.BreakingAttributeOf(commit, product) : null,
             // "The v2 kernel has been the default since 0.4. Nothing imports the old one any more.": no one loses it.

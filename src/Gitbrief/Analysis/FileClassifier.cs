@@ -70,7 +70,7 @@ internal static class FileClassifier
         "test-support", "test_support", "testkit", "test-kit", "testlib", "test-lib",
         // Fuzzing harnesses and Rust's bench targets exercise the product; nothing under them ships.
         "fuzz", "fuzzing", "fuzzer", "fuzzers", "fuzz_targets", "fuzz-targets", "benches",
-        // The expected outputs tests compare against: golden files, snapshots.
+        // The expected outputs tests compare against: golden files.
         "golden", "goldens", "golden-files", "golden_files",
     };
 
