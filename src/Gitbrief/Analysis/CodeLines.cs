@@ -74,6 +74,27 @@ internal static class CodeLines
         return any;
     }
 
+    /// <summary>How many changed lines of <paramref name="file"/> hold no digit, and so no version string; all of its
+    /// changed lines when the commit's lines of it were not read.</summary>
+    public static long UnnumberedIn(CommitRecord commit, FileChange file)
+    {
+        var read = false;
+        var unnumbered = 0L;
+        foreach (var line in commit.Lines ?? [])
+        {
+            if (line.Path != file.Path)
+            {
+                continue;
+            }
+            read = true;
+            if (!string.IsNullOrWhiteSpace(line.Text) && !line.Text.AsSpan().ContainsAnyInRange('0', '9'))
+            {
+                unnumbered++;
+            }
+        }
+        return read ? unnumbered : (long)file.Additions + file.Deletions;
+    }
+
     /// <summary>Whether an added line declares a test inside a source file: Rust's <c>#[test]</c>, <c>#[cfg(test)]</c> or an
     /// async runtime's test attribute, Java's and Kotlin's <c>@Test</c>, .NET's <c>[Fact]</c>/<c>[Theory]</c>/<c>[Test]</c>/
     /// <c>[TestMethod]</c>, Zig's <c>test "…"</c>. False when the commit's lines were not read.</summary>

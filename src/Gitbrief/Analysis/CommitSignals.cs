@@ -816,19 +816,8 @@ internal sealed partial record CommitSignals
         // lines read, only those without a number can be more than the version.
         var rest = product.Where(f => f.Role is not (FileRole.DependencyManifest or FileRole.Config or FileRole.Build)
             && !ReleaseFile().IsMatch(f.Change.Path) && f.Change.Additions + f.Change.Deletions > VersionStringLines);
-        var small = rest.Sum(f => UnnumberedLinesIn(commit, f)) <= SmallLines;
+        var small = rest.Sum(f => CodeLines.UnnumberedIn(commit, f.Change)) <= SmallLines;
         return !small ? null : changesets ? "(changesets)" : packages ? "(several packages)" : iteration ? "(next development iteration)" : match.Groups["version"].Value;
-    }
-
-    /// <summary>The changed lines of <paramref name="file"/> that hold no digit, and so no version string; all of its
-    /// changed lines when the commit's lines were not read.</summary>
-    private static long UnnumberedLinesIn(CommitRecord commit, ClassifiedFile file)
-    {
-        if (commit.Lines is not { } lines || !lines.Any(l => l.Path == file.Change.Path))
-        {
-            return (long)file.Change.Additions + file.Change.Deletions;
-        }
-        return lines.Count(l => l.Path == file.Change.Path && !string.IsNullOrWhiteSpace(l.Text) && !l.Text.AsSpan().ContainsAnyInRange('0', '9'));
     }
 
     private static bool IsBot(Person person) =>
