@@ -245,6 +245,48 @@ internal static class FileClassifier
 
     public static FileRole Classify(FileChange change) => change.Binary ? FileRole.Binary : Classify(change.Path);
 
+    /// <summary>The roles of a commit's files in a repository whose <paramref name="ownBundleRoots"/> (<c>deps</c>) hold its own
+    /// code: a file under one of them has the role the rest of its path gives it.</summary>
+    public static List<ClassifiedFile> Classify(IReadOnlyList<FileChange> changes, IReadOnlyList<string> ownBundleRoots)
+    {
+        var files = Classify(changes);
+        if (ownBundleRoots.Count == 0)
+        {
+            return files;
+        }
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (change, role) = (files[i].Change, files[i].Role);
+            if (role == FileRole.Vendored && AmbiguousBundleRootLength(change.Path) is > 0 and var root
+                && ownBundleRoots.Contains(change.Path[..root], StringComparer.Ordinal))
+            {
+                files[i] = new ClassifiedFile(change, change.Binary ? FileRole.Binary : Classify(change.Path[(root + 1)..]));
+            }
+        }
+        return files;
+    }
+
+    /// <summary>The length of the path's leading folders up to its first folder named <c>deps</c>, <c>external</c> or
+    /// <c>extern</c> — names that mean bundled code in most repositories but hold a repository's own packages in some —
+    /// when that is the first folder of the path that says it is bundled; 0 otherwise.</summary>
+    public static int AmbiguousBundleRootLength(string path)
+    {
+        var start = 0;
+        for (var slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', start))
+        {
+            var segment = path.AsSpan(start, slash - start);
+            if (DirectoryNameLookup.TryGetValue(segment, out var said) && said.HasFlag(DirectoryKinds.Vendored))
+            {
+                return AmbiguousBundleNameLookup.Contains(segment) ? slash : 0;
+            }
+            start = slash + 1;
+        }
+        return 0;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousBundleNameLookup =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "deps", "external", "extern" }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The role of a path, read on spans of it (a tree of 20,000 paths and a commit touching as many classify
     /// without a string per segment, extension or stem); its name is its last non-empty segment.</summary>
     public static FileRole Classify(string path)

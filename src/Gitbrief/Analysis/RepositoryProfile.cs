@@ -66,6 +66,8 @@ internal sealed class RepositoryProfile
             }
         }
         Total = subtree.GetValueOrDefault(string.Empty);
+        OwnBundleRoots = [.. direct.Keys.Select(d => FileClassifier.AmbiguousBundleRootLength(d + "/")).Zip(direct.Keys)
+            .Where(p => p.First > 0).Select(p => p.Second[..p.First]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         FindTrunk();
         // Nothing to order for the empty profile (a window without commits): its ThenBy, a generic virtual method, is resolved
         // at run time by the native build's type loader.
@@ -87,6 +89,10 @@ internal sealed class RepositoryProfile
 
     public bool IsKnown => Total.Files >= MinimumFiles;
 
+    /// <summary>The folders named as bundled code (<c>deps</c>) that hold the repository's own code (<see cref="AddOwnBundles"/>):
+    /// the profile counts their directories.</summary>
+    public IReadOnlyList<string> OwnBundleRoots { get; }
+
     /// <summary>The source files and recent changes of each directory, not counting subdirectories ("" is the root).</summary>
     public IReadOnlyDictionary<string, DirectoryWeight> DirectCounts => direct;
 
@@ -99,8 +105,11 @@ internal sealed class RepositoryProfile
     {
         var files = new Dictionary<string, int>(StringComparer.Ordinal);
         var changes = new Dictionary<string, int>(StringComparer.Ordinal);
-        await RepositoryFilesReader.ReadAsync(directory, revision, path => CountSource(files, path), path => CountSource(changes, path), cancellationToken)
-            .ConfigureAwait(false);
+        var bundledFiles = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bundledChanges = new Dictionary<string, int>(StringComparer.Ordinal);
+        await RepositoryFilesReader.ReadAsync(directory, revision, path => CountSource(files, bundledFiles, path),
+            path => CountSource(changes, bundledChanges, path), cancellationToken).ConfigureAwait(false);
+        AddOwnBundles(files, changes, bundledFiles, bundledChanges);
         // Directories in the order they were first met, the tree's before the changes' (as the lists were counted).
         var counts = new Dictionary<string, DirectoryWeight>(StringComparer.Ordinal);
         foreach (var (folder, count) in files)
@@ -114,13 +123,51 @@ internal sealed class RepositoryProfile
         return new RepositoryProfile(counts);
     }
 
-    /// <summary>Counts a source file in its directory (the directory's name made a string only the first time).</summary>
-    private static void CountSource(Dictionary<string, int> counts, string path)
+    /// <summary>Counts a source file in its directory (the directory's name made a string only the first time); one under a
+    /// folder whose name only may mean bundled code (<c>deps/</c>) in <paramref name="bundled"/>.</summary>
+    private static void CountSource(Dictionary<string, int> counts, Dictionary<string, int> bundled, string path)
     {
-        if (FileClassifier.Classify(path) != FileRole.Source)
+        var role = FileClassifier.Classify(path);
+        if (role == FileRole.Vendored && FileClassifier.AmbiguousBundleRootLength(path) is > 0 and var root
+            && FileClassifier.Classify(path[(root + 1)..]) == FileRole.Source)
         {
-            return;
+            Count(bundled, path);
         }
+        else if (role == FileRole.Source)
+        {
+            Count(counts, path);
+        }
+    }
+
+    /// <summary>RabbitMQ keeps every one of its own applications under <c>deps/</c>: a folder whose name only may mean bundled
+    /// code, and that most of the recent changes to source files land in, is the repository's own (a bundled library is
+    /// synced now and then, not worked on every day). Its directories join the profile, which then classifies its files as
+    /// the repository's own (<see cref="OwnBundleRoots"/>).</summary>
+    private static void AddOwnBundles(Dictionary<string, int> files, Dictionary<string, int> changes,
+        Dictionary<string, int> bundledFiles, Dictionary<string, int> bundledChanges)
+    {
+        var own = changes.Values.Sum();
+        foreach (var root in bundledChanges.Keys.Select(d => d[..FileClassifier.AmbiguousBundleRootLength(d + "/")]).Distinct(StringComparer.Ordinal).ToList())
+        {
+            var inside = root + "/";
+            bool Under(string directory) => directory == root || directory.StartsWith(inside, StringComparison.Ordinal);
+            if (bundledChanges.Where(d => Under(d.Key)).Sum(d => d.Value) <= own)
+            {
+                continue;
+            }
+            foreach (var (folder, count) in bundledFiles.Where(d => Under(d.Key)))
+            {
+                files[folder] = count;
+            }
+            foreach (var (folder, count) in bundledChanges.Where(d => Under(d.Key)))
+            {
+                changes[folder] = count;
+            }
+        }
+    }
+
+    private static void Count(Dictionary<string, int> counts, string path)
+    {
         var slash = path.LastIndexOf('/');
         var parent = slash < 0 ? ReadOnlySpan<char>.Empty : path.AsSpan(0, slash);
         CollectionsMarshal.GetValueRefOrAddDefault(counts.GetAlternateLookup<ReadOnlySpan<char>>(), parent, out _)++;

@@ -99,7 +99,7 @@ internal sealed class RulesAnalyzer(ImportanceWeights weights, ReportLanguage la
     {
         // The rules read the changed lines up to four times (comments only, inline tests, an API break, a submodule).
         commit = commit.WithLinesDecoded();
-        var files = FileClassifier.Classify(commit.Files);
+        var files = FileClassifier.Classify(commit.Files, Profile.OwnBundleRoots);
         var traits = CommitClassifier.Classify(commit, files);
         var found = CommitSignals.Read(commit, traits, files, Profile);
         var scored = new ImportanceScorer(Weights, phrases, SignalPhrases.For(Language)).Assess(traits, files, found);

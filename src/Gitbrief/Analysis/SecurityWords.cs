@@ -16,6 +16,7 @@ internal static class SecurityWords
         "cve", "ghsa", "cwe", "vulnerability", "vulnerabilities", "vuln", "vulns", "security", "xss", "csrf", "ssrf", "xxe", "rce", "injection", "injections",
         "execution", "traversal", "escalation", "bypass", "exploit", "exploitable", "denial", "dos", "overflow", "free",
         "bounds", "oob", "uaf", "sanitize", "sanitise", "insecure", "leak", "leaks", "leaked", "leaking", "pollution", "smuggling", "confusion",
+        "attack", "attacks", "exhaustion",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =

@@ -23,7 +23,8 @@ internal static partial class TitleSignals
     /// <summary>The title says the commit is about tests: a <c>test:</c>/<c>tests:</c> type, a <c>test1234:</c>
     /// area, a <c>fix: tests …</c> subject, or a subject whose only object is tests ("Add more tests", "repl: Snapshot testing",
     /// "Less verbose tests"), or tests added for something ("Add test for last match in runas lists", "Add better test for
-    /// batches"); not "Fix broken pipe error and update tests", nor "adds check and test for + alignment".</summary>
+    /// batches"), a kind of test added ("Add bundled-cmake ICU smoke test"), test coverage added or a test function by its name
+    /// ("Added test_get_missing_dataset"); not "Fix broken pipe error and update tests", nor "adds check and test for + alignment".</summary>
     public static bool DeclaresTests(CommitTraits traits) =>
         traits is { Declared: true, WeightKey: "test" }
         || (traits.Scope is { } scope && NumberedTestArea().IsMatch(scope))
@@ -349,7 +350,7 @@ internal static partial class TitleSignals
     [GeneratedRegex(@"^tests?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TestsSubject();
 
-    [GeneratedRegex(@"^\s*((add|adds|added|more|less|improve[sd]?|fix|fixes|fixed|update[sd]?|extend(s|ed)?|expand(s|ed)?|simplif(y|ies|ied)|clean ?up|refactor(s|ed)?)\s+)?(?!.*\b(and|&)\b)([\w-]+\s+){0,2}?(tests|testing|test cases|unit ?tests)\s*(\(#\d+\))?\s*\.?$|^(?!.*\b(and|&)\b)\s*(\[[^\]]*\]\s*)?([\w./-]+:\s*)?(add|adds|added|more|improve[sd]?|better|extend(s|ed)?|expand(s|ed)?|write|wrote)\s+(\w+\s+){0,3}?(tests?|test ?cases?|unit ?tests?|regression tests?|integration tests?|e2e tests?)\s+(for|of|on|to|covering|that|around|in|with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*((add|adds|added|more|less|improve[sd]?|fix|fixes|fixed|update[sd]?|extend(s|ed)?|expand(s|ed)?|simplif(y|ies|ied)|clean ?up|refactor(s|ed)?)\s+)?(?!.*\b(and|&)\b)([\w-]+\s+){0,2}?(tests|testing|test cases|unit ?tests)\s*(\(#\d+\))?\s*\.?$|^(?!.*\b(and|&)\b)\s*(\[[^\]]*\]\s*)?([\w./-]+:\s*)?(add|adds|added|more|improve[sd]?|better|extend(s|ed)?|expand(s|ed)?|write|wrote)\s+(\w+\s+){0,3}?(tests?|test ?cases?|unit ?tests?|regression tests?|integration tests?|e2e tests?)\s+(for|of|on|to|covering|that|around|in|with)\b|^(?!.*\b(and|&)\b)\s*(\[[^\]]*\]\s*)*([\w./-]+:\s*)?(add|adds|added|adding|write|wrote)\s+(an?\s+|the\s+)?([\w`./-]+\s+){0,3}?(smoke|chaos|e2e|end-to-end|unit|integration|regression|fuzz|stress|snapshot|sanity)\s+tests?\s*(\(#\d+\))?\s*\.?$|^\s*(\[[^\]]*\]\s*)*((more|new|unit|integration|e2e)\s+)?tests\s+(for|of|covering)\b|^\s*(add|adds|added|adding|improve[sd]?|increase[sd]?)\s+(more\s+)?(unit\s+)?test\s+coverage\b|^\s*(add|adds|added|adding)\s+test_\w+\s*(\(#\d+\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TestsObject();
 
     [GeneratedRegex(@"O\(n(\^?2|²|\s*\*\s*n| log n)?\)|\bquadratic\b|\blinear time\b|\bexponential (?:time|blow-?ups?|growth|complexity|memory|runtime|slowdowns?)\b|\bcatastrophic\b|\bbacktracking\b|\bredos\b|\bregexp? performance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -41,6 +41,9 @@ public sealed class SecurityWordsTests
     [InlineData("fix: leaks \u212Aeys in debug output", "leaks \u212Aeys")]
     [InlineData("chore: tidy\n\nThe body names the vulnerability (CVE-2023-0001).", "CVE-2023-0001")]
     [InlineData("fix: 修复 XSS 漏洞", "XSS")]
+    [InlineData("Address atom exhaustion attack", "atom exhaustion")]
+    [InlineData("fix: constant-time compare against timing attacks", "timing attacks")]
+    [InlineData("Fix UDP socket exhaustion regression", "socket exhaustion")]
     public void Each_kind_of_keyword_is_found_whole(string message, string keyword)
     {
         var traits = CommitBuilder.Message(message).File("src/a.cs").Traits();
@@ -57,6 +60,8 @@ public sealed class SecurityWordsTests
     [InlineData("fix: executions are counted twice")]
     [InlineData("docs: explain the execution model")]
     [InlineData("feat: 新增 freedom 模式")]
+    [InlineData("feat: the boss's attack animation")]
+    [InlineData("fix: exhaustive match over token kinds")]
     public void Words_that_only_contain_a_keyword_are_not_security(string message)
     {
         var traits = CommitBuilder.Message(message).File("src/a.cs").Traits();

@@ -1048,6 +1048,10 @@ public sealed class SignalTests
     [InlineData("Add test for last match in runas user/group lists.", true)]
     [InlineData("Add better test for batches", true)]
     [InlineData("add test to ensure -v|--verbose are never dist-compiled", true)]
+    [InlineData("Add bundled-cmake ICU smoke test", true)]
+    [InlineData("Add test coverage to places where IsEnterprise incorrectly covers Tenancy", true)]
+    [InlineData("Added test_get_missing_dataset", true)]
+    [InlineData("[TST] Tests for the ChromaCollection object. (#5666)", true)]
     // A change named beside its tests, or one named test: judged as the change.
     [InlineData("fix: adds check and test for + alignment to ensure it's parsed as text", false)]
     [InlineData("Fix broken pipe error and update tests", false)]

@@ -1,5 +1,8 @@
 using Gitbrief.Analysis;
+using Gitbrief.Configuration;
 using Gitbrief.Pipeline;
+using Gitbrief.Reports;
+using Gitbrief.Tests.Analysis;
 using Gitbrief.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -58,6 +61,50 @@ public sealed class ProfileSourceTests : IDisposable
         Assert.Equal(
             [" 1/1", "src/core 2/4", "src/util 1/1", "tools 1/1"],
             profile.DirectCounts.Select(p => $"{p.Key} {p.Value.Files}/{p.Value.Changes}"));
+    }
+
+    [Fact]
+    public async Task A_deps_folder_the_recent_work_lands_in_is_the_repositorys_own_code_and_a_synced_one_stays_bundled()
+    {
+        // RabbitMQ's layout: every application of its own under deps/, worked on every day.
+        for (var i = 0; i < 14; i++)
+        {
+            repo.Write($"deps/rabbit/src/part{i}.erl", $"-module(part{i}).\n");
+        }
+        repo.Write("selenium/test/login.js", "test(1)\n").Commit("feat: the broker", "2026-01-05T10:00:00+08:00");
+        for (var i = 0; i < 5; i++)
+        {
+            repo.Write($"deps/rabbit/src/part{i}.erl", $"-module(part{i}). % {i}\n").Commit($"fix: part {i}", $"2026-01-0{6 + i / 3}T1{i}:00:00+08:00");
+        }
+        var own = await RepositoryProfile.ReadAsync(repo.Path, "HEAD", CancellationToken.None);
+
+        Assert.Equal(["deps"], own.OwnBundleRoots);
+        Assert.Contains("deps/rabbit/src", own.DirectCounts.Keys);
+        var fix = new RulesAnalyzer(ImportanceWeights.Default, ReportLanguage.En, profile: own)
+            .Analyze(CommitBuilder.Message("Fix queue leader election after a partition").File("deps/rabbit/src/part3.erl", 12, 4).Build());
+        Assert.Equal(FileRole.Source, Assert.Single(fix.Files).Role);
+        Assert.Equal(ImportanceLevel.Medium, fix.Importance.Level);
+        Assert.DoesNotContain("cap", fix.ReasonCodes());
+
+        // Redis's layout: its code under src/, a bundled Lua under deps/ synced once.
+        using var redis = TestRepository.Create("redis");
+        for (var i = 0; i < 14; i++)
+        {
+            redis.Write($"src/part{i}.c", $"int part{i};\n").Write($"deps/lua/src/l{i}.c", $"int l{i};\n");
+        }
+        redis.Commit("feat: the server", "2026-01-05T10:00:00+08:00");
+        for (var i = 0; i < 5; i++)
+        {
+            redis.Write($"src/part{i}.c", $"int part{i} = {i};\n").Commit($"fix: part {i}", $"2026-01-0{6 + i / 3}T1{i}:00:00+08:00");
+        }
+        redis.Write("deps/lua/src/l0.c", "int l0 = 1;\n").Commit("Update Lua", "2026-01-09T10:00:00+08:00");
+        var bundled = await RepositoryProfile.ReadAsync(redis.Path, "HEAD", CancellationToken.None);
+
+        Assert.Empty(bundled.OwnBundleRoots);
+        Assert.DoesNotContain(bundled.DirectCounts.Keys, d => d.StartsWith("deps", StringComparison.Ordinal));
+        var sync = new RulesAnalyzer(ImportanceWeights.Default, ReportLanguage.En, profile: bundled)
+            .Analyze(CommitBuilder.Message("Fix a crash in the Lua parser").File("deps/lua/src/l3.c", 12, 4).Build());
+        Assert.Equal(FileRole.Vendored, Assert.Single(sync.Files).Role);
     }
 
     [Fact]
