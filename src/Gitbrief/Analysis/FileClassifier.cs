@@ -243,6 +243,16 @@ internal static class FileClassifier
         return extension is ".js" or ".css" && built.Contains(string.Concat(path.AsSpan(0, path.Length - extension.Length), ".min", extension));
     }
 
+    /// <summary>The project's own web site at the root of the repository (Docusaurus' <c>website/</c>, <c>site/</c>, <c>www/</c>):
+    /// its pages and the components and styles that draw them are what the docs look like, nothing a user of the product
+    /// runs.</summary>
+    private static bool IsWebsite(ReadOnlySpan<char> folder)
+    {
+        var slash = folder.IndexOf('/');
+        var top = slash < 0 ? folder : folder[..slash];
+        return top is "website" or "site" or "www" or "docs-site" or "doc-site";
+    }
+
     public static FileRole Classify(FileChange change) => change.Binary ? FileRole.Binary : Classify(change.Path);
 
     /// <summary>The roles of a commit's files in a repository whose <paramref name="ownBundleRoots"/> (<c>deps</c>) hold its own
@@ -334,7 +344,8 @@ internal static class FileClassifier
         }
         if (Docs.Contains(extension) || IsManPage(extension) || ((DocNameLookup.Contains(stem) || IsLegalNotice(stem)) && (!Sources.Contains(extension) || IsPage(extension)))
             || directories.HasFlag(DirectoryKinds.Docs)
-            || IsTranslation(directories, folder, extension, name, stem))
+            || IsTranslation(directories, folder, extension, name, stem)
+            || IsWebsite(folder))
         {
             return FileRole.Docs;
         }

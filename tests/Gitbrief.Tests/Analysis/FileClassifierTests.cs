@@ -68,6 +68,11 @@ public sealed class FileClassifierTests
     [InlineData("java/org/apache/catalina/authenticator/LocalStrings.properties", FileRole.Config)]
     [InlineData("src/main/resources/application_db.properties", FileRole.Config)]
     [InlineData("docs/conf.py", FileRole.Docs)]
+    // The project's web site at the root: its components and styles draw the docs.
+    [InlineData("website/src/components/doc-navbar/index.tsx", FileRole.Docs)]
+    [InlineData("www/content/talk/podcasts.csv", FileRole.Docs)]
+    [InlineData("site/src/css/custom.css", FileRole.Docs)]
+    [InlineData("src/website/handler.go", FileRole.Source)]
     [InlineData("README.md", FileRole.Docs)]
     [InlineData("MANUAL.html", FileRole.Docs)]
     [InlineData("MANUAL.txt", FileRole.Docs)]
