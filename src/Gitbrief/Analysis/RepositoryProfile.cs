@@ -66,8 +66,7 @@ internal sealed class RepositoryProfile
             }
         }
         Total = subtree.GetValueOrDefault(string.Empty);
-        OwnBundleRoots = [.. direct.Keys.Select(d => FileClassifier.AmbiguousBundleRootLength(d + "/")).Zip(direct.Keys)
-            .Where(p => p.First > 0).Select(p => p.Second[..p.First]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        OwnBundleRoots = [.. direct.Keys.Select(BundleRootOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         FindTrunk();
         // Nothing to order for the empty profile (a window without commits): its ThenBy, a generic virtual method, is resolved
         // at run time by the native build's type loader.
@@ -147,7 +146,7 @@ internal sealed class RepositoryProfile
         Dictionary<string, int> bundledFiles, Dictionary<string, int> bundledChanges)
     {
         var own = changes.Values.Sum();
-        foreach (var root in bundledChanges.Keys.Select(d => d[..FileClassifier.AmbiguousBundleRootLength(d + "/")]).Distinct(StringComparer.Ordinal).ToList())
+        foreach (var root in bundledChanges.Keys.Select(BundleRootOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
         {
             var inside = root + "/";
             bool Under(string directory) => directory == root || directory.StartsWith(inside, StringComparison.Ordinal);
@@ -165,6 +164,10 @@ internal sealed class RepositoryProfile
             }
         }
     }
+
+    /// <summary>The folder named as bundled code (<c>deps</c>) that <paramref name="directory"/> lies in, or null.</summary>
+    private static string? BundleRootOf(string directory) =>
+        FileClassifier.AmbiguousBundleRootLength(directory + "/") is > 0 and var length ? directory[..length] : null;
 
     private static void Count(Dictionary<string, int> counts, string path)
     {
