@@ -192,6 +192,12 @@ internal sealed class ImportanceScorer(ImportanceWeights weights, RulesPhrases p
         // A moved submodule is the bundled engine, and a security fix of vendored code ships in the product, though no file
         // of the repository's own but its changelog changes.
         var bundled = signals is { Dependency.Kind: DependencyBumpKind.Engine } || hardFloor && files.Any(f => f.Role == FileRole.Vendored);
+        // An empty commit ("Initial plan" of a coding agent, "Trigger Build", a cherry-pick already applied) changes
+        // nothing, whatever its title claims; one that declares a breaking change keeps its floor.
+        if (files.Count == 0 && !hardFloor)
+        {
+            return (ImportanceLevel.Low, new("cap", 0, phrases.EmptyReason));
+        }
         if (!bundled && Cap(files) is { } cap)
         {
             // A release pipeline change is exactly medium: the floor lifts it, this ceiling holds it there.

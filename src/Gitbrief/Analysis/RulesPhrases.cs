@@ -16,6 +16,9 @@ internal sealed record RulesPhrases
     public required Func<string, string> SensitiveReason { get; init; }
     public required string DependenciesReason { get; init; }
     public required Func<string, string> CapReason { get; init; }
+
+    /// <summary>The ceiling of a commit that changes no file.</summary>
+    public required string EmptyReason { get; init; }
     public required Func<FileRole, string> Role { get; init; }
     public required string ListSeparator { get; init; }
 
@@ -80,6 +83,7 @@ internal sealed record RulesPhrases
         SensitiveReason = p => $"涉及敏感文件 {p}",
         DependenciesReason = "依赖清单变更",
         CapReason = k => $"仅{k}变更，重要度封顶",
+        EmptyReason = "未改动任何文件，重要度封顶",
         Role = ChineseRole,
         ListSeparator = "、",
         More = (_, total, components) => $" 等 {N(total)} 个{(components ? "模块" : "文件")}",
@@ -141,6 +145,7 @@ internal sealed record RulesPhrases
         SensitiveReason = p => $"sensitive file {p}",
         DependenciesReason = "dependency manifest changed",
         CapReason = k => $"{k} only, capped",
+        EmptyReason = "changes no file, capped",
         Role = EnglishRole,
         ListSeparator = ", ",
         More = (shown, total, _) => $" (+{N(total - shown)} more)",

@@ -24,6 +24,19 @@ public sealed class ImportanceTests
         Assert.DoesNotContain("files", analyzed.ReasonCodes());
     }
 
+    [Theory]
+    [InlineData("Initial plan")]
+    [InlineData("Revert \"fix: y\"")]
+    [InlineData("fix: authentication bypass with empty password")]
+    [InlineData("fix(detect): Detect `_TZE28C1000000_81yrt3lo` as Tuya PJ-1203A (#12241)")]
+    public void A_commit_that_changes_no_file_is_low_whatever_its_title(string title)
+    {
+        var analyzed = Assessed(CommitBuilder.Message(title));
+
+        Assert.Equal(ImportanceLevel.Low, analyzed.Importance.Level);
+        Assert.Equal("changes no file, capped", analyzed.Reason("cap").Detail);
+    }
+
     [Fact]
     public void A_lockfile_only_commit_with_a_feature_title_is_capped_low()
     {
@@ -214,14 +227,6 @@ public sealed class ImportanceTests
         Assert.Equal(ChangeType.Revert, analyzed.Analysis.ChangeTypes[0]);
         Assert.Contains("revert", analyzed.ReasonCodes());
         Assert.Equal("type revert", analyzed.Reason("type").Detail);
-    }
-
-    [Fact]
-    public void A_revert_without_files_is_still_medium()
-    {
-        var analyzed = Assessed(CommitBuilder.Message("Revert \"fix: y\""));
-
-        Assert.Equal(ImportanceLevel.Medium, analyzed.Importance.Level);
     }
 
     [Fact]

@@ -1326,7 +1326,7 @@ public sealed class SignalTests
     /// source replaced by a cryptographic one. A call traded for another escape ("htmlentities" for "htmlspecialchars"), a
     /// call that was there before, or a refactor that moves one along, adds no protection.</summary>
     [Theory]
-    [InlineData("Zeroize intermediate values for ed25519 (#3075)", "crypto/curve25519/curve25519.c",
+    [InlineData("Clear intermediate values for ed25519 (#3075)", "crypto/curve25519/curve25519.c",
         new[] { "+  OPENSSL_cleanse(az, sizeof(az));" }, "OPENSSL_cleanse")]
     [InlineData("fix: improve buildAuthFilterString logic", "object/ldap_conn.go",
         new[] { "-\treturn fmt.Sprintf(\"(uid=%s)\", user.Name)", "+\treturn fmt.Sprintf(\"(uid=%s)\", goldap.EscapeFilter(user.Name))" }, "EscapeFilter")]
