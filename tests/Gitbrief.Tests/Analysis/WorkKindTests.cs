@@ -242,6 +242,9 @@ public sealed class WorkKindTests
     [InlineData("fix: work around rust nightly warning on eyre bail (#3680)")]
     [InlineData("user_mailer_env: Quiet dead code warning in bounds check")]
     [InlineData("Core: Remove javadoc warnings")]
+    [InlineData("Fix pkl spotless (#1279)")]
+    [InlineData("Fix Checkstyle & remove unused fields")]
+    [InlineData("Fix rustfmt")]
     public void A_lint_or_warning_fix_is_trivial(string title)
     {
         var analyzed = CommitBuilder.Message(title).File("helix-core/src/indent.rs", 14, 9).Analyze();
@@ -255,6 +258,8 @@ public sealed class WorkKindTests
     [Theory]
     [InlineData("autoformat c/objc code, using clang-format", true)]
     [InlineData("Autoformat with ruff", true)]
+    [InlineData("Ruff auto-format (#6422)", true)]
+    [InlineData("black formatting", true)]
     [InlineData("clang-format: reformat src/ and include/", true)]
     [InlineData("Reformat grad_output if it's not channels last. (#1837)", false)]
     // A `style:` commit is formatting unless its title claims behaviour (git-cliff, 2025-07-27).
