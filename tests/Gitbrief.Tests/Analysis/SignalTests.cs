@@ -1065,6 +1065,21 @@ public sealed class SignalTests
         Assert.Equal(tests, analyzed.Importance.Level == ImportanceLevel.Low);
     }
 
+    /// <summary>kotest's "Added more logging for ios debug", lnd's "multi: add logs to debug potential payment sending issue":
+    /// log lines added to chase a problem change what the program prints, nothing it does.</summary>
+    [Theory]
+    [InlineData("Added more logging for ios debug", true)]
+    [InlineData("multi: add logs to debug potential payment sending issue", true)]
+    [InlineData("feat: more logging", true)]
+    [InlineData("Add logging configuration file support", false)]
+    public void Log_lines_added_are_wording(string title, bool wording)
+    {
+        var analyzed = Analyzed(CommitBuilder.Message(title).File("src/plugin/NativeGenerator.kt", 40, 0));
+
+        Assert.Equal(wording, analyzed.ReasonCodes().Contains("wording"));
+        Assert.Equal(wording, analyzed.Importance.Level == ImportanceLevel.Low);
+    }
+
     [Theory]
     [InlineData("release notes for css nesting bugfix")]
     [InlineData("Release notes for Scrapy 2.18 (#7969)")]
