@@ -167,7 +167,14 @@ internal sealed class RepositoryProfile
 
     /// <summary>The folder named as bundled code (<c>deps</c>) that <paramref name="directory"/> lies in, or null.</summary>
     private static string? BundleRootOf(string directory) =>
-        FileClassifier.AmbiguousBundleRootLength(directory + "/") is > 0 and var length ? directory[..length] : null;
+        directory.AsSpan().IndexOfAny(BundleNameStarts) >= 0 && FileClassifier.AmbiguousBundleRootLength(directory + "/") is > 0 and var length
+            ? directory[..length]
+            : null;
+
+    /// <summary>What a folder named <c>deps</c>, <c>external</c> or <c>extern</c> starts with: most directories hold none
+    /// of these letters' words, and are passed over without a string or a look-up per segment.</summary>
+    private static readonly System.Buffers.SearchValues<string> BundleNameStarts =
+        System.Buffers.SearchValues.Create(["deps", "extern"], StringComparison.OrdinalIgnoreCase);
 
     private static void Count(Dictionary<string, int> counts, string path)
     {

@@ -224,7 +224,7 @@ internal static partial class TitleSignals
         ["alert", "signature", "escape", "bound", "cap", "clamp", "extract", "unpack", "unzip", "untar", "size", "length", "random",
          "flag", "option", "switch", "redirect", "constant", "timing", "bomb", "readable", "writable", "writeable", "flow",
          "malformed", "crafted", "untrusted", "oob", "outside", "past", "beyond", "recursion", "exec", "verification", "validation",
-         "eval(", "pickle", "unsafe", "decompress", "deserializ", "closed", "canonicali", "\"..\"", "'..'", "`..`", "refuse", "control char", "limit", "zeroi"],
+         "eval(", "pickle", "unsafe", "decompress", "deserializ", "closed", "canonicali", "\"..\"", "'..'", "`..`", "refuse", "control char", "offset", "indices", "count", "zeroi"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"MQTT password exposed in JWT", "stop logging the API key": a credential the product exposed (a log, an
