@@ -266,15 +266,22 @@ internal static class FileClassifier
         }
         for (var i = 0; i < files.Count; i++)
         {
-            var (change, role) = (files[i].Change, files[i].Role);
-            if (role == FileRole.Vendored && AmbiguousBundleRootLength(change.Path) is > 0 and var root
-                && ownBundleRoots.Contains(change.Path[..root], StringComparer.Ordinal))
+            // A binary file is classified binary before its folders are read: only a vendored one is looked at again.
+            var path = files[i].Change.Path;
+            if (files[i].Role == FileRole.Vendored && InsideAmbiguousBundle(path) is { } inside
+                && ownBundleRoots.Contains(path[..inside.RootLength], StringComparer.Ordinal))
             {
-                files[i] = new ClassifiedFile(change, change.Binary ? FileRole.Binary : Classify(change.Path[(root + 1)..]));
+                files[i] = files[i] with { Role = inside.Role };
             }
         }
         return files;
     }
+
+    /// <summary>For a path under a folder named <c>deps</c>, <c>external</c> or <c>extern</c> (<see cref="AmbiguousBundleRootLength"/>):
+    /// the length of the path up to that folder and the role the rest of the path gives the file — what it is if the folder
+    /// holds the repository's own code; null for any other path.</summary>
+    public static (int RootLength, FileRole Role)? InsideAmbiguousBundle(string path) =>
+        AmbiguousBundleRootLength(path) is > 0 and var root ? (root, Classify(path[(root + 1)..])) : null;
 
     /// <summary>The length of the path's leading folders up to its first folder named <c>deps</c>, <c>external</c> or
     /// <c>extern</c> — names that mean bundled code in most repositories but hold a repository's own packages in some —

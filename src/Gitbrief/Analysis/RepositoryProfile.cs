@@ -127,8 +127,7 @@ internal sealed class RepositoryProfile
     private static void CountSource(Dictionary<string, int> counts, Dictionary<string, int> bundled, string path)
     {
         var role = FileClassifier.Classify(path);
-        if (role == FileRole.Vendored && FileClassifier.AmbiguousBundleRootLength(path) is > 0 and var root
-            && FileClassifier.Classify(path[(root + 1)..]) == FileRole.Source)
+        if (role == FileRole.Vendored && FileClassifier.InsideAmbiguousBundle(path) is { Role: FileRole.Source })
         {
             Count(bundled, path);
         }
